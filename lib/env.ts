@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of process.env. Every setting Flowpilot understands is declared here with its
+ * default, validated once, and described in .env.example. Invalid settings stop start-up with a
+ * message that names the variable and how to fix it.
+ */
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgresql://');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: port.default(54329),
+  E2E_CHROMIUM_PATH: z.string().min(1).optional(),
+  CI: z
+    .string()
+    .optional()
+    .transform((value) => value !== undefined && value !== '' && value !== '0' && value !== 'false'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type EnvName = keyof typeof envSchema.shape;
+
+const fixes: Record<EnvName, string> = {
+  NODE_ENV: 'use development, production or test, or leave it unset',
+  PORT: 'set a whole number from 1 to 65535, for example PORT=3000',
+  HOST: 'set the interface to listen on, for example HOST=127.0.0.1, or leave it unset',
+  DATABASE_URL:
+    'set a PostgreSQL URL such as postgresql://user:password@localhost:5432/flowpilot, or unset it to use the embedded database',
+  DATA_DIR: 'set a folder path for local data, or leave it unset for .data',
+  EMBEDDED_PG_PORT: 'set a free port from 1 to 65535 for the embedded database, for example EMBEDDED_PG_PORT=54329',
+  E2E_CHROMIUM_PATH: 'set the full path of a Chromium or Chrome executable',
+  CI: 'set true or false',
+};
+
+export class EnvError extends Error {
+  constructor(readonly problems: { name: string; problem: string; fix: string }[]) {
+    super(
+      [
+        'Flowpilot cannot start: the configuration is invalid.',
+        ...problems.map((p) => `  ${p.name}: ${p.problem}. Fix: ${p.fix}.`),
+        'See .env.example for every setting and its default.',
+      ].join('\n'),
+    );
+    this.name = 'EnvError';
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Parses and validates a configuration source (process.env by default). Empty values count as unset. */
+export function loadEnv(source: Source = process.env): Env {
+  const cleaned: Source = {};
+  for (const name of Object.keys(envSchema.shape)) {
+    const value = source[name];
+    cleaned[name] = value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  throw new EnvError(
+    parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'config') as EnvName;
+      return { name, problem: issue.message, fix: fixes[name] ?? 'see .env.example' };
+    }),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process, read once. */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** Absolute path of the local data folder (embedded database, generated files). */
+export function dataDir(config: Env = env()): string {
+  return path.resolve(config.DATA_DIR);
+}
+
+/** The environment for a child process: this one's, with the given values set or removed. */
+export function childEnvironment(overrides: Source): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete result[name];
+    else result[name] = value;
+  }
+  return result;
+}

@@ -1,0 +1,5 @@
+/** TanStack Query key factories: every client query's key comes from here, so invalidation can target groups. */
+export const systemKeys = {
+  all: ['system'] as const,
+  health: () => [...systemKeys.all, 'health'] as const,
+};

@@ -1,0 +1,98 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createPrismaClient } from '@/lib/db/client';
+import { describeDatabaseTarget } from '@/lib/db/database-target';
+import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { recordStart } from '@/lib/db/installation';
+import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
+import { dataDir, env } from '@/lib/env';
+import { acquireLaunchLock } from './launch-lock';
+import { ensureBuilt, startNextServer } from './next-process';
+import { Shutdown } from './shutdown';
+import { waitForHttp } from './wait-for-http';
+
+const log = (message: string) => console.log(`[flowpilot] ${message}`);
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 8_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * When the parent (npm, a shell, a supervisor) dies without passing a signal on, this process
+ * is re-parented; stop then too, so no server or database is left running unowned.
+ */
+function stopWhenOrphaned(shutdown: Shutdown): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    log('the parent process is gone');
+    void shutdown.run().then(() => process.exit(0));
+  }, 1_000);
+  timer.unref();
+}
+
+/** A database for the app: DATABASE_URL, or the embedded server (stopped by `shutdown`). */
+async function provideDatabase(shutdown: Shutdown): Promise<string> {
+  const config = env();
+  if (config.DATABASE_URL) {
+    log(`database: ${describeDatabaseTarget(config.DATABASE_URL)} (DATABASE_URL)`);
+    return config.DATABASE_URL;
+  }
+  const folder = dataDir(config);
+  await mkdir(folder, { recursive: true });
+  shutdown.add(await acquireLaunchLock(folder));
+  const embedded = await startEmbeddedPostgres({ dataDir: folder, port: config.EMBEDDED_PG_PORT, onNote: log });
+  shutdown.add(embedded.stop);
+  log(`database: embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir}`);
+  return embedded.connectionString;
+}
+
+/**
+ * `npm start` / `npm run dev`: a database, migrations, a build when the sources changed, then
+ * Next.js. Ctrl-C or SIGTERM stops Next.js, then the embedded database, then exits.
+ */
+export async function launch(mode: 'production' | 'development', root: string = process.cwd()): Promise<void> {
+  const config = env();
+  const shutdown = new Shutdown(() => log('stopping…'));
+  stopWhenOrphaned(shutdown);
+  try {
+    const databaseUrl = await provideDatabase(shutdown);
+
+    const applied = await applyMigrations(databaseUrl, projectMigrationsLayout(root));
+    log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+
+    const client = createPrismaClient(databaseUrl);
+    const installation = await recordStart(client).finally(() => client.$disconnect());
+    log(`installation ${installation.instanceId}, start #${installation.startCount}`);
+
+    if (mode === 'production') {
+      log('checking the build…');
+      if (await ensureBuilt(root, (build) => shutdown.add(() => stopChild(build)))) log('built the app');
+    }
+    if (shutdown.started) return;
+
+    const next = startNextServer({ root, mode, port: config.PORT, host: config.HOST, databaseUrl });
+    shutdown.add(() => stopChild(next));
+    next.once('exit', (code, signal) => {
+      if (shutdown.started) return;
+      log(`Next.js exited (${signal ?? `code ${code}`})`);
+      void shutdown.run().then(() => process.exit(code ?? 1));
+    });
+
+    if (await waitForHttp(`http://127.0.0.1:${config.PORT}/api/health`, 180_000)) {
+      log(`ready: http://localhost:${config.PORT}`);
+    }
+  } catch (error) {
+    await shutdown.run();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { childEnvironment } from '@/lib/env';
+import { isBuildCurrent, sourceFingerprint, writeBuildStamp } from './build-stamp';
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve('next/dist/bin/next');
+
+function runToEnd(child: ChildProcess, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${what} failed (${signal ?? `exit code ${code}`}).`)),
+    );
+  });
+}
+
+/** Runs `next build` and records what it built from; `track` sees the child, to stop it on shutdown. */
+export async function buildApp(root: string, track: (child: ChildProcess) => void = () => {}): Promise<void> {
+  const fingerprint = await sourceFingerprint(root);
+  const child = spawn(process.execPath, [nextBin, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: childEnvironment({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }),
+  });
+  track(child);
+  await runToEnd(child, 'next build');
+  await writeBuildStamp(root, fingerprint);
+}
+
+/** Builds when the sources changed since the last build; returns whether it built. */
+export async function ensureBuilt(root: string, track?: (child: ChildProcess) => void): Promise<boolean> {
+  if (await isBuildCurrent(root)) return false;
+  await buildApp(root, track);
+  return true;
+}
+
+export type NextServerOptions = {
+  root: string;
+  mode: 'production' | 'development';
+  port: number;
+  host: string;
+  databaseUrl: string;
+};
+
+/** Starts `next start` (or `next dev`) as a child process with the database it should use. */
+export function startNextServer(options: NextServerOptions): ChildProcess {
+  const command = options.mode === 'production' ? 'start' : 'dev';
+  return spawn(process.execPath, [nextBin, command, '--port', String(options.port), '--hostname', options.host], {
+    cwd: options.root,
+    stdio: 'inherit',
+    env: childEnvironment({
+      DATABASE_URL: options.databaseUrl,
+      NODE_ENV: options.mode,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(options.port),
+    }),
+  });
+}

