@@ -15,10 +15,11 @@ export async function LanguageSwitch() {
           value={option}
           lang={option}
           aria-pressed={option === locale}
-          aria-label={t(option)}
-          className="rounded px-2 py-1 text-xs font-semibold uppercase text-slate-600 hover:bg-slate-100 aria-pressed:bg-brand-600 aria-pressed:text-white"
+          // The code is the name (what is seen is what is said, WCAG 2.5.3); the full name is the description.
+          title={t(option)}
+          className="rounded px-2 py-1 text-xs font-semibold text-slate-600 hover:bg-slate-100 aria-pressed:bg-brand-600 aria-pressed:text-white"
         >
-          {option}
+          {option.toUpperCase()}
         </button>
       ))}
     </form>

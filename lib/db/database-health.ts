@@ -32,16 +32,23 @@ const reasonsByCode: Record<string, DatabaseDownReason> = {
   '57P03': 'startingUp',
 };
 
-/** Why a database call failed, as a reason a person can act on (never the connection string). */
+/**
+ * Why a database call failed, as a reason a person can act on (never the connection string).
+ * Codes sit at different depths: node's `code`, the pg driver's SQLSTATE, or Prisma's
+ * `meta.driverAdapterError.cause.originalCode`.
+ */
 export function classifyDatabaseError(error: unknown): DatabaseDownReason {
   const seen = new Set<unknown>();
-  for (let current: unknown = error; current && !seen.has(current); ) {
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (!current || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
-    const { code, originalCode, cause } = current as { code?: unknown; originalCode?: unknown; cause?: unknown };
-    for (const candidate of [code, originalCode]) {
+    const { code, originalCode, cause, meta, driverAdapterError } = current as Record<string, unknown>;
+    for (const candidate of [originalCode, code]) {
       if (typeof candidate === 'string' && reasonsByCode[candidate]) return reasonsByCode[candidate];
     }
-    current = cause;
+    queue.push(cause, meta, driverAdapterError);
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/timeout|timed out/i.test(message)) return 'timeout';

@@ -154,12 +154,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`The embedded PostgreSQL server did not start.${hint}\n${detail}\n(full log: ${logFile})`);
   }
 
+  const ownPid = attached ? null : (await runningServer(clusterDir))?.pid;
+  // The package's stop() waits for an exit event that never comes if the server already died.
+  const stop = async () => {
+    if (attached || !ownPid || !isAlive(ownPid)) return;
+    await server.stop();
+  };
+
   const base = `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const adminConnectionString = `${base}/postgres`;
   try {
     await ensureDatabase(adminConnectionString, database);
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
 
@@ -169,6 +176,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     dataDir,
     // An attached server belongs to the process that started it.
-    stop: () => (attached ? Promise.resolve() : server.stop()),
+    stop,
   };
 }

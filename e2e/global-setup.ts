@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { createScratchDatabase } from '@/lib/db/scratch-database';
+import { env } from '@/lib/env';
+import { runLauncher, waitForOutput } from './support/launcher-process';
+import { e2ePort, stackFile, type E2eStack } from './support/stack';
+import { TcpProxy } from './support/tcp-proxy';
+
+/**
+ * The stack the specs run against: a real PostgreSQL (the server of DATABASE_URL, or an
+ * embedded one), a cuttable TCP proxy in front of it, and Flowpilot started the way
+ * `npm start` starts it (which builds first when the build is stale).
+ */
+export default async function globalSetup() {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-e2e-'));
+  await mkdir(path.dirname(stackFile), { recursive: true });
+  const teardown: (() => Promise<unknown>)[] = [];
+
+  const configuredUrl = env().DATABASE_URL;
+  let adminUrl: string;
+  if (configuredUrl) {
+    const admin = new URL(configuredUrl);
+    admin.pathname = '/postgres';
+    adminUrl = admin.toString();
+  } else {
+    const server = await startEmbeddedPostgres({ dataDir: workDir, port: 55400 + (process.pid % 500) });
+    teardown.push(server.stop);
+    adminUrl = server.adminConnectionString;
+  }
+  const database = await createScratchDatabase(adminUrl, 'fp_e2e');
+  teardown.push(database.drop);
+
+  const target = new URL(database.url);
+  const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+  await proxy.up();
+  teardown.push(() => proxy.down());
+  const control = http.createServer((request, response) => {
+    const action = request.url === '/down' ? proxy.down() : request.url === '/up' ? proxy.up() : undefined;
+    if (!action || request.method !== 'POST') return void response.writeHead(404).end();
+    action.then(
+      () => response.writeHead(204).end(),
+      (error: Error) => response.writeHead(500).end(error.message),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+  teardown.push(() => new Promise((resolve) => control.close(resolve)));
+
+  const appUrl = new URL(database.url);
+  appUrl.hostname = '127.0.0.1';
+  appUrl.port = String(proxy.port);
+  const appLog = path.resolve('test-results/e2e-app.log');
+  await writeFile(appLog, '');
+  const app = runLauncher({ PORT: String(e2ePort), HOST: '127.0.0.1', DATABASE_URL: appUrl.toString(), DATA_DIR: workDir }, appLog);
+  teardown.push(() => app.stop());
+  await waitForOutput(app, /\[flowpilot\] ready: /, 300_000);
+
+  const stack: E2eStack = {
+    baseUrl: `http://127.0.0.1:${e2ePort}`,
+    proxyControlUrl: `http://127.0.0.1:${(control.address() as { port: number }).port}`,
+    appLog,
+  };
+  await writeFile(stackFile, JSON.stringify(stack, null, 2));
+
+  return async () => {
+    for (const step of teardown.reverse()) await step().catch(() => undefined);
+    await rm(workDir, { recursive: true, force: true });
+  };
+}

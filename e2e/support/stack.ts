@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** What the global setup started, for the specs: written to a file because specs run in other processes. */
+export type E2eStack = { baseUrl: string; proxyControlUrl: string; appLog: string };
+
+export const stackFile = path.resolve('test-results/e2e-stack.json');
+export const e2ePort = 3100;
+
+export function readStack(): E2eStack {
+  return JSON.parse(readFileSync(stackFile, 'utf8')) as E2eStack;
+}
+
+/** Cuts (`down`) or restores (`up`) the app's connection to its database. */
+export async function setDatabase(state: 'up' | 'down'): Promise<void> {
+  const response = await fetch(`${readStack().proxyControlUrl}/${state}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`database proxy did not switch ${state}: ${response.status}`);
+}

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { createScratchDatabase } from './scratch-database';
+import { applyMigrations, diffDatamodels, type MigrationsLayout } from './migrations';
+import { compareCatalogs, readSchemaCatalog } from './schema-catalog';
+
+/**
+ * Builds one scratch database from the migrations and another straight from a schema file, and
+ * lists every difference between them. Empty means the migrations produce exactly that schema.
+ */
+export async function findSchemaDrift(adminUrl: string, layout: MigrationsLayout, schemaPath = layout.schemaPath): Promise<string[]> {
+  const fromMigrations = await createScratchDatabase(adminUrl, 'fp_drift_migrations');
+  const fromSchema = await createScratchDatabase(adminUrl, 'fp_drift_schema');
+  try {
+    await applyMigrations(fromMigrations.url, layout);
+    const schema = { path: path.basename(schemaPath), content: await readFile(schemaPath, 'utf8') };
+    const sql = await diffDatamodels(fromSchema.url, null, schema);
+    const client = new pg.Client({ connectionString: fromSchema.url });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+    return compareCatalogs(await readSchemaCatalog(fromSchema.url), await readSchemaCatalog(fromMigrations.url));
+  } finally {
+    await Promise.all([fromMigrations.drop(), fromSchema.drop()]);
+  }
+}

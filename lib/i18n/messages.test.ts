@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/messages/en.json';
+import ru from '@/messages/ru.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
+}
+
+function values(tree: Tree): string[] {
+  return Object.values(tree).flatMap((value) => (typeof value === 'string' ? [value] : values(value)));
+}
+
+describe('messages', () => {
+  it('has every key in both languages', () => {
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it('has no empty texts', () => {
+    for (const text of [...values(ru), ...values(en)]) expect(text.trim()).not.toBe('');
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    const ruByKey = new Map(keys(ru).map((key, index) => [key, values(ru)[index]!]));
+    keys(en).forEach((key, index) => {
+      expect(placeholders(ruByKey.get(key)!), key).toEqual(placeholders(values(en)[index]!));
+    });
+  });
+
+  it('writes Russian texts in Cyrillic', () => {
+    const russianOnly = values(ru).filter((text) => !/^(Flowpilot|English|Русский)$/.test(text));
+    for (const text of russianOnly) expect(text, text).toMatch(/[а-яё]/i);
+  });
+});
