@@ -141,7 +141,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     onNote(`creating a new PostgreSQL cluster in ${clusterDir}`);
-    await server.initialise();
+    await server.initialise().catch((error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      const hint = /Permission denied/i.test(detail)
+        ? ` As root, PostgreSQL runs as the "${user}" user, who cannot use ${dataDir}: set DATA_DIR to a folder that user can reach (for example /var/lib/flowpilot).`
+        : '';
+      throw new Error(`The embedded PostgreSQL cluster could not be created.${hint}\n${detail}`);
+    });
   }
 
   try {

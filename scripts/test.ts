@@ -1,0 +1,63 @@
+// npm test: typecheck, lint, unit + integration tests (Vitest, real PostgreSQL), production
+// build, e2e (Playwright in Chromium). Every step runs even when an earlier one failed, so one
+// run shows everything; the last line sums all suites for CI.
+import { spawnSync } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { childEnvironment } from '../lib/env';
+import { buildApp } from '../lib/server/next-process';
+import { checkResult, closingLine, readPlaywrightResult, readVitestResult, type SuiteResult } from './test-summary';
+
+const require = createRequire(import.meta.url);
+const bin = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+const resultsDir = path.resolve('test-results');
+const vitestJson = path.join(resultsDir, 'vitest-results.json');
+const playwrightJson = path.join(resultsDir, 'e2e-results.json');
+
+function run(title: string, args: string[], env: Record<string, string | undefined> = {}): boolean {
+  console.log(`\n━━ ${title} ━━`);
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnvironment(env) });
+  return result.status === 0;
+}
+
+await mkdir(resultsDir, { recursive: true });
+await Promise.all([vitestJson, playwrightJson].map((file) => rm(file, { force: true })));
+const results: SuiteResult[] = [];
+
+results.push(checkResult('typecheck', run('typecheck (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit'])));
+results.push(checkResult('lint', run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.'])));
+
+run('unit and integration tests (vitest)', [
+  bin('vitest', 'vitest.mjs'),
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
+results.push(await readVitestResult('unit + integration', vitestJson));
+
+console.log('\n━━ production build (next build) ━━');
+const built = await buildApp(process.cwd()).then(
+  () => true,
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    return false;
+  },
+);
+results.push(checkResult('build', built));
+
+if (built) {
+  run('e2e tests (playwright)', [bin('@playwright/test', 'cli.js'), 'test']);
+  results.push(await readPlaywrightResult('e2e', playwrightJson));
+} else {
+  results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'not run: the build failed' });
+}
+
+console.log('\n━━ summary ━━');
+for (const r of results) {
+  console.log(`  ${r.suite.padEnd(20)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`);
+}
+const line = closingLine(results);
+console.log(line);
+process.exit(results.some((r) => r.failed > 0) ? 1 : 0);
