@@ -41,8 +41,9 @@ export function missingPlatformEntries(lockText: string): Map<string, PlatformEn
       if (lock.packages[nested] || lock.packages[hoisted] || missing.has(hoisted)) continue;
       const platform = platformFromName(name);
       if (!platform || !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(spec)) continue;
-      const { os, ...rest } = platform;
-      missing.set(hoisted, { version: spec, optional: true, ...(os.length ? { os } : {}), ...rest } as PlatformEntry);
+      // Key order as npm writes it, so a later `npm install` leaves the entries untouched.
+      const { os, cpu, libc } = platform;
+      missing.set(hoisted, { version: spec, cpu, ...(libc ? { libc } : {}), optional: true, ...(os.length ? { os } : {}) } as PlatformEntry);
     }
   }
   return missing;
