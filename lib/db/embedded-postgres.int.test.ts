@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import { isProcessAlive } from '@/lib/server/is-process-alive';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { withPgClient } from './with-pg-client';
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
@@ -16,13 +18,7 @@ async function dataFolder() {
 }
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
+  return withPgClient(url, async (client) => (await client.query<T>(text)).rows);
 }
 
 async function serverPid(database: EmbeddedDatabase): Promise<number> {
@@ -30,14 +26,6 @@ async function serverPid(database: EmbeddedDatabase): Promise<number> {
   return Number(lines[0]);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const port = 56000 + (process.pid % 1000);
 
@@ -48,7 +36,7 @@ describe('embedded PostgreSQL', () => {
     const pid = await serverPid(first);
     await sql(first.connectionString, 'CREATE TABLE kept (value text); INSERT INTO kept VALUES ($$still here$$)');
     await first.stop();
-    expect(alive(pid)).toBe(false);
+    expect(isProcessAlive(pid)).toBe(false);
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
     const second = await startEmbeddedPostgres({ dataDir, port });
@@ -83,7 +71,7 @@ describe('embedded PostgreSQL', () => {
     const notes: string[] = [];
     const fresh = await startEmbeddedPostgres({ dataDir, port: port + 2, onNote: (note) => notes.push(note) });
     try {
-      expect(alive(orphanPid)).toBe(false);
+      expect(isProcessAlive(orphanPid)).toBe(false);
       expect(notes.join('\n')).toMatch(/left running by an earlier start/);
       expect(await sql(fresh.connectionString, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
     } finally {
@@ -101,7 +89,7 @@ describe('embedded PostgreSQL', () => {
       expect(attached.port).toBe(port + 3);
       expect(await sql(attached.connectionString, 'SELECT 2 AS ok')).toEqual([{ ok: 2 }]);
       await attached.stop();
-      expect(alive(pid)).toBe(true);
+      expect(isProcessAlive(pid)).toBe(true);
     } finally {
       await running.stop();
     }

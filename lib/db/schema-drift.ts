@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { createScratchDatabase } from './scratch-database';
 import { applyMigrations, diffDatamodels, type MigrationsLayout } from './migrations';
 import { compareCatalogs, readSchemaCatalog } from './schema-catalog';
+import { withPgClient } from './with-pg-client';
 
 /**
  * Builds one scratch database from the migrations and another straight from a schema file, and
@@ -16,9 +16,7 @@ export async function findSchemaDrift(adminUrl: string, layout: MigrationsLayout
     await applyMigrations(fromMigrations.url, layout);
     const schema = { path: path.basename(schemaPath), content: await readFile(schemaPath, 'utf8') };
     const sql = await diffDatamodels(fromSchema.url, null, schema);
-    const client = new pg.Client({ connectionString: fromSchema.url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
+    await withPgClient(fromSchema.url, (client) => client.query(sql));
     return compareCatalogs(await readSchemaCatalog(fromSchema.url), await readSchemaCatalog(fromMigrations.url));
   } finally {
     await Promise.all([fromMigrations.drop(), fromSchema.drop()]);

@@ -1,14 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isProcessAlive } from './is-process-alive';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * One Flowpilot per data folder: a second start would stop the first one's embedded database.
@@ -17,7 +10,7 @@ function isAlive(pid: number): boolean {
 export async function acquireLaunchLock(dataDir: string): Promise<() => Promise<void>> {
   const file = path.join(dataDir, 'flowpilot.pid');
   const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+  if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
     throw new Error(
       `Flowpilot is already running from ${dataDir} (pid ${holder}). Stop it first, or set DATA_DIR to another folder for a second instance.`,
     );
