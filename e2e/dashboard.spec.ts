@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { e2ePort, storageStateFor } from './support/stack';
 
-test.use({ locale: 'en-US' });
+test.use({ locale: 'en-US', storageState: storageStateFor('admin') });
 
 test('the dashboard shell navigates between Overview, Flows and Settings', async ({ page }) => {
   await page.goto('/');
@@ -10,12 +11,12 @@ test('the dashboard shell navigates between Overview, Flows and Settings', async
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'No flows yet' })).toBeVisible();
 
   await nav.getByRole('link', { name: 'Flows' }).click();
   await expect(page).toHaveURL(/\/flows$/);
   await expect(nav.getByRole('link', { name: 'Flows' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 1, name: 'Flows' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Support' })).toBeVisible();
 
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
@@ -34,11 +35,12 @@ test('Settings shows the running system: version, PostgreSQL, migrations, instal
 });
 
 test('dashboard pages in Russian, with no serious accessibility problems', async ({ page, context }) => {
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: 'http://127.0.0.1:3100' }]);
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: `http://127.0.0.1:${e2ePort}` }]);
   for (const [path, title] of [
     ['/overview', 'Обзор'],
     ['/flows', 'Потоки'],
     ['/settings', 'Настройки'],
+    ['/users', 'Пользователи'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

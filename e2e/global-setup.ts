@@ -2,10 +2,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { startDemoPortal } from '@/lib/bitrix24/demo-portal/server';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { createScratchDatabase } from '@/lib/db/scratch-database';
 import { env } from '@/lib/env';
 import { runLauncher, waitForOutput } from './support/launcher-process';
+import { e2eCompany, e2eOAuthApp } from './support/oauth-company';
+import { seedE2eData } from './support/seed';
 import { e2ePort, stackFile, type E2eStack } from './support/stack';
 import { TcpProxy } from './support/tcp-proxy';
 
@@ -32,6 +36,12 @@ export default async function globalSetup() {
   }
   const database = await createScratchDatabase(adminUrl, 'fp_e2e');
   teardown.push(database.drop);
+  await applyMigrations(database.url, projectMigrationsLayout());
+  const flows = await seedE2eData(database.url);
+
+  const baseUrl = `http://127.0.0.1:${e2ePort}`;
+  const portal = await startDemoPortal({ company: e2eCompany, oauthApps: [e2eOAuthApp(baseUrl)] });
+  teardown.push(portal.stop);
 
   const target = new URL(database.url);
   const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
@@ -53,12 +63,29 @@ export default async function globalSetup() {
   appUrl.port = String(proxy.port);
   const appLog = path.resolve('test-results/e2e-app.log');
   await writeFile(appLog, '');
-  const app = runLauncher({ PORT: String(e2ePort), HOST: '127.0.0.1', DATABASE_URL: appUrl.toString(), DATA_DIR: workDir }, appLog);
+  const oauthApp = e2eOAuthApp(baseUrl);
+  const app = runLauncher(
+    {
+      PORT: String(e2ePort),
+      HOST: '127.0.0.1',
+      APP_URL: baseUrl,
+      DATABASE_URL: appUrl.toString(),
+      DATA_DIR: workDir,
+      BITRIX24_OAUTH_CLIENT_ID: oauthApp.clientId,
+      BITRIX24_OAUTH_CLIENT_SECRET: oauthApp.clientSecret,
+      BITRIX24_OAUTH_PORTAL_URL: portal.url,
+      BITRIX24_OAUTH_SERVER_URL: portal.url,
+    },
+    appLog,
+  );
   teardown.push(() => app.stop());
   await waitForOutput(app, /\[flowpilot\] ready: /, 300_000);
 
   const stack: E2eStack = {
-    baseUrl: `http://127.0.0.1:${e2ePort}`,
+    baseUrl,
+    databaseUrl: database.url,
+    flows,
+    oauthPortalUrl: portal.url,
     proxyControlUrl: `http://127.0.0.1:${(control.address() as { port: number }).port}`,
     appLog,
   };

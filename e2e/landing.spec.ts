@@ -10,6 +10,10 @@ test.describe('landing page in Russian (browser prefers Russian)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Узнайте, почему потоки замедляются, и что изменить');
     await expect(page.getByRole('heading', { name: 'CoPilot с доказательствами' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Открыть панель' })).toHaveAttribute('href', '/overview');
+    await page.getByRole('link', { name: 'Открыть панель' }).click();
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Foverview$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Вход в Flowpilot' })).toBeVisible();
+    await page.goto('/');
 
     const switcher = page.getByRole('group', { name: 'Язык' });
     await expect(switcher.getByRole('button', { name: 'RU' })).toHaveAttribute('aria-pressed', 'true');

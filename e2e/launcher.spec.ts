@@ -14,6 +14,7 @@ function processesUsing(folder: string): string[] {
 }
 
 test.describe('npm start on the embedded defaults', () => {
+  test.use({ locale: 'en-US' });
   test.setTimeout(240_000);
   let dataDir: string;
   test.beforeAll(async () => {
@@ -21,7 +22,9 @@ test.describe('npm start on the embedded defaults', () => {
   });
   test.afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  test('starts PostgreSQL and the app, keeps data across restarts, and leaves nothing running after stop', async () => {
+  test('starts PostgreSQL and the app, offers first-run setup once, keeps data across restarts, and leaves nothing running after stop', async ({
+    page,
+  }) => {
     const settings = { PORT: '3101', HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54601', DATABASE_URL: undefined };
 
     const first = runLauncher(settings);
@@ -30,6 +33,23 @@ test.describe('npm start on the embedded defaults', () => {
     expect(first.output()).toContain('embedded PostgreSQL on 127.0.0.1:54601');
     const health = await (await fetch('http://127.0.0.1:3101/api/health')).json();
     expect(health).toMatchObject({ status: 'ok', db: 'up' });
+
+    // First run on an empty database: the console prints a one-time link to create the admin.
+    const [setupLink] = await waitForOutput(first, /http:\/\/localhost:3101\/setup\?token=[\w-]+/, 10_000);
+    await page.goto(setupLink);
+    await page.getByLabel('Your name').fill('Первый Админ');
+    await page.getByLabel('E-mail').fill('first@admin.test');
+    await page.getByLabel('Password', { exact: true }).fill('first-admin-password');
+    await page.getByLabel('Repeat the password').fill('first-admin-password');
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+    await expect(page.getByRole('status')).toHaveText('The admin account is ready. Sign in with it.');
+    await page.getByLabel('Password', { exact: true }).fill('first-admin-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL(/\/overview$/);
+    await expect(page.getByRole('button', { name: 'Account menu for Первый Админ' })).toBeVisible();
+    // The link cannot be replayed.
+    await page.goto(setupLink);
+    await expect(page.getByRole('heading', { name: 'Setup is complete' })).toBeVisible();
 
     // A second start on the same data folder refuses instead of stopping the first one's database.
     const second = runLauncher({ ...settings, PORT: '3102' });
@@ -43,6 +63,8 @@ test.describe('npm start on the embedded defaults', () => {
     await waitForOutput(again, new RegExp(`installation ${id}, start #2\\b`), 120_000);
     await waitForOutput(again, /ready: /, 180_000);
     expect(again.output()).toContain('database schema is up to date');
+    expect(again.output()).toContain('sign in at http://localhost:3101/sign-in');
+    expect(again.output()).not.toContain('/setup?token=');
     await again.stop('SIGINT');
     expect(processesUsing(dataDir)).toEqual([]);
   });

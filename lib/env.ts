@@ -21,6 +21,15 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.default(54329),
+  APP_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  BITRIX24_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  BITRIX24_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  BITRIX24_OAUTH_PORTAL_URL: z.string().url().optional(),
+  BITRIX24_OAUTH_SERVER_URL: z.string().url().default('https://oauth.bitrix.info'),
   E2E_CHROMIUM_PATH: z.string().min(1).optional(),
   CI: z
     .string()
@@ -29,6 +38,14 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Bitrix24 sign-in is offered only when the app's id, secret and the portal address are all set. */
+export function bitrix24OAuthConfig(config: Env = env()) {
+  const { BITRIX24_OAUTH_CLIENT_ID: clientId, BITRIX24_OAUTH_CLIENT_SECRET: clientSecret } = config;
+  const portalUrl = config.BITRIX24_OAUTH_PORTAL_URL;
+  if (!clientId || !clientSecret || !portalUrl) return null;
+  return { clientId, clientSecret, portalUrl: portalUrl.replace(/\/+$/, ''), serverUrl: config.BITRIX24_OAUTH_SERVER_URL.replace(/\/+$/, '') };
+}
 export type EnvName = keyof typeof envSchema.shape;
 
 const fixes: Record<EnvName, string> = {
@@ -39,6 +56,15 @@ const fixes: Record<EnvName, string> = {
     'set a PostgreSQL URL such as postgresql://user:password@localhost:5432/flowpilot, or unset it to use the embedded database',
   DATA_DIR: 'set a folder path for local data, or leave it unset for .data',
   EMBEDDED_PG_PORT: 'set a free port from 1 to 65535 for the embedded database, for example EMBEDDED_PG_PORT=54329',
+  APP_URL: 'set the address people open Flowpilot at, for example https://flowpilot.example.com',
+  AUTH_SECRET: 'set a random string of 32 or more characters (openssl rand -base64 32), or unset it to have one generated',
+  SESSION_MAX_AGE_HOURS: 'set a whole number of hours from 1 to 2160',
+  ADMIN_EMAIL: 'set the e-mail address of the first admin, for example admin@example.com',
+  ADMIN_PASSWORD: 'set a password of at least 10 characters for the first admin',
+  BITRIX24_OAUTH_CLIENT_ID: "set the application's client_id from Bitrix24 (local.xxxx)",
+  BITRIX24_OAUTH_CLIENT_SECRET: "set the application's client_secret from Bitrix24",
+  BITRIX24_OAUTH_PORTAL_URL: 'set the portal address, for example https://acme.bitrix24.ru',
+  BITRIX24_OAUTH_SERVER_URL: "set Bitrix24's OAuth server, https://oauth.bitrix.info unless told otherwise",
   E2E_CHROMIUM_PATH: 'set the full path of a Chromium or Chrome executable',
   CI: 'set true or false',
 };

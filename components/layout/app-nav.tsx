@@ -3,29 +3,28 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import type { Area } from '@/lib/auth/roles';
 
-const items = [
-  { href: '/overview', key: 'overview' },
-  { href: '/flows', key: 'flows' },
-  { href: '/settings', key: 'settings' },
-] as const;
+const hrefs: Record<Area, string> = { overview: '/overview', flows: '/flows', users: '/users', settings: '/settings' };
 
-export function AppNav() {
+/** The areas the viewer's role may open, in a fixed order. */
+export function AppNav({ areas }: { areas: readonly Area[] }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
   return (
     <nav aria-label={t('label')}>
-      <ul className="flex gap-1">
-        {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+      <ul className="flex flex-wrap gap-1">
+        {areas.map((area) => {
+          const href = hrefs[area];
+          const current = pathname === href || pathname.startsWith(`${href}/`);
           return (
-            <li key={item.href}>
+            <li key={area}>
               <Link
-                href={item.href}
+                href={href}
                 aria-current={current ? 'page' : undefined}
                 className="block rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700"
               >
-                {t(item.key)}
+                {t(area)}
               </Link>
             </li>
           );

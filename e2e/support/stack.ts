@@ -2,10 +2,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What the global setup started, for the specs: written to a file because specs run in other processes. */
-export type E2eStack = { baseUrl: string; proxyControlUrl: string; appLog: string };
+export type E2eStack = {
+  baseUrl: string;
+  proxyControlUrl: string;
+  appLog: string;
+  /** Direct connection to the app's database (not through the proxy), for specs that check what was stored. */
+  databaseUrl: string;
+  flows: { support: string; sales: string; legal: string };
+  oauthPortalUrl: string;
+};
 
 export const stackFile = path.resolve('test-results/e2e-stack.json');
 export const e2ePort = 3100;
+
+/** Where the setup project keeps each role's signed-in browser state. */
+export function storageStateFor(role: 'admin' | 'lead' | 'executive'): string {
+  return path.resolve(`test-results/e2e-auth/${role}.json`);
+}
 
 export function readStack(): E2eStack {
   return JSON.parse(readFileSync(stackFile, 'utf8')) as E2eStack;

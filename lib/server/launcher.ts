@@ -1,11 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
+import { prepareFirstRun, type FirstRun } from '@/lib/auth/first-admin';
 import { createPrismaClient } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { recordStart } from '@/lib/db/installation';
 import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { dataDir, env } from '@/lib/env';
+import { generatedSecret } from './generated-secret';
 import { acquireLaunchLock } from './launch-lock';
 import { ensureBuilt, startNextServer } from './next-process';
 import { Shutdown } from './shutdown';
@@ -56,6 +59,15 @@ async function provideDatabase(shutdown: Shutdown): Promise<string> {
   return embedded.connectionString;
 }
 
+function signInHint(firstRun: FirstRun, appUrl: string): string {
+  if (firstRun.state !== 'setup-link') return `sign in at ${appUrl}/sign-in`;
+  return [
+    'no account exists yet. Open this one-time link to create the admin account:',
+    `    ${appUrl}/setup?token=${firstRun.token}`,
+    '  (or set ADMIN_EMAIL and ADMIN_PASSWORD before starting)',
+  ].join('\n');
+}
+
 /**
  * `npm start` / `npm run dev`: a database, migrations, a build when the sources changed, then
  * Next.js. Ctrl-C or SIGTERM stops Next.js, then the embedded database, then exits.
@@ -71,8 +83,24 @@ export async function launch(mode: 'production' | 'development', root: string = 
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
     const client = createPrismaClient(databaseUrl);
-    const installation = await recordStart(client).finally(() => client.$disconnect());
+    const [installation, firstRun] = await (async () => {
+      try {
+        const started = await recordStart(client);
+        if ((await syncDemoAccounts(client)) === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
+        return [started, await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD })] as const;
+      } finally {
+        await client.$disconnect();
+      }
+    })();
     log(`installation ${installation.instanceId}, start #${installation.startCount}`);
+    if (firstRun.state === 'admin-created') log(`created the admin account ${firstRun.email} (ADMIN_EMAIL)`);
+
+    const appUrl = (config.APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+    const auth = {
+      AUTH_SECRET: config.AUTH_SECRET ?? (await generatedSecret(dataDir(config), 'auth-secret')),
+      // With APP_URL, links and OAuth redirects use it; without, they follow the address the browser used.
+      ...(config.APP_URL ? { NEXTAUTH_URL: appUrl } : { AUTH_TRUST_HOST: 'true' }),
+    };
 
     if (mode === 'production') {
       log('checking the build…');
@@ -80,7 +108,7 @@ export async function launch(mode: 'production' | 'development', root: string = 
     }
     if (shutdown.started) return;
 
-    const next = startNextServer({ root, mode, port: config.PORT, host: config.HOST, databaseUrl });
+    const next = startNextServer({ root, mode, port: config.PORT, host: config.HOST, env: { DATABASE_URL: databaseUrl, ...auth } });
     shutdown.add(() => stopChild(next));
     next.once('exit', (code, signal) => {
       if (shutdown.started) return;
@@ -89,7 +117,8 @@ export async function launch(mode: 'production' | 'development', root: string = 
     });
 
     if (await waitForHttp(`http://127.0.0.1:${config.PORT}/api/health`, 180_000)) {
-      log(`ready: http://localhost:${config.PORT}`);
+      log(`ready: ${appUrl}`);
+      log(signInHint(firstRun, appUrl));
     }
   } catch (error) {
     await shutdown.run();

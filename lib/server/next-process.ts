@@ -40,7 +40,8 @@ export type NextServerOptions = {
   mode: 'production' | 'development';
   port: number;
   host: string;
-  databaseUrl: string;
+  /** Settings the launcher provides: the database, the auth secret, the app's address. */
+  env: Record<string, string>;
 };
 
 /** Starts `next start` (or `next dev`) as a child process with the database it should use. */
@@ -50,7 +51,7 @@ export function startNextServer(options: NextServerOptions): ChildProcess {
     cwd: options.root,
     stdio: 'inherit',
     env: childEnvironment({
-      DATABASE_URL: options.databaseUrl,
+      ...options.env,
       NODE_ENV: options.mode,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(options.port),

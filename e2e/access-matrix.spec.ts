@@ -1,0 +1,112 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { createPrismaClient } from '@/lib/db/client';
+import { routeMethods, routeOf, sourceFiles } from '@/lib/testing/source-files';
+import { seedUsers } from './support/seed';
+import { e2ePort, readStack, storageStateFor } from './support/stack';
+
+/**
+ * Every page and route handler of the app, found from the file tree (so a new one cannot be
+ * forgotten), checked as anonymous, lead, executive and admin against the expected outcome.
+ */
+type Who = 'anonymous' | 'lead' | 'executive' | 'admin';
+const everyone: Who[] = ['anonymous', 'lead', 'executive', 'admin'];
+type PageOutcome = 'ok' | 'sign-in' | 'forbidden' | `redirect:${string}`;
+
+const signedInOnly: Record<Who, PageOutcome> = { anonymous: 'sign-in', lead: 'ok', executive: 'ok', admin: 'ok' };
+const adminOnly: Record<Who, PageOutcome> = { anonymous: 'sign-in', lead: 'forbidden', executive: 'forbidden', admin: 'ok' };
+const open: Record<Who, PageOutcome> = { anonymous: 'ok', lead: 'ok', executive: 'ok', admin: 'ok' };
+
+const pages: Record<string, Record<Who, PageOutcome>> = {
+  '/': open,
+  '/sign-in': { anonymous: 'ok', lead: 'redirect:/flows', executive: 'redirect:/overview', admin: 'redirect:/overview' },
+  '/setup': open,
+  '/invite': open,
+  '/home': { anonymous: 'sign-in', lead: 'redirect:/flows', executive: 'redirect:/overview', admin: 'redirect:/overview' },
+  '/overview': signedInOnly,
+  '/flows': signedInOnly,
+  '/flows/[flowId]': signedInOnly,
+  '/settings': adminOnly,
+  '/users': adminOnly,
+  '/users/[userId]': adminOnly,
+};
+
+/** For each route handler and method: a path (standing in for dynamic segments) and the status per role. */
+type Call = { path: string; status: Record<Who, number> };
+const everyoneGets = (status: number): Record<Who, number> => ({ anonymous: status, lead: status, executive: status, admin: status });
+const routes: Record<string, Record<string, Call>> = {
+  '/api/health': { GET: { path: '/api/health', status: everyoneGets(200) } },
+  '/api/auth/[...nextauth]': {
+    GET: { path: '/api/auth/providers', status: everyoneGets(200) },
+    // NextAuth answers a sign-out POST without its CSRF token by sending the browser back; public either way.
+    POST: { path: '/api/auth/signout', status: everyoneGets(302) },
+  },
+};
+
+async function samplePath(pattern: string): Promise<string> {
+  if (pattern === '/flows/[flowId]') return `/flows/${readStack().flows.support}`;
+  if (pattern === '/users/[userId]') {
+    const db = createPrismaClient(readStack().databaseUrl);
+    const lead = await db.user.findUniqueOrThrow({ where: { email: seedUsers.lead.email }, select: { id: true } }).finally(() => db.$disconnect());
+    return `/users/${lead.id}`;
+  }
+  if (pattern.includes('[')) throw new Error(`No sample value for ${pattern}: add one to the access matrix.`);
+  return pattern;
+}
+
+test('the matrix lists every page and route handler of the app', async () => {
+  const pageRoutes = (await sourceFiles('app', /^page\.tsx$/)).map(routeOf);
+  expect(pageRoutes.sort()).toEqual(Object.keys(pages).sort());
+  const handlerFiles = await sourceFiles('app', /^route\.ts$/);
+  const found = Object.fromEntries(await Promise.all(handlerFiles.map(async (file) => [routeOf(file), await routeMethods(file)] as const)));
+  expect(found).toEqual(Object.fromEntries(Object.entries(routes).map(([route, calls]) => [route, Object.keys(calls).sort()])));
+});
+
+for (const who of everyone) {
+  test.describe(`as ${who}`, () => {
+    test.use({
+      locale: 'en-US',
+      storageState: who === 'anonymous' ? { cookies: [], origins: [] } : storageStateFor(who),
+    });
+
+    test('pages', async ({ page }) => {
+      for (const [pattern, outcomes] of Object.entries(pages)) {
+        const path = await samplePath(pattern);
+        const response = await page.goto(path);
+        const url = new URL(page.url());
+        const expected = outcomes[who];
+        const label = `${who} → ${path}`;
+        if (expected === 'ok') {
+          expect(response?.status(), label).toBe(200);
+          expect(url.pathname, label).toBe(path);
+        } else if (expected === 'forbidden') {
+          expect(response?.status(), label).toBe(403);
+        } else if (expected === 'sign-in') {
+          expect(url.pathname, label).toBe('/sign-in');
+          expect(url.searchParams.get('callbackUrl'), label).toBe(path);
+        } else {
+          expect(url.pathname, label).toBe(expected.slice('redirect:'.length));
+        }
+      }
+    });
+
+    test('route handlers', async ({ playwright }) => {
+      const request: APIRequestContext = await playwright.request.newContext({
+        baseURL: `http://127.0.0.1:${e2ePort}`,
+        storageState: who === 'anonymous' ? undefined : storageStateFor(who),
+      });
+      try {
+        for (const calls of Object.values(routes)) {
+          for (const [method, call] of Object.entries(calls)) {
+            const response = await request.fetch(call.path, { method, maxRedirects: 0 });
+            expect(response.status(), `${who} ${method} ${call.path}`).toBe(call.status[who]);
+          }
+        }
+        // Any other API path: 401 without a session, a plain 404 with one.
+        const unknown = await request.get('/api/no-such-endpoint', { maxRedirects: 0 });
+        expect(unknown.status()).toBe(who === 'anonymous' ? 401 : 404);
+      } finally {
+        await request.dispose();
+      }
+    });
+  });
+}

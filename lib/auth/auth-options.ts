@@ -1,0 +1,79 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { bitrix24OAuthConfig, env } from '@/lib/env';
+import { authSecret } from './auth-secret';
+import { bitrix24Provider, type Bitrix24Profile } from './bitrix24-oauth-provider';
+import { userForBitrix24Profile } from './bitrix24-sign-in';
+import { clientAddress } from './client-address';
+import { signInWithPassword } from './password-sign-in';
+
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    uid: string;
+    sv: number;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}
+
+/**
+ * NextAuth (v4, the stable line) with JWT sessions. The token carries only the user id and the
+ * session version; role, scope and "still active" are read from the database on every request
+ * (lib/auth/session.ts), so changes apply at once.
+ */
+export function authOptions(): NextAuthOptions {
+  const config = env();
+  const oauth = bitrix24OAuthConfig(config);
+  return {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: config.SESSION_MAX_AGE_HOURS * 3600, updateAge: 3600 },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      CredentialsProvider({
+        id: 'password',
+        name: 'password',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, request) {
+          const input = credentialsInput.safeParse(credentials);
+          if (!input.success) return null;
+          const user = await signInWithPassword(db(), { ...input.data, address: clientAddress(request?.headers) });
+          return { id: user.id, sessionVersion: user.sessionVersion };
+        },
+      }),
+      ...(oauth ? [bitrix24Provider(oauth)] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== 'bitrix24') return true;
+        const linked = await userForBitrix24Profile(db(), profile as unknown as Bitrix24Profile);
+        if (!linked) return '/sign-in?error=AccountDisabled';
+        // Hand our own user id to the jwt callback in place of the Bitrix24 one.
+        user.id = linked.id;
+        user.sessionVersion = linked.sessionVersion;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = user.sessionVersion ?? 0;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, uid: token.uid ?? '', sv: token.sv ?? 0 };
+      },
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { forbidden, redirect } from 'next/navigation';
+import { z } from 'zod';
+import { canOpen, type Area, type Role } from './roles';
+import { getViewer } from './session';
+import type { Viewer } from './viewer';
+
+/**
+ * One guard per entry type. Pages: `requireArea`. Route handlers: `withAuth`. Server actions:
+ * `authorizedAction` / `publicAction`. Each checks the session and the role on the server; the
+ * proxy only redirects signed-out page views early.
+ */
+
+/** For pages: the viewer, or a redirect to sign-in, or the 403 page when the role may not open the area. */
+export async function requireArea(area: Area, returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!canOpen(viewer.role, area)) forbidden();
+  return viewer;
+}
+
+/** An error a handler raises on purpose, with the status and a message a person can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function problem(status: number, code: string, message: string, extra?: object): Response {
+  return Response.json({ error: code, message, ...extra }, { status });
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** For route handlers: 401 without a session, 403 for a role not listed, clean JSON errors otherwise. */
+export function withAuth<C extends RouteContext>(
+  roles: readonly Role[],
+  handler: (request: Request, context: C & { viewer: Viewer }) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response> {
+  return async (request, context) => {
+    const viewer = await getViewer();
+    if (!viewer) return problem(401, 'unauthorized', 'Sign in first.');
+    if (!roles.includes(viewer.role)) return problem(403, 'forbidden', 'Your role does not allow this.');
+    try {
+      return await handler(request, { ...context, viewer });
+    } catch (error) {
+      if (error instanceof ApiError) return problem(error.status, error.code, error.message);
+      if (error instanceof z.ZodError) return problem(400, 'invalid_request', 'The request is not valid.', { issues: error.issues });
+      console.error('route handler failed', error);
+      return problem(500, 'internal_error', 'Something went wrong; try again.');
+    }
+  };
+}
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: 'unauthorized' | 'forbidden' | 'invalid' | 'failed' | (string & {}); message?: string; fields?: Record<string, string[]> };
+
+/** An expected refusal from an action's handler (last admin, e-mail taken, …), shown to the user. */
+export class ActionError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = 'ActionError';
+  }
+}
+
+/** Who may call an action; read by the authorization matrix test. */
+export type ActionPolicy = { public: true } | { public: false; roles: readonly Role[] };
+export const actionPolicy = Symbol.for('flowpilot.actionPolicy');
+export type GuardedAction<I, T> = ((input: I) => Promise<ActionResult<T>>) & { [actionPolicy]: ActionPolicy };
+
+async function runHandler<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  handler: (input: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? '')] ??= []).push(issue.message);
+    return { ok: false, error: 'invalid', fields };
+  }
+  try {
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof ActionError) return { ok: false, error: error.code, message: error.message };
+    // Framework control flow (redirect, notFound) must pass through.
+    if (error instanceof Error && 'digest' in error) throw error;
+    console.error('server action failed', error);
+    return { ok: false, error: 'failed' };
+  }
+}
+
+function tag<I, T>(action: (input: I) => Promise<ActionResult<T>>, policy: ActionPolicy): GuardedAction<I, T> {
+  return Object.assign(action, { [actionPolicy]: policy });
+}
+
+/** A server action for signed-in users with one of `roles`; input validated with `schema`. */
+export function authorizedAction<S extends z.ZodType, T>(
+  roles: readonly Role[],
+  schema: S,
+  handler: (input: z.infer<S>, viewer: Viewer) => Promise<T>,
+): GuardedAction<z.input<S>, T> {
+  return tag(async (input: z.input<S>) => {
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, error: 'unauthorized' };
+    if (!roles.includes(viewer.role)) return { ok: false, error: 'forbidden' };
+    return runHandler(schema, input, (data) => handler(data, viewer));
+  }, { public: false, roles });
+}
+
+/** A server action anyone may call (sign-in helpers, first-run setup); its handler does its own checks. */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>): GuardedAction<z.input<S>, T> {
+  return tag(async (input: z.input<S>) => runHandler(schema, input, handler), { public: true });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { clientAddress } from './client-address';
+import { isPublicPath } from './public-paths';
+import { safeCallbackUrl } from './safe-callback-url';
+
+describe('safeCallbackUrl', () => {
+  it('follows same-site paths only', () => {
+    expect(safeCallbackUrl('/flows/1?x=2', '/home')).toBe('/flows/1?x=2');
+    for (const hostile of ['https://evil.test/', '//evil.test', '/\\evil.test', 'javascript:alert(1)', '', null, undefined]) {
+      expect(safeCallbackUrl(hostile, '/home')).toBe('/home');
+    }
+  });
+});
+
+describe('clientAddress', () => {
+  it('takes the first hop of X-Forwarded-For, then X-Real-IP', () => {
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.5, 10.0.0.1' }))).toBe('203.0.113.5');
+    expect(clientAddress({ 'x-real-ip': ' 198.51.100.7 ' })).toBe('198.51.100.7');
+    expect(clientAddress({ 'x-forwarded-for': ['192.0.2.1'] })).toBe('192.0.2.1');
+    expect(clientAddress(undefined)).toBe('unknown');
+  });
+});
+
+describe('isPublicPath', () => {
+  it('opens the start, sign-in, setup and invitation pages, NextAuth and health; nothing else', () => {
+    for (const open of ['/', '/sign-in', '/setup', '/invite', '/api/auth/session', '/api/auth/callback/bitrix24', '/api/health']) {
+      expect(isPublicPath(open), open).toBe(true);
+    }
+    for (const closed of ['/overview', '/flows/1', '/settings', '/users', '/api/healthz', '/api/sync', '/sign-in/x', '/api/authx']) {
+      expect(isPublicPath(closed), closed).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Viewer } from '@/lib/auth/viewer';
+import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { changeUserRole, linkUserToEmployee, setFlowGrants, setUserActive, signOutEverywhere } from './update-user';
+
+let database: MigratedDatabase;
+let ids: Record<string, string>;
+let portalId: string;
+
+beforeEach(async () => {
+  database = await migratedDatabase();
+  const { db } = database;
+  portalId = (await db.portal.create({ data: { memberId: 'm1', domain: 'p.test', kind: 'webhook' } })).id;
+  await db.employee.createMany({ data: [{ portalId, bitrixUserId: 7, name: 'Seven' }, { portalId, bitrixUserId: 8, name: 'Eight' }] });
+  ids = {};
+  for (const [key, role] of [['alice', 'admin'], ['bob', 'admin'], ['lea', 'lead']] as const) {
+    ids[key] = (await db.user.create({ data: { email: `${key}@x.test`, name: key, role } })).id;
+  }
+});
+afterEach(() => database.drop());
+
+const viewer = (id: string): Viewer => ({ id, email: '', name: '', role: 'admin', portalId: null, bitrixUserId: null });
+
+describe('user management', () => {
+  it('keeps at least one active admin: the last one can be neither demoted nor deactivated', async () => {
+    await changeUserRole(database.db, ids.bob!, 'executive');
+    await expect(changeUserRole(database.db, ids.alice!, 'lead')).rejects.toThrow('The last active admin cannot be demoted or deactivated.');
+    await expect(setUserActive(database.db, viewer(ids.lea!), ids.alice!, false)).rejects.toThrow(/last active admin/);
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: ids.alice! } })).role).toBe('admin');
+  });
+
+  it('lets only one of two admins demoting each other at the same moment succeed', async () => {
+    const results = await Promise.allSettled([changeUserRole(database.db, ids.alice!, 'lead'), changeUserRole(database.db, ids.bob!, 'lead')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await database.db.user.count({ where: { role: 'admin', active: true } })).toBe(1);
+  });
+
+  it('counts a deactivated admin as gone', async () => {
+    await setUserActive(database.db, viewer(ids.alice!), ids.bob!, false);
+    await expect(changeUserRole(database.db, ids.alice!, 'lead')).rejects.toThrow(/last active admin/);
+  });
+
+  it('deactivation ends the sessions; nobody deactivates themselves', async () => {
+    await expect(setUserActive(database.db, viewer(ids.alice!), ids.alice!, false)).rejects.toThrow('You cannot deactivate your own account.');
+    await setUserActive(database.db, viewer(ids.alice!), ids.lea!, false);
+    const lea = await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } });
+    expect(lea).toMatchObject({ active: false, sessionVersion: 1 });
+    await signOutEverywhere(database.db, ids.lea!);
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } })).sessionVersion).toBe(2);
+  });
+
+  it('links one user per employee, refuses unknown employees, and unlinks', async () => {
+    await linkUserToEmployee(database.db, ids.lea!, { portalId, bitrixUserId: 7 });
+    await expect(linkUserToEmployee(database.db, ids.bob!, { portalId, bitrixUserId: 7 })).rejects.toThrow('already linked to lea@x.test');
+    await expect(linkUserToEmployee(database.db, ids.bob!, { portalId, bitrixUserId: 99 })).rejects.toThrow('No such employee');
+    await linkUserToEmployee(database.db, ids.lea!, null);
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } })).toMatchObject({ portalId: null, bitrixUserId: null });
+  });
+
+  it('replaces flow grants and refuses unknown flows', async () => {
+    const flows = await Promise.all(
+      ['A', 'B'].map((name, i) => database.db.flow.create({ data: { portalId, bitrixFlowId: i + 1, name }, select: { id: true } })),
+    );
+    await setFlowGrants(database.db, ids.lea!, flows.map((f) => f.id));
+    await setFlowGrants(database.db, ids.lea!, [flows[1]!.id]);
+    expect(await database.db.flowAccessGrant.findMany({ where: { userId: ids.lea! }, select: { flowId: true } })).toEqual([{ flowId: flows[1]!.id }]);
+    await expect(setFlowGrants(database.db, ids.lea!, ['00000000-0000-4000-8000-000000000000'])).rejects.toThrow('does not exist');
+  });
+});

@@ -1,0 +1,67 @@
+import { ActionError } from '@/lib/auth/guards';
+import type { Role } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { PrismaClient } from '@/lib/db/client';
+import { assertAnotherActiveAdmin } from './last-admin';
+
+async function existing(tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0], userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true } });
+  if (!user) throw new ActionError('not-found', 'No such user.');
+  return user;
+}
+
+/** Changes a user's role; the last active admin keeps theirs. */
+export async function changeUserRole(db: PrismaClient, userId: string, role: Role): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await existing(tx, userId);
+    if (user.role === 'admin' && user.active && role !== 'admin') await assertAnotherActiveAdmin(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { role } });
+  });
+}
+
+/**
+ * Deactivates (ending every session at once) or reactivates a user. Nobody deactivates
+ * themselves, and the last active admin stays.
+ */
+export async function setUserActive(db: PrismaClient, actor: Viewer, userId: string, active: boolean): Promise<void> {
+  if (!active && actor.id === userId) throw new ActionError('self', 'You cannot deactivate your own account.');
+  await db.$transaction(async (tx) => {
+    const user = await existing(tx, userId);
+    if (!active && user.role === 'admin' && user.active) await assertAnotherActiveAdmin(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) } });
+  });
+}
+
+/** Links a user to a Bitrix24 employee (or unlinks with null); one user per employee. */
+export async function linkUserToEmployee(
+  db: PrismaClient,
+  userId: string,
+  employee: { portalId: string; bitrixUserId: number } | null,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await existing(tx, userId);
+    if (employee) {
+      const known = await tx.employee.findUnique({ where: { portalId_bitrixUserId: employee }, select: { portalId: true } });
+      if (!known) throw new ActionError('no-employee', 'No such employee on the portal.');
+      const taken = await tx.user.findFirst({ where: { ...employee, NOT: { id: userId } }, select: { email: true } });
+      if (taken) throw new ActionError('employee-taken', `This employee is already linked to ${taken.email}.`);
+    }
+    await tx.user.update({ where: { id: userId }, data: employee ?? { portalId: null, bitrixUserId: null } });
+  });
+}
+
+/** Replaces the flows an admin granted to a user. */
+export async function setFlowGrants(db: PrismaClient, userId: string, flowIds: string[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await existing(tx, userId);
+    const flows = await tx.flow.findMany({ where: { id: { in: flowIds } }, select: { id: true } });
+    if (flows.length !== new Set(flowIds).size) throw new ActionError('no-flow', 'One of the flows does not exist.');
+    await tx.flowAccessGrant.deleteMany({ where: { userId } });
+    await tx.flowAccessGrant.createMany({ data: flows.map((flow) => ({ userId, flowId: flow.id })) });
+  });
+}
+
+/** Ends every session of a user on every device. */
+export async function signOutEverywhere(db: PrismaClient, userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
