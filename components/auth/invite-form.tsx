@@ -4,8 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { TextField } from '@/components/ui/text-field';
+import { FormAlert } from '@/components/ui/form-alert';
 import { acceptInvitation } from '@/lib/actions/accept-invite';
+import { NewPasswordFields } from './new-password-fields';
 
 export function InviteForm({ token }: { token: string }) {
   const t = useTranslations();
@@ -35,13 +36,8 @@ export function InviteForm({ token }: { token: string }) {
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <TextField label={t('auth.password')} name="password" type="password" autoComplete="new-password" required minLength={10} hint={t('setup.passwordHint')} />
-      <TextField label={t('setup.confirm')} name="confirm" type="password" autoComplete="new-password" required />
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <NewPasswordFields />
+      <FormAlert message={error} />
       <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
         {pending ? t('invite.submitting') : t('invite.submit')}
       </button>

@@ -4,8 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { completeSetup } from '@/lib/actions/complete-setup';
+import { NewPasswordFields } from './new-password-fields';
 
 export function SetupForm({ token }: { token: string }) {
   const t = useTranslations();
@@ -40,22 +42,8 @@ export function SetupForm({ token }: { token: string }) {
     <form onSubmit={submit} className="space-y-4" noValidate>
       <TextField label={t('setup.name')} name="name" autoComplete="name" required error={fields.name?.[0]} />
       <TextField label={t('auth.email')} name="email" type="email" autoComplete="username" required error={fields.email?.[0]} />
-      <TextField
-        label={t('auth.password')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint={t('setup.passwordHint')}
-        error={fields.password?.[0]}
-      />
-      <TextField label={t('setup.confirm')} name="confirm" type="password" autoComplete="new-password" required error={fields.confirm?.[0]} />
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <NewPasswordFields errors={{ password: fields.password?.[0], confirm: fields.confirm?.[0] }} />
+      <FormAlert message={error} />
       <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
         {pending ? t('setup.submitting') : t('setup.submit')}
       </button>

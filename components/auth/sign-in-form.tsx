@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 
@@ -59,11 +60,7 @@ export function SignInForm({
       <form onSubmit={submit} className="space-y-4" noValidate>
         <TextField label={t('email')} name="email" type="email" autoComplete="username" defaultValue={initialEmail} required />
         <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required />
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        )}
+        <FormAlert message={error} />
         <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
           {pending ? t('signingIn') : t('signIn')}
         </button>
