@@ -3,8 +3,11 @@ import type { OAuthApp } from '@/lib/bitrix24/demo-portal/oauth-state';
 
 /** The portal behind the e2e OAuth sign-in: the same employees as the seeded mirror (support/seed.ts). */
 export const e2eCompany: DemoCompany = {
-  memberId: 'e2e-member',
-  domain: 'e2e.bitrix24.test',
+  header: { format: 'flowpilot-demo-company', version: 1, memberId: 'e2e-member', domain: 'e2e.bitrix24.test', timeZoneOffset: '+03:00', asOf: '2026-01-01T00:00:00+03:00' },
+  departments: [],
+  flows: [],
+  tasks: [],
+  history: [],
   users: [
     { ID: '11', ACTIVE: true, NAME: 'Лев', LAST_NAME: 'Лидов', EMAIL: 'lev@e2e.bitrix24.test', WORK_POSITION: 'Руководитель поддержки', UF_DEPARTMENT: [1] },
     { ID: '13', ACTIVE: true, NAME: 'Oleg', LAST_NAME: 'Owner', EMAIL: 'oleg@e2e.bitrix24.test', UF_DEPARTMENT: [1] },

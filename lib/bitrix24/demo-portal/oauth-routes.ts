@@ -25,8 +25,8 @@ export function renderAuthorizePage(company: DemoCompany, query: URLSearchParams
         `<li><button type="submit" name="user_id" value="${escapeHtml(user.ID)}">${escapeHtml(`${user.NAME} ${user.LAST_NAME}`.trim())}</button> <small>${escapeHtml(user.WORK_POSITION ?? '')}</small></li>`,
     )
     .join('');
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(company.domain)}: вход</title></head>
-<body><main><h1>${escapeHtml(company.domain)}</h1><p>Войти в приложение как / Sign in to the application as:</p>
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(company.header.domain)}: вход</title></head>
+<body><main><h1>${escapeHtml(company.header.domain)}</h1><p>Войти в приложение как / Sign in to the application as:</p>
 <form method="post" action="/oauth/authorize/">${hidden}<ul>${people}</ul></form></main></body></html>`;
 }
 
@@ -48,8 +48,8 @@ export function handleAuthorizePost(
   const target = new URL(app.redirectUri);
   target.searchParams.set('code', state.issueCode(app.clientId, userId));
   target.searchParams.set('state', form.get('state') ?? '');
-  target.searchParams.set('domain', company.domain);
-  target.searchParams.set('member_id', company.memberId);
+  target.searchParams.set('domain', company.header.domain);
+  target.searchParams.set('member_id', company.header.memberId);
   target.searchParams.set('scope', 'task,user,department,calendar,im');
   target.searchParams.set('server_domain', 'oauth.bitrix.info');
   response.writeHead(302, { location: target.toString() }).end();
@@ -85,7 +85,7 @@ export function handleToken(
     domain: 'oauth.bitrix.info',
     server_endpoint: `${baseUrl}/rest/`,
     client_endpoint: `${baseUrl}/rest/`,
-    member_id: company.memberId,
+    member_id: company.header.memberId,
     user_id: issued.userId,
     status: 'L',
   });

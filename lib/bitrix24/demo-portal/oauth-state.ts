@@ -47,12 +47,13 @@ export class OAuthState {
     return { ...this.issueTokens(clientId, grant.userId), userId: grant.userId };
   }
 
-  /** Who an access token belongs to, or why it is refused. */
-  checkAccessToken(token: string): { userId: number } | 'expired' | 'invalid' {
+  /** Who an access token belongs to, or why it is refused; `lifetimeMs` shortens Bitrix24's hour (a test switch). */
+  checkAccessToken(token: string, lifetimeMs: number | null = null): { userId: number; clientId: string } | 'expired' | 'invalid' {
     const grant = this.accessTokens.get(token);
     if (!grant) return 'invalid';
-    if (grant.expiresAt <= this.now()) return 'expired';
-    return { userId: grant.userId };
+    const expiresAt = lifetimeMs === null ? grant.expiresAt : grant.expiresAt - oauthLifetimes.accessMs + lifetimeMs;
+    if (expiresAt <= this.now()) return 'expired';
+    return { userId: grant.userId, clientId: grant.clientId };
   }
 
   private issueTokens(clientId: string, userId: number) {

@@ -5,8 +5,11 @@ import { OAuthState, oauthLifetimes } from './oauth-state';
 import { startDemoPortal, type DemoPortal } from './server';
 
 const company: DemoCompany = {
-  memberId: 'member-xyz',
-  domain: 'acme.bitrix24.test',
+  header: { format: 'flowpilot-demo-company', version: 1, memberId: 'member-xyz', domain: 'acme.bitrix24.test', timeZoneOffset: '+03:00', asOf: '2026-01-01T00:00:00+03:00' },
+  departments: [],
+  flows: [],
+  tasks: [],
+  history: [],
   users: [
     { ID: '1', ACTIVE: true, NAME: 'Анна', LAST_NAME: 'Смирнова', EMAIL: 'anna@acme.test', UF_DEPARTMENT: [1] },
     { ID: '2', ACTIVE: false, NAME: 'Old', LAST_NAME: 'Timer', UF_DEPARTMENT: [1] },
@@ -49,17 +52,17 @@ describe('demo portal OAuth (authorization code flow as Bitrix24 runs it)', () =
     const { status, location } = await authorize('1', 'state-123');
     expect(status).toBe(302);
     expect(`${location.origin}${location.pathname}`).toBe(app.redirectUri);
-    expect(Object.fromEntries(location.searchParams)).toMatchObject({ state: 'state-123', domain: company.domain, member_id: company.memberId });
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({ state: 'state-123', domain: company.header.domain, member_id: company.header.memberId });
 
     const { tokens } = await exchange(location.searchParams.get('code')!);
-    expect(tokens).toMatchObject({ member_id: company.memberId, client_endpoint: `${portal.url}/rest/`, expires_in: 3600 });
+    expect(tokens).toMatchObject({ member_id: company.header.memberId, client_endpoint: `${portal.url}/rest/`, expires_in: 3600 });
     await expect(exchange(location.searchParams.get('code')!)).rejects.toThrow(/400 invalid_grant/);
 
     const userinfo = bitrix24Provider({ ...app, portalUrl: portal.url, serverUrl: portal.url }).userinfo as {
       request: (context: unknown) => Promise<unknown>;
     };
     expect(await userinfo.request({ tokens })).toEqual({
-      memberId: company.memberId,
+      memberId: company.header.memberId,
       domain: new URL(portal.url).host,
       bitrixUserId: 1,
       name: 'Анна Смирнова',
@@ -97,11 +100,11 @@ describe('OAuth lifetimes', () => {
 
     now = 0;
     const pair = state.redeemCode(app.clientId, state.issueCode(app.clientId, 1))!;
-    expect(state.checkAccessToken(pair.accessToken)).toEqual({ userId: 1 });
+    expect(state.checkAccessToken(pair.accessToken)).toEqual({ userId: 1, clientId: app.clientId });
     now += oauthLifetimes.accessMs;
     expect(state.checkAccessToken(pair.accessToken)).toBe('expired');
     const renewed = state.refresh(app.clientId, pair.refreshToken)!;
-    expect(state.checkAccessToken(renewed.accessToken)).toEqual({ userId: 1 });
+    expect(state.checkAccessToken(renewed.accessToken)).toEqual({ userId: 1, clientId: app.clientId });
     expect(state.refresh(app.clientId, pair.refreshToken)).toBeNull();
     expect(state.refresh('other-app', renewed.refreshToken)).toBeNull();
   });

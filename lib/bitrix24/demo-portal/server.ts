@@ -1,77 +1,238 @@
+import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parsePhpQuery } from '../php-query';
 import type { DemoCompany } from './company';
 import { handleAuthorizePost, handleToken, readBody, renderAuthorizePage } from './oauth-routes';
 import { OAuthState, type OAuthApp } from './oauth-state';
+import { deliverTaskEvent } from './portal-events';
+import { noFaults, type PortalFaults } from './portal-faults';
+import { defaultLimits, PortalLimits, type LimitSettings } from './portal-limits';
+import { PortalState } from './portal-state';
+import { runBatch } from './rest/batch';
+import { RestError } from './rest/rest-error';
+import type { Caller, RestAnswer, RestContext, RestOptions } from './rest/rest-method';
+import { allScopes, dispatch, findMethod } from './rest/registry';
 
 /**
- * The demo portal: a local HTTP server that speaks Bitrix24's protocol for one generated
- * company. Today it serves OAuth (authorize, token) and `user.current`; the REST methods the
- * sync uses join it with the Bitrix24 client.
+ * The demo portal: a local HTTP server that speaks Bitrix24's REST protocol (reference §10) for
+ * one company: webhook and OAuth calls, JSON / form / GET bodies with PHP brackets,
+ * case-insensitive methods, `{result, time}` envelopes, paging, batch, scopes, the leaky-bucket
+ * limit and operating-time budget, task events, OAuth, and fault switches for tests.
  */
-export type DemoPortalOptions = { company: DemoCompany; oauthApps?: OAuthApp[]; port?: number; host?: string };
-export type DemoPortal = { url: string; oauth: OAuthState; stop: () => Promise<void> };
+export type Webhook = { userId: number; code: string; scopes: string[] };
+
+export type DemoPortalOptions = {
+  company: DemoCompany;
+  webhooks?: Webhook[];
+  oauthApps?: OAuthApp[];
+  port?: number;
+  host?: string;
+  limits?: Partial<LimitSettings>;
+  faults?: Partial<PortalFaults>;
+  /** Whether tasks.task.list honours FLOW_ID (default yes) and whether tasks.flow.Flow.list exists (default no). */
+  flowIdFilter?: boolean;
+  flowList?: boolean;
+  flowsEnabled?: boolean;
+  random?: () => number;
+};
+
+export type DemoPortal = {
+  url: string;
+  /** The first webhook's URL, for clients: <url>/rest/<user>/<code>/ */
+  webhookUrl: string;
+  webhooks: Webhook[];
+  state: PortalState;
+  oauth: OAuthState;
+  limits: PortalLimits;
+  faults: PortalFaults;
+  options: RestOptions;
+  /** Resolves when every event fired so far has been delivered (or dropped). */
+  eventsSettled: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-function timeBlock(started: number) {
+function sendError(response: ServerResponse, error: RestError, extra?: object): void {
+  send(response, error.status, { error: error.error, error_description: error.description, ...extra });
+}
+
+function timeBlock(started: number, usage?: { operating: number; resetAt: number }) {
   const finish = Date.now();
+  const seconds = (finish - started) / 1000;
   return {
     start: started / 1000,
     finish: finish / 1000,
-    duration: (finish - started) / 1000,
-    processing: (finish - started) / 1000,
+    duration: seconds,
+    processing: seconds,
     date_start: new Date(started).toISOString(),
     date_finish: new Date(finish).toISOString(),
+    ...(usage ? { operating_reset_at: usage.resetAt, operating: Number(usage.operating.toFixed(4)) } : {}),
   };
 }
 
-async function handle(options: DemoPortalOptions, oauth: OAuthState, baseUrl: () => string, request: IncomingMessage, response: ServerResponse) {
-  const started = Date.now();
-  const url = new URL(request.url ?? '/', 'http://portal.invalid');
-  const body = request.method === 'POST' ? await readBody(request) : '';
-  const form = new URLSearchParams(body);
-  const path = url.pathname.replace(/\/+$/, '/');
-
-  if (path === '/oauth/authorize/' && request.method === 'GET') {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderAuthorizePage(options.company, url.searchParams));
-    return;
+/** Bodies as Bitrix24 accepts them: JSON, form-urlencoded or multipart with PHP brackets. */
+function parseBody(contentType: string, body: string): Record<string, unknown> {
+  if (!body) return {};
+  if (contentType.includes('application/json')) {
+    const value: unknown = JSON.parse(body);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   }
-  if (path === '/oauth/authorize/' && request.method === 'POST') return handleAuthorizePost(oauth, options.company, form, response, send);
-  if (path === '/oauth/token/') return handleToken(oauth, options.company, baseUrl(), url.searchParams, response, send);
-
-  const rest = /^\/rest\/([\w.]+?)(?:\.json)?\/?$/.exec(url.pathname);
-  if (rest) {
-    const method = rest[1]!.toLowerCase();
-    const token = url.searchParams.get('auth') ?? form.get('auth') ?? '';
-    const check = oauth.checkAccessToken(token);
-    if (check === 'expired') return send(response, 401, { error: 'expired_token', error_description: 'The access token provided has expired.' });
-    if (check === 'invalid') return send(response, 401, { error: 'invalid_token', error_description: 'The access token provided is invalid.' });
-    if (method === 'user.current') {
-      const user = options.company.users.find((candidate) => Number(candidate.ID) === check.userId);
-      return send(response, 200, { result: user, time: timeBlock(started) });
-    }
-    return send(response, 404, { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' });
+  if (contentType.includes('multipart/form-data')) {
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+    const marker = boundary?.[1] ?? boundary?.[2];
+    if (!marker) return {};
+    const pairs = body
+      .split(`--${marker}`)
+      .map((part) => /name="([^"]+)"\r?\n\r?\n([\s\S]*?)\r?\n$/.exec(part))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => `${encodeURIComponent(match[1]!)}=${encodeURIComponent(match[2]!)}`);
+    return parsePhpQuery(pairs.join('&'));
   }
-  send(response, 404, { error: 'NOT_FOUND', error_description: 'Not found' });
+  return parsePhpQuery(body);
 }
 
 export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoPortal> {
+  const state = new PortalState(options.company);
   const oauth = new OAuthState(options.oauthApps ?? []);
+  const limits = new PortalLimits({ ...defaultLimits, ...options.limits });
+  const faults: PortalFaults = { ...noFaults, ...options.faults };
+  const random = options.random ?? Math.random;
+  const firstActive = options.company.users.find((user) => user.ACTIVE);
+  const webhooks = options.webhooks ?? [{ userId: Number(firstActive?.ID ?? 1), code: randomBytes(8).toString('hex'), scopes: allScopes }];
   let url = '';
+  const deliveries: Promise<void>[] = [];
+  const restOptions: RestOptions = {
+    flowIdFilter: options.flowIdFilter ?? true,
+    flowList: options.flowList ?? false,
+    flowsEnabled: options.flowsEnabled ?? true,
+    baseUrl: () => url,
+    fireEvent: (event, taskId) => {
+      deliveries.push(...deliverTaskEvent(state, url, event, taskId, () => random() < faults.dropEventRate));
+    },
+  };
+
+  function callerFor(pathname: string, token: string | undefined): Caller | RestError {
+    const hook = /^\/rest\/(\d+)\/([^/]+)\//.exec(pathname);
+    if (hook) {
+      const webhook = webhooks.find((candidate) => candidate.code === hook[2] && String(candidate.userId) === hook[1]);
+      if (!webhook || faults.revokedWebhooks.includes(webhook.code)) return new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
+      return { userId: webhook.userId, key: `webhook:${webhook.code}`, scopes: webhook.scopes };
+    }
+    if (!token) return new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
+    const check = oauth.checkAccessToken(token, faults.tokenLifetimeMs);
+    if (check === 'expired') return new RestError(401, 'expired_token', 'The access token provided has expired.');
+    if (check === 'invalid') return new RestError(401, 'invalid_token', 'The access token provided is invalid.');
+    return { userId: check.userId, key: `oauth:${check.clientId}`, scopes: allScopes };
+  }
+
+  async function runMethod(context: RestContext, method: string, params: Record<string, unknown>): Promise<{ answer: RestAnswer; usage: { operating: number; resetAt: number } }> {
+    const { caller } = context;
+    if (limits.exhausted(caller.key, method, Date.now())) {
+      throw Object.assign(new RestError(429, 'OPERATION_TIME_LIMIT', `Method is blocked due to operation time limit.`), { usage: limits.usage(caller.key, method, Date.now()) });
+    }
+    const started = Date.now();
+    const answer = await dispatch(context, method, params);
+    const cost = (findMethod(method)?.cost ?? 0.01) + faults.extraCostSeconds + (Date.now() - started) / 1000;
+    limits.spend(caller.key, method, cost, Date.now());
+    return { answer, usage: limits.usage(caller.key, method, Date.now()) };
+  }
+
+  async function handleRest(request: IncomingMessage, response: ServerResponse, pathname: string, query: string, body: string): Promise<void> {
+    const started = Date.now();
+    const method = /\/([\w.]+?)(?:\.json)?\/?$/.exec(pathname)?.[1] ?? '';
+    let params: Record<string, unknown>;
+    try {
+      params = { ...parsePhpQuery(query), ...parseBody(String(request.headers['content-type'] ?? ''), body) };
+    } catch {
+      return sendError(response, new RestError(400, 'INVALID_REQUEST', 'The request body is not valid JSON'));
+    }
+    const caller = callerFor(pathname, typeof params.auth === 'string' ? params.auth : undefined);
+    if (caller instanceof RestError) return sendError(response, caller);
+    delete params.auth;
+    if (!limits.admit(request.socket.remoteAddress ?? 'local', Date.now())) {
+      return sendError(response, new RestError(503, 'QUERY_LIMIT_EXCEEDED', 'Too many requests'));
+    }
+    if (faults.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
+    if (faults.errorRate > 0 && random() < faults.errorRate) {
+      return sendError(response, new RestError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
+    }
+    const context: RestContext = { state, caller, options: restOptions };
+    try {
+      if (method.toLowerCase() === 'batch') {
+        const answer = await runBatch(params, async (name, subParams) => (await runMethod(context, name, subParams)).answer);
+        return send(response, 200, { ...answer, time: timeBlock(started) });
+      }
+      const { answer, usage } = await runMethod(context, method, params);
+      send(response, 200, { result: answer.result, ...(answer.total !== undefined ? { total: answer.total } : {}), ...(answer.next !== undefined ? { next: answer.next } : {}), time: timeBlock(started, usage) });
+    } catch (error) {
+      if (!(error instanceof RestError)) throw error;
+      const usage = (error as RestError & { usage?: { operating: number; resetAt: number } }).usage;
+      sendError(response, error, usage ? { time: timeBlock(started, usage) } : undefined);
+    }
+  }
+
+  function handleControl(body: string, response: ServerResponse): void {
+    const change = JSON.parse(body || '{}') as {
+      faults?: Partial<PortalFaults>;
+      limits?: Partial<LimitSettings>;
+      flowIdFilter?: boolean;
+      flowList?: boolean;
+      flowsEnabled?: boolean;
+    };
+    Object.assign(faults, change.faults);
+    limits.settings = { ...limits.settings, ...change.limits };
+    if (change.flowIdFilter !== undefined) restOptions.flowIdFilter = change.flowIdFilter;
+    if (change.flowList !== undefined) restOptions.flowList = change.flowList;
+    if (change.flowsEnabled !== undefined) restOptions.flowsEnabled = change.flowsEnabled;
+    const { flowIdFilter, flowList, flowsEnabled } = restOptions;
+    send(response, 200, { faults, limits: limits.settings, flowIdFilter, flowList, flowsEnabled });
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = new URL(request.url ?? '/', 'http://portal.invalid');
+    const body = request.method === 'POST' ? await readBody(request, 20_000_000) : '';
+    const path = target.pathname;
+    if (path.replace(/\/+$/, '/') === '/oauth/authorize/') {
+      if (request.method === 'POST') return handleAuthorizePost(oauth, options.company, new URLSearchParams(body), response, send);
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderAuthorizePage(options.company, target.searchParams));
+      return;
+    }
+    if (path.replace(/\/+$/, '/') === '/oauth/token/') return handleToken(oauth, options.company, url, target.searchParams, response, send);
+    if (path === '/_demo/control' && request.method === 'POST') return handleControl(body, response);
+    if (path.startsWith('/rest/api/')) return sendError(response, new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'));
+    if (path.startsWith('/rest/')) return handleRest(request, response, path, target.search.slice(1), body);
+    send(response, 404, { error: 'NOT_FOUND', error_description: 'Not found' });
+  }
+
   const server = http.createServer((request, response) => {
-    handle(options, oauth, () => url, request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: String(error) });
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: error instanceof Error ? error.message : 'error' });
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const first = webhooks[0]!;
   return {
     url,
+    webhookUrl: `${url}/rest/${first.userId}/${first.code}/`,
+    webhooks,
+    state,
     oauth,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    limits,
+    faults,
+    options: restOptions,
+    eventsSettled: async () => {
+      await Promise.all(deliveries);
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Bitrix24Client } from '../client';
+import { historyRowSchema, portalTaskSchema, taskListResultSchema, type HistoryRowData, type PortalTaskData } from '../schemas';
+
+/** The task fields Flowpilot mirrors (request names). */
+export const mirroredTaskFields = [
+  'ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'CREATED_BY', 'RESPONSIBLE_ID', 'FLOW_ID', 'GROUP_ID', 'CREATED_DATE', 'CHANGED_DATE',
+  'STATUS_CHANGED_DATE', 'DATE_START', 'DEADLINE', 'CLOSED_DATE', 'TASK_CONTROL', 'COMMENTS_COUNT',
+];
+
+/**
+ * Every task matching `filter`, by the fast cursor: ascending id, `>ID`, `start = -1`.
+ * Yields pages of up to 50; `afterId` resumes a scan that was cut off.
+ */
+export function scanTasks(
+  client: Bitrix24Client,
+  options: { filter?: Record<string, unknown>; select?: string[]; afterId?: number } = {},
+): AsyncGenerator<PortalTaskData[]> {
+  return client.listByCursor('tasks.task.list', {
+    params: (lastId) => ({ filter: { ...options.filter, '>ID': lastId }, select: options.select ?? mirroredTaskFields, order: { ID: 'asc' }, start: -1 }),
+    row: portalTaskSchema,
+    rows: (result) => taskListResultSchema.parse(result).tasks,
+    idOf: (task) => Number(task.id),
+    afterId: options.afterId,
+  });
+}
+
+/** The same list by offset pages (`start` / `next`), which also reports the total. */
+export function pageTasks(client: Bitrix24Client, options: { filter?: Record<string, unknown>; select?: string[]; order?: Record<string, string> } = {}) {
+  return client.listByOffset(
+    'tasks.task.list',
+    { filter: options.filter ?? {}, select: options.select ?? mirroredTaskFields, order: options.order ?? { ID: 'asc' } },
+    portalTaskSchema,
+    (result) => taskListResultSchema.parse(result).tasks,
+  );
+}
+
+/** One task, or null when it does not exist or is not accessible (the portal answers `[]`). */
+export async function getTask(client: Bitrix24Client, taskId: number): Promise<PortalTaskData | null> {
+  const { result } = await client.call('tasks.task.get', { taskId, select: ['*'] });
+  if (Array.isArray(result)) return null;
+  return portalTaskSchema.parse(z.object({ task: z.unknown() }).parse(result).task);
+}
+
+/** Creates a task (in a flow when FLOW_ID is given: the flow assigns it and sets the deadline). */
+export async function addTask(client: Bitrix24Client, fields: Record<string, unknown>): Promise<PortalTaskData> {
+  const { result } = await client.call('tasks.task.add', { fields }, z.object({ task: portalTaskSchema }));
+  return result.task;
+}
+
+/** A task's history, oldest first, optionally one field only. */
+export async function taskHistory(client: Bitrix24Client, taskId: number, field?: string): Promise<HistoryRowData[]> {
+  const { result } = await client.call(
+    'tasks.task.history.list',
+    { taskId, ...(field ? { filter: { FIELD: field } } : {}), order: { createdDate: 'asc' } },
+    z.object({ list: z.array(historyRowSchema) }),
+  );
+  return result.list;
+}
+
+/** Histories of many tasks, 50 per request. */
+export async function taskHistories(client: Bitrix24Client, taskIds: number[]): Promise<Map<number, HistoryRowData[]>> {
+  const histories = new Map<number, HistoryRowData[]>();
+  for (let start = 0; start < taskIds.length; start += 50) {
+    const chunk = taskIds.slice(start, start + 50);
+    const { results, errors } = await client.batch(
+      Object.fromEntries(chunk.map((id) => [`h${id}`, { method: 'tasks.task.history.list', params: { taskId: id, order: { createdDate: 'asc' } } }])),
+    );
+    for (const id of chunk) {
+      if (errors[`h${id}`]) throw errors[`h${id}`];
+      histories.set(id, z.object({ list: z.array(historyRowSchema) }).parse(results[`h${id}`]).list);
+    }
+  }
+  return histories;
+}

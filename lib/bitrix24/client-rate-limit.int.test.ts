@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Bitrix24Client, type RetryNotice } from './client';
+import { startDemoPortal, type DemoPortal } from './demo-portal/server';
+import { fixtureCompany, fixtureFlow, manyTasks } from './testing/fixture-company';
+
+// Real time on purpose: the portal's bucket drains by the wall clock, as Bitrix24's does.
+let portal: DemoPortal;
+beforeAll(async () => {
+  portal = await startDemoPortal({ company: fixtureCompany({ flows: [fixtureFlow(1)], tasks: manyTasks(60) }) });
+});
+afterAll(() => portal.stop());
+
+describe('rate limiter against the portal bucket', () => {
+  it('a burst of 200 calls at the default preset never draws QUERY_LIMIT_EXCEEDED', { timeout: 150_000 }, async () => {
+    const notices: RetryNotice[] = [];
+    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl }, onRetry: (notice) => notices.push(notice) });
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: 200 }, () => client.call('server.time')));
+    expect(answers).toHaveLength(200);
+    expect(notices).toEqual([]);
+    // 48 at once, the rest at 2/s: the limiter, not luck, kept it under the limit.
+    expect(Date.now() - started).toBeGreaterThan(70_000);
+  });
+
+  it('recovers when the portal tightens its limit: refusals are waited out and every call completes', { timeout: 150_000 }, async () => {
+    portal.limits.settings = { ...portal.limits.settings, burst: 10, drainPerSecond: 1 };
+    // A fresh bucket on the portal side for this client's calls.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const notices: RetryNotice[] = [];
+    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl }, onRetry: (notice) => notices.push(notice) });
+    const answers = await Promise.all(Array.from({ length: 40 }, () => client.call('server.time')));
+    expect(answers).toHaveLength(40);
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((notice) => notice.error.kind === 'rate-limited')).toBe(true);
+    // The client learned a smaller bucket than its preset.
+    expect(client.limiter.estimate.burst).toBeLessThan(50);
+  });
+});

@@ -1,0 +1,260 @@
+import { randomBytes } from 'node:crypto';
+import { formatPortalDate, parsePortalDate } from '../portal-dates';
+import type { DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
+import { flowEfficiency, type EfficiencyTask } from './flow-efficiency';
+
+const weekMs = 7 * 86_400_000;
+const taskDateFields = ['createdDate', 'changedDate', 'statusChangedDate', 'dateStart', 'deadline', 'closedDate', 'activityDate'] as const;
+
+/** A task as the portal keeps it: the REST record plus its dates as numbers, for filters and efficiency. */
+export type StoredTask = {
+  record: PortalTask;
+  createdAt: number;
+  changedAt: number;
+  deadlineAt: number | null;
+  closedAt: number | null;
+};
+
+export type CalendarEvent = { id: number; ownerId: number; type: string; name: string; from: string; to: string; attendees: number[]; description: string; section: number };
+export type Notification = { id: number; userId: number; message: string };
+export type EventBinding = { id: number; event: string; handler: string; applicationToken: string };
+
+/**
+ * The demo portal's live company. Loading shifts every date by whole weeks, so the company's
+ * "now" lands in the current week and weekdays (weekend deadlines) stay what they were.
+ */
+export class PortalState {
+  readonly users = new Map<number, PortalUser>();
+  readonly departments: Department[];
+  readonly flows = new Map<number, PortalFlow>();
+  /** Tasks in ascending id order (cursor paging is a binary search); deleted ones are removed. */
+  readonly tasks: StoredTask[] = [];
+  private readonly taskIndex = new Map<number, StoredTask>();
+  /** Tasks of each flow, for efficiency without a scan of every task. */
+  private readonly flowTasks = new Map<string, Set<StoredTask>>();
+  readonly history = new Map<number, HistoryRow[]>();
+  readonly calendarEvents: CalendarEvent[] = [];
+  readonly notifications: Notification[] = [];
+  readonly eventBindings: EventBinding[] = [];
+  private nextTaskId: number;
+  private nextHistoryId = 1;
+  private nextCalendarId = 1;
+  private nextNotificationId = 1;
+  private queueCursor = new Map<number, number>();
+  readonly shiftMs: number;
+  /** Sent with every event so receivers can tell the portal's deliveries from forgeries (reference §1.4). */
+  readonly applicationToken = randomBytes(16).toString('hex');
+
+  constructor(
+    readonly company: DemoCompany,
+    private readonly now: () => number = Date.now,
+  ) {
+    const asOf = parsePortalDate(company.header.asOf)!;
+    this.shiftMs = Math.max(0, Math.floor((now() - asOf) / weekMs)) * weekMs;
+    for (const user of company.users) this.users.set(Number(user.ID), user);
+    this.departments = company.departments;
+    for (const flow of company.flows) this.flows.set(flow.id, { ...flow, activity: this.shift(flow.activity)! });
+    for (const row of company.history) {
+      const shifted: HistoryRow = { ...row, createdDate: this.shift(row.createdDate)! };
+      if (row.field === 'DEADLINE') shifted.value = { from: this.shift(row.value.from), to: this.shift(row.value.to) };
+      const list = this.history.get(Number(row.taskId)) ?? [];
+      list.push(shifted);
+      this.history.set(Number(row.taskId), list);
+      this.nextHistoryId = Math.max(this.nextHistoryId, Number(row.id) + 1);
+    }
+    const sorted = [...company.tasks].sort((a, b) => Number(a.id) - Number(b.id));
+    for (const task of sorted) this.store(this.shiftTask(task));
+    this.nextTaskId = (this.tasks.at(-1) ? Number(this.tasks.at(-1)!.record.id) : 0) + 1;
+  }
+
+  get offset(): string {
+    return this.company.header.timeZoneOffset;
+  }
+
+  private shift(value: string | null): string | null {
+    if (value === null) return null;
+    const time = parsePortalDate(value);
+    return time === null ? value : formatPortalDate(time + this.shiftMs, this.offset);
+  }
+
+  private shiftTask(task: PortalTask): PortalTask {
+    const shifted = { ...task };
+    for (const field of taskDateFields) shifted[field] = this.shift(task[field]) as never;
+    return shifted;
+  }
+
+  private store(record: PortalTask): StoredTask {
+    const stored: StoredTask = {
+      record,
+      createdAt: parsePortalDate(record.createdDate)!,
+      changedAt: parsePortalDate(record.changedDate)!,
+      deadlineAt: parsePortalDate(record.deadline),
+      closedAt: parsePortalDate(record.closedDate),
+    };
+    const id = Number(record.id);
+    const existing = this.taskIndex.get(id);
+    if (existing) {
+      this.tasks[this.tasks.indexOf(existing)] = stored;
+      this.flowTasks.get(existing.record.flowId ?? '')?.delete(existing);
+    } else this.tasks.push(stored);
+    this.taskIndex.set(id, stored);
+    if (record.flowId) {
+      const set = this.flowTasks.get(record.flowId) ?? new Set();
+      set.add(stored);
+      this.flowTasks.set(record.flowId, set);
+    }
+    return stored;
+  }
+
+  task(id: number): StoredTask | undefined {
+    return this.taskIndex.get(id);
+  }
+
+  /** Index of the first task with an id above `id` (tasks are in ascending id order). */
+  firstAfter(id: number): number {
+    let low = 0;
+    let high = this.tasks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (Number(this.tasks[middle]!.record.id) <= id) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  nowText(): string {
+    return formatPortalDate(this.now(), this.offset);
+  }
+
+  private addHistory(taskId: number, userId: number, field: string, from: string | null, to: string | null): void {
+    const list = this.history.get(taskId) ?? [];
+    list.push({ taskId: String(taskId), id: String(this.nextHistoryId++), createdDate: this.nowText(), field, value: { from, to }, user: { id: String(userId) } });
+    this.history.set(taskId, list);
+  }
+
+  /** Who a new flow task goes to (reference §2.1): the moderator, the next team member in turn, or the creator until someone takes it. */
+  assigneeFor(flow: PortalFlow, creatorId: number): number {
+    const people = (pairs: [string, string][]) => pairs.filter(([type]) => type === 'user').map(([, id]) => Number(id));
+    if (flow.distributionType === 'manually') return people(flow.responsibleList)[0] ?? flow.ownerId;
+    if (flow.distributionType === 'himself') return creatorId;
+    const team = people(flow.team).filter((id) => this.users.get(id)?.ACTIVE !== false);
+    if (team.length === 0) return flow.ownerId;
+    const turn = this.queueCursor.get(flow.id) ?? 0;
+    this.queueCursor.set(flow.id, turn + 1);
+    return team[turn % team.length]!;
+  }
+
+  addTask(fields: { title: string; description: string; createdBy: number; responsibleId: number; flow?: PortalFlow; deadline: string | null; priority: string; groupId: number }): StoredTask {
+    const now = this.nowText();
+    const id = this.nextTaskId++;
+    const record: PortalTask = {
+      id: String(id),
+      parentId: null,
+      title: fields.title,
+      description: fields.description,
+      status: '2',
+      priority: fields.priority as PortalTask['priority'],
+      createdBy: String(fields.createdBy),
+      responsibleId: String(fields.responsibleId),
+      changedBy: String(fields.createdBy),
+      statusChangedBy: String(fields.createdBy),
+      closedBy: null,
+      groupId: String(fields.groupId),
+      flowId: fields.flow ? String(fields.flow.id) : null,
+      stageId: '0',
+      createdDate: now,
+      changedDate: now,
+      statusChangedDate: now,
+      dateStart: null,
+      deadline: fields.deadline,
+      closedDate: null,
+      activityDate: now,
+      timeEstimate: '0',
+      allowChangeDeadline: fields.flow?.responsibleCanChangeDeadline ? 'Y' : 'N',
+      taskControl: fields.flow?.taskControl ? 'Y' : 'N',
+      matchWorkTime: fields.flow?.matchWorkTime === false ? 'N' : 'Y',
+      commentsCount: '0',
+      forkedByTemplateId: fields.flow && fields.flow.templateId > 0 ? String(fields.flow.templateId) : null,
+      accomplices: [],
+      auditors: [],
+    };
+    this.addHistory(id, fields.createdBy, 'NEW', null, null);
+    return this.store(record);
+  }
+
+  /** Applies field changes as the portal does: history rows for status, assignee and deadline, dates on status moves. */
+  updateTask(id: number, userId: number, changes: { status?: string; responsibleId?: number; deadline?: string | null; title?: string; description?: string }): StoredTask {
+    const stored = this.taskIndex.get(id)!;
+    const record = { ...stored.record };
+    const now = this.nowText();
+    if (changes.status !== undefined && changes.status !== record.status) {
+      this.addHistory(id, userId, 'STATUS', record.status, changes.status);
+      if (changes.status === '3' && record.dateStart === null) record.dateStart = now;
+      if (changes.status === '5') {
+        record.closedDate = now;
+        record.closedBy = String(userId);
+      } else if (record.status === '5') {
+        record.closedDate = null;
+        record.closedBy = null;
+      }
+      record.status = changes.status as PortalTask['status'];
+      record.statusChangedDate = now;
+      record.statusChangedBy = String(userId);
+    }
+    if (changes.responsibleId !== undefined && String(changes.responsibleId) !== record.responsibleId) {
+      this.addHistory(id, userId, 'RESPONSIBLE_ID', record.responsibleId, String(changes.responsibleId));
+      record.responsibleId = String(changes.responsibleId);
+    }
+    if (changes.deadline !== undefined && changes.deadline !== record.deadline) {
+      this.addHistory(id, userId, 'DEADLINE', record.deadline, changes.deadline);
+      record.deadline = changes.deadline;
+    }
+    if (changes.title !== undefined) record.title = changes.title;
+    if (changes.description !== undefined) record.description = changes.description;
+    record.changedDate = now;
+    record.changedBy = String(userId);
+    record.activityDate = now;
+    return this.store(record);
+  }
+
+  deleteTask(id: number): boolean {
+    const stored = this.taskIndex.get(id);
+    if (!stored) return false;
+    this.tasks.splice(this.tasks.indexOf(stored), 1);
+    this.taskIndex.delete(id);
+    this.flowTasks.get(stored.record.flowId ?? '')?.delete(stored);
+    return true;
+  }
+
+  addCalendarEvent(event: Omit<CalendarEvent, 'id'>): number {
+    const id = this.nextCalendarId++;
+    this.calendarEvents.push({ ...event, id });
+    return id;
+  }
+
+  addNotification(userId: number, message: string): number {
+    const id = this.nextNotificationId++;
+    this.notifications.push({ id, userId, message });
+    return id;
+  }
+
+  /** The flow's efficiency by the portal's rule, now. */
+  efficiency(flowId: number): number {
+    const tasks: EfficiencyTask[] = [];
+    for (const stored of this.flowTasks.get(String(flowId)) ?? []) {
+      const changes = (this.history.get(Number(stored.record.id)) ?? [])
+        .filter((row) => row.field === 'DEADLINE')
+        .map((row) => ({ from: parsePortalDate(row.value.from), changedAt: parsePortalDate(row.createdDate)! }));
+      tasks.push({
+        createdBy: stored.record.createdBy,
+        responsibleId: stored.record.responsibleId,
+        status: stored.record.status,
+        createdDate: stored.createdAt,
+        closedDate: stored.closedAt,
+        deadline: stored.deadlineAt,
+        deadlineChanges: changes,
+      });
+    }
+    return flowEfficiency(tasks, this.now(), this.offset).efficiency;
+  }
+}

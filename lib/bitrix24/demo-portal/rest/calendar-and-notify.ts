@@ -1,0 +1,50 @@
+import { formatPortalDate, parsePortalDate } from '../../portal-dates';
+import { RestError } from './rest-error';
+import type { RestMethod } from './rest-method';
+
+/** calendar.section.get, calendar.event.add and im.notify.system.add (reference §5). */
+export const calendarSectionGet: RestMethod = {
+  scope: 'calendar',
+  handle(context, params) {
+    const ownerId = Number(params.ownerId ?? context.caller.userId);
+    return { result: [{ ID: String(ownerId * 10 + 1), NAME: 'Мой календарь', CAL_TYPE: String(params.type ?? 'user'), OWNER_ID: String(ownerId), PERM: { add: true, edit: true } }] };
+  },
+};
+
+export const calendarEventAdd: RestMethod = {
+  scope: 'calendar',
+  handle(context, params) {
+    for (const name of ['type', 'ownerId', 'name', 'from', 'to']) {
+      if (params[name] === undefined || params[name] === '') {
+        throw new RestError(400, '', `The required parameter "${name}" for the method "calendar.event.add" is not set`);
+      }
+    }
+    const { state } = context;
+    const from = parsePortalDate(String(params.from), state.offset);
+    const to = parsePortalDate(String(params.to), state.offset);
+    if (from === null || to === null || to < from) throw new RestError(400, '', 'An error occurred while creating the event');
+    const attendees = (Array.isArray(params.attendees) ? params.attendees : []).map(Number).filter((id) => state.users.has(id));
+    const id = state.addCalendarEvent({
+      ownerId: Number(params.ownerId),
+      type: String(params.type),
+      name: String(params.name),
+      from: formatPortalDate(from, state.offset),
+      to: formatPortalDate(to, state.offset),
+      attendees: params.is_meeting === 'Y' && attendees.length > 0 ? attendees : [context.caller.userId],
+      description: String(params.description ?? ''),
+      section: Number(params.section ?? 0),
+    });
+    return { result: id };
+  },
+};
+
+export const imNotifySystemAdd: RestMethod = {
+  scope: 'im',
+  handle(context, params) {
+    const userId = Number(params.USER_ID ?? params.user_id);
+    if (!userId) throw new RestError(400, 'USER_ID_EMPTY', 'User ID can not be empty');
+    const message = String(params.MESSAGE ?? params.message ?? '');
+    if (!message) throw new RestError(400, 'MESSAGE_EMPTY', 'Message can not be empty');
+    return { result: context.state.addNotification(userId, message) };
+  },
+};

@@ -1,0 +1,28 @@
+import type { PortalState } from '../portal-state';
+
+/** Who is calling: the webhook's or token's user, and the caller key limits are counted by. */
+export type Caller = { userId: number; key: string; scopes: string[] };
+
+export type RestContext = { state: PortalState; caller: Caller; options: RestOptions };
+
+/** Behaviour switches for things the real portal's behaviour is unknown on (reference §10 ⚠). */
+export type RestOptions = {
+  /** Whether tasks.task.list honours a FLOW_ID filter (unconfirmed on real portals). */
+  flowIdFilter: boolean;
+  /** Whether the undocumented tasks.flow.Flow.list is available. */
+  flowList: boolean;
+  /** False plays a plan without Flows: every flow method answers "Access denied or flow not found". */
+  flowsEnabled: boolean;
+  /** Where events are sent from (their `auth` block). */
+  baseUrl: () => string;
+  fireEvent: (event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE', taskId: number) => void;
+};
+
+export type RestAnswer = { result: unknown; total?: number; next?: number };
+
+export type RestMethod = {
+  scope: string;
+  /** Simulated execution cost in seconds, added to the method's operating time. */
+  cost?: number;
+  handle: (context: RestContext, params: Record<string, unknown>) => RestAnswer | Promise<RestAnswer>;
+};

@@ -1,0 +1,101 @@
+/**
+ * Every way a Bitrix24 call can fail, as one typed error with a message a person can act on
+ * (reference §7.4). The portal's code and HTTP status stay on the error for logs and retries.
+ */
+export type Bitrix24ErrorKind =
+  | 'wrong-webhook'
+  | 'token-expired'
+  | 'access-revoked'
+  | 'missing-scope'
+  | 'no-rest-access'
+  | 'no-flows'
+  | 'rate-limited'
+  | 'operation-limit'
+  | 'blocked'
+  | 'unreachable'
+  | 'server-error'
+  | 'method-not-found'
+  | 'invalid-request'
+  | 'unexpected-answer';
+
+export class Bitrix24Error extends Error {
+  constructor(
+    readonly kind: Bitrix24ErrorKind,
+    message: string,
+    readonly details: { method: string; code?: string; httpStatus?: number; description?: string; retryAfterMs?: number },
+  ) {
+    super(message);
+    this.name = 'Bitrix24Error';
+  }
+
+  /** Worth trying again after a wait (limits, server hiccups, the network). */
+  get retryable(): boolean {
+    return ['rate-limited', 'operation-limit', 'unreachable', 'server-error'].includes(this.kind);
+  }
+}
+
+/** The scope a method needs (reference §1.5), to name it when the portal says one is missing. */
+export function requiredScope(method: string): string {
+  const name = method.toLowerCase();
+  if (name.startsWith('tasks.')) return 'task';
+  if (name.startsWith('user.')) return 'user';
+  if (name.startsWith('department.')) return 'department';
+  if (name.startsWith('calendar.')) return 'calendar';
+  if (name.startsWith('im.')) return 'im';
+  return 'basic';
+}
+
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.ceil(ms / 1000))} s`;
+}
+
+/** Turns a portal error answer into a Bitrix24Error. */
+export function portalError(method: string, httpStatus: number, body: { error?: unknown; error_description?: unknown }, retryAfterMs?: number): Bitrix24Error {
+  const code = String(body.error ?? '');
+  const description = typeof body.error_description === 'string' ? body.error_description : '';
+  const details = { method, code, httpStatus, description, retryAfterMs };
+  const make = (kind: Bitrix24ErrorKind, message: string) => new Bitrix24Error(kind, message, details);
+  switch (code) {
+    case 'NO_AUTH_FOUND':
+      return make('wrong-webhook', 'The portal does not accept this webhook URL: it is wrong, expired or was deleted. Check the URL or create a new incoming webhook.');
+    case 'expired_token':
+      return make('token-expired', 'The Bitrix24 access token has expired.');
+    case 'invalid_token':
+    case 'invalid_grant':
+      return make('access-revoked', 'Bitrix24 no longer accepts this connection (revoked or invalid token). Connect the portal again.');
+    case 'insufficient_scope':
+      return make('missing-scope', `The connection lacks the "${requiredScope(method)}" permission needed for ${method}. Edit the webhook or application in Bitrix24 and tick it.`);
+    case 'ACCESS_DENIED':
+      return make('no-rest-access', `The portal refused ${method}: REST access needs a commercial plan, or the connection's user may not do this.`);
+    case 'QUERY_LIMIT_EXCEEDED':
+      return make('rate-limited', `Bitrix24 is limiting the request rate; waiting ${seconds(retryAfterMs ?? 1000)} before trying again.`);
+    case 'OPERATION_TIME_LIMIT':
+      return make('operation-limit', `Bitrix24's time budget for ${method} is used up; waiting ${seconds(retryAfterMs ?? 10_000)} before trying again.`);
+    case 'OVERLOAD_LIMIT':
+      return make('blocked', 'Bitrix24 has blocked REST calls from this connection for overload. Contact Bitrix24 support.');
+    case 'ERROR_METHOD_NOT_FOUND':
+      return make('method-not-found', `The portal does not know the method ${method}.`);
+    case 'INTERNAL_SERVER_ERROR':
+    case 'ERROR_UNEXPECTED_ANSWER':
+      return make('server-error', `The portal failed while answering ${method} (${code}).`);
+    default:
+      if (/access denied or flow not found/i.test(description)) {
+        return make('no-flows', "The portal refused the flow: its plan may not include Flows, or the connection's user cannot see this flow.");
+      }
+      if (httpStatus >= 500) return make('server-error', `The portal failed while answering ${method} (HTTP ${httpStatus}).`);
+      return make('invalid-request', `The portal rejected ${method}: ${description || code || `HTTP ${httpStatus}`}.`);
+  }
+}
+
+/** A network failure: the portal could not be reached at all. */
+export function unreachable(method: string, url: string, cause: unknown): Bitrix24Error {
+  const host = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return 'the portal';
+    }
+  })();
+  const reason = cause instanceof Error ? ((cause.cause as { code?: string } | undefined)?.code ?? cause.message) : String(cause);
+  return new Bitrix24Error('unreachable', `Cannot reach ${host} (${reason}). Check the portal address and the network.`, { method });
+}

@@ -1,0 +1,52 @@
+/**
+ * PHP's bracket query format, which Bitrix24 speaks in GET queries, form bodies and batch
+ * command strings: `filter[>ID]=5&select[0]=ID&select[1]=TITLE`.
+ */
+type Value = string | number | boolean | null | undefined | Value[] | { [key: string]: Value };
+
+function flatten(prefix: string, value: Value, out: [string, string][]): void {
+  if (value === undefined) return;
+  if (value === null) return void out.push([prefix, '']);
+  if (Array.isArray(value)) return value.forEach((item, index) => flatten(`${prefix}[${index}]`, item, out));
+  if (typeof value === 'object') return Object.entries(value).forEach(([key, item]) => flatten(`${prefix}[${key}]`, item, out));
+  out.push([prefix, typeof value === 'boolean' ? (value ? '1' : '0') : String(value)]);
+}
+
+/** Encodes params as PHP's http_build_query does (booleans as 1/0, null as empty). */
+export function encodePhpQuery(params: Record<string, unknown>): string {
+  const pairs: [string, string][] = [];
+  for (const [key, value] of Object.entries(params)) flatten(key, value as Value, pairs);
+  return pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+}
+
+type Tree = { [key: string]: string | Tree };
+
+/** Objects whose keys are exactly 0..n-1 become arrays, as PHP's arrays read in JSON. */
+function arraysFromIndexes(node: string | Tree): unknown {
+  if (typeof node === 'string') return node;
+  const keys = Object.keys(node);
+  const converted = Object.fromEntries(keys.map((key) => [key, arraysFromIndexes(node[key]!)]));
+  if (keys.length > 0 && keys.every((key, index) => key === String(index))) return keys.map((key) => converted[key]);
+  return converted;
+}
+
+/** Parses a bracket query into nested objects and arrays (`a[]=1&a[]=2` → a: ['1','2']). */
+export function parsePhpQuery(query: string): Record<string, unknown> {
+  const root: Tree = {};
+  for (const [rawKey, value] of new URLSearchParams(query)) {
+    const match = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(rawKey);
+    if (!match) continue;
+    const path = [match[1]!, ...[...match[2]!.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!)];
+    let node: Tree = root;
+    path.forEach((segment, index) => {
+      const key = segment === '' ? String(Object.keys(node).length) : segment;
+      if (index === path.length - 1) {
+        node[key] = value;
+        return;
+      }
+      const next = node[key];
+      node = typeof next === 'object' ? next : (node[key] = {});
+    });
+  }
+  return arraysFromIndexes(root) as Record<string, unknown>;
+}

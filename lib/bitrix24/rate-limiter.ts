@@ -1,0 +1,121 @@
+/**
+ * Client side of Bitrix24's leaky bucket (reference §7.1): every request adds 1, the bucket
+ * drains `drainPerSecond`, and the portal refuses requests above `burst`. We count our own
+ * requests the same way and wait before one would overflow, keeping a small margin for
+ * clock skew. When the portal still refuses (another client shares the bucket, or its limits
+ * are tighter than the preset) we treat the bucket as full and lower our estimate of its size,
+ * then creep back up as calls succeed.
+ */
+export type RateLimitPreset = { burst: number; drainPerSecond: number };
+
+export const rateLimitPresets = {
+  standard: { burst: 50, drainPerSecond: 2 },
+  enterprise: { burst: 250, drainPerSecond: 5 },
+} satisfies Record<string, RateLimitPreset>;
+
+export type Clock = { now: () => number; sleep: (ms: number) => Promise<void> };
+export const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+export class LeakyBucketLimiter {
+  private level = 0;
+  private updatedAt: number;
+  private capacity: number;
+  private drain: number;
+  private queue: Promise<void> = Promise.resolve();
+  private lastAdaptedAt = -Infinity;
+
+  constructor(
+    private readonly preset: RateLimitPreset = rateLimitPresets.standard,
+    private readonly clock: Clock = realClock,
+    private readonly margin = 2,
+  ) {
+    this.capacity = preset.burst;
+    this.drain = preset.drainPerSecond;
+    this.updatedAt = clock.now();
+  }
+
+  private settle(): void {
+    const now = this.clock.now();
+    this.level = Math.max(0, this.level - ((now - this.updatedAt) / 1000) * this.drain);
+    this.updatedAt = now;
+  }
+
+  /** Waits until one more request fits, then counts it. Calls are served in order. */
+  acquire(): Promise<void> {
+    const turn = this.queue.then(async () => {
+      for (;;) {
+        this.settle();
+        const room = Math.max(1, this.capacity - this.margin);
+        if (this.level + 1 <= room) break;
+        await this.clock.sleep(Math.ceil(((this.level + 1 - room) / this.drain) * 1000));
+      }
+      this.level += 1;
+    });
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /**
+   * The portal said "too many requests": assume a full bucket, and a smaller and slower one than
+   * we thought. Calls already in flight are refused together; they adapt the estimate once.
+   */
+  refused(): void {
+    this.settle();
+    const now = this.clock.now();
+    if (now - this.lastAdaptedAt > 2_000) {
+      this.lastAdaptedAt = now;
+      this.capacity = Math.max(this.margin + 1, Math.floor(Math.min(this.capacity, this.level) * 0.8));
+      this.drain = Math.max(0.5, this.drain * 0.8);
+    }
+    this.level = this.capacity;
+  }
+
+  /** A call went through: move the estimate back toward the preset. */
+  accepted(): void {
+    this.capacity = Math.min(this.preset.burst, this.capacity + 0.05);
+    this.drain = Math.min(this.preset.drainPerSecond, this.drain * 1.01);
+  }
+
+  get estimate(): RateLimitPreset & { level: number } {
+    this.settle();
+    return { burst: this.capacity, drainPerSecond: this.drain, level: this.level };
+  }
+}
+
+/**
+ * Bitrix24's per-method time budget (reference §7.2): each answer reports how many seconds of
+ * the last 10 minutes the method used. Above 80 % of the budget we slow that method down; after
+ * OPERATION_TIME_LIMIT we hold it until the portal's reset time.
+ */
+export class OperatingBudget {
+  private readonly usage = new Map<string, { operating: number; resetAt: number }>();
+  private readonly blockedUntil = new Map<string, number>();
+
+  constructor(
+    private readonly budgetSeconds = 480,
+    private readonly clock: Clock = realClock,
+  ) {}
+
+  record(method: string, time: { operating?: number; operating_reset_at?: number } | undefined): void {
+    if (time?.operating === undefined) return;
+    this.usage.set(method.toLowerCase(), { operating: time.operating, resetAt: (time.operating_reset_at ?? 0) * 1000 });
+  }
+
+  /** After a 429: hold the method until the reset (at least 10 s). */
+  exhausted(method: string, resetAtMs?: number): number {
+    const until = Math.max(this.clock.now() + 10_000, resetAtMs ?? 0);
+    this.blockedUntil.set(method.toLowerCase(), until);
+    return until - this.clock.now();
+  }
+
+  /** How long to wait before calling the method: the block, or a delay that grows past 80 % of the budget (at most 7 s). */
+  delayFor(method: string): number {
+    const key = method.toLowerCase();
+    const blocked = (this.blockedUntil.get(key) ?? 0) - this.clock.now();
+    if (blocked > 0) return blocked;
+    const usage = this.usage.get(key);
+    if (!usage || usage.resetAt < this.clock.now()) return 0;
+    const share = usage.operating / this.budgetSeconds;
+    return share <= 0.8 ? 0 : Math.min(7_000, Math.round(((share - 0.8) / 0.2) * 7_000));
+  }
+}
