@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getFlow, getFlows } from './api/flows';
-import { addTask, getTask, pageTasks, scanTasks, taskHistory } from './api/tasks';
+import { addTask, getTask, pageTasks, scanAllTasksInBatches, scanTasks, taskHistory } from './api/tasks';
 import { listDepartments, listUsers } from './api/directory';
 import { addMeeting, notifyUser, serverTime } from './api/calendar-and-notify';
 import { Bitrix24Client, type OAuthTokens, type RetryNotice } from './client';
@@ -59,6 +59,18 @@ describe('paging', () => {
     expect(first).toMatchObject({ total: 130, next: 50 });
     const tasks = await collect(pageTasks(client));
     expect(tasks.map((t) => Number(t.id))).toEqual(Array.from({ length: 130 }, (_, i) => i + 1));
+  });
+
+  it('scans everything in batches of 50 id ranges: 2,500 tasks per request, gaps included', async () => {
+    const tasks = manyTasks(6000).filter((task) => Number(task.id) % 7 !== 0);
+    const portal = await portalWith(fixtureCompany({ flows: [fixtureFlow(1)], tasks }));
+    const calls: string[] = [];
+    const client = webhookClient(portal, { fetch: (input, init) => (calls.push(String(input)), fetch(input, init)) });
+    const scanned = await collect(scanAllTasksInBatches(client));
+    expect(scanned.map((t) => t.id)).toEqual(tasks.map((t) => t.id));
+    // One call for the highest id, then ceil(6000 / 2500) batches.
+    expect(calls.filter((url) => url.endsWith('/batch.json'))).toHaveLength(3);
+    expect(calls).toHaveLength(4);
   });
 
   it('resumes a cursor scan after a given id, and applies filters', async () => {

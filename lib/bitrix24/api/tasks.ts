@@ -25,6 +25,41 @@ export function scanTasks(
   });
 }
 
+/** The highest task id on the portal (0 when there are none). */
+export async function highestTaskId(client: Bitrix24Client): Promise<number> {
+  const { result } = await client.call('tasks.task.list', { select: ['ID'], order: { ID: 'desc' }, start: -1 }, taskListResultSchema);
+  const first = result.tasks[0] as { id?: unknown } | undefined;
+  return first ? Number(first.id) : 0;
+}
+
+/**
+ * A full scan with the fewest requests: each batch carries 50 list calls over disjoint id
+ * ranges of 50, and a range of 50 ids cannot hold more than one page, so nothing is missed and
+ * no call depends on another. 2,500 tasks per request where ids are dense. Yields the tasks of
+ * each batch in id order; `afterId` resumes.
+ */
+export async function* scanAllTasksInBatches(
+  client: Bitrix24Client,
+  options: { select?: string[]; afterId?: number; upToId?: number } = {},
+): AsyncGenerator<PortalTaskData[]> {
+  const last = options.upToId ?? (await highestTaskId(client));
+  for (let from = options.afterId ?? 0; from < last; from += 50 * 50) {
+    const commands: Record<string, { method: string; params: Record<string, unknown> }> = {};
+    for (let index = 0; index < 50 && from + index * 50 < last; index++) {
+      const low = from + index * 50;
+      commands[`r${index}`] = {
+        method: 'tasks.task.list',
+        params: { filter: { '>ID': low, '<=ID': low + 50 }, select: options.select ?? mirroredTaskFields, order: { ID: 'asc' }, start: -1 },
+      };
+    }
+    const { results, errors } = await client.batch(commands);
+    const firstError = Object.values(errors)[0];
+    if (firstError) throw firstError;
+    const tasks = Object.keys(commands).flatMap((key) => z.array(portalTaskSchema).parse(taskListResultSchema.parse(results[key]).tasks));
+    yield tasks;
+  }
+}
+
 /** The same list by offset pages (`start` / `next`), which also reports the total. */
 export function pageTasks(client: Bitrix24Client, options: { filter?: Record<string, unknown>; select?: string[]; order?: Record<string, string> } = {}) {
   return client.listByOffset(

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
 import { parsePhpQuery } from '../php-query';
 import type { DemoCompany } from './company';
@@ -34,6 +36,8 @@ export type DemoPortalOptions = {
   flowIdFilter?: boolean;
   flowList?: boolean;
   flowsEnabled?: boolean;
+  /** Serve HTTPS with a generated self-signed certificate, for clients that insist on https (the official SDK). */
+  https?: boolean;
   random?: () => number;
 };
 
@@ -47,6 +51,8 @@ export type DemoPortal = {
   limits: PortalLimits;
   faults: PortalFaults;
   options: RestOptions;
+  /** The self-signed certificate (PEM) when serving HTTPS, for clients to trust. */
+  certificate: string | null;
   /** Resolves when every event fired so far has been delivered (or dropped). */
   eventsSettled: () => Promise<void>;
   stop: () => Promise<void>;
@@ -208,14 +214,23 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     send(response, 404, { error: 'NOT_FOUND', error_description: 'Not found' });
   }
 
-  const server = http.createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: error instanceof Error ? error.message : 'error' });
     });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  };
+  const host = options.host ?? '127.0.0.1';
+  const tls = options.https
+    ? await generate([{ name: 'commonName', value: 'localhost' }], {
+        keySize: 2048,
+        algorithm: 'sha256',
+        extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: host }] }],
+      })
+    : null;
+  const server = tls ? https.createServer({ key: tls.private, cert: tls.cert }, listener) : http.createServer(listener);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   const first = webhooks[0]!;
   return {
     url,
@@ -226,6 +241,7 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     limits,
     faults,
     options: restOptions,
+    certificate: tls?.cert ?? null,
     eventsSettled: async () => {
       await Promise.all(deliveries);
     },
