@@ -21,6 +21,22 @@ export async function writeCompanyFile(file: string, header: CompanyHeader, line
   }
 }
 
+/** Files a record under its kind. */
+function addRecord(company: Omit<DemoCompany, 'header'>, record: CompanyLine): void {
+  if ('department' in record) company.departments.push(record.department);
+  else if ('user' in record) company.users.push(record.user);
+  else if ('flow' in record) company.flows.push(record.flow);
+  else if ('task' in record) company.tasks.push(record.task);
+  else company.history.push(record.history);
+}
+
+/** A company in memory from its header and records (a generator's output, for instance). */
+export function companyFromLines(header: CompanyHeader, lines: Iterable<CompanyLine>): DemoCompany {
+  const company: DemoCompany = { header, departments: [], users: [], flows: [], tasks: [], history: [] };
+  for (const line of lines) addRecord(company, line);
+  return company;
+}
+
 /** Reads and validates a company file; a bad line is reported with its number. */
 export async function readCompanyFile(file: string): Promise<DemoCompany> {
   const company: Omit<DemoCompany, 'header'> & { header?: CompanyHeader } = { departments: [], users: [], flows: [], tasks: [], history: [] };
@@ -43,12 +59,7 @@ export async function readCompanyFile(file: string): Promise<DemoCompany> {
     }
     const line = companyLineSchema.safeParse(value);
     if (!line.success) throw new Error(`${file}:${number}: not a valid record (${line.error.issues[0]?.path.join('.')}: ${line.error.issues[0]?.message})`);
-    const record = line.data;
-    if ('department' in record) company.departments.push(record.department);
-    else if ('user' in record) company.users.push(record.user);
-    else if ('flow' in record) company.flows.push(record.flow);
-    else if ('task' in record) company.tasks.push(record.task);
-    else company.history.push(record.history);
+    addRecord(company, line.data);
   }
   if (!company.header) throw new Error(`${file}: empty file`);
   return company as DemoCompany;
