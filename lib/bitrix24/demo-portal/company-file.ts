@@ -8,7 +8,8 @@ export type CompanyLine = z.infer<typeof companyLineSchema>;
 
 /** Writes a company as JSON Lines: the header, then each record on its own line, streaming. */
 export async function writeCompanyFile(file: string, header: CompanyHeader, lines: Iterable<CompanyLine> | AsyncIterable<CompanyLine>): Promise<void> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
+  // A large buffer: a million-task company is 1.7 GB, and small writes leave the generator waiting on the disk.
+  const out = createWriteStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const write = async (value: unknown) => {
     if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
   };
