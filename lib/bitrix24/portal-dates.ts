@@ -1,4 +1,10 @@
-import { offsetMinutes } from './demo-portal/flow-efficiency';
+/** Parses "+03:00" into minutes east of UTC. */
+export function offsetMinutes(offset: string): number {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!match) throw new Error(`Not a UTC offset: ${offset}`);
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
 
 /**
  * Dates as portals send them (reference §3.5): ISO-8601 with an offset (the usual), ISO without

@@ -1,3 +1,5 @@
+import { offsetMinutes } from '../portal-dates';
+
 /**
  * Flow efficiency as Bitrix24 computes it (reference §2.5, DESIGN.md): over the window from 30
  * days ago 00:00:01 to today 23:59:59 in portal time, `total` counts the flow's tasks created
@@ -19,14 +21,6 @@ export type EfficiencyTask = {
 };
 
 const dayMs = 86_400_000;
-
-/** Parses "+03:00" into minutes east of UTC. */
-export function offsetMinutes(offset: string): number {
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-  if (!match) throw new Error(`Not a UTC offset: ${offset}`);
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
-}
 
 /** The 30-day window ending today, in portal time, as epoch milliseconds. */
 export function efficiencyWindow(now: number, timeZoneOffset: string): { start: number; end: number } {

@@ -1,5 +1,4 @@
-import { formatPortalDate, parsePortalDate } from '../../portal-dates';
-import { offsetMinutes } from '../flow-efficiency';
+import { formatPortalDate, offsetMinutes, parsePortalDate } from '../../portal-dates';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
 import { taskForResponse } from './task-shape';
