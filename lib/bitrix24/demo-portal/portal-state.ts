@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { formatPortalDate, parsePortalDate } from '../portal-dates';
 import type { DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
-import { flowEfficiency, type EfficiencyTask } from './flow-efficiency';
+import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
 
 const weekMs = 7 * 86_400_000;
 const taskDateFields = ['createdDate', 'changedDate', 'statusChangedDate', 'dateStart', 'deadline', 'closedDate', 'activityDate'] as const;

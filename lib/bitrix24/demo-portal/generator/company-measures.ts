@@ -1,5 +1,5 @@
 import type { DemoCompany, HistoryRow, PortalTask } from '../company';
-import { flowEfficiency, type EfficiencyTask } from '../flow-efficiency';
+import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
 
 /**
  * Figures read back from a company file, the way the product will read them: lead and pending

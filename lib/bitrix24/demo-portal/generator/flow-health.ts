@@ -1,4 +1,4 @@
-import { efficiencyWindow, flowEfficiency, type EfficiencyTask } from '../flow-efficiency';
+import { efficiencyWindow, flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
 import type { PortalClock } from './portal-time';
 import { replayTask, type SimulatedTask } from './simulated-task';
 

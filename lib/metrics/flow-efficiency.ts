@@ -1,4 +1,4 @@
-import { offsetMinutes } from '../portal-dates';
+import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 
 /**
  * Flow efficiency as Bitrix24 computes it (reference §2.5, DESIGN.md): over the window from 30

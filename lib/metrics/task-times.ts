@@ -1,0 +1,39 @@
+import type { MetricTask } from './metric-task';
+
+/**
+ * The three times of DESIGN.md, in milliseconds. Time pending: created → taken into work (for
+ * a task never started, until now). Time in progress: taken into work → closed. Lead time:
+ * created → closed. Null where a time does not exist yet.
+ */
+export function timePending(task: MetricTask, now: number): number | null {
+  if (task.status === 6 || task.status === 7) return null;
+  const end = task.startedAt ?? (task.closedAt === null ? now : null);
+  return end === null ? null : Math.max(0, end - task.createdAt);
+}
+
+export function timeInProgress(task: MetricTask): number | null {
+  if (task.startedAt === null || task.closedAt === null) return null;
+  return Math.max(0, task.closedAt - task.startedAt);
+}
+
+export function leadTime(task: MetricTask): number | null {
+  if (task.closedAt === null || task.status !== 5) return null;
+  return Math.max(0, task.closedAt - task.createdAt);
+}
+
+/**
+ * Milliseconds spent in each status, from the status history: starts pending at creation, then
+ * follows each move; the last status runs until `now` (or until the task was closed).
+ */
+export function timeByStatus(task: MetricTask, now: number): Map<number, number> {
+  const spent = new Map<number, number>();
+  let status = 2;
+  let since = task.createdAt;
+  for (const change of task.statusChanges ?? []) {
+    spent.set(status, (spent.get(status) ?? 0) + Math.max(0, change.at - since));
+    status = change.to;
+    since = change.at;
+  }
+  if (status !== 5) spent.set(status, (spent.get(status) ?? 0) + Math.max(0, (task.closedAt ?? now) - since));
+  return spent;
+}
