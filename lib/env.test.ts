@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from './env';
+import { bitrix24OAuthConfig, EnvError, loadEnv } from './env';
 
 describe('loadEnv', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -41,5 +41,25 @@ describe('loadEnv', () => {
     expect(loadEnv({ CI: '1' }).CI).toBe(true);
     expect(loadEnv({ CI: 'false' }).CI).toBe(false);
     expect(loadEnv({ CI: '0' }).CI).toBe(false);
+  });
+});
+
+describe('bitrix24OAuthConfig', () => {
+  const complete = {
+    BITRIX24_OAUTH_CLIENT_ID: 'local.abc',
+    BITRIX24_OAUTH_CLIENT_SECRET: 'secret',
+    BITRIX24_OAUTH_PORTAL_URL: 'https://acme.bitrix24.ru/',
+  };
+
+  it('is offered only when client id, secret and portal address are all set', () => {
+    expect(bitrix24OAuthConfig(loadEnv(complete))).toEqual({
+      clientId: 'local.abc',
+      clientSecret: 'secret',
+      portalUrl: 'https://acme.bitrix24.ru',
+      serverUrl: 'https://oauth.bitrix.info',
+    });
+    for (const missing of Object.keys(complete)) {
+      expect(bitrix24OAuthConfig(loadEnv({ ...complete, [missing]: '' })), missing).toBeNull();
+    }
   });
 });
