@@ -94,7 +94,7 @@ export class PortalState {
     const id = Number(record.id);
     const existing = this.taskIndex.get(id);
     if (existing) {
-      this.tasks[this.tasks.indexOf(existing)] = stored;
+      this.tasks[this.firstAfter(id - 1)] = stored;
       this.flowTasks.get(existing.record.flowId ?? '')?.delete(existing);
     } else this.tasks.push(stored);
     this.taskIndex.set(id, stored);
@@ -220,7 +220,7 @@ export class PortalState {
   deleteTask(id: number): boolean {
     const stored = this.taskIndex.get(id);
     if (!stored) return false;
-    this.tasks.splice(this.tasks.indexOf(stored), 1);
+    this.tasks.splice(this.firstAfter(id - 1), 1);
     this.taskIndex.delete(id);
     this.flowTasks.get(stored.record.flowId ?? '')?.delete(stored);
     return true;
