@@ -1,5 +1,6 @@
 import type { DemoCompany, HistoryRow, PortalTask } from '../company';
 import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
+import { percentile } from '@/lib/metrics/percentiles';
 
 /**
  * Figures read back from a company file, the way the product will read them: lead and pending
@@ -10,13 +11,9 @@ const DAY_SECONDS = 86_400;
 
 export const secondsOf = (isoDate: string): number => Date.parse(isoDate) / 1000;
 
+/** The product's percentile (lib/metrics); NaN for no values, so a comparison on it fails. */
 export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return (sorted[lower] ?? NaN) + ((sorted[upper] ?? NaN) - (sorted[lower] ?? NaN)) * (position - lower);
+  return percentile([...values].sort((a, b) => a - b), q) ?? NaN;
 }
 
 export const median = (values: readonly number[]): number => quantile(values, 0.5);

@@ -1,12 +1,11 @@
+import { parseFilterKey } from './filter-key';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
 /** user.get, user.current and department.get (reference §4): FILTER with prefixes, `>ID` cursor, pages of 50. */
 function userMatches(user: Record<string, unknown>, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([rawKey, expected]) => {
-    const match = /^(>=|<=|!|<|>|%)?(.+)$/.exec(rawKey)!;
-    const op = match[1] ?? '';
-    const key = match[2]!.toUpperCase();
+    const { field: key, op } = parseFilterKey(rawKey);
     if (key === 'ACTIVE') return String(user.ACTIVE) === String(expected === 'Y' ? true : expected === 'N' ? false : expected);
     if (key === 'UF_DEPARTMENT') return (user.UF_DEPARTMENT as number[]).map(String).includes(String(expected));
     const actual = key === 'ID' ? Number(user.ID) : user[key];

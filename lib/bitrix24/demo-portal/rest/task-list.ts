@@ -1,5 +1,6 @@
 import { parsePortalDate } from '../../portal-dates';
 import type { StoredTask } from '../portal-state';
+import { parseFilterKey, type FilterOperator } from './filter-key';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
 import { subStatus, taskFieldNames, taskForResponse } from './task-shape';
@@ -13,14 +14,13 @@ const dateKeys = new Set(['CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'DEADLI
 const sortable = new Set(['ID', 'TITLE', 'GROUP_ID', 'DATE_START', 'CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'ACTIVITY_DATE', 'DEADLINE', 'REAL_STATUS', 'STATUS', 'PRIORITY']);
 const pageSize = 50;
 
-type Condition = { field: string; op: '=' | '!' | '<' | '<=' | '>' | '>=' | '%'; values: string[] };
+type Condition = { field: string; op: FilterOperator; values: string[] };
 
 function conditions(filter: unknown): Condition[] {
   if (!filter || typeof filter !== 'object') return [];
   return Object.entries(filter as Record<string, unknown>).map(([rawKey, value]) => {
-    const match = /^(>=|<=|!|<|>|%|=)?(.+)$/.exec(rawKey)!;
     const values = (Array.isArray(value) ? value : [value]).map((item) => String(item ?? ''));
-    return { field: match[2]!.toUpperCase(), op: (match[1] ?? '=') as Condition['op'], values };
+    return { ...parseFilterKey(rawKey), values };
   });
 }
 
