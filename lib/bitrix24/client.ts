@@ -162,7 +162,9 @@ export class Bitrix24Client {
         let waitMs: number;
         if (error.kind === 'token-expired' && connection.kind === 'oauth' && tokens && !refreshed) {
           refreshed = true;
-          await this.refreshTokens(tokens, connection.tokens);
+          // Another call may have refreshed while this one was in flight: then the stored pair is
+          // already new, and refreshing again would spend a refresh token Bitrix24 has replaced.
+          if ((await connection.tokens.current()).accessToken === tokens.accessToken) await this.refreshTokens(tokens, connection.tokens);
           continue;
         } else if (error.kind === 'rate-limited' && rateLimitAttempts < (this.options.maxRateLimitRetries ?? 8)) {
           this.limiter.refused();
