@@ -18,7 +18,7 @@ function fakeClock(): Clock & { advance: (ms: number) => void; slept: number } {
 }
 
 /** The portal's bucket, replayed from the times requests were let through. */
-function portalLevels(times: number[], burst: number, drain: number): number[] {
+function portalLevels(times: number[], drain: number): number[] {
   let level = 0;
   let last = 0;
   return times.map((time) => {
@@ -38,7 +38,7 @@ describe('LeakyBucketLimiter', () => {
       times.push(clock.now());
     }
     expect(times.slice(0, 48).every((t) => t === 0)).toBe(true);
-    expect(Math.max(...portalLevels(times, 50, 2))).toBeLessThanOrEqual(50);
+    expect(Math.max(...portalLevels(times, 2))).toBeLessThanOrEqual(50);
     // 152 calls beyond the first 48 at 2/s take about 76 s.
     expect(clock.now()).toBeGreaterThan(75_000);
     expect(clock.now()).toBeLessThan(77_000);

@@ -5,7 +5,7 @@ import { prepareFirstRun, type FirstRun } from '@/lib/auth/first-admin';
 import { createPrismaClient } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
-import { recordStart } from '@/lib/db/installation';
+import { recordStart, type Installation } from '@/lib/db/installation';
 import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { dataDir, env } from '@/lib/env';
 import { generatedSecret } from './generated-secret';
@@ -83,15 +83,15 @@ export async function launch(mode: 'production' | 'development', root: string = 
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
     const client = createPrismaClient(databaseUrl);
-    const [installation, firstRun] = await (async () => {
-      try {
-        const started = await recordStart(client);
-        if ((await syncDemoAccounts(client)) === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
-        return [started, await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD })] as const;
-      } finally {
-        await client.$disconnect();
-      }
-    })();
+    let installation: Installation;
+    let firstRun: FirstRun;
+    try {
+      installation = await recordStart(client);
+      if ((await syncDemoAccounts(client)) === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
+      firstRun = await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    } finally {
+      await client.$disconnect();
+    }
     log(`installation ${installation.instanceId}, start #${installation.startCount}`);
     if (firstRun.state === 'admin-created') log(`created the admin account ${firstRun.email} (ADMIN_EMAIL)`);
 
