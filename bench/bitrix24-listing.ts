@@ -40,7 +40,9 @@ async function measure(name: string, scan: (client: Bitrix24Client) => AsyncGene
 // Let the portal's bucket start empty for each run.
 const drain = () => new Promise((resolve) => setTimeout(resolve, 26_000));
 
-const batched = await measure('batched id ranges', (client) => scanAllTasksInBatches(client));
+const batched = await measure('batched id ranges', async function* (client) {
+  for await (const batch of scanAllTasksInBatches(client)) yield batch.tasks;
+});
 await drain();
 const maxId = Number(company.tasks.at(-1)!.id);
 const naiveUpTo = Number(company.tasks[naiveSample - 1]!.id);

@@ -37,7 +37,7 @@ const flowsSeconds = seconds(started);
 started = performance.now();
 const batches = scanAllTasksInBatches(client, { afterId: Number(company.tasks.at(-1)!.id) - 25_000 });
 let lastRows = 0;
-for await (const page of batches) lastRows += page.length;
+for await (const batch of batches) lastRows += batch.tasks.length;
 const tailSeconds = seconds(started);
 await portal.stop();
 await rm(file, { force: true });

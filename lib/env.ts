@@ -23,6 +23,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   APP_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -58,6 +59,8 @@ const fixes: Record<EnvName, string> = {
   EMBEDDED_PG_PORT: 'set a free port from 1 to 65535 for the embedded database, for example EMBEDDED_PG_PORT=54329',
   APP_URL: 'set the address people open Flowpilot at, for example https://flowpilot.example.com',
   AUTH_SECRET: 'set a random string of 32 or more characters (openssl rand -base64 32), or unset it to have one generated',
+  ENCRYPTION_KEY:
+    'set a random string of 32 or more characters (openssl rand -base64 32) and keep it: stored portal secrets open only with it; or unset it to have one generated',
   SESSION_MAX_AGE_HOURS: 'set a whole number of hours from 1 to 2160',
   ADMIN_EMAIL: 'set the e-mail address of the first admin, for example admin@example.com',
   ADMIN_PASSWORD: 'set a password of at least 10 characters for the first admin',

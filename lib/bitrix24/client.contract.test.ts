@@ -66,8 +66,10 @@ describe('paging', () => {
     const portal = await portalWith(fixtureCompany({ flows: [fixtureFlow(1)], tasks }));
     const calls: string[] = [];
     const client = webhookClient(portal, { fetch: (input, init) => (calls.push(String(input)), fetch(input, init)) });
-    const scanned = await collect(scanAllTasksInBatches(client));
-    expect(scanned.map((t) => t.id)).toEqual(tasks.map((t) => t.id));
+    const batches: { tasks: { id: string }[]; throughId: number }[] = [];
+    for await (const batch of scanAllTasksInBatches(client)) batches.push(batch);
+    expect(batches.flatMap((batch) => batch.tasks).map((t) => t.id)).toEqual(tasks.map((t) => t.id));
+    expect(batches.map((batch) => batch.throughId)).toEqual([2500, 5000, 6000]);
     // One call for the highest id, then ceil(6000 / 2500) batches.
     expect(calls.filter((url) => url.endsWith('/batch.json'))).toHaveLength(3);
     expect(calls).toHaveLength(4);

@@ -8,29 +8,39 @@ export async function getFlow(client: Bitrix24Client, flowId: number): Promise<P
   try {
     return (await client.call('tasks.flow.Flow.get', { flowId }, portalFlowSchema)).result;
   } catch (error) {
-    if (error instanceof Bitrix24Error && error.kind === 'invalid-request' && /flow not found/i.test(error.details.description ?? '')) return null;
+    if (isFlowNotFound(error)) return null;
     throw error;
   }
 }
 
+function isFlowNotFound(error: unknown): boolean {
+  return error instanceof Bitrix24Error && error.kind === 'invalid-request' && /flow not found/i.test(error.details.description ?? '');
+}
+
 /**
- * Many flows in batches of 50 calls. Unknown ids come back in `missing`; a portal without Flows
- * (or without access) throws the `no-flows` error.
+ * Many flows in batches of 50 calls. Ids the portal does not know come back in `missing`, ids it
+ * refuses to show (access denied and the like) in `inaccessible`: not the same thing (reference
+ * §2.4). A portal without Flows throws the `no-flows` error.
  */
-export async function getFlows(client: Bitrix24Client, flowIds: number[]): Promise<{ flows: PortalFlowData[]; missing: number[] }> {
+export async function getFlows(
+  client: Bitrix24Client,
+  flowIds: number[],
+): Promise<{ flows: PortalFlowData[]; missing: number[]; inaccessible: number[] }> {
   const flows: PortalFlowData[] = [];
   const missing: number[] = [];
+  const inaccessible: number[] = [];
   for (let start = 0; start < flowIds.length; start += 50) {
     const chunk = flowIds.slice(start, start + 50);
     const { results, errors } = await client.batch(Object.fromEntries(chunk.map((id) => [`f${id}`, { method: 'tasks.flow.Flow.get', params: { flowId: id } }])));
     for (const id of chunk) {
       const error = errors[`f${id}`];
       if (error?.kind === 'no-flows') throw error;
-      if (error) missing.push(id);
+      if (isFlowNotFound(error)) missing.push(id);
+      else if (error) inaccessible.push(id);
       else flows.push(portalFlowSchema.parse(results[`f${id}`]));
     }
   }
-  return { flows, missing };
+  return { flows, missing, inaccessible };
 }
 
 /** Whether the portal offers the undocumented tasks.flow.Flow.list (reference §2.4). */

@@ -36,28 +36,52 @@ export async function highestTaskId(client: Bitrix24Client): Promise<number> {
  * A full scan with the fewest requests: each batch carries 50 list calls over disjoint id
  * ranges of 50, and a range of 50 ids cannot hold more than one page, so nothing is missed and
  * no call depends on another. 2,500 tasks per request where ids are dense. Yields the tasks of
- * each batch in id order; `afterId` resumes.
+ * each batch in id order with the highest id the batch covered (a checkpoint: every id up to it
+ * has been seen); `afterId` resumes.
  */
-export async function* scanAllTasksInBatches(
+export type TaskIdRangeBatch<T = PortalTaskData> = { tasks: T[]; throughId: number };
+
+async function* scanIdRanges<T>(
   client: Bitrix24Client,
-  options: { select?: string[]; afterId?: number; upToId?: number } = {},
-): AsyncGenerator<PortalTaskData[]> {
+  row: z.ZodType<T>,
+  options: { select: string[]; afterId?: number; upToId?: number },
+): AsyncGenerator<TaskIdRangeBatch<T>> {
   const last = options.upToId ?? (await highestTaskId(client));
   for (let from = options.afterId ?? 0; from < last; from += 50 * 50) {
     const commands: Record<string, { method: string; params: Record<string, unknown> }> = {};
+    let throughId = from;
     for (let index = 0; index < 50 && from + index * 50 < last; index++) {
       const low = from + index * 50;
       commands[`r${index}`] = {
         method: 'tasks.task.list',
-        params: { filter: { '>ID': low, '<=ID': low + 50 }, select: options.select ?? mirroredTaskFields, order: { ID: 'asc' }, start: -1 },
+        params: { filter: { '>ID': low, '<=ID': low + 50 }, select: options.select, order: { ID: 'asc' }, start: -1 },
       };
+      throughId = Math.min(low + 50, last);
     }
     const { results, errors } = await client.batch(commands);
     const firstError = Object.values(errors)[0];
     if (firstError) throw firstError;
-    const tasks = Object.keys(commands).flatMap((key) => z.array(portalTaskSchema).parse(taskListResultSchema.parse(results[key]).tasks));
-    yield tasks;
+    const tasks = Object.keys(commands).flatMap((key) => z.array(row).parse(taskListResultSchema.parse(results[key]).tasks));
+    yield { tasks, throughId };
   }
+}
+
+export function scanAllTasksInBatches(
+  client: Bitrix24Client,
+  options: { select?: string[]; afterId?: number; upToId?: number } = {},
+): AsyncGenerator<TaskIdRangeBatch> {
+  return scanIdRanges(client, portalTaskSchema, { ...options, select: options.select ?? mirroredTaskFields });
+}
+
+/** The same scan reading ids only: which tasks exist (finding the ones deleted on the portal). */
+export function scanTaskIdsInBatches(client: Bitrix24Client, options: { afterId?: number; upToId?: number } = {}): AsyncGenerator<TaskIdRangeBatch<number>> {
+  return scanIdRanges(client, z.object({ id: z.coerce.number().int() }).transform((task) => task.id), { ...options, select: ['ID'] });
+}
+
+/** How many tasks match `filter`, from the list's `total` (one request). */
+export async function countTasks(client: Bitrix24Client, filter: Record<string, unknown> = {}): Promise<number> {
+  const { total, result } = await client.call('tasks.task.list', { filter, select: ['ID'], start: 0 }, taskListResultSchema);
+  return total ?? result.tasks.length;
 }
 
 /** The same list by offset pages (`start` / `next`), which also reports the total. */
@@ -102,8 +126,11 @@ export async function taskHistories(client: Bitrix24Client, taskIds: number[]): 
       Object.fromEntries(chunk.map((id) => [`h${id}`, { method: 'tasks.task.history.list', params: { taskId: id, order: { createdDate: 'asc' } } }])),
     );
     for (const id of chunk) {
-      if (errors[`h${id}`]) throw errors[`h${id}`];
-      histories.set(id, z.object({ list: z.array(historyRowSchema) }).parse(results[`h${id}`]).list);
+      const error = errors[`h${id}`];
+      // A task deleted since it was listed has no history to read; anything else is a real failure.
+      if (error?.kind === 'invalid-request') histories.set(id, []);
+      else if (error) throw error;
+      else histories.set(id, z.object({ list: z.array(historyRowSchema) }).parse(results[`h${id}`]).list);
     }
   }
   return histories;

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTask } from '@/lib/bitrix24/api/tasks';
+import { flowEfficiency } from '@/lib/metrics/flow-efficiency';
+import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { executeSyncRun } from './run-sync';
+import { requestSyncRun } from './sync-runs';
+import { mirrorDifferences } from './testing/mirror-differences';
+import { syncFixture } from './testing/sync-fixture';
+
+let database: MigratedDatabase;
+let fixture: Awaited<ReturnType<typeof syncFixture>>;
+
+beforeAll(async () => {
+  database = await migratedDatabase();
+  fixture = await syncFixture(database.db, { seed: 11, tasks: 1200 });
+});
+
+afterAll(async () => {
+  await fixture?.portal.stop();
+  await database?.drop();
+});
+
+async function sync(kind: 'full' | 'incremental' | 'reconcile') {
+  const { run, started } = await requestSyncRun(database.db, fixture.portalId, kind);
+  expect(started).toBe(true);
+  const outcome = await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, run.id);
+  return { outcome, run: await database.db.syncRun.findUniqueOrThrow({ where: { id: run.id } }) };
+}
+
+describe('full sync', () => {
+  it('mirrors exactly what the portal holds: tasks field by field, flows, people, histories', async () => {
+    const { outcome, run } = await sync('full');
+    expect(run.error).toBeNull();
+    expect(outcome).toBe('succeeded');
+    expect(run.counts).toMatchObject({ tasks: fixture.portal.state.tasks.length, flows: fixture.portal.state.flows.size });
+    expect(await mirrorDifferences(database.db, fixture.portalId, fixture.portal.state)).toEqual([]);
+    const perFlow = await database.db.task.groupBy({ by: ['bitrixFlowId', 'status'], where: { portalId: fixture.portalId, deletedAt: null }, _count: true });
+    const expected = new Map<string, number>();
+    for (const { record } of fixture.portal.state.tasks) {
+      const key = `${record.flowId ? Number(record.flowId) : null}:${record.status}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    expect(new Map(perFlow.map((row) => [`${row.bitrixFlowId}:${row.status}`, row._count]))).toEqual(expected);
+  });
+
+  it('computes from the mirror the efficiency the portal reports, for every flow', async () => {
+    const flows = await database.db.flow.findMany({ where: { portalId: fixture.portalId } });
+    expect(flows.length).toBeGreaterThanOrEqual(8);
+    const spread = new Set<number>();
+    for (const flow of flows) {
+      const tasks = await database.db.task.findMany({ where: { flowId: flow.id, deletedAt: null } });
+      const changes = await database.db.taskChange.findMany({
+        where: { portalId: fixture.portalId, field: 'deadline', bitrixTaskId: { in: tasks.map((task) => task.bitrixTaskId) } },
+        orderBy: { changedAt: 'asc' },
+      });
+      const ours = flowEfficiency(
+        tasks.map((task) => ({
+          createdBy: String(task.createdBy),
+          responsibleId: String(task.responsibleId),
+          status: String(task.status),
+          createdDate: task.createdAt.getTime(),
+          closedDate: task.closedAt?.getTime() ?? null,
+          deadline: task.deadline?.getTime() ?? null,
+          deadlineChanges: changes
+            .filter((change) => change.bitrixTaskId === task.bitrixTaskId)
+            .map((change) => ({ from: change.fromValue ? Date.parse(change.fromValue) : null, changedAt: change.changedAt.getTime() })),
+        })),
+        Date.now(),
+        fixture.company.header.timeZoneOffset,
+      );
+      expect(ours.efficiency, `flow ${flow.bitrixFlowId} ${flow.name}`).toBe(flow.portalEfficiency);
+      spread.add(ours.efficiency);
+    }
+    // The generated company has healthy and failing flows: the check is not all-100 against all-100.
+    expect(spread.size).toBeGreaterThan(2);
+  });
+
+  it('a second full sync picks up new, changed and deleted tasks and records the changes it saw', async () => {
+    const client = fixture.client();
+    const flowId = [...fixture.portal.state.flows.values()].find((flow) => flow.active && flow.distributionType === 'queue')!.id;
+    const added = await addTask(client, { TITLE: '<img src=x onerror=alert(1)> Новая задача', FLOW_ID: flowId, CREATED_BY: 1 });
+    const open = fixture.portal.state.tasks.find((task) => task.record.status === '2' && task.record.flowId)!;
+    await client.call('tasks.task.start', { taskId: Number(open.record.id) });
+    const doomed = fixture.portal.state.tasks.find((task) => task.record.status === '5')!;
+    await client.call('tasks.task.delete', { taskId: Number(doomed.record.id) });
+
+    const { outcome, run } = await sync('full');
+    expect(outcome).toBe('succeeded');
+    expect(run.counts).toMatchObject({ deleted: 1 });
+    expect(await mirrorDifferences(database.db, fixture.portalId, fixture.portal.state)).toEqual([]);
+    const mirroredNew = await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(added.id) } } });
+    expect(mirroredNew.title).toBe('<img src=x onerror=alert(1)> Новая задача');
+    const gone = await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(doomed.record.id) } } });
+    expect(gone.deletedAt).not.toBeNull();
+    const started = await database.db.taskChange.findMany({ where: { portalId: fixture.portalId, bitrixTaskId: Number(open.record.id), field: 'status' } });
+    expect(started.at(-1)).toMatchObject({ fromValue: '2', toValue: '3', source: 'history' });
+  });
+
+  it('a portal error mid-way marks the run failed with a readable reason and keeps the mirror as it was', async () => {
+    const before = await database.db.task.count({ where: { portalId: fixture.portalId, deletedAt: null } });
+    const webhook = fixture.portal.webhooks[0]!;
+    fixture.portal.faults.revokedWebhooks.push(webhook.code);
+    try {
+      const { outcome, run } = await sync('full');
+      expect(outcome).toBe('failed');
+      expect(run.state).toBe('failed');
+      expect(run.error).toMatch(/does not accept this webhook/);
+    } finally {
+      fixture.portal.faults.revokedWebhooks.length = 0;
+    }
+    expect(await database.db.task.count({ where: { portalId: fixture.portalId, deletedAt: null } })).toBe(before);
+    expect(await mirrorDifferences(database.db, fixture.portalId, fixture.portal.state)).toEqual([]);
+  });
+
+  it('one running sync per portal: a second request gets the running run', async () => {
+    const first = await requestSyncRun(database.db, fixture.portalId, 'full');
+    const [second, third] = await Promise.all([
+      requestSyncRun(database.db, fixture.portalId, 'incremental'),
+      requestSyncRun(database.db, fixture.portalId, 'full'),
+    ]);
+    expect(first.started).toBe(true);
+    expect(second).toMatchObject({ started: false, run: { id: first.run.id } });
+    expect(third).toMatchObject({ started: false, run: { id: first.run.id } });
+    expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, first.run.id)).toBe('succeeded');
+  });
+});

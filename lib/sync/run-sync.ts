@@ -1,0 +1,246 @@
+import { serverTime } from '@/lib/bitrix24/api/calendar-and-notify';
+import { countTasks, highestTaskId, scanAllTasksInBatches, scanTaskIdsInBatches, scanTasks, taskHistories } from '@/lib/bitrix24/api/tasks';
+import type { Bitrix24Client } from '@/lib/bitrix24/client';
+import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
+import type { PrismaClient } from '@/lib/db/client';
+import { Prisma, type SyncKind } from '@/lib/db/generated/client';
+import { syncDirectory } from './directory-sync';
+import { refreshFlows } from './flow-refresh';
+import { mirroredTask } from './mirrored-task';
+import {
+  claimSyncRun,
+  failSyncRun,
+  finishSyncRun,
+  heartbeat,
+  LostSyncRunError,
+  readSyncRun,
+  saveCheckpoint,
+  syncCursorSchema,
+  syncPhases,
+  syncWatermark,
+  type SyncCursor,
+} from './sync-runs';
+import { historyChanges, storeHistories } from './task-histories';
+import { markMissingInRange, upsertTasks } from './task-writes';
+
+/**
+ * Runs a sync to its end: a full sync (directory, every task by batched id ranges, flows,
+ * histories, deletions), an incremental one (tasks changed since the last run, with overlap), or
+ * a reconciliation (directory, changes since the last reconciliation, an id scan that finds
+ * tasks deleted on the portal, flows, histories). Every page is written in one transaction
+ * together with the run's cursor, so a run killed at any point resumes from its last page: no
+ * gaps, and upserts make the re-read page harmless.
+ */
+export type SyncOptions = {
+  db: PrismaClient;
+  client: Bitrix24Client;
+  /** Who this worker is (host and process), recorded as the run's holder. */
+  owner: string;
+  /** A run whose holder has not beaten for this long may be taken over. */
+  staleAfterMs?: number;
+  heartbeatMs?: number;
+  /** Histories are read for flow tasks open or closed within this many days (the figures' backfill window). */
+  historyDays?: number;
+  /** Changed-date scans start this much before the last run began, so clock skew loses nothing. */
+  overlapMs?: number;
+  now?: () => number;
+};
+
+export type SyncOutcome = 'succeeded' | 'failed' | 'not-claimed' | 'lost';
+
+type Holder = { id: string; owner: string };
+
+type PhaseContext = {
+  options: SyncOptions;
+  run: Holder & { kind: SyncKind; portalId: string; startedAt: Date };
+  offset: string;
+  cursor: SyncCursor;
+  counts: Record<string, number>;
+  done: number;
+};
+
+const historyBatch = 50;
+
+async function checkpoint(db: Prisma.TransactionClient | PrismaClient, context: PhaseContext, total: number | null): Promise<void> {
+  await saveCheckpoint(db, context.run, { phase: context.cursor.phase ?? '', cursor: context.cursor, done: context.done, total, counts: context.counts });
+}
+
+async function directoryPhase(context: PhaseContext): Promise<void> {
+  const { db, client } = context.options;
+  const written = await syncDirectory(db, client, context.run.portalId);
+  const offset = /([+-]\d{2}:\d{2})$/.exec(await serverTime(client))?.[1];
+  if (offset && offset !== context.offset) {
+    await db.portal.update({ where: { id: context.run.portalId }, data: { timeZoneOffset: offset } });
+    context.offset = offset;
+  }
+  Object.assign(context.counts, written);
+}
+
+async function writeTaskPage(context: PhaseContext, tasks: Parameters<typeof mirroredTask>[0][], afterId: number, total: number | null): Promise<void> {
+  const rows = tasks.map((task) => mirroredTask(task, context.offset));
+  await context.options.db.$transaction(async (tx) => {
+    await upsertTasks(tx, context.run.portalId, rows);
+    context.done += rows.length;
+    context.cursor = { ...context.cursor, afterId };
+    context.counts.tasks = (context.counts.tasks ?? 0) + rows.length;
+    await checkpoint(tx, context, total);
+  });
+}
+
+async function allTasksPhase(context: PhaseContext): Promise<void> {
+  const { client } = context.options;
+  if (context.cursor.upToId === undefined) {
+    context.cursor = { ...context.cursor, upToId: await highestTaskId(client) };
+    await checkpoint(context.options.db, context, await countTasks(client));
+  }
+  const total = (await readSyncRun(context.options.db, context.run.id))?.total ?? null;
+  for await (const batch of scanAllTasksInBatches(client, { afterId: context.cursor.afterId, upToId: context.cursor.upToId })) {
+    await writeTaskPage(context, batch.tasks, batch.throughId, total);
+  }
+}
+
+async function changedTasksPhase(context: PhaseContext): Promise<void> {
+  const { db, client } = context.options;
+  if (context.cursor.since === undefined) {
+    const kinds: SyncKind[] = context.run.kind === 'reconcile' ? ['full', 'reconcile'] : ['full', 'incremental', 'reconcile'];
+    const watermark = await syncWatermark(db, context.run.portalId, kinds);
+    const since = new Date((watermark?.getTime() ?? 0) - (context.options.overlapMs ?? 5 * 60_000));
+    context.cursor = { ...context.cursor, since: since.toISOString() };
+    await checkpoint(db, context, null);
+  }
+  const filter = { '>=CHANGED_DATE': formatPortalDate(Date.parse(context.cursor.since!), context.offset) };
+  const total = await countTasks(client, filter);
+  for await (const page of scanTasks(client, { filter, afterId: context.cursor.afterId })) {
+    await writeTaskPage(context, page, Number(page.at(-1)!.id), total);
+  }
+}
+
+async function deletionsPhase(context: PhaseContext): Promise<void> {
+  const { db, client } = context.options;
+  if (context.run.kind === 'full') {
+    // Everything the full scan did not write again is gone from the portal.
+    const removed = await db.$executeRaw`
+      UPDATE task SET "deletedAt" = now()
+      WHERE "portalId" = ${context.run.portalId}::uuid AND "deletedAt" IS NULL
+        AND "bitrixTaskId" <= ${context.cursor.upToId ?? 0} AND "syncedAt" < ${context.run.startedAt}`;
+    context.counts.deleted = removed;
+    return;
+  }
+  if (context.cursor.upToId === undefined) {
+    context.cursor = { ...context.cursor, upToId: await highestTaskId(client) };
+    await checkpoint(db, context, context.cursor.upToId ?? null);
+  }
+  for await (const batch of scanTaskIdsInBatches(client, { afterId: context.cursor.afterId, upToId: context.cursor.upToId })) {
+    await db.$transaction(async (tx) => {
+      const removed = await markMissingInRange(tx, context.run.portalId, { afterId: context.cursor.afterId, throughId: batch.throughId }, batch.tasks);
+      context.counts.deleted = (context.counts.deleted ?? 0) + removed;
+      context.done = batch.throughId;
+      context.cursor = { ...context.cursor, afterId: batch.throughId };
+      await checkpoint(tx, context, context.cursor.upToId ?? null);
+    });
+  }
+}
+
+async function flowsPhase(context: PhaseContext): Promise<void> {
+  const refreshed = await refreshFlows(context.options.db, context.options.client, context.run.portalId, context.offset, { probe: context.run.kind !== 'incremental' });
+  context.counts.flows = refreshed.flows;
+  if (refreshed.removed) context.counts.flowsRemoved = refreshed.removed;
+  if (refreshed.inaccessible.length) context.counts.flowsInaccessible = refreshed.inaccessible.length;
+}
+
+/** Which tasks' histories the run reads: flow tasks open or closed within the window; for runs other than full, only those this run wrote. */
+function historyTargets(context: PhaseContext): Prisma.Sql {
+  const since = new Date((context.options.now?.() ?? Date.now()) - (context.options.historyDays ?? 120) * 86_400_000);
+  const changedOnly = context.run.kind !== 'full';
+  return Prisma.sql`
+    "portalId" = ${context.run.portalId}::uuid AND "bitrixFlowId" IS NOT NULL AND "deletedAt" IS NULL
+    AND ("closedAt" IS NULL OR "closedAt" >= ${since})
+    AND (${!changedOnly} OR "syncedAt" >= ${context.run.startedAt})`;
+}
+
+async function historiesPhase(context: PhaseContext): Promise<void> {
+  const { db, client } = context.options;
+  const targets = historyTargets(context);
+  const [{ remaining }] = await db.$queryRaw<[{ remaining: number }]>`
+    SELECT count(*)::int AS remaining FROM task WHERE ${targets} AND "bitrixTaskId" > ${context.cursor.afterId}`;
+  const total = context.done + remaining;
+  for (;;) {
+    const rows = await db.$queryRaw<{ id: number }[]>`
+      SELECT "bitrixTaskId" AS id FROM task WHERE ${targets} AND "bitrixTaskId" > ${context.cursor.afterId}
+      ORDER BY "bitrixTaskId" LIMIT ${historyBatch}`;
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return;
+    const histories = await taskHistories(client, ids);
+    const changes = ids.flatMap((id) => historyChanges(id, histories.get(id) ?? [], context.offset));
+    await db.$transaction(async (tx) => {
+      await storeHistories(tx, context.run.portalId, ids, changes);
+      context.done += ids.length;
+      context.counts.histories = (context.counts.histories ?? 0) + ids.length;
+      context.cursor = { ...context.cursor, afterId: ids.at(-1)! };
+      await checkpoint(tx, context, total);
+    });
+  }
+}
+
+const phaseRunners: Record<string, (context: PhaseContext) => Promise<void>> = {
+  directory: directoryPhase,
+  tasks: allTasksPhase,
+  changes: changedTasksPhase,
+  deletions: deletionsPhase,
+  flows: flowsPhase,
+  histories: historiesPhase,
+};
+
+/** A readable reason for the run's record; Bitrix24 errors already say what to do. */
+function failureReason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function executeSyncRun(options: SyncOptions, runId: string): Promise<SyncOutcome> {
+  const { db } = options;
+  const staleAfterMs = options.staleAfterMs ?? 30_000;
+  if (!(await claimSyncRun(db, runId, options.owner, staleAfterMs))) return 'not-claimed';
+  const record = await readSyncRun(db, runId);
+  if (!record) return 'not-claimed';
+  const portal = await db.portal.findUniqueOrThrow({ where: { id: record.portalId }, select: { timeZoneOffset: true } });
+  const run = { id: record.id, owner: options.owner, kind: record.kind, portalId: record.portalId, startedAt: record.startedAt };
+
+  let lost = false;
+  const beat = setInterval(() => {
+    void heartbeat(db, run).then(
+      (held) => (lost ||= !held),
+      () => undefined,
+    );
+  }, options.heartbeatMs ?? 5_000);
+  try {
+    const phases: readonly string[] = syncPhases[record.kind];
+    const saved = syncCursorSchema.parse(record.cursor);
+    const context: PhaseContext = {
+      options,
+      run,
+      offset: portal.timeZoneOffset,
+      cursor: saved,
+      counts: (record.counts ?? {}) as Record<string, number>,
+      done: record.done,
+    };
+    for (let index = Math.max(0, phases.indexOf(saved.phase ?? phases[0]!)); index < phases.length; index++) {
+      if (lost) throw new LostSyncRunError(run.id);
+      const phase = phases[index]!;
+      if (context.cursor.phase !== phase) {
+        const { upToId, since } = context.cursor;
+        context.cursor = { phase, afterId: 0, upToId: phase === 'deletions' && run.kind === 'reconcile' ? undefined : upToId, since, phaseStartedAt: new Date().toISOString() };
+        context.done = 0;
+        await checkpoint(db, context, null);
+      }
+      await phaseRunners[phase]!(context);
+    }
+    await finishSyncRun(db, run, context.counts);
+    return 'succeeded';
+  } catch (error) {
+    if (error instanceof LostSyncRunError) return 'lost';
+    await failSyncRun(db, run, failureReason(error));
+    return 'failed';
+  } finally {
+    clearInterval(beat);
+  }
+}
