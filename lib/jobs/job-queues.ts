@@ -1,0 +1,38 @@
+import type PgBoss from 'pg-boss';
+
+/**
+ * The background work, as pg-boss queues in the app's own Postgres: any number of app instances
+ * take jobs from them and none is done twice. Schedules fire once per deployment (pg-boss keeps
+ * the clock in the database).
+ */
+export const jobQueues = {
+  /** Run one sync run (payload: runId). */
+  syncRun: 'sync-run',
+  /** Fetch the tasks named by recorded portal events (payload: portalId). At most one queued and one active per portal. */
+  portalEvents: 'portal-events',
+  /** Start an incremental sync of every connected portal. */
+  incrementalSync: 'scheduled-incremental-sync',
+  /** Start a reconciliation of every connected portal: deletions and events that never arrived. */
+  reconcile: 'scheduled-reconcile',
+  /** Write the daily flow figures of the current portal day (and the day before, which may have just closed). */
+  dailyFigures: 'daily-figures',
+  /** Compute the daily figures of the past 120 days for a portal (payload: portalId), after its first full sync. */
+  figuresBackfill: 'figures-backfill',
+} as const;
+
+export type JobQueue = (typeof jobQueues)[keyof typeof jobQueues];
+
+export const jobSchedules: { queue: JobQueue; cron: string }[] = [
+  { queue: jobQueues.incrementalSync, cron: '*/10 * * * *' },
+  { queue: jobQueues.reconcile, cron: '17 */6 * * *' },
+  { queue: jobQueues.dailyFigures, cron: '7 * * * *' },
+];
+
+export async function createJobQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(jobQueues.syncRun, { name: jobQueues.syncRun, retryLimit: 0 });
+  await boss.createQueue(jobQueues.portalEvents, { name: jobQueues.portalEvents, policy: 'stately', retryLimit: 5, retryDelay: 5 });
+  await boss.createQueue(jobQueues.incrementalSync, { name: jobQueues.incrementalSync, policy: 'singleton' });
+  await boss.createQueue(jobQueues.reconcile, { name: jobQueues.reconcile, policy: 'singleton' });
+  await boss.createQueue(jobQueues.dailyFigures, { name: jobQueues.dailyFigures, policy: 'singleton' });
+  await boss.createQueue(jobQueues.figuresBackfill, { name: jobQueues.figuresBackfill, policy: 'stately', retryLimit: 2 });
+}
