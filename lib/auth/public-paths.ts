@@ -1,5 +1,5 @@
 /** Pages and APIs anyone may open; everything else needs a session (enforced again by each guard). */
-const publicPaths = new Set(['/', '/sign-in', '/setup', '/invite', '/api/health']);
+const publicPaths = new Set(['/', '/sign-in', '/setup', '/invite', '/api/health', '/api/bitrix24/events']);
 const publicPrefixes = ['/api/auth/'];
 
 export function isPublicPath(pathname: string): boolean {

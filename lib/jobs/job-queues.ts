@@ -29,7 +29,8 @@ export const jobSchedules: { queue: JobQueue; cron: string }[] = [
 ];
 
 export async function createJobQueues(boss: PgBoss): Promise<void> {
-  await boss.createQueue(jobQueues.syncRun, { name: jobQueues.syncRun, retryLimit: 0 });
+  // A full sync of a big portal runs for hours; its run record, not the job, says whether it is alive.
+  await boss.createQueue(jobQueues.syncRun, { name: jobQueues.syncRun, retryLimit: 0, expireInHours: 23 });
   await boss.createQueue(jobQueues.portalEvents, { name: jobQueues.portalEvents, policy: 'stately', retryLimit: 5, retryDelay: 5 });
   await boss.createQueue(jobQueues.incrementalSync, { name: jobQueues.incrementalSync, policy: 'singleton' });
   await boss.createQueue(jobQueues.reconcile, { name: jobQueues.reconcile, policy: 'singleton' });

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
 import { LeakyBucketLimiter, OperatingBudget } from '@/lib/bitrix24/rate-limiter';
 import type { PrismaClient } from '@/lib/db/client';
 import type { PortalKind } from '@/lib/db/generated/client';
@@ -66,10 +66,15 @@ export class PortalNotConnectedError extends Error {
 }
 
 /** A REST client for a connected portal. */
-export async function portalClient(db: PrismaClient, box: SecretBox, portalId: string): Promise<Bitrix24Client> {
+export async function portalClient(
+  db: PrismaClient,
+  box: SecretBox,
+  portalId: string,
+  options: Pick<Bitrix24ClientOptions, 'maxRetries' | 'onRetry'> = {},
+): Promise<Bitrix24Client> {
   const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true } });
   if (!connection?.sealedWebhookUrl) throw new PortalNotConnectedError(portalId);
-  return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl) }, ...sharedLimits(portalId) });
+  return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl) }, ...sharedLimits(portalId), ...options });
 }
 
 /** The connected portal that posted an event, when its token matches the stored one (compared in constant time). */

@@ -1,13 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
 import { prepareFirstRun, type FirstRun } from '@/lib/auth/first-admin';
-import { createPrismaClient } from '@/lib/db/client';
+import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
-import { recordStart, type Installation } from '@/lib/db/installation';
+import { recordStart } from '@/lib/db/installation';
 import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { dataDir, env } from '@/lib/env';
+import { startJobWorker } from '@/lib/jobs/job-worker';
+import { startDemoConnection, usesDemoPortal } from '@/lib/portals/demo-portal-connection';
+import { secretBox, type SecretBox } from '@/lib/security/secret-box';
+import { requestSync } from '@/lib/sync/request-sync';
 import { generatedSecret } from './generated-secret';
 import { acquireLaunchLock } from './launch-lock';
 import { ensureBuilt, startNextServer } from './next-process';
@@ -59,6 +65,23 @@ async function provideDatabase(shutdown: Shutdown): Promise<string> {
   return embedded.connectionString;
 }
 
+/** The built-in demo portal, connected, with its events bound to this app. */
+async function startDemo(db: PrismaClient, box: SecretBox, port: number) {
+  const started = performance.now();
+  const demo = await startDemoConnection({
+    db,
+    box,
+    webhookCode: await generatedSecret(dataDir(), 'demo-portal-webhook'),
+    eventsUrl: `http://127.0.0.1:${port}/api/bitrix24/events`,
+  });
+  const { company } = demo.portal.state;
+  log(
+    `demo portal ${company.header.domain} on ${demo.portal.url}: ${company.users.length} employees, ${company.flows.length} flows, ` +
+      `${company.tasks.length} tasks (ready in ${((performance.now() - started) / 1000).toFixed(1)} s); connect a real portal in Settings → Bitrix24`,
+  );
+  return demo;
+}
+
 function signInHint(firstRun: FirstRun, appUrl: string): string {
   if (firstRun.state !== 'setup-link') return `sign in at ${appUrl}/sign-in`;
   return [
@@ -83,21 +106,30 @@ export async function launch(mode: 'production' | 'development', root: string = 
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
     const client = createPrismaClient(databaseUrl);
-    let installation: Installation;
-    let firstRun: FirstRun;
-    try {
-      installation = await recordStart(client);
-      if ((await syncDemoAccounts(client)) === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
-      firstRun = await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
-    } finally {
-      await client.$disconnect();
-    }
+    shutdown.add(() => client.$disconnect());
+    const encryptionKey = config.ENCRYPTION_KEY ?? (await generatedSecret(dataDir(config), 'encryption-key'));
+    const box = secretBox(encryptionKey);
+
+    const demo = (await usesDemoPortal(client)) ? await startDemo(client, box, config.PORT) : null;
+    if (demo) shutdown.add(() => demo.portal.stop());
+
+    const installation = await recordStart(client);
+    if ((await syncDemoAccounts(client)) === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
+    const firstRun = await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     log(`installation ${installation.instanceId}, start #${installation.startCount}`);
     if (firstRun.state === 'admin-created') log(`created the admin account ${firstRun.email} (ADMIN_EMAIL)`);
+
+    const worker = await startJobWorker({ databaseUrl, db: client, box, owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, log });
+    shutdown.add(worker.stop);
+    if (demo && !(await client.syncRun.findFirst({ where: { portalId: demo.portalId, kind: 'full', state: 'succeeded' }, select: { id: true } }))) {
+      const { started } = await requestSync(client, worker.boss, demo.portalId, 'full');
+      if (started) log('demo portal: first sync started; the header shows its progress');
+    }
 
     const appUrl = (config.APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
     const auth = {
       AUTH_SECRET: config.AUTH_SECRET ?? (await generatedSecret(dataDir(config), 'auth-secret')),
+      ENCRYPTION_KEY: encryptionKey,
       // With APP_URL, links and OAuth redirects use it; without, they follow the address the browser used.
       ...(config.APP_URL ? { NEXTAUTH_URL: appUrl } : { AUTH_TRUST_HOST: 'true' }),
     };

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ApiError, withAuth } from '@/lib/auth/guards';
+import { db } from '@/lib/db/client';
+import { readLimitedBody } from '@/lib/http/read-limited-body';
+import { appBoss } from '@/lib/jobs/app-boss';
+import { currentPortal } from '@/lib/portals/current-portal';
+import { requestSync } from '@/lib/sync/request-sync';
+import { readSyncStatus } from '@/lib/sync/sync-status';
+
+export const dynamic = 'force-dynamic';
+
+const bodySchema = z.object({ kind: z.enum(['full', 'incremental']) }).strict();
+
+// POST /api/sync {kind: "full" | "incremental"} - admins start a sync of the connected portal.
+// 202 with the new run, or 200 with the run already going (one per portal).
+export const POST = withAuth(['admin'], async (request) => {
+  const text = await readLimitedBody(request, 4_096);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'Send a JSON body such as {"kind": "incremental"}.');
+  }
+  const { kind } = bodySchema.parse(json);
+  const portal = await currentPortal(db());
+  if (!portal) throw new ApiError(409, 'not_connected', 'No portal is connected. Connect one in Settings → Bitrix24.');
+  const { started } = await requestSync(db(), await appBoss(), portal.id, kind);
+  return Response.json({ started, ...(await readSyncStatus(db(), portal)) }, { status: started ? 202 : 200, headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,118 @@
+import type PgBoss from 'pg-boss';
+import { z } from 'zod';
+import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
+import type { PrismaClient } from '@/lib/db/client';
+import { PortalNotConnectedError, portalClient } from '@/lib/portals/portal-connection';
+import type { SecretBox } from '@/lib/security/secret-box';
+import { processPortalEvents } from '@/lib/sync/process-portal-events';
+import { requestSync } from '@/lib/sync/request-sync';
+import { executeSyncRun, type SyncOutcome } from '@/lib/sync/run-sync';
+import { orphanedSyncRuns, readSyncRun } from '@/lib/sync/sync-runs';
+import { workerBoss } from './job-boss';
+import { createJobQueues, jobQueues, jobSchedules } from './job-queues';
+
+/**
+ * The background worker of one app instance: takes sync runs, event batches and scheduled work
+ * from the queues, and every few seconds looks for sync runs nobody holds (their job was lost,
+ * or their worker was killed) and resumes them from their checkpoint.
+ */
+export type JobWorkerOptions = {
+  databaseUrl: string;
+  db: PrismaClient;
+  box: SecretBox;
+  /** This worker's name on the runs it holds: host, process and a random part. */
+  owner: string;
+  log: (message: string) => void;
+  staleAfterMs?: number;
+  orphanScanMs?: number;
+  /** Hooks for work that arrives with later parts of the product (daily figures). */
+  afterFullSync?: (portalId: string, boss: PgBoss) => Promise<void>;
+};
+
+export type JobWorker = { boss: PgBoss; runSync: (runId: string) => Promise<SyncOutcome>; stop: () => Promise<void> };
+
+const runPayload = z.object({ runId: z.string().uuid() });
+const portalPayload = z.object({ portalId: z.string().uuid() });
+
+export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
+  const { db, box, log } = options;
+  const staleAfterMs = options.staleAfterMs ?? 30_000;
+  const boss = workerBoss(options.databaseUrl);
+  boss.on('error', (error) => log(`jobs: ${error.message}`));
+  await boss.start();
+  await createJobQueues(boss);
+  for (const { queue, cron } of jobSchedules) await boss.schedule(queue, cron);
+
+  const running = new Map<string, Promise<SyncOutcome>>();
+
+  async function execute(runId: string): Promise<SyncOutcome> {
+    const run = await readSyncRun(db, runId);
+    if (!run || run.state !== 'running') return 'not-claimed';
+    let client;
+    try {
+      client = await portalClient(db, box, run.portalId, { maxRetries: 8 });
+    } catch (error) {
+      if (!(error instanceof PortalNotConnectedError)) throw error;
+      await db.syncRun.updateMany({ where: { id: runId, state: 'running' }, data: { state: 'failed', error: error.message, finishedAt: new Date() } });
+      return 'failed';
+    }
+    const outcome = await executeSyncRun({ db, client, owner: options.owner, staleAfterMs }, runId);
+    if (outcome === 'not-claimed') return outcome;
+    const finished = await readSyncRun(db, runId);
+    if (outcome === 'succeeded') {
+      log(`sync ${run.kind}: done (${Object.entries((finished?.counts ?? {}) as Record<string, number>).map(([name, count]) => `${count} ${name}`).join(', ')})`);
+      if (run.kind === 'full') {
+        if ((await syncDemoAccounts(db)) === 'created') log('demo mode: the demo accounts are linked to demo employees');
+        await options.afterFullSync?.(run.portalId, boss);
+      }
+    } else if (outcome === 'failed') {
+      log(`sync ${run.kind}: failed: ${finished?.error ?? 'unknown reason'}`);
+    }
+    return outcome;
+  }
+
+  /** Runs a sync run in this process unless it already is. */
+  function runSync(runId: string): Promise<SyncOutcome> {
+    const existing = running.get(runId);
+    if (existing) return existing;
+    const work = execute(runId).finally(() => running.delete(runId));
+    running.set(runId, work);
+    return work;
+  }
+
+  async function everyConnectedPortal(kind: 'incremental' | 'reconcile'): Promise<void> {
+    const portals = await db.portalConnection.findMany({ select: { portalId: true } });
+    for (const { portalId } of portals) await requestSync(db, boss, portalId, kind);
+  }
+
+  await boss.work(jobQueues.syncRun, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runSync(runPayload.parse(job!.data).runId);
+  });
+  await boss.work(jobQueues.portalEvents, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    const { portalId } = portalPayload.parse(job!.data);
+    await processPortalEvents(db, await portalClient(db, box, portalId), portalId);
+  });
+  await boss.work(jobQueues.incrementalSync, async () => everyConnectedPortal('incremental'));
+  await boss.work(jobQueues.reconcile, async () => everyConnectedPortal('reconcile'));
+
+  let scanning = false;
+  const scan = setInterval(() => {
+    if (scanning) return;
+    scanning = true;
+    void orphanedSyncRuns(db, staleAfterMs)
+      .then((ids) => {
+        for (const id of ids) if (!running.has(id)) void runSync(id).catch((error: unknown) => log(`sync: ${error instanceof Error ? error.message : String(error)}`));
+      })
+      .catch(() => undefined)
+      .finally(() => (scanning = false));
+  }, options.orphanScanMs ?? 5_000);
+
+  return {
+    boss,
+    runSync,
+    stop: async () => {
+      clearInterval(scan);
+      await boss.stop({ graceful: true, timeout: 5_000, wait: true });
+    },
+  };
+}

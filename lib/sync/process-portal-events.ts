@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { getFlows } from '@/lib/bitrix24/api/flows';
+import { mirroredTaskFields, taskHistories } from '@/lib/bitrix24/api/tasks';
+import type { Bitrix24Client } from '@/lib/bitrix24/client';
+import { portalTaskSchema } from '@/lib/bitrix24/schemas';
+import type { PrismaClient } from '@/lib/db/client';
+import { upsertFlows } from './flow-writes';
+import { mirroredTask } from './mirrored-task';
+import { historyChanges, storeHistories } from './task-histories';
+import { linkTasksToFlows, markTasksDeleted, upsertTasks } from './task-writes';
+
+/**
+ * Brings the tasks named by recorded events into the mirror: the oldest unprocessed events, 50
+ * tasks at a time, each task read once however many events named it (one batch request), the
+ * tasks the portal no longer has marked deleted, flows not seen before fetched, the histories of
+ * flow tasks re-read; then the events are marked processed. Processing the same event twice
+ * changes nothing, so a crash between the write and the mark is harmless.
+ */
+const pageSize = 50;
+
+export async function processPortalEvents(db: PrismaClient, client: Bitrix24Client, portalId: string): Promise<number> {
+  const { timeZoneOffset: offset } = await db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { timeZoneOffset: true } });
+  let processed = 0;
+  for (;;) {
+    const events = await db.portalEvent.findMany({
+      where: { portalId, processedAt: null },
+      orderBy: { receivedAt: 'asc' },
+      take: 500,
+      select: { id: true, bitrixTaskId: true },
+    });
+    if (events.length === 0) return processed;
+    const taskIds = [...new Set(events.map((event) => event.bitrixTaskId))].slice(0, pageSize);
+    const covered = events.filter((event) => taskIds.includes(event.bitrixTaskId)).map((event) => event.id);
+
+    const { results, errors } = await client.batch(
+      Object.fromEntries(taskIds.map((id) => [`t${id}`, { method: 'tasks.task.get', params: { taskId: id, select: mirroredTaskFields } }])),
+    );
+    const present: ReturnType<typeof mirroredTask>[] = [];
+    const gone: number[] = [];
+    for (const id of taskIds) {
+      const error = errors[`t${id}`];
+      if (error && error.kind !== 'invalid-request') throw error;
+      const result = results[`t${id}`];
+      // The portal answers [] (or an error) for a task that no longer exists or that we may not see.
+      if (error || Array.isArray(result) || !result) gone.push(id);
+      else present.push(mirroredTask(portalTaskSchema.parse(z.object({ task: z.unknown() }).parse(result).task), offset));
+    }
+
+    const knownFlows = new Set((await db.flow.findMany({ where: { portalId }, select: { bitrixFlowId: true } })).map((flow) => flow.bitrixFlowId));
+    const newFlowIds = [...new Set(present.map((task) => task.bitrixFlowId).filter((id): id is number => id !== null && !knownFlows.has(id)))];
+    const newFlows = newFlowIds.length ? (await getFlows(client, newFlowIds)).flows : [];
+    const flowTaskIds = present.filter((task) => task.bitrixFlowId !== null).map((task) => task.bitrixTaskId);
+    const histories = await taskHistories(client, flowTaskIds);
+    const changes = flowTaskIds.flatMap((id) => historyChanges(id, histories.get(id) ?? [], offset));
+
+    await db.$transaction(async (tx) => {
+      if (newFlows.length) await upsertFlows(tx, portalId, newFlows, offset);
+      await upsertTasks(tx, portalId, present);
+      if (newFlows.length) await linkTasksToFlows(tx, portalId);
+      await markTasksDeleted(tx, portalId, gone);
+      await storeHistories(tx, portalId, flowTaskIds, changes);
+      await tx.portalEvent.updateMany({ where: { id: { in: covered } }, data: { processedAt: new Date() } });
+    });
+    processed += covered.length;
+  }
+}
