@@ -1,4 +1,4 @@
-import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
 import { companyFromLines } from '@/lib/bitrix24/demo-portal/company-file';
 import { generateCompany } from '@/lib/bitrix24/demo-portal/generator/generate-company';
 import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from '@/lib/bitrix24/demo-portal/server';
@@ -17,7 +17,12 @@ export async function syncFixture(db: PrismaClient, options: { seed: number; tas
   const { id: portalId } = await db.portal.create({
     data: { memberId: company.header.memberId, domain: company.header.domain, kind: 'demo', timeZoneOffset: company.header.timeZoneOffset },
   });
-  const client = (limiter = new LeakyBucketLimiter({ burst: 100_000, drainPerSecond: 100_000 })) =>
-    new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl }, limiter, maxRetries: 8 });
+  const client = (options: { limiter?: LeakyBucketLimiter; onRetry?: Bitrix24ClientOptions['onRetry'] } = {}) =>
+    new Bitrix24Client({
+      connection: { kind: 'webhook', url: portal.webhookUrl },
+      limiter: options.limiter ?? new LeakyBucketLimiter({ burst: 100_000, drainPerSecond: 100_000 }),
+      maxRetries: 8,
+      onRetry: options.onRetry,
+    });
   return { company, portal, portalId, client };
 }
