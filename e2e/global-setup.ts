@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -64,6 +65,7 @@ export default async function globalSetup() {
   const appLog = path.resolve('test-results/e2e-app.log');
   await writeFile(appLog, '');
   const oauthApp = e2eOAuthApp(baseUrl);
+  const encryptionKey = randomBytes(32).toString('base64url');
   const app = runLauncher(
     {
       PORT: String(e2ePort),
@@ -71,6 +73,7 @@ export default async function globalSetup() {
       APP_URL: baseUrl,
       DATABASE_URL: appUrl.toString(),
       DATA_DIR: workDir,
+      ENCRYPTION_KEY: encryptionKey,
       BITRIX24_OAUTH_CLIENT_ID: oauthApp.clientId,
       BITRIX24_OAUTH_CLIENT_SECRET: oauthApp.clientSecret,
       BITRIX24_OAUTH_PORTAL_URL: portal.url,
@@ -84,6 +87,7 @@ export default async function globalSetup() {
   const stack: E2eStack = {
     baseUrl,
     databaseUrl: database.url,
+    encryptionKey,
     flows,
     oauthPortalUrl: portal.url,
     proxyControlUrl: `http://127.0.0.1:${(control.address() as { port: number }).port}`,

@@ -4,6 +4,7 @@ import { AppNav } from './app-nav';
 import { HealthIndicator } from './health-indicator';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
+import { SyncProgress } from './sync-progress';
 import { UserMenu } from './user-menu';
 
 export function AppHeader({ viewer }: { viewer: Viewer }) {
@@ -18,6 +19,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           <UserMenu name={viewer.name} email={viewer.email} role={viewer.role} />
         </div>
       </div>
+      <SyncProgress canManage={viewer.role === 'admin'} />
     </header>
   );
 }

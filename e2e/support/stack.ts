@@ -8,6 +8,8 @@ export type E2eStack = {
   appLog: string;
   /** Direct connection to the app's database (not through the proxy), for specs that check what was stored. */
   databaseUrl: string;
+  /** The app's ENCRYPTION_KEY, for specs that store a portal connection the app must open. */
+  encryptionKey: string;
   flows: { support: string; sales: string; legal: string };
   oauthPortalUrl: string;
 };

@@ -24,7 +24,19 @@ describe('messages', () => {
   });
 
   it('uses the same placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    // Argument names only: braces opening at an even depth are arguments ({count}, {kind, select, …}),
+    // at an odd depth they are the branches of a select or plural.
+    const placeholders = (text: string) => {
+      const names = new Set<string>();
+      let depth = 0;
+      for (let index = 0; index < text.length; index++) {
+        if (text[index] === '{') {
+          if (depth % 2 === 0) names.add(/^\w+/.exec(text.slice(index + 1))?.[0] ?? '');
+          depth++;
+        } else if (text[index] === '}') depth--;
+      }
+      return [...names].sort();
+    };
     const ruByKey = new Map(keys(ru).map((key, index) => [key, values(ru)[index]!]));
     keys(en).forEach((key, index) => {
       expect(placeholders(ruByKey.get(key)!), key).toEqual(placeholders(values(en)[index]!));

@@ -3,3 +3,8 @@ export const systemKeys = {
   all: ['system'] as const,
   health: () => [...systemKeys.all, 'health'] as const,
 };
+
+export const syncKeys = {
+  all: ['sync'] as const,
+  status: () => [...syncKeys.all, 'status'] as const,
+};

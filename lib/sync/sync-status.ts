@@ -1,28 +1,12 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { syncCursorSchema } from './sync-runs';
+import type { SyncStatus } from './sync-status-schema';
 
 /**
  * What the header's progress bar and the settings page show about syncing: the latest run with
  * its phase, progress within the phase and an estimate of the time left (from the pace of the
  * phase so far), and when the mirror was last complete.
  */
-export type SyncStatus = {
-  portal: { id: string; domain: string; kind: string } | null;
-  run: {
-    id: string;
-    kind: string;
-    state: string;
-    phase: string;
-    done: number;
-    total: number | null;
-    etaSeconds: number | null;
-    error: string | null;
-    startedAt: string;
-    finishedAt: string | null;
-  } | null;
-  lastSucceededAt: string | null;
-};
-
 export function estimateSeconds(done: number, total: number | null, phaseStartedAt: string | undefined, now: number): number | null {
   if (total === null || done <= 0 || !phaseStartedAt || total <= done) return total !== null && total <= done ? 0 : null;
   const elapsed = (now - Date.parse(phaseStartedAt)) / 1000;
