@@ -50,7 +50,7 @@ test('POST /api/bitrix24/events refuses a wrong method, malformed bodies, a wron
   const garbage = await request.post('/api/bitrix24/events', { headers: form, data: 'hello=world' });
   expect(garbage.status()).toBe(400);
   expect((await garbage.json()).message).toMatch(/^Not a Bitrix24 task event/);
-  const badJson = await request.post('/api/bitrix24/events', { headers: { 'content-type': 'application/json' }, data: '{"event":' });
+  const badJson = await request.post('/api/bitrix24/events', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"event":') });
   expect(badJson.status()).toBe(400);
   expect((await badJson.json()).message).toBe('The body is not valid JSON.');
   const noTask = await request.post('/api/bitrix24/events', { headers: form, data: eventBody().replace(/data%5BFIELDS_(BEFORE|AFTER)%5D%5BID%5D=4242&?/g, '') });
@@ -75,7 +75,8 @@ test.describe('as an admin', () => {
   test('POST /api/sync refuses a wrong method, malformed JSON, an unknown kind, extra fields and a huge body, starting nothing', async ({ request }) => {
     const runs = () => db.syncRun.count({ where: { portalId } });
     expect((await request.get('/api/sync')).status()).toBe(405);
-    const post = (data: string) => request.post('/api/sync', { headers: { 'content-type': 'application/json' }, data });
+    // Raw bytes: Playwright would JSON-encode a string body sent as application/json.
+    const post = (data: string) => request.post('/api/sync', { headers: { 'content-type': 'application/json' }, data: Buffer.from(data) });
     const notJson = await post('kind=full');
     expect(notJson.status()).toBe(400);
     expect((await notJson.json()).message).toMatch(/JSON body/);
