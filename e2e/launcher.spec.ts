@@ -15,7 +15,7 @@ function processesUsing(folder: string): string[] {
 
 test.describe('npm start on the embedded defaults', () => {
   test.use({ locale: 'en-US' });
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   let dataDir: string;
   test.beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-launch-'));
@@ -47,6 +47,13 @@ test.describe('npm start on the embedded defaults', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(/\/overview$/);
     await expect(page.getByRole('button', { name: 'Account menu for Первый Админ' })).toBeVisible();
+
+    // No portal configured: the built-in demo portal is connected and the first sync fills the mirror.
+    expect(first.output()).toMatch(/demo portal [\w.-]+ on http:\/\/127\.0\.0\.1:\d+: \d+ employees, \d+ flows, \d+ tasks/);
+    expect(first.output()).toContain('demo portal: first sync started');
+    await waitForOutput(first, /sync full: done \(\d+ employees, \d+ departments, (\d+) tasks/, 180_000);
+    await page.goto('/flows');
+    expect(await page.getByRole('table').getByRole('rowheader').count()).toBeGreaterThanOrEqual(8);
     // The link cannot be replayed.
     await page.goto(setupLink);
     await expect(page.getByRole('heading', { name: 'Setup is complete' })).toBeVisible();
@@ -65,6 +72,9 @@ test.describe('npm start on the embedded defaults', () => {
     expect(again.output()).toContain('database schema is up to date');
     expect(again.output()).toContain('sign in at http://localhost:3101/sign-in');
     expect(again.output()).not.toContain('/setup?token=');
+    // The same demo company again, already mirrored: no second first sync.
+    expect(again.output()).toMatch(/demo portal [\w.-]+ on http/);
+    expect(again.output()).not.toContain('first sync started');
     await again.stop('SIGINT');
     expect(processesUsing(dataDir)).toEqual([]);
   });

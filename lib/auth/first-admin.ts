@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { consumeToken, findUsableToken, issueAccountToken } from './account-tokens';
+import { demoAccounts } from './demo-accounts';
 import { hashPassword } from './password';
 import { normalizeEmail } from './password-sign-in';
 
@@ -9,6 +10,11 @@ export type FirstRun =
   | { state: 'ready' }
   | { state: 'admin-created'; email: string }
   | { state: 'setup-link'; token: string };
+
+/** The demo accounts are for trying the product; the deployment's own first admin is still to be made. */
+function accountsOtherThanDemo(db: Pick<PrismaClient, 'user'>): Promise<number> {
+  return db.user.count({ where: { email: { notIn: demoAccounts.map((account) => account.email) } } });
+}
 
 /**
  * Run at every start. With users present, nothing to do. Otherwise the admin comes from
@@ -20,7 +26,7 @@ export async function prepareFirstRun(
   admin: { email?: string; password?: string },
   now = new Date(),
 ): Promise<FirstRun> {
-  if ((await db.user.count()) > 0) return { state: 'ready' };
+  if ((await accountsOtherThanDemo(db)) > 0) return { state: 'ready' };
   if (admin.email && admin.password) {
     const email = normalizeEmail(admin.email);
     await db.user.create({
@@ -35,7 +41,7 @@ export async function prepareFirstRun(
 export type SetupState = 'open' | 'done' | 'invalid-link';
 
 export async function setupState(db: PrismaClient, token: string, now = new Date()): Promise<SetupState> {
-  if ((await db.user.count()) > 0) return 'done';
+  if ((await accountsOtherThanDemo(db)) > 0) return 'done';
   return (await findUsableToken(db, token, 'setup', now)) ? 'open' : 'invalid-link';
 }
 
@@ -58,7 +64,7 @@ export async function createFirstAdmin(
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`LOCK TABLE "user" IN SHARE ROW EXCLUSIVE MODE`;
-    if ((await tx.user.count()) > 0) throw new SetupError('done');
+    if ((await accountsOtherThanDemo(tx)) > 0) throw new SetupError('done');
     if (!(await findUsableToken(tx, input.token, 'setup', now)) || !(await consumeToken(tx, input.token, now))) {
       throw new SetupError('invalid-link');
     }

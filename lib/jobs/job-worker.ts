@@ -112,7 +112,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     runSync,
     stop: async () => {
       clearInterval(scan);
-      await boss.stop({ graceful: true, timeout: 5_000, wait: true });
+      // No waiting for a running sync: it keeps its checkpoint and resumes after the next start.
+      await boss.stop({ graceful: false, wait: true, timeout: 2_000 });
     },
   };
 }
