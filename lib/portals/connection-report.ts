@@ -1,0 +1,166 @@
+import type { Bitrix24Error } from '@/lib/bitrix24/errors';
+
+/**
+ * What the connection test found, as data the settings page renders in the admin's language:
+ * every item has a stable `code` (messages/*.json: `settings.bitrix24.checks.<code>`) and the
+ * values its text needs, never a message in one language and never the webhook's secret.
+ */
+
+/**
+ * The permissions Flowpilot asks for (reference §1.5). The first sync reads tasks and flows
+ * (`task`), employees (`user`) and departments (`department`), so those three are needed to
+ * connect; CoPilot's "create a meeting" and "notify" actions use `calendar` and `im` and only
+ * stop working without them.
+ */
+export const neededScopes = [
+  { scope: 'task', required: true },
+  { scope: 'user', required: true },
+  { scope: 'department', required: true },
+  { scope: 'calendar', required: false },
+  { scope: 'im', required: false },
+] as const;
+export type NeededScope = (typeof neededScopes)[number]['scope'];
+
+/** Why the portal could not be used, from the client's error kinds (reference §7.4). */
+export type ConnectionProblem =
+  | 'unreachable'
+  | 'wrong-webhook'
+  | 'no-rest-access'
+  | 'https-required'
+  | 'not-bitrix24'
+  | 'blocked'
+  | 'busy'
+  | 'server-error'
+  | 'no-permission';
+
+export type CheckStatus = 'ok' | 'missing' | 'warning' | 'skipped';
+
+export type CheckCode =
+  | 'reachable.ok'
+  | 'reachable.failed'
+  | 'scope.granted'
+  | 'scope.missing'
+  | 'scope.optional-missing'
+  | 'scope.unknown'
+  | 'scope.not-checked'
+  | 'flows.found'
+  | 'flows.none-yet'
+  | 'flows.not-available'
+  | 'flows.failed'
+  | 'flows.no-task-scope'
+  | 'flows.not-checked';
+
+export type ConnectionCheck = {
+  /** One per item: `reachable`, `scope.<name>`, `flows`. */
+  key: 'reachable' | `scope.${NeededScope}` | 'flows';
+  status: CheckStatus;
+  code: CheckCode;
+  params?: Record<string, string | number>;
+  /** The named failure behind a `reachable.failed` or `flows.failed` item. */
+  problem?: ConnectionProblem;
+  /** This item alone stops the portal from being connected. */
+  blocking: boolean;
+};
+
+export type ConnectionReport = {
+  domain: string;
+  /** The portal user the webhook acts as, from the URL, with their name when `user` is granted. */
+  webhookUser: { id: number; name: string | null };
+  /** The portal's UTC offset ("+03:00"), from server.time; null when it did not answer. */
+  timeZoneOffset: string | null;
+  /** What the `scope` method listed; empty when it did not answer. */
+  grantedScopes: string[];
+  checks: ConnectionCheck[];
+  /** No item blocks: connecting would work. */
+  canConnect: boolean;
+  checkedAt: string;
+};
+
+export function problemOf(error: Bitrix24Error): ConnectionProblem {
+  switch (error.kind) {
+    case 'unreachable':
+      return 'unreachable';
+    case 'wrong-webhook':
+    case 'access-revoked':
+    case 'token-expired':
+      return 'wrong-webhook';
+    case 'no-rest-access':
+      return 'no-rest-access';
+    case 'blocked':
+      return 'blocked';
+    case 'rate-limited':
+    case 'operation-limit':
+      return 'busy';
+    case 'server-error':
+      return 'server-error';
+    case 'missing-scope':
+      return 'no-permission';
+    case 'invalid-request':
+      return /https/i.test(error.details.description ?? '') ? 'https-required' : 'not-bitrix24';
+    default:
+      return 'not-bitrix24';
+  }
+}
+
+/** The offset a server.time answer carries ("2026-05-20T12:00:00+03:00" → "+03:00"); null when it has none. */
+export function timeZoneOffsetOf(serverTime: string): string | null {
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/.exec(serverTime.trim());
+  if (!match) return null;
+  if (match[1] === 'Z') return '+00:00';
+  const hours = Number(match[3]);
+  const minutes = Number(match[4]);
+  if (hours > 14 || minutes > 59) return null;
+  return `${match[2]}${match[3]}:${match[4]}`;
+}
+
+/** One item per needed scope: granted, missing (blocks when required), or unknown when `scope` did not answer. */
+export function scopeChecks(granted: string[] | null): ConnectionCheck[] {
+  return neededScopes.map(({ scope, required }): ConnectionCheck => {
+    const key = `scope.${scope}` as const;
+    if (granted === null) return { key, status: 'warning', code: 'scope.unknown', params: { scope }, blocking: false };
+    if (granted.includes(scope)) return { key, status: 'ok', code: 'scope.granted', params: { scope }, blocking: false };
+    return required
+      ? { key, status: 'missing', code: 'scope.missing', params: { scope }, blocking: true }
+      : { key, status: 'warning', code: 'scope.optional-missing', params: { scope }, blocking: false };
+  });
+}
+
+/** Items after a failed reachability check: each scope and the flows item, not checked. */
+export function notCheckedItems(): ConnectionCheck[] {
+  return [
+    ...neededScopes.map(({ scope }): ConnectionCheck => ({ key: `scope.${scope}`, status: 'skipped', code: 'scope.not-checked', params: { scope }, blocking: false })),
+    { key: 'flows', status: 'skipped', code: 'flows.not-checked', blocking: false },
+  ];
+}
+
+export function canConnect(checks: ConnectionCheck[]): boolean {
+  return checks.every((check) => !check.blocking);
+}
+
+const problemText: Record<ConnectionProblem, string> = {
+  unreachable: 'the portal cannot be reached',
+  'wrong-webhook': 'the portal does not accept this webhook (wrong, expired or deleted)',
+  'no-rest-access': 'REST access is not available (commercial plan needed, or the user may not do this)',
+  'https-required': 'the portal requires https',
+  'not-bitrix24': 'the address does not answer like a Bitrix24 webhook',
+  blocked: 'Bitrix24 has blocked this connection for overload',
+  busy: 'the portal is limiting requests',
+  'server-error': 'the portal failed while answering',
+  'no-permission': 'the webhook lacks a permission',
+};
+
+/**
+ * The blocking problems in one English line, for the connection's `lastError` and logs (the
+ * page shows the report itself in the admin's language); null when nothing blocks.
+ */
+export function blockingSummary(report: ConnectionReport): string | null {
+  const parts: string[] = [];
+  const reachable = report.checks.find((check) => check.key === 'reachable');
+  if (reachable?.blocking) parts.push(`Not reachable: ${problemText[reachable.problem ?? 'not-bitrix24']}.`);
+  const missing = report.checks.filter((check) => check.code === 'scope.missing').map((check) => String(check.params?.scope));
+  if (missing.length > 0) parts.push(`Missing permissions: ${missing.join(', ')}.`);
+  const flows = report.checks.find((check) => check.key === 'flows');
+  if (flows?.code === 'flows.not-available') parts.push('Flows are not available: the plan may not include them, or the webhook user cannot see them.');
+  if (flows?.code === 'flows.failed') parts.push(`Flows could not be checked: ${problemText[flows.problem ?? 'not-bitrix24']}.`);
+  return parts.length > 0 ? parts.join(' ') : null;
+}

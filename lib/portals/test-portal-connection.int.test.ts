@@ -1,0 +1,122 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from '@/lib/bitrix24/demo-portal/server';
+import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
+import type { ConnectionReport } from './connection-report';
+import { testPortalConnection } from './test-portal-connection';
+import { parseWebhookUrl, type ParsedWebhookUrl } from './webhook-url';
+
+/** The connection test against the demo portal over HTTP: each way a portal can fall short, named. */
+const company = fixtureCompany({
+  flows: [fixtureFlow(3, { name: 'Поддержка клиентов' })],
+  tasks: [fixtureTask(1), fixtureTask(2, { flowId: '3' }), fixtureTask(3)],
+});
+const everyScope = ['basic', 'task', 'user', 'department', 'calendar', 'im'];
+
+const running: DemoPortal[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((portal) => portal.stop()));
+});
+
+async function portal(options: Partial<DemoPortalOptions> = {}): Promise<DemoPortal> {
+  const started = await startDemoPortal({ company, ...options });
+  running.push(started);
+  return started;
+}
+
+function webhook(url: string): ParsedWebhookUrl {
+  const parsed = parseWebhookUrl(url);
+  if (!parsed.ok) throw new Error(`not a webhook URL: ${parsed.error}`);
+  return parsed.value;
+}
+
+const byKey = (report: ConnectionReport) => Object.fromEntries(report.checks.map((check) => [check.key, check]));
+
+describe('testPortalConnection', () => {
+  it('finds a fully usable portal: reachable with its offset, every scope, a flow by name, the webhook user', async () => {
+    const demo = await portal({ webhooks: [{ userId: 1, code: 'fullaccess000001', scopes: everyScope }] });
+    const report = await testPortalConnection(webhook(`${demo.url}/rest/1/fullaccess000001/`));
+    expect(report.canConnect).toBe(true);
+    expect(report.domain).toBe(new URL(demo.url).host);
+    expect(report.timeZoneOffset).toBe('+03:00');
+    expect(report.webhookUser).toEqual({ id: 1, name: 'Ирина Админова' });
+    expect(report.grantedScopes).toEqual(everyScope);
+    const checks = byKey(report);
+    expect(checks.reachable).toMatchObject({ status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' } });
+    expect(['task', 'user', 'department', 'calendar', 'im'].map((scope) => checks[`scope.${scope}`]?.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(checks.flows).toMatchObject({ status: 'ok', code: 'flows.found', params: { id: 3, name: 'Поддержка клиентов' } });
+  });
+
+  it('names each missing scope with whether it blocks, and skips the flows check without `task`', async () => {
+    const demo = await portal({ webhooks: [{ userId: 1, code: 'narrowaccess0001', scopes: ['basic', 'user', 'calendar'] }] });
+    const report = await testPortalConnection(webhook(`${demo.url}/rest/1/narrowaccess0001/`));
+    expect(report.canConnect).toBe(false);
+    const checks = byKey(report);
+    expect(checks['scope.task']).toMatchObject({ status: 'missing', code: 'scope.missing', blocking: true });
+    expect(checks['scope.department']).toMatchObject({ status: 'missing', blocking: true });
+    expect(checks['scope.user']).toMatchObject({ status: 'ok' });
+    expect(checks['scope.im']).toMatchObject({ status: 'warning', code: 'scope.optional-missing', blocking: false });
+    expect(checks.flows).toMatchObject({ status: 'skipped', code: 'flows.no-task-scope' });
+  });
+
+  it('connects without calendar and im, warning that CoPilot actions will not work', async () => {
+    const demo = await portal({ webhooks: [{ userId: 1, code: 'syncaccess000001', scopes: ['task', 'user', 'department'] }] });
+    const report = await testPortalConnection(webhook(`${demo.url}/rest/1/syncaccess000001/`));
+    expect(report.canConnect).toBe(true);
+    expect(report.checks.filter((check) => check.status === 'warning').map((check) => check.key)).toEqual(['scope.calendar', 'scope.im']);
+  });
+
+  it('says Flows are not available on a plan without them', async () => {
+    const demo = await portal({ flowsEnabled: false });
+    const report = await testPortalConnection(webhook(demo.webhookUrl));
+    expect(report.canConnect).toBe(false);
+    expect(byKey(report).flows).toMatchObject({ status: 'missing', code: 'flows.not-available', blocking: true });
+  });
+
+  it('finds the feature with no flow yet as a warning, not a refusal', async () => {
+    const demo = await portal({ company: fixtureCompany({ tasks: [fixtureTask(1)] }) });
+    const report = await testPortalConnection(webhook(demo.webhookUrl));
+    expect(byKey(report).flows).toMatchObject({ status: 'warning', code: 'flows.none-yet', blocking: false });
+    expect(report.canConnect).toBe(true);
+  });
+
+  it('finds flows where the portal ignores the FLOW_ID filter', async () => {
+    const demo = await portal({ flowIdFilter: false });
+    const report = await testPortalConnection(webhook(demo.webhookUrl));
+    expect(byKey(report).flows).toMatchObject({ code: 'flows.found', params: { id: 3 } });
+  });
+
+  it('names a revoked or wrong webhook and checks nothing else', async () => {
+    const demo = await portal({ webhooks: [{ userId: 1, code: 'revokedcode00001', scopes: everyScope }], faults: { revokedWebhooks: ['revokedcode00001'] } });
+    for (const url of [`${demo.url}/rest/1/revokedcode00001/`, `${demo.url}/rest/1/neverexisted0001/`, `${demo.url}/rest/2/revokedcode00001/`]) {
+      const report = await testPortalConnection(webhook(url));
+      expect(report.canConnect).toBe(false);
+      expect(byKey(report).reachable).toMatchObject({ status: 'missing', code: 'reachable.failed', problem: 'wrong-webhook' });
+      expect(report.checks.slice(1).every((check) => check.status === 'skipped')).toBe(true);
+      expect(JSON.stringify(report)).not.toMatch(/revokedcode|neverexisted/);
+    }
+  });
+
+  it('names an unreachable portal', async () => {
+    const demo = await portal();
+    const address = `${demo.url}/rest/1/whatever00000001/`;
+    await demo.stop();
+    running.length = 0;
+    const report = await testPortalConnection(webhook(address), { maxRetries: 0 });
+    expect(byKey(report).reachable).toMatchObject({ code: 'reachable.failed', problem: 'unreachable', params: { host: new URL(address).host } });
+    expect(report.timeZoneOffset).toBeNull();
+  });
+
+  it('names an address that answers, but not like Bitrix24', async () => {
+    const server = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Hello</html>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const report = await testPortalConnection(webhook(`http://127.0.0.1:${port}/rest/1/abcdef0123456789/`));
+      expect(byKey(report).reachable).toMatchObject({ problem: 'not-bitrix24', blocking: true });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
