@@ -1,0 +1,113 @@
+import { ActionError } from '@/lib/auth/guards';
+import type { PrismaClient } from '@/lib/db/client';
+import type { PortalKind } from '@/lib/db/generated/client';
+import type { SecretBox } from '@/lib/security/secret-box';
+import { blockingSummary, type ConnectionReport } from './connection-report';
+import { testPortalConnection, type TestConnectionOptions } from './test-portal-connection';
+import { parseWebhookUrl } from './webhook-url';
+
+/**
+ * The Settings → Bitrix24 section's reads and small writes. What leaves here for the browser is
+ * the domain, kind, scopes, times and last error: never a sealed field, a webhook URL or a token.
+ */
+export type PortalSettings = {
+  id: string;
+  domain: string;
+  kind: PortalKind;
+  timeZoneOffset: string;
+  manualFlowIds: number[];
+  mirroredFlows: number;
+  connection: {
+    kind: PortalKind;
+    scopes: string[];
+    connectedAt: Date;
+    lastCheckedAt: Date | null;
+    lastError: string | null;
+    /** Whether events from an outgoing webhook can be accepted (the token is stored). */
+    acceptsEvents: boolean;
+  } | null;
+};
+
+/** Every portal, connected ones first. */
+export async function listPortalSettings(db: PrismaClient): Promise<PortalSettings[]> {
+  const portals = await db.portal.findMany({
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true,
+      domain: true,
+      kind: true,
+      timeZoneOffset: true,
+      manualFlowIds: true,
+      _count: { select: { flows: true } },
+      connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true } },
+    },
+  });
+  const settings = portals.map(({ connection, _count, ...portal }) => ({
+    ...portal,
+    manualFlowIds: [...portal.manualFlowIds].sort((a, b) => a - b),
+    mirroredFlows: _count.flows,
+    connection: connection && {
+      kind: connection.kind,
+      scopes: connection.scopes,
+      connectedAt: connection.connectedAt,
+      lastCheckedAt: connection.lastCheckedAt,
+      lastError: connection.lastError,
+      acceptsEvents: connection.sealedApplicationToken !== null,
+    },
+  }));
+  return [...settings.filter((portal) => portal.connection), ...settings.filter((portal) => !portal.connection)];
+}
+
+/** Ends the connection: no more syncs or events from this portal. The mirror stays, so pages keep their history. */
+export async function disconnectPortal(db: PrismaClient, portalId: string): Promise<void> {
+  const { count } = await db.portalConnection.deleteMany({ where: { portalId } });
+  if (count === 0) throw new ActionError('not-connected', 'This portal is not connected.');
+}
+
+/** How many flow ids added by hand one portal keeps. */
+export const maxManualFlowIds = 500;
+
+async function manualIds(db: Pick<PrismaClient, 'portal'>, portalId: string): Promise<number[]> {
+  const portal = await db.portal.findUnique({ where: { id: portalId }, select: { manualFlowIds: true } });
+  if (!portal) throw new ActionError('not-found', 'No such portal.');
+  return portal.manualFlowIds;
+}
+
+/** Adds flow ids the discovery cannot find (reference §2.4 step 4); picked up by the next sync. Returns the new list. */
+export async function addManualFlowIds(db: PrismaClient, portalId: string, flowIds: number[]): Promise<number[]> {
+  return db.$transaction(async (tx) => {
+    const current = await manualIds(tx, portalId);
+    const next = [...new Set([...current, ...flowIds])].sort((a, b) => a - b);
+    if (next.length > maxManualFlowIds) throw new ActionError('too-many', `A portal keeps at most ${maxManualFlowIds} flow ids added by hand.`);
+    await tx.portal.update({ where: { id: portalId }, data: { manualFlowIds: next } });
+    return next;
+  });
+}
+
+export async function removeManualFlowId(db: PrismaClient, portalId: string, flowId: number): Promise<number[]> {
+  return db.$transaction(async (tx) => {
+    const next = (await manualIds(tx, portalId)).filter((id) => id !== flowId);
+    await tx.portal.update({ where: { id: portalId }, data: { manualFlowIds: next } });
+    return next;
+  });
+}
+
+/**
+ * Tests a connected portal again with its stored webhook, without the admin pasting the secret,
+ * and records the outcome: when it was checked, the scopes now granted, and the blocking problem
+ * (in English, like the sync's errors) or none.
+ */
+export async function recheckPortalConnection(db: PrismaClient, box: SecretBox, portalId: string, options?: TestConnectionOptions): Promise<ConnectionReport> {
+  const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true } });
+  if (!connection) throw new ActionError('not-connected', 'This portal is not connected.');
+  if (!connection.sealedWebhookUrl) throw new ActionError('not-webhook', 'Only webhook connections can be checked here.');
+  const parsed = parseWebhookUrl(box.open(connection.sealedWebhookUrl));
+  if (!parsed.ok) throw new ActionError('not-webhook', 'The stored webhook URL is not valid; connect the portal again.');
+  const report = await testPortalConnection(parsed.value, options);
+  const reachable = report.checks[0]?.status === 'ok';
+  await db.portalConnection.update({
+    where: { portalId },
+    data: { lastCheckedAt: new Date(report.checkedAt), lastError: blockingSummary(report), ...(reachable ? { scopes: report.grantedScopes } : {}) },
+  });
+  return report;
+}
