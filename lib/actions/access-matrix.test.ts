@@ -23,6 +23,12 @@ const expected: Record<string, Expected> = {
   setUserActiveAction: ['admin'],
   linkUserEmployeeAction: ['admin'],
   setUserFlowGrantsAction: ['admin'],
+  testWebhookConnectionAction: ['admin'],
+  connectWebhookPortalAction: ['admin'],
+  recheckPortalConnectionAction: ['admin'],
+  disconnectPortalAction: ['admin'],
+  addManualFlowIdsAction: ['admin'],
+  removeManualFlowIdAction: ['admin'],
 };
 
 const viewers: Record<'anonymous' | Role, Viewer | null> = {

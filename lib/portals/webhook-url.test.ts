@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWebhookUrl, redactedWebhookUrl, webhookUrlSchema, withoutSecret } from './webhook-url';
+import { keepingSecret, parseWebhookUrl, redactedWebhookUrl, webhookUrlSchema, withoutSecret } from './webhook-url';
 
 describe('parseWebhookUrl', () => {
   it('reads the portal, user and code of an incoming webhook, normalised to its base', () => {
@@ -56,5 +56,15 @@ describe('keeping the secret out of sight', () => {
   it('removes the code from any text, however often it appears', () => {
     expect(withoutSecret('Failed to parse https://x/rest/1/s3cr3t/ (s3cr3t)', 's3cr3t')).toBe('Failed to parse https://x/rest/1/••••/ (••••)');
     expect(withoutSecret('nothing here', '')).toBe('nothing here');
+  });
+
+  it('re-throws unexpected failures without the code, and passes errors meant for the user through', async () => {
+    await expect(keepingSecret('s3cr3t', async () => Promise.reject(new TypeError('Failed to parse URL from https://x/rest/1/s3cr3t/')))).rejects.toThrow(
+      /Failed to parse URL from https:\/\/x\/rest\/1\/••••\//,
+    );
+    await expect(keepingSecret('s3cr3t', async () => Promise.reject(new Error('s3cr3t')))).rejects.not.toThrow(/s3cr3t/);
+    const meant = Object.assign(new Error('for the user'), { name: 'ActionError' });
+    await expect(keepingSecret('s3cr3t', async () => Promise.reject(meant))).rejects.toBe(meant);
+    await expect(keepingSecret('s3cr3t', async () => 42)).resolves.toBe(42);
   });
 });

@@ -63,3 +63,18 @@ export function redactedWebhookUrl(webhook: ParsedWebhookUrl): string {
 export function withoutSecret(text: string, code: string): string {
   return code ? text.split(code).join('••••') : text;
 }
+
+/**
+ * Runs `work` with a webhook; an unexpected failure comes out as an error whose text has the
+ * code removed, so whoever logs it (the action guard does) cannot leak the secret. Errors meant
+ * for the user (ActionError) and framework control flow pass through unchanged.
+ */
+export async function keepingSecret<T>(code: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Error && ('digest' in error || error.name === 'ActionError')) throw error;
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new Error(withoutSecret(text, code));
+  }
+}
