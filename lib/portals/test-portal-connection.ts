@@ -88,7 +88,7 @@ export async function testPortalConnection(webhook: ParsedWebhookUrl, options: T
     timeZoneOffset = timeZoneOffsetOf(await serverTime(client));
     reachable = timeZoneOffset
       ? { key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: timeZoneOffset }, blocking: false }
-      : { key: 'reachable', status: 'missing', code: 'reachable.failed', problem: 'not-bitrix24', blocking: true };
+      : { key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: webhook.domain }, problem: 'not-bitrix24', blocking: true };
   } catch (error) {
     if (!(error instanceof Bitrix24Error)) throw error;
     timeZoneOffset = null;

@@ -1,9 +1,13 @@
 import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { Bitrix24Settings } from '@/components/settings/bitrix24-settings';
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { eventsHandlerUrl } from '@/lib/portals/events-url';
+import { listPortalSettings } from '@/lib/portals/portal-settings';
 import { readSystemStatus } from '@/lib/system/system-status';
 import { appVersion } from '@/lib/version';
 
@@ -11,11 +15,16 @@ export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
   await requireArea('settings', '/settings');
-  const t = await getTranslations('settings');
-  const status = await readSystemStatus(db(), env().DATABASE_URL ?? '');
+  const [t, status, portals, requestHeaders] = await Promise.all([
+    getTranslations('settings'),
+    readSystemStatus(db(), env().DATABASE_URL ?? ''),
+    listPortalSettings(db()),
+    headers(),
+  ]);
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} />
       <SystemStatusCard status={status} version={appVersion} />
     </>
   );
