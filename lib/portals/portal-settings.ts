@@ -4,7 +4,7 @@ import type { PortalKind } from '@/lib/db/generated/client';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { blockingSummary, type ConnectionReport } from './connection-report';
 import { testPortalConnection, type TestConnectionOptions } from './test-portal-connection';
-import { parseWebhookUrl } from './webhook-url';
+import { keepingSecret, parseWebhookUrl } from './webhook-url';
 
 /**
  * The Settings → Bitrix24 section's reads and small writes. What leaves here for the browser is
@@ -103,7 +103,7 @@ export async function recheckPortalConnection(db: PrismaClient, box: SecretBox, 
   if (!connection.sealedWebhookUrl) throw new ActionError('not-webhook', 'Only webhook connections can be checked here.');
   const parsed = parseWebhookUrl(box.open(connection.sealedWebhookUrl));
   if (!parsed.ok) throw new ActionError('not-webhook', 'The stored webhook URL is not valid; connect the portal again.');
-  const report = await testPortalConnection(parsed.value, options);
+  const report = await keepingSecret(parsed.value.code, () => testPortalConnection(parsed.value, options));
   const reachable = report.checks[0]?.status === 'ok';
   await db.portalConnection.update({
     where: { portalId },
