@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startDemoPortal, type DemoPortal } from '@/lib/bitrix24/demo-portal/server';
 import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
 import { createPrismaClient } from '@/lib/db/client';
@@ -46,6 +46,11 @@ function connectForm(page: Page) {
   return page.getByRole('region', { name: /^Connect (a portal|another webhook)$/ });
 }
 
+/** One line of a test report, by its exact title ("Flows", "Permission “task”: tasks and flows"). */
+function reportItem(report: Locator, title: string) {
+  return report.getByRole('listitem').filter({ has: report.page().getByText(title, { exact: true }) });
+}
+
 async function testWebhook(page: Page, url: string) {
   const form = connectForm(page);
   await form.getByLabel('Incoming webhook URL').fill(url);
@@ -66,11 +71,11 @@ test('the test names each missing permission, and connecting is refused with the
   await page.goto('/settings');
   const report = await testWebhook(page, hookUrl('narrow'));
   await expect(report.getByText('Flowpilot cannot use this webhook yet.')).toBeVisible();
-  const item = (text: string) => report.getByRole('listitem').filter({ hasText: text });
+  const item = (title: string) => reportItem(report, title);
   await expect(item('Portal reachable')).toContainText('The portal answered. Its time zone is UTC+03:00.');
-  await expect(item('Permission “task”')).toContainText('OK');
-  await expect(item('Permission “department”')).toContainText('Missing, and needed. Edit the webhook in Bitrix24 and tick “department”.');
-  await expect(item('Permission “calendar”')).toContainText('Flowpilot works without it');
+  await expect(item('Permission “task”: tasks and flows')).toContainText('OK');
+  await expect(item('Permission “department”: departments')).toContainText('Missing, and needed. Edit the webhook in Bitrix24 and tick “department”.');
+  await expect(item('Permission “calendar”: CoPilot: create a meeting')).toContainText('Flowpilot works without it');
   await expect(item('Flows')).toContainText('Flows are available: found “Поддержка клиентов” (#3).');
 
   await connectForm(page).getByRole('button', { name: 'Connect', exact: true }).click();
@@ -82,13 +87,13 @@ test('the test names each missing permission, and connecting is refused with the
 test('a revoked webhook and a plan without Flows are each named', async ({ page }) => {
   await page.goto('/settings');
   let report = await testWebhook(page, hookUrl('revoked'));
-  await expect(report.getByRole('listitem').filter({ hasText: 'Portal reachable' })).toContainText('The portal does not accept this webhook');
-  await expect(report.getByRole('listitem').filter({ hasText: 'Flows' })).toContainText('Not checked');
+  await expect(reportItem(report, 'Portal reachable')).toContainText('The portal does not accept this webhook');
+  await expect(reportItem(report, 'Flows')).toContainText('Not checked');
 
   portal.options.flowsEnabled = false;
   try {
     report = await testWebhook(page, hookUrl('full'));
-    await expect(report.getByRole('listitem').filter({ hasText: 'Flows' })).toContainText('its plan may not include Flows');
+    await expect(reportItem(report, 'Flows')).toContainText('its plan may not include Flows');
   } finally {
     portal.options.flowsEnabled = true;
   }
@@ -155,14 +160,14 @@ test('connecting replaces a demo portal, shows no secret, and the connection can
 
   const flowIds = card.getByLabel(`Flow ids for ${domain}`);
   await flowIds.fill('12, x');
-  await card.getByRole('button', { name: 'Add' }).click();
+  await card.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(card.getByText('Flow ids are whole numbers from 1 up.')).toBeVisible();
   await flowIds.fill('12, 7');
-  await card.getByRole('button', { name: 'Add' }).click();
+  await card.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(card.getByText('Added. The next sync reads these flows.')).toBeVisible();
-  await expect(card.getByRole('list', { name: 'Flows added by id' }).getByRole('listitem')).toHaveText(['#7', '#12']);
+  await expect(card.getByRole('list', { name: 'Flows added by id' }).getByRole('listitem')).toHaveText([/^#7\b/, /^#12\b/]);
   await card.getByRole('button', { name: 'Remove flow 12' }).click();
-  await expect(card.getByRole('list', { name: 'Flows added by id' }).getByRole('listitem')).toHaveText(['#7']);
+  await expect(card.getByRole('list', { name: 'Flows added by id' }).getByRole('listitem')).toHaveText([/^#7\b/]);
 
   await card.getByRole('button', { name: 'Disconnect' }).click();
   const question = card.getByRole('group', { name: 'Disconnect' });
@@ -183,5 +188,5 @@ test('the section reads in Russian', async ({ page, context }) => {
   const form = page.getByRole('region', { name: /^Подключить (портал|другой вебхук)$/ });
   await form.getByLabel('Адрес входящего вебхука').fill(hookUrl('narrow'));
   await form.getByRole('button', { name: 'Проверить подключение' }).click();
-  await expect(form.getByRole('listitem').filter({ hasText: 'Право «department»' })).toContainText('Нет, а оно обязательно.');
+  await expect(reportItem(form, 'Право «department»: подразделения')).toContainText('Нет, а оно обязательно.');
 });

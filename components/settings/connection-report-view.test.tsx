@@ -66,7 +66,7 @@ describe('ConnectionReportView', () => {
     const html = render('en', report([{ key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' }, blocking: false }, ...scopeChecks(['task'])]));
     expect(html).toContain('Calls run as Ирина Админова (#1).');
     expect(html).toContain('The portal answered. Its time zone is UTC+03:00.');
-    expect(html).toMatch(/Permission “user”: employees<span class="sr-only">: <\/span><span[^>]*>Missing<\/span>/);
+    expect(html).toMatch(/<span>Permission “user”: employees<\/span><span class="sr-only">: <\/span><span[^>]*>Missing<\/span>/);
     expect(render('ru', report([{ key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' }, blocking: false }], null))).toContain(
       'Запросы выполняются от имени пользователя портала №1.',
     );

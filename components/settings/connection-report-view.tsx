@@ -25,7 +25,7 @@ function CheckItem({ check, domain }: { check: ConnectionCheck; domain: string }
       </span>
       <div>
         <p className="font-medium text-slate-900">
-          {title}
+          <span>{title}</span>
           <span className="sr-only">: </span>
           <span className="ml-2 text-xs font-semibold uppercase tracking-wide text-slate-600">{t(`report.status.${check.status}`)}</span>
         </p>
