@@ -81,7 +81,7 @@ test('the test names each missing permission, and connecting is refused with the
   await connectForm(page).getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(connectForm(page).getByRole('alert')).toHaveText('Not connected: fix the items marked missing and try again.');
   await page.reload();
-  await expect(page.getByRole('region', { name: domain })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: domain, exact: true })).toHaveCount(0);
 });
 
 test('a revoked webhook and a plan without Flows are each named', async ({ page }) => {
@@ -143,7 +143,7 @@ test('connecting replaces a demo portal, shows no secret, and the connection can
 
   await page.reload();
   await expect(page.getByRole('region', { name: 'demo.flowpilot.local' })).toHaveCount(0);
-  const card = page.getByRole('region', { name: domain });
+  const card = page.getByRole('region', { name: domain, exact: true });
   await expect(card).toContainText('Connected');
   await expect(card).toContainText('Incoming webhook');
   await expect(card).toContainText('basic, task, user, department, calendar, im');
