@@ -66,7 +66,7 @@ describe('a sync that is killed or served badly', () => {
     const { database, fixture } = await setUp({
       seed: 8,
       tasks: 1500,
-      portal: { faults: { errorRate: 0.2, slowMs: 30 }, limits: { burst: 10, drainPerSecond: 4 } },
+      portal: { faults: { errorRate: 0.2, slowMs: 30 }, limits: { burst: 5, drainPerSecond: 2 } },
     });
     const retried: string[] = [];
     const client = fixture.client({ limiter: new LeakyBucketLimiter({ burst: 50, drainPerSecond: 20 }), onRetry: (notice) => retried.push(notice.error.kind) });
