@@ -101,6 +101,17 @@ test.describe('as an admin', () => {
     await db.syncRun.deleteMany({ where: { portalId } });
   });
 
+  test('Settings → Bitrix24: "Sync now" starts a sync, the header shows it, and the buttons wait for it', async ({ page }) => {
+    await page.goto('/settings');
+    const card = page.getByRole('region', { name: 'events.bitrix24.test', exact: true });
+    await expect(card).toContainText('No sync has completed yet.');
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expect(card.getByRole('status')).toHaveText('Sync started; the bar under the header shows its progress.');
+    await expect(page.getByRole('progressbar', { name: /^Sync in progress/ })).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Full sync' })).toBeDisabled();
+    await db.syncRun.deleteMany({ where: { portalId } });
+  });
+
   test('the header shows a running sync with its phase, counts and progress, and why the last one failed', async ({ page }) => {
     const run = await db.syncRun.create({
       data: {

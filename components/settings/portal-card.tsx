@@ -3,6 +3,7 @@ import type { PortalSettings } from '@/lib/portals/portal-settings';
 import { DisconnectPortalButton } from './disconnect-portal-button';
 import { ManualFlowIdsEditor } from './manual-flow-ids-editor';
 import { RecheckConnectionButton } from './recheck-connection-button';
+import { SyncNowButtons } from './sync-now-buttons';
 
 /** One portal: how it is connected, what it may read, when it was checked, what went wrong; and its actions. */
 export async function PortalCard({ portal }: { portal: PortalSettings }) {
@@ -47,6 +48,11 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
           </div>
         ))}
       </dl>
+      {connection && (
+        <div className="border-t border-slate-200 px-5 py-4">
+          <SyncNowButtons />
+        </div>
+      )}
       {portal.kind !== 'demo' && (
         <div className="space-y-5 border-t border-slate-200 px-5 py-4">
           {connection?.kind === 'webhook' && <RecheckConnectionButton portalId={portal.id} />}
