@@ -190,14 +190,49 @@ export class Bitrix24Client {
   async batch(commands: Record<string, { method: string; params?: Params }>, options: { halt?: boolean } = {}): Promise<BatchResult> {
     const keys = Object.keys(commands);
     if (keys.length > 50) throw new Error(`A Bitrix24 batch takes at most 50 calls; got ${keys.length}.`);
-    if (keys.length === 0) return { results: {}, errors: {}, totals: {}, nexts: {} };
-    const cmd = Object.fromEntries(keys.map((key) => [key, `${commands[key]!.method}?${encodePhpQuery(commands[key]!.params ?? {})}`]));
-    const { result } = await this.call('batch', { halt: options.halt ? 1 : 0, cmd }, batchResultSchema);
-    const errors: Record<string, Bitrix24Error> = {};
-    for (const [key, error] of Object.entries(result.result_error)) {
-      errors[key] = portalError(commands[key]?.method ?? key, 400, error);
+    const merged: BatchResult = { results: {}, errors: {}, totals: {}, nexts: {} };
+    let pending = keys;
+    const started = this.clock.now();
+    for (let round = 0; pending.length > 0; round++) {
+      // A sub-call's method may be held by its time budget; the batch must wait for it too.
+      const delay = Math.max(0, ...pending.map((key) => this.budget.delayFor(commands[key]!.method)));
+      if (delay > 0) await this.clock.sleep(delay);
+      const cmd = Object.fromEntries(pending.map((key) => [key, `${commands[key]!.method}?${encodePhpQuery(commands[key]!.params ?? {})}`]));
+      const { result } = await this.call('batch', { halt: options.halt ? 1 : 0, cmd }, batchResultSchema);
+      Object.assign(merged.results, result.result);
+      Object.assign(merged.totals, result.result_total);
+      Object.assign(merged.nexts, result.result_next);
+      const retry: string[] = [];
+      for (const key of pending) {
+        const raw = result.result_error[key];
+        if (raw === undefined) {
+          delete merged.errors[key];
+          continue;
+        }
+        const error = portalError(commands[key]?.method ?? key, 400, raw);
+        merged.errors[key] = error;
+        if (this.retrySubCall(error, round, started)) retry.push(key);
+      }
+      for (const key of retry) {
+        const { method } = commands[key]!;
+        // Batch answers carry no budget figures for sub-calls (reference §7.3): hold the method for a while.
+        if (merged.errors[key]!.kind === 'operation-limit') this.budget.exhausted(method, this.clock.now() + Math.min(60_000, 10_000 * 1.5 ** round));
+        this.options.onRetry?.({ method, attempt: round + 1, waitMs: this.budget.delayFor(method), error: merged.errors[key]! });
+      }
+      if (retry.some((key) => merged.errors[key]!.kind !== 'operation-limit')) await this.clock.sleep(this.backoff(round, 500));
+      pending = retry;
     }
-    return { results: result.result, errors, totals: result.result_total, nexts: result.result_next };
+    return merged;
+  }
+
+  /**
+   * Whether a failed sub-call of a batch is worth sending again: a method over its time budget
+   * (the budget frees up within Bitrix24's 10-minute window, so keep trying for 12 minutes), or a
+   * server hiccup (as many times as a whole call would be retried).
+   */
+  private retrySubCall(error: Bitrix24Error, round: number, started: number): boolean {
+    if (error.kind === 'operation-limit') return this.clock.now() - started < 12 * 60_000;
+    return (error.kind === 'server-error' || error.kind === 'rate-limited') && round < (this.options.maxRetries ?? 3);
   }
 
   /**
