@@ -1,0 +1,233 @@
+// npm run bench:full-sync — a full sync of 100,000 tasks end to end: the demo portal over HTTP
+// with Bitrix24's default limits (burst 50, 2 requests/s) → Flowpilot's own sync with the
+// client's defaults → a freshly migrated Postgres database. Counts requests and refusals per
+// phase, times each phase, checks the mirror against the portal, and compares the time with the
+// rate ceiling and with a naive client (cursor pages of 50, one history call per task).
+// Results go to docs/benchmarks.md; `-- --tasks N` runs another size into a section of its own.
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Bitrix24Client, type RetryNotice } from '../lib/bitrix24/client';
+import { companyFromLines } from '../lib/bitrix24/demo-portal/company-file';
+import { generateCompany } from '../lib/bitrix24/demo-portal/generator/generate-company';
+import { defaultLimits } from '../lib/bitrix24/demo-portal/portal-limits';
+import { startDemoPortal } from '../lib/bitrix24/demo-portal/server';
+import { rateLimitPresets } from '../lib/bitrix24/rate-limiter';
+import { createPrismaClient } from '../lib/db/client';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
+import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
+import { createScratchDatabase } from '../lib/db/scratch-database';
+import { env } from '../lib/env';
+import { executeSyncRun } from '../lib/sync/run-sync';
+import { requestSyncRun, syncPhases } from '../lib/sync/sync-runs';
+import { mirrorDifferences } from '../lib/sync/testing/mirror-differences';
+import { machineDescription } from './machine';
+import { writeBenchmarkSection } from './results-file';
+
+const defaultTasks = 100_000;
+const { values: args } = parseArgs({ options: { tasks: { type: 'string' } } });
+const taskCount = Number(args.tasks ?? defaultTasks);
+if (!Number.isInteger(taskCount) || taskCount < 1) throw new Error(`--tasks must be a positive whole number; got ${args.tasks}`);
+const seed = 1;
+const historyDays = 120;
+const { burst, drainPerSecond } = defaultLimits;
+const phases = syncPhases.full;
+type Phase = (typeof phases)[number];
+
+const since = (started: number) => (performance.now() - started) / 1000;
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const int = (value: number) => Math.round(value).toLocaleString('en-US');
+const fixed = (value: number, digits = 1) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** The time Bitrix24's leaky bucket needs for `requests` starting empty: the burst is free, the rest drain at 2/s. */
+const ceilingSeconds = (requests: number) => Math.max(0, requests - burst) / drainPerSecond;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+// The database: a scratch database on DATABASE_URL's server when set, else an embedded server in a temporary folder.
+let embedded: EmbeddedDatabase | null = null;
+let folder: string | null = null;
+let adminUrl: string;
+const databaseUrl = env().DATABASE_URL;
+if (databaseUrl) {
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  adminUrl = admin.toString();
+} else {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-bench-pg-'));
+  embedded = await startEmbeddedPostgres({ dataDir: folder, port: await freePort() });
+  adminUrl = embedded.adminConnectionString;
+}
+const scratch = await createScratchDatabase(adminUrl, 'fp_bench');
+await applyMigrations(scratch.url, projectMigrationsLayout());
+const db = createPrismaClient(scratch.url);
+log(`database ready (${databaseUrl ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${scratch.name})`);
+
+let started = performance.now();
+const generated = generateCompany({ seed, tasks: taskCount });
+const company = companyFromLines(generated.header, generated.lines());
+// Bitrix24's real limits (the portal's defaults, spelled out so the benchmark says what it measures).
+const portal = await startDemoPortal({ company, limits: { ...defaultLimits } });
+const maxId = Number(company.tasks.at(-1)!.id);
+// The tasks whose histories a full sync reads (flow tasks open or closed within the window), as mirrorDifferences counts them.
+const windowStart = Date.now() - historyDays * 86_400_000;
+const historyTargets = portal.state.tasks.filter((task) => task.record.flowId && (task.closedAt === null || task.closedAt >= windowStart)).length;
+log(`generated and serving ${int(taskCount)} tasks (ids up to ${int(maxId)}) in ${fixed(since(started))} s`);
+
+const { id: portalId } = await db.portal.create({
+  data: { memberId: company.header.memberId, domain: company.header.domain, kind: 'demo', timeZoneOffset: company.header.timeZoneOffset },
+});
+const { run } = await requestSyncRun(db, portalId, 'full');
+
+// Every request is put down to the phase the run's row says it is in when the request leaves;
+// the row moves to a phase before any of that phase's requests.
+const requests = Object.fromEntries(phases.map((phase) => [phase, 0])) as Record<Phase, number>;
+const refusals = Object.fromEntries(phases.map((phase) => [phase, 0])) as Record<Phase, number>;
+const retries: RetryNotice[] = [];
+let currentPhase: Phase = phases[0];
+const readPhase = async (): Promise<Phase> => {
+  const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { phase: true } });
+  return phases.find((phase) => phase === row.phase) ?? currentPhase;
+};
+const client = new Bitrix24Client({
+  connection: { kind: 'webhook', url: portal.webhookUrl },
+  fetch: async (input, init) => {
+    currentPhase = await readPhase();
+    requests[currentPhase]++;
+    return fetch(input, init);
+  },
+  onRetry: (notice) => {
+    retries.push(notice);
+    refusals[currentPhase]++;
+    log(`retry in ${currentPhase}: ${notice.method} ${notice.error.kind} (wait ${notice.waitMs} ms)`);
+  },
+});
+
+// When each phase started: the run's cursor records it (phaseStartedAt); poll the row for it.
+const phaseStarts = new Map<Phase, number>();
+const poll = async () => {
+  const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { cursor: true } });
+  const cursor = row.cursor as { phase?: string; phaseStartedAt?: string };
+  const phase = phases.find((candidate) => candidate === cursor.phase);
+  if (phase && cursor.phaseStartedAt && !phaseStarts.has(phase)) phaseStarts.set(phase, Date.parse(cursor.phaseStartedAt));
+};
+const progress = async () => {
+  const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { phase: true, done: true, total: true } });
+  const sent = Object.values(requests).reduce((a, b) => a + b, 0);
+  log(`${row.phase} ${int(row.done)}${row.total === null ? '' : ` / ${int(row.total)}`}, ${int(sent)} requests so far`);
+};
+const poller = setInterval(() => void poll().catch(() => undefined), 50);
+const reporter = setInterval(() => void progress().catch(() => undefined), 30_000);
+
+log('full sync started');
+const syncStarted = Date.now();
+started = performance.now();
+const outcome = await executeSyncRun({ db, client, owner: `bench-${process.pid}`, historyDays }, run.id);
+const totalSeconds = since(started);
+clearInterval(poller);
+clearInterval(reporter);
+const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
+log(`full sync ${outcome} in ${fixed(totalSeconds)} s${finished.error ? `: ${finished.error}` : ''}`);
+
+started = performance.now();
+const differences = await mirrorDifferences(db, portalId, portal.state, { historyDays });
+const checkSeconds = since(started);
+log(`mirror check: ${differences.length === 0 ? 'equal to the portal' : `${differences.length}${differences.length === 50 ? '+' : ''} differences`} (${fixed(checkSeconds)} s)`);
+for (const difference of differences.slice(0, 10)) log(`  ${difference}`);
+const mirrored = {
+  tasks: await db.task.count({ where: { portalId, deletedAt: null } }),
+  flows: await db.flow.count({ where: { portalId } }),
+  employees: await db.employee.count({ where: { portalId } }),
+  changes: await db.taskChange.count({ where: { portalId, source: 'history' } }),
+};
+const portalTasks = portal.state.tasks.length;
+await portal.stop();
+await db.$disconnect();
+await scratch.drop();
+await embedded?.stop();
+if (folder) await rm(folder, { recursive: true, force: true });
+
+// Phase durations: from each phase's start to the next one's (or the run's end).
+const end = finished.finishedAt?.getTime() ?? syncStarted + totalSeconds * 1000;
+const starts = phases.map((phase, index) => phaseStarts.get(phase) ?? (index === 0 ? syncStarted : undefined));
+const phaseSeconds = phases.map((_, index) => {
+  const start = starts[index];
+  if (start === undefined) return null;
+  const next = starts.slice(index + 1).find((value) => value !== undefined) ?? end;
+  return (next - start) / 1000;
+});
+const counts = finished.counts as Record<string, number>;
+const totalRequests = Object.values(requests).reduce((a, b) => a + b, 0);
+const totalRefusals = retries.length;
+const ceiling = ceilingSeconds(totalRequests);
+const tasksPerSecond = (counts.tasks ?? 0) / totalSeconds;
+const historyTasks = counts.histories ?? 0;
+// The naive client: cursor pages of 50 (the scan ends at the first page with fewer than 50 rows)
+// and one tasks.task.history.list request for each task whose history Flowpilot reads.
+const naivePages = Math.floor(portalTasks / 50) + 1;
+const naiveRequests = naivePages + historyTargets;
+const naiveCeiling = ceilingSeconds(naiveRequests);
+for (const [index, phase] of phases.entries()) {
+  log(`${phase}: ${requests[phase]} requests, ${refusals[phase]} refusals, ${fixed(phaseSeconds[index] ?? Number.NaN)} s`);
+}
+log(`total ${totalRequests} requests in ${fixed(totalSeconds)} s; ceiling ${fixed(ceiling)} s; actual / ceiling ${fixed(totalSeconds / ceiling, 2)}`);
+log(`naive ${naiveRequests} requests, ceiling ${fixed(naiveCeiling)} s (${fixed(naiveCeiling / totalSeconds)}× Flowpilot's time)`);
+
+const refusalKinds = [...new Set(retries.map((notice) => notice.error.kind))].map((kind) => `${retries.filter((notice) => notice.error.kind === kind).length} ${kind}`);
+const phaseRows = phases.map((phase, index) => {
+  const seconds = phaseSeconds[index] ?? null;
+  const what: Record<Phase, string> = {
+    directory: `${int(counts.employees ?? mirrored.employees)} employees, ${int(counts.departments ?? 0)} departments, server time`,
+    tasks: `${int(counts.tasks ?? 0)} tasks by batched id ranges`,
+    flows: `${int(counts.flows ?? 0)} flows (discovery and id probe)`,
+    histories: `histories of ${historyTasks === historyTargets ? '' : `${int(historyTasks)} of `}${int(historyTargets)} flow tasks open or closed within ${historyDays} days`,
+    deletions: `${int(counts.deleted ?? 0)} tasks marked deleted`,
+  };
+  return `| ${phase} | ${what[phase]} | ${seconds === null ? '—' : fixed(seconds)} | ${int(requests[phase])} | ${int(refusals[phase])} |`;
+});
+const verdict =
+  outcome === 'succeeded' && differences.length === 0
+    ? `equal to the portal (\`mirrorDifferences\`: no differences in tasks field by field, flows and their efficiency, employees, history rows)`
+    : `**not equal to the portal**: ${differences.length}${differences.length === 50 ? '+' : ''} differences, first: ${differences
+        .slice(0, 3)
+        .map((difference) => `\`${difference}\``)
+        .join('; ')}`;
+const row = (label: string, value: string) => `| ${label} | ${value} |`;
+const command = taskCount === defaultTasks ? 'npm run bench:full-sync' : `npm run bench:full-sync -- --tasks ${taskCount}`;
+// Each history sub-call spends the method's time budget; a sync that does not wait it out stops there.
+const budgetNote = /time budget/.test(finished.error ?? '')
+  ? `\n\n**The run failed in the histories phase.** Every \`tasks.task.history.list\` sub-call of a batch spends that method's time budget (the demo portal charges 0.01 s a call; ${int(historyTasks)} calls had used ${defaultLimits.operatingBudgetSeconds} s within 10 minutes). The portal answered the next sub-calls with \`OPERATION_TIME_LIMIT\` inside a successful batch answer; \`taskHistories\` throws that error instead of waiting for the budget and retrying, the client's \`OperatingBudget\` never sees the method's usage (a batch answer carries none), and \`executeSyncRun\` marks the run failed. The request counts and times above are those of the run up to that point.`
+  : '';
+await writeBenchmarkSection(
+  taskCount === defaultTasks ? 'full-sync' : `full-sync-${taskCount}`,
+  `## Full sync of ${int(taskCount)} tasks: demo portal → sync → Postgres mirror
+
+\`${command}\` · ${new Date().toISOString().slice(0, 10)} · ${machineDescription()}
+
+The demo portal (\`--seed ${seed}\`, ${int(taskCount)} tasks, ids up to ${int(maxId)}) over HTTP with Bitrix24's limits (burst ${burst}, ${drainPerSecond} requests/s, ${defaultLimits.operatingBudgetSeconds} s of each method's time per 10 minutes); \`executeSyncRun\` of a full run with the client's defaults (limiter preset ${rateLimitPresets.standard.burst} / ${rateLimitPresets.standard.drainPerSecond} per second) into a freshly migrated database${databaseUrl ? '' : ' on embedded PostgreSQL'}. Requests are counted at the client's \`fetch\`, refusals at \`onRetry\`.
+
+| Phase | What | Seconds | Requests | Refusals |
+| --- | --- | --- | --- | --- |
+${phaseRows.join('\n')}
+| **total** | run ${outcome}${finished.error ? ` (${finished.error})` : ''} | **${fixed(totalSeconds)}** | **${int(totalRequests)}** | **${int(totalRefusals)}**${refusalKinds.length ? ` (${refusalKinds.join(', ')})` : ''} |
+
+| | |
+| --- | --- |
+${row('Mirror after the run', `${int(mirrored.tasks)} tasks, ${mirrored.flows} flows, ${mirrored.employees} employees, ${int(mirrored.changes)} history changes; ${verdict} (check took ${fixed(checkSeconds)} s)`)}
+${row('Throughput', `${int(tasksPerSecond)} tasks/s end to end`)}
+${row('Rate ceiling for these requests', `${fixed(ceiling)} s: (${int(totalRequests)} − ${burst}) / ${drainPerSecond} per second, the least time Bitrix24's limit allows for them`)}
+${row('Actual / ceiling', `**${fixed(totalSeconds / ceiling, 2)}×** (1.00 = the sync is purely limit-bound)`)}
+${row('Naive client', `${int(naiveRequests)} requests: ${int(naivePages)} cursor pages of 50 tasks + ${int(historyTargets)} history calls, one per task whose history a full sync reads`)}
+${row('Naive client at the same ceiling', `${fixed(naiveCeiling / 60)} min at best, **${fixed(naiveCeiling / totalSeconds)}×** Flowpilot's measured time`)}
+
+The ceiling counts requests only. Bitrix24's other limit, ${defaultLimits.operatingBudgetSeconds} s of execution per method in 10 minutes, also applies to every sub-call of a batch (reference §7.2) and is not part of the ceiling.${budgetNote}`,
+);
+log('Wrote docs/benchmarks.md');
+process.exit(outcome === 'succeeded' && differences.length === 0 ? 0 : 1);
