@@ -106,7 +106,7 @@ test.describe('as an admin', () => {
     const card = page.getByRole('region', { name: 'events.bitrix24.test', exact: true });
     await expect(card).toContainText('No sync has completed yet.');
     await card.getByRole('button', { name: 'Sync now' }).click();
-    await expect(card.getByRole('status')).toHaveText('Sync started; the bar under the header shows its progress.');
+    await expect(card.getByRole('status').filter({ hasText: 'Sync started' })).toHaveText('Sync started; the bar under the header shows its progress.');
     await expect(page.getByRole('progressbar', { name: /^Sync in progress/ })).toBeVisible();
     await expect(card.getByRole('button', { name: 'Full sync' })).toBeDisabled();
     await db.syncRun.deleteMany({ where: { portalId } });
