@@ -1,4 +1,5 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
+import type { MetricTask } from './metric-task';
 
 /**
  * Flow efficiency as Bitrix24 computes it (reference §2.5, DESIGN.md): over the window from 30
@@ -21,6 +22,19 @@ export type EfficiencyTask = {
 };
 
 const dayMs = 86_400_000;
+
+/** The efficiency rule's view of a mirrored task (it keeps the portal's string ids and codes). */
+export function efficiencyTaskOf(task: MetricTask): EfficiencyTask {
+  return {
+    createdBy: String(task.createdBy),
+    responsibleId: String(task.responsibleId),
+    status: String(task.status),
+    createdDate: task.createdAt,
+    closedDate: task.closedAt,
+    deadline: task.deadline,
+    deadlineChanges: task.deadlineChanges ?? [],
+  };
+}
 
 /** The 30-day window ending today, in portal time, as epoch milliseconds. */
 export function efficiencyWindow(now: number, timeZoneOffset: string): { start: number; end: number } {

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { PrismaClient } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
+import { deadlineSegmentsSql, overranInWindowSql } from './deadline-overruns-sql';
+import { efficiencyWindow } from './flow-efficiency';
+import type { StatusCounts } from './flow-series';
+import { dayMs, metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
+import type { Distribution } from './percentiles';
+
+/** One row of the flows list: the flow card's figures, computed from the mirror in one statement. */
+export type FlowSummary = {
+  flowId: string;
+  name: string;
+  counts: StatusCounts;
+  /** Open tasks past their deadline now. */
+  overdueOpen: number;
+  /** Open tasks not yet late but past 80 % of their time (isAtRisk). */
+  atRisk: number;
+  efficiency: {
+    /** By the portal's rule (flowEfficiency): 30 days in portal time. */
+    value: number;
+    total: number;
+    violations: number;
+    window: { start: Date; end: Date };
+    /** What the portal itself reports, and whether ours differs (a data-quality signal). */
+    portalValue: number | null;
+    differs: boolean;
+  };
+  /** Created → completed, in milliseconds, of tasks completed in the last `windowDays` days. */
+  leadTime: Distribution & { windowDays: number };
+};
+
+const rowSchema = z.object({
+  flowId: z.string(),
+  pending: z.number(),
+  inProgress: z.number(),
+  awaitingReview: z.number(),
+  completed: z.number(),
+  deferred: z.number(),
+  overdueOpen: z.number(),
+  atRisk: z.number(),
+  efficiency: z.number(),
+  total: z.number(),
+  violations: z.number(),
+  leadCount: z.number(),
+  leadMean: z.number().nullable(),
+  leadP50: z.number().nullable(),
+  leadP85: z.number().nullable(),
+  leadP95: z.number().nullable(),
+});
+
+/**
+ * The flows list's figures for the flows a caller may see. `flows` is the caller's access filter
+ * (a Prisma where, e.g. visibleFlowsWhere) or a list of flow ids already checked; scoping stays
+ * with the caller. Ordered by flow name.
+ */
+export async function flowSummaries(
+  db: PrismaClient,
+  flows: Prisma.FlowWhereInput | readonly string[],
+  options: MetricQueryOptions = {},
+): Promise<FlowSummary[]> {
+  const { now, windowDays } = metricQueryOptionsSchema.parse(options);
+  const where: Prisma.FlowWhereInput = Array.isArray(flows) ? { id: { in: [...flows] } } : (flows as Prisma.FlowWhereInput);
+  const found = await db.flow.findMany({
+    where,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, portalEfficiency: true, portal: { select: { timeZoneOffset: true } } },
+  });
+  if (found.length === 0) return [];
+  // Each flow's efficiency window is its portal's 30 days; the same function as the JS rule draws it.
+  const windows = found.map((flow) => efficiencyWindow(now.getTime(), flow.portal.timeZoneOffset));
+  const leadSince = new Date(now.getTime() - windowDays * dayMs);
+  const rows = await db.$queryRaw<unknown[]>`
+    WITH scope AS (
+      SELECT * FROM unnest(
+        ${found.map((flow) => flow.id)}::uuid[],
+        ${windows.map((window) => new Date(window.start).toISOString())}::timestamptz[],
+        ${windows.map((window) => new Date(window.end).toISOString())}::timestamptz[]
+      ) AS s("flowId", "windowStart", "windowEnd")
+    ),
+    -- The tasks the efficiency rule counts: not deferred, creator is not the assignee, created by
+    -- the window's end and not closed before its start.
+    metric_tasks AS (
+      SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.deadline, t."closedAt", s."windowStart", s."windowEnd"
+      FROM task t JOIN scope s ON s."flowId" = t."flowId"
+      WHERE t."deletedAt" IS NULL AND t.status <> 6 AND t."createdBy" <> t."responsibleId"
+        AND t."createdAt" <= s."windowEnd" AND (t."closedAt" IS NULL OR t."closedAt" >= s."windowStart")
+    ),
+    ${deadlineSegmentsSql},
+    efficiency AS (
+      SELECT t."flowId", count(*)::int AS total,
+        count(*) FILTER (WHERE ${overranInWindowSql({
+          id: Prisma.sql`t.id`,
+          at: Prisma.sql`${now}::timestamptz`,
+          openUntil: Prisma.sql`COALESCE(t."closedAt", ${now}::timestamptz)`,
+          windowStart: Prisma.sql`t."windowStart"`,
+          windowEnd: Prisma.sql`t."windowEnd"`,
+        })})::int AS violations
+      FROM metric_tasks t GROUP BY t."flowId"
+    ),
+    counts AS (
+      SELECT t."flowId",
+        count(*) FILTER (WHERE t.status IN (1, 2))::int AS pending,
+        count(*) FILTER (WHERE t.status = 3)::int AS "inProgress",
+        count(*) FILTER (WHERE t.status = 4)::int AS "awaitingReview",
+        count(*) FILTER (WHERE t.status = 5)::int AS completed,
+        count(*) FILTER (WHERE t.status = 6)::int AS deferred,
+        -- isOverdue for open tasks: a close date (set on review) decides, else now.
+        count(*) FILTER (WHERE t.status IN (1, 2, 3, 4) AND t.deadline IS NOT NULL
+          AND CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${now}::timestamptz > t.deadline END)::int AS "overdueOpen",
+        -- isAtRisk: open, not late yet, 80 % of the time to the deadline gone (same float division as JS).
+        count(*) FILTER (WHERE t.status IN (1, 2, 3, 4) AND t.deadline IS NOT NULL AND ${now}::timestamptz <= t.deadline
+          AND t.deadline > t."createdAt"
+          AND (extract(epoch FROM ${now}::timestamptz - t."createdAt") * 1000)::float8
+            / (extract(epoch FROM t.deadline - t."createdAt") * 1000)::float8 >= 0.8)::int AS "atRisk"
+      FROM task t JOIN scope s ON s."flowId" = t."flowId"
+      WHERE t."deletedAt" IS NULL
+      GROUP BY t."flowId"
+    ),
+    lead AS (
+      SELECT l."flowId", count(*)::int AS "leadCount", avg(l.ms) AS "leadMean",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY l.ms) AS "leadP50",
+        percentile_cont(0.85) WITHIN GROUP (ORDER BY l.ms) AS "leadP85",
+        percentile_cont(0.95) WITHIN GROUP (ORDER BY l.ms) AS "leadP95"
+      FROM (
+        SELECT t."flowId", GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8 AS ms
+        FROM task t JOIN scope s ON s."flowId" = t."flowId"
+        WHERE t."deletedAt" IS NULL AND t.status = 5 AND t."closedAt" >= ${leadSince}::timestamptz
+      ) l
+      GROUP BY l."flowId"
+    )
+    SELECT s."flowId"::text AS "flowId",
+      COALESCE(c.pending, 0) AS pending, COALESCE(c."inProgress", 0) AS "inProgress",
+      COALESCE(c."awaitingReview", 0) AS "awaitingReview", COALESCE(c.completed, 0) AS completed,
+      COALESCE(c.deferred, 0) AS deferred, COALESCE(c."overdueOpen", 0) AS "overdueOpen", COALESCE(c."atRisk", 0) AS "atRisk",
+      -- round(100 × (1 − violations / total)), never below 0, 100 without tasks; float8 and
+      -- floor(x + 0.5) round exactly as JavaScript's Math.round does in flowEfficiency.
+      CASE WHEN COALESCE(e.total, 0) = 0 THEN 100
+        ELSE GREATEST(0, floor(100 * (1 - e.violations::float8 / e.total::float8) + 0.5))::int END AS efficiency,
+      COALESCE(e.total, 0) AS total, COALESCE(e.violations, 0) AS violations,
+      COALESCE(l."leadCount", 0) AS "leadCount", l."leadMean", l."leadP50", l."leadP85", l."leadP95"
+    FROM scope s
+    LEFT JOIN counts c ON c."flowId" = s."flowId"
+    LEFT JOIN efficiency e ON e."flowId" = s."flowId"
+    LEFT JOIN lead l ON l."flowId" = s."flowId"`;
+  const byFlow = new Map(z.array(rowSchema).parse(rows).map((row) => [row.flowId, row]));
+  return found.map((flow, index) => {
+    const row = byFlow.get(flow.id)!;
+    const window = windows[index]!;
+    return {
+      flowId: flow.id,
+      name: flow.name,
+      counts: { pending: row.pending, inProgress: row.inProgress, awaitingReview: row.awaitingReview, completed: row.completed, deferred: row.deferred },
+      overdueOpen: row.overdueOpen,
+      atRisk: row.atRisk,
+      efficiency: {
+        value: row.efficiency,
+        total: row.total,
+        violations: row.violations,
+        window: { start: new Date(window.start), end: new Date(window.end) },
+        portalValue: flow.portalEfficiency,
+        differs: flow.portalEfficiency !== null && flow.portalEfficiency !== row.efficiency,
+      },
+      leadTime: { count: row.leadCount, mean: row.leadMean, p50: row.leadP50, p85: row.leadP85, p95: row.leadP95, windowDays },
+    };
+  });
+}
