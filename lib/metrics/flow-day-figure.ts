@@ -1,0 +1,69 @@
+import type { AssigneeLoad } from './assignee-load';
+import { teamLoad } from './assignee-load';
+import { efficiencyTaskOf, flowEfficiency } from './flow-efficiency';
+import { currentCounts } from './flow-series';
+import { isOpen, isOverdue, type MetricTask } from './metric-task';
+import { distribution } from './percentiles';
+import { endOfPortalDay, portalDay } from './portal-days';
+import { taskAsOf } from './task-as-of';
+import { leadTime } from './task-times';
+
+/** How far back the lead-time percentiles of a day reach. */
+export const dailyLeadWindowDays = 30;
+const dayMs = 86_400_000;
+
+/** One flow's figures for one portal day: the row FlowDailyFigure keeps (lead times in seconds). */
+export type FlowDayFigure = {
+  day: string;
+  pending: number;
+  inProgress: number;
+  awaitingReview: number;
+  completed: number;
+  completedToday: number;
+  created: number;
+  overdue: number;
+  efficiency: number;
+  leadP50: number | null;
+  leadP85: number | null;
+  leadP95: number | null;
+  assigneeLoad: AssigneeLoad[];
+};
+
+/** The moment a day's figures describe: the day's last millisecond, or now while the day runs. */
+export function figureMoment(day: string, offset: string, now: number): number {
+  return Math.min(endOfPortalDay(day, offset), now);
+}
+
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
+
+/**
+ * The definition of a day's figures, over the flow's tasks as they stood at the end of that day
+ * (taskAsOf): counts by status, open tasks past their deadline, efficiency by the portal's rule,
+ * lead-time percentiles of the 30 days up to then, and open/overdue work per assignee. Tasks
+ * created and completed that day go by their dates. The SQL roll-up (daily-figures.ts) must
+ * produce exactly this; its tests compare the two.
+ */
+export function flowDayFigure(tasks: readonly MetricTask[], day: string, offset: string, now: number): FlowDayFigure {
+  const at = figureMoment(day, offset, now);
+  const asOf = tasks.map((task) => taskAsOf(task, at)).filter((task): task is MetricTask => task !== null);
+  const counts = currentCounts(asOf);
+  const leadSince = at - dailyLeadWindowDays * dayMs;
+  const leads = distribution(
+    asOf.filter((task) => task.closedAt !== null && task.closedAt >= leadSince).flatMap((task) => leadTime(task) ?? []),
+  );
+  return {
+    day,
+    pending: counts.pending,
+    inProgress: counts.inProgress,
+    awaitingReview: counts.awaitingReview,
+    completed: counts.completed,
+    completedToday: tasks.filter((task) => task.status === 5 && task.closedAt !== null && portalDay(task.closedAt, offset) === day).length,
+    created: tasks.filter((task) => portalDay(task.createdAt, offset) === day).length,
+    overdue: asOf.filter((task) => isOpen(task) && isOverdue(task, at)).length,
+    efficiency: flowEfficiency(asOf.map(efficiencyTaskOf), at, offset).efficiency,
+    leadP50: seconds(leads.p50),
+    leadP85: seconds(leads.p85),
+    leadP95: seconds(leads.p95),
+    assigneeLoad: teamLoad(asOf, at).assignees,
+  };
+}
