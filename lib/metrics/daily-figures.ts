@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
+import type { PrismaClient } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
+import { deadlineSegmentsSql, overranInWindowSql } from './deadline-overruns-sql';
+import { efficiencyWindow } from './flow-efficiency';
+import { dailyLeadWindowDays, figureMoment } from './flow-day-figure';
+import { dayMs } from './metric-query-options';
+import { lastPortalDays, portalDay } from './portal-days';
+
+/**
+ * FlowDailyFigure rows, written by SQL for every flow of a portal: the figures flowDayFigure()
+ * defines (see flow-day-figure.ts), over the mirror as it stood at the end of each day. Tasks'
+ * statuses at a moment come from their status history when it has any, otherwise from their
+ * dates; deadlines at a moment from the deadline history. The sync calls rollUpDailyFigures
+ * after each run and backfillDailyFigures once after the first full sync.
+ */
+
+const portalSchema = z.object({ timeZoneOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'a UTC offset like +03:00') });
+const dayString = z.iso.date();
+
+const rollUpOptionsSchema = z.object({ now: z.date().default(() => new Date()) });
+const backfillOptionsSchema = z.object({ days: z.number().int().min(1).max(3660).default(120), now: z.date().default(() => new Date()) });
+
+async function portalOffset(db: PrismaClient, portalId: string): Promise<string> {
+  const portal = await db.portal.findUniqueOrThrow({ where: { id: z.uuid().parse(portalId) }, select: { timeZoneOffset: true } });
+  return portalSchema.parse(portal).timeZoneOffset;
+}
+
+/** Figures of one portal day (default: today, so far) for every flow of the portal. Returns the rows written. */
+export async function rollUpDailyFigures(
+  db: PrismaClient,
+  portalId: string,
+  day?: string,
+  options: { now?: Date } = {},
+): Promise<number> {
+  const { now } = rollUpOptionsSchema.parse(options);
+  const offset = await portalOffset(db, portalId);
+  const today = portalDay(now.getTime(), offset);
+  const target = day === undefined ? today : dayString.parse(day);
+  if (target > today) throw new Error(`No figures for ${target}: the portal's today is ${today}.`);
+  return writeDailyFigures(db, portalId, offset, [target], now.getTime());
+}
+
+/** Figures of the last `days` portal days (default 120, today included), rebuilt from task dates and history. */
+export async function backfillDailyFigures(db: PrismaClient, portalId: string, options: { days?: number; now?: Date } = {}): Promise<number> {
+  const { days, now } = backfillOptionsSchema.parse(options);
+  const offset = await portalOffset(db, portalId);
+  return writeDailyFigures(db, portalId, offset, lastPortalDays(now.getTime(), days, offset), now.getTime());
+}
+
+/**
+ * One INSERT … ON CONFLICT DO UPDATE for a run of consecutive days. Moments and windows are
+ * drawn in JS by the same functions the JS rule uses, and passed as arrays.
+ */
+async function writeDailyFigures(db: PrismaClient, portalId: string, offset: string, days: readonly string[], now: number): Promise<number> {
+  const moments = days.map((day) => figureMoment(day, offset, now));
+  const windows = moments.map((at) => efficiencyWindow(at, offset));
+  const timestamps = (times: readonly number[]) => times.map((time) => new Date(time).toISOString());
+  const firstDay = days[0]!;
+  const lastDay = days.at(-1)!;
+  // A portal day of a timestamp column: shift by the portal's offset, then take the date.
+  const localDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') + make_interval(mins => ${offsetMinutes(offset)}::int))::date`;
+
+  return db.$executeRaw`
+    WITH days AS (
+      SELECT * FROM unnest(
+        ${days}::date[],
+        ${timestamps(moments)}::timestamptz[],
+        ${timestamps(windows.map((window) => window.start))}::timestamptz[],
+        ${timestamps(windows.map((window) => window.end))}::timestamptz[],
+        ${timestamps(moments.map((at) => at - dailyLeadWindowDays * dayMs))}::timestamptz[]
+      ) AS d(day, at, "windowStart", "windowEnd", "leadSince")
+    ),
+    flows AS (SELECT id FROM flow WHERE "portalId" = ${portalId}::uuid),
+    metric_tasks AS (
+      SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.status, t."createdBy", t."responsibleId",
+        t."createdAt", t."startedAt", t."closedAt", t.deadline,
+        ${localDay(Prisma.sql`t."createdAt"`)} AS "createdDay", ${localDay(Prisma.sql`t."closedAt"`)} AS "closedDay"
+      FROM task t JOIN flows f ON f.id = t."flowId"
+      WHERE t."portalId" = ${portalId}::uuid AND t."deletedAt" IS NULL
+    ),
+    ${deadlineSegmentsSql},
+    status_changes AS (
+      SELECT t.id AS "taskId", t."flowId", t."createdAt", c.id AS "changeId", c."changedAt", c."toValue"::int AS status
+      FROM metric_tasks t
+      JOIN task_change c ON c."portalId" = t."portalId" AND c."bitrixTaskId" = t."bitrixTaskId" AND c.field = 'status'
+      WHERE c."toValue" ~ '^[0-9]+$'
+    ),
+    -- Each task's time cut into spans [fromT, untilT) of one status, as statusAt() reads it.
+    status_spans AS (
+      SELECT * FROM (
+        -- With a history: pending from creation, then each change's status until the next change.
+        SELECT "taskId", "flowId", status, GREATEST("changedAt", "createdAt") AS "fromT",
+          lead("changedAt") OVER (PARTITION BY "taskId" ORDER BY "changedAt", "changeId") AS "untilT"
+        FROM status_changes
+        UNION ALL
+        SELECT "taskId", "flowId", 2, min("createdAt"), min("changedAt")
+        FROM status_changes GROUP BY "taskId", "flowId"
+        UNION ALL
+        -- Without one: from the creation, start and close dates.
+        SELECT "taskId", "flowId", status, "fromT", lead("fromT") OVER (PARTITION BY "taskId" ORDER BY "fromT")
+        FROM (
+          SELECT DISTINCT t.id AS "taskId", t."flowId", b.at AS "fromT",
+            CASE
+              WHEN t."closedAt" IS NOT NULL AND b.at >= t."closedAt" THEN t.status
+              WHEN t."startedAt" IS NOT NULL AND b.at >= t."startedAt" THEN CASE WHEN t.status = 4 AND t."closedAt" IS NULL THEN 4 ELSE 3 END
+              WHEN t.status = 6 AND t."closedAt" IS NULL AND t."startedAt" IS NULL THEN 6
+              ELSE 2
+            END AS status
+          FROM metric_tasks t
+          CROSS JOIN LATERAL (VALUES (t."createdAt"), (t."startedAt"), (t."closedAt")) AS b(at)
+          WHERE b.at >= t."createdAt" AND NOT EXISTS (SELECT 1 FROM status_changes s WHERE s."taskId" = t.id)
+        ) breakpoints
+      ) spans
+      WHERE "untilT" IS NULL OR "untilT" > "fromT"
+    ),
+    -- Counts by status at each day's end as running sums: a span adds 1 on the first day it covers
+    -- the day's end and takes it back on the first day it no longer does.
+    span_days AS (
+      SELECT "flowId", status, GREATEST(${localDay(Prisma.sql`"fromT"`)}, ${firstDay}::date) AS "firstDay", ${localDay(Prisma.sql`"untilT"`)} AS "endDay"
+      FROM status_spans WHERE status IN (1, 2, 3, 4, 5)
+    ),
+    count_changes AS (
+      SELECT "flowId", "firstDay" AS day, status, 1 AS change FROM span_days
+      WHERE "firstDay" <= ${lastDay}::date AND ("endDay" IS NULL OR "endDay" > "firstDay")
+      UNION ALL
+      SELECT "flowId", "endDay", status, -1 FROM span_days
+      WHERE "firstDay" <= ${lastDay}::date AND "endDay" > "firstDay" AND "endDay" <= ${lastDay}::date
+    ),
+    daily_count_changes AS (
+      SELECT "flowId", day,
+        sum(change) FILTER (WHERE status IN (1, 2)) AS pending, sum(change) FILTER (WHERE status = 3) AS "inProgress",
+        sum(change) FILTER (WHERE status = 4) AS "awaitingReview", sum(change) FILTER (WHERE status = 5) AS completed
+      FROM count_changes GROUP BY "flowId", day
+    ),
+    grid AS (SELECT f.id AS "flowId", d.day FROM flows f CROSS JOIN days d),
+    counts AS (
+      SELECT g."flowId", g.day,
+        sum(COALESCE(c.pending, 0)) OVER w AS pending, sum(COALESCE(c."inProgress", 0)) OVER w AS "inProgress",
+        sum(COALESCE(c."awaitingReview", 0)) OVER w AS "awaitingReview", sum(COALESCE(c.completed, 0)) OVER w AS completed
+      FROM grid g LEFT JOIN daily_count_changes c ON c."flowId" = g."flowId" AND c.day = g.day
+      WINDOW w AS (PARTITION BY g."flowId" ORDER BY g.day)
+    ),
+    -- Tasks open at each day's end, with the deadline they had then.
+    open_days AS (
+      SELECT t."flowId", t."responsibleId", d.day,
+        deadline_then.deadline IS NOT NULL AND CASE
+          WHEN t."closedAt" <= d.at THEN t."closedAt" > deadline_then.deadline
+          ELSE d.at > deadline_then.deadline
+        END AS overdue
+      FROM status_spans s
+      JOIN metric_tasks t ON t.id = s."taskId"
+      CROSS JOIN LATERAL generate_series(
+        GREATEST(${localDay(Prisma.sql`s."fromT"`)}, ${firstDay}::date),
+        COALESCE(LEAST(${localDay(Prisma.sql`s."untilT"`)} - 1, ${lastDay}::date), ${lastDay}::date),
+        interval '1 day') AS g(day)
+      JOIN days d ON d.day = g.day::date
+      LEFT JOIN deadline_segments deadline_then ON deadline_then."taskId" = t.id
+        AND (deadline_then."setAt" IS NULL OR deadline_then."setAt" <= d.at) AND deadline_then.until > d.at
+      WHERE s.status IN (1, 2, 3, 4) AND s."fromT" <= d.at AND (s."untilT" IS NULL OR s."untilT" > d.at)
+    ),
+    open_load AS (
+      SELECT "flowId", day, sum(late) AS overdue,
+        jsonb_agg(jsonb_build_object('responsibleId', "responsibleId", 'open', open, 'overdue', late) ORDER BY "responsibleId") AS "assigneeLoad"
+      FROM (
+        SELECT "flowId", day, "responsibleId", count(*)::int AS open, count(*) FILTER (WHERE overdue)::int AS late
+        FROM open_days GROUP BY "flowId", day, "responsibleId"
+      ) per_assignee
+      GROUP BY "flowId", day
+    ),
+    -- Tasks that may count on a day for efficiency or lead time: from their creation to 31 days
+    -- after their close, with the status they had at the day's end.
+    task_days AS (
+      SELECT t.*, d.day, d.at, d."windowStart", d."windowEnd", d."leadSince", s.status AS "statusThen"
+      FROM metric_tasks t
+      CROSS JOIN LATERAL generate_series(
+        GREATEST(t."createdDay", ${firstDay}::date),
+        LEAST(${lastDay}::date, COALESCE(t."closedDay" + 31, ${lastDay}::date)),
+        interval '1 day') AS g(day)
+      JOIN days d ON d.day = g.day::date
+      JOIN status_spans s ON s."taskId" = t.id AND s."fromT" <= d.at AND (s."untilT" IS NULL OR s."untilT" > d.at)
+    ),
+    efficiency AS (
+      SELECT "flowId", day, count(*) AS total,
+        count(*) FILTER (WHERE ${overranInWindowSql({
+          id: Prisma.sql`t.id`,
+          at: Prisma.sql`t.at`,
+          openUntil: Prisma.sql`CASE WHEN t."closedAt" <= t.at THEN t."closedAt" ELSE t.at END`,
+          windowStart: Prisma.sql`t."windowStart"`,
+          windowEnd: Prisma.sql`t."windowEnd"`,
+        })}) AS violations
+      FROM task_days t
+      WHERE t."statusThen" <> 6 AND t."createdBy" <> t."responsibleId"
+        AND t."createdAt" <= t."windowEnd" AND (t."closedAt" IS NULL OR t."closedAt" >= t."windowStart")
+      GROUP BY "flowId", day
+    ),
+    lead_times AS (
+      SELECT "flowId", day,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+        percentile_cont(0.85) WITHIN GROUP (ORDER BY ms) AS p85,
+        percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95
+      FROM (
+        SELECT "flowId", day, GREATEST(0, extract(epoch FROM "closedAt" - "createdAt") * 1000)::float8 AS ms
+        FROM task_days
+        WHERE "statusThen" = 5 AND "closedAt" <= at AND "closedAt" >= "leadSince"
+      ) closed
+      GROUP BY "flowId", day
+    ),
+    created_that_day AS (
+      SELECT "flowId", "createdDay" AS day, count(*) AS created FROM metric_tasks
+      WHERE "createdDay" BETWEEN ${firstDay}::date AND ${lastDay}::date GROUP BY 1, 2
+    ),
+    completed_that_day AS (
+      SELECT "flowId", "closedDay" AS day, count(*) AS completed FROM metric_tasks
+      WHERE status = 5 AND "closedDay" BETWEEN ${firstDay}::date AND ${lastDay}::date GROUP BY 1, 2
+    )
+    INSERT INTO flow_daily_figure AS f ("flowId", day, pending, "inProgress", "awaitingReview", completed, "completedToday",
+      created, overdue, efficiency, "leadP50", "leadP85", "leadP95", "assigneeLoad")
+    SELECT g."flowId", g.day, c.pending, c."inProgress", c."awaitingReview", c.completed, COALESCE(ct.completed, 0),
+      COALESCE(cr.created, 0), COALESCE(o.overdue, 0),
+      -- Rounded as flowEfficiency rounds (float8, floor(x + 0.5) = Math.round).
+      CASE WHEN COALESCE(e.total, 0) = 0 THEN 100
+        ELSE GREATEST(0, floor(100 * (1 - e.violations::float8 / e.total::float8) + 0.5)) END,
+      floor(l.p50 / 1000 + 0.5), floor(l.p85 / 1000 + 0.5), floor(l.p95 / 1000 + 0.5),
+      COALESCE(o."assigneeLoad", '[]'::jsonb)
+    FROM grid g
+    JOIN counts c ON c."flowId" = g."flowId" AND c.day = g.day
+    LEFT JOIN open_load o ON o."flowId" = g."flowId" AND o.day = g.day
+    LEFT JOIN efficiency e ON e."flowId" = g."flowId" AND e.day = g.day
+    LEFT JOIN lead_times l ON l."flowId" = g."flowId" AND l.day = g.day
+    LEFT JOIN created_that_day cr ON cr."flowId" = g."flowId" AND cr.day = g.day
+    LEFT JOIN completed_that_day ct ON ct."flowId" = g."flowId" AND ct.day = g.day
+    ON CONFLICT ("flowId", day) DO UPDATE SET
+      pending = EXCLUDED.pending, "inProgress" = EXCLUDED."inProgress", "awaitingReview" = EXCLUDED."awaitingReview",
+      completed = EXCLUDED.completed, "completedToday" = EXCLUDED."completedToday", created = EXCLUDED.created,
+      overdue = EXCLUDED.overdue, efficiency = EXCLUDED.efficiency, "leadP50" = EXCLUDED."leadP50",
+      "leadP85" = EXCLUDED."leadP85", "leadP95" = EXCLUDED."leadP95", "assigneeLoad" = EXCLUDED."assigneeLoad"`;
+}
