@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
-import { deadlineSegmentsSql, overranInWindowSql } from './deadline-overruns-sql';
+import { deadlineSegmentsSql, overrunInWindowSql } from './deadline-overruns-sql';
 import { efficiencyWindow } from './flow-efficiency';
 import { dailyLeadWindowDays, figureMoment } from './flow-day-figure';
 import { dayMs } from './metric-query-options';
@@ -56,11 +56,23 @@ export async function backfillDailyFigures(db: PrismaClient, portalId: string, o
 async function writeDailyFigures(db: PrismaClient, portalId: string, offset: string, days: readonly string[], now: number): Promise<number> {
   const moments = days.map((day) => figureMoment(day, offset, now));
   const windows = moments.map((at) => efficiencyWindow(at, offset));
+  const leadSinces = moments.map((at) => at - dailyLeadWindowDays * dayMs);
   const timestamps = (times: readonly number[]) => times.map((time) => new Date(time).toISOString());
   const firstDay = days[0]!;
   const lastDay = days.at(-1)!;
+  const firstAt = new Date(moments[0]!);
+  const lastAt = new Date(moments.at(-1)!);
+  // Tasks closed before this can count on no day of the run (efficiency and lead windows start later).
+  const earliestWindow = new Date(Math.min(windows[0]!.start, leadSinces[0]!));
   // A portal day of a timestamp column: shift by the portal's offset, then take the date.
   const localDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') + make_interval(mins => ${offsetMinutes(offset)}::int))::date`;
+  // statusAt() from the dates alone, for a task `t` at the moment `at`.
+  const statusFromDates = (at: Prisma.Sql) => Prisma.sql`CASE
+      WHEN t."closedAt" IS NOT NULL AND ${at} >= t."closedAt" THEN t.status
+      WHEN t."startedAt" IS NOT NULL AND ${at} >= t."startedAt" THEN CASE WHEN t.status = 4 AND t."closedAt" IS NULL THEN 4 ELSE 3 END
+      WHEN t.status = 6 AND t."closedAt" IS NULL AND t."startedAt" IS NULL THEN 6
+      ELSE 2
+    END`;
 
   return db.$executeRaw`
     WITH days AS (
@@ -69,52 +81,77 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
         ${timestamps(moments)}::timestamptz[],
         ${timestamps(windows.map((window) => window.start))}::timestamptz[],
         ${timestamps(windows.map((window) => window.end))}::timestamptz[],
-        ${timestamps(moments.map((at) => at - dailyLeadWindowDays * dayMs))}::timestamptz[]
+        ${timestamps(leadSinces)}::timestamptz[]
       ) AS d(day, at, "windowStart", "windowEnd", "leadSince")
     ),
-    flows AS (SELECT id FROM flow WHERE "portalId" = ${portalId}::uuid),
-    metric_tasks AS (
-      SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.status, t."createdBy", t."responsibleId",
-        t."createdAt", t."startedAt", t."closedAt", t.deadline,
-        ${localDay(Prisma.sql`t."createdAt"`)} AS "createdDay", ${localDay(Prisma.sql`t."closedAt"`)} AS "closedDay"
-      FROM task t JOIN flows f ON f.id = t."flowId"
-      WHERE t."portalId" = ${portalId}::uuid AND t."deletedAt" IS NULL
+    -- Every mirrored task in a flow of the portal; read where needed rather than copied.
+    portal_tasks AS NOT MATERIALIZED (
+      SELECT t.* FROM task t
+      WHERE t."portalId" = ${portalId}::uuid AND t."flowId" IS NOT NULL AND t."deletedAt" IS NULL
     ),
-    ${deadlineSegmentsSql},
-    status_changes AS (
+    status_history AS (
       SELECT t.id AS "taskId", t."flowId", t."createdAt", c.id AS "changeId", c."changedAt", c."toValue"::int AS status
-      FROM metric_tasks t
+      FROM portal_tasks t
       JOIN task_change c ON c."portalId" = t."portalId" AND c."bitrixTaskId" = t."bitrixTaskId" AND c.field = 'status'
       WHERE c."toValue" ~ '^[0-9]+$'
+    ),
+    history_tasks AS (SELECT DISTINCT "taskId" FROM status_history),
+    -- Tasks whose status may move between the first and the last day's end; all others keep, on
+    -- every day of the run, the status they had at the end of the first (one pass, no spans).
+    moving AS (
+      SELECT id FROM portal_tasks t
+      WHERE t."createdAt" > ${firstAt}::timestamptz
+        OR (t."startedAt" > ${firstAt}::timestamptz AND t."startedAt" <= ${lastAt}::timestamptz)
+        OR (t."closedAt" > ${firstAt}::timestamptz AND t."closedAt" <= ${lastAt}::timestamptz)
+      UNION
+      SELECT "taskId" FROM status_history WHERE "changedAt" > ${firstAt}::timestamptz AND "changedAt" <= ${lastAt}::timestamptz
+    ),
+    status_at_first_by_history AS (
+      SELECT DISTINCT ON ("taskId") "taskId", status FROM status_history
+      WHERE "changedAt" <= ${firstAt}::timestamptz
+      ORDER BY "taskId", "changedAt" DESC, "changeId" DESC
     ),
     -- Each task's time cut into spans [fromT, untilT) of one status, as statusAt() reads it.
     status_spans AS (
       SELECT * FROM (
-        -- With a history: pending from creation, then each change's status until the next change.
-        SELECT "taskId", "flowId", status, GREATEST("changedAt", "createdAt") AS "fromT",
-          lead("changedAt") OVER (PARTITION BY "taskId" ORDER BY "changedAt", "changeId") AS "untilT"
-        FROM status_changes
+        SELECT t.id AS "taskId", t."flowId",
+          CASE WHEN h."taskId" IS NOT NULL THEN COALESCE(f.status, 2) ELSE ${statusFromDates(Prisma.sql`${firstAt}::timestamptz`)} END AS status,
+          '-infinity'::timestamptz AS "fromT", NULL::timestamptz AS "untilT"
+        FROM portal_tasks t
+        LEFT JOIN history_tasks h ON h."taskId" = t.id
+        LEFT JOIN status_at_first_by_history f ON f."taskId" = t.id
+        WHERE NOT EXISTS (SELECT 1 FROM moving m WHERE m.id = t.id)
+        UNION ALL
+        -- Moving, with a history: pending from creation, then each change's status until the next change.
+        SELECT "taskId", "flowId", status, GREATEST("changedAt", "createdAt"),
+          lead("changedAt") OVER (PARTITION BY "taskId" ORDER BY "changedAt", "changeId")
+        FROM status_history WHERE "taskId" IN (SELECT id FROM moving)
         UNION ALL
         SELECT "taskId", "flowId", 2, min("createdAt"), min("changedAt")
-        FROM status_changes GROUP BY "taskId", "flowId"
+        FROM status_history WHERE "taskId" IN (SELECT id FROM moving) GROUP BY "taskId", "flowId"
         UNION ALL
-        -- Without one: from the creation, start and close dates.
+        -- Moving, without one: from the creation, start and close dates.
         SELECT "taskId", "flowId", status, "fromT", lead("fromT") OVER (PARTITION BY "taskId" ORDER BY "fromT")
         FROM (
-          SELECT DISTINCT t.id AS "taskId", t."flowId", b.at AS "fromT",
-            CASE
-              WHEN t."closedAt" IS NOT NULL AND b.at >= t."closedAt" THEN t.status
-              WHEN t."startedAt" IS NOT NULL AND b.at >= t."startedAt" THEN CASE WHEN t.status = 4 AND t."closedAt" IS NULL THEN 4 ELSE 3 END
-              WHEN t.status = 6 AND t."closedAt" IS NULL AND t."startedAt" IS NULL THEN 6
-              ELSE 2
-            END AS status
-          FROM metric_tasks t
+          SELECT DISTINCT t.id AS "taskId", t."flowId", b.at AS "fromT", ${statusFromDates(Prisma.sql`b.at`)} AS status
+          FROM portal_tasks t
+          JOIN moving m ON m.id = t.id
           CROSS JOIN LATERAL (VALUES (t."createdAt"), (t."startedAt"), (t."closedAt")) AS b(at)
-          WHERE b.at >= t."createdAt" AND NOT EXISTS (SELECT 1 FROM status_changes s WHERE s."taskId" = t.id)
+          WHERE b.at >= t."createdAt" AND NOT EXISTS (SELECT 1 FROM history_tasks h WHERE h."taskId" = t.id)
         ) breakpoints
       ) spans
       WHERE "untilT" IS NULL OR "untilT" > "fromT"
     ),
+    -- The tasks that can be open, or count for efficiency or lead time, on some day of the run.
+    metric_tasks AS (
+      SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.status, t."createdBy", t."responsibleId",
+        t."createdAt", t."startedAt", t."closedAt", t.deadline,
+        ${localDay(Prisma.sql`t."createdAt"`)} AS "createdDay", ${localDay(Prisma.sql`t."closedAt"`)} AS "closedDay"
+      FROM portal_tasks t
+      WHERE t."closedAt" IS NULL OR t."closedAt" >= ${earliestWindow}::timestamptz OR t.status IN (1, 2, 3, 4)
+        OR EXISTS (SELECT 1 FROM history_tasks h WHERE h."taskId" = t.id)
+    ),
+    ${deadlineSegmentsSql},
     -- Counts by status at each day's end as running sums: a span adds 1 on the first day it covers
     -- the day's end and takes it back on the first day it no longer does.
     span_days AS (
@@ -134,7 +171,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
         sum(change) FILTER (WHERE status = 4) AS "awaitingReview", sum(change) FILTER (WHERE status = 5) AS completed
       FROM count_changes GROUP BY "flowId", day
     ),
-    grid AS (SELECT f.id AS "flowId", d.day FROM flows f CROSS JOIN days d),
+    grid AS (SELECT f.id AS "flowId", d.day FROM flow f CROSS JOIN days d WHERE f."portalId" = ${portalId}::uuid),
     counts AS (
       SELECT g."flowId", g.day,
         sum(COALESCE(c.pending, 0)) OVER w AS pending, sum(COALESCE(c."inProgress", 0)) OVER w AS "inProgress",
@@ -181,19 +218,25 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
       JOIN days d ON d.day = g.day::date
       JOIN status_spans s ON s."taskId" = t.id AND s."fromT" <= d.at AND (s."untilT" IS NULL OR s."untilT" > d.at)
     ),
+    efficiency_counted AS (
+      SELECT id, "flowId", day, at, "closedAt", "windowStart", "windowEnd" FROM task_days
+      WHERE "statusThen" <> 6 AND "createdBy" <> "responsibleId"
+        AND "createdAt" <= "windowEnd" AND ("closedAt" IS NULL OR "closedAt" >= "windowStart")
+    ),
+    violating AS (
+      SELECT DISTINCT t.id, t.day
+      FROM efficiency_counted t JOIN deadline_segments s ON s."taskId" = t.id
+      WHERE ${overrunInWindowSql({
+        at: Prisma.sql`t.at`,
+        openUntil: Prisma.sql`CASE WHEN t."closedAt" <= t.at THEN t."closedAt" ELSE t.at END`,
+        windowStart: Prisma.sql`t."windowStart"`,
+        windowEnd: Prisma.sql`t."windowEnd"`,
+      })}
+    ),
     efficiency AS (
-      SELECT "flowId", day, count(*) AS total,
-        count(*) FILTER (WHERE ${overranInWindowSql({
-          id: Prisma.sql`t.id`,
-          at: Prisma.sql`t.at`,
-          openUntil: Prisma.sql`CASE WHEN t."closedAt" <= t.at THEN t."closedAt" ELSE t.at END`,
-          windowStart: Prisma.sql`t."windowStart"`,
-          windowEnd: Prisma.sql`t."windowEnd"`,
-        })}) AS violations
-      FROM task_days t
-      WHERE t."statusThen" <> 6 AND t."createdBy" <> t."responsibleId"
-        AND t."createdAt" <= t."windowEnd" AND (t."closedAt" IS NULL OR t."closedAt" >= t."windowStart")
-      GROUP BY "flowId", day
+      SELECT t."flowId", t.day, count(*) AS total, count(v.id) AS violations
+      FROM efficiency_counted t LEFT JOIN violating v ON v.id = t.id AND v.day = t.day
+      GROUP BY t."flowId", t.day
     ),
     lead_times AS (
       SELECT "flowId", day,

@@ -30,23 +30,17 @@ export const deadlineSegmentsSql = Prisma.sql`
   )`;
 
 /**
- * True when the task, as of `at`, had been open past one of its deadlines during the window:
- * a segment already set by `at`, whose deadline fell before the task was closed (or before `at`
- * while still open), overlapping [windowStart, windowEnd]. Needs `deadline_segments`.
+ * Conditions on a deadline segment `s` (joined to its task on s."taskId") under which the task,
+ * as of `at`, had been open past that deadline during the window: the segment was already set by
+ * `at`, its deadline fell before the task was closed (or before `at` while still open), and the
+ * overrun overlaps [windowStart, windowEnd]. A task violates when any of its segments does.
+ * Callers join rather than use a correlated EXISTS, which Postgres cannot turn into a hash join
+ * over this CTE (it ran once per task: minutes on a million tasks).
  */
-export function overranInWindowSql(task: {
-  id: Prisma.Sql;
-  at: Prisma.Sql;
-  openUntil: Prisma.Sql;
-  windowStart: Prisma.Sql;
-  windowEnd: Prisma.Sql;
-}): Prisma.Sql {
-  return Prisma.sql`EXISTS (
-    SELECT 1 FROM deadline_segments s
-    WHERE s."taskId" = ${task.id}
-      AND s.deadline IS NOT NULL
-      AND (s."setAt" IS NULL OR s."setAt" <= ${task.at})
-      AND s.deadline < LEAST(s.until, ${task.openUntil})
-      AND s.deadline <= ${task.windowEnd}
-      AND LEAST(s.until, ${task.openUntil}) >= ${task.windowStart})`;
+export function overrunInWindowSql(task: { at: Prisma.Sql; openUntil: Prisma.Sql; windowStart: Prisma.Sql; windowEnd: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`s.deadline IS NOT NULL
+    AND (s."setAt" IS NULL OR s."setAt" <= ${task.at})
+    AND s.deadline < LEAST(s.until, ${task.openUntil})
+    AND s.deadline <= ${task.windowEnd}
+    AND LEAST(s.until, ${task.openUntil}) >= ${task.windowStart}`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
-import { deadlineSegmentsSql, overranInWindowSql } from './deadline-overruns-sql';
+import { deadlineSegmentsSql, overrunInWindowSql } from './deadline-overruns-sql';
 import { efficiencyWindow } from './flow-efficiency';
 import type { StatusCounts } from './flow-series';
 import { dayMs, metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
@@ -69,52 +69,70 @@ export async function flowSummaries(
   if (found.length === 0) return [];
   // Each flow's efficiency window is its portal's 30 days; the same function as the JS rule draws it.
   const windows = found.map((flow) => efficiencyWindow(now.getTime(), flow.portal.timeZoneOffset));
+  const flowIds = found.map((flow) => flow.id);
   const leadSince = new Date(now.getTime() - windowDays * dayMs);
   const rows = await db.$queryRaw<unknown[]>`
     WITH scope AS (
       SELECT * FROM unnest(
-        ${found.map((flow) => flow.id)}::uuid[],
+        ${flowIds}::uuid[],
         ${windows.map((window) => new Date(window.start).toISOString())}::timestamptz[],
         ${windows.map((window) => new Date(window.end).toISOString())}::timestamptz[]
       ) AS s("flowId", "windowStart", "windowEnd")
     ),
     -- The tasks the efficiency rule counts: not deferred, creator is not the assignee, created by
-    -- the window's end and not closed before its start.
+    -- the window's end and not closed before its start. Per flow, so the (flowId, closedAt)
+    -- index finds the open and recently closed tasks without reading the rest.
     metric_tasks AS (
-      SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.deadline, t."closedAt", s."windowStart", s."windowEnd"
-      FROM task t JOIN scope s ON s."flowId" = t."flowId"
-      WHERE t."deletedAt" IS NULL AND t.status <> 6 AND t."createdBy" <> t."responsibleId"
-        AND t."createdAt" <= s."windowEnd" AND (t."closedAt" IS NULL OR t."closedAt" >= s."windowStart")
+      SELECT t.*, s."windowStart", s."windowEnd"
+      FROM scope s
+      CROSS JOIN LATERAL (
+        SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.deadline, t."closedAt", t."createdAt", t.status, t."createdBy", t."responsibleId", t."deletedAt"
+        FROM task t WHERE t."flowId" = s."flowId" AND t."closedAt" IS NULL
+        UNION ALL
+        SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.deadline, t."closedAt", t."createdAt", t.status, t."createdBy", t."responsibleId", t."deletedAt"
+        FROM task t WHERE t."flowId" = s."flowId" AND t."closedAt" >= s."windowStart"
+      ) t
+      WHERE t."deletedAt" IS NULL AND t.status <> 6 AND t."createdBy" <> t."responsibleId" AND t."createdAt" <= s."windowEnd"
     ),
     ${deadlineSegmentsSql},
-    efficiency AS (
-      SELECT t."flowId", count(*)::int AS total,
-        count(*) FILTER (WHERE ${overranInWindowSql({
-          id: Prisma.sql`t.id`,
-          at: Prisma.sql`${now}::timestamptz`,
-          openUntil: Prisma.sql`COALESCE(t."closedAt", ${now}::timestamptz)`,
-          windowStart: Prisma.sql`t."windowStart"`,
-          windowEnd: Prisma.sql`t."windowEnd"`,
-        })})::int AS violations
-      FROM metric_tasks t GROUP BY t."flowId"
+    violating AS (
+      SELECT DISTINCT t.id
+      FROM metric_tasks t JOIN deadline_segments s ON s."taskId" = t.id
+      WHERE ${overrunInWindowSql({
+        at: Prisma.sql`${now}::timestamptz`,
+        openUntil: Prisma.sql`COALESCE(t."closedAt", ${now}::timestamptz)`,
+        windowStart: Prisma.sql`t."windowStart"`,
+        windowEnd: Prisma.sql`t."windowEnd"`,
+      })}
     ),
+    efficiency AS (
+      SELECT t."flowId", count(*)::int AS total, count(v.id)::int AS violations
+      FROM metric_tasks t LEFT JOIN violating v ON v.id = t.id
+      GROUP BY t."flowId"
+    ),
+    -- Counted from the (flowId, status, responsibleId, deletedAt) index alone.
     counts AS (
       SELECT t."flowId",
         count(*) FILTER (WHERE t.status IN (1, 2))::int AS pending,
         count(*) FILTER (WHERE t.status = 3)::int AS "inProgress",
         count(*) FILTER (WHERE t.status = 4)::int AS "awaitingReview",
         count(*) FILTER (WHERE t.status = 5)::int AS completed,
-        count(*) FILTER (WHERE t.status = 6)::int AS deferred,
+        count(*) FILTER (WHERE t.status = 6)::int AS deferred
+      FROM task t
+      WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t."deletedAt" IS NULL
+      GROUP BY t."flowId"
+    ),
+    open_risks AS (
+      SELECT t."flowId",
         -- isOverdue for open tasks: a close date (set on review) decides, else now.
-        count(*) FILTER (WHERE t.status IN (1, 2, 3, 4) AND t.deadline IS NOT NULL
+        count(*) FILTER (WHERE t.deadline IS NOT NULL
           AND CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${now}::timestamptz > t.deadline END)::int AS "overdueOpen",
-        -- isAtRisk: open, not late yet, 80 % of the time to the deadline gone (same float division as JS).
-        count(*) FILTER (WHERE t.status IN (1, 2, 3, 4) AND t.deadline IS NOT NULL AND ${now}::timestamptz <= t.deadline
-          AND t.deadline > t."createdAt"
+        -- isAtRisk: not late yet, 80 % of the time to the deadline gone (same float division as JS).
+        count(*) FILTER (WHERE t.deadline IS NOT NULL AND ${now}::timestamptz <= t.deadline AND t.deadline > t."createdAt"
           AND (extract(epoch FROM ${now}::timestamptz - t."createdAt") * 1000)::float8
             / (extract(epoch FROM t.deadline - t."createdAt") * 1000)::float8 >= 0.8)::int AS "atRisk"
-      FROM task t JOIN scope s ON s."flowId" = t."flowId"
-      WHERE t."deletedAt" IS NULL
+      FROM task t
+      WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"
     ),
     lead AS (
@@ -124,15 +142,15 @@ export async function flowSummaries(
         percentile_cont(0.95) WITHIN GROUP (ORDER BY l.ms) AS "leadP95"
       FROM (
         SELECT t."flowId", GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8 AS ms
-        FROM task t JOIN scope s ON s."flowId" = t."flowId"
-        WHERE t."deletedAt" IS NULL AND t.status = 5 AND t."closedAt" >= ${leadSince}::timestamptz
+        FROM task t
+        WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t."closedAt" >= ${leadSince}::timestamptz AND t.status = 5 AND t."deletedAt" IS NULL
       ) l
       GROUP BY l."flowId"
     )
     SELECT s."flowId"::text AS "flowId",
       COALESCE(c.pending, 0) AS pending, COALESCE(c."inProgress", 0) AS "inProgress",
       COALESCE(c."awaitingReview", 0) AS "awaitingReview", COALESCE(c.completed, 0) AS completed,
-      COALESCE(c.deferred, 0) AS deferred, COALESCE(c."overdueOpen", 0) AS "overdueOpen", COALESCE(c."atRisk", 0) AS "atRisk",
+      COALESCE(c.deferred, 0) AS deferred, COALESCE(r."overdueOpen", 0) AS "overdueOpen", COALESCE(r."atRisk", 0) AS "atRisk",
       -- round(100 × (1 − violations / total)), never below 0, 100 without tasks; float8 and
       -- floor(x + 0.5) round exactly as JavaScript's Math.round does in flowEfficiency.
       CASE WHEN COALESCE(e.total, 0) = 0 THEN 100
@@ -141,6 +159,7 @@ export async function flowSummaries(
       COALESCE(l."leadCount", 0) AS "leadCount", l."leadMean", l."leadP50", l."leadP85", l."leadP95"
     FROM scope s
     LEFT JOIN counts c ON c."flowId" = s."flowId"
+    LEFT JOIN open_risks r ON r."flowId" = s."flowId"
     LEFT JOIN efficiency e ON e."flowId" = s."flowId"
     LEFT JOIN lead l ON l."flowId" = s."flowId"`;
   const byFlow = new Map(z.array(rowSchema).parse(rows).map((row) => [row.flowId, row]));
