@@ -3,6 +3,7 @@ import { teamLoad } from './assignee-load';
 import { efficiencyTaskOf, flowEfficiency } from './flow-efficiency';
 import { currentCounts } from './flow-series';
 import { isOpen, isOverdue, type MetricTask } from './metric-task';
+import { dayMs } from './metric-query-options';
 import { distribution } from './percentiles';
 import { endOfPortalDay, portalDay } from './portal-days';
 import { taskAsOf } from './task-as-of';
@@ -10,7 +11,6 @@ import { leadTime } from './task-times';
 
 /** How far back the lead-time percentiles of a day reach. */
 export const dailyLeadWindowDays = 30;
-const dayMs = 86_400_000;
 
 /** One flow's figures for one portal day: the row FlowDailyFigure keeps (lead times in seconds). */
 export type FlowDayFigure = {
