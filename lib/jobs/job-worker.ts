@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
 import type { PrismaClient } from '@/lib/db/client';
+import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
 import { PortalNotConnectedError, portalClient } from '@/lib/portals/portal-connection';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { processPortalEvents } from '@/lib/sync/process-portal-events';
@@ -25,8 +26,6 @@ export type JobWorkerOptions = {
   log: (message: string) => void;
   staleAfterMs?: number;
   orphanScanMs?: number;
-  /** Hooks for work that arrives with later parts of the product (daily figures). */
-  afterFullSync?: (portalId: string, boss: PgBoss) => Promise<void>;
 };
 
 export type JobWorker = { boss: PgBoss; runSync: (runId: string) => Promise<SyncOutcome>; stop: () => Promise<void> };
@@ -44,6 +43,18 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   for (const { queue, cron } of jobSchedules) await boss.schedule(queue, cron);
 
   const running = new Map<string, Promise<SyncOutcome>>();
+
+  /** pg-boss records a failed job quietly; the console should say so too. */
+  function logFailures<T>(name: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>) {
+    return async (jobs: PgBoss.Job<T>[]) => {
+      try {
+        await handler(jobs);
+      } catch (error) {
+        log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      }
+    };
+  }
 
   async function execute(runId: string): Promise<SyncOutcome> {
     const run = await readSyncRun(db, runId);
@@ -63,7 +74,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       log(`sync ${run.kind}: done (${Object.entries((finished?.counts ?? {}) as Record<string, number>).map(([name, count]) => `${count} ${name}`).join(', ')})`);
       if (run.kind === 'full') {
         if ((await syncDemoAccounts(db)) === 'created') log('demo mode: the demo accounts are linked to demo employees');
-        await options.afterFullSync?.(run.portalId, boss);
+        await boss.send(jobQueues.figuresBackfill, { portalId: run.portalId }, { singletonKey: run.portalId });
       }
     } else if (outcome === 'failed') {
       log(`sync ${run.kind}: failed: ${finished?.error ?? 'unknown reason'}`);
@@ -85,12 +96,33 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     for (const { portalId } of portals) await requestSync(db, boss, portalId, kind);
   }
 
-  await boss.work(jobQueues.syncRun, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    await runSync(runPayload.parse(job!.data).runId);
-  });
-  await boss.work(jobQueues.portalEvents, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    const { portalId } = portalPayload.parse(job!.data);
-    await processPortalEvents(db, await portalClient(db, box, portalId), portalId);
+  await boss.work(
+    jobQueues.syncRun,
+    { pollingIntervalSeconds: 1 },
+    logFailures('sync', async ([job]) => {
+      await runSync(runPayload.parse(job!.data).runId);
+    }),
+  );
+  await boss.work(
+    jobQueues.portalEvents,
+    { pollingIntervalSeconds: 0.5 },
+    logFailures('portal events', async ([job]) => {
+      const { portalId } = portalPayload.parse(job!.data);
+      await processPortalEvents(db, await portalClient(db, box, portalId), portalId);
+    }),
+  );
+  await boss.work(
+    jobQueues.figuresBackfill,
+    logFailures('daily figures backfill', async ([job]) => {
+      const { portalId } = portalPayload.parse(job!.data);
+      const rows = await backfillDailyFigures(db, portalId);
+      log(`daily figures: ${rows} flow-days of the last 120 days written`);
+    }),
+  );
+  // Hourly: today so far, and yesterday, whose figures become final once the portal's day is over.
+  await boss.work(jobQueues.dailyFigures, async () => {
+    const portals = await db.portalConnection.findMany({ select: { portalId: true } });
+    for (const { portalId } of portals) await backfillDailyFigures(db, portalId, { days: 2 });
   });
   await boss.work(jobQueues.incrementalSync, async () => everyConnectedPortal('incremental'));
   await boss.work(jobQueues.reconcile, async () => everyConnectedPortal('reconcile'));

@@ -81,6 +81,9 @@ describe('first start on the demo portal', () => {
     );
     expect((await visibleDemoAccounts(database.db)).map((account) => account.role)).toEqual(['admin', 'lead', 'executive']);
     expect(await database.db.flowMember.count({ where: { bitrixUserId: lead.bitrixUserId!, role: 'owner' } })).toBeGreaterThan(0);
+    // After the first full sync, the daily figures of the past 120 days are backfilled for every flow.
+    const flows = await database.db.flow.count({ where: { portalId: demo.portalId } });
+    await until('the 120-day backfill', async () => (await database.db.flowDailyFigure.count({ where: { flow: { portalId: demo.portalId } } })) === flows * 120, 30_000);
   });
 
   it('a task added, changed or deleted on the portal reaches the mirror by event within 5 seconds', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTask } from '@/lib/bitrix24/api/tasks';
 import { flowEfficiency } from '@/lib/metrics/flow-efficiency';
+import { flowSummaries } from '@/lib/metrics/flow-summaries';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { executeSyncRun } from './run-sync';
 import { requestSyncRun } from './sync-runs';
@@ -73,6 +74,13 @@ describe('full sync', () => {
     }
     // The generated company has healthy and failing flows: the check is not all-100 against all-100.
     expect(spread.size).toBeGreaterThan(2);
+    // The flows list computes the same in SQL and finds no difference to flag.
+    const summaries = await flowSummaries(database.db, { portalId: fixture.portalId });
+    expect(summaries).toHaveLength(flows.length);
+    for (const summary of summaries) {
+      expect(summary.efficiency.value, summary.name).toBe(summary.efficiency.portalValue);
+      expect(summary.efficiency.differs).toBe(false);
+    }
   });
 
   it('a second full sync picks up new, changed and deleted tasks and records the changes it saw', async () => {
