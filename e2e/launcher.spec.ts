@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { runLauncher, waitForOutput } from './support/launcher-process';
+import { runLauncher, waitForOutput, type LauncherProcess } from './support/launcher-process';
 
 /** Processes whose command line mentions the folder: the embedded server runs with `-D <folder>/postgres`. */
 function processesUsing(folder: string): string[] {
@@ -20,19 +20,29 @@ test.describe('npm start on the embedded defaults', () => {
   test.beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-launch-'));
   });
-  test.afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  // A failed step must not leave a launcher (and its Next.js and PostgreSQL) running for the next spec.
+  const started: LauncherProcess[] = [];
+  const launch = (settings: Parameters<typeof runLauncher>[0]) => {
+    const launcher = runLauncher(settings);
+    started.push(launcher);
+    return launcher;
+  };
+  test.afterAll(async () => {
+    for (const launcher of started) await launcher.stop('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   test('starts PostgreSQL and the app, offers first-run setup once, keeps data across restarts, and leaves nothing running after stop', async ({
     page,
   }) => {
     const settings = { PORT: '3101', HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54601', DATABASE_URL: undefined };
 
-    const first = runLauncher(settings);
+    const first = launch(settings);
     const [, id] = await waitForOutput(first, /installation ([0-9a-f-]{36}), start #1\b/, 120_000);
     await waitForOutput(first, /ready: http:\/\/localhost:3101/, 180_000);
     expect(first.output()).toContain('embedded PostgreSQL on 127.0.0.1:54601');
     const health = await (await fetch('http://127.0.0.1:3101/api/health')).json();
-    expect(health).toMatchObject({ status: 'ok', db: 'up' });
+    expect(health, JSON.stringify(health)).toMatchObject({ status: 'ok', db: 'up' });
 
     // First run on an empty database: the console prints a one-time link to create the admin.
     const [setupLink] = await waitForOutput(first, /http:\/\/localhost:3101\/setup\?token=[\w-]+/, 10_000);
@@ -52,21 +62,22 @@ test.describe('npm start on the embedded defaults', () => {
     expect(first.output()).toMatch(/demo portal [\w.-]+ on http:\/\/127\.0\.0\.1:\d+: \d+ employees, \d+ flows, \d+ tasks/);
     expect(first.output()).toContain('demo portal: first sync started');
     await waitForOutput(first, /sync full: done \(.*\b6000 tasks\b/, 180_000);
-    await page.goto('/flows');
-    expect(await page.getByRole('table').getByRole('rowheader').count()).toBeGreaterThanOrEqual(8);
+    await page.goto('http://localhost:3101/flows');
+    // The demo company (seed 2026) has 18 flows; the admin sees every one.
+    await expect(page.getByRole('table').getByRole('rowheader')).toHaveCount(18);
     // The link cannot be replayed.
     await page.goto(setupLink);
     await expect(page.getByRole('heading', { name: 'Setup is complete' })).toBeVisible();
 
     // A second start on the same data folder refuses instead of stopping the first one's database.
-    const second = runLauncher({ ...settings, PORT: '3102' });
+    const second = launch({ ...settings, PORT: '3102' });
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/already running from .* \(pid \d+\)/);
 
     await first.stop('SIGTERM');
     expect(processesUsing(dataDir)).toEqual([]);
 
-    const again = runLauncher(settings);
+    const again = launch(settings);
     await waitForOutput(again, new RegExp(`installation ${id}, start #2\\b`), 120_000);
     await waitForOutput(again, /ready: /, 180_000);
     expect(again.output()).toContain('database schema is up to date');
@@ -80,7 +91,7 @@ test.describe('npm start on the embedded defaults', () => {
   });
 
   test('stops with a message that names the setting when the configuration is invalid', async () => {
-    const launcher = runLauncher({ PORT: 'eighty', DATA_DIR: dataDir, DATABASE_URL: undefined });
+    const launcher = launch({ PORT: 'eighty', DATA_DIR: dataDir, DATABASE_URL: undefined });
     expect(await launcher.exited).toBe(1);
     expect(launcher.output()).toMatch(/PORT: .*Fix: set a whole number from 1 to 65535/);
     expect(processesUsing(dataDir)).toEqual([]);

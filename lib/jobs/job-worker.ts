@@ -43,6 +43,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   for (const { queue, cron } of jobSchedules) await boss.schedule(queue, cron);
 
   const running = new Map<string, Promise<SyncOutcome>>();
+  const stopping = new AbortController();
 
   /** pg-boss records a failed job quietly; the console should say so too. */
   function logFailures<T>(name: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>) {
@@ -67,8 +68,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       await db.syncRun.updateMany({ where: { id: runId, state: 'running' }, data: { state: 'failed', error: error.message, finishedAt: new Date() } });
       return 'failed';
     }
-    const outcome = await executeSyncRun({ db, client, owner: options.owner, staleAfterMs }, runId);
-    if (outcome === 'not-claimed') return outcome;
+    const outcome = await executeSyncRun({ db, client, owner: options.owner, staleAfterMs, signal: stopping.signal }, runId);
+    if (outcome === 'not-claimed' || outcome === 'stopped') return outcome;
     const finished = await readSyncRun(db, runId);
     if (outcome === 'succeeded') {
       log(`sync ${run.kind}: done (${Object.entries((finished?.counts ?? {}) as Record<string, number>).map(([name, count]) => `${count} ${name}`).join(', ')})`);
@@ -144,7 +145,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     runSync,
     stop: async () => {
       clearInterval(scan);
-      // No waiting for a running sync: it keeps its checkpoint and resumes after the next start.
+      // A running sync stops after its current page and resumes from that checkpoint after the next start.
+      stopping.abort();
+      await Promise.race([Promise.allSettled(running.values()), new Promise((resolve) => setTimeout(resolve, 4_000))]);
       await boss.stop({ graceful: false, wait: true, timeout: 2_000 });
     },
   };

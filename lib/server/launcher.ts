@@ -15,6 +15,7 @@ import { startDemoConnection, usesDemoPortal } from '@/lib/portals/demo-portal-c
 import { secretBox, type SecretBox } from '@/lib/security/secret-box';
 import { requestSync } from '@/lib/sync/request-sync';
 import { generatedSecret } from './generated-secret';
+import { portIsFree } from './port-free';
 import { acquireLaunchLock } from './launch-lock';
 import { ensureBuilt, startNextServer } from './next-process';
 import { Shutdown } from './shutdown';
@@ -99,6 +100,12 @@ export async function launch(mode: 'production' | 'development', root: string = 
   const config = env();
   const shutdown = new Shutdown(() => log('stopping…'));
   stopWhenOrphaned(shutdown);
+  process.on('unhandledRejection', (reason) => {
+    // Work cut off by a stop may still fail afterwards; that must not stop the clean-up half-way.
+    if (shutdown.started) return;
+    log(`unexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    void shutdown.run().then(() => process.exit(1));
+  });
   try {
     const databaseUrl = await provideDatabase(shutdown);
 
@@ -140,6 +147,9 @@ export async function launch(mode: 'production' | 'development', root: string = 
     }
     if (shutdown.started) return;
 
+    if (!(await portIsFree(config.PORT, config.HOST))) {
+      throw new Error(`Port ${config.PORT} is already in use, perhaps by an earlier Flowpilot that is still running. Stop it, or set PORT to a free port.`);
+    }
     const next = startNextServer({ root, mode, port: config.PORT, host: config.HOST, env: { DATABASE_URL: databaseUrl, ...auth } });
     shutdown.add(() => stopChild(next));
     next.once('exit', (code, signal) => {

@@ -44,9 +44,13 @@ export type SyncOptions = {
   /** Changed-date scans start this much before the last run began, so clock skew loses nothing. */
   overlapMs?: number;
   now?: () => number;
+  /** Aborted when the process is stopping: the run stops after the page in hand, stays running and resumes later. */
+  signal?: AbortSignal;
 };
 
-export type SyncOutcome = 'succeeded' | 'failed' | 'not-claimed' | 'lost';
+export type SyncOutcome = 'succeeded' | 'failed' | 'not-claimed' | 'lost' | 'stopped';
+
+class SyncStoppedError extends Error {}
 
 type Holder = { id: string; owner: string };
 
@@ -62,6 +66,8 @@ type PhaseContext = {
 const historyBatch = 50;
 
 async function checkpoint(db: Prisma.TransactionClient | PrismaClient, context: PhaseContext, total: number | null): Promise<void> {
+  // Stopping before the save rolls the page back with it: the resumed run reads that page again.
+  if (context.options.signal?.aborted) throw new SyncStoppedError();
   await saveCheckpoint(db, context.run, { phase: context.cursor.phase ?? '', cursor: context.cursor, done: context.done, total, counts: context.counts });
 }
 
@@ -225,6 +231,7 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
     };
     for (let index = Math.max(0, phases.indexOf(saved.phase ?? phases[0]!)); index < phases.length; index++) {
       if (lost) throw new LostSyncRunError(run.id);
+      if (options.signal?.aborted) throw new SyncStoppedError();
       const phase = phases[index]!;
       if (context.cursor.phase !== phase) {
         const { upToId, since } = context.cursor;
@@ -241,6 +248,7 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
     return 'succeeded';
   } catch (error) {
     if (error instanceof LostSyncRunError) return 'lost';
+    if (error instanceof SyncStoppedError || options.signal?.aborted) return 'stopped';
     await failSyncRun(db, run, failureReason(error));
     return 'failed';
   } finally {
