@@ -25,6 +25,7 @@ import { leadTime, timeInProgress, timePending } from '../lib/metrics/task-times
 import { fillSyntheticMirror } from './synthetic-mirror';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
+import { metricTaskFromMirror } from '../lib/metrics/mirrored-metric-task';
 
 const size = { flows: 1_000, tasks: 1_000_000 };
 const runs = { list: 10, naiveList: 3, page: 30, naivePage: 30, rollUp: 3 };
@@ -63,34 +64,10 @@ async function loadTasksByFlow(db: PrismaClient, portalId: string, flowIds: stri
     where: { portalId, field: { in: ['deadline', 'status'] }, ...(flowIds.length === 1 ? { bitrixTaskId: { in: tasks.map((task) => task.bitrixTaskId) } } : {}) },
     orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
   });
-  const history = new Map<number, MetricTask['deadlineChanges'] & object>();
-  const statuses = new Map<number, MetricTask['statusChanges'] & object>();
-  for (const change of changes) {
-    if (change.field === 'deadline') {
-      const list = history.get(change.bitrixTaskId) ?? [];
-      list.push({ from: change.fromValue === null ? null : Date.parse(change.fromValue), changedAt: change.changedAt.getTime() });
-      history.set(change.bitrixTaskId, list);
-    } else {
-      const list = statuses.get(change.bitrixTaskId) ?? [];
-      list.push({ from: Number(change.fromValue), to: Number(change.toValue), at: change.changedAt.getTime() });
-      statuses.set(change.bitrixTaskId, list);
-    }
-  }
+  const changesByTask = new Map<number, typeof changes>();
+  for (const change of changes) changesByTask.set(change.bitrixTaskId, [...(changesByTask.get(change.bitrixTaskId) ?? []), change]);
   const byFlow = new Map<string, MetricTask[]>(flowIds.map((id) => [id, []]));
-  for (const task of tasks) {
-    byFlow.get(task.flowId!)!.push({
-      id: task.bitrixTaskId,
-      status: task.status,
-      createdBy: task.createdBy,
-      responsibleId: task.responsibleId,
-      createdAt: task.createdAt.getTime(),
-      startedAt: task.startedAt?.getTime() ?? null,
-      closedAt: task.closedAt?.getTime() ?? null,
-      deadline: task.deadline?.getTime() ?? null,
-      deadlineChanges: history.get(task.bitrixTaskId) ?? [],
-      statusChanges: statuses.get(task.bitrixTaskId) ?? [],
-    });
-  }
+  for (const task of tasks) byFlow.get(task.flowId!)!.push(metricTaskFromMirror(task, changesByTask.get(task.bitrixTaskId) ?? []));
   return byFlow;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTask } from '@/lib/bitrix24/api/tasks';
-import { flowEfficiency } from '@/lib/metrics/flow-efficiency';
+import { efficiencyTaskOf, flowEfficiency } from '@/lib/metrics/flow-efficiency';
+import { metricTaskFromMirror } from '@/lib/metrics/mirrored-metric-task';
 import { flowSummaries } from '@/lib/metrics/flow-summaries';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { executeSyncRun } from './run-sync';
@@ -55,17 +56,7 @@ describe('full sync', () => {
         orderBy: { changedAt: 'asc' },
       });
       const ours = flowEfficiency(
-        tasks.map((task) => ({
-          createdBy: String(task.createdBy),
-          responsibleId: String(task.responsibleId),
-          status: String(task.status),
-          createdDate: task.createdAt.getTime(),
-          closedDate: task.closedAt?.getTime() ?? null,
-          deadline: task.deadline?.getTime() ?? null,
-          deadlineChanges: changes
-            .filter((change) => change.bitrixTaskId === task.bitrixTaskId)
-            .map((change) => ({ from: change.fromValue ? Date.parse(change.fromValue) : null, changedAt: change.changedAt.getTime() })),
-        })),
+        tasks.map((task) => efficiencyTaskOf(metricTaskFromMirror(task, changes.filter((change) => change.bitrixTaskId === task.bitrixTaskId)))),
         Date.now(),
         fixture.company.header.timeZoneOffset,
       );

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { createRandom } from '@/lib/bitrix24/demo-portal/generator/random';
 import type { MetricTask } from '../metric-task';
+import { metricTaskFromMirror } from '../mirrored-metric-task';
 
 /**
  * Mirror rows for the metric tests: portals, flows, tasks and their history written the way the
@@ -84,27 +85,12 @@ export async function loadMetricTasks(db: PrismaClient, flowId: string): Promise
     where: { OR: tasks.map((task) => ({ portalId: task.portalId, bitrixTaskId: task.bitrixTaskId })) },
     orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
   });
-  return tasks.map((task) => {
-    const own = changes.filter((change) => change.portalId === task.portalId && change.bitrixTaskId === task.bitrixTaskId);
-    const deadlineChanges = own
-      .filter((change) => change.field === 'deadline')
-      .map((change) => ({ from: change.fromValue === null ? null : Date.parse(change.fromValue), changedAt: change.changedAt.getTime() }));
-    const statusChanges = own
-      .filter((change) => change.field === 'status')
-      .map((change) => ({ from: Number(change.fromValue), to: Number(change.toValue), at: change.changedAt.getTime() }));
-    return {
-      id: task.bitrixTaskId,
-      status: task.status,
-      createdBy: task.createdBy,
-      responsibleId: task.responsibleId,
-      createdAt: task.createdAt.getTime(),
-      startedAt: task.startedAt?.getTime() ?? null,
-      closedAt: task.closedAt?.getTime() ?? null,
-      deadline: task.deadline?.getTime() ?? null,
-      deadlineChanges,
-      statusChanges,
-    };
-  });
+  return tasks.map((task) =>
+    metricTaskFromMirror(
+      task,
+      changes.filter((change) => change.portalId === task.portalId && change.bitrixTaskId === task.bitrixTaskId),
+    ),
+  );
 }
 
 const hour = 3_600_000;
