@@ -1,5 +1,7 @@
+import { eventsPath } from '@/lib/portals/events-url';
+
 /** Pages and APIs anyone may open; everything else needs a session (enforced again by each guard). */
-const publicPaths = new Set(['/', '/sign-in', '/setup', '/invite', '/api/health', '/api/bitrix24/events']);
+const publicPaths = new Set(['/', '/sign-in', '/setup', '/invite', '/api/health', eventsPath]);
 const publicPrefixes = ['/api/auth/'];
 
 export function isPublicPath(pathname: string): boolean {

@@ -92,9 +92,10 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     return work;
   }
 
+  const connectedPortalIds = async () => (await db.portalConnection.findMany({ select: { portalId: true } })).map((connection) => connection.portalId);
+
   async function everyConnectedPortal(kind: 'incremental' | 'reconcile'): Promise<void> {
-    const portals = await db.portalConnection.findMany({ select: { portalId: true } });
-    for (const { portalId } of portals) await requestSync(db, boss, portalId, kind);
+    for (const portalId of await connectedPortalIds()) await requestSync(db, boss, portalId, kind);
   }
 
   await boss.work(
@@ -122,8 +123,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   );
   // Hourly: today so far, and yesterday, whose figures become final once the portal's day is over.
   await boss.work(jobQueues.dailyFigures, async () => {
-    const portals = await db.portalConnection.findMany({ select: { portalId: true } });
-    for (const { portalId } of portals) await backfillDailyFigures(db, portalId, { days: 2 });
+    for (const portalId of await connectedPortalIds()) await backfillDailyFigures(db, portalId, { days: 2 });
   });
   await boss.work(jobQueues.incrementalSync, async () => everyConnectedPortal('incremental'));
   await boss.work(jobQueues.reconcile, async () => everyConnectedPortal('reconcile'));

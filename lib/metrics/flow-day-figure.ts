@@ -15,14 +15,18 @@ export const dailyLeadWindowDays = 30;
 /** One flow's figures for one portal day: the row FlowDailyFigure keeps (lead times in seconds). */
 export type FlowDayFigure = {
   day: string;
+  /** Cumulative flow: tasks in each status at the day's end. */
   pending: number;
   inProgress: number;
   awaitingReview: number;
   completed: number;
   completedToday: number;
   created: number;
+  /** Open tasks past their deadline at the day's end. */
   overdue: number;
+  /** By the portal's rule, over the 30 days up to that day. */
   efficiency: number;
+  /** Lead-time percentiles (seconds) of tasks completed in the 30 days up to that day. */
   leadP50: number | null;
   leadP85: number | null;
   leadP95: number | null;

@@ -1,28 +1,13 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
+import type { FlowDayFigure } from './flow-day-figure';
 
 /**
  * Chart series of one flow read from FlowDailyFigure (written by daily-figures.ts), so a chart
  * over months reads one row per day, not every task. The caller checks the viewer may see the flow.
  */
-export type DailyFlowFigure = {
-  day: string;
-  /** By the portal's rule, over the 30 days up to that day. */
-  efficiency: number;
-  /** Cumulative flow: tasks in each status at the day's end. */
-  pending: number;
-  inProgress: number;
-  awaitingReview: number;
-  completed: number;
-  completedToday: number;
-  created: number;
-  /** Open tasks past their deadline at the day's end. */
-  overdue: number;
-  /** Lead-time percentiles (seconds) of tasks completed in the 30 days up to that day. */
-  leadP50: number | null;
-  leadP85: number | null;
-  leadP95: number | null;
-};
+/** A day's figures as charts read them: the stored row without the per-assignee detail. */
+export type DailyFlowFigure = Omit<FlowDayFigure, 'assigneeLoad'>;
 
 /** A week (Monday date): throughput and intake summed; the other figures as of the week's last day. */
 export type WeeklyFlowFigure = Omit<DailyFlowFigure, 'day' | 'completedToday'> & { week: string; lastDay: string; throughput: number };

@@ -12,6 +12,7 @@ import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { dataDir, env } from '@/lib/env';
 import { startJobWorker } from '@/lib/jobs/job-worker';
 import { startDemoConnection, usesDemoPortal } from '@/lib/portals/demo-portal-connection';
+import { eventsPath } from '@/lib/portals/events-url';
 import { secretBox, type SecretBox } from '@/lib/security/secret-box';
 import { requestSync } from '@/lib/sync/request-sync';
 import { generatedSecret } from './generated-secret';
@@ -73,7 +74,7 @@ async function startDemo(db: PrismaClient, box: SecretBox, port: number) {
     db,
     box,
     webhookCode: await generatedSecret(dataDir(), 'demo-portal-webhook'),
-    eventsUrl: `http://127.0.0.1:${port}/api/bitrix24/events`,
+    eventsUrl: `http://127.0.0.1:${port}${eventsPath}`,
   });
   const { company } = demo.portal.state;
   log(

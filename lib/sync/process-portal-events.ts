@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { getFlows } from '@/lib/bitrix24/api/flows';
-import { mirroredTaskFields, taskHistories } from '@/lib/bitrix24/api/tasks';
+import { mirroredTaskFields } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { portalTaskSchema } from '@/lib/bitrix24/schemas';
 import type { PrismaClient } from '@/lib/db/client';
 import { upsertFlows } from './flow-writes';
 import { mirroredTask } from './mirrored-task';
-import { historyChanges, storeHistories } from './task-histories';
+import { readHistoryChanges, storeHistories } from './task-histories';
 import { linkTasksToFlows, markTasksDeleted, upsertTasks } from './task-writes';
 
 /**
@@ -50,8 +50,7 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     const newFlowIds = [...new Set(present.map((task) => task.bitrixFlowId).filter((id): id is number => id !== null && !knownFlows.has(id)))];
     const newFlows = newFlowIds.length ? (await getFlows(client, newFlowIds)).flows : [];
     const flowTaskIds = present.filter((task) => task.bitrixFlowId !== null).map((task) => task.bitrixTaskId);
-    const histories = await taskHistories(client, flowTaskIds);
-    const changes = flowTaskIds.flatMap((id) => historyChanges(id, histories.get(id) ?? [], offset));
+    const changes = await readHistoryChanges(client, flowTaskIds, offset);
 
     await db.$transaction(async (tx) => {
       if (newFlows.length) await upsertFlows(tx, portalId, newFlows, offset);

@@ -1,5 +1,5 @@
 import { serverTime } from '@/lib/bitrix24/api/calendar-and-notify';
-import { countTasks, highestTaskId, scanAllTasksInBatches, scanTaskIdsInBatches, scanTasks, taskHistories } from '@/lib/bitrix24/api/tasks';
+import { countTasks, highestTaskId, scanAllTasksInBatches, scanTaskIdsInBatches, scanTasks } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
 import type { PrismaClient } from '@/lib/db/client';
@@ -20,7 +20,7 @@ import {
   syncWatermark,
   type SyncCursor,
 } from './sync-runs';
-import { historyChanges, storeHistories } from './task-histories';
+import { readHistoryChanges, storeHistories } from './task-histories';
 import { markMissingInRange, upsertTasks } from './task-writes';
 
 /**
@@ -176,8 +176,7 @@ async function historiesPhase(context: PhaseContext): Promise<void> {
       ORDER BY "bitrixTaskId" LIMIT ${historyBatch}`;
     const ids = rows.map((row) => row.id);
     if (ids.length === 0) return;
-    const histories = await taskHistories(client, ids);
-    const changes = ids.flatMap((id) => historyChanges(id, histories.get(id) ?? [], context.offset));
+    const changes = await readHistoryChanges(client, ids, context.offset);
     await db.$transaction(async (tx) => {
       await storeHistories(tx, context.run.portalId, ids, changes);
       context.done += ids.length;

@@ -1,3 +1,5 @@
+import { taskHistories } from '@/lib/bitrix24/api/tasks';
+import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import type { HistoryRowData } from '@/lib/bitrix24/schemas';
 import type { Prisma } from '@/lib/db/generated/client';
@@ -38,6 +40,12 @@ export function historyChanges(bitrixTaskId: number, rows: HistoryRowData[], tim
     });
   }
   return changes;
+}
+
+/** Reads the histories of some tasks (50 per batch request) as the changes the mirror keeps. */
+export async function readHistoryChanges(client: Bitrix24Client, bitrixTaskIds: number[], timeZoneOffset: string): Promise<HistoryChange[]> {
+  const histories = await taskHistories(client, bitrixTaskIds);
+  return bitrixTaskIds.flatMap((id) => historyChanges(id, histories.get(id) ?? [], timeZoneOffset));
 }
 
 /**
