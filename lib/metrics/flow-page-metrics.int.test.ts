@@ -83,8 +83,8 @@ describe('one flow page (SQL)', () => {
       medianOverdue: 0,
     });
     expect(page.aging).toEqual([
-      { taskId: 3, title: 'Task 3', responsibleId: 7, ageMs: 10 * day, band: 'above-p95', overdue: true },
-      { taskId: 4, title: 'Task 4', responsibleId: 8, ageMs: 2 * day, band: 'below-p50', overdue: false },
+      { taskId: 3, title: 'Task 3', status: 3, responsibleId: 7, ageMs: 10 * day, band: 'above-p95', overdue: true },
+      { taskId: 4, title: 'Task 4', status: 2, responsibleId: 8, ageMs: 2 * day, band: 'below-p50', overdue: false },
     ]);
     expectMatches(page, expectedPage(await loadMetricTasks(db, flowId), [7, 8, 9]));
   });

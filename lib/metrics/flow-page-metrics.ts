@@ -14,7 +14,7 @@ export type FlowPageMetrics = {
   leadTime: Distribution;
   load: TeamLoad;
   /** Open tasks, oldest first, banded against the lead-time percentiles above. */
-  aging: { taskId: number; title: string; responsibleId: number; ageMs: number; band: AgingBand; overdue: boolean }[];
+  aging: { taskId: number; title: string; status: number; responsibleId: number; ageMs: number; band: AgingBand; overdue: boolean }[];
 };
 
 const distributionRowSchema = z.object({
@@ -29,6 +29,7 @@ const loadRowSchema = z.object({ responsibleId: z.number(), open: z.number(), ov
 const agingRowSchema = z.object({
   taskId: z.number(),
   title: z.string(),
+  status: z.number(),
   responsibleId: z.number(),
   ageMs: z.number(),
   band: z.enum(['below-p50', 'p50-p85', 'p85-p95', 'above-p95']),
@@ -99,7 +100,7 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
   const load = z.array(loadRowSchema).parse(loadRows);
 
   const agingRows = await db.$queryRaw<unknown[]>`
-    SELECT t."bitrixTaskId" AS "taskId", t.title, t."responsibleId", a."ageMs",
+    SELECT t."bitrixTaskId" AS "taskId", t.title, t.status, t."responsibleId", a."ageMs",
       CASE
         WHEN ${leadTime.p95}::float8 IS NOT NULL AND a."ageMs" > ${leadTime.p95}::float8 THEN 'above-p95'
         WHEN ${leadTime.p85}::float8 IS NOT NULL AND a."ageMs" > ${leadTime.p85}::float8 THEN 'p85-p95'

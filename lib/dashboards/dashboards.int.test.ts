@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
+import { efficiencyWindow } from '@/lib/metrics/flow-efficiency';
+import { flowDayFigure } from '@/lib/metrics/flow-day-figure';
+import { isAtRisk, isOpen, isOverdue, type MetricTask } from '@/lib/metrics/metric-task';
+import { median } from '@/lib/metrics/percentiles';
+import { lastPortalDays } from '@/lib/metrics/portal-days';
+import { insertFlow, insertPortal, insertTasks, loadMetricTasks, randomTasks } from '@/lib/metrics/testing/mirror-fixture';
+import { flowDashboard } from './flow-dashboard';
+import { flowsList } from './flows-list';
+import { overview } from './overview';
+
+const hour = 3_600_000;
+const day = 24 * hour;
+const now = Date.UTC(2026, 4, 20, 9);
+const offset = '+03:00';
+
+let database: MigratedDatabase;
+let flowIds: string[];
+beforeAll(async () => {
+  database = await migratedDatabase();
+  const db = database.db;
+  const portalId = await insertPortal(db, offset);
+  flowIds = [
+    await insertFlow(db, portalId, { name: 'Alpha', portalEfficiency: 50, members: [101, 102] }),
+    await insertFlow(db, portalId, { name: 'Beta', members: [103] }),
+    await insertFlow(db, portalId, { name: 'Gamma (no tasks)' }),
+  ];
+  await insertTasks(db, portalId, randomTasks('dashboards', 900, [flowIds[0]!, flowIds[1]!, null], now));
+  await backfillDailyFigures(db, portalId, { days: 120, now: new Date(now) });
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+/** A flows-list row by the JS definitions, over the flow's tasks as loaded for the metrics. */
+function expectedRow(tasks: MetricTask[]) {
+  const open = tasks.filter(isOpen);
+  const pending = open.filter((task) => task.status === 1 || task.status === 2);
+  const inProgress = open.filter((task) => task.status === 3);
+  const windowStart = efficiencyWindow(now, offset).start;
+  // Today's figure and the one 30 days before it (the previous window).
+  const days = lastPortalDays(now, 31, offset);
+  const [previousDay, today] = [days[0]!, days.at(-1)!];
+  return {
+    pending: { count: pending.length, medianWaitMs: median(pending.map((task) => now - task.createdAt)) },
+    inProgress: { count: inProgress.length, medianMs: median(inProgress.map((task) => now - (task.startedAt ?? task.createdAt))) },
+    awaitingReview: open.filter((task) => task.status === 4).length,
+    completed: tasks.filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= windowStart && task.closedAt <= now).length,
+    overdue: open.filter((task) => isOverdue(task, now)).length,
+    atRisk: open.filter((task) => isAtRisk(task, now)).length,
+    efficiency: flowDayFigure(tasks, today, offset, now).efficiency,
+    previous: flowDayFigure(tasks, previousDay, offset, now).efficiency,
+  };
+}
+
+describe('the dashboards over a mirror', () => {
+  it('each flows-list row holds the JS definitions: counts, median waits, completed in the window, efficiency and its change', async () => {
+    const list = await flowsList(database.db, {}, { now: new Date(now) });
+    expect(list.window).toEqual({ from: '2026-04-20', to: '2026-05-20', days: 30, timeZoneOffset: offset });
+    expect(list.rows.map((row) => row.name)).toEqual(['Alpha', 'Beta', 'Gamma (no tasks)']);
+    for (const row of list.rows.slice(0, 2)) {
+      const expected = expectedRow(await loadMetricTasks(database.db, row.id));
+      expect(expected.pending.count + expected.inProgress.count).toBeGreaterThan(0);
+      expect(row.pending.count).toBe(expected.pending.count);
+      expect(row.pending.medianWaitMs).toBeCloseTo(expected.pending.medianWaitMs!, 0);
+      expect(row.inProgress.count).toBe(expected.inProgress.count);
+      expect(row.inProgress.medianMs).toBeCloseTo(expected.inProgress.medianMs!, 0);
+      expect(row.awaitingReview).toBe(expected.awaitingReview);
+      expect(row.completed).toBe(expected.completed);
+      expect(row.overdue).toBe(expected.overdue);
+      expect(row.atRisk).toBe(expected.atRisk);
+      expect(row.efficiency.value).toBe(expected.efficiency);
+      expect(row.efficiency.previous).toBe(expected.previous);
+      expect(row.efficiency.change).toBe(expected.efficiency - expected.previous);
+      expect(row.efficiency.sparkline).toHaveLength(30);
+      expect(row.efficiency.sparkline.at(-1)).toEqual({ day: '2026-05-20', efficiency: expected.efficiency });
+    }
+    const [alpha, , empty] = list.rows;
+    expect(alpha!.efficiency.differs).toBe(alpha!.efficiency.value !== 50);
+    expect(alpha!.bitrixUrl).toMatch(/^https:\/\/p\d+\.bitrix24\.ru\/company\/personal\/user\/0\/tasks\/flow\/\?.*ID_from=\d+$/);
+    // A flow without tasks: nothing open, efficiency 100 by the portal's rule.
+    expect(empty).toMatchObject({ pending: { count: 0, medianWaitMs: null }, completed: 0, overdue: 0, efficiency: { value: 100, band: 'healthy' } });
+  });
+
+  it('lists only the flows within the access filter', async () => {
+    const list = await flowsList(database.db, { id: { in: [flowIds[1]!] } }, { now: new Date(now) });
+    expect(list.rows.map((row) => row.name)).toEqual(['Beta']);
+    expect((await flowsList(database.db, { id: { in: [] } }, { now: new Date(now) })).rows).toEqual([]);
+  });
+
+  it("a flow's page agrees with its list row: the risk table adds up to the overdue and at-risk counts", async () => {
+    const list = await flowsList(database.db, {}, { now: new Date(now) });
+    const page = await flowDashboard(database.db, {}, flowIds[0]!, { now: new Date(now), days: 90 });
+    expect(page).not.toBeNull();
+    const { settings: _settings, team, ...header } = page!.flow;
+    expect(header).toEqual(list.rows[0]);
+    expect(team.map((member) => member.bitrixUserId).sort()).toEqual([101, 102]);
+    expect(page!.riskTasks.filter((task) => task.kind === 'overdue')).toHaveLength(list.rows[0]!.overdue);
+    expect(page!.riskTasks.filter((task) => task.kind === 'at-risk')).toHaveLength(list.rows[0]!.atRisk);
+    expect(page!.period).toMatchObject({ days: 90, to: '2026-05-20' });
+    expect(page!.daily).toHaveLength(90);
+    expect(page!.daily.at(-1)!.efficiency).toBe(list.rows[0]!.efficiency.value);
+    const weeklyDone = page!.weekly.reduce((sum, week) => sum + week.throughput, 0);
+    expect(weeklyDone).toBe(page!.daily.reduce((sum, figure) => sum + figure.completedToday, 0));
+    // Lead-time points are the completed tasks of the period, their percentiles drawn from them.
+    const since = now - 90 * day;
+    const tasks = await loadMetricTasks(database.db, flowIds[0]!);
+    expect(page!.leadTimes.points.map((point) => point.taskId).sort((a, b) => a - b)).toEqual(
+      tasks.filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= since).map((task) => task.id),
+    );
+    expect(page!.aging.tasks).toHaveLength(tasks.filter(isOpen).length);
+  });
+
+  it('a flow outside the filter, an unknown id and a malformed id all give nothing', async () => {
+    expect(await flowDashboard(database.db, { id: { in: [flowIds[1]!] } }, flowIds[0]!, { now: new Date(now) })).toBeNull();
+    expect(await flowDashboard(database.db, {}, '00000000-0000-4000-8000-000000000000', { now: new Date(now) })).toBeNull();
+    expect(await flowDashboard(database.db, {}, "1'; DROP TABLE task; --", { now: new Date(now) })).toBeNull();
+  });
+
+  it('the overview adds up the same rows', async () => {
+    const list = await flowsList(database.db, {}, { now: new Date(now) });
+    const view = await overview(database.db, {}, { now: new Date(now), days: 30 });
+    const rows = list.rows;
+    expect(view.totals).toEqual({
+      flows: 3,
+      activeFlows: 3,
+      open: rows.reduce((sum, row) => sum + row.pending.count + row.inProgress.count + row.awaitingReview, 0),
+      overdue: rows.reduce((sum, row) => sum + row.overdue, 0),
+      atRisk: rows.reduce((sum, row) => sum + row.atRisk, 0),
+      completed: rows.reduce((sum, row) => sum + row.completed, 0),
+      efficiency: Math.round(rows.reduce((sum, row) => sum + row.efficiency.value!, 0) / 3),
+    });
+    expect(view.buckets.reduce((sum, bucket) => sum + bucket.flows, 0)).toBe(3);
+    expect(view.daily).toHaveLength(30);
+    expect(view.daily.at(-1)).toEqual({ day: '2026-05-20', efficiency: view.totals.efficiency, flows: 3 });
+    expect(view.heatmap.rows.map((row) => row.name)).toEqual(rows.map((row) => row.name));
+    expect(view.heatmap.weeks[0]! <= view.period.from).toBe(true);
+    expect(view.heatmap.rows[0]!.cells.at(-1)).toBe(rows[0]!.efficiency.value);
+    const movers = [...view.movers.up, ...view.movers.down];
+    for (const mover of movers) expect(mover.change).toBe(rows.find((row) => row.id === mover.id)!.efficiency.change);
+  });
+});

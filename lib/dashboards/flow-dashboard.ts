@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { taskUrl } from '@/lib/bitrix24/portal-links';
+import type { PrismaClient } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import { dailyFlowSeries, weeklyFlowSeries } from '@/lib/metrics/flow-figure-series';
+import { flowPageMetrics } from '@/lib/metrics/flow-page-metrics';
+import { dayMs } from '@/lib/metrics/metric-query-options';
+import { distribution } from '@/lib/metrics/percentiles';
+import type { ChartPeriod, FlowDashboard, LeadTimePoint, RiskTask } from './dashboard-types';
+import { flowsList } from './flows-list';
+import { peopleOf } from './people';
+import { periodWindow } from './portal-window';
+
+export const chartPeriods = [30, 90, 180] as const satisfies readonly ChartPeriod[];
+export const chartPeriodSchema = z.coerce
+  .number()
+  .pipe(z.union(chartPeriods.map((days) => z.literal(days)) as [z.ZodLiteral<30>, z.ZodLiteral<90>, z.ZodLiteral<180>]));
+export const defaultChartPeriod: ChartPeriod = 90;
+
+/** Completed tasks drawn on the lead-time scatter: the most recent ones when a period has more. */
+const maxLeadTimePoints = 2_000;
+
+const leadPointSchema = z.object({ taskId: z.number(), title: z.string(), closedAt: z.date(), leadMs: z.number() });
+const riskRowSchema = z.object({
+  taskId: z.number(),
+  title: z.string(),
+  status: z.number(),
+  responsibleId: z.number(),
+  deadline: z.date(),
+  overdue: z.boolean(),
+});
+
+/**
+ * Everything one flow's page shows, or null when the flow is not within `flows` (the caller's
+ * access filter) — unknown and out of scope look the same. The header row is the flows list's row.
+ */
+export async function flowDashboard(
+  db: PrismaClient,
+  flows: Prisma.FlowWhereInput,
+  flowId: string,
+  options: { now?: Date; days?: ChartPeriod } = {},
+): Promise<FlowDashboard | null> {
+  const id = z.uuid().safeParse(flowId);
+  if (!id.success) return null;
+  const now = options.now ?? new Date();
+  const list = await flowsList(db, { AND: [flows, { id: id.data }] }, { now });
+  const row = list.rows[0];
+  if (!row) return null;
+  const flow = await db.flow.findUniqueOrThrow({
+    where: { id: id.data },
+    select: {
+      portalId: true,
+      plannedCompletionTime: true,
+      distributionType: true,
+      taskControl: true,
+      templateId: true,
+      matchWorkTime: true,
+      responsibleCanChangeDeadline: true,
+      description: true,
+      portal: { select: { domain: true } },
+      members: { select: { bitrixUserId: true, role: true } },
+    },
+  });
+  const period = periodWindow(now.getTime(), options.days ?? defaultChartPeriod, list.window.timeZoneOffset);
+  const periodStart = new Date(now.getTime() - period.days * dayMs);
+  const at = now.toISOString();
+
+  const [daily, weekly, leadRows, pageMetrics, riskRows] = await Promise.all([
+    dailyFlowSeries(db, id.data, period),
+    weeklyFlowSeries(db, id.data, period),
+    db.$queryRaw<unknown[]>`
+      SELECT * FROM (
+        SELECT t."bitrixTaskId" AS "taskId", t.title, t."closedAt", GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8 AS "leadMs"
+        FROM task t
+        WHERE t."flowId" = ${id.data}::uuid AND t.status = 5 AND t."deletedAt" IS NULL AND t."closedAt" >= ${periodStart}::timestamptz
+        ORDER BY t."closedAt" DESC
+        LIMIT ${maxLeadTimePoints}
+      ) recent ORDER BY "closedAt"`,
+    flowPageMetrics(db, id.data, { now }),
+    db.$queryRaw<unknown[]>`
+      -- The same two tests as the flows list's overdue and at-risk counts, so the table adds up to them.
+      SELECT t."bitrixTaskId" AS "taskId", t.title, t.status, t."responsibleId", t.deadline, f.overdue
+      FROM task t
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${at}::timestamptz > t.deadline END AS overdue,
+          ${at}::timestamptz <= t.deadline AND t.deadline > t."createdAt"
+            AND extract(epoch FROM ${at}::timestamptz - t."createdAt")::float8 / extract(epoch FROM t.deadline - t."createdAt")::float8 >= 0.8 AS "atRisk"
+      ) f
+      WHERE t."flowId" = ${id.data}::uuid AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL AND t.deadline IS NOT NULL AND (f.overdue OR f."atRisk")
+      ORDER BY t.deadline, t."bitrixTaskId"`,
+  ]);
+
+  const leadPoints = z.array(leadPointSchema).parse(leadRows);
+  const risks = z.array(riskRowSchema).parse(riskRows);
+  const person = await peopleOf(db, [
+    ...flow.members.map((member) => member.bitrixUserId),
+    ...pageMetrics.load.assignees.map((assignee) => assignee.responsibleId),
+    ...pageMetrics.aging.map((task) => task.responsibleId),
+    ...risks.map((task) => task.responsibleId),
+  ].map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId })));
+  const who = (bitrixUserId: number) => person(flow.portalId, bitrixUserId);
+  const leads = distribution(leadPoints.map((point) => point.leadMs));
+  const byName = (a: { person: { name: string } }, b: { person: { name: string } }) => a.person.name.localeCompare(b.person.name);
+
+  return {
+    flow: {
+      ...row,
+      settings: {
+        plannedTimeSeconds: flow.plannedCompletionTime,
+        distributionType: flow.distributionType,
+        taskControl: flow.taskControl,
+        templateId: flow.templateId,
+        matchWorkTime: flow.matchWorkTime,
+        responsibleCanChangeDeadline: flow.responsibleCanChangeDeadline,
+        description: flow.description,
+      },
+      team: flow.members
+        .map((member) => ({ ...who(member.bitrixUserId), role: member.role }))
+        .sort((a, b) => ['owner', 'moderator', 'member'].indexOf(a.role) - ['owner', 'moderator', 'member'].indexOf(b.role) || a.name.localeCompare(b.name)),
+    },
+    window: list.window,
+    period,
+    daily: daily.map(({ day, efficiency, pending, inProgress, awaitingReview, completed, completedToday, created, overdue }) => ({
+      day, efficiency, pending, inProgress, awaitingReview, completed, completedToday, created, overdue,
+    })),
+    weekly: weekly.map(({ week, throughput, created }) => ({ week, throughput, created })),
+    leadTimes: {
+      points: leadPoints.map((point): LeadTimePoint => ({ ...point, closedAt: point.closedAt.toISOString() })),
+      percentiles: { p50: leads.p50, p85: leads.p85, p95: leads.p95 },
+      plannedMs: flow.plannedCompletionTime > 0 ? flow.plannedCompletionTime * 1000 : null,
+    },
+    aging: {
+      tasks: pageMetrics.aging.map(({ responsibleId, ...task }) => ({ ...task, responsible: who(responsibleId) })),
+      percentiles: { p50: pageMetrics.leadTime.p50, p85: pageMetrics.leadTime.p85, p95: pageMetrics.leadTime.p95 },
+    },
+    load: {
+      assignees: pageMetrics.load.assignees.map(({ responsibleId, open, overdue }) => ({ person: who(responsibleId), open, overdue })).sort(byName),
+      medianOpen: pageMetrics.load.medianOpen,
+      medianOverdue: pageMetrics.load.medianOverdue,
+    },
+    riskTasks: risks.map(
+      (task): RiskTask => ({
+        taskId: task.taskId,
+        title: task.title,
+        status: task.status,
+        responsible: who(task.responsibleId),
+        deadline: task.deadline.toISOString(),
+        kind: task.overdue ? 'overdue' : 'at-risk',
+        url: taskUrl(flow.portal.domain, task.taskId, task.responsibleId),
+      }),
+    ),
+  };
+}
