@@ -1,0 +1,82 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { Overview } from '@/lib/dashboards/dashboard-types';
+import { efficiencyBand } from '@/lib/dashboards/efficiency-band';
+import { ChartCard, type ChartFrameProps } from './chart-card';
+import type { ChartTableData } from './chart-data-table';
+import { ChartLegend } from './chart-legend';
+import { bandColors, textColorOn } from './chart-palette';
+import { useChartFormat } from './use-chart-format';
+
+const bands = ['healthy', 'watch', 'critical'] as const;
+
+/**
+ * Each flow's efficiency at the end of each week, as a table whose cells take their band's colour.
+ * Being a real table it is its own accessible view; the card only adds the CSV.
+ */
+export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot', headingLevel }: { heatmap: Overview['heatmap'] } & ChartFrameProps) {
+  const t = useTranslations('charts');
+  const format = useChartFormat();
+  const title = t('heatmap.title');
+  const table: ChartTableData = {
+    // Weeks as their Mondays (YYYY-MM-DD) head the CSV's columns: spreadsheets read them as dates.
+    columns: [{ key: 'flow', header: t('columns.flow') }, ...heatmap.weeks.map((week) => ({ key: week, header: week, numeric: true }))],
+    rows: heatmap.rows.map((row) => ({ flow: row.name, ...Object.fromEntries(heatmap.weeks.map((week, index) => [week, row.cells[index] ?? null])) })),
+  };
+  const hasFigures = heatmap.rows.some((row) => row.cells.some((cell) => cell !== null));
+
+  return (
+    <ChartCard
+      title={title}
+      caption={caption}
+      table={table}
+      csvFileName={`${csvFileStem}-efficiency-by-week.csv`}
+      headingLevel={headingLevel}
+      chartIsTable
+      empty={hasFigures ? undefined : { title: t('noFlowFigures.title'), body: t('noFlowFigures.body') }}
+    >
+      {/* Focusable so keyboard users can scroll the weeks sideways. */}
+      <div role="region" aria-label={title} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
+        <table className="w-full border-separate border-spacing-0 text-sm">
+          <caption className="sr-only">{`${title}, ${caption}`}</caption>
+          <thead className="text-xs text-slate-600">
+            <tr>
+              <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left font-semibold">
+                {t('columns.flow')}
+              </th>
+              {heatmap.weeks.map((week) => (
+                <th key={week} scope="col" className="bg-slate-50 px-2 py-2 text-center font-semibold whitespace-nowrap">
+                  <span aria-hidden>{format.dayShort(week)}</span>
+                  <span className="sr-only">{format.week(week)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {heatmap.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" title={row.name} className="sticky left-0 z-10 max-w-56 truncate border-t border-slate-100 bg-white px-3 py-1.5 text-left font-medium text-slate-900">
+                  {row.name}
+                </th>
+                {row.cells.map((cell, index) => {
+                  const background = cell === null ? null : bandColors[efficiencyBand(cell)];
+                  return (
+                    <td
+                      key={heatmap.weeks[index] ?? index}
+                      className={`min-w-14 border-t border-l border-white px-2 py-1.5 text-center tabular-nums ${background ? 'font-semibold' : 'bg-slate-100 text-slate-600'}`}
+                      style={background ? { backgroundColor: background, color: textColorOn(background) } : undefined}
+                    >
+                      {cell === null ? t('card.noValue') : format.percent(cell)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ChartLegend items={bands.map((band) => ({ label: t(`bands.${band}`), color: bandColors[band], mark: 'box' }))} />
+    </ChartCard>
+  );
+}
