@@ -1,24 +1,25 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { syncKeys } from '@/lib/query/keys';
+import { dashboardKeys, syncKeys } from '@/lib/query/keys';
 import { fetchSyncStatus } from '@/lib/sync/sync-status-schema';
 
 const knownPhases = new Set(['starting', 'directory', 'tasks', 'changes', 'flows', 'histories', 'deletions', 'done']);
 
 /**
  * A bar under the header while a sync runs: what it is doing, how far it got and the time left,
- * polled every 2 s (every 30 s when idle). When a sync ends the page reloads its data; when one
+ * polled every 2 s (every 30 s when idle). When a sync ends the page and its dashboard queries reload; when one
  * failed, admins see why and where to fix it.
  */
 export function SyncProgress({ canManage }: { canManage: boolean }) {
   const t = useTranslations('sync');
   const format = useFormatter();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { data } = useQuery({
     queryKey: syncKeys.status(),
     queryFn: ({ signal }) => fetchSyncStatus(signal),
@@ -32,8 +33,9 @@ export function SyncProgress({ canManage }: { canManage: boolean }) {
     else if (wasRunning.current && run) {
       wasRunning.current = false;
       router.refresh();
+      void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
     }
-  }, [run, router]);
+  }, [run, router, queryClient]);
 
   if (!run) return null;
   if (run.state === 'failed') {

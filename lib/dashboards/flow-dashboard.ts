@@ -7,15 +7,10 @@ import { flowPageMetrics } from '@/lib/metrics/flow-page-metrics';
 import { dayMs } from '@/lib/metrics/metric-query-options';
 import { distribution } from '@/lib/metrics/percentiles';
 import type { ChartPeriod, FlowDashboard, LeadTimePoint, RiskTask } from './dashboard-types';
+import { defaultChartPeriod } from './chart-period';
 import { flowsList } from './flows-list';
 import { peopleOf } from './people';
 import { periodWindow } from './portal-window';
-
-export const chartPeriods = [30, 90, 180] as const satisfies readonly ChartPeriod[];
-export const chartPeriodSchema = z.coerce
-  .number()
-  .pipe(z.union(chartPeriods.map((days) => z.literal(days)) as [z.ZodLiteral<30>, z.ZodLiteral<90>, z.ZodLiteral<180>]));
-export const defaultChartPeriod: ChartPeriod = 90;
 
 /** Completed tasks drawn on the lead-time scatter: the most recent ones when a period has more. */
 const maxLeadTimePoints = 2_000;

@@ -4,7 +4,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { weekOf } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, EfficiencyBucket, EfficiencyMover, FlowListRow, Overview } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
-import { defaultChartPeriod } from './flow-dashboard';
+import { defaultChartPeriod } from './chart-period';
 import { flowsList } from './flows-list';
 import { periodWindow } from './portal-window';
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/viewer';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { listVisibleFlows } from './list-visible-flows';
-import { readFlowForViewer } from './read-flow-for-viewer';
+import { flowDashboard } from '@/lib/dashboards/flow-dashboard';
+import { flowsList } from '@/lib/dashboards/flows-list';
+import { visibleFlowsWhere } from './flow-access';
 
 let database: MigratedDatabase;
 let portalId: string;
@@ -40,13 +41,16 @@ async function viewerWithGrant(bitrixUserId: number | null): Promise<Viewer> {
   return { id: user.id, email: user.email, name: user.name, role: 'lead', portalId: user.portalId, bitrixUserId: user.bitrixUserId };
 }
 
+const listVisibleFlows = async (db: MigratedDatabase['db'], viewer: Viewer) => (await flowsList(db, visibleFlowsWhere(viewer))).rows;
+const readFlowForViewer = (db: MigratedDatabase['db'], viewer: Viewer, flowId: string) => flowDashboard(db, visibleFlowsWhere(viewer), flowId);
+
 describe('flow scope', () => {
   it('a lead sees the flows they own, moderate or work in on their portal, plus granted ones', async () => {
     const lead = await viewerWithGrant(5);
     expect((await listVisibleFlows(database.db, lead)).map((f) => f.name)).toEqual(['granted', 'member', 'moderated', 'owned']);
     expect(await readFlowForViewer(database.db, lead, flowIds.foreign!)).toBeNull();
     expect(await readFlowForViewer(database.db, lead, flowIds['other-portal']!)).toBeNull();
-    expect((await readFlowForViewer(database.db, lead, flowIds.owned!))?.team).toEqual([{ bitrixUserId: 5, name: 'Olga Owner', role: 'owner' }]);
+    expect((await readFlowForViewer(database.db, lead, flowIds.owned!))?.flow.team).toEqual([{ bitrixUserId: 5, name: 'Olga Owner', photoUrl: null, role: 'owner' }]);
   });
 
   it('an unlinked lead sees only granted flows', async () => {

@@ -8,3 +8,10 @@ export const syncKeys = {
   all: ['sync'] as const,
   status: () => [...syncKeys.all, 'status'] as const,
 };
+
+export const dashboardKeys = {
+  all: ['dashboard'] as const,
+  flows: () => [...dashboardKeys.all, 'flows'] as const,
+  flow: (flowId: string, days: number) => [...dashboardKeys.all, 'flow', flowId, days] as const,
+  overview: (days: number) => [...dashboardKeys.all, 'overview', days] as const,
+};

@@ -1,21 +1,34 @@
 import { getTranslations } from 'next-intl/server';
-import { FlowTable } from '@/components/flows/flow-table';
+import { FlowsListView } from '@/components/flows/flows-list-view';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
 import { canOpen } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { listVisibleFlows } from '@/lib/flows/list-visible-flows';
+import { flowsList } from '@/lib/dashboards/flows-list';
+import { visibleFlowsWhere } from '@/lib/flows/flow-access';
+import { currentPortal } from '@/lib/portals/current-portal';
+import { readSyncStatus } from '@/lib/sync/sync-status';
 
 export default async function FlowsPage() {
   const viewer = await requireArea('flows', '/flows');
-  const [t, flows] = await Promise.all([getTranslations('flows'), listVisibleFlows(db(), viewer)]);
+  const [t, list] = await Promise.all([getTranslations('flows'), flowsList(db(), visibleFlowsWhere(viewer))]);
   const lead = viewer.role === 'lead';
+  const header = <PageHeader title={t('title')} subtitle={lead ? t('scopeLead') : t('scopeAll')} />;
+  if (list.rows.length > 0) {
+    return (
+      <>
+        {header}
+        <FlowsListView initial={list} />
+      </>
+    );
+  }
+  const syncing = (await readSyncStatus(db(), await currentPortal(db()))).run?.state === 'running';
   return (
     <>
-      <PageHeader title={t('title')} subtitle={lead ? t('scopeLead') : t('scopeAll')} />
-      {flows.length > 0 ? (
-        <FlowTable flows={flows} />
+      {header}
+      {syncing ? (
+        <EmptyState title={t('syncingTitle')} body={t('syncingBody')} />
       ) : (
         <EmptyState
           title={t('emptyTitle')}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { ApiError, withAuth } from '@/lib/auth/guards';
+import { db } from '@/lib/db/client';
+import { chartPeriodSchema, defaultChartPeriod } from '@/lib/dashboards/chart-period';
+import { flowDashboard } from '@/lib/dashboards/flow-dashboard';
+import { visibleFlowsWhere } from '@/lib/flows/flow-access';
+
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.strictObject({ days: chartPeriodSchema.default(defaultChartPeriod) });
+
+// GET /api/dashboard/flows/:flowId?days=30|90|180 - one flow's page; unknown and out of scope are the same 404.
+export const GET = withAuth<{ params: Promise<{ flowId: string }> }>(['admin', 'lead', 'executive'], async (request, { params, viewer }) => {
+  const { flowId } = await params;
+  const { days } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const dashboard = await flowDashboard(db(), visibleFlowsWhere(viewer), flowId, { days });
+  if (!dashboard) throw new ApiError(404, 'not_found', 'No such flow, or it is not yours to see.');
+  return Response.json(dashboard, { headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,190 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { useChartFormat } from '@/components/charts/use-chart-format';
+import { EfficiencySparkline } from '@/components/charts/efficiency-sparkline';
+import { PersonName } from '@/components/people/person-avatar';
+import { fetchFlowsList } from '@/lib/dashboards/dashboard-fetch';
+import type { FlowListRow, FlowsList } from '@/lib/dashboards/dashboard-types';
+import { defaultFlowListFilters, filterAndSortFlows, flowListFiltersFrom, type FlowListFilters, type FlowSortKey } from '@/lib/dashboards/flow-list-filters';
+import { dashboardKeys } from '@/lib/query/keys';
+import { EfficiencyFigure } from './efficiency-figure';
+
+const selectStyle = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600';
+
+/**
+ * The flows list: search, filters and sort kept in the address (shareable, back button works),
+ * rows refreshed by TanStack Query when a sync finishes; the server rendered the first paint.
+ */
+export function FlowsListView({ initial }: { initial: FlowsList }) {
+  const t = useTranslations('flows');
+  const locale = useLocale();
+  const format = useChartFormat();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filters = useMemo(() => flowListFiltersFrom(Object.fromEntries(searchParams)), [searchParams]);
+  const { data, isError, isFetching } = useQuery({ queryKey: dashboardKeys.flows(), queryFn: ({ signal }) => fetchFlowsList(signal), initialData: initial });
+  const rows = useMemo(() => filterAndSortFlows(data.rows, filters, locale), [data.rows, filters, locale]);
+  const owners = useMemo(
+    () => [...new Map(data.rows.flatMap((row) => (row.owner ? [[row.owner.bitrixUserId, row.owner] as const] : []))).values()].sort((a, b) => a.name.localeCompare(b.name, locale)),
+    [data.rows, locale],
+  );
+
+  const setFilters = (change: Partial<FlowListFilters>) => {
+    const next = { ...filters, ...change };
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(next)) if (value !== defaultFlowListFilters[key as keyof FlowListFilters]) params.set(key, String(value));
+    const query = params.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  };
+  const sortBy = (key: FlowSortKey) =>
+    setFilters({ sort: key, order: filters.sort === key ? (filters.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc' });
+  const filtered = JSON.stringify({ ...filters, sort: 'name', order: 'asc' }) !== JSON.stringify(defaultFlowListFilters);
+
+  const sortHeader = (key: FlowSortKey, label: string, numeric = true) => (
+    <th scope="col" aria-sort={filters.sort === key ? (filters.order === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${numeric ? 'text-right' : ''}`}>
+      <button type="button" onClick={() => sortBy(key)} className="inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">
+        {label}
+        <span aria-hidden="true">{filters.sort === key ? (filters.order === 'asc' ? '▲' : '▼') : '↕'}</span>
+      </button>
+    </th>
+  );
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">{t('window', { from: format.day(data.window.from), to: format.day(data.window.to), offset: data.window.timeZoneOffset })}</p>
+      <form role="search" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
+        <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700">
+          {t('filters.search')}
+          <input type="search" value={filters.q} onChange={(event) => setFilters({ q: event.target.value })} placeholder={t('filters.searchPlaceholder')} className={selectStyle} />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+          {t('filters.health')}
+          <select value={filters.health} onChange={(event) => setFilters({ health: event.target.value as FlowListFilters['health'] })} className={selectStyle}>
+            {(['all', 'healthy', 'watch', 'critical'] as const).map((value) => (
+              <option key={value} value={value}>{t(`health.${value}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+          {t('filters.distribution')}
+          <select value={filters.distribution} onChange={(event) => setFilters({ distribution: event.target.value as FlowListFilters['distribution'] })} className={selectStyle}>
+            {(['all', 'queue', 'manually', 'himself'] as const).map((value) => (
+              <option key={value} value={value}>{t(`distribution.${value}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+          {t('filters.owner')}
+          <select value={filters.owner} onChange={(event) => setFilters({ owner: event.target.value })} className={selectStyle}>
+            <option value="all">{t('filters.anyOwner')}</option>
+            {owners.map((owner) => (
+              <option key={owner.bitrixUserId} value={String(owner.bitrixUserId)}>{owner.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+          {t('filters.state')}
+          <select value={filters.active} onChange={(event) => setFilters({ active: event.target.value as FlowListFilters['active'] })} className={selectStyle}>
+            {(['all', 'active', 'inactive'] as const).map((value) => (
+              <option key={value} value={value}>{t(`states.${value}`)}</option>
+            ))}
+          </select>
+        </label>
+        {filtered && (
+          <button type="button" onClick={() => setFilters({ ...defaultFlowListFilters, sort: filters.sort, order: filters.order })} className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+            {t('filters.clear')}
+          </button>
+        )}
+      </form>
+
+      <p role="status" className="text-sm text-slate-600">
+        {t('shown', { shown: rows.length, total: data.rows.length })}
+        {isFetching && <span className="ml-2">{t('refreshing')}</span>}
+        {isError && <span className="ml-2 text-red-700">{t('refreshFailed')}</span>}
+      </p>
+
+      {rows.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+          <p className="font-semibold text-slate-900">{t('noMatchTitle')}</p>
+          <p className="mt-1 text-sm text-slate-600">{t('noMatchBody')}</p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <table className="w-full min-w-[56rem] text-left text-sm">
+            <caption className="sr-only">{t('tableCaption')}</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
+              <tr>
+                {sortHeader('name', t('columns.name'), false)}
+                <th scope="col" className="px-3 py-2 font-semibold uppercase tracking-wide">{t('columns.owner')}</th>
+                {sortHeader('pending', t('columns.pending'))}
+                {sortHeader('inProgress', t('columns.inProgress'))}
+                {sortHeader('completed', t('columns.completed'))}
+                {sortHeader('efficiency', t('columns.efficiency'))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <FlowRow key={row.id} row={row} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FlowRow({ row }: { row: FlowListRow }) {
+  const t = useTranslations('flows');
+  const format = useChartFormat();
+  const wait = (ms: number | null) => (ms === null ? null : format.duration(ms));
+  return (
+    <tr className="align-top">
+      <th scope="row" className="px-3 py-3 font-medium">
+        <Link href={`/flows/${row.id}`} className="text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+          {row.name}
+        </Link>
+        <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-normal text-slate-600">
+          <span className={row.active ? 'text-emerald-800' : 'text-slate-600'}>{row.active ? t('active') : t('inactive')}</span>
+          <span aria-hidden="true">·</span>
+          <span>{t(`distribution.${row.distributionType}`)}</span>
+          <span aria-hidden="true">·</span>
+          <a href={row.bitrixUrl} target="_blank" rel="noreferrer" className="text-brand-700 underline-offset-2 hover:underline">
+            {t('openInBitrix24')}
+            <span className="sr-only"> ({row.name})</span>
+          </a>
+        </div>
+      </th>
+      <td className="px-3 py-3 text-slate-800">
+        {row.owner ? <PersonName person={row.owner} /> : <span className="text-slate-600">{t('noOwner')}</span>}
+        {row.moderators.length > 0 && (
+          <div className="mt-1 text-xs text-slate-600">{t('moderators', { names: row.moderators.map((person) => person.name).join(', ') })}</div>
+        )}
+      </td>
+      <td className="px-3 py-3 text-right tabular-nums">
+        <div data-figure="pending" className="font-semibold text-slate-900">{format.count(row.pending.count)}</div>
+        {wait(row.pending.medianWaitMs) && <div className="text-xs text-slate-600">{t('medianWait', { time: wait(row.pending.medianWaitMs)! })}</div>}
+      </td>
+      <td className="px-3 py-3 text-right tabular-nums">
+        <div data-figure="in-progress" className="font-semibold text-slate-900">{format.count(row.inProgress.count)}</div>
+        {wait(row.inProgress.medianMs) && <div className="text-xs text-slate-600">{t('medianInProgress', { time: wait(row.inProgress.medianMs)! })}</div>}
+        {row.overdue > 0 && <div className="text-xs font-medium text-red-700">{t('overdueOpen', { count: row.overdue })}</div>}
+      </td>
+      <td data-figure="completed" className="px-3 py-3 text-right font-semibold tabular-nums text-slate-900">
+        {format.count(row.completed)}
+      </td>
+      <td className="px-3 py-3">
+        <div className="flex items-center justify-end gap-3">
+          <EfficiencySparkline data={row.efficiency.sparkline} />
+          <EfficiencyFigure efficiency={row.efficiency} />
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowListRow } from './dashboard-types';
+import { defaultFlowListFilters, filterAndSortFlows, flowListFiltersFrom } from './flow-list-filters';
+
+function row(name: string, overrides: { efficiency?: number | null; change?: number | null; pending?: number; owner?: number; distribution?: FlowListRow['distributionType']; active?: boolean } = {}): FlowListRow {
+  const efficiency = overrides.efficiency === undefined ? 90 : overrides.efficiency;
+  return {
+    id: name,
+    bitrixFlowId: 1,
+    name,
+    active: overrides.active ?? true,
+    distributionType: overrides.distribution ?? 'queue',
+    owner: { bitrixUserId: overrides.owner ?? 1, name: `Owner ${overrides.owner ?? 1}`, photoUrl: null },
+    moderators: [],
+    pending: { count: overrides.pending ?? 0, medianWaitMs: null },
+    inProgress: { count: 0, medianMs: null },
+    awaitingReview: 0,
+    completed: 0,
+    overdue: 0,
+    atRisk: 0,
+    efficiency: {
+      value: efficiency,
+      previous: null,
+      change: overrides.change ?? null,
+      band: efficiency === null ? null : efficiency >= 80 ? 'healthy' : efficiency >= 60 ? 'watch' : 'critical',
+      portalValue: null,
+      differs: false,
+      sparkline: [],
+    },
+    bitrixUrl: '',
+  };
+}
+
+const rows = [
+  row('Юристы', { efficiency: 55, change: -10, pending: 4, owner: 2, distribution: 'manually' }),
+  row('Alpha', { efficiency: 95, change: 5, pending: 1 }),
+  row('beta', { efficiency: null, pending: 9, active: false, distribution: 'himself' }),
+  row('Gamma', { efficiency: 70, change: 0, pending: 1, owner: 2 }),
+];
+const names = (list: FlowListRow[]) => list.map((item) => item.name);
+
+describe('the flows list filters', () => {
+  it('sorts by name by default, case-insensitively, in the reader’s language', () => {
+    expect(names(filterAndSortFlows(rows, defaultFlowListFilters, 'en'))).toEqual(['Alpha', 'beta', 'Gamma', 'Юристы']);
+    // Russian collation puts Cyrillic first.
+    expect(names(filterAndSortFlows(rows, defaultFlowListFilters, 'ru'))).toEqual(['Юристы', 'Alpha', 'beta', 'Gamma']);
+  });
+
+  it('sorts by a figure either way, flows without one last, ties by name', () => {
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'efficiency', order: 'desc' }, 'en'))).toEqual(['Alpha', 'Gamma', 'Юристы', 'beta']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'efficiency', order: 'asc' }, 'en'))).toEqual(['Юристы', 'Gamma', 'Alpha', 'beta']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'pending', order: 'asc' }, 'en'))).toEqual(['Alpha', 'Gamma', 'Юристы', 'beta']);
+  });
+
+  it('searches names and owners, and filters by health, distribution, owner and state', () => {
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, q: '  юрист ' }, 'ru'))).toEqual(['Юристы']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, q: 'owner 2' }, 'en'))).toEqual(['Gamma', 'Юристы']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, health: 'watch' }, 'en'))).toEqual(['Gamma']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, distribution: 'himself' }, 'en'))).toEqual(['beta']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, owner: '2', health: 'critical' }, 'en'))).toEqual(['Юристы']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, active: 'inactive' }, 'en'))).toEqual(['beta']);
+  });
+
+  it('reads search params, falling back to "all" for anything malformed', () => {
+    expect(flowListFiltersFrom({ health: 'critical', sort: 'change', order: 'desc', owner: ['7', '8'] })).toMatchObject({ health: 'critical', sort: 'change', order: 'desc', owner: '7' });
+    expect(flowListFiltersFrom({ health: '<script>', owner: '1 OR 1=1', sort: 'DROP', q: 'x'.repeat(500) })).toEqual(defaultFlowListFilters);
+  });
+});
