@@ -45,6 +45,10 @@ const routes: Record<string, Record<string, Call>> = {
   '/api/sync/status': { GET: { path: '/api/sync/status', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
   // Public: the portal proves itself with its application token, so an empty post is malformed for anyone.
   '/api/bitrix24/events': { POST: { path: '/api/bitrix24/events', status: everyoneGets(400) } },
+  '/api/dashboard/flows': { GET: { path: '/api/dashboard/flows', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
+  // The lead owns Support; an unknown id would be the same 404 for every signed-in role.
+  '/api/dashboard/flows/[flowId]': { GET: { path: '/api/dashboard/flows/{support}?days=30', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
+  '/api/dashboard/overview': { GET: { path: '/api/dashboard/overview?days=180', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
 };
 
 async function samplePath(pattern: string): Promise<string> {
@@ -102,7 +106,7 @@ for (const who of everyone) {
       try {
         for (const calls of Object.values(routes)) {
           for (const [method, call] of Object.entries(calls)) {
-            const response = await request.fetch(call.path, { method, maxRedirects: 0 });
+            const response = await request.fetch(call.path.replace('{support}', readStack().flows.support), { method, maxRedirects: 0 });
             expect(response.status(), `${who} ${method} ${call.path}`).toBe(call.status[who]);
           }
         }
@@ -115,3 +119,26 @@ for (const who of everyone) {
     });
   });
 }
+
+test.describe('the dashboard API', () => {
+  test.use({ storageState: storageStateFor('lead') });
+
+  test('refuses malformed parameters and hides flows outside the lead’s scope', async ({ request }) => {
+    const { support, legal } = readStack().flows;
+    for (const query of ['days=7', 'days=abc', 'days=90&extra=1', "days=30'%20OR%201=1"]) {
+      expect((await request.get(`/api/dashboard/flows/${support}?${query}`)).status(), query).toBe(400);
+      expect((await request.get(`/api/dashboard/overview?${query}`)).status(), query).toBe(400);
+    }
+    // Legal is outside the lead's scope: the same 404 as an id that does not exist or is not an id.
+    for (const id of [legal, '00000000-0000-4000-8000-000000000000', 'not-a-flow']) {
+      const response = await request.get(`/api/dashboard/flows/${id}`);
+      expect(response.status(), id).toBe(404);
+      expect(await response.json()).toMatchObject({ error: 'not_found' });
+    }
+    const list = await (await request.get('/api/dashboard/flows')).json();
+    expect(list.rows.map((row: { name: string }) => row.name).sort()).toEqual(['Sales', 'Support']);
+    const overview = await (await request.get('/api/dashboard/overview?days=30')).json();
+    expect(overview.totals.flows).toBe(2);
+    expect(overview.period.days).toBe(30);
+  });
+});

@@ -15,8 +15,8 @@ export function EfficiencyFigure({ efficiency, size = 'row' }: { efficiency: Flo
   const change = efficiency.change;
   return (
     <div className={size === 'large' ? 'text-left' : 'text-right'}>
-      <div data-figure="efficiency" className={`font-semibold tabular-nums ${bandText[efficiency.band]} ${size === 'large' ? 'text-3xl' : 'text-base'}`}>
-        {format.percent(efficiency.value)}
+      <div className={`font-semibold tabular-nums ${bandText[efficiency.band]} ${size === 'large' ? 'text-3xl' : 'text-base'}`}>
+        <span data-figure="efficiency">{format.percent(efficiency.value)}</span>
         <span className="sr-only"> ({t(`health.${efficiency.band}`)})</span>
       </div>
       <div className="text-xs text-slate-600 tabular-nums">

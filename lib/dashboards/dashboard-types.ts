@@ -24,6 +24,7 @@ export type FlowListRow = {
   active: boolean;
   distributionType: DistributionType;
   owner: Person | null;
+  /** Who distributes the tasks by hand (manual flows), the owner left out. */
   moderators: Person[];
   /** Waiting to be taken (status 1, 2): how many now, and the median of their waits so far. */
   pending: { count: number; medianWaitMs: number | null };

@@ -1,0 +1,5 @@
+import { DashboardSkeleton } from '@/components/dashboard/dashboard-skeleton';
+
+export default function FlowsLoading() {
+  return <DashboardSkeleton listRows={8} />;
+}
