@@ -10,7 +10,7 @@ import { LeadTimeScatter } from '@/components/charts/lead-time-scatter';
 import { TeamLoadChart } from '@/components/charts/team-load-chart';
 import { ThroughputChart } from '@/components/charts/throughput-chart';
 import { useChartFormat } from '@/components/charts/use-chart-format';
-import { ChartPeriodPicker } from '@/components/dashboard/chart-period-picker';
+import { ChartsSectionHeader } from '@/components/dashboard/charts-section-header';
 import { FigureTile } from '@/components/dashboard/figure-tile';
 import { useChartPeriod } from '@/components/dashboard/use-chart-period';
 import { PersonName } from '@/components/people/person-avatar';
@@ -86,17 +86,7 @@ export function FlowDashboardView({ initial }: { initial: FlowDashboard }) {
       <FlowSettingsSummary settings={flow.settings} />
 
       <section aria-labelledby="flow-charts-title" className="space-y-4">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="flow-charts-title" className="text-lg font-semibold text-slate-900">
-            {t('charts')}
-          </h2>
-          <div className="flex items-center gap-3">
-            <span role="status" className="text-sm text-slate-600">
-              {isFetching ? t('loading') : isError ? <span className="text-red-700">{t('refreshFailed')}</span> : ''}
-            </span>
-            <ChartPeriodPicker value={days} onChange={setDays} />
-          </div>
-        </div>
+        <ChartsSectionHeader titleId="flow-charts-title" days={days} onDaysChange={setDays} fetching={isFetching} failed={isError} />
         {charts && isFetching && !data ? (
           <div className="grid gap-4 lg:grid-cols-2">
             {Array.from({ length: 6 }, (_, index) => (

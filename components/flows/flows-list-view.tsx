@@ -4,21 +4,31 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { EfficiencySparkline } from '@/components/charts/efficiency-sparkline';
 import { PersonName } from '@/components/people/person-avatar';
 import { fetchFlowsList } from '@/lib/dashboards/dashboard-fetch';
 import type { FlowListRow, FlowsList } from '@/lib/dashboards/dashboard-types';
-import { defaultFlowListFilters, filterAndSortFlows, flowListFiltersFrom, type FlowListFilters, type FlowSortKey } from '@/lib/dashboards/flow-list-filters';
+import {
+  defaultFlowListFilters,
+  filterAndSortFlows,
+  flowListFiltersFrom,
+  flowListPageSize,
+  type FlowListFilters,
+  type FlowSortKey,
+} from '@/lib/dashboards/flow-list-filters';
 import { dashboardKeys } from '@/lib/query/keys';
 import { EfficiencyFigure } from './efficiency-figure';
 
+const pageButton =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50';
 const selectStyle = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600';
 
 /**
- * The flows list: search, filters and sort kept in the address (shareable, back button works),
- * rows refreshed by TanStack Query when a sync finishes; the server rendered the first paint.
+ * The flows list: search, filters, sort and page kept in the address (shareable, back button
+ * works), rows refreshed by TanStack Query when a sync finishes; the server rendered the first
+ * paint. The search box filters as one types and reaches the address a moment later.
  */
 export function FlowsListView({ initial }: { initial: FlowsList }) {
   const t = useTranslations('flows');
@@ -27,24 +37,37 @@ export function FlowsListView({ initial }: { initial: FlowsList }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const filters = useMemo(() => flowListFiltersFrom(Object.fromEntries(searchParams)), [searchParams]);
+  const urlFilters = useMemo(() => flowListFiltersFrom(Object.fromEntries(searchParams)), [searchParams]);
+  const [query, setQuery] = useState(urlFilters.q);
+  const filters = useMemo(() => ({ ...urlFilters, q: query }), [urlFilters, query]);
   const { data, isError, isFetching } = useQuery({ queryKey: dashboardKeys.flows(), queryFn: ({ signal }) => fetchFlowsList(signal), initialData: initial });
   const rows = useMemo(() => filterAndSortFlows(data.rows, filters, locale), [data.rows, filters, locale]);
+  const pageCount = Math.max(1, Math.ceil(rows.length / flowListPageSize));
+  const page = Math.min(filters.page, pageCount);
+  const pageRows = rows.slice((page - 1) * flowListPageSize, page * flowListPageSize);
   const owners = useMemo(
     () => [...new Map(data.rows.flatMap((row) => (row.owner ? [[row.owner.bitrixUserId, row.owner] as const] : []))).values()].sort((a, b) => a.name.localeCompare(b.name, locale)),
     [data.rows, locale],
   );
 
   const setFilters = (change: Partial<FlowListFilters>) => {
-    const next = { ...filters, ...change };
+    // Any change but a page turn starts again at the first page.
+    const next = { ...filters, page: 1, ...change };
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(next)) if (value !== defaultFlowListFilters[key as keyof FlowListFilters]) params.set(key, String(value));
     const query = params.toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
+  const pushQuery = useEffectEvent((q: string) => {
+    if (q !== urlFilters.q) setFilters({ q });
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => pushQuery(query), 300);
+    return () => clearTimeout(timer);
+  }, [query]);
   const sortBy = (key: FlowSortKey) =>
     setFilters({ sort: key, order: filters.sort === key ? (filters.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc' });
-  const filtered = JSON.stringify({ ...filters, sort: 'name', order: 'asc' }) !== JSON.stringify(defaultFlowListFilters);
+  const filtered = JSON.stringify({ ...filters, sort: 'name', order: 'asc', page: 1 }) !== JSON.stringify(defaultFlowListFilters);
 
   const sortHeader = (key: FlowSortKey, label: string, numeric = true) => (
     <th scope="col" aria-sort={filters.sort === key ? (filters.order === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${numeric ? 'text-right' : ''}`}>
@@ -61,7 +84,7 @@ export function FlowsListView({ initial }: { initial: FlowsList }) {
       <form role="search" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700">
           {t('filters.search')}
-          <input type="search" value={filters.q} onChange={(event) => setFilters({ q: event.target.value })} placeholder={t('filters.searchPlaceholder')} className={selectStyle} />
+          <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('filters.searchPlaceholder')} className={selectStyle} />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
           {t('filters.health')}
@@ -97,14 +120,20 @@ export function FlowsListView({ initial }: { initial: FlowsList }) {
           </select>
         </label>
         {filtered && (
-          <button type="button" onClick={() => setFilters({ ...defaultFlowListFilters, sort: filters.sort, order: filters.order })} className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+          <button
+            type="button"
+            onClick={() => {
+              setQuery('');
+              setFilters({ ...defaultFlowListFilters, sort: filters.sort, order: filters.order });
+            }} className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
             {t('filters.clear')}
           </button>
         )}
       </form>
 
       <p role="status" className="text-sm text-slate-600">
-        {t('shown', { shown: rows.length, total: data.rows.length })}
+        {rows.length > 0 && t('shown', { from: (page - 1) * flowListPageSize + 1, to: (page - 1) * flowListPageSize + pageRows.length, count: rows.length })}
+        {rows.length < data.rows.length && <span className="ml-1">{t('inAll', { total: data.rows.length })}</span>}
         {isFetching && <span className="ml-2">{t('refreshing')}</span>}
         {isError && <span className="ml-2 text-red-700">{t('refreshFailed')}</span>}
       </p>
@@ -129,12 +158,23 @@ export function FlowsListView({ initial }: { initial: FlowsList }) {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
+              {pageRows.map((row) => (
                 <FlowRow key={row.id} row={row} />
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label={t('pages.label')} className="flex items-center justify-between gap-3 text-sm">
+          <button type="button" disabled={page <= 1} onClick={() => setFilters({ page: page - 1 })} className={pageButton}>
+            ← {t('pages.previous')}
+          </button>
+          <span className="text-slate-700">{t('pages.position', { page, count: pageCount })}</span>
+          <button type="button" disabled={page >= pageCount} onClick={() => setFilters({ page: page + 1 })} className={pageButton}>
+            {t('pages.next')} →
+          </button>
+        </nav>
       )}
     </div>
   );

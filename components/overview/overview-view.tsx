@@ -6,7 +6,7 @@ import { EfficiencyBucketsChart } from '@/components/charts/efficiency-buckets-c
 import { EfficiencyChart } from '@/components/charts/efficiency-chart';
 import { EfficiencyHeatmap } from '@/components/charts/efficiency-heatmap';
 import { useChartFormat } from '@/components/charts/use-chart-format';
-import { ChartPeriodPicker } from '@/components/dashboard/chart-period-picker';
+import { ChartsSectionHeader } from '@/components/dashboard/charts-section-header';
 import { FigureTile } from '@/components/dashboard/figure-tile';
 import { useChartPeriod } from '@/components/dashboard/use-chart-period';
 import { fetchOverview } from '@/lib/dashboards/dashboard-fetch';
@@ -56,17 +56,7 @@ export function OverviewView({ initial }: { initial: Overview }) {
       </section>
 
       <section aria-labelledby="overview-charts-title" className="space-y-4">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="overview-charts-title" className="text-lg font-semibold text-slate-900">
-            {t('charts')}
-          </h2>
-          <div className="flex items-center gap-3">
-            <span role="status" className="text-sm text-slate-600">
-              {isFetching ? t('loading') : isError ? <span className="text-red-700">{t('refreshFailed')}</span> : ''}
-            </span>
-            <ChartPeriodPicker value={days} onChange={setDays} />
-          </div>
-        </div>
+        <ChartsSectionHeader titleId="overview-charts-title" days={days} onDaysChange={setDays} fetching={isFetching} failed={isError} />
         <div className={`grid gap-4 lg:grid-cols-2 ${isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={isPlaceholderData}>
           <EfficiencyChart data={view.daily} caption={t('companyCaption', { window: periodCaption })} csvFileStem={stem} headingLevel={3} />
           <EfficiencyBucketsChart buckets={view.buckets} caption={windowCaption} csvFileStem={stem} headingLevel={3} />

@@ -3,6 +3,7 @@
  * the route handlers under app/api/dashboard return the same shapes for TanStack Query to refresh.
  * Times are ISO strings, durations milliseconds, days portal days (YYYY-MM-DD in the portal's zone).
  */
+import type { DailyFlowFigure } from '@/lib/metrics/flow-figure-series';
 
 /** Efficiency against the 80 % line (DESIGN.md): healthy at 80 or more, watch from 60, critical below. */
 export type EfficiencyBand = 'healthy' | 'watch' | 'critical';
@@ -65,17 +66,8 @@ export type FlowSettings = {
   description: string;
 };
 
-export type DailyFigure = {
-  day: string;
-  efficiency: number;
-  pending: number;
-  inProgress: number;
-  awaitingReview: number;
-  completed: number;
-  completedToday: number;
-  created: number;
-  overdue: number;
-};
+/** A day of the flow's charts: the stored daily figure without its lead-time percentiles. */
+export type DailyFigure = Omit<DailyFlowFigure, 'leadP50' | 'leadP85' | 'leadP95'>;
 
 /** An ISO week (its Monday): tasks completed and created in it. */
 export type WeeklyThroughput = { week: string; throughput: number; created: number };

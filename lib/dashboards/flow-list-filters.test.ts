@@ -63,6 +63,7 @@ describe('the flows list filters', () => {
 
   it('reads search params, falling back to "all" for anything malformed', () => {
     expect(flowListFiltersFrom({ health: 'critical', sort: 'change', order: 'desc', owner: ['7', '8'] })).toMatchObject({ health: 'critical', sort: 'change', order: 'desc', owner: '7' });
-    expect(flowListFiltersFrom({ health: '<script>', owner: '1 OR 1=1', sort: 'DROP', q: 'x'.repeat(500) })).toEqual(defaultFlowListFilters);
+    expect(flowListFiltersFrom({ health: '<script>', owner: '1 OR 1=1', sort: 'DROP', q: 'x'.repeat(500), page: '-3' })).toEqual(defaultFlowListFilters);
+    expect(flowListFiltersFrom({ page: '4' }).page).toBe(4);
   });
 });

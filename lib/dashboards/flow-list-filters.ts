@@ -11,7 +11,11 @@ export const flowListFiltersSchema = z.object({
   active: z.enum(['all', 'active', 'inactive']).catch('all'),
   sort: z.enum(['name', 'pending', 'inProgress', 'completed', 'efficiency', 'change']).catch('name'),
   order: z.enum(['asc', 'desc']).catch('asc'),
+  /** Which page of the matching rows is shown (flowListPageSize rows each). */
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+export const flowListPageSize = 50;
 
 export type FlowListFilters = z.infer<typeof flowListFiltersSchema>;
 export type FlowSortKey = FlowListFilters['sort'];
