@@ -11,7 +11,7 @@ const pad = 2;
  * Drawn as one SVG polyline rather than a chart library's chart: the flows list shows hundreds of
  * them, and each costs the server and the browser next to nothing this way.
  */
-export function EfficiencySparkline({ data }: { data: { day: string; efficiency: number }[] }) {
+export function EfficiencySparkline({ data }: { data: readonly number[] }) {
   const x = (index: number) => pad + (index * (width - 2 * pad)) / Math.max(1, data.length - 1);
   const y = (efficiency: number) => pad + ((100 - efficiency) * (height - 2 * pad)) / 100;
   return (
@@ -20,7 +20,7 @@ export function EfficiencySparkline({ data }: { data: { day: string; efficiency:
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
           <line x1={pad} x2={width - pad} y1={y(efficiencyTarget)} y2={y(efficiencyTarget)} stroke={seriesColors.target} strokeOpacity={0.35} strokeDasharray="2 2" />
           <polyline
-            points={data.map((point, index) => `${x(index).toFixed(1)},${y(point.efficiency).toFixed(1)}`).join(' ')}
+            points={data.map((efficiency, index) => `${x(index).toFixed(1)},${y(efficiency).toFixed(1)}`).join(' ')}
             fill="none"
             stroke={seriesColors.efficiency}
             strokeWidth={1.5}

@@ -47,8 +47,8 @@ export type FlowListRow = {
     /** What the portal itself reports; `differs` flags a data-quality gap. */
     portalValue: number | null;
     differs: boolean;
-    /** One point per day of the window, oldest first. */
-    sparkline: { day: string; efficiency: number }[];
+    /** The daily figures of the window's days, oldest first (days not rolled up are left out): plain numbers, as the list sends hundreds of them. */
+    sparkline: number[];
   };
   /** The flow's tasks in Bitrix24. */
   bitrixUrl: string;
@@ -131,6 +131,6 @@ export type Overview = {
   daily: { day: string; efficiency: number; flows: number }[];
   buckets: EfficiencyBucket[];
   movers: { up: EfficiencyMover[]; down: EfficiencyMover[] };
-  /** Efficiency at each week's last rolled-up day, flows × weeks (Mondays, oldest first). */
+  /** Efficiency on each week's Sunday (the running week: today), flows × weeks (Mondays, oldest first). */
   heatmap: { weeks: string[]; rows: { id: string; name: string; cells: (number | null)[] }[] };
 };

@@ -13,7 +13,8 @@ const bucketRanges: [number, number][] = [[0, 49], [50, 59], [60, 69], [70, 79],
 const moversShown = 5;
 
 const dailyRowSchema = z.object({ day: z.string(), efficiency: z.number(), flows: z.number() });
-const weekRowSchema = z.object({ flowId: z.string(), week: z.string(), efficiency: z.number() });
+const cellRowSchema = z.object({ flowId: z.string(), day: z.string(), efficiency: z.number() });
+const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function movers(rows: readonly FlowListRow[]): Overview['movers'] {
   const moved = rows.flatMap((row): EfficiencyMover[] =>
@@ -39,30 +40,32 @@ export async function overview(
   options: { now?: Date; days?: ChartPeriod } = {},
 ): Promise<Overview> {
   const now = options.now ?? new Date();
-  const list = await flowsList(db, flows, { now });
-  const period = periodWindow(now.getTime(), options.days ?? defaultChartPeriod, list.window.timeZoneOffset);
-  const flowIds = list.rows.map((row) => row.id);
-  const [dailyRows, weekRows] = await Promise.all([
+  const [scoped, first] = await Promise.all([
+    db.flow.findMany({ where: flows, select: { id: true } }),
+    db.flow.findFirst({ where: flows, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { portal: { select: { timeZoneOffset: true } } } }),
+  ]);
+  const period = periodWindow(now.getTime(), options.days ?? defaultChartPeriod, first?.portal.timeZoneOffset ?? '+00:00');
+  const flowIds = scoped.map((flow) => flow.id);
+  const weeks: string[] = [];
+  for (let week = weekOf(period.from); week <= period.to; week = shiftDay(week, 7)) weeks.push(week);
+  // A week's cell is its Sunday's figure; the running week's is today's.
+  const cellDays = weeks.map((week) => (shiftDay(week, 6) < period.to ? shiftDay(week, 6) : period.to));
+  const [list, dailyRows, cellRows] = await Promise.all([
+    flowsList(db, flows, { now }),
     db.$queryRaw<unknown[]>`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, round(avg(efficiency))::int AS efficiency, count(*)::int AS flows
       FROM flow_daily_figure
       WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day BETWEEN ${period.from}::date AND ${period.to}::date
       GROUP BY day ORDER BY day`,
     db.$queryRaw<unknown[]>`
-      SELECT DISTINCT ON ("flowId", week) "flowId"::text AS "flowId", to_char(week, 'YYYY-MM-DD') AS week, efficiency
-      FROM (
-        SELECT "flowId", day, efficiency, date_trunc('week', day::timestamp)::date AS week
-        FROM flow_daily_figure
-        WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day BETWEEN ${period.from}::date AND ${period.to}::date
-      ) figures
-      ORDER BY "flowId", week, day DESC`,
+      SELECT "flowId"::text AS "flowId", to_char(day, 'YYYY-MM-DD') AS day, efficiency
+      FROM flow_daily_figure
+      WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day = ANY(${cellDays}::date[])`,
   ]);
 
   const withValue = list.rows.filter((row) => row.efficiency.value !== null);
   const sum = (pick: (row: FlowListRow) => number) => list.rows.reduce((total, row) => total + pick(row), 0);
-  const weeks: string[] = [];
-  for (let week = weekOf(period.from); week <= period.to; week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)) weeks.push(week);
-  const cells = new Map(z.array(weekRowSchema).parse(weekRows).map((row) => [`${row.flowId}:${row.week}`, row.efficiency]));
+  const cells = new Map(z.array(cellRowSchema).parse(cellRows).map((row) => [`${row.flowId}:${row.day}`, row.efficiency]));
 
   return {
     window: list.window,
@@ -86,6 +89,6 @@ export async function overview(
       }),
     ),
     movers: movers(list.rows),
-    heatmap: { weeks, rows: list.rows.map((row) => ({ id: row.id, name: row.name, cells: weeks.map((week) => cells.get(`${row.id}:${week}`) ?? null) })) },
+    heatmap: { weeks, rows: list.rows.map((row) => ({ id: row.id, name: row.name, cells: cellDays.map((day) => cells.get(`${row.id}:${day}`) ?? null) })) },
   };
 }
