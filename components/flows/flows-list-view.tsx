@@ -1,20 +1,20 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { EfficiencySparkline } from '@/components/charts/efficiency-sparkline';
 import { PersonName } from '@/components/people/person-avatar';
 import { fetchFlowsList } from '@/lib/dashboards/dashboard-fetch';
-import type { FlowListRow, FlowsList } from '@/lib/dashboards/dashboard-types';
+import type { FlowListRow, FlowsListPage } from '@/lib/dashboards/dashboard-types';
 import {
   defaultFlowListFilters,
-  filterAndSortFlows,
   flowListFiltersFrom,
   flowListPageSize,
+  flowListSearchParams,
   type FlowListFilters,
   type FlowSortKey,
 } from '@/lib/dashboards/flow-list-filters';
@@ -27,36 +27,33 @@ const selectStyle = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 tex
 
 /**
  * The flows list: search, filters, sort and page kept in the address (shareable, back button
- * works), rows refreshed by TanStack Query when a sync finishes; the server rendered the first
- * paint. The search box filters as one types and reaches the address a moment later.
+ * works) and applied on the server, which sends one page of rows; TanStack Query fetches each view
+ * and refetches when a sync finishes. The server rendered the first paint. The search box reaches
+ * the address (and the server) a moment after one stops typing.
  */
-export function FlowsListView({ initial }: { initial: FlowsList }) {
+export function FlowsListView({ initial, initialView }: { initial: FlowsListPage; initialView: string }) {
   const t = useTranslations('flows');
-  const locale = useLocale();
   const format = useChartFormat();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const urlFilters = useMemo(() => flowListFiltersFrom(Object.fromEntries(searchParams)), [searchParams]);
+  const view = flowListSearchParams(urlFilters).toString();
   const [query, setQuery] = useState(urlFilters.q);
   const filters = useMemo(() => ({ ...urlFilters, q: query }), [urlFilters, query]);
-  const { data, isError, isFetching } = useQuery({ queryKey: dashboardKeys.flows(), queryFn: ({ signal }) => fetchFlowsList(signal), initialData: initial });
-  const rows = useMemo(() => filterAndSortFlows(data.rows, filters, locale), [data.rows, filters, locale]);
-  const pageCount = Math.max(1, Math.ceil(rows.length / flowListPageSize));
-  const page = Math.min(filters.page, pageCount);
-  const pageRows = rows.slice((page - 1) * flowListPageSize, page * flowListPageSize);
-  const owners = useMemo(
-    () => [...new Map(data.rows.flatMap((row) => (row.owner ? [[row.owner.bitrixUserId, row.owner] as const] : []))).values()].sort((a, b) => a.name.localeCompare(b.name, locale)),
-    [data.rows, locale],
-  );
+  const { data, isError, isFetching } = useQuery({
+    queryKey: dashboardKeys.flows(view),
+    queryFn: ({ signal }) => fetchFlowsList(view, signal),
+    initialData: view === initialView ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const list = data ?? initial;
+  const { rows: pageRows, page, pageCount } = list;
 
   const setFilters = (change: Partial<FlowListFilters>) => {
     // Any change but a page turn starts again at the first page.
-    const next = { ...filters, page: 1, ...change };
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) if (value !== defaultFlowListFilters[key as keyof FlowListFilters]) params.set(key, String(value));
-    const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    const next = flowListSearchParams({ ...filters, page: 1, ...change }).toString();
+    router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false });
   };
   const pushQuery = useEffectEvent((q: string) => {
     if (q !== urlFilters.q) setFilters({ q });
@@ -80,7 +77,7 @@ export function FlowsListView({ initial }: { initial: FlowsList }) {
 
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-600">{t('window', { from: format.day(data.window.from), to: format.day(data.window.to), offset: data.window.timeZoneOffset })}</p>
+      <p className="text-sm text-slate-600">{t('window', { from: format.day(list.window.from), to: format.day(list.window.to), offset: list.window.timeZoneOffset })}</p>
       <form role="search" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700">
           {t('filters.search')}
@@ -106,7 +103,7 @@ export function FlowsListView({ initial }: { initial: FlowsList }) {
           {t('filters.owner')}
           <select value={filters.owner} onChange={(event) => setFilters({ owner: event.target.value })} className={selectStyle}>
             <option value="all">{t('filters.anyOwner')}</option>
-            {owners.map((owner) => (
+            {list.owners.map((owner) => (
               <option key={owner.bitrixUserId} value={String(owner.bitrixUserId)}>{owner.name}</option>
             ))}
           </select>
@@ -132,25 +129,27 @@ export function FlowsListView({ initial }: { initial: FlowsList }) {
       </form>
 
       <p role="status" className="text-sm text-slate-600">
-        {rows.length > 0 && t('shown', { from: (page - 1) * flowListPageSize + 1, to: (page - 1) * flowListPageSize + pageRows.length, count: rows.length })}
-        {rows.length < data.rows.length && <span className="ml-1">{t('inAll', { total: data.rows.length })}</span>}
+        {list.matching > 0 && t('shown', { from: (page - 1) * flowListPageSize + 1, to: (page - 1) * flowListPageSize + pageRows.length, count: list.matching })}
+        {list.matching < list.total && <span className="ml-1">{t('inAll', { total: list.total })}</span>}
         {isFetching && <span className="ml-2">{t('refreshing')}</span>}
         {isError && <span className="ml-2 text-red-700">{t('refreshFailed')}</span>}
       </p>
 
-      {rows.length === 0 ? (
+      {pageRows.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
           <p className="font-semibold text-slate-900">{t('noMatchTitle')}</p>
           <p className="mt-1 text-sm text-slate-600">{t('noMatchBody')}</p>
         </div>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[56rem] text-left text-sm">
+          <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">{t('tableCaption')}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
                 {sortHeader('name', t('columns.name'), false)}
-                <th scope="col" className="px-3 py-2 font-semibold uppercase tracking-wide">{t('columns.owner')}</th>
+                <th scope="col" className="hidden px-3 py-2 font-semibold uppercase tracking-wide lg:table-cell">
+                  {t('columns.owner')}
+                </th>
                 {sortHeader('pending', t('columns.pending'))}
                 {sortHeader('inProgress', t('columns.inProgress'))}
                 {sortHeader('completed', t('columns.completed'))}
@@ -200,8 +199,10 @@ function FlowRow({ row }: { row: FlowListRow }) {
             <span className="sr-only"> ({row.name})</span>
           </a>
         </div>
+        {/* Narrow screens have no owner column: the owner goes under the name. */}
+        {row.owner && <div className="mt-1 text-xs font-normal text-slate-700 lg:hidden">{t('ownerIs', { name: row.owner.name })}</div>}
       </th>
-      <td className="px-3 py-3 text-slate-800">
+      <td className="hidden px-3 py-3 text-slate-800 lg:table-cell">
         {row.owner ? <PersonName person={row.owner} /> : <span className="text-slate-600">{t('noOwner')}</span>}
         {row.moderators.length > 0 && (
           <div className="mt-1 text-xs text-slate-600">{t('moderators', { names: row.moderators.map((person) => person.name).join(', ') })}</div>
@@ -221,7 +222,9 @@ function FlowRow({ row }: { row: FlowListRow }) {
       </td>
       <td className="px-3 py-3">
         <div className="flex items-center justify-end gap-3">
-          <EfficiencySparkline data={row.efficiency.sparkline} />
+          <span className="hidden md:inline-block">
+            <EfficiencySparkline data={row.efficiency.sparkline} />
+          </span>
           <EfficiencyFigure efficiency={row.efficiency} />
         </div>
       </td>

@@ -1,4 +1,4 @@
-import type { ChartPeriod, FlowDashboard, FlowsList, Overview } from './dashboard-types';
+import type { ChartPeriod, FlowDashboard, FlowsListPage, Overview } from './dashboard-types';
 
 /**
  * The browser's side of app/api/dashboard: TanStack Query's query functions. The bodies are the
@@ -11,7 +11,8 @@ async function readJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const fetchFlowsList = (signal?: AbortSignal) => readJson<FlowsList>('/api/dashboard/flows', signal);
+/** `view` is the list's search params (flowListSearchParams). */
+export const fetchFlowsList = (view: string, signal?: AbortSignal) => readJson<FlowsListPage>(`/api/dashboard/flows${view ? `?${view}` : ''}`, signal);
 
 export const fetchFlowDashboard = (flowId: string, days: ChartPeriod, signal?: AbortSignal) =>
   readJson<FlowDashboard>(`/api/dashboard/flows/${encodeURIComponent(flowId)}?days=${days}`, signal);

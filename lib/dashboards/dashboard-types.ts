@@ -56,6 +56,19 @@ export type FlowListRow = {
 
 export type FlowsList = { window: PortalWindow; rows: FlowListRow[] };
 
+/** One page of the flows list after search, filters and sort: what the page and its API send. */
+export type FlowsListPage = {
+  window: PortalWindow;
+  rows: FlowListRow[];
+  /** Flows the viewer may see, and how many of them match. */
+  total: number;
+  matching: number;
+  page: number;
+  pageCount: number;
+  /** Every owner among the viewer's flows, by name, for the owner filter. */
+  owners: Person[];
+};
+
 export type FlowSettings = {
   plannedTimeSeconds: number;
   distributionType: DistributionType;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowListRow } from './dashboard-types';
-import { defaultFlowListFilters, filterAndSortFlows, flowListFiltersFrom } from './flow-list-filters';
+import { defaultFlowListFilters, filterAndSortFlows, flowListFiltersFrom, flowListPageSize, flowListSearchParams, flowsListPage } from './flow-list-filters';
 
 function row(name: string, overrides: { efficiency?: number | null; change?: number | null; pending?: number; owner?: number; distribution?: FlowListRow['distributionType']; active?: boolean } = {}): FlowListRow {
   const efficiency = overrides.efficiency === undefined ? 90 : overrides.efficiency;
@@ -66,4 +66,18 @@ describe('the flows list filters', () => {
     expect(flowListFiltersFrom({ health: '<script>', owner: '1 OR 1=1', sort: 'DROP', q: 'x'.repeat(500), page: '-3' })).toEqual(defaultFlowListFilters);
     expect(flowListFiltersFrom({ page: '4' }).page).toBe(4);
   });
+
+  it('pages the matching rows on the server and lists every owner for the filter', () => {
+    const many = Array.from({ length: 120 }, (_, index) => row(`Flow ${String(index).padStart(3, '0')}`, { owner: index % 3 }));
+    const window = { from: '2026-04-20', to: '2026-05-20', days: 30, timeZoneOffset: '+03:00' };
+    const second = flowsListPage({ window, rows: many }, { ...defaultFlowListFilters, page: 2 }, 'en');
+    expect(second).toMatchObject({ total: 120, matching: 120, page: 2, pageCount: 3 });
+    expect(second.rows).toHaveLength(flowListPageSize);
+    expect(second.rows[0]!.name).toBe('Flow 050');
+    expect(second.owners.map((owner) => owner.bitrixUserId)).toEqual([0, 1, 2]);
+    const beyond = flowsListPage({ window, rows: many }, { ...defaultFlowListFilters, owner: '1', page: 9 }, 'en');
+    expect(beyond).toMatchObject({ matching: 40, page: 1, pageCount: 1 });
+    expect(flowListSearchParams({ ...defaultFlowListFilters, health: 'watch', page: 2 }).toString()).toBe('health=watch&page=2');
+  });
 });
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlowListRow } from './dashboard-types';
+import type { FlowListRow, FlowsList, FlowsListPage, Person } from './dashboard-types';
 
 /** The flows list's search, filters and sort order, as its `?` search params hold them. */
 export const flowListFiltersSchema = z.object({
@@ -60,4 +60,35 @@ export function filterAndSortFlows(rows: readonly FlowListRow[], filters: FlowLi
     const compared = typeof left === 'string' ? collator.compare(left, right as string) : left - (right as number);
     return compared * direction || byName(a, b);
   });
+}
+
+/** The search params of a view: only what differs from the defaults, in a stable order. */
+export function flowListSearchParams(filters: FlowListFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(defaultFlowListFilters) as (keyof FlowListFilters)[]) {
+    if (filters[key] !== defaultFlowListFilters[key]) params.set(key, String(filters[key]));
+  }
+  return params;
+}
+
+/**
+ * The page of the list a view shows. Done on the server, so a browser receives 50 rows rather
+ * than every flow the viewer may see; a page past the end shows the last one.
+ */
+export function flowsListPage(list: FlowsList, filters: FlowListFilters, locale: string): FlowsListPage {
+  const matching = filterAndSortFlows(list.rows, filters, locale);
+  const pageCount = Math.max(1, Math.ceil(matching.length / flowListPageSize));
+  const page = Math.min(filters.page, pageCount);
+  const owners = new Map<number, Person>();
+  for (const row of list.rows) if (row.owner) owners.set(row.owner.bitrixUserId, row.owner);
+  const collator = new Intl.Collator(locale);
+  return {
+    window: list.window,
+    rows: matching.slice((page - 1) * flowListPageSize, page * flowListPageSize),
+    total: list.rows.length,
+    matching: matching.length,
+    page,
+    pageCount,
+    owners: [...owners.values()].sort((a, b) => collator.compare(a.name, b.name)),
+  };
 }

@@ -11,7 +11,8 @@ export const syncKeys = {
 
 export const dashboardKeys = {
   all: ['dashboard'] as const,
-  flows: () => [...dashboardKeys.all, 'flows'] as const,
+  /** One view of the flows list, by its search params (flowListSearchParams). */
+  flows: (view: string) => [...dashboardKeys.all, 'flows', view] as const,
   flow: (flowId: string, days: number) => [...dashboardKeys.all, 'flow', flowId, days] as const,
   overview: (days: number) => [...dashboardKeys.all, 'overview', days] as const,
 };

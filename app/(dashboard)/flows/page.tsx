@@ -1,25 +1,27 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FlowsListView } from '@/components/flows/flows-list-view';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
 import { canOpen } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
+import { flowListFiltersFrom, flowListSearchParams, flowsListPage } from '@/lib/dashboards/flow-list-filters';
 import { flowsList } from '@/lib/dashboards/flows-list';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import { currentPortal } from '@/lib/portals/current-portal';
 import { readSyncStatus } from '@/lib/sync/sync-status';
 
-export default async function FlowsPage() {
+export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireArea('flows', '/flows');
-  const [t, list] = await Promise.all([getTranslations('flows'), flowsList(db(), visibleFlowsWhere(viewer))]);
+  const filters = flowListFiltersFrom(await searchParams);
+  const [t, list, locale] = await Promise.all([getTranslations('flows'), flowsList(db(), visibleFlowsWhere(viewer)), getLocale()]);
   const lead = viewer.role === 'lead';
   const header = <PageHeader title={t('title')} subtitle={lead ? t('scopeLead') : t('scopeAll')} />;
   if (list.rows.length > 0) {
     return (
       <>
         {header}
-        <FlowsListView initial={list} />
+        <FlowsListView initial={flowsListPage(list, filters, locale)} initialView={flowListSearchParams(filters).toString()} />
       </>
     );
   }

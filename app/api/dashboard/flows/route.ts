@@ -1,11 +1,17 @@
+import { getLocale } from 'next-intl/server';
 import { withAuth } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
+import { flowListFiltersFrom, flowsListPage } from '@/lib/dashboards/flow-list-filters';
 import { flowsList } from '@/lib/dashboards/flows-list';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/dashboard/flows - the flows list's rows for the flows the viewer may see.
-export const GET = withAuth(['admin', 'lead', 'executive'], async (_request, { viewer }) => {
-  return Response.json(await flowsList(db(), visibleFlowsWhere(viewer)), { headers: { 'cache-control': 'no-store' } });
+// GET /api/dashboard/flows?q=&health=&distribution=&owner=&active=&sort=&order=&page= - one page of
+// the flows list over the flows the viewer may see. Unknown or malformed values read as the defaults,
+// as the page's own address does.
+export const GET = withAuth(['admin', 'lead', 'executive'], async (request, { viewer }) => {
+  const filters = flowListFiltersFrom(Object.fromEntries(new URL(request.url).searchParams));
+  const [list, locale] = await Promise.all([flowsList(db(), visibleFlowsWhere(viewer)), getLocale()]);
+  return Response.json(flowsListPage(list, filters, locale), { headers: { 'cache-control': 'no-store' } });
 });
