@@ -16,7 +16,7 @@ test('the dashboard shell navigates between Overview, Flows and Settings', async
   await expect(page).toHaveURL(/\/flows$/);
   await expect(nav.getByRole('link', { name: 'Flows' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 1, name: 'Flows' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Support' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Support', exact: true })).toBeVisible();
 
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import type { Overview } from '@/lib/dashboards/dashboard-types';
 import { efficiencyBand } from '@/lib/dashboards/efficiency-band';
 import { ChartCard, type ChartFrameProps } from './chart-card';
@@ -10,10 +11,13 @@ import { bandColors, textColorOn } from './chart-palette';
 import { useChartFormat } from './use-chart-format';
 
 const bands = ['healthy', 'watch', 'critical'] as const;
+/** Rows drawn until the reader asks for all: a company of a thousand flows would make a page of thousands of cells. */
+const rowsAtFirst = 30;
 
 /**
- * Each flow's efficiency at the end of each week, as a table whose cells take their band's colour.
- * Being a real table it is its own accessible view; the card only adds the CSV.
+ * Each flow's efficiency at the end of each week, as a table whose cells take their band's colour,
+ * lowest this week first (the overview orders the rows). Being a real table it is its own
+ * accessible view; the card only adds the CSV, which always holds every flow.
  */
 export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot', headingLevel }: { heatmap: Overview['heatmap'] } & ChartFrameProps) {
   const t = useTranslations('charts');
@@ -25,6 +29,8 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
     rows: heatmap.rows.map((row) => ({ flow: row.name, ...Object.fromEntries(heatmap.weeks.map((week, index) => [week, row.cells[index] ?? null])) })),
   };
   const hasFigures = heatmap.rows.some((row) => row.cells.some((cell) => cell !== null));
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? heatmap.rows : heatmap.rows.slice(0, rowsAtFirst);
 
   return (
     <ChartCard
@@ -54,7 +60,7 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
             </tr>
           </thead>
           <tbody>
-            {heatmap.rows.map((row) => (
+            {shown.map((row) => (
               <tr key={row.id}>
                 <th scope="row" title={row.name} className="sticky left-0 z-10 max-w-56 truncate border-t border-slate-100 bg-white px-3 py-1.5 text-left font-medium text-slate-900">
                   {row.name}
@@ -76,6 +82,16 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
           </tbody>
         </table>
       </div>
+      {heatmap.rows.length > rowsAtFirst && (
+        <button
+          type="button"
+          aria-expanded={showAll}
+          onClick={() => setShowAll(!showAll)}
+          className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          {showAll ? t('heatmap.showFewer', { count: rowsAtFirst }) : t('heatmap.showAll', { count: heatmap.rows.length })}
+        </button>
+      )}
       <ChartLegend items={bands.map((band) => ({ label: t(`bands.${band}`), color: bandColors[band], mark: 'box' }))} />
     </ChartCard>
   );

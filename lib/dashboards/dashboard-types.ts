@@ -144,6 +144,6 @@ export type Overview = {
   daily: { day: string; efficiency: number; flows: number }[];
   buckets: EfficiencyBucket[];
   movers: { up: EfficiencyMover[]; down: EfficiencyMover[] };
-  /** Efficiency on each week's Sunday (the running week: today), flows × weeks (Mondays, oldest first). */
+  /** Efficiency on each week's Sunday (the running week: today), flows × weeks (Mondays, oldest first); lowest this week first. */
   heatmap: { weeks: string[]; rows: { id: string; name: string; cells: (number | null)[] }[] };
 };

@@ -28,6 +28,13 @@ function movers(rows: readonly FlowListRow[]): Overview['movers'] {
   };
 }
 
+/** Flows × weeks, the flows with the lowest efficiency in the last week first (no figure last), then by name. */
+function heatmapRows(rows: readonly FlowListRow[], cellDays: readonly string[], cells: Map<string, number>): Overview['heatmap']['rows'] {
+  const lines = rows.map((row) => ({ id: row.id, name: row.name, cells: cellDays.map((day) => cells.get(`${row.id}:${day}`) ?? null) }));
+  const latest = (line: (typeof lines)[number]) => line.cells.at(-1) ?? Number.POSITIVE_INFINITY;
+  return lines.sort((a, b) => latest(a) - latest(b) || a.name.localeCompare(b.name));
+}
+
 /**
  * The executive overview over the flows within `flows` (the caller's access filter): totals and
  * the efficiency distribution from the flows list's rows (so the pages agree), the biggest
@@ -89,6 +96,6 @@ export async function overview(
       }),
     ),
     movers: movers(list.rows),
-    heatmap: { weeks, rows: list.rows.map((row) => ({ id: row.id, name: row.name, cells: cellDays.map((day) => cells.get(`${row.id}:${day}`) ?? null) })) },
+    heatmap: { weeks, rows: heatmapRows(list.rows, cellDays, cells) },
   };
 }
