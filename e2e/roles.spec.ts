@@ -53,7 +53,7 @@ test.describe('team lead', () => {
     expect(await flowNames(page)).toEqual(['Sales', 'Support']);
     await page.getByRole('link', { name: 'Support', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Support' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Team' })).toContainText('Лев Лидов');
+    await expect(page.getByRole('region', { name: 'Team', exact: true })).toContainText('Лев Лидов');
   });
 
   test('cannot open a flow outside their scope by typing its URL: 403 and no data', async ({ page }) => {

@@ -1,8 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { ChartSkeleton } from '@/components/charts/chart-skeleton';
 
-/** A dashboard page while the server reads its figures: tiles and charts, or the flows list, in the page's shape. */
-export function DashboardSkeleton({ charts = 0, listRows = 0 }: { charts?: number; listRows?: number }) {
+/** A dashboard page while the server reads its figures: figure tiles, then charts, in the page's shape. */
+export function DashboardSkeleton({ charts }: { charts: number }) {
   const t = useTranslations('charts.card');
   return (
     <div aria-busy="true" className="space-y-6">
@@ -10,20 +10,11 @@ export function DashboardSkeleton({ charts = 0, listRows = 0 }: { charts?: numbe
       <div aria-hidden className="animate-pulse motion-reduce:animate-none">
         <div className="h-7 w-56 rounded bg-slate-200" />
         <div className="mt-2 h-4 w-80 max-w-full rounded bg-slate-100" />
-        {charts > 0 && (
-          <div className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-            {Array.from({ length: 6 }, (_, index) => (
-              <div key={index} className="h-24 rounded-xl border border-slate-200 bg-white" />
-            ))}
-          </div>
-        )}
-        {listRows > 0 && (
-          <div className="mt-6 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
-            {Array.from({ length: listRows }, (_, index) => (
-              <div key={index} className="h-14" />
-            ))}
-          </div>
-        )}
+        <div className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+          {Array.from({ length: 6 }, (_, index) => (
+            <div key={index} className="h-24 rounded-xl border border-slate-200 bg-white" />
+          ))}
+        </div>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         {Array.from({ length: charts }, (_, index) => (

@@ -19,7 +19,8 @@ export default async function FlowPage({
   const [{ flowId }, query] = await Promise.all([params, searchParams]);
   const viewer = await requireArea('flows', `/flows/${flowId}`);
   const dashboard = await flowDashboard(db(), visibleFlowsWhere(viewer), flowId, { days: chartPeriodParam(query.days) });
-  // Out of scope and unknown look the same, so nobody learns which flows exist.
+  // Out of scope and unknown look the same, so nobody learns which flows exist. (No loading.tsx on
+  // the flows segments: a loading boundary streams the page, and the 403 status could not be sent.)
   if (!dashboard) forbidden();
   const t = await getTranslations();
   const { flow } = dashboard;
