@@ -157,10 +157,20 @@ test('the list is searched, filtered and sorted by keyboard, and the address kee
   await page.keyboard.press('Enter');
   await expect(page.getByRole('columnheader', { name: /Efficiency/ })).toHaveAttribute('aria-sort', 'descending');
   const efficiencies = () => rows.locator('[data-figure="efficiency"]').allTextContents().then((texts) => texts.map((text) => number(text)));
-  const descending = await efficiencies();
-  expect(descending).toEqual([...descending].sort((a, b) => b - a));
+  // The rows follow once the server's page arrives.
+  await expect.poll(async () => {
+    const shown = await efficiencies();
+    return shown.length === critical.length && shown.every((value, index) => index === 0 || shown[index - 1]! >= value);
+  }).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('columnheader', { name: /Efficiency/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(async () => {
+    const shown = await efficiencies();
+    return shown.every((value, index) => index === 0 || shown[index - 1]! <= value);
+  }).toBe(true);
+  // Back returns to the previous view.
+  await page.goBack();
+  await expect(page.getByRole('columnheader', { name: /Efficiency/ })).toHaveAttribute('aria-sort', 'descending');
 
   // The address holds the view: a reload shows the same rows; a search narrows them; clearing restores all.
   await page.reload();

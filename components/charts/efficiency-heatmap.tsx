@@ -43,7 +43,7 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
       empty={hasFigures ? undefined : { title: t('noFlowFigures.title'), body: t('noFlowFigures.body') }}
     >
       {/* Focusable so keyboard users can scroll the weeks sideways. */}
-      <div role="region" aria-label={title} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
+      <div role="region" aria-label={t('heatmap.scrollArea', { title })} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">{`${title}, ${caption}`}</caption>
           <thead className="text-xs text-slate-600">

@@ -17,8 +17,9 @@ export function EfficiencyFigure({ efficiency, size = 'row' }: { efficiency: Flo
     <div className={size === 'large' ? 'text-left' : 'text-right'}>
       <div className={`font-semibold tabular-nums ${bandText[efficiency.band]} ${size === 'large' ? 'text-3xl' : 'text-base'}`}>
         <span data-figure="efficiency">{format.percent(efficiency.value)}</span>
-        <span className="sr-only"> ({t(`health.${efficiency.band}`)})</span>
       </div>
+      {/* The band in words beside its colour, for readers who do not see the colour. */}
+      <div className={`text-xs font-medium ${bandText[efficiency.band]}`}>{t(`band.${efficiency.band}`)}</div>
       <div className="text-xs text-slate-600 tabular-nums">
         {change === null
           ? t('changeUnknown')

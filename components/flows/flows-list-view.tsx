@@ -2,9 +2,9 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { EfficiencySparkline } from '@/components/charts/efficiency-sparkline';
 import { PersonName } from '@/components/people/person-avatar';
@@ -26,20 +26,26 @@ const pageButton =
 const selectStyle = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600';
 
 /**
- * The flows list: search, filters, sort and page kept in the address (shareable, back button
- * works) and applied on the server, which sends one page of rows; TanStack Query fetches each view
- * and refetches when a sync finishes. The server rendered the first paint. The search box reaches
- * the address (and the server) a moment after one stops typing.
+ * The flows list: search, filters, sort and page kept in the address (shareable; Back and Forward
+ * step through views) and applied on the server, which sends one page of rows; TanStack Query
+ * fetches each view and refetches when a sync finishes. The server rendered the first paint. The
+ * search box reaches the address (and the server) a moment after one stops typing.
  */
 export function FlowsListView({ initial, initialView }: { initial: FlowsListPage; initialView: string }) {
   const t = useTranslations('flows');
   const format = useChartFormat();
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const searchBox = useRef<HTMLInputElement>(null);
   const urlFilters = useMemo(() => flowListFiltersFrom(Object.fromEntries(searchParams)), [searchParams]);
   const view = flowListSearchParams(urlFilters).toString();
+  // What the search box shows: typed text until it reaches the address, then the address's (so
+  // Back and Forward bring their search back).
   const [query, setQuery] = useState(urlFilters.q);
+  const [addressQuery, setAddressQuery] = useState(urlFilters.q);
+  if (urlFilters.q !== addressQuery) {
+    setAddressQuery(urlFilters.q);
+    setQuery(urlFilters.q);
+  }
   const filters = useMemo(() => ({ ...urlFilters, q: query }), [urlFilters, query]);
   const { data, isError, isFetching } = useQuery({
     queryKey: dashboardKeys.flows(view),
@@ -50,13 +56,21 @@ export function FlowsListView({ initial, initialView }: { initial: FlowsListPage
   const list = data ?? initial;
   const { rows: pageRows, page, pageCount } = list;
 
-  const setFilters = (change: Partial<FlowListFilters>) => {
-    // Any change but a page turn starts again at the first page.
-    const next = flowListSearchParams({ ...filters, page: 1, ...change }).toString();
-    router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false });
+  /**
+   * A new view into the browser's history (Next keeps useSearchParams in step), read from the
+   * address as it is now so no change is lost to a stale render; TanStack Query fetches it while
+   * the page stays. Any change but a page turn starts again at the first page; typing replaces
+   * the entry instead of adding one per pause.
+   */
+  const setFilters = (change: Partial<FlowListFilters>, mode: 'push' | 'replace' = 'push') => {
+    const current = flowListFiltersFrom(Object.fromEntries(new URLSearchParams(window.location.search)));
+    const next = flowListSearchParams({ ...current, page: 1, ...change }).toString();
+    const address = next ? `?${next}` : window.location.pathname;
+    if (mode === 'push') window.history.pushState(null, '', address);
+    else window.history.replaceState(null, '', address);
   };
   const pushQuery = useEffectEvent((q: string) => {
-    if (q !== urlFilters.q) setFilters({ q });
+    if (q !== urlFilters.q) setFilters({ q }, 'replace');
   });
   useEffect(() => {
     const timer = setTimeout(() => pushQuery(query), 300);
@@ -81,7 +95,7 @@ export function FlowsListView({ initial, initialView }: { initial: FlowsListPage
       <form role="search" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700">
           {t('filters.search')}
-          <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('filters.searchPlaceholder')} className={selectStyle} />
+          <input ref={searchBox} type="search" maxLength={200} value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('filters.searchPlaceholder')} className={selectStyle} />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
           {t('filters.health')}
@@ -122,6 +136,8 @@ export function FlowsListView({ initial, initialView }: { initial: FlowsListPage
             onClick={() => {
               setQuery('');
               setFilters({ ...defaultFlowListFilters, sort: filters.sort, order: filters.order });
+              // The button goes away with the filters; keep the keyboard's place in the form.
+              searchBox.current?.focus();
             }} className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
             {t('filters.clear')}
           </button>
@@ -215,7 +231,6 @@ function FlowRow({ row }: { row: FlowListRow }) {
       <td className="px-3 py-3 text-right tabular-nums">
         <div data-figure="in-progress" className="font-semibold text-slate-900">{format.count(row.inProgress.count)}</div>
         {wait(row.inProgress.medianMs) && <div className="text-xs text-slate-600">{t('medianInProgress', { time: wait(row.inProgress.medianMs)! })}</div>}
-        {row.overdue > 0 && <div className="text-xs font-medium text-red-700">{t('overdueOpen', { count: row.overdue })}</div>}
       </td>
       <td data-figure="completed" className="px-3 py-3 text-right font-semibold tabular-nums text-slate-900">
         {format.count(row.completed)}
@@ -227,6 +242,7 @@ function FlowRow({ row }: { row: FlowListRow }) {
           </span>
           <EfficiencyFigure efficiency={row.efficiency} />
         </div>
+        {row.overdue > 0 && <div className="mt-1 text-right text-xs font-medium text-red-700">{t('overdueOpen', { count: row.overdue })}</div>}
       </td>
     </tr>
   );

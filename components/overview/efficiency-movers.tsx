@@ -7,7 +7,7 @@ import { useChartFormat } from '@/components/charts/use-chart-format';
 import type { EfficiencyMover, Overview } from '@/lib/dashboards/dashboard-types';
 
 /** The flows whose efficiency moved most against the previous 30 days, up and down, as two short tables. */
-export function EfficiencyMovers({ movers, caption, csvFileStem }: { movers: Overview['movers']; caption: string; csvFileStem: string }) {
+export function EfficiencyMovers({ movers, caption, csvFileStem, headingLevel }: { movers: Overview['movers']; caption: string; csvFileStem: string; headingLevel?: 2 | 3 }) {
   const t = useTranslations('overview.movers');
   const format = useChartFormat();
   const rows = [...movers.up, ...movers.down];
@@ -20,9 +20,10 @@ export function EfficiencyMovers({ movers, caption, csvFileStem }: { movers: Ove
     ],
     rows: rows.map((mover) => ({ flow: mover.name, previous: mover.previous, efficiency: mover.efficiency, change: mover.change })),
   };
+  const ListHeading = headingLevel === 3 ? 'h4' : 'h3';
   const list = (title: string, items: EfficiencyMover[], tone: string) => (
     <div className="min-w-0">
-      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      <ListHeading className="text-sm font-semibold text-slate-900">{title}</ListHeading>
       {items.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t('none')}</p>
       ) : (
@@ -60,6 +61,7 @@ export function EfficiencyMovers({ movers, caption, csvFileStem }: { movers: Ove
       caption={caption}
       table={table}
       csvFileName={`${csvFileStem}-movers.csv`}
+      headingLevel={headingLevel}
       chartIsTable
       empty={rows.length === 0 ? { title: t('emptyTitle'), body: t('emptyBody') } : undefined}
     >

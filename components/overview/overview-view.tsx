@@ -61,7 +61,7 @@ export function OverviewView({ initial }: { initial: Overview }) {
           <EfficiencyChart data={view.daily} caption={t('companyCaption', { window: periodCaption })} csvFileStem={stem} headingLevel={3} />
           <EfficiencyBucketsChart buckets={view.buckets} caption={windowCaption} csvFileStem={stem} headingLevel={3} />
         </div>
-        <EfficiencyMovers movers={view.movers} caption={t('movers.caption')} csvFileStem={stem} />
+        <EfficiencyMovers movers={view.movers} caption={t('movers.caption')} csvFileStem={stem} headingLevel={3} />
         <EfficiencyHeatmap heatmap={view.heatmap} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
       </section>
     </div>

@@ -53,9 +53,10 @@ export async function demoPortalFacts(portalUrl: string, webhookCode: string): P
   const clock = z.string().parse(await rest('server.time', {}));
   const now = Date.parse(clock);
   const offsetMs = (clock.endsWith('Z') ? 0 : (clock.at(-6) === '-' ? -1 : 1) * (Number(clock.slice(-5, -3)) * 60 + Number(clock.slice(-2)))) * 60_000;
-  // The portal's efficiency window: from its local midnight 30 days ago (plus a second) to now.
+  // "The last N days" are N portal days, today included: from the portal's midnight N − 1 days ago.
   const localMidnight = Date.parse(`${clock.slice(0, 10)}T00:00:00Z`) - offsetMs;
-  const windowStart = localMidnight - 30 * dayMs + 1000;
+  const daysStart = (days: number) => localMidnight - (days - 1) * dayMs;
+  const windowStart = daysStart(30);
 
   const probes = await batch(Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`f${index + 1}`, `tasks.flow.Flow.get?flowId=${index + 1}`])));
   const flows: PortalFlow[] = Object.values(probes).map((value) => {
@@ -115,7 +116,7 @@ export async function demoPortalFacts(portalUrl: string, webhookCode: string): P
     openTasks: () => tasks.filter((task) => task.status >= 1 && task.status <= 4).length,
     completedSince: (flowName, days) => {
       const flow = flows.find((candidate) => candidate.name === flowName)!;
-      return tasksOf(flow.id).filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= now - days * dayMs).length;
+      return tasksOf(flow.id).filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= daysStart(days)).length;
     },
     plannedSeconds: (flowName) => flows.find((candidate) => candidate.name === flowName)!.plannedSeconds,
   };

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
-import { efficiencyWindow } from '@/lib/metrics/flow-efficiency';
 import { flowDayFigure } from '@/lib/metrics/flow-day-figure';
 import { isAtRisk, isOpen, isOverdue, type MetricTask } from '@/lib/metrics/metric-task';
-import { median } from '@/lib/metrics/percentiles';
-import { lastPortalDays } from '@/lib/metrics/portal-days';
+import { distribution, median } from '@/lib/metrics/percentiles';
+import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';
 import { insertFlow, insertPortal, insertTasks, loadMetricTasks, randomTasks } from '@/lib/metrics/testing/mirror-fixture';
 import { flowDashboard } from './flow-dashboard';
 import { flowsList } from './flows-list';
 import { overview } from './overview';
 
-const hour = 3_600_000;
-const day = 24 * hour;
 const now = Date.UTC(2026, 4, 20, 9);
 const offset = '+03:00';
 
@@ -39,7 +36,7 @@ function expectedRow(tasks: MetricTask[]) {
   const open = tasks.filter(isOpen);
   const pending = open.filter((task) => task.status === 1 || task.status === 2);
   const inProgress = open.filter((task) => task.status === 3);
-  const windowStart = efficiencyWindow(now, offset).start;
+  const windowStart = startOfPortalDay(lastPortalDays(now, 30, offset)[0]!, offset);
   // Today's figure and the one 30 days before it (the previous window).
   const days = lastPortalDays(now, 31, offset);
   const [previousDay, today] = [days[0]!, days.at(-1)!];
@@ -58,7 +55,7 @@ function expectedRow(tasks: MetricTask[]) {
 describe('the dashboards over a mirror', () => {
   it('each flows-list row holds the JS definitions: counts, median waits, completed in the window, efficiency and its change', async () => {
     const list = await flowsList(database.db, {}, { now: new Date(now) });
-    expect(list.window).toEqual({ from: '2026-04-20', to: '2026-05-20', days: 30, timeZoneOffset: offset });
+    expect(list.window).toEqual({ from: '2026-04-21', to: '2026-05-20', days: 30, timeZoneOffset: offset });
     expect(list.rows.map((row) => row.name)).toEqual(['Alpha', 'Beta', 'Gamma (no tasks)']);
     for (const row of list.rows.slice(0, 2)) {
       const expected = expectedRow(await loadMetricTasks(database.db, row.id));
@@ -104,12 +101,14 @@ describe('the dashboards over a mirror', () => {
     expect(page!.daily.at(-1)!.efficiency).toBe(list.rows[0]!.efficiency.value);
     const weeklyDone = page!.weekly.reduce((sum, week) => sum + week.throughput, 0);
     expect(weeklyDone).toBe(page!.daily.reduce((sum, figure) => sum + figure.completedToday, 0));
-    // Lead-time points are the completed tasks of the period, their percentiles drawn from them.
-    const since = now - 90 * day;
+    // Lead-time points are the completed tasks of the period (from its first portal midnight), their percentiles drawn from them.
+    const since = startOfPortalDay(page!.period.from, offset);
     const tasks = await loadMetricTasks(database.db, flowIds[0]!);
     expect(page!.leadTimes.points.map((point) => point.taskId).sort((a, b) => a - b)).toEqual(
       tasks.filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= since).map((task) => task.id),
     );
+    const leads = distribution(page!.leadTimes.points.map((point) => point.leadMs));
+    expect(page!.leadTimes.percentiles.p85).toBeCloseTo(leads.p85!, 3);
     expect(page!.aging.tasks).toHaveLength(tasks.filter(isOpen).length);
   });
 

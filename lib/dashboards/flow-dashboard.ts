@@ -4,8 +4,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { dailyFlowSeries, weeklyFlowSeries } from '@/lib/metrics/flow-figure-series';
 import { flowPageMetrics } from '@/lib/metrics/flow-page-metrics';
-import { dayMs } from '@/lib/metrics/metric-query-options';
-import { distribution } from '@/lib/metrics/percentiles';
+import { startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, FlowDashboard, LeadTimePoint, RiskTask } from './dashboard-types';
 import { defaultChartPeriod } from './chart-period';
 import { flowsList } from './flows-list';
@@ -15,6 +14,7 @@ import { periodWindow } from './portal-window';
 /** Completed tasks drawn on the lead-time scatter: the most recent ones when a period has more. */
 const maxLeadTimePoints = 2_000;
 
+const percentilesSchema = z.object({ p50: z.number().nullable(), p85: z.number().nullable(), p95: z.number().nullable() });
 const leadPointSchema = z.object({ taskId: z.number(), title: z.string(), closedAt: z.date(), leadMs: z.number() });
 const riskRowSchema = z.object({
   taskId: z.number(),
@@ -57,10 +57,10 @@ export async function flowDashboard(
     },
   });
   const period = periodWindow(now.getTime(), options.days ?? defaultChartPeriod, list.window.timeZoneOffset);
-  const periodStart = new Date(now.getTime() - period.days * dayMs);
+  const periodStart = new Date(startOfPortalDay(period.from, period.timeZoneOffset));
   const at = now.toISOString();
 
-  const [daily, weekly, leadRows, pageMetrics, riskRows] = await Promise.all([
+  const [daily, weekly, leadRows, leadPercentiles, pageMetrics, riskRows] = await Promise.all([
     dailyFlowSeries(db, id.data, period),
     weeklyFlowSeries(db, id.data, period),
     db.$queryRaw<unknown[]>`
@@ -71,6 +71,15 @@ export async function flowDashboard(
         ORDER BY t."closedAt" DESC
         LIMIT ${maxLeadTimePoints}
       ) recent ORDER BY "closedAt"`,
+    // Over every completed task of the period, also when the scatter draws only the latest.
+    db.$queryRaw<unknown[]>`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY l.ms) AS p50, percentile_cont(0.85) WITHIN GROUP (ORDER BY l.ms) AS p85,
+        percentile_cont(0.95) WITHIN GROUP (ORDER BY l.ms) AS p95
+      FROM (
+        SELECT GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8 AS ms
+        FROM task t
+        WHERE t."flowId" = ${id.data}::uuid AND t.status = 5 AND t."deletedAt" IS NULL AND t."closedAt" >= ${periodStart}::timestamptz
+      ) l`,
     flowPageMetrics(db, id.data, { now }),
     db.$queryRaw<unknown[]>`
       -- The same two tests as the flows list's overdue and at-risk counts, so the table adds up to them.
@@ -94,7 +103,7 @@ export async function flowDashboard(
     ...risks.map((task) => task.responsibleId),
   ].map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId })));
   const who = (bitrixUserId: number) => person(flow.portalId, bitrixUserId);
-  const leads = distribution(leadPoints.map((point) => point.leadMs));
+  const leads = z.array(percentilesSchema).length(1).parse(leadPercentiles)[0]!;
   const byName = (a: { person: { name: string } }, b: { person: { name: string } }) => a.person.name.localeCompare(b.person.name);
 
   return {

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { flowUrl } from '@/lib/bitrix24/portal-links';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { shiftDay } from '@/lib/metrics/portal-days';
 import type { FlowListRow, FlowsList } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
 import { peopleOf } from './people';
-import { efficiencyPortalWindow } from './portal-window';
+import { periodWindow } from './portal-window';
 
 const noOpenTasks = { pending: 0, medianWaitMs: null, inProgress: 0, inProgressMedianMs: null, awaitingReview: 0, overdue: 0, atRisk: 0 };
 const openRowSchema = z.object({
@@ -25,7 +26,8 @@ const figureRowSchema = z.object({ flowId: z.string(), offsets: z.array(z.number
  * e.g. visibleFlowsWhere), by name. Counts and waits are live from the open tasks; completions,
  * efficiency, its sparkline and its change come from the daily figures (flow_daily_figure), so
  * the list never reads closed tasks and stays fast at 1,000 flows and a million tasks. Every
- * figure shares the portal's 30-day window (the first portal's days, where flows span portals).
+ * figure shares one window, the last 30 portal days (the first portal's days, where flows span
+ * portals); efficiency is the portal's rule over its own 30 days.
  */
 export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, options: { now?: Date } = {}): Promise<FlowsList> {
   const now = (options.now ?? new Date()).getTime();
@@ -46,12 +48,14 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
     },
   });
   const offset = found[0]?.portal.timeZoneOffset ?? '+00:00';
-  const listWindow = efficiencyPortalWindow(now, offset);
+  const listWindow = periodWindow(now, 30, offset);
   if (found.length === 0) return { window: listWindow, rows: [] };
 
   const flowIds = found.map((flow) => flow.id);
   const at = new Date(now).toISOString();
-  const firstDay = listWindow.from;
+  // Two days before the window too: while today is not rolled up yet, yesterday's figure stands
+  // for today and the one 30 days before it is its previous value.
+  const firstDay = shiftDay(listWindow.to, -31);
   const [openRows, figureRows, person] = await Promise.all([
     // Open tasks through the (flowId, status, …) index: a small part of a large mirror.
     db.$queryRaw<unknown[]>`
@@ -70,12 +74,13 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
       FROM task t
       WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"`,
-    // The window's daily figures, one row per flow: efficiency by day (as offsets from the
-    // window's first day, cheaper than dates) and the tasks completed over the window, so no
-    // closed task is read. Today's row is as fresh as the last roll-up (after each sync, hourly).
+    // The window's daily figures, one row per flow: efficiency by day (as offsets from the first
+    // day read, cheaper than dates) and the tasks completed in the window, so no closed task is
+    // read. Today's row is as fresh as the last roll-up (after each sync, and hourly).
     db.$queryRaw<unknown[]>`
       SELECT "flowId"::text AS "flowId", array_agg((day - ${firstDay}::date) ORDER BY day) AS offsets,
-        array_agg(efficiency ORDER BY day) AS efficiencies, sum("completedToday")::int AS completed
+        array_agg(efficiency ORDER BY day) AS efficiencies,
+        COALESCE(sum("completedToday") FILTER (WHERE day >= ${listWindow.from}::date), 0)::int AS completed
       FROM flow_daily_figure
       WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day BETWEEN ${firstDay}::date AND ${listWindow.to}::date
       GROUP BY "flowId"`,
@@ -94,7 +99,7 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
   const rows = found.map((flow): FlowListRow => {
     const counts = open.get(flow.id) ?? noOpenTasks;
     const daily = figures.get(flow.id);
-    // The latest rolled-up day stands for today until the hourly roll-up writes today's row.
+    // The latest rolled-up day stands for today until the roll-up writes today's row.
     const last = daily ? daily.offsets.length - 1 : -1;
     const value = daily && last >= 0 ? daily.efficiencies[last]! : null;
     const previousAt = daily ? daily.offsets.indexOf(daily.offsets[last]! - 30) : -1;
@@ -122,8 +127,8 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
         band: value === null ? null : efficiencyBand(value),
         portalValue: flow.portalEfficiency,
         differs: value !== null && flow.portalEfficiency !== null && value !== flow.portalEfficiency,
-        // The window's last 30 days (day 0 is the efficiency window's first, partial day).
-        sparkline: daily ? daily.efficiencies.filter((_, index) => daily.offsets[index]! >= 1) : [],
+        // The window's 30 days (offset 2 is its first day).
+        sparkline: daily ? daily.efficiencies.filter((_, index) => daily.offsets[index]! >= 2) : [],
       },
       bitrixUrl: flowUrl(flow.portal.domain, flow.bitrixFlowId, ownerId),
     };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { weekOf } from '@/lib/metrics/portal-days';
+import { shiftDay, weekOf } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, EfficiencyBucket, EfficiencyMover, FlowListRow, Overview } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
 import { defaultChartPeriod } from './chart-period';
@@ -14,7 +14,6 @@ const moversShown = 5;
 
 const dailyRowSchema = z.object({ day: z.string(), efficiency: z.number(), flows: z.number() });
 const cellRowSchema = z.object({ flowId: z.string(), day: z.string(), efficiency: z.number() });
-const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function movers(rows: readonly FlowListRow[]): Overview['movers'] {
   const moved = rows.flatMap((row): EfficiencyMover[] =>
@@ -29,8 +28,10 @@ function movers(rows: readonly FlowListRow[]): Overview['movers'] {
 }
 
 /** Flows × weeks, the flows with the lowest efficiency in the last week first (no figure last), then by name. */
-function heatmapRows(rows: readonly FlowListRow[], cellDays: readonly string[], cells: Map<string, number>): Overview['heatmap']['rows'] {
-  const lines = rows.map((row) => ({ id: row.id, name: row.name, cells: cellDays.map((day) => cells.get(`${row.id}:${day}`) ?? null) }));
+function heatmapRows(rows: readonly FlowListRow[], cellDays: readonly string[], yesterday: string, cells: Map<string, number>): Overview['heatmap']['rows'] {
+  const cell = (id: string, day: string, index: number) =>
+    cells.get(`${id}:${day}`) ?? (index === cellDays.length - 1 && day > yesterday ? (cells.get(`${id}:${yesterday}`) ?? null) : null);
+  const lines = rows.map((row) => ({ id: row.id, name: row.name, cells: cellDays.map((day, index) => cell(row.id, day, index)) }));
   const latest = (line: (typeof lines)[number]) => line.cells.at(-1) ?? Number.POSITIVE_INFINITY;
   return lines.sort((a, b) => latest(a) - latest(b) || a.name.localeCompare(b.name));
 }
@@ -55,8 +56,10 @@ export async function overview(
   const flowIds = scoped.map((flow) => flow.id);
   const weeks: string[] = [];
   for (let week = weekOf(period.from); week <= period.to; week = shiftDay(week, 7)) weeks.push(week);
-  // A week's cell is its Sunday's figure; the running week's is today's.
+  // A week's cell is its Sunday's figure; the running week's is today's, or yesterday's until
+  // today is rolled up (read as well, below).
   const cellDays = weeks.map((week) => (shiftDay(week, 6) < period.to ? shiftDay(week, 6) : period.to));
+  const yesterday = shiftDay(period.to, -1);
   const [list, dailyRows, cellRows] = await Promise.all([
     flowsList(db, flows, { now }),
     db.$queryRaw<unknown[]>`
@@ -67,7 +70,7 @@ export async function overview(
     db.$queryRaw<unknown[]>`
       SELECT "flowId"::text AS "flowId", to_char(day, 'YYYY-MM-DD') AS day, efficiency
       FROM flow_daily_figure
-      WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day = ANY(${cellDays}::date[])`,
+      WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day = ANY(${[...cellDays, yesterday]}::date[])`,
   ]);
 
   const withValue = list.rows.filter((row) => row.efficiency.value !== null);
@@ -96,6 +99,6 @@ export async function overview(
       }),
     ),
     movers: movers(list.rows),
-    heatmap: { weeks, rows: heatmapRows(list.rows, cellDays, cells) },
+    heatmap: { weeks, rows: heatmapRows(list.rows, cellDays, yesterday, cells) },
   };
 }

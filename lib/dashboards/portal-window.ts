@@ -1,14 +1,7 @@
-import { efficiencyWindow } from '@/lib/metrics/flow-efficiency';
-import { lastPortalDays, portalDay } from '@/lib/metrics/portal-days';
+import { lastPortalDays } from '@/lib/metrics/portal-days';
 import type { PortalWindow } from './dashboard-types';
 
-/** The headline window: the portal's 30 days that its efficiency rule reads (efficiencyWindow). */
-export function efficiencyPortalWindow(now: number, timeZoneOffset: string): PortalWindow {
-  const window = efficiencyWindow(now, timeZoneOffset);
-  return { from: portalDay(window.start, timeZoneOffset), to: portalDay(now, timeZoneOffset), days: 30, timeZoneOffset };
-}
-
-/** A chart period: the last `days` portal days, today included. */
+/** The last `days` portal days, today included: the flows list's window and the charts' periods. */
 export function periodWindow(now: number, days: number, timeZoneOffset: string): PortalWindow {
   const range = lastPortalDays(now, days, timeZoneOffset);
   return { from: range[0]!, to: range.at(-1)!, days, timeZoneOffset };

@@ -76,6 +76,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       if (run.kind === 'full') {
         if ((await syncDemoAccounts(db)) === 'created') log('demo mode: the demo accounts are linked to demo employees');
         await boss.send(jobQueues.figuresBackfill, { portalId: run.portalId }, { singletonKey: run.portalId });
+      } else {
+        // Today's figures (completions, efficiency) follow the mirror after every sync, not only hourly.
+        await boss.send(jobQueues.dailyFigures, {}, { singletonKey: 'after-sync' });
       }
     } else if (outcome === 'failed') {
       log(`sync ${run.kind}: failed: ${finished?.error ?? 'unknown reason'}`);

@@ -107,7 +107,8 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
         WHEN ${leadTime.p50}::float8 IS NOT NULL AND a."ageMs" > ${leadTime.p50}::float8 THEN 'p50-p85'
         ELSE 'below-p50'
       END AS band,
-      t.deadline IS NOT NULL AND ${now}::timestamptz > t.deadline AS overdue
+      -- isOverdue: a close date (set on review) decides, else now.
+      t.deadline IS NOT NULL AND CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${now}::timestamptz > t.deadline END AS overdue
     FROM task t
     CROSS JOIN LATERAL (SELECT (extract(epoch FROM ${now}::timestamptz - t."createdAt") * 1000)::float8 AS "ageMs") a
     WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (1, 2, 3, 4)

@@ -1,4 +1,4 @@
-import { isOpen, type MetricTask } from './metric-task';
+import { isOpen, isOverdue, type MetricTask } from './metric-task';
 import { endOfPortalDay, portalDay, weekOf } from './portal-days';
 
 export type StatusCounts = { pending: number; inProgress: number; awaitingReview: number; completed: number; deferred: number };
@@ -73,6 +73,6 @@ export function agingOfOpenTasks(
   };
   return tasks
     .filter(isOpen)
-    .map((task) => ({ id: task.id, ageMs: now - task.createdAt, band: band(now - task.createdAt), overdue: task.deadline !== null && now > task.deadline }))
+    .map((task) => ({ id: task.id, ageMs: now - task.createdAt, band: band(now - task.createdAt), overdue: isOverdue(task, now) }))
     .sort((a, b) => b.ageMs - a.ageMs);
 }

@@ -24,3 +24,13 @@ export function weekOf(day: string): string {
   const sinceMonday = (date.getUTCDay() + 6) % 7;
   return new Date(date.getTime() - sinceMonday * dayMs).toISOString().slice(0, 10);
 }
+
+/** The portal day `days` after (or, negative, before) a day. */
+export function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** The first moment of a portal day. */
+export function startOfPortalDay(day: string, offset: string): number {
+  return endOfPortalDay(day, offset) + 1 - dayMs;
+}

@@ -1,5 +1,5 @@
 import { DashboardSkeleton } from '@/components/dashboard/dashboard-skeleton';
 
 export default function OverviewLoading() {
-  return <DashboardSkeleton charts={2} />;
+  return <DashboardSkeleton charts={4} />;
 }
