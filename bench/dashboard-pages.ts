@@ -7,12 +7,11 @@
 // Try it small first: `npm run bench:dashboard-pages -- --flows 100 --tasks 100000` (printed
 // only; the documented section is written by the full size). `--no-build` measures .next as it
 // is instead of rebuilding when the sources changed; `--list-scripts` prints each page's script files.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +38,8 @@ import { waitForHttp } from '../lib/server/wait-for-http';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
 import { fillSyntheticMirror } from './synthetic-mirror';
+import { freePort } from '../lib/server/port-free';
+import { stopChild } from '../lib/server/stop-child';
 
 const documentedSize = { flows: 1_000, tasks: 1_000_000 };
 /** The issue's target for the flows list of all flows. */
@@ -110,26 +111,6 @@ class Cleanup {
     })();
     return this.running;
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 8_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 async function tail(file: string, lines = 30): Promise<string> {

@@ -5,7 +5,6 @@
 // rate ceiling and with a naive client (cursor pages of 50, one history call per task).
 // Results go to docs/benchmarks.md; `-- --tasks N` runs another size into a section of its own.
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +24,7 @@ import { requestSyncRun, syncPhases } from '../lib/sync/sync-runs';
 import { mirrorDifferences } from '../lib/sync/testing/mirror-differences';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
+import { freePort } from '../lib/server/port-free';
 
 const defaultTasks = 100_000;
 const { values: args } = parseArgs({ options: { tasks: { type: 'string' } } });
@@ -42,14 +42,6 @@ const int = (value: number) => Math.round(value).toLocaleString('en-US');
 const fixed = (value: number, digits = 1) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** The time Bitrix24's leaky bucket needs for `requests` starting empty: the burst is free, the rest drain at 2/s. */
 const ceilingSeconds = (requests: number) => Math.max(0, requests - burst) / drainPerSecond;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 // The database: a scratch database on DATABASE_URL's server when set, else an embedded server in a temporary folder.
 let embedded: EmbeddedDatabase | null = null;

@@ -3,7 +3,6 @@
 // flow's page, each against a naive version that loads the rows with Prisma and aggregates them
 // with the JS metrics; plus the daily roll-up and the 120-day backfill. Results go to docs/benchmarks.md.
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient, type PrismaClient } from '../lib/db/client';
@@ -26,20 +25,13 @@ import { fillSyntheticMirror } from './synthetic-mirror';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
 import { metricTaskFromMirror } from '../lib/metrics/mirrored-metric-task';
+import { freePort } from '../lib/server/port-free';
 
 const size = { flows: 1_000, tasks: 1_000_000 };
 const runs = { list: 10, naiveList: 3, page: 30, naivePage: 30, rollUp: 3 };
 const dayMs = 86_400_000;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Times `count` runs (after one warm-up) and gives the median and the 95th percentile. */
 async function measure(count: number, run: (index: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,21 +19,10 @@ import { portIsFree } from './port-free';
 import { acquireLaunchLock } from './launch-lock';
 import { ensureBuilt, startNextServer } from './next-process';
 import { Shutdown } from './shutdown';
+import { stopChild } from './stop-child';
 import { waitForHttp } from './wait-for-http';
 
 const log = (message: string) => console.log(`[flowpilot] ${message}`);
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 8_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 /**
  * When the parent (npm, a shell, a supervisor) dies without passing a signal on, this process
