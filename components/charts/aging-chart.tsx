@@ -9,7 +9,8 @@ import { ChartLegend } from './chart-legend';
 import { agingBandColors, axisTick, chartChrome, seriesColors } from './chart-palette';
 import { ChartTooltip } from './chart-tooltip';
 import { usePercentileLines } from './percentile-lines';
-import { dayMs, useChartFormat } from './use-chart-format';
+import { useChartFormat } from './use-chart-format';
+import { dayMs } from '@/lib/metrics/metric-query-options';
 
 const height = 320;
 

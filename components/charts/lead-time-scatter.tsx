@@ -9,7 +9,8 @@ import { ChartLegend } from './chart-legend';
 import { axisTick, chartChrome, seriesColors } from './chart-palette';
 import { ChartTooltip } from './chart-tooltip';
 import { usePercentileLines } from './percentile-lines';
-import { dayMs, portalClockTime, portalDayTime, useChartFormat } from './use-chart-format';
+import { portalClockTime, portalDayTime, useChartFormat } from './use-chart-format';
+import { dayMs } from '@/lib/metrics/metric-query-options';
 
 const height = 320;
 /** About six date ticks whatever the period's length. */

@@ -5,7 +5,8 @@ import { ReferenceLine } from 'recharts';
 import type { Percentiles } from '@/lib/dashboards/dashboard-types';
 import type { ChartLegendItem } from './chart-legend';
 import { lineLabel, percentileDashes, seriesColors } from './chart-palette';
-import { dayMs, useChartFormat } from './use-chart-format';
+import { useChartFormat } from './use-chart-format';
+import { dayMs } from '@/lib/metrics/metric-query-options';
 
 type Line = { key: string; label: string; days: number; color: string; dash: string };
 

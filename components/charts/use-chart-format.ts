@@ -4,10 +4,10 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { PortalWindow } from '@/lib/dashboards/dashboard-types';
+import { dayMs } from '@/lib/metrics/metric-query-options';
 
 const minuteMs = 60_000;
 const hourMs = 60 * minuteMs;
-export const dayMs = 24 * hourMs;
 
 /** A portal day ('YYYY-MM-DD') as UTC midnight: formatted in UTC it never moves to a neighbouring day. */
 export function portalDayTime(day: string): number {

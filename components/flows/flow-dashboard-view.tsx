@@ -1,9 +1,7 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { AgingChart } from '@/components/charts/aging-chart';
-import { ChartSkeleton } from '@/components/charts/chart-skeleton';
 import { CumulativeFlowChart } from '@/components/charts/cumulative-flow-chart';
 import { EfficiencyChart } from '@/components/charts/efficiency-chart';
 import { LeadTimeScatter } from '@/components/charts/lead-time-scatter';
@@ -12,7 +10,7 @@ import { ThroughputChart } from '@/components/charts/throughput-chart';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { ChartsSectionHeader } from '@/components/dashboard/charts-section-header';
 import { FigureTile } from '@/components/dashboard/figure-tile';
-import { useChartPeriod } from '@/components/dashboard/use-chart-period';
+import { usePeriodDashboard } from '@/components/dashboard/use-period-dashboard';
 import { PersonName } from '@/components/people/person-avatar';
 import { fetchFlowDashboard } from '@/lib/dashboards/dashboard-fetch';
 import type { FlowDashboard } from '@/lib/dashboards/dashboard-types';
@@ -29,19 +27,15 @@ import { RiskTasksTable } from './risk-tasks-table';
 export function FlowDashboardView({ initial }: { initial: FlowDashboard }) {
   const t = useTranslations('flow');
   const format = useChartFormat();
-  const [days, setDays] = useChartPeriod();
-  const { data, isError, isFetching, isPlaceholderData } = useQuery({
-    queryKey: dashboardKeys.flow(initial.flow.id, days),
-    queryFn: ({ signal }) => fetchFlowDashboard(initial.flow.id, days, signal),
-    initialData: days === initial.period.days ? initial : undefined,
-    placeholderData: keepPreviousData,
-  });
-  const dashboard = data ?? initial;
+  const { days, setDays, data: dashboard, fetching, failed, stale } = usePeriodDashboard(
+    initial,
+    (period) => dashboardKeys.flow(initial.flow.id, period),
+    (period, signal) => fetchFlowDashboard(initial.flow.id, period, signal),
+  );
   const { flow } = dashboard;
   const windowCaption = format.windowCaption(dashboard.window);
   const periodCaption = format.windowCaption(dashboard.period);
   const stem = `flowpilot-${flow.bitrixFlowId}`;
-  const charts = !data || isPlaceholderData;
 
   return (
     <div className="space-y-6">
@@ -86,23 +80,15 @@ export function FlowDashboardView({ initial }: { initial: FlowDashboard }) {
       <FlowSettingsSummary settings={flow.settings} />
 
       <section aria-labelledby="flow-charts-title" className="space-y-4">
-        <ChartsSectionHeader titleId="flow-charts-title" days={days} onDaysChange={setDays} fetching={isFetching} failed={isError} />
-        {charts && isFetching && !data ? (
-          <div className="grid gap-4 lg:grid-cols-2">
-            {Array.from({ length: 6 }, (_, index) => (
-              <ChartSkeleton key={index} />
-            ))}
-          </div>
-        ) : (
-          <div className={`grid gap-4 lg:grid-cols-2 ${isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={isPlaceholderData}>
-            <EfficiencyChart data={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
-            <CumulativeFlowChart daily={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
-            <LeadTimeScatter leadTimes={dashboard.leadTimes} period={dashboard.period} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
-            <AgingChart aging={dashboard.aging} caption={t('agingCaption')} csvFileStem={stem} headingLevel={3} />
-            <TeamLoadChart load={dashboard.load} caption={t('nowCaption')} csvFileStem={stem} headingLevel={3} />
-            <ThroughputChart weekly={dashboard.weekly} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
-          </div>
-        )}
+        <ChartsSectionHeader titleId="flow-charts-title" days={days} onDaysChange={setDays} fetching={fetching} failed={failed} />
+        <div className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`} aria-busy={stale}>
+          <EfficiencyChart data={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
+          <CumulativeFlowChart daily={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
+          <LeadTimeScatter leadTimes={dashboard.leadTimes} period={dashboard.period} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
+          <AgingChart aging={dashboard.aging} caption={t('agingCaption')} csvFileStem={stem} headingLevel={3} />
+          <TeamLoadChart load={dashboard.load} caption={t('nowCaption')} csvFileStem={stem} headingLevel={3} />
+          <ThroughputChart weekly={dashboard.weekly} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
+        </div>
       </section>
 
       <RiskTasksTable tasks={dashboard.riskTasks} timeZoneOffset={dashboard.window.timeZoneOffset} />

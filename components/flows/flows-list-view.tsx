@@ -97,39 +97,30 @@ export function FlowsListView({ initial, initialView }: { initial: FlowsListPage
           {t('filters.search')}
           <input ref={searchBox} type="search" maxLength={200} value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('filters.searchPlaceholder')} className={selectStyle} />
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-          {t('filters.health')}
-          <select value={filters.health} onChange={(event) => setFilters({ health: event.target.value as FlowListFilters['health'] })} className={selectStyle}>
-            {(['all', 'healthy', 'watch', 'critical'] as const).map((value) => (
-              <option key={value} value={value}>{t(`health.${value}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-          {t('filters.distribution')}
-          <select value={filters.distribution} onChange={(event) => setFilters({ distribution: event.target.value as FlowListFilters['distribution'] })} className={selectStyle}>
-            {(['all', 'queue', 'manually', 'himself'] as const).map((value) => (
-              <option key={value} value={value}>{t(`distribution.${value}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-          {t('filters.owner')}
-          <select value={filters.owner} onChange={(event) => setFilters({ owner: event.target.value })} className={selectStyle}>
-            <option value="all">{t('filters.anyOwner')}</option>
-            {list.owners.map((owner) => (
-              <option key={owner.bitrixUserId} value={String(owner.bitrixUserId)}>{owner.name}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
-          {t('filters.state')}
-          <select value={filters.active} onChange={(event) => setFilters({ active: event.target.value as FlowListFilters['active'] })} className={selectStyle}>
-            {(['all', 'active', 'inactive'] as const).map((value) => (
-              <option key={value} value={value}>{t(`states.${value}`)}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('filters.health')}
+          value={filters.health}
+          options={(['all', 'healthy', 'watch', 'critical'] as const).map((value) => ({ value, label: t(`health.${value}`) }))}
+          onChange={(health) => setFilters({ health })}
+        />
+        <FilterSelect
+          label={t('filters.distribution')}
+          value={filters.distribution}
+          options={(['all', 'queue', 'manually', 'himself'] as const).map((value) => ({ value, label: t(`distribution.${value}`) }))}
+          onChange={(distribution) => setFilters({ distribution })}
+        />
+        <FilterSelect
+          label={t('filters.owner')}
+          value={filters.owner}
+          options={[{ value: 'all', label: t('filters.anyOwner') }, ...list.owners.map((owner) => ({ value: String(owner.bitrixUserId), label: owner.name }))]}
+          onChange={(owner) => setFilters({ owner })}
+        />
+        <FilterSelect
+          label={t('filters.state')}
+          value={filters.active}
+          options={(['all', 'active', 'inactive'] as const).map((value) => ({ value, label: t(`states.${value}`) }))}
+          onChange={(active) => setFilters({ active })}
+        />
         {filtered && (
           <button
             type="button"
@@ -192,6 +183,39 @@ export function FlowsListView({ initial, initialView }: { initial: FlowsListPage
         </nav>
       )}
     </div>
+  );
+}
+
+/** One labelled filter; the value handed back is one of the options', so no cast is needed. */
+function FilterSelect<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+      {label}
+      <select
+        value={value}
+        onChange={(event) => {
+          const chosen = options.find((option) => option.value === event.target.value);
+          if (chosen) onChange(chosen.value);
+        }}
+        className={selectStyle}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -1,6 +1,5 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { EfficiencyBucketsChart } from '@/components/charts/efficiency-buckets-chart';
 import { EfficiencyChart } from '@/components/charts/efficiency-chart';
@@ -8,7 +7,7 @@ import { EfficiencyHeatmap } from '@/components/charts/efficiency-heatmap';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { ChartsSectionHeader } from '@/components/dashboard/charts-section-header';
 import { FigureTile } from '@/components/dashboard/figure-tile';
-import { useChartPeriod } from '@/components/dashboard/use-chart-period';
+import { usePeriodDashboard } from '@/components/dashboard/use-period-dashboard';
 import { fetchOverview } from '@/lib/dashboards/dashboard-fetch';
 import type { Overview } from '@/lib/dashboards/dashboard-types';
 import { dashboardKeys } from '@/lib/query/keys';
@@ -18,14 +17,7 @@ import { EfficiencyMovers } from './efficiency-movers';
 export function OverviewView({ initial }: { initial: Overview }) {
   const t = useTranslations('overview');
   const format = useChartFormat();
-  const [days, setDays] = useChartPeriod();
-  const { data, isError, isFetching, isPlaceholderData } = useQuery({
-    queryKey: dashboardKeys.overview(days),
-    queryFn: ({ signal }) => fetchOverview(days, signal),
-    initialData: days === initial.period.days ? initial : undefined,
-    placeholderData: keepPreviousData,
-  });
-  const view = data ?? initial;
+  const { days, setDays, data: view, fetching, failed, stale } = usePeriodDashboard(initial, dashboardKeys.overview, fetchOverview);
   const { totals } = view;
   const windowCaption = format.windowCaption(view.window);
   const periodCaption = format.windowCaption(view.period);
@@ -56,8 +48,8 @@ export function OverviewView({ initial }: { initial: Overview }) {
       </section>
 
       <section aria-labelledby="overview-charts-title" className="space-y-4">
-        <ChartsSectionHeader titleId="overview-charts-title" days={days} onDaysChange={setDays} fetching={isFetching} failed={isError} />
-        <div className={`grid gap-4 lg:grid-cols-2 ${isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={isPlaceholderData}>
+        <ChartsSectionHeader titleId="overview-charts-title" days={days} onDaysChange={setDays} fetching={fetching} failed={failed} />
+        <div className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`} aria-busy={stale}>
           <EfficiencyChart data={view.daily} caption={t('companyCaption', { window: periodCaption })} csvFileStem={stem} headingLevel={3} />
           <EfficiencyBucketsChart buckets={view.buckets} caption={windowCaption} csvFileStem={stem} headingLevel={3} />
         </div>

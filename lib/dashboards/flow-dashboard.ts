@@ -10,6 +10,7 @@ import { defaultChartPeriod } from './chart-period';
 import { flowsList } from './flows-list';
 import { peopleOf } from './people';
 import { periodWindow } from './portal-window';
+import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
 
 /** Completed tasks drawn on the lead-time scatter: the most recent ones when a period has more. */
 const maxLeadTimePoints = 2_000;
@@ -86,9 +87,7 @@ export async function flowDashboard(
       SELECT t."bitrixTaskId" AS "taskId", t.title, t.status, t."responsibleId", t.deadline, f.overdue
       FROM task t
       CROSS JOIN LATERAL (
-        SELECT CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${at}::timestamptz > t.deadline END AS overdue,
-          ${at}::timestamptz <= t.deadline AND t.deadline > t."createdAt"
-            AND extract(epoch FROM ${at}::timestamptz - t."createdAt")::float8 / extract(epoch FROM t.deadline - t."createdAt")::float8 >= 0.8 AS "atRisk"
+        SELECT ${openTaskOverdueSql(at)} AS overdue, ${openTaskAtRiskSql(at)} AS "atRisk"
       ) f
       WHERE t."flowId" = ${id.data}::uuid AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL AND t.deadline IS NOT NULL AND (f.overdue OR f."atRisk")
       ORDER BY t.deadline, t."bitrixTaskId"`,

@@ -7,6 +7,7 @@ import type { FlowListRow, FlowsList } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
 import { peopleOf } from './people';
 import { periodWindow } from './portal-window';
+import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
 
 const noOpenTasks = { pending: 0, medianWaitMs: null, inProgress: 0, inProgressMedianMs: null, awaitingReview: 0, overdue: 0, atRisk: 0 };
 const openRowSchema = z.object({
@@ -65,12 +66,8 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
         count(*) FILTER (WHERE t.status = 3)::int AS "inProgress",
         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${at}::timestamptz - COALESCE(t."startedAt", t."createdAt")) * 1000) FILTER (WHERE t.status = 3) AS "inProgressMedianMs",
         count(*) FILTER (WHERE t.status = 4)::int AS "awaitingReview",
-        -- isOverdue for open tasks: a close date (set on review) decides, else now.
-        count(*) FILTER (WHERE t.deadline IS NOT NULL
-          AND CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${at}::timestamptz > t.deadline END)::int AS overdue,
-        -- isAtRisk: not late yet, 80 % of the time to the deadline gone.
-        count(*) FILTER (WHERE t.deadline IS NOT NULL AND ${at}::timestamptz <= t.deadline AND t.deadline > t."createdAt"
-          AND extract(epoch FROM ${at}::timestamptz - t."createdAt")::float8 / extract(epoch FROM t.deadline - t."createdAt")::float8 >= 0.8)::int AS "atRisk"
+        count(*) FILTER (WHERE ${openTaskOverdueSql(at)})::int AS overdue,
+        count(*) FILTER (WHERE ${openTaskAtRiskSql(at)})::int AS "atRisk"
       FROM task t
       WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"`,

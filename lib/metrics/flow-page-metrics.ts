@@ -4,6 +4,7 @@ import type { TeamLoad } from './assignee-load';
 import type { AgingBand } from './flow-series';
 import { dayMs, metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
 import type { Distribution } from './percentiles';
+import { openTaskOverdueSql } from './open-task-risk-sql';
 
 /** The figures of one flow's page beyond its card: where the time goes, who carries the load, what is aging. */
 export type FlowPageMetrics = {
@@ -73,7 +74,7 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
     db.$queryRaw<unknown[]>`
       WITH open AS (
         SELECT t."responsibleId",
-          t.deadline IS NOT NULL AND CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${now}::timestamptz > t.deadline END AS overdue
+          ${openTaskOverdueSql(now)} AS overdue
         FROM task t
         WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (1, 2, 3, 4)
       ),
@@ -107,8 +108,7 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
         WHEN ${leadTime.p50}::float8 IS NOT NULL AND a."ageMs" > ${leadTime.p50}::float8 THEN 'p50-p85'
         ELSE 'below-p50'
       END AS band,
-      -- isOverdue: a close date (set on review) decides, else now.
-      t.deadline IS NOT NULL AND CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${now}::timestamptz > t.deadline END AS overdue
+      ${openTaskOverdueSql(now)} AS overdue
     FROM task t
     CROSS JOIN LATERAL (SELECT (extract(epoch FROM ${now}::timestamptz - t."createdAt") * 1000)::float8 AS "ageMs") a
     WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (1, 2, 3, 4)

@@ -6,6 +6,7 @@ import { efficiencyWindow } from './flow-efficiency';
 import type { StatusCounts } from './flow-series';
 import { dayMs, metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
 import type { Distribution } from './percentiles';
+import { openTaskAtRiskSql, openTaskOverdueSql } from './open-task-risk-sql';
 
 /** One row of the flows list: the flow card's figures, computed from the mirror in one statement. */
 export type FlowSummary = {
@@ -124,13 +125,8 @@ export async function flowSummaries(
     ),
     open_risks AS (
       SELECT t."flowId",
-        -- isOverdue for open tasks: a close date (set on review) decides, else now.
-        count(*) FILTER (WHERE t.deadline IS NOT NULL
-          AND CASE WHEN t."closedAt" IS NOT NULL THEN t."closedAt" > t.deadline ELSE ${now}::timestamptz > t.deadline END)::int AS "overdueOpen",
-        -- isAtRisk: not late yet, 80 % of the time to the deadline gone (same float division as JS).
-        count(*) FILTER (WHERE t.deadline IS NOT NULL AND ${now}::timestamptz <= t.deadline AND t.deadline > t."createdAt"
-          AND (extract(epoch FROM ${now}::timestamptz - t."createdAt") * 1000)::float8
-            / (extract(epoch FROM t.deadline - t."createdAt") * 1000)::float8 >= 0.8)::int AS "atRisk"
+        count(*) FILTER (WHERE ${openTaskOverdueSql(now)})::int AS "overdueOpen",
+        count(*) FILTER (WHERE ${openTaskAtRiskSql(now)})::int AS "atRisk"
       FROM task t
       WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"

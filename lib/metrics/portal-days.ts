@@ -1,6 +1,6 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
+import { dayMs } from './metric-query-options';
 
-const dayMs = 86_400_000;
 
 /** The portal's calendar day of a moment, as YYYY-MM-DD (daily figures are kept by portal day). */
 export function portalDay(time: number, offset: string): string {
