@@ -6,6 +6,7 @@ import { deadlineSegmentsSql, overrunInWindowSql } from './deadline-overruns-sql
 import { efficiencyWindow } from './flow-efficiency';
 import { dailyLeadWindowDays, figureMoment } from './flow-day-figure';
 import { dayMs } from './metric-query-options';
+import { portalDaySql } from './portal-day-sql';
 import { lastPortalDays, portalDay } from './portal-days';
 
 /**
@@ -64,8 +65,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
   const lastAt = new Date(moments.at(-1)!);
   // Tasks closed before this can count on no day of the run (efficiency and lead windows start later).
   const earliestWindow = new Date(Math.min(windows[0]!.start, leadSinces[0]!));
-  // A portal day of a timestamp column: shift by the portal's offset, then take the date.
-  const localDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') + make_interval(mins => ${offsetMinutes(offset)}::int))::date`;
+  const localDay = (column: Prisma.Sql) => portalDaySql(column, offset);
   // statusAt() from the dates alone, for a task `t` at the moment `at`.
   const statusFromDates = (at: Prisma.Sql) => Prisma.sql`CASE
       WHEN t."closedAt" IS NOT NULL AND ${at} >= t."closedAt" THEN t.status

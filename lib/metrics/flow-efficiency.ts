@@ -58,17 +58,31 @@ export function overrunIntervals(task: EfficiencyTask, now: number): [number, nu
   return intervals;
 }
 
+/** Whether the portal's rule counts the task in the window (deferred and self-assigned tasks are left out). */
+export function countsForEfficiency(task: EfficiencyTask, window: { start: number; end: number }): boolean {
+  if (task.status === '6' || task.createdBy === task.responsibleId) return false;
+  if (task.createdDate > window.end) return false;
+  return task.closedDate === null || task.closedDate >= window.start;
+}
+
+/** A counted task is a violation when one of its deadline overruns overlaps the window. */
+export function violatesInWindow(task: EfficiencyTask, window: { start: number; end: number }, now: number): boolean {
+  return overrunIntervals(task, now).some(([start, end]) => start <= window.end && end >= window.start);
+}
+
 export function flowEfficiency(tasks: EfficiencyTask[], now: number, timeZoneOffset: string): { efficiency: number; total: number; violations: number } {
   const window = efficiencyWindow(now, timeZoneOffset);
   let total = 0;
   let violations = 0;
   for (const task of tasks) {
-    if (task.status === '6' || task.createdBy === task.responsibleId) continue;
-    if (task.createdDate > window.end) continue;
-    if (task.closedDate !== null && task.closedDate < window.start) continue;
+    if (!countsForEfficiency(task, window)) continue;
     total++;
-    if (overrunIntervals(task, now).some(([start, end]) => start <= window.end && end >= window.start)) violations++;
+    if (violatesInWindow(task, window, now)) violations++;
   }
-  const efficiency = total === 0 ? 100 : Math.max(0, Math.round(100 * (1 - violations / total)));
-  return { efficiency, total, violations };
+  return { efficiency: efficiencyOf(total, violations), total, violations };
+}
+
+/** The portal's rounding: 100 with nothing counted, never below 0. */
+export function efficiencyOf(total: number, violations: number): number {
+  return total === 0 ? 100 : Math.max(0, Math.round(100 * (1 - violations / total)));
 }

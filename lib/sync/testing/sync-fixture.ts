@@ -24,5 +24,5 @@ export async function syncFixture(db: PrismaClient, options: { seed: number; tas
       maxRetries: 8,
       onRetry: options.onRetry,
     });
-  return { company, portal, portalId, client };
+  return { company, portal, portalId, client, flowCauses: generated.flowCauses };
 }
