@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { deadlineSegmentsSql, overrunInWindowSql } from './deadline-overruns-sql';
