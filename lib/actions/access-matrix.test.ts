@@ -29,6 +29,11 @@ const expected: Record<string, Expected> = {
   disconnectPortalAction: ['admin'],
   addManualFlowIdsAction: ['admin'],
   removeManualFlowIdAction: ['admin'],
+  requestAnalysisAction: ['admin', 'lead'],
+  createTaskFromMessageAction: ['admin', 'lead'],
+  createMeetingFromMessageAction: ['admin', 'lead'],
+  rateCopilotMessageAction: ['admin', 'lead'],
+  setCopilotEnabledAction: ['admin'],
 };
 
 const viewers: Record<'anonymous' | Role, Viewer | null> = {

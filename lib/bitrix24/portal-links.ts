@@ -11,3 +11,7 @@ export function taskUrl(domain: string, taskId: number, responsibleId: number): 
 export function flowUrl(domain: string, flowId: number, ownerId: number | null): string {
   return `${base(domain)}/company/personal/user/${ownerId ?? 0}/tasks/flow/?apply_filter=Y&ID_numsel=exact&ID_from=${flowId}`;
 }
+
+export function calendarEventUrl(domain: string, eventId: number, ownerId: number): string {
+  return `${base(domain)}/company/personal/user/${ownerId}/calendar/?EVENT_ID=${eventId}`;
+}

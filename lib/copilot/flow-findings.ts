@@ -213,7 +213,7 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
   // Stable sort: equal points keep the order of specificity.
   problems.sort((a, b) => b.lostPoints - a.lostPoints);
 
-  const strengths = efficiency >= 80 ? strengthsOf({ flow, counted, planned, unit, inUnit, overloaded: overloaded.length > 0, assignees: load.assignees.length, medianPickup, leads, thin }) : [];
+  const strengths = efficiency >= 80 && counted.length > 0 ? strengthsOf({ flow, counted, planned, unit, inUnit, overloaded: overloaded.length > 0, assignees: load.assignees.length, medianPickup, leads, thin }) : [];
   const ordered = efficiency >= 80 ? [...strengths, ...problems] : problems;
   const findings = ordered.map((finding, index) => ({ id: `f${index + 1}`, ...finding }));
   const unexplainedPoints = 100 - efficiency - problems.reduce((sum, finding) => sum + finding.lostPoints, 0);
@@ -270,18 +270,28 @@ function intakeSpike(flow: AnalysedFlow): { days: Set<string>; intakePerDay: num
   return { days, intakePerDay: round1(intakePerDay), completedPerDay: round1(completedPerDay), usualPerDay: round1(usual) };
 }
 
-/** Whole points per reason that, with what nothing explains, add up to exactly the points lost. */
+/**
+ * Whole points per reason (largest remainder), adding up to the explained tasks' share of the
+ * window, never more than the points lost; what nothing explains is the rest.
+ */
 function pointsOf(explained: Map<ProblemKind, unknown[]>, counted: number, lost: number): Map<ProblemKind, number> {
   const points = new Map<ProblemKind, number>();
   if (counted === 0) return points;
-  for (const [kind, tasks] of explained) points.set(kind, Math.round((100 * tasks.length) / counted));
-  // Rounding each reason may overshoot the rounded total by a point or two: take them off the largest.
-  let excess = [...points.values()].reduce((sum, value) => sum + value, 0) - lost;
-  while (excess > 0) {
+  const exact = [...explained].map(([kind, tasks]) => ({ kind, value: (100 * tasks.length) / counted }));
+  const target = Math.min(lost, Math.round(exact.reduce((sum, entry) => sum + entry.value, 0)));
+  for (const entry of exact) points.set(entry.kind, Math.floor(entry.value));
+  let missing = target - [...points.values()].reduce((sum, value) => sum + value, 0);
+  for (const entry of [...exact].sort((a, b) => (b.value % 1) - (a.value % 1))) {
+    if (missing <= 0) break;
+    points.set(entry.kind, points.get(entry.kind)! + 1);
+    missing--;
+  }
+  // Floors can exceed a rounded-down total by a point: take it off the largest.
+  while (missing < 0) {
     const [largest] = [...points.entries()].sort((a, b) => b[1] - a[1]);
     if (!largest || largest[1] === 0) break;
     points.set(largest[0], largest[1] - 1);
-    excess--;
+    missing++;
   }
   return points;
 }

@@ -16,3 +16,8 @@ export const dashboardKeys = {
   flow: (flowId: string, days: number) => [...dashboardKeys.all, 'flow', flowId, days] as const,
   overview: (days: number) => [...dashboardKeys.all, 'overview', days] as const,
 };
+
+export const copilotKeys = {
+  all: ['copilot'] as const,
+  analysis: (analysisId: string) => [...copilotKeys.all, 'analysis', analysisId] as const,
+};

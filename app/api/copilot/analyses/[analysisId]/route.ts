@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ApiError, withAuth } from '@/lib/auth/guards';
+import { analysisView } from '@/lib/copilot/analysis-view';
+import { db } from '@/lib/db/client';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/copilot/analyses/:analysisId - one CoPilot analysis; the panel polls it while messages arrive.
+export const GET = withAuth<{ params: Promise<{ analysisId: string }> }>(['admin', 'lead'], async (request, { params, viewer }) => {
+  const { analysisId } = await params;
+  const id = z.uuid().safeParse(analysisId);
+  const view = id.success ? await analysisView(db(), viewer, id.data) : null;
+  if (!view) throw new ApiError(404, 'not_found', 'No such analysis, or its flow is not yours to see.');
+  return Response.json(view, { headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,34 @@
+import { createTranslator } from 'next-intl';
+import type { Locale } from '@/lib/i18n/locales';
+import en from '@/messages/en.json';
+import ru from '@/messages/ru.json';
+import type { AnalysisRequest, AnalystModel, ModelEvent, ModelFinding } from './analyst-model';
+
+const catalogs = { en, ru } as const;
+
+/** The analyst's translator for a language: greeting, messages per finding kind, examples. */
+export function analystTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogs[locale], namespace: 'analyst' });
+}
+
+/**
+ * The built-in analyst (the default model): deterministic and offline. One message per finding,
+ * in the findings' order, naming the evidence in plain words; people stay tokens (user_1…) as
+ * they would with any model, and are turned into names in the viewer's browser.
+ */
+export const builtinAnalyst: AnalystModel = {
+  id: 'builtin',
+  async *phrase(request: AnalysisRequest): AsyncIterable<ModelEvent> {
+    const t = analystTranslator(request.locale);
+    for (const finding of request.findings) {
+      yield { type: 'message', message: { findingIds: [finding.id], ...phraseFinding(t, finding) } };
+    }
+  },
+};
+
+function phraseFinding(t: ReturnType<typeof analystTranslator>, finding: ModelFinding): { factor: string; advice: string } {
+  const values = { ...finding.figures, lostPoints: finding.lostPoints, unit: finding.unit, people: finding.people.join(', ') };
+  const factor = t(`kinds.${finding.kind}.factor`, values);
+  const reviewers = finding.kind === 'review-wait' && finding.people.length > 0 ? ` ${t('kinds.review-wait.people', values)}` : '';
+  return { factor: factor + reviewers, advice: t(`kinds.${finding.kind}.advice`, values) };
+}

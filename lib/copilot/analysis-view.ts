@@ -1,0 +1,126 @@
+import { taskUrl } from '@/lib/bitrix24/portal-links';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { PrismaClient } from '@/lib/db/client';
+import { visibleFlowsWhere } from '@/lib/flows/flow-access';
+import { abandonedRunMs, analysisRecordSchema } from './analysis-record';
+import type { Finding, FindingKind } from './finding';
+
+export type AnalysisState = 'running' | 'succeeded' | 'failed' | 'interrupted';
+
+export type AnalysisMessageView = {
+  index: number;
+  findingIds: string[];
+  factor: string;
+  advice: string;
+  actions: { kind: 'task' | 'meeting'; bitrixId: number; url: string }[];
+  /** The viewer's own vote; the counts only for admins. */
+  feedback: { mine: boolean | null; helpful: number | null; notHelpful: number | null };
+};
+
+export type PersonView = { id: number; name: string };
+
+/** One analysis as the CoPilot panel shows it (plain JSON). */
+export type AnalysisView = {
+  id: string;
+  flowId: string;
+  state: AnalysisState;
+  startedAt: string;
+  finishedAt: string | null;
+  trigger: string;
+  model: string;
+  efficiency: number;
+  taskCount: number;
+  window: { start: string; end: string };
+  /** Why the model's own answer was set aside for the built-in analyst's, when it was. */
+  fallbackReason: string | null;
+  error: string | null;
+  findings: Finding[];
+  unexplainedPoints: number;
+  messages: AnalysisMessageView[];
+  /** Person tokens (user_1…) of the messages → people, mapped back only here, for the viewer. */
+  tokens: Record<string, PersonView>;
+  people: Record<number, PersonView>;
+  tasks: Record<number, { title: string; url: string }>;
+  previous: { id: string; startedAt: string; efficiency: number; findings: { kind: FindingKind; lostPoints: number }[] } | null;
+  flow: { name: string; ownerId: number | null; team: PersonView[] };
+};
+
+const personName = (person: { name: string; lastName: string }) => `${person.name} ${person.lastName}`.trim();
+
+/** An analysis of one of the viewer's flows, or null. */
+export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId: string, now = new Date()): Promise<AnalysisView | null> {
+  const analysis = await db.copilotAnalysis.findFirst({
+    where: { id: analysisId, flow: visibleFlowsWhere(viewer) },
+    include: {
+      flow: { select: { name: true, ownerId: true, portalId: true, portal: { select: { domain: true } }, members: { select: { bitrixUserId: true, role: true } } } },
+      actions: { orderBy: { createdAt: 'asc' }, select: { messageIndex: true, kind: true, bitrixId: true, url: true } },
+      feedback: { select: { messageIndex: true, userId: true, helpful: true } },
+    },
+  });
+  if (!analysis) return null;
+  const record = analysisRecordSchema.parse(analysis);
+  const { flow } = analysis;
+
+  const memberIds = flow.members.map((member) => member.bitrixUserId);
+  const personIds = [...new Set([...memberIds, ...Object.values(record.people), ...record.findings.flatMap((finding) => finding.people), ...(flow.ownerId ? [flow.ownerId] : [])])];
+  const taskIds = [...new Set(record.findings.flatMap((finding) => finding.taskIds))];
+  const [employees, tasks, previous] = await Promise.all([
+    db.employee.findMany({ where: { portalId: flow.portalId, bitrixUserId: { in: personIds } }, select: { bitrixUserId: true, name: true, lastName: true } }),
+    db.task.findMany({ where: { portalId: flow.portalId, bitrixTaskId: { in: taskIds } }, select: { bitrixTaskId: true, title: true, responsibleId: true } }),
+    db.copilotAnalysis.findFirst({
+      where: { flowId: analysis.flowId, state: 'succeeded', startedAt: { lt: analysis.startedAt } },
+      orderBy: { startedAt: 'desc' },
+      select: { id: true, startedAt: true, efficiency: true, findings: true },
+    }),
+  ]);
+  const people: Record<number, PersonView> = Object.fromEntries(employees.map((person) => [person.bitrixUserId, { id: person.bitrixUserId, name: personName(person) }]));
+  const personOf = (id: number): PersonView => people[id] ?? { id, name: `#${id}` };
+
+  const interrupted = analysis.state === 'running' && now.getTime() - analysis.startedAt.getTime() > abandonedRunMs;
+  const lost = record.findings.reduce((sum, finding) => sum + finding.lostPoints, 0);
+  return {
+    id: analysis.id,
+    flowId: analysis.flowId,
+    state: interrupted ? 'interrupted' : analysis.state,
+    startedAt: analysis.startedAt.toISOString(),
+    finishedAt: analysis.finishedAt?.toISOString() ?? null,
+    trigger: analysis.trigger,
+    model: analysis.model,
+    efficiency: analysis.efficiency,
+    taskCount: analysis.taskCount,
+    window: { start: analysis.windowStart.toISOString(), end: analysis.windowEnd.toISOString() },
+    fallbackReason: analysis.state === 'succeeded' ? analysis.error : null,
+    error: analysis.state === 'failed' ? analysis.error : null,
+    findings: record.findings,
+    unexplainedPoints: Math.max(0, 100 - analysis.efficiency - lost),
+    messages: record.messages.map((message, index) => {
+      const votes = analysis.feedback.filter((vote) => vote.messageIndex === index);
+      return {
+        index,
+        ...message,
+        actions: analysis.actions.filter((action) => action.messageIndex === index).map(({ kind, bitrixId, url }) => ({ kind, bitrixId, url })),
+        feedback: {
+          mine: votes.find((vote) => vote.userId === viewer.id)?.helpful ?? null,
+          helpful: viewer.role === 'admin' ? votes.filter((vote) => vote.helpful).length : null,
+          notHelpful: viewer.role === 'admin' ? votes.filter((vote) => !vote.helpful).length : null,
+        },
+      };
+    }),
+    tokens: Object.fromEntries(Object.entries(record.people).map(([token, id]) => [token, personOf(id)])),
+    people: Object.fromEntries(personIds.map((id) => [id, personOf(id)])),
+    tasks: Object.fromEntries(tasks.map((task) => [task.bitrixTaskId, { title: task.title, url: taskUrl(flow.portal.domain, task.bitrixTaskId, task.responsibleId) }])),
+    previous: previous
+      ? {
+          id: previous.id,
+          startedAt: previous.startedAt.toISOString(),
+          efficiency: previous.efficiency,
+          findings: analysisRecordSchema.shape.findings.parse(previous.findings).map(({ kind, lostPoints }) => ({ kind, lostPoints })),
+        }
+      : null,
+    flow: {
+      name: flow.name,
+      ownerId: flow.ownerId,
+      team: [...new Set(memberIds)].map(personOf).sort((a, b) => a.name.localeCompare(b.name)),
+    },
+  };
+}

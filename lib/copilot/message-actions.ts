@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { addMeeting } from '@/lib/bitrix24/api/calendar-and-notify';
+import { addTask } from '@/lib/bitrix24/api/tasks';
+import type { Bitrix24Client } from '@/lib/bitrix24/client';
+import { Bitrix24Error } from '@/lib/bitrix24/errors';
+import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
+import { calendarEventUrl, taskUrl } from '@/lib/bitrix24/portal-links';
+import { ActionError } from '@/lib/auth/guards';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { PrismaClient } from '@/lib/db/client';
+import { visibleFlowsWhere } from '@/lib/flows/flow-access';
+import { analysisRecordSchema } from './analysis-record';
+
+const messageRef = { analysisId: z.uuid(), messageIndex: z.number().int().min(0).max(50) };
+
+export const createTaskInputSchema = z.object({
+  ...messageRef,
+  title: z.string().trim().min(1).max(250),
+  description: z.string().max(20_000),
+  responsibleId: z.number().int().positive(),
+  deadline: z.iso.datetime({ offset: true }),
+});
+
+export const createMeetingInputSchema = z.object({
+  ...messageRef,
+  name: z.string().trim().min(1).max(250),
+  description: z.string().max(20_000),
+  from: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().min(15).max(480),
+  attendees: z.array(z.number().int().positive()).min(1).max(100),
+});
+
+export const rateMessageInputSchema = z.object({ ...messageRef, helpful: z.boolean() });
+
+export type CreatedInPortal = { bitrixId: number; url: string };
+
+/** The portal's REST client for a portal id (the app's sealed connection; a demo portal in tests). */
+export type PortalClientFor = (portalId: string) => Promise<Bitrix24Client>;
+
+/** The analysis and message a user acts on, if the flow is theirs to see. */
+async function messageOf(db: PrismaClient, viewer: Viewer, analysisId: string, messageIndex: number) {
+  const analysis = await db.copilotAnalysis.findFirst({
+    where: { id: analysisId, flow: visibleFlowsWhere(viewer) },
+    select: { id: true, portalId: true, messages: true, findings: true, people: true, flow: { select: { bitrixFlowId: true, ownerId: true, portal: { select: { domain: true, timeZoneOffset: true } } } } },
+  });
+  if (!analysis) throw new ActionError('not-found', 'There is no such analysis among your flows.');
+  const record = analysisRecordSchema.parse(analysis);
+  if (!record.messages[messageIndex]) throw new ActionError('not-found', 'The analysis has no such message.');
+  return analysis;
+}
+
+/** A portal refusal as the dialog shows it: the kind picks the words, the portal's own text follows. */
+function portalRefusal(error: unknown): never {
+  if (error instanceof Bitrix24Error) throw new ActionError(`portal-${error.kind}`, error.details.description || error.message);
+  throw error;
+}
+
+/** Creates a task in the flow from a message (tasks.task.add) and remembers it on the message. */
+export async function createTaskFromMessage(db: PrismaClient, clientFor: PortalClientFor, viewer: Viewer, input: z.infer<typeof createTaskInputSchema>): Promise<CreatedInPortal> {
+  const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
+  const { portal } = analysis.flow;
+  const task = await addTask(await clientFor(analysis.portalId), {
+    TITLE: input.title,
+    DESCRIPTION: input.description,
+    RESPONSIBLE_ID: input.responsibleId,
+    DEADLINE: formatPortalDate(Date.parse(input.deadline), portal.timeZoneOffset),
+    FLOW_ID: analysis.flow.bitrixFlowId,
+  }).catch(portalRefusal);
+  const bitrixId = Number(task.id);
+  const url = taskUrl(portal.domain, bitrixId, Number(task.responsibleId ?? input.responsibleId));
+  await db.copilotMessageAction.create({ data: { analysisId: analysis.id, messageIndex: input.messageIndex, kind: 'task', bitrixId, url, createdById: viewer.id } });
+  return { bitrixId, url };
+}
+
+/** Creates a meeting from a message (calendar.event.add) in the viewer's calendar, or the flow owner's. */
+export async function createMeetingFromMessage(db: PrismaClient, clientFor: PortalClientFor, viewer: Viewer, input: z.infer<typeof createMeetingInputSchema>): Promise<CreatedInPortal> {
+  const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
+  const { portal } = analysis.flow;
+  const ownerId = (viewer.portalId === analysis.portalId ? viewer.bitrixUserId : null) ?? analysis.flow.ownerId;
+  if (ownerId === null) throw new ActionError('no-calendar', 'Neither you nor the flow has a Bitrix24 user whose calendar could hold the meeting.');
+  const from = Date.parse(input.from);
+  const bitrixId = await addMeeting(await clientFor(analysis.portalId), {
+    ownerId,
+    name: input.name,
+    from: formatPortalDate(from, portal.timeZoneOffset),
+    to: formatPortalDate(from + input.durationMinutes * 60_000, portal.timeZoneOffset),
+    attendees: [...new Set([ownerId, ...input.attendees])],
+    description: input.description,
+  }).catch(portalRefusal);
+  const url = calendarEventUrl(portal.domain, bitrixId, ownerId);
+  await db.copilotMessageAction.create({ data: { analysisId: analysis.id, messageIndex: input.messageIndex, kind: 'meeting', bitrixId, url, createdById: viewer.id } });
+  return { bitrixId, url };
+}
+
+/** Helpful / not helpful: one vote per user and message, changeable. */
+export async function rateMessage(db: PrismaClient, viewer: Viewer, input: z.infer<typeof rateMessageInputSchema>): Promise<void> {
+  const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
+  await db.copilotFeedback.upsert({
+    where: { analysisId_messageIndex_userId: { analysisId: analysis.id, messageIndex: input.messageIndex, userId: viewer.id } },
+    create: { analysisId: analysis.id, messageIndex: input.messageIndex, userId: viewer.id, helpful: input.helpful },
+    update: { helpful: input.helpful, createdAt: new Date() },
+  });
+}

@@ -1,0 +1,35 @@
+import type { AnalysisRequest, ModelFinding } from '@/lib/ai/analyst-model';
+import type { Locale } from '@/lib/i18n/locales';
+import type { AnalysedFlow } from './analysed-flow';
+import type { Finding } from './finding';
+
+/** Token (user_1…) → Bitrix24 user id, for mapping a model's answer back to people in the browser. */
+export type PeopleTokens = Record<string, number>;
+
+/**
+ * The request for a model: findings with people as tokens in order of first mention, and the
+ * flow's settings. Titles, descriptions and names never enter it (reference §7).
+ */
+export function analysisRequest(flow: AnalysedFlow, efficiency: number, findings: readonly Finding[], locale: Locale): { request: AnalysisRequest; people: PeopleTokens } {
+  const tokens = new Map<number, string>();
+  const tokenOf = (id: number) => {
+    if (!tokens.has(id)) tokens.set(id, `user_${tokens.size + 1}`);
+    return tokens.get(id)!;
+  };
+  const modelFindings: ModelFinding[] = findings.map((finding) => ({ ...finding, people: finding.people.map(tokenOf) }));
+  return {
+    request: {
+      locale,
+      efficiency,
+      flow: {
+        distributionType: flow.distributionType,
+        plannedCompletionTime: flow.plannedCompletionTime,
+        taskControl: flow.taskControl,
+        matchWorkTime: flow.matchWorkTime,
+        templated: flow.templateId > 0,
+      },
+      findings: modelFindings,
+    },
+    people: Object.fromEntries([...tokens].map(([id, token]) => [token, id])),
+  };
+}

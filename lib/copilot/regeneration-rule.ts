@@ -1,0 +1,20 @@
+import type { AnalysisTrigger } from '@/lib/db/generated/client';
+
+/** Below this efficiency CoPilot explains a drop; at or above it, what helped. */
+export const efficiencyLine = 80;
+/** With fewer tasks than this CoPilot shows labelled examples instead of an analysis. */
+export const minimumFlowTasks = 10;
+
+type Snapshot = { efficiency: number; taskCount: number };
+
+/**
+ * Bitrix24's rule for a new analysis (reference §6.4): the first one; then only when efficiency
+ * moved by 30 points (flows of 10–29 tasks) or 10 points (30 or more), or crossed the 80 % line.
+ * Null: the last analysis still stands.
+ */
+export function regenerationTrigger(previous: Snapshot | null, current: Snapshot): AnalysisTrigger | null {
+  if (!previous) return 'first';
+  if (previous.efficiency < efficiencyLine !== current.efficiency < efficiencyLine) return 'crossed_line';
+  const threshold = current.taskCount >= 30 ? 10 : 30;
+  return Math.abs(current.efficiency - previous.efficiency) >= threshold ? 'efficiency_moved' : null;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { AnalystModel } from '@/lib/ai/analyst-model';
+import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
+import { ActionError } from '@/lib/auth/guards';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { PrismaClient } from '@/lib/db/client';
+import { visibleFlowsWhere } from '@/lib/flows/flow-access';
+import type { Locale } from '@/lib/i18n/locales';
+import { abandonedRunMs } from './analysis-record';
+import { startAnalysis } from './analysis-run';
+import { copilotSettings } from './copilot-settings';
+import { flowFindings } from './flow-findings';
+import { loadAnalysedFlow } from './load-analysed-flow';
+import { minimumFlowTasks, regenerationTrigger } from './regeneration-rule';
+import { hourlyQuota } from './request-quota';
+
+export const analysisRequestSchema = z.object({
+  flowId: z.uuid(),
+  /** The user asked for a new analysis rather than the last one. */
+  fresh: z.boolean().default(false),
+});
+
+export type AnalysisOutcome =
+  | { kind: 'off' }
+  | { kind: 'examples'; taskCount: number }
+  | { kind: 'quota'; resetAt: string; lastAnalysisId: string | null }
+  | { kind: 'analysis'; analysisId: string; started: boolean };
+
+export type AnalysisDependencies = {
+  model?: AnalystModel;
+  now?: Date;
+  /** Runs the phrasing after the answer has gone to the browser (Next's `after`), or at once in tests. */
+  defer: (work: () => Promise<void>) => void;
+};
+
+/**
+ * What the CoPilot button gets: nothing while CoPilot is off; the labelled examples for a flow of
+ * fewer than 10 tasks; a running analysis of the flow to join; the last analysis while the
+ * regeneration rule keeps it; otherwise a new one, if the portal's hourly quota has a free slot
+ * (when it has none, no model is called and the answer says when a slot frees).
+ */
+export async function requestAnalysis(
+  db: PrismaClient,
+  viewer: Viewer,
+  input: z.infer<typeof analysisRequestSchema> & { locale: Locale },
+  dependencies: AnalysisDependencies,
+): Promise<AnalysisOutcome> {
+  const settings = await copilotSettings(db);
+  if (!settings.enabled) return { kind: 'off' };
+  const visible = await db.flow.findFirst({ where: { AND: [visibleFlowsWhere(viewer), { id: input.flowId }] }, select: { id: true } });
+  if (!visible) throw new ActionError('not-found', 'There is no such flow among yours.');
+
+  const now = dependencies.now ?? new Date();
+  const started = performance.now();
+  const loaded = await loadAnalysedFlow(db, input.flowId, now);
+  if (!loaded) throw new ActionError('not-found', 'There is no such flow among yours.');
+  if (loaded.taskCount < minimumFlowTasks) return { kind: 'examples', taskCount: loaded.taskCount };
+
+  const running = await db.copilotAnalysis.findFirst({
+    where: { flowId: input.flowId, state: 'running', startedAt: { gt: new Date(now.getTime() - abandonedRunMs) } },
+    orderBy: { startedAt: 'desc' },
+    select: { id: true },
+  });
+  if (running) return { kind: 'analysis', analysisId: running.id, started: false };
+
+  const result = flowFindings(loaded.flow);
+  const findingsMs = performance.now() - started;
+  const last = await db.copilotAnalysis.findFirst({
+    where: { flowId: input.flowId, state: 'succeeded' },
+    orderBy: { startedAt: 'desc' },
+    select: { id: true, efficiency: true, taskCount: true },
+  });
+  const trigger = input.fresh ? 'requested' : regenerationTrigger(last, { efficiency: result.efficiency, taskCount: result.counted });
+  if (trigger === null && last) return { kind: 'analysis', analysisId: last.id, started: false };
+
+  const quota = await hourlyQuota(db, loaded.portalId, settings.hourlyRequestLimit, now);
+  if (quota.resetAt) return { kind: 'quota', resetAt: quota.resetAt.toISOString(), lastAnalysisId: last?.id ?? null };
+
+  const analysis = await startAnalysis(db, {
+    loaded,
+    result,
+    findingsMs,
+    trigger: trigger ?? 'first',
+    locale: input.locale,
+    requestedById: viewer.id,
+    model: dependencies.model ?? builtinAnalyst,
+  });
+  dependencies.defer(analysis.phrase);
+  return { kind: 'analysis', analysisId: analysis.id, started: true };
+}
