@@ -15,6 +15,7 @@ import { PersonName } from '@/components/people/person-avatar';
 import { fetchFlowDashboard } from '@/lib/dashboards/dashboard-fetch';
 import type { FlowDashboard } from '@/lib/dashboards/dashboard-types';
 import { dashboardKeys } from '@/lib/query/keys';
+import { CopilotButton } from '@/components/copilot/copilot-button';
 import { EfficiencyFigure } from './efficiency-figure';
 import { FlowSettingsSummary } from './flow-settings-summary';
 import { RiskTasksTable } from './risk-tasks-table';
@@ -24,7 +25,7 @@ import { RiskTasksTable } from './risk-tasks-table';
  * the charts over the chosen period, the overdue and at-risk tasks, and the team. The server
  * rendered the first paint; a period change or a finished sync refetches through TanStack Query.
  */
-export function FlowDashboardView({ initial }: { initial: FlowDashboard }) {
+export function FlowDashboardView({ initial, copilot }: { initial: FlowDashboard; copilot: boolean }) {
   const t = useTranslations('flow');
   const format = useChartFormat();
   const { days, setDays, data: dashboard, fetching, failed, stale } = usePeriodDashboard(
@@ -51,6 +52,11 @@ export function FlowDashboardView({ initial }: { initial: FlowDashboard }) {
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{t('efficiency')}</dt>
             <dd className="mt-1">
               <EfficiencyFigure efficiency={flow.efficiency} size="large" />
+              {copilot && (
+                <div className="mt-2">
+                  <CopilotButton flowId={flow.id} flowName={flow.name} />
+                </div>
+              )}
             </dd>
           </div>
           <FigureTile

@@ -19,6 +19,7 @@ import {
   type FlowSortKey,
 } from '@/lib/dashboards/flow-list-filters';
 import { dashboardKeys } from '@/lib/query/keys';
+import { CopilotButton } from '@/components/copilot/copilot-button';
 import { EfficiencyFigure } from './efficiency-figure';
 
 const pageButton =
@@ -31,7 +32,7 @@ const selectStyle = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 tex
  * fetches each view and refetches when a sync finishes. The server rendered the first paint. The
  * search box reaches the address (and the server) a moment after one stops typing.
  */
-export function FlowsListView({ initial, initialView }: { initial: FlowsListPage; initialView: string }) {
+export function FlowsListView({ initial, initialView, copilot }: { initial: FlowsListPage; initialView: string; copilot: boolean }) {
   const t = useTranslations('flows');
   const format = useChartFormat();
   const searchParams = useSearchParams();
@@ -165,7 +166,7 @@ export function FlowsListView({ initial, initialView }: { initial: FlowsListPage
             </thead>
             <tbody className="divide-y divide-slate-100">
               {pageRows.map((row) => (
-                <FlowRow key={row.id} row={row} />
+                <FlowRow key={row.id} row={row} copilot={copilot} />
               ))}
             </tbody>
           </table>
@@ -219,7 +220,7 @@ function FilterSelect<V extends string>({
   );
 }
 
-function FlowRow({ row }: { row: FlowListRow }) {
+function FlowRow({ row, copilot }: { row: FlowListRow; copilot: boolean }) {
   const t = useTranslations('flows');
   const format = useChartFormat();
   const wait = (ms: number | null) => (ms === null ? null : format.duration(ms));
@@ -267,6 +268,11 @@ function FlowRow({ row }: { row: FlowListRow }) {
           <EfficiencyFigure efficiency={row.efficiency} />
         </div>
         {row.overdue > 0 && <div className="mt-1 text-right text-xs font-medium text-red-700">{t('overdueOpen', { count: row.overdue })}</div>}
+        {copilot && (
+          <div className="mt-1.5 flex justify-end">
+            <CopilotButton flowId={row.id} flowName={row.name} />
+          </div>
+        )}
       </td>
     </tr>
   );

@@ -1,3 +1,4 @@
+import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 
 export type CopilotSettings = { enabled: boolean; hourlyRequestLimit: number };
@@ -17,4 +18,10 @@ export async function updateCopilotSettings(db: PrismaClient, change: Partial<Co
     update: change,
     select: { enabled: true, hourlyRequestLimit: true },
   });
+}
+
+/** Whether the viewer gets CoPilot buttons: CoPilot is on and they are a lead or an admin. */
+export async function copilotAvailableTo(db: PrismaClient, viewer: Viewer): Promise<boolean> {
+  if (viewer.role === 'executive') return false;
+  return (await copilotSettings(db)).enabled;
 }

@@ -5,7 +5,7 @@ import type { ChartPeriod, FlowDashboard, FlowsListPage, Overview } from './dash
  * server's own dashboard types (same origin, built by lib/dashboards), so they are read as such;
  * a failed request becomes an error the page shows while keeping the last data it had.
  */
-async function readJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function readJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, cache: 'no-store' });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;

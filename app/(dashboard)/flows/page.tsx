@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
 import { canOpen } from '@/lib/auth/roles';
+import { copilotAvailableTo } from '@/lib/copilot/copilot-settings';
 import { db } from '@/lib/db/client';
 import { flowListFiltersFrom, flowListSearchParams, flowsListPage } from '@/lib/dashboards/flow-list-filters';
 import { flowsList } from '@/lib/dashboards/flows-list';
@@ -14,14 +15,14 @@ import { readSyncStatus } from '@/lib/sync/sync-status';
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireArea('flows', '/flows');
   const filters = flowListFiltersFrom(await searchParams);
-  const [t, list, locale] = await Promise.all([getTranslations('flows'), flowsList(db(), visibleFlowsWhere(viewer)), getLocale()]);
+  const [t, list, locale, copilot] = await Promise.all([getTranslations('flows'), flowsList(db(), visibleFlowsWhere(viewer)), getLocale(), copilotAvailableTo(db(), viewer)]);
   const lead = viewer.role === 'lead';
   const header = <PageHeader title={t('title')} subtitle={lead ? t('scopeLead') : t('scopeAll')} />;
   if (list.rows.length > 0) {
     return (
       <>
         {header}
-        <FlowsListView initial={flowsListPage(list, filters, locale)} initialView={flowListSearchParams(filters).toString()} />
+        <FlowsListView initial={flowsListPage(list, filters, locale)} initialView={flowListSearchParams(filters).toString()} copilot={copilot} />
       </>
     );
   }

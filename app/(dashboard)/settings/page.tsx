@@ -1,9 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { Bitrix24Settings } from '@/components/settings/bitrix24-settings';
+import { CopilotSettingsCard } from '@/components/settings/copilot-settings-card';
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
+import { copilotSettings } from '@/lib/copilot/copilot-settings';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { eventsHandlerUrl } from '@/lib/portals/events-url';
@@ -15,16 +17,18 @@ export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
   await requireArea('settings', '/settings');
-  const [t, status, portals, requestHeaders] = await Promise.all([
+  const [t, status, portals, requestHeaders, copilot] = await Promise.all([
     getTranslations('settings'),
     readSystemStatus(db(), env().DATABASE_URL ?? ''),
     listPortalSettings(db()),
     headers(),
+    copilotSettings(db()),
   ]);
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} />
+      <CopilotSettingsCard enabled={copilot.enabled} />
       <SystemStatusCard status={status} version={appVersion} />
     </>
   );

@@ -2,7 +2,7 @@ import { formatPortalDate, parsePortalDate } from '../../portal-dates';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
-/** calendar.section.get, calendar.event.add and im.notify.system.add (reference §5). */
+/** calendar.section.get, calendar.event.add, calendar.event.getbyid and im.notify.system.add (reference §5). */
 export const calendarSectionGet: RestMethod = {
   scope: 'calendar',
   handle(context, params) {
@@ -35,6 +35,29 @@ export const calendarEventAdd: RestMethod = {
       section: Number(params.section ?? 0),
     });
     return { result: id };
+  },
+};
+
+/** One event by id, with its attendees, as the portal's calendar.event.getbyid answers. */
+export const calendarEventGetById: RestMethod = {
+  scope: 'calendar',
+  handle(context, params) {
+    const event = context.state.calendarEvents.find((candidate) => candidate.id === Number(params.id));
+    if (!event) throw new RestError(400, '', 'Event not found');
+    return {
+      result: {
+        ID: String(event.id),
+        NAME: event.name,
+        DATE_FROM: event.from,
+        DATE_TO: event.to,
+        DESCRIPTION: event.description,
+        OWNER_ID: String(event.ownerId),
+        CAL_TYPE: event.type,
+        IS_MEETING: event.attendees.length > 0,
+        SECTION_ID: String(event.section),
+        ATTENDEE_LIST: event.attendees.map((id) => ({ id, entryId: String(event.id), status: id === event.ownerId ? 'H' : 'Q' })),
+      },
+    };
   },
 };
 

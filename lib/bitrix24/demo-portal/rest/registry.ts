@@ -1,6 +1,6 @@
 import { RestError } from './rest-error';
 import type { RestAnswer, RestContext, RestMethod } from './rest-method';
-import { calendarEventAdd, calendarSectionGet, imNotifySystemAdd } from './calendar-and-notify';
+import { calendarEventAdd, calendarEventGetById, calendarSectionGet, imNotifySystemAdd } from './calendar-and-notify';
 import { departmentGet, userCurrent, userGet } from './directory';
 import { flowGet, flowList } from './flows';
 import { eventBind, eventGet, eventUnbind, methodGet, scope, serverTime } from './system';
@@ -38,6 +38,7 @@ const methods = new Map<string, RestMethod>([
   ['department.get', departmentGet],
   ['calendar.section.get', calendarSectionGet],
   ['calendar.event.add', calendarEventAdd],
+  ['calendar.event.getbyid', calendarEventGetById],
   ['im.notify.system.add', imNotifySystemAdd],
   ['server.time', serverTime],
   ['event.bind', eventBind],

@@ -1,0 +1,109 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { createMeetingFromMessageAction } from '@/lib/actions/create-meeting-from-message';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { CreatedInPortal } from '@/lib/copilot/message-actions';
+import { copilotKeys } from '@/lib/query/keys';
+import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalErrorText } from './portal-action-dialog';
+
+const durations = [15, 30, 45, 60, 90, 120];
+
+/** "Create meeting" from a message: the flow's team invited (editable), sent with calendar.event.add. */
+export function CreateMeetingDialog({ view, message, quoted, advice, onClose }: { view: AnalysisView; message: AnalysisMessageView; quoted: string; advice: string; onClose: () => void }) {
+  const t = useTranslations('copilot.meetingDialog');
+  const errorText = usePortalErrorText();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(() => titleFrom(advice));
+  const [description, setDescription] = useState(quoted);
+  const [start, setStart] = useState(() => localInputValue(daysAhead(1, 11)));
+  const [duration, setDuration] = useState(30);
+  const [attendees, setAttendees] = useState<Set<number>>(() => new Set(view.flow.team.map((person) => person.id)));
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInPortal | null>(null);
+
+  function toggle(id: number, on: boolean) {
+    setAttendees((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  async function submit() {
+    if (attendees.size === 0) return setError(t('noAttendees'));
+    setPending(true);
+    setError(null);
+    const result = await createMeetingFromMessageAction({
+      analysisId: view.id,
+      messageIndex: message.index,
+      name,
+      description,
+      from: new Date(start).toISOString(),
+      durationMinutes: duration,
+      attendees: [...attendees],
+    });
+    setPending(false);
+    if (!result.ok) return setError(errorText(result));
+    setCreated(result.data);
+    await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(view.id) });
+  }
+
+  return (
+    <PortalActionDialog
+      title={t('title')}
+      submitLabel={t('submit')}
+      submittingLabel={t('submitting')}
+      cancelLabel={t('cancel')}
+      doneText={t('done')}
+      openLabel={t('open')}
+      pending={pending}
+      error={error}
+      created={created}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <label className={labelClass}>
+        {t('name')}
+        <input required maxLength={250} value={name} onChange={(event) => setName(event.target.value)} className={fieldClass} />
+      </label>
+      <label className={labelClass}>
+        {t('description')}
+        <textarea rows={6} maxLength={20_000} value={description} onChange={(event) => setDescription(event.target.value)} className={fieldClass} />
+      </label>
+      <div className="grid grid-cols-2 gap-3">
+        <label className={labelClass}>
+          {t('start')}
+          <input required type="datetime-local" value={start} onChange={(event) => setStart(event.target.value)} className={fieldClass} />
+        </label>
+        <label className={labelClass}>
+          {t('duration')}
+          <select value={duration} onChange={(event) => setDuration(Number(event.target.value))} className={fieldClass}>
+            {durations.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {t('minutes', { count: minutes })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <fieldset>
+        <legend className={labelClass}>{t('attendees')}</legend>
+        <ul className="mt-1 max-h-40 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+          {view.flow.team.map((person) => (
+            <li key={person.id}>
+              <label className="flex items-center gap-2 text-sm text-slate-800">
+                <input type="checkbox" checked={attendees.has(person.id)} onChange={(event) => toggle(person.id, event.target.checked)} />
+                {person.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </PortalActionDialog>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { createTaskFromMessageAction } from '@/lib/actions/create-task-from-message';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { CreatedInPortal } from '@/lib/copilot/message-actions';
+import { copilotKeys } from '@/lib/query/keys';
+import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalErrorText } from './portal-action-dialog';
+
+/** "Create task" from a message: prefilled, sent to the flow with tasks.task.add. */
+export function CreateTaskDialog({ view, message, quoted, advice, onClose }: { view: AnalysisView; message: AnalysisMessageView; quoted: string; advice: string; onClose: () => void }) {
+  const t = useTranslations('copilot.taskDialog');
+  const errorText = usePortalErrorText();
+  const queryClient = useQueryClient();
+  const people = view.flow.ownerId !== null && !view.flow.team.some((person) => person.id === view.flow.ownerId)
+    ? [view.people[view.flow.ownerId] ?? { id: view.flow.ownerId, name: `#${view.flow.ownerId}` }, ...view.flow.team]
+    : view.flow.team;
+  const [title, setTitle] = useState(() => titleFrom(advice));
+  const [description, setDescription] = useState(quoted);
+  const [responsibleId, setResponsibleId] = useState(() => String(view.flow.ownerId ?? people[0]?.id ?? ''));
+  const [deadline, setDeadline] = useState(() => localInputValue(daysAhead(3, 18)));
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInPortal | null>(null);
+
+  async function submit() {
+    setPending(true);
+    setError(null);
+    const result = await createTaskFromMessageAction({
+      analysisId: view.id,
+      messageIndex: message.index,
+      title,
+      description,
+      responsibleId: Number(responsibleId),
+      deadline: new Date(deadline).toISOString(),
+    });
+    setPending(false);
+    if (!result.ok) return setError(errorText(result));
+    setCreated(result.data);
+    await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(view.id) });
+  }
+
+  return (
+    <PortalActionDialog
+      title={t('title')}
+      submitLabel={t('submit')}
+      submittingLabel={t('submitting')}
+      cancelLabel={t('cancel')}
+      doneText={t('done')}
+      openLabel={t('open')}
+      pending={pending}
+      error={error}
+      created={created}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <label className={labelClass}>
+        {t('name')}
+        <input required maxLength={250} value={title} onChange={(event) => setTitle(event.target.value)} className={fieldClass} />
+      </label>
+      <label className={labelClass}>
+        {t('description')}
+        <textarea rows={8} maxLength={20_000} value={description} onChange={(event) => setDescription(event.target.value)} className={fieldClass} />
+      </label>
+      <label className={labelClass}>
+        {t('assignee')}
+        <select required value={responsibleId} onChange={(event) => setResponsibleId(event.target.value)} className={fieldClass}>
+          {people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={labelClass}>
+        {t('deadline')}
+        <input required type="datetime-local" value={deadline} onChange={(event) => setDeadline(event.target.value)} className={fieldClass} />
+      </label>
+    </PortalActionDialog>
+  );
+}

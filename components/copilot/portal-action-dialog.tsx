@@ -1,0 +1,119 @@
+'use client';
+
+import * as Dialog from '@radix-ui/react-dialog';
+import { useTranslations } from 'next-intl';
+import type { FormEvent, ReactNode } from 'react';
+import { buttonStyles } from '@/components/ui/button-styles';
+import type { ActionResult } from '@/lib/auth/guards';
+import type { CreatedInPortal } from '@/lib/copilot/message-actions';
+
+export const fieldClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-600';
+export const labelClass = 'block text-sm font-medium text-slate-800';
+
+/** What went wrong, in the user's language; the portal's own words follow when it gave any. */
+export function usePortalErrorText() {
+  const t = useTranslations('copilot.portalErrors');
+  return (result: Extract<ActionResult<unknown>, { ok: false }>) => {
+    const text = t.has(result.error) ? t(result.error as Parameters<typeof t>[0]) : t('other');
+    return result.error.startsWith('portal-') && result.message ? `${text} ${t('detail', { detail: result.message })}` : text;
+  };
+}
+
+/**
+ * The dialog around a "create in Bitrix24" form: the form stays filled when the portal refuses,
+ * with the reason above the buttons; on success the new item's link replaces the buttons.
+ */
+export function PortalActionDialog({
+  title,
+  submitLabel,
+  submittingLabel,
+  cancelLabel,
+  doneText,
+  openLabel,
+  pending,
+  error,
+  created,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  submitLabel: string;
+  submittingLabel: string;
+  cancelLabel: string;
+  doneText: string;
+  openLabel: string;
+  pending: boolean;
+  error: string | null;
+  created: CreatedInPortal | null;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const t = useTranslations('copilot');
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onSubmit();
+  }
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-[70] bg-slate-900/40" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none">
+          <Dialog.Title className="text-lg font-semibold text-slate-900">{title}</Dialog.Title>
+          <Dialog.Description className="sr-only">{title}</Dialog.Description>
+          <form onSubmit={submit} className="mt-4 space-y-4">
+            <fieldset disabled={pending || created !== null} className="space-y-4">
+              {children}
+            </fieldset>
+            {error && (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+                {error}
+              </p>
+            )}
+            {created ? (
+              <div className="space-y-3">
+                <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+                  {doneText}{' '}
+                  <a href={created.url} target="_blank" rel="noreferrer" className="font-semibold underline">
+                    {openLabel} (#{created.bitrixId})
+                  </a>
+                </p>
+                <Dialog.Close className={buttonStyles.secondary}>{t('close')}</Dialog.Close>
+              </div>
+            ) : (
+              <div className="flex justify-end gap-2">
+                <Dialog.Close type="button" className={buttonStyles.secondary}>
+                  {cancelLabel}
+                </Dialog.Close>
+                <button type="submit" className={buttonStyles.primary} disabled={pending}>
+                  {pending ? submittingLabel : submitLabel}
+                </button>
+              </div>
+            )}
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+/** A local date-time input's value ("YYYY-MM-DDTHH:mm") for a moment, in the browser's time zone. */
+export function localInputValue(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Today plus `days` at a given hour, in the browser's time zone. */
+export function daysAhead(days: number, hour: number): Date {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  date.setHours(hour, 0, 0, 0);
+  return date;
+}
+
+/** A title from a message's recommendation: its first sentence, at most 120 characters. */
+export function titleFrom(advice: string): string {
+  const sentence = advice.split(/(?<=[.!?])\s/u)[0] ?? advice;
+  return sentence.length <= 120 ? sentence.replace(/[.!?]$/u, '') : `${sentence.slice(0, 117).replace(/\s+\S*$/u, '')}…`;
+}

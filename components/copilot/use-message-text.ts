@@ -1,0 +1,54 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { Finding } from '@/lib/copilot/finding';
+import { withPeopleNames } from '@/lib/copilot/people-names';
+
+const durationFigures = new Set(['planned', 'p85Lead', 'p50Lead', 'medianPickup', 'medianAssignDelay', 'medianReview']);
+
+/** A finding's figure as shown: its name, and its value (durations in the finding's unit, shares with %, the template as yes/no). */
+export function useFigureText() {
+  const t = useTranslations('copilot');
+  const format = useFormatter();
+  return {
+    label: (key: string) => (t.has(`figures.${key}`) ? t(`figures.${key}` as Parameters<typeof t>[0]) : key),
+    value: (finding: Finding, key: string, value: number) => {
+      const number = format.number(value, { maximumFractionDigits: 1 });
+      if (durationFigures.has(key)) return t(`units.${finding.unit}`, { value: number });
+      if (key.endsWith('Pct')) return t('units.percent', { value: number });
+      if (key === 'templated') return value > 0 ? t('units.yes') : t('units.no');
+      return number;
+    },
+  };
+}
+
+/**
+ * A message in plain words, people by name: what the "…" menu copies and what a task or meeting
+ * created from it quotes, with its evidence.
+ */
+export function useMessageText(view: AnalysisView) {
+  const t = useTranslations('copilot');
+  const figure = useFigureText();
+  const format = useFormatter();
+  return (message: AnalysisMessageView) => {
+    const factor = withPeopleNames(message.factor, view.tokens);
+    const advice = withPeopleNames(message.advice, view.tokens);
+    const findings = view.findings.filter((finding) => message.findingIds.includes(finding.id));
+    const evidence = findings.flatMap((finding) => [
+      ...Object.entries(finding.figures).map(([key, value]) => `- ${figure.label(key)}: ${figure.value(finding, key, value)}`),
+      ...(finding.people.length > 0 ? [`- ${t('message.people')}: ${finding.people.map((id) => view.people[id]?.name ?? `#${id}`).join(', ')}`] : []),
+      ...(finding.taskIds.length > 0 ? [`- ${t('message.tasks')}: ${finding.taskIds.map((id) => `#${id}`).join(', ')}`] : []),
+    ]);
+    const text = `${factor}\n${t('message.recommendation')} ${advice}`;
+    const quoted = [
+      text,
+      '',
+      `${t('message.evidence')}:`,
+      ...evidence,
+      '',
+      `CoPilot · ${t('analysedAt', { date: format.dateTime(new Date(view.startedAt), { dateStyle: 'medium' }), tasks: view.taskCount })}`,
+    ].join('\n');
+    return { factor, advice, text, quoted };
+  };
+}
