@@ -1,11 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { causeArchetypes } from '@/lib/bitrix24/demo-portal/generator/flow-catalog';
-import { runLauncher, waitForOutput, type LauncherProcess } from './support/launcher-process';
-import { demoPortalFacts, type DemoPortalFacts, type ExpectedFlowRow } from './support/demo-portal-facts';
+import { expect, signedIn, test } from './support/demo-company';
+import type { DemoPortalFacts, ExpectedFlowRow } from './support/demo-portal-facts';
 
 /**
  * The dashboards on the demo company, as `npm start` serves it: figures in the pages are checked
@@ -13,44 +10,14 @@ import { demoPortalFacts, type DemoPortalFacts, type ExpectedFlowRow } from './s
  * known story is checked in the charts' tables, every page passes axe, and screenshots of each
  * page in both languages at laptop and tablet widths go to test-results/screenshots.
  */
-const port = 3103;
-const appUrl = `http://127.0.0.1:${port}`;
-
-let dataDir: string;
-let launcher: LauncherProcess;
 let portal: DemoPortalFacts;
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
-test.beforeAll(async () => {
-  test.setTimeout(480_000);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-dashboards-'));
-  launcher = runLauncher({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined });
-  const [, portalUrl] = await waitForOutput(launcher, /demo portal \S+ on (http:\/\/127\.0\.0\.1:\d+)/, 180_000);
-  await waitForOutput(launcher, /ready: http/, 300_000);
-  // The first sync, then the daily figures' backfill that the charts read.
-  await waitForOutput(launcher, /daily figures: \d+ flow-days/, 300_000);
-  const webhookCode = (await readFile(path.join(dataDir, 'demo-portal-webhook'), 'utf8')).trim();
-  portal = await demoPortalFacts(portalUrl!, webhookCode);
+test.beforeAll(async ({ demoCompany }) => {
+  portal = await demoCompany.facts();
 });
-
-test.afterAll(async () => {
-  await launcher?.stop('SIGTERM');
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-async function signedIn(browser: Browser, role: 'Team lead' | 'Executive', locale = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: appUrl, locale, viewport: { width: 1440, height: 900 } });
-  // Signs in on the English page, then reads the dashboards in the language asked for.
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: appUrl }]);
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: new RegExp(`^Sign in as ${role}`) }).click();
-  await expect(page).toHaveURL(/\/(flows|overview)$/);
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale.slice(0, 2), url: appUrl }]);
-  return page;
-}
 
 const number = (text: string | null | undefined) => Number((text ?? '').replace(/[^\d-]/g, ''));
 

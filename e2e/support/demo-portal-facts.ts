@@ -16,7 +16,24 @@ export type DemoPortalFacts = {
   openTasks: () => number;
   completedSince: (flowName: string, days: number) => number;
   plannedSeconds: (flowName: string) => number;
+  /** Every task of a flow, any status. */
+  taskCount: (flowName: string) => number;
+  flowId: (flowName: string) => number;
 };
+
+/** One REST call to the demo portal with the app's webhook; the answer's result, or an error. */
+export function demoPortalRest(portalUrl: string, webhookCode: string) {
+  return async (method: string, body: object): Promise<unknown> => {
+    const response = await fetch(`${portalUrl}/rest/1/${webhookCode}/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { result?: unknown; error?: string };
+    if (!response.ok || answer.error) throw new Error(`${method}: ${response.status} ${answer.error}`);
+    return answer.result;
+  };
+}
 
 const dayMs = 86_400_000;
 const taskRowSchema = z.object({ flowId: z.string().nullable(), status: z.string(), createdDate: z.string(), closedDate: z.string().nullable() });
@@ -37,16 +54,7 @@ const userSchema = z.object({ ID: z.string(), NAME: z.string(), LAST_NAME: z.str
  * expected figures are worked out here from these answers by the domain rules, not by the app.
  */
 export async function demoPortalFacts(portalUrl: string, webhookCode: string): Promise<DemoPortalFacts> {
-  const rest = async (method: string, body: object) => {
-    const response = await fetch(`${portalUrl}/rest/1/${webhookCode}/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json()) as { result?: unknown; error?: string };
-    if (!response.ok || answer.error) throw new Error(`${method}: ${response.status} ${answer.error}`);
-    return answer.result;
-  };
+  const rest = demoPortalRest(portalUrl, webhookCode);
   const batch = async (commands: Record<string, string>) =>
     z.object({ result: z.record(z.string(), z.unknown()) }).parse(await rest('batch', { halt: 0, cmd: commands })).result;
 
@@ -119,5 +127,7 @@ export async function demoPortalFacts(portalUrl: string, webhookCode: string): P
       return tasksOf(flow.id).filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= daysStart(days)).length;
     },
     plannedSeconds: (flowName) => flows.find((candidate) => candidate.name === flowName)!.plannedSeconds,
+    taskCount: (flowName) => tasksOf(flows.find((candidate) => candidate.name === flowName)!.id).length,
+    flowId: (flowName) => flows.find((candidate) => candidate.name === flowName)!.id,
   };
 }

@@ -1,0 +1,170 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { z } from 'zod';
+import { expect, signedIn, test } from './support/demo-company';
+import { demoPortalRest, type DemoPortalFacts } from './support/demo-portal-facts';
+
+/**
+ * CoPilot on the demo company, as `npm start` serves it: a lead asks CoPilot about their lowest
+ * flow, reads the messages and their evidence, and turns two messages into a Bitrix24 task and a
+ * meeting, which the spec then reads back from the demo portal over REST. A flow of fewer than 10
+ * tasks gets the labelled examples; with CoPilot switched off the button is gone and the action
+ * refuses.
+ */
+let portal: DemoPortalFacts;
+let rest: ReturnType<typeof demoPortalRest>;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(120_000);
+
+test.beforeAll(async ({ demoCompany }) => {
+  portal = await demoCompany.facts();
+  rest = demoPortalRest(demoCompany.portalUrl, demoCompany.webhookCode);
+});
+
+const efficiencyOf = async (row: Locator) => Number(((await row.locator('[data-figure="efficiency"]').textContent()) ?? '').replace(/\D/g, ''));
+
+/** The lead's flow with the lowest efficiency, as the flows list shows it. */
+async function lowestFlowRow(page: Page): Promise<{ row: Locator; name: string; efficiency: number; href: string }> {
+  await page.goto('/flows');
+  const rows = page.getByRole('table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  let lowest: { row: Locator; name: string; efficiency: number; href: string } | null = null;
+  for (const row of await rows.all()) {
+    const efficiency = await efficiencyOf(row);
+    const link = row.getByRole('rowheader').locator('a[href^="/flows/"]');
+    const name = (await link.textContent())!.trim();
+    if (!lowest || efficiency < lowest.efficiency) lowest = { row, name, efficiency, href: (await link.getAttribute('href'))! };
+  }
+  return lowest!;
+}
+
+const copilotPanel = (page: Page) => page.getByRole('dialog', { name: 'CoPilot recommendations' });
+
+test('a lead asks CoPilot about a low flow, reads the evidence, and creates a task and a meeting from two messages', async ({ browser }) => {
+  const page = await signedIn(browser, 'Team lead');
+  const leadId = portal.userIdByName(await page.getByRole('button', { name: /^Account menu for / }).getAttribute('aria-label'));
+  const flow = await lowestFlowRow(page);
+  expect(flow.efficiency).toBeLessThan(80);
+
+  await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
+  const panel = copilotPanel(page);
+  await expect(panel.getByText(/^Efficiency dropped to \d+ %$/)).toBeVisible();
+  const messages = panel.getByRole('list', { name: 'CoPilot recommendations' }).getByRole('listitem');
+  await expect(messages.first()).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: 'CoPilot is writing' })).toHaveCount(0);
+  expect(await messages.count()).toBeGreaterThanOrEqual(1);
+  await expect(messages.first()).toContainText('Recommendation:');
+  // People appear by name, never as the tokens the model was given.
+  await expect(panel).not.toContainText(/user_\d+/);
+  await expect(panel.getByRole('region', { name: 'Where the points went' })).toBeVisible();
+
+  // The evidence behind the first message: its figures, people and tasks.
+  const first = messages.first();
+  await first.getByRole('button', { name: /^Evidence/ }).click();
+  const evidence = panel.getByRole('region', { name: 'Evidence for message 1' });
+  await expect(evidence.locator('dt').first()).toBeVisible();
+  await expect(evidence.getByRole('link').first()).toHaveAttribute('href', /\/tasks\/task\/view\/\d+\//);
+
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/demo-copilot-en.png' });
+
+  // A task from the first message, through the "…" menu.
+  const factor = ((await first.locator('p').first().textContent()) ?? '').replace(/^\d+/, '').trim();
+  await first.getByRole('button', { name: 'Actions for message 1' }).click();
+  await page.getByRole('menuitem', { name: 'Create task' }).click();
+  const taskDialog = page.getByRole('dialog', { name: 'Create a task in the flow' });
+  const title = `CoPilot e2e ${Date.now()}`;
+  await taskDialog.getByLabel('Title').fill(title);
+  await taskDialog.getByRole('button', { name: 'Create task' }).click();
+  const taskLink = taskDialog.getByRole('status').getByRole('link');
+  await expect(taskLink).toBeVisible();
+  const taskId = Number(/#(\d+)/.exec((await taskLink.textContent())!)![1]);
+  await taskDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(first.getByRole('link', { name: `Task created in Bitrix24 (#${taskId})` })).toBeVisible();
+
+  const task = z
+    .object({ task: z.object({ title: z.string(), flowId: z.string().nullable(), description: z.string() }) })
+    .parse(await rest('tasks.task.get', { taskId, select: ['ID', 'TITLE', 'FLOW_ID', 'DESCRIPTION'] })).task;
+  expect(task.title).toBe(title);
+  expect(Number(task.flowId)).toBe(portal.flowId(flow.name));
+  expect(task.description).toContain(factor);
+  expect(task.description).toContain('Recommendation:');
+  expect(task.description).toContain('Evidence:');
+
+  // A meeting from the second message (or the first, when there is one), by keyboard.
+  const index = (await messages.count()) > 1 ? 2 : 1;
+  const second = messages.nth(index - 1);
+  await second.getByRole('button', { name: `Actions for message ${index}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Create task' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const meetingDialog = page.getByRole('dialog', { name: 'Create a meeting' });
+  const invited = meetingDialog.getByRole('checkbox', { checked: true });
+  const invitedNames = (await meetingDialog.locator('label:has(input[type="checkbox"]:checked)').allTextContents()).map((name) => name.trim());
+  expect(invitedNames.length).toBeGreaterThan(0);
+  expect(await invited.count()).toBe(invitedNames.length);
+  await meetingDialog.getByRole('button', { name: 'Create meeting' }).click();
+  const meetingLink = meetingDialog.getByRole('status').getByRole('link');
+  await expect(meetingLink).toBeVisible();
+  const eventId = Number(/#(\d+)/.exec((await meetingLink.textContent())!)![1]);
+  await page.keyboard.press('Escape');
+  await expect(meetingDialog).toBeHidden();
+
+  const event = z
+    .object({ NAME: z.string(), DESCRIPTION: z.string(), ATTENDEE_LIST: z.array(z.object({ id: z.number() })), OWNER_ID: z.string() })
+    .parse(await rest('calendar.event.getbyid', { id: eventId }));
+  expect(Number(event.OWNER_ID)).toBe(leadId);
+  expect(new Set(event.ATTENDEE_LIST.map((attendee) => attendee.id))).toEqual(
+    new Set([leadId, ...invitedNames.map((name) => portal.userIdByName(`Attendee ${name}`))]),
+  );
+  expect(event.DESCRIPTION).toContain('Recommendation:');
+});
+
+test('a flow of fewer than 10 tasks shows labelled examples, in Russian too', async ({ browser }) => {
+  const small = portal.flows.find((candidate) => portal.taskCount(candidate.name) < 10);
+  expect(small, 'the demo company has a flow of fewer than 10 tasks').toBeDefined();
+  const page = await signedIn(browser, 'Admin', 'ru-RU');
+  await page.goto(`/flows?q=${encodeURIComponent(small!.name)}`);
+  await page.getByRole('button', { name: `Спросить CoPilot о потоке «${small!.name}»` }).click();
+  const panel = page.getByRole('dialog', { name: 'Рекомендации CoPilot' });
+  await expect(panel.getByRole('note')).toContainText('Это примеры, а не анализ потока');
+  await expect(panel.getByText('Пример', { exact: true })).toHaveCount(3);
+  await expect(panel.getByText('Я буду готов дать рекомендации, когда в потоке будет хотя бы 10 задач.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/demo-copilot-examples-ru.png' });
+});
+
+test('with CoPilot switched off the button is gone and the action refuses', async ({ browser }) => {
+  const lead = await signedIn(browser, 'Team lead');
+  const flow = await lowestFlowRow(lead);
+  await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
+  const panel = copilotPanel(lead);
+  await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).getByRole('listitem').first()).toBeVisible();
+
+  const admin = await signedIn(browser, 'Admin');
+  await admin.goto('/settings');
+  const card = admin.getByRole('region', { name: 'CoPilot in Flows' });
+  await card.getByRole('button', { name: 'Switch CoPilot off' }).click();
+  await expect(card.getByRole('status')).toHaveText('CoPilot is off');
+
+  try {
+    // The panel still open in the lead's browser: asking again is refused by the server.
+    await panel.getByRole('button', { name: 'Analyse again' }).click();
+    await expect(panel.getByText('CoPilot is switched off. An administrator can switch it on in Settings.')).toBeVisible();
+    await lead.keyboard.press('Escape');
+    await lead.reload();
+    await expect(lead.getByRole('table').locator('tbody tr').first()).toBeVisible();
+    await expect(lead.getByRole('button', { name: /^Ask CoPilot about/ })).toHaveCount(0);
+    await lead.goto(flow.href);
+    await expect(lead.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(lead.getByRole('button', { name: /^Ask CoPilot about/ })).toHaveCount(0);
+  } finally {
+    await admin.goto('/settings');
+    await admin.getByRole('region', { name: 'CoPilot in Flows' }).getByRole('button', { name: 'Switch CoPilot on' }).click();
+    await expect(admin.getByRole('region', { name: 'CoPilot in Flows' }).getByRole('status')).toHaveText('CoPilot is on');
+  }
+  await lead.goto('/flows');
+  await expect(lead.getByRole('button', { name: /^Ask CoPilot about/ }).first()).toBeVisible();
+});

@@ -1,0 +1,56 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { demoPortalFacts, type DemoPortalFacts } from './demo-portal-facts';
+import { runLauncher, waitForOutput } from './launcher-process';
+
+const port = 3103;
+export const demoAppUrl = `http://127.0.0.1:${port}`;
+
+export type DemoCompany = {
+  portalUrl: string;
+  webhookCode: string;
+  /** What the demo portal says now, read over its REST API. */
+  facts: () => Promise<DemoPortalFacts>;
+};
+
+/**
+ * The demo company as `npm start` serves it (embedded PostgreSQL, built-in demo portal, first
+ * sync and daily figures), started once per Playwright worker and shared by the specs that read it.
+ */
+export const test = base.extend<object, { demoCompany: DemoCompany }>({
+  demoCompany: [
+    async ({}, provide) => {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-demo-company-'));
+      const launcher = runLauncher({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined });
+      try {
+        const [, portalUrl] = await waitForOutput(launcher, /demo portal \S+ on (http:\/\/127\.0\.0\.1:\d+)/, 180_000);
+        await waitForOutput(launcher, /ready: http/, 300_000);
+        // The first sync, then the daily figures' backfill that the charts read.
+        await waitForOutput(launcher, /daily figures: \d+ flow-days/, 300_000);
+        const webhookCode = (await readFile(path.join(dataDir, 'demo-portal-webhook'), 'utf8')).trim();
+        await provide({ portalUrl: portalUrl!, webhookCode, facts: () => demoPortalFacts(portalUrl!, webhookCode) });
+      } finally {
+        await launcher.stop('SIGTERM');
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 480_000 },
+  ],
+});
+
+export { expect };
+
+/** A new browser context signed in with a demo account, reading the app in `locale`. */
+export async function signedIn(browser: Browser, role: 'Team lead' | 'Executive' | 'Admin', locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: demoAppUrl, locale, viewport: { width: 1440, height: 900 } });
+  // Signs in on the English page, then reads the app in the language asked for.
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: demoAppUrl }]);
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: new RegExp(`^Sign in as ${role}`) }).click();
+  await expect(page).toHaveURL(/\/(flows|overview)$/);
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale.slice(0, 2), url: demoAppUrl }]);
+  return page;
+}
