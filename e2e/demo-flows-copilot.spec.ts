@@ -50,7 +50,8 @@ test('a lead asks CoPilot about a low flow, reads the evidence, and creates a ta
   await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
   const panel = copilotPanel(page);
   await expect(panel.getByText(/^Efficiency dropped to \d+ %$/)).toBeVisible();
-  const messages = panel.getByRole('list', { name: 'CoPilot recommendations' }).getByRole('listitem');
+  // The messages themselves, not the task lists inside their evidence.
+  const messages = panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li');
   await expect(messages.first()).toBeVisible();
   await expect(panel.getByRole('status').filter({ hasText: 'CoPilot is writing' })).toHaveCount(0);
   expect(await messages.count()).toBeGreaterThanOrEqual(1);
@@ -141,7 +142,7 @@ test('with CoPilot switched off the button is gone and the action refuses', asyn
   const flow = await lowestFlowRow(lead);
   await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
   const panel = copilotPanel(lead);
-  await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).getByRole('listitem').first()).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toBeVisible();
 
   const admin = await signedIn(browser, 'Admin');
   await admin.goto('/settings');

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { AnalysisView } from '@/lib/copilot/analysis-view';
-import type { Finding } from '@/lib/copilot/finding';
+import { orderedFigures, type Finding } from '@/lib/copilot/finding';
 import { useFigureText } from './use-message-text';
 
 /** The findings behind a message: their figures, the people and the tasks (linked to Bitrix24). */
@@ -15,7 +15,7 @@ export function MessageEvidence({ id, view, findings, number }: { id: string; vi
         <div key={finding.id} className="space-y-2">
           <p className="font-semibold text-slate-900">{t(`kinds.${finding.kind}`)}</p>
           <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5">
-            {Object.entries(finding.figures).map(([key, value]) => (
+            {orderedFigures(finding).map(([key, value]) => (
               <div key={key} className="contents">
                 <dt className="text-slate-700">{figure.label(key)}</dt>
                 <dd className="text-right font-medium tabular-nums text-slate-900">{figure.value(finding, key, value)}</dd>

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
-import type { Finding } from '@/lib/copilot/finding';
+import { orderedFigures, type Finding } from '@/lib/copilot/finding';
 import { withPeopleNames } from '@/lib/copilot/people-names';
 
 const durationFigures = new Set(['planned', 'p85Lead', 'p50Lead', 'medianPickup', 'medianAssignDelay', 'medianReview']);
@@ -36,7 +36,7 @@ export function useMessageText(view: AnalysisView) {
     const advice = withPeopleNames(message.advice, view.tokens);
     const findings = view.findings.filter((finding) => message.findingIds.includes(finding.id));
     const evidence = findings.flatMap((finding) => [
-      ...Object.entries(finding.figures).map(([key, value]) => `- ${figure.label(key)}: ${figure.value(finding, key, value)}`),
+      ...orderedFigures(finding).map(([key, value]) => `- ${figure.label(key)}: ${figure.value(finding, key, value)}`),
       ...(finding.people.length > 0 ? [`- ${t('message.people')}: ${finding.people.map((id) => view.people[id]?.name ?? `#${id}`).join(', ')}`] : []),
       ...(finding.taskIds.length > 0 ? [`- ${t('message.tasks')}: ${finding.taskIds.map((id) => `#${id}`).join(', ')}`] : []),
     ]);

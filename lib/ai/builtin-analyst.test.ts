@@ -18,7 +18,7 @@ const figuresOf: Record<FindingKind, Record<string, number>> = {
   'review-wait': { medianReview: 1.5, planned: 3, reviewed: 1250, lateTasks: 11 },
   'weekend-deadlines': { weekendDeadlines: 1040, weekendLatePct: 38, otherLatePct: 12, lateTasks: 27 },
   'slow-manual-distribution': { medianAssignDelay: 1.2, planned: 3, undistributed: 17, lateTasks: 8 },
-  'overloaded-assignee': { openTasks: 1234, overdueTasks: 310, teamMedianOpen: 6.5, people: 2, lateTasks: 44 },
+  'overloaded-assignee': { openTasks: 1234, overdueTasks: 310, teamMedianOpen: 6.5, overloadedPeople: 2, lateTasks: 44 },
   'intake-spike': { spikeDays: 9, intakePerDay: 14.3, completedPerDay: 6.5, usualPerDay: 5.8, lateTasks: 12 },
   'thin-descriptions': { thinTasks: 1500, thinLatePct: 42, otherLatePct: 17, lateComments: 6.5, onTimeComments: 2.1, lateTasks: 30 },
   'slow-pickup': { medianPickup: 6.5, planned: 16, waitingNow: 23, lateTasks: 10 },
@@ -216,5 +216,36 @@ describe('builtinAnalyst', () => {
       // English prose; only person tokens and figures are shared.
       expect(textOf(en[index]!)).not.toMatch(/\p{Script=Cyrillic}/u);
     }
+  });
+});
+
+describe('figures in the language of the answer', () => {
+  it('writes decimals and thousands as Russian and English readers do', async () => {
+    const finding: ModelFinding = {
+      id: 'f1',
+      kind: 'overloaded-assignee',
+      tone: 'problem',
+      severity: 'high',
+      lostPoints: 12,
+      unit: 'day',
+      people: ['user_1'],
+      taskIds: [],
+      figures: { openTasks: 1234, overdueTasks: 9, teamMedianOpen: 6.5, overloadedPeople: 1, lateTasks: 15 },
+    };
+    const factor = async (locale: 'ru' | 'en') => {
+      const request: AnalysisRequest = {
+        locale,
+        efficiency: 40,
+        flow: { distributionType: 'queue', plannedCompletionTime: 259_200, taskControl: false, matchWorkTime: true, templated: false },
+        findings: [finding],
+      };
+      const texts: string[] = [];
+      for await (const event of builtinAnalyst.phrase(request)) if (event.type === 'message') texts.push(event.message.factor);
+      return texts.join(' ');
+    };
+    expect(await factor('ru')).toMatch(/1\s234/u);
+    expect(await factor('ru')).toContain('6,5');
+    expect(await factor('en')).toContain('1,234');
+    expect(await factor('en')).toContain('6.5');
   });
 });

@@ -21,13 +21,16 @@ export const builtinAnalyst: AnalystModel = {
   async *phrase(request: AnalysisRequest): AsyncIterable<ModelEvent> {
     const t = analystTranslator(request.locale);
     for (const finding of request.findings) {
-      yield { type: 'message', message: { findingIds: [finding.id], ...phraseFinding(t, finding) } };
+      yield { type: 'message', message: { findingIds: [finding.id], ...phraseFinding(t, finding, request.locale) } };
     }
   },
 };
 
-function phraseFinding(t: ReturnType<typeof analystTranslator>, finding: ModelFinding): { factor: string; advice: string } {
-  const values = { ...finding.figures, lostPoints: finding.lostPoints, unit: finding.unit, people: finding.people.join(', ') };
+function phraseFinding(t: ReturnType<typeof analystTranslator>, finding: ModelFinding, locale: Locale): { factor: string; advice: string } {
+  // Figures as the language writes them ("6,5", "1 234"); the points stay a number for their plural.
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const figures = Object.fromEntries(Object.entries(finding.figures).map(([key, value]) => [key, number.format(value)]));
+  const values = { ...figures, lostPoints: finding.lostPoints, unit: finding.unit, people: finding.people.join(', ') };
   const factor = t(`kinds.${finding.kind}.factor`, values);
   const reviewers = finding.kind === 'review-wait' && finding.people.length > 0 ? ` ${t('kinds.review-wait.people', values)}` : '';
   return { factor: factor + reviewers, advice: t(`kinds.${finding.kind}.advice`, values) };

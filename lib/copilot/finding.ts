@@ -44,3 +44,18 @@ export const findingSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 
 export const findingsSchema = z.array(findingSchema);
+
+/** The order figures are shown in (the database keeps JSON keys in its own order). */
+export const figureOrder = [
+  'openTasks', 'overdueTasks', 'teamMedianOpen', 'overloadedPeople', 'maxOpen', 'assignees',
+  'planned', 'p50Lead', 'p85Lead', 'completed', 'medianPickup', 'waitingNow', 'medianAssignDelay', 'undistributed',
+  'medianReview', 'reviewed', 'thinTasks', 'thinLatePct', 'otherLatePct', 'lateComments', 'onTimeComments',
+  'postponedTasks', 'postponedPct', 'spikeDays', 'intakePerDay', 'completedPerDay', 'usualPerDay',
+  'weekendDeadlines', 'weekendLatePct', 'members', 'onTime', 'counted', 'templated', 'lateTasks',
+];
+
+/** A finding's figures in the order they are shown. */
+export function orderedFigures(finding: Finding): [string, number][] {
+  const rank = (key: string) => (figureOrder.includes(key) ? figureOrder.indexOf(key) : figureOrder.length);
+  return Object.entries(finding.figures).sort(([a], [b]) => rank(a) - rank(b));
+}

@@ -355,7 +355,7 @@ describe('overloaded-assignee', () => {
     expect(kinds(result)).toEqual(['overloaded-assignee']);
     const finding = findingOf(result, 'overloaded-assignee');
     expect(finding).toMatchObject({ id: 'f1', lostPoints: 33, severity: 'high', people: [2] });
-    expect(finding.figures).toMatchObject({ openTasks: 4, overdueTasks: 2, teamMedianOpen: 1, people: 1, lateTasks: 2 });
+    expect(finding.figures).toMatchObject({ openTasks: 4, overdueTasks: 2, teamMedianOpen: 1, overloadedPeople: 1, lateTasks: 2 });
     // Only the late tasks, the latest created first; not the assignee's open tasks on track.
     expect(finding.taskIds).toEqual(latestFirst(late));
   });
@@ -397,7 +397,7 @@ describe('overloaded-assignee', () => {
     const result = flowFindings(flow(tasks, { team: [2, 3, 4, 6, 7] }));
     const finding = findingOf(result, 'overloaded-assignee');
     expect(finding.people).toEqual([2, 3]);
-    expect(finding.figures).toMatchObject({ openTasks: 5, people: 2, teamMedianOpen: 1, lateTasks: 3 });
+    expect(finding.figures).toMatchObject({ openTasks: 5, overloadedPeople: 2, teamMedianOpen: 1, lateTasks: 3 });
   });
 });
 

@@ -128,7 +128,7 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
   if (overloaded.length > 0 && load.assignees.length >= 2) {
     const heaviest = overloaded.reduce((top, person) => (person.open > top.open ? person : top));
     detectors.set('overloaded-assignee', {
-      figures: { openTasks: heaviest.open, overdueTasks: heaviest.overdue, teamMedianOpen: round1(load.medianOpen), people: overloaded.length },
+      figures: { openTasks: heaviest.open, overdueTasks: heaviest.overdue, teamMedianOpen: round1(load.medianOpen), overloadedPeople: overloaded.length },
       people: overloaded.map((person) => person.responsibleId),
       explains: (task) => overloaded.some((person) => person.responsibleId === task.responsibleId),
     });

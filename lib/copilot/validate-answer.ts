@@ -14,9 +14,9 @@ export type AnswerContext = {
   names: readonly string[];
 };
 
-/** Percentile names are words here, not figures. */
-const percentileWords = /\bp(?:50|85|95)\b/giu;
-const personTokens = /\buser_\d+\b/gu;
+/** Percentile names are words here, not figures (p85, also with a Cyrillic р). */
+const percentileWords = /(?<!\p{L})[pр](?:50|85|95)(?!\d)/giu;
+const personTokens = /\buser_\d+\b/giu;
 const taskReferences = /#(\d+)\b/gu;
 
 /**
@@ -25,16 +25,16 @@ const taskReferences = /#(\d+)\b/gu;
  * findings (numbers within rounding). Returns the problems; none means the message stands.
  */
 export function answerProblems(message: ModelMessage, context: AnswerContext): AnswerProblem[] {
-  const problems: AnswerProblem[] = [];
+  const problems: AnswerProblem[] = message.findingIds.length === 0 ? [{ reason: 'unknown-finding', detail: 'none cited' }] : [];
   const cited = message.findingIds.map((id) => context.findings.find((finding) => finding.id === id));
   for (const [index, finding] of cited.entries()) {
     if (!finding) problems.push({ reason: 'unknown-finding', detail: message.findingIds[index]! });
   }
   const known = cited.filter((finding): finding is ModelFinding => finding !== undefined);
-  const text = `${message.factor}\n${message.advice}`;
+  const text = plainText(`${message.factor}\n${message.advice}`);
 
   const people = new Set(known.flatMap((finding) => finding.people));
-  for (const token of text.match(personTokens) ?? []) if (!people.has(token)) problems.push({ reason: 'unknown-person', detail: token });
+  for (const token of text.match(personTokens) ?? []) if (!people.has(token.toLowerCase())) problems.push({ reason: 'unknown-person', detail: token });
 
   const tasks = new Set(known.flatMap((finding) => finding.taskIds));
   for (const match of text.matchAll(taskReferences)) if (!tasks.has(Number(match[1]))) problems.push({ reason: 'unknown-task', detail: match[0] });
@@ -45,16 +45,36 @@ export function answerProblems(message: ModelMessage, context: AnswerContext): A
   }
 
   for (const name of context.names) {
-    if (name.length >= 4 && new RegExp(`(?<!\\p{L})${escapeRegExp(name)}(?!\\p{L})`, 'iu').test(text)) problems.push({ reason: 'names-person', detail: name });
+    if (name.length >= 4 && namePattern(plainText(name)).test(text)) problems.push({ reason: 'names-person', detail: name });
   }
   return problems;
 }
 
-/** Numbers as people write them: "1 234", "1,234" (English), "6,5" (Russian), "6.5". */
+/**
+ * Text as it reads: compatibility forms folded (fullwidth and superscript digits become digits),
+ * invisible characters dropped, ё read as е, so that nothing hides a number or a name.
+ */
+function plainText(text: string): string {
+  return text.normalize('NFKC').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, '').replace(/ё/gu, 'е').replace(/Ё/gu, 'Е');
+}
+
+/** A name as a whole word; a Russian one also in its case forms (Петров, Петрова, Петрову, Петровым…). */
+function namePattern(name: string): RegExp {
+  const endings = /\p{Script=Cyrillic}$/u.test(name) ? '(?:а|я|у|ю|е|ы|и|ой|ей|ом|ем|ым|им|ою|ую)?' : '';
+  return new RegExp(`(?<!\\p{L})${escapeRegExp(name)}${endings}(?!\\p{L})`, 'iu');
+}
+
+/**
+ * Numbers as people write them: "1 234", "1,234" (English), "6,5" (Russian), "6.5". Groups join
+ * only a whole number's digits, never a fraction's ("6.5 999" is two numbers). A digit of another
+ * script (Arabic-Indic, …) cannot be read against the figures, so it counts as unknown (NaN).
+ */
 function numbersIn(text: string, locale: Locale): number[] {
-  let normal = text.replace(/(\d)[\s\u00a0\u202f](?=\d{3}(?!\d))/gu, '$1');
-  normal = locale === 'en' ? normal.replace(/(\d),(?=\d{3}(?!\d))/gu, '$1') : normal.replace(/(\d),(?=\d)/gu, '$1.');
-  return [...normal.matchAll(/\d+(?:\.\d+)?/gu)].map((match) => Number(match[0]));
+  const group = locale === 'en' ? '[\\s\\u00a0\\u202f,]' : '[\\s\\u00a0\\u202f]';
+  let normal = text.replace(new RegExp(`(?<![\\d.,])\\d{1,3}(?:${group}\\d{3})+(?!\\d)`, 'gu'), (whole) => whole.replace(/\D/gu, ''));
+  if (locale === 'ru') normal = normal.replace(/(\d),(?=\d)/gu, '$1.');
+  const foreign = [...normal.matchAll(/\p{Nd}/gu)].filter((match) => !/[0-9]/.test(match[0])).map(() => Number.NaN);
+  return [...[...normal.matchAll(/\d+(?:\.\d+)?/gu)].map((match) => Number(match[0])), ...foreign];
 }
 
 function escapeRegExp(text: string): string {
