@@ -49,6 +49,10 @@ const routes: Record<string, Record<string, Call>> = {
   // The lead owns Support; an unknown id would be the same 404 for every signed-in role.
   '/api/dashboard/flows/[flowId]': { GET: { path: '/api/dashboard/flows/{support}?days=30', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
   '/api/dashboard/overview': { GET: { path: '/api/dashboard/overview?days=180', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
+  // CoPilot is for leads and admins; an analysis that does not exist (or is not theirs) is a 404.
+  '/api/copilot/analyses/[analysisId]': {
+    GET: { path: '/api/copilot/analyses/00000000-0000-4000-8000-000000000000', status: { anonymous: 401, lead: 404, executive: 403, admin: 404 } },
+  },
 };
 
 async function samplePath(pattern: string): Promise<string> {
@@ -140,5 +144,13 @@ test.describe('the dashboard API', () => {
     const overview = await (await request.get('/api/dashboard/overview?days=30')).json();
     expect(overview.totals.flows).toBe(2);
     expect(overview.period.days).toBe(30);
+  });
+
+  test('answers a CoPilot analysis that is not an id, or not there, with the same 404', async ({ request }) => {
+    for (const id of ['not-an-id', "1'%20OR%201=1", '00000000-0000-4000-8000-000000000000']) {
+      const response = await request.get(`/api/copilot/analyses/${id}`);
+      expect(response.status(), id).toBe(404);
+      expect(await response.json()).toMatchObject({ error: 'not_found' });
+    }
   });
 });

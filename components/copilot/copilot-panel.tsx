@@ -83,7 +83,7 @@ function Loading({ label }: { label: string }) {
   );
 }
 
-function QuotaNotice({ resetAt, hasLast }: { resetAt: string; hasLast: boolean }) {
+export function QuotaNotice({ resetAt, hasLast }: { resetAt: string; hasLast: boolean }) {
   const t = useTranslations('copilot');
   const format = useFormatter();
   return (
