@@ -21,9 +21,9 @@ import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
 import { createScratchDatabase } from '../lib/db/scratch-database';
 import { withPgClient } from '../lib/db/with-pg-client';
 import { metricTaskFromMirror } from '../lib/metrics/mirrored-metric-task';
-import { percentile } from '../lib/metrics/percentiles';
 import { freePort } from '../lib/server/port-free';
 import { machineDescription } from './machine';
+import { measure } from './measure';
 import { writeBenchmarkSection } from './results-file';
 
 const sizes = [1_000, 10_000];
@@ -33,29 +33,17 @@ const naiveRuns = 5;
 const bitrixSlotMs = 3_600_000 / 600;
 const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 
-async function measure(count: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await run();
-  const times: number[] = [];
-  for (let index = 0; index < count; index++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5)!, p95: percentile(times, 0.95)! };
-}
-
 /**
- * A flow whose window holds `tasks` tasks (created over the last 30 days, mostly done, one in four
- * late, some thin, one assignee carrying twice the load), and as many older completed tasks
- * again, with their status histories.
+ * A flow whose window holds `tasks` tasks (created over the last 30 days, mostly done, each due a
+ * day after it was created, a fifth with thin descriptions, one assignee carrying a double share),
+ * and as many older tasks again, with their status histories.
  */
 async function fillFlow(url: string, portalId: string, bitrixFlowId: number, tasks: number): Promise<string> {
   return withPgClient(url, async (client) => {
     await client.query('SELECT setseed(0.17)');
     const flow = await client.query<{ id: string }>(
       `INSERT INTO flow ("portalId", "bitrixFlowId", name, "plannedCompletionTime", "distributionType", "taskControl", "ownerId")
-       VALUES ($1, $2, 'Flow ' || $2, 259200, 'queue', true, 20000) RETURNING id`,
+       VALUES ($1, $2::int, 'Flow ' || $2::text, 259200, 'queue', true, 20000) RETURNING id`,
       [portalId, bitrixFlowId],
     );
     const flowId = flow.rows[0]!.id;
@@ -67,7 +55,7 @@ async function fillFlow(url: string, portalId: string, bitrixFlowId: number, tas
     );
     await client.query(
       `WITH drawn AS (
-         SELECT g, CASE WHEN g <= $3 THEN now() - random() * interval '29 days' ELSE now() - interval '40 days' - random() * interval '300 days' END AS created,
+         SELECT g, CASE WHEN g <= $3::int THEN now() - random() * interval '29 days' ELSE now() - interval '40 days' - random() * interval '300 days' END AS created,
            random() AS r_status, random() ^ 2 * interval '2 days' AS wait, random() ^ 2 * interval '4 days' AS work, random() AS r_who, random() AS r_thin
          FROM generate_series(1, $3::int * 2) g
        ),
@@ -78,15 +66,15 @@ async function fillFlow(url: string, portalId: string, bitrixFlowId: number, tas
        )
        INSERT INTO task ("portalId", "bitrixTaskId", "flowId", "bitrixFlowId", title, "descriptionLength", status, "createdBy", "responsibleId",
          "createdAt", "changedAt", "startedAt", "closedAt", deadline, raw)
-       SELECT $1, $4::int * 1000000 + g, $2, $4, 'Task ' || g, CASE WHEN r_thin < 0.2 THEN 5 ELSE 300 END, status, 20000, responsible,
+       SELECT $1, $4::int * 1000000 + g, $2, $4::int, 'Task ' || g, CASE WHEN r_thin < 0.2 THEN 5 ELSE 300 END, status, 20000, responsible,
          created, created, CASE WHEN status IN (3, 5) THEN created + wait END, CASE WHEN status = 5 THEN created + wait + work END,
-         created + interval '3 days', '{}'
+         created + interval '1 day', '{}'
        FROM shaped`,
       [portalId, flowId, tasks, bitrixFlowId],
     );
     await client.query(
       `INSERT INTO task_change ("portalId", "bitrixTaskId", field, "fromValue", "toValue", "changedAt", source)
-       SELECT "portalId", "bitrixTaskId", 'status', '2', '3', "startedAt", 'observed' FROM task WHERE "flowId" = $1 AND "startedAt" IS NOT NULL
+       SELECT "portalId", "bitrixTaskId", 'status'::"TaskChangeField", '2', '3', "startedAt", 'observed'::"TaskChangeSource" FROM task WHERE "flowId" = $1 AND "startedAt" IS NOT NULL
        UNION ALL
        SELECT "portalId", "bitrixTaskId", 'status', '3', '4', "closedAt" - interval '6 hours', 'observed' FROM task WHERE "flowId" = $1 AND "closedAt" IS NOT NULL
        UNION ALL
@@ -159,7 +147,7 @@ try {
     `## CoPilot analysis: flows of 1,000 and 10,000 tasks
 
 \`npm run bench:copilot-analysis\` (bench/copilot-analysis.ts). ${machineDescription()}, ${new Date().toISOString().slice(0, 10)}. Each flow has that many
-tasks in its 30-day window (and as many older ones), one in four late, a fifth with thin descriptions,
+tasks in its 30-day window (and as many older ones), each due a day after it was created, a fifth with thin descriptions,
 one assignee with a double share, status histories. p50 / p95 of ${runs} runs after a warm-up.
 
 - **Load**: \`loadAnalysedFlow\`: the window's 1,000 most recent counted tasks (Bitrix24's cap), their

@@ -31,11 +31,11 @@ import { withPgClient } from '../lib/db/with-pg-client';
 import { childEnvironment, env } from '../lib/env';
 import { visibleFlowsWhere } from '../lib/flows/flow-access';
 import { backfillDailyFigures } from '../lib/metrics/daily-figures';
-import { percentile } from '../lib/metrics/percentiles';
 import { isBuildCurrent } from '../lib/server/build-stamp';
 import { buildApp } from '../lib/server/next-process';
 import { waitForHttp } from '../lib/server/wait-for-http';
 import { machineDescription } from './machine';
+import { measure, type Timing } from './measure';
 import { writeBenchmarkSection } from './results-file';
 import { fillSyntheticMirror } from './synthetic-mirror';
 import { freePort } from '../lib/server/port-free';
@@ -227,20 +227,6 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   return new Map(session);
 }
 
-type Timing = { p50: number; p95: number };
-
-/** Times `requests` runs after `warmup` untimed ones; median and 95th percentile. */
-async function measure(warmup: number, requests: number, run: () => Promise<unknown>): Promise<Timing> {
-  for (let index = 0; index < warmup; index++) await run();
-  const times: number[] = [];
-  for (let index = 0; index < requests; index++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5)!, p95: percentile(times, 0.95)! };
-}
 
 /**
  * The server's time for one page: a GET with the session cookie, timed until the whole HTML has
@@ -249,14 +235,14 @@ async function measure(warmup: number, requests: number, run: () => Promise<unkn
  */
 async function timePage(url: string, cookie: string, warmup: number, requests: number): Promise<Timing & { htmlBytes: number }> {
   let htmlBytes = 0;
-  const timing = await measure(warmup, requests, async () => {
+  const timing = await measure(requests, async () => {
     const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
     const html = await response.text();
     // A redirect (signed out), 403 (out of scope) or error page would be timed as if it were the page.
     if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`);
     if (!(response.headers.get('content-type') ?? '').includes('text/html')) throw new Error(`GET ${url} did not answer HTML`);
     htmlBytes = Buffer.byteLength(html);
-  });
+  }, warmup);
   return { ...timing, htmlBytes };
 }
 
@@ -525,7 +511,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   } else {
     for (const page of pages) {
       try {
-        const timing = await measure(args.warmup, args.requests, async () => page.check.parse(await page.data(loaded.queries)));
+        const timing = await measure(args.requests, async () => page.check.parse(await page.data(loaded.queries)), args.warmup);
         dataTimings.push(timing);
         log(`${page.path} data alone: p50 ${millis(timing.p50)}, p95 ${millis(timing.p95)}`);
       } catch (error) {

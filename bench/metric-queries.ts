@@ -18,11 +18,12 @@ import { flowPageMetrics } from '../lib/metrics/flow-page-metrics';
 import { agingOfOpenTasks, cumulativeFlow, currentCounts, weeklyThroughput } from '../lib/metrics/flow-series';
 import { flowSummaries } from '../lib/metrics/flow-summaries';
 import { isAtRisk, isOpen, isOverdue, type MetricTask } from '../lib/metrics/metric-task';
-import { distribution, percentile } from '../lib/metrics/percentiles';
+import { distribution } from '../lib/metrics/percentiles';
 import { lastPortalDays } from '../lib/metrics/portal-days';
 import { leadTime, timeInProgress, timePending } from '../lib/metrics/task-times';
 import { fillSyntheticMirror } from './synthetic-mirror';
 import { machineDescription } from './machine';
+import { measure } from './measure';
 import { writeBenchmarkSection } from './results-file';
 import { metricTaskFromMirror } from '../lib/metrics/mirrored-metric-task';
 import { freePort } from '../lib/server/port-free';
@@ -33,18 +34,6 @@ const dayMs = 86_400_000;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 
-/** Times `count` runs (after one warm-up) and gives the median and the 95th percentile. */
-async function measure(count: number, run: (index: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await run(-1);
-  const times: number[] = [];
-  for (let index = 0; index < count; index++) {
-    const started = performance.now();
-    await run(index);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5)!, p95: percentile(times, 0.95)! };
-}
 
 /** The naive way: every task of the flows and their history through Prisma, as MetricTask[] per flow. */
 async function loadTasksByFlow(db: PrismaClient, portalId: string, flowIds: string[]): Promise<Map<string, MetricTask[]>> {

@@ -1,29 +1,22 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { createMeetingFromMessageAction } from '@/lib/actions/create-meeting-from-message';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
-import type { CreatedInPortal } from '@/lib/copilot/message-actions';
-import { copilotKeys } from '@/lib/query/keys';
-import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalErrorText } from './portal-action-dialog';
+import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalAction } from './portal-action-dialog';
 
 const durations = [15, 30, 45, 60, 90, 120];
 
 /** "Create meeting" from a message: the flow's team invited (editable), sent with calendar.event.add. */
 export function CreateMeetingDialog({ view, message, quoted, advice, onClose }: { view: AnalysisView; message: AnalysisMessageView; quoted: string; advice: string; onClose: () => void }) {
   const t = useTranslations('copilot.meetingDialog');
-  const errorText = usePortalErrorText();
-  const queryClient = useQueryClient();
+  const action = usePortalAction(view.id, createMeetingFromMessageAction);
   const [name, setName] = useState(() => titleFrom(advice));
   const [description, setDescription] = useState(quoted);
   const [start, setStart] = useState(() => localInputValue(daysAhead(1, 11)));
   const [duration, setDuration] = useState(30);
   const [attendees, setAttendees] = useState<Set<number>>(() => new Set(view.flow.team.map((person) => person.id)));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreatedInPortal | null>(null);
 
   function toggle(id: number, on: boolean) {
     setAttendees((current) => {
@@ -34,11 +27,9 @@ export function CreateMeetingDialog({ view, message, quoted, advice, onClose }: 
     });
   }
 
-  async function submit() {
-    if (attendees.size === 0) return setError(t('noAttendees'));
-    setPending(true);
-    setError(null);
-    const result = await createMeetingFromMessageAction({
+  function submit() {
+    if (attendees.size === 0) return action.setError(t('noAttendees'));
+    void action.submit({
       analysisId: view.id,
       messageIndex: message.index,
       name,
@@ -47,10 +38,6 @@ export function CreateMeetingDialog({ view, message, quoted, advice, onClose }: 
       durationMinutes: duration,
       attendees: [...attendees],
     });
-    setPending(false);
-    if (!result.ok) return setError(errorText(result));
-    setCreated(result.data);
-    await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(view.id) });
   }
 
   return (
@@ -61,10 +48,10 @@ export function CreateMeetingDialog({ view, message, quoted, advice, onClose }: 
       cancelLabel={t('cancel')}
       doneText={t('done')}
       openLabel={t('open')}
-      pending={pending}
-      error={error}
-      created={created}
-      onSubmit={() => void submit()}
+      pending={action.pending}
+      error={action.error}
+      created={action.created}
+      onSubmit={submit}
       onClose={onClose}
     >
       <label className={labelClass}>

@@ -1,19 +1,15 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { createTaskFromMessageAction } from '@/lib/actions/create-task-from-message';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
-import type { CreatedInPortal } from '@/lib/copilot/message-actions';
-import { copilotKeys } from '@/lib/query/keys';
-import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalErrorText } from './portal-action-dialog';
+import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalAction } from './portal-action-dialog';
 
 /** "Create task" from a message: prefilled, sent to the flow with tasks.task.add. */
 export function CreateTaskDialog({ view, message, quoted, advice, onClose }: { view: AnalysisView; message: AnalysisMessageView; quoted: string; advice: string; onClose: () => void }) {
   const t = useTranslations('copilot.taskDialog');
-  const errorText = usePortalErrorText();
-  const queryClient = useQueryClient();
+  const action = usePortalAction(view.id, createTaskFromMessageAction);
   const people = view.flow.ownerId !== null && !view.flow.team.some((person) => person.id === view.flow.ownerId)
     ? [view.people[view.flow.ownerId] ?? { id: view.flow.ownerId, name: `#${view.flow.ownerId}` }, ...view.flow.team]
     : view.flow.team;
@@ -21,14 +17,9 @@ export function CreateTaskDialog({ view, message, quoted, advice, onClose }: { v
   const [description, setDescription] = useState(quoted);
   const [responsibleId, setResponsibleId] = useState(() => String(view.flow.ownerId ?? people[0]?.id ?? ''));
   const [deadline, setDeadline] = useState(() => localInputValue(daysAhead(3, 18)));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreatedInPortal | null>(null);
 
-  async function submit() {
-    setPending(true);
-    setError(null);
-    const result = await createTaskFromMessageAction({
+  function submit() {
+    void action.submit({
       analysisId: view.id,
       messageIndex: message.index,
       title,
@@ -36,10 +27,6 @@ export function CreateTaskDialog({ view, message, quoted, advice, onClose }: { v
       responsibleId: Number(responsibleId),
       deadline: new Date(deadline).toISOString(),
     });
-    setPending(false);
-    if (!result.ok) return setError(errorText(result));
-    setCreated(result.data);
-    await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(view.id) });
   }
 
   return (
@@ -50,10 +37,10 @@ export function CreateTaskDialog({ view, message, quoted, advice, onClose }: { v
       cancelLabel={t('cancel')}
       doneText={t('done')}
       openLabel={t('open')}
-      pending={pending}
-      error={error}
-      created={created}
-      onSubmit={() => void submit()}
+      pending={action.pending}
+      error={action.error}
+      created={action.created}
+      onSubmit={submit}
       onClose={onClose}
     >
       <label className={labelClass}>

@@ -1,22 +1,46 @@
 'use client';
 
 import * as Dialog from '@radix-ui/react-dialog';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import type { ActionResult } from '@/lib/auth/guards';
 import type { CreatedInPortal } from '@/lib/copilot/message-actions';
+import { copilotKeys } from '@/lib/query/keys';
 
 export const fieldClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-600';
 export const labelClass = 'block text-sm font-medium text-slate-800';
 
 /** What went wrong, in the user's language; the portal's own words follow when it gave any. */
-export function usePortalErrorText() {
+function usePortalErrorText() {
   const t = useTranslations('copilot.portalErrors');
   return (result: Extract<ActionResult<unknown>, { ok: false }>) => {
     const text = t.has(result.error) ? t(result.error as Parameters<typeof t>[0]) : t('other');
     return result.error.startsWith('portal-') && result.message ? `${text} ${t('detail', { detail: result.message })}` : text;
   };
+}
+
+/**
+ * A "create in Bitrix24" submission: pending while the portal answers, its refusal in words (the
+ * form keeps its fields), or the created item; the analysis is refetched so the message shows it.
+ */
+export function usePortalAction<I>(analysisId: string, action: (input: I) => Promise<ActionResult<CreatedInPortal>>) {
+  const errorText = usePortalErrorText();
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInPortal | null>(null);
+  async function submit(input: I) {
+    setPending(true);
+    setError(null);
+    const result = await action(input);
+    setPending(false);
+    if (!result.ok) return setError(errorText(result));
+    setCreated(result.data);
+    await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(analysisId) });
+  }
+  return { pending, error, created, submit, setError };
 }
 
 /**
