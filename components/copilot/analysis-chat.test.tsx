@@ -44,8 +44,7 @@ function view(overrides: Partial<AnalysisView> = {}): AnalysisView {
     efficiency: 52,
     taskCount: 42,
     window: { start: '2026-10-21T21:00:01.000Z', end: '2026-11-20T20:59:59.000Z' },
-    fallbackReason: null,
-    error: null,
+    fellBack: false,
     findings,
     unexplainedPoints: 6,
     messages: [
@@ -90,7 +89,7 @@ describe('an analysis in the panel', () => {
   });
 
   it('notes a model answer set aside, and a run still writing', () => {
-    const html = render('ru', <AnalysisChat view={view({ state: 'running', fallbackReason: 'unknown-number: 97' })} onFresh={() => undefined} requesting={false} />);
+    const html = render('ru', <AnalysisChat view={view({ state: 'running', fellBack: true })} onFresh={() => undefined} requesting={false} />);
     expect(html).toContain('Ответ модели не совпал с цифрами');
     expect(html).toContain('CoPilot пишет…');
   });
@@ -107,8 +106,8 @@ describe('an analysis in the panel', () => {
 
 describe('the quota notice', () => {
   it('says when the next request frees up, in both languages', () => {
-    expect(render('en', <QuotaNotice resetAt="2026-11-20T10:15:00.000Z" hasLast />)).toMatch(/The next request frees up at 2:15\s?AM\. Here is the last analysis meanwhile\./u);
-    expect(render('ru', <QuotaNotice resetAt="2026-11-20T10:15:00.000Z" hasLast={false} />)).toContain('Следующий запрос освободится в 02:15');
+    expect(render('en', <QuotaNotice resetAt="2026-11-20T10:15:00.000Z" hasLast />)).toMatch(/The next request frees up at 2:15\s?AM PST\. Here is the last analysis meanwhile\./u);
+    expect(render('ru', <QuotaNotice resetAt="2026-11-20T10:15:00.000Z" hasLast={false} />)).toMatch(/Следующий запрос освободится в 0?2:15 GMT-8/u);
   });
 });
 

@@ -28,12 +28,13 @@ export function AnalysisChat({ view, onFresh, requesting }: { view: AnalysisView
           {t('again')}
         </button>
       </div>
-      {view.fallbackReason && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('fallback')}</p>}
+      {view.fellBack && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('fallback')}</p>}
       {view.state === 'failed' && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t('failed', { reason: view.error ?? '' })}
+          {t('failed')}
         </p>
       )}
+      {view.state === 'succeeded' && view.messages.length === 0 && <p className="rounded-md bg-white px-3 py-2 text-sm text-slate-700">{t('nothingToAnalyse')}</p>}
       {view.state === 'interrupted' && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t('interrupted')}
@@ -46,7 +47,7 @@ export function AnalysisChat({ view, onFresh, requesting }: { view: AnalysisView
       </CopilotBubble>
       {low && <LostPointsBreakdown view={view} />}
       {view.previous && <AnalysisChanges view={view} previous={view.previous} />}
-      <ol aria-label={t('title')} className="space-y-3">
+      <ol aria-label={t('title')} aria-live="polite" aria-busy={running} className="space-y-3">
         {view.messages.map((message) => (
           <CopilotMessage key={message.index} view={view} message={message} />
         ))}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
 import { CopilotBubble } from './copilot-bubble';
 import { CreateMeetingDialog } from './create-meeting-dialog';
@@ -18,6 +18,7 @@ export function CopilotMessage({ view, message }: { view: AnalysisView; message:
   const [evidenceOpen, setEvidenceOpen] = useState(false);
   const [dialog, setDialog] = useState<'task' | 'meeting' | null>(null);
   const evidenceId = useId();
+  const menuTrigger = useRef<HTMLButtonElement>(null);
   const findings = view.findings.filter((finding) => message.findingIds.includes(finding.id));
   const points = findings.reduce((sum, finding) => sum + finding.lostPoints, 0);
 
@@ -29,7 +30,7 @@ export function CopilotMessage({ view, message }: { view: AnalysisView; message:
             <span className="mr-1.5 inline-flex size-5 items-center justify-center rounded-full bg-violet-100 text-xs font-semibold text-violet-800">{number}</span>
             {text.factor}
           </p>
-          <MessageActionsMenu view={view} message={message} plainText={text.text} onCreate={setDialog} />
+          <MessageActionsMenu view={view} message={message} plainText={text.text} onCreate={setDialog} triggerRef={menuTrigger} />
         </div>
         <p className="text-sm text-slate-800">
           <strong>{t('message.recommendation')}</strong> {text.advice}
@@ -54,8 +55,8 @@ export function CopilotMessage({ view, message }: { view: AnalysisView; message:
         </div>
         {evidenceOpen && <MessageEvidence id={evidenceId} view={view} findings={findings} number={number} />}
       </CopilotBubble>
-      {dialog === 'task' && <CreateTaskDialog view={view} message={message} quoted={text.quoted} advice={text.advice} onClose={() => setDialog(null)} />}
-      {dialog === 'meeting' && <CreateMeetingDialog view={view} message={message} quoted={text.quoted} advice={text.advice} onClose={() => setDialog(null)} />}
+      {dialog === 'task' && <CreateTaskDialog view={view} message={message} quoted={text.quoted} advice={text.advice} returnFocusTo={menuTrigger} onClose={() => setDialog(null)} />}
+      {dialog === 'meeting' && <CreateMeetingDialog view={view} message={message} quoted={text.quoted} advice={text.advice} returnFocusTo={menuTrigger} onClose={() => setDialog(null)} />}
     </li>
   );
 }

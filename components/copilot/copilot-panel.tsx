@@ -8,7 +8,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { requestAnalysisAction } from '@/lib/actions/request-analysis';
 import type { AnalysisView } from '@/lib/copilot/analysis-view';
 import type { AnalysisOutcome } from '@/lib/copilot/request-analysis';
-import { readJson } from '@/lib/dashboards/dashboard-fetch';
+import { readJson } from '@/lib/query/read-json';
 import { copilotKeys } from '@/lib/query/keys';
 import { AnalysisChat } from './analysis-chat';
 import { CopilotMark } from './copilot-button';
@@ -25,8 +25,9 @@ export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: s
   const t = useTranslations('copilot');
   const request = useMutation({
     mutationFn: async (fresh: boolean): Promise<AnalysisOutcome> => {
-      const result = await requestAnalysisAction({ flowId, fresh });
-      if (!result.ok) throw new Error(result.error === 'not-found' ? t('notFound') : (result.message ?? result.error));
+      const result = await requestAnalysisAction({ flowId, fresh }).catch(() => null);
+      if (!result) throw new Error(t('errors.network'));
+      if (!result.ok) throw new Error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}` as Parameters<typeof t>[0]) : t('errors.failed'));
       return result.data;
     },
   });
@@ -88,7 +89,8 @@ export function QuotaNotice({ resetAt, hasLast }: { resetAt: string; hasLast: bo
   const format = useFormatter();
   return (
     <p role="alert" className="mb-4 rounded-lg bg-amber-50 p-4 text-sm text-amber-900">
-      {t('quota', { time: format.dateTime(new Date(resetAt), { timeStyle: 'short' }) })} {hasLast && t('quotaLast')}
+      {/* With the zone named: the reader, the server and the portal may each keep another clock. */}
+      {t('quota', { time: format.dateTime(new Date(resetAt), { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }) })} {hasLast && t('quotaLast')}
     </p>
   );
 }
@@ -104,7 +106,7 @@ function AnalysisLoader({ analysisId, onFresh, requesting }: { analysisId: strin
   if (query.isError) {
     return (
       <div role="alert" className="space-y-3 rounded-lg bg-red-50 p-4 text-sm text-red-800">
-        <p>{t('requestFailed', { reason: query.error.message })}</p>
+        <p>{t('requestFailed', { reason: t('errors.network') })}</p>
         <button type="button" className={buttonStyles.secondary} onClick={() => void query.refetch()}>
           {t('retry')}
         </button>

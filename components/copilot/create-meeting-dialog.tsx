@@ -1,15 +1,30 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { createMeetingFromMessageAction } from '@/lib/actions/create-meeting-from-message';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
-import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalAction } from './portal-action-dialog';
+import { daysAhead, fieldClass, labelClass, localInputValue, titleFrom } from './dialog-form-fields';
+import { PortalActionDialog, usePortalAction } from './portal-action-dialog';
 
 const durations = [15, 30, 45, 60, 90, 120];
 
 /** "Create meeting" from a message: the flow's team invited (editable), sent with calendar.event.add. */
-export function CreateMeetingDialog({ view, message, quoted, advice, onClose }: { view: AnalysisView; message: AnalysisMessageView; quoted: string; advice: string; onClose: () => void }) {
+export function CreateMeetingDialog({
+  view,
+  message,
+  quoted,
+  advice,
+  returnFocusTo,
+  onClose,
+}: {
+  view: AnalysisView;
+  message: AnalysisMessageView;
+  quoted: string;
+  advice: string;
+  returnFocusTo: RefObject<HTMLElement | null>;
+  onClose: () => void;
+}) {
   const t = useTranslations('copilot.meetingDialog');
   const action = usePortalAction(view.id, createMeetingFromMessageAction);
   const [name, setName] = useState(() => titleFrom(advice));
@@ -52,6 +67,7 @@ export function CreateMeetingDialog({ view, message, quoted, advice, onClose }: 
       error={action.error}
       created={action.created}
       onSubmit={submit}
+      returnFocusTo={returnFocusTo}
       onClose={onClose}
     >
       <label className={labelClass}>

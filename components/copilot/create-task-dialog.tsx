@@ -1,13 +1,28 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { createTaskFromMessageAction } from '@/lib/actions/create-task-from-message';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
-import { PortalActionDialog, daysAhead, fieldClass, labelClass, localInputValue, titleFrom, usePortalAction } from './portal-action-dialog';
+import { daysAhead, fieldClass, labelClass, localInputValue, titleFrom } from './dialog-form-fields';
+import { PortalActionDialog, usePortalAction } from './portal-action-dialog';
 
 /** "Create task" from a message: prefilled, sent to the flow with tasks.task.add. */
-export function CreateTaskDialog({ view, message, quoted, advice, onClose }: { view: AnalysisView; message: AnalysisMessageView; quoted: string; advice: string; onClose: () => void }) {
+export function CreateTaskDialog({
+  view,
+  message,
+  quoted,
+  advice,
+  returnFocusTo,
+  onClose,
+}: {
+  view: AnalysisView;
+  message: AnalysisMessageView;
+  quoted: string;
+  advice: string;
+  returnFocusTo: RefObject<HTMLElement | null>;
+  onClose: () => void;
+}) {
   const t = useTranslations('copilot.taskDialog');
   const action = usePortalAction(view.id, createTaskFromMessageAction);
   const people = view.flow.ownerId !== null && !view.flow.team.some((person) => person.id === view.flow.ownerId)
@@ -41,6 +56,7 @@ export function CreateTaskDialog({ view, message, quoted, advice, onClose }: { v
       error={action.error}
       created={action.created}
       onSubmit={submit}
+      returnFocusTo={returnFocusTo}
       onClose={onClose}
     >
       <label className={labelClass}>

@@ -3,7 +3,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { rateCopilotMessageAction } from '@/lib/actions/rate-copilot-message';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
 import { copilotKeys } from '@/lib/query/keys';
@@ -17,11 +17,14 @@ export function MessageActionsMenu({
   message,
   plainText,
   onCreate,
+  triggerRef,
 }: {
   view: AnalysisView;
   message: AnalysisMessageView;
   plainText: string;
   onCreate: (kind: 'task' | 'meeting') => void;
+  /** The dialogs opened from the menu give focus back here when they close. */
+  triggerRef: RefObject<HTMLButtonElement | null>;
 }) {
   const t = useTranslations('copilot.actions');
   const queryClient = useQueryClient();
@@ -38,8 +41,8 @@ export function MessageActionsMenu({
   }
 
   async function rate(helpful: boolean) {
-    const result = await rateCopilotMessageAction({ analysisId: view.id, messageIndex: message.index, helpful });
-    setNotice(result.ok ? t('thanks') : null);
+    const result = await rateCopilotMessageAction({ analysisId: view.id, messageIndex: message.index, helpful }).catch(() => null);
+    setNotice(result?.ok ? t('thanks') : t('voteFailed'));
     await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(view.id) });
   }
 
@@ -48,6 +51,7 @@ export function MessageActionsMenu({
     <div className="flex shrink-0 flex-col items-end">
       <DropdownMenu.Root>
         <DropdownMenu.Trigger
+          ref={triggerRef}
           aria-label={t('menu', { number })}
           className="rounded-md px-2 py-0.5 text-lg leading-none text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
@@ -65,12 +69,14 @@ export function MessageActionsMenu({
               {t('copy')}
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
-            <DropdownMenu.CheckboxItem className={itemClass} checked={mine === true} onSelect={() => void rate(true)}>
-              {t('helpful')}
-            </DropdownMenu.CheckboxItem>
-            <DropdownMenu.CheckboxItem className={itemClass} checked={mine === false} onSelect={() => void rate(false)}>
-              {t('notHelpful')}
-            </DropdownMenu.CheckboxItem>
+            <DropdownMenu.RadioGroup value={mine === null ? '' : String(mine)} onValueChange={(value) => void rate(value === 'true')}>
+              <DropdownMenu.RadioItem className={itemClass} value="true">
+                {t('helpful')}
+              </DropdownMenu.RadioItem>
+              <DropdownMenu.RadioItem className={itemClass} value="false">
+                {t('notHelpful')}
+              </DropdownMenu.RadioItem>
+            </DropdownMenu.RadioGroup>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>

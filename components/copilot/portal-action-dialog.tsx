@@ -3,14 +3,11 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import type { ActionResult } from '@/lib/auth/guards';
 import type { CreatedInPortal } from '@/lib/copilot/message-actions';
 import { copilotKeys } from '@/lib/query/keys';
-
-export const fieldClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-600';
-export const labelClass = 'block text-sm font-medium text-slate-800';
 
 /** What went wrong, in the user's language; the portal's own words follow when it gave any. */
 function usePortalErrorText() {
@@ -58,6 +55,7 @@ export function PortalActionDialog({
   error,
   created,
   onSubmit,
+  returnFocusTo,
   onClose,
   children,
 }: {
@@ -71,6 +69,7 @@ export function PortalActionDialog({
   error: string | null;
   created: CreatedInPortal | null;
   onSubmit: () => void;
+  returnFocusTo: RefObject<HTMLElement | null>;
   onClose: () => void;
   children: ReactNode;
 }) {
@@ -83,7 +82,13 @@ export function PortalActionDialog({
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-[70] bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none">
+        <Dialog.Content
+          // Opened from a menu rather than a trigger of its own: focus goes back to the message's "…" button.
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocusTo.current?.focus();
+          }}
+          className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none">
           <Dialog.Title className="text-lg font-semibold text-slate-900">{title}</Dialog.Title>
           <Dialog.Description className="sr-only">{title}</Dialog.Description>
           <form onSubmit={submit} className="mt-4 space-y-4">
@@ -120,24 +125,4 @@ export function PortalActionDialog({
       </Dialog.Portal>
     </Dialog.Root>
   );
-}
-
-/** A local date-time input's value ("YYYY-MM-DDTHH:mm") for a moment, in the browser's time zone. */
-export function localInputValue(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** Today plus `days` at a given hour, in the browser's time zone. */
-export function daysAhead(days: number, hour: number): Date {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  date.setHours(hour, 0, 0, 0);
-  return date;
-}
-
-/** A title from a message's recommendation: its first sentence, at most 120 characters. */
-export function titleFrom(advice: string): string {
-  const sentence = advice.split(/(?<=[.!?])\s/u)[0] ?? advice;
-  return sentence.length <= 120 ? sentence.replace(/[.!?]$/u, '') : `${sentence.slice(0, 117).replace(/\s+\S*$/u, '')}…`;
 }

@@ -2,7 +2,7 @@ import { createTranslator } from 'next-intl';
 import type { Locale } from '@/lib/i18n/locales';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
-import type { AnalysisRequest, AnalystModel, ModelEvent, ModelFinding } from './analyst-model';
+import type { AnalysisRequest, AnalystModel, ModelEvent, ModelFinding, ModelMessage } from './analyst-model';
 
 const catalogs = { en, ru } as const;
 
@@ -19,12 +19,15 @@ export function analystTranslator(locale: Locale) {
 export const builtinAnalyst: AnalystModel = {
   id: 'builtin',
   async *phrase(request: AnalysisRequest): AsyncIterable<ModelEvent> {
-    const t = analystTranslator(request.locale);
-    for (const finding of request.findings) {
-      yield { type: 'message', message: { findingIds: [finding.id], ...phraseFinding(t, finding, request.locale) } };
-    }
+    for (const message of builtinMessages(request.findings, request.locale)) yield { type: 'message', message };
   },
 };
+
+/** The built-in analyst's messages for findings in a language (deterministic, so they can be written again for another reader). */
+export function builtinMessages(findings: readonly ModelFinding[], locale: Locale): ModelMessage[] {
+  const t = analystTranslator(locale);
+  return findings.map((finding) => ({ findingIds: [finding.id], ...phraseFinding(t, finding, locale) }));
+}
 
 function phraseFinding(t: ReturnType<typeof analystTranslator>, finding: ModelFinding, locale: Locale): { factor: string; advice: string } {
   // Figures as the language writes them ("6,5", "1 234"); the points stay a number for their plural.

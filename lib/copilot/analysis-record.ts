@@ -10,6 +10,3 @@ export const analysisRecordSchema = z.object({
 });
 
 export type AnalysisRecord = z.infer<typeof analysisRecordSchema>;
-
-/** A run nobody finished in this time was cut off (a restart); it no longer blocks a new one. */
-export const abandonedRunMs = 120_000;

@@ -1,16 +1,23 @@
-import type { AnalystModel, ModelMessage } from '@/lib/ai/analyst-model';
+import { modelMessageSchema, type AnalystModel, type ModelMessage } from '@/lib/ai/analyst-model';
 import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
 import type { PrismaClient } from '@/lib/db/client';
-import type { AnalysisTrigger } from '@/lib/db/generated/client';
+import type { AnalysisTrigger, Prisma } from '@/lib/db/generated/client';
 import type { Locale } from '@/lib/i18n/locales';
 import type { FlowFindings } from './flow-findings';
 import type { FlowToAnalyse } from './load-analysed-flow';
+import { personNames } from './person-names';
 import { analysisRequest } from './pseudonymise';
 import { answerProblems } from './validate-answer';
+
+/** A run that has not finished in this time is given up: its model call is aborted and the row closed. */
+export const abandonedRunMs = 120_000;
+/** No more messages than findings could need; the rest of a model's answer is not read. */
+const maxMessages = 20;
 
 export type NewAnalysis = {
   loaded: FlowToAnalyse;
   result: FlowFindings;
+  /** Reading the flow and computing its findings. */
   findingsMs: number;
   trigger: AnalysisTrigger;
   locale: Locale;
@@ -18,16 +25,26 @@ export type NewAnalysis = {
   model: AnalystModel;
 };
 
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Runs left `running` past their time (a restart, a model that never answered) are closed as failed. */
+export async function closeAbandonedRuns(db: Db, flowId: string, now: Date): Promise<void> {
+  await db.copilotAnalysis.updateMany({
+    where: { flowId, state: 'running', startedAt: { lt: new Date(now.getTime() - abandonedRunMs) } },
+    data: { state: 'failed', error: 'interrupted', finishedAt: now },
+  });
+}
+
 /**
- * Records a new analysis (its findings at once, state running) and returns its id with the work
- * still to do: the model phrases the findings and each message is checked and stored as it
- * comes, so the panel shows them one by one. An answer that fails the check is replaced by the
- * built-in analyst's, with the reason kept on the analysis.
+ * Records a new analysis (its findings at once, state running) with `tx`, and returns its id with
+ * the work still to do on `db`: the model phrases the findings and each message is checked and
+ * stored as it comes, so the panel shows them one by one. An answer that fails the schema or the
+ * grounding check is replaced by the built-in analyst's, with the reason kept on the analysis.
  */
-export async function startAnalysis(db: PrismaClient, analysis: NewAnalysis): Promise<{ id: string; phrase: () => Promise<void> }> {
+export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnalysis): Promise<{ id: string; phrase: () => Promise<void> }> {
   const { loaded, result } = analysis;
   const { request, people } = analysisRequest(loaded.flow, result.efficiency, result.findings, analysis.locale);
-  const { id } = await db.copilotAnalysis.create({
+  const { id } = await tx.copilotAnalysis.create({
     data: {
       portalId: loaded.portalId,
       flowId: loaded.flowId,
@@ -46,26 +63,27 @@ export async function startAnalysis(db: PrismaClient, analysis: NewAnalysis): Pr
     select: { id: true },
   });
 
-  const names = await db.employee.findMany({ where: { portalId: loaded.portalId }, select: { name: true, lastName: true } });
-  const context = { findings: request.findings, efficiency: result.efficiency, locale: analysis.locale, names: names.flatMap((person) => [`${person.name} ${person.lastName}`.trim(), person.lastName]) };
-
   async function phrase() {
     const started = performance.now();
+    const employees = await db.employee.findMany({ where: { portalId: loaded.portalId }, select: { name: true, lastName: true } });
+    const context = { findings: request.findings, efficiency: result.efficiency, locale: analysis.locale, names: personNames(employees) };
     const messages: ModelMessage[] = [];
     let usage = { promptTokens: 0, completionTokens: 0 };
     let rejected: string | null = null;
     try {
-      for await (const event of analysis.model.phrase(request)) {
+      for await (const event of analysis.model.phrase(request, AbortSignal.timeout(abandonedRunMs))) {
         if (event.type === 'usage') {
           usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
           continue;
         }
-        const problems = answerProblems(event.message, context);
-        if (problems.length > 0) {
-          rejected = `The model's answer cited what the findings do not hold (${problems.map((problem) => `${problem.reason}: ${problem.detail}`).join('; ')}).`;
+        const parsed = modelMessageSchema.safeParse(event.message);
+        const problems = parsed.success ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`) : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
+        if (messages.length >= maxMessages) problems.push(`more than ${maxMessages} messages`);
+        if (!parsed.success || problems.length > 0) {
+          rejected = problems.join('; ');
           break;
         }
-        messages.push(event.message);
+        messages.push(parsed.data);
         await db.copilotAnalysis.update({ where: { id }, data: { messages } });
       }
       if (rejected !== null) {
@@ -85,6 +103,7 @@ export async function startAnalysis(db: PrismaClient, analysis: NewAnalysis): Pr
         },
       });
     } catch (error) {
+      // The reason stays here for the admin; the panel only says the analysis failed.
       await db.copilotAnalysis.update({
         where: { id },
         data: { state: 'failed', error: error instanceof Error ? error.message : String(error), modelMs: Math.round(performance.now() - started), finishedAt: new Date() },

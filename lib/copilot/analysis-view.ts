@@ -1,9 +1,14 @@
+import { builtinAnalyst, builtinMessages } from '@/lib/ai/builtin-analyst';
 import { taskUrl } from '@/lib/bitrix24/portal-links';
 import type { Viewer } from '@/lib/auth/viewer';
+import { peopleOf } from '@/lib/dashboards/people';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
-import { abandonedRunMs, analysisRecordSchema } from './analysis-record';
+import type { Locale } from '@/lib/i18n/locales';
+import { analysisRecordSchema } from './analysis-record';
+import { abandonedRunMs } from './analysis-run';
 import type { Finding, FindingKind } from './finding';
+import { pseudonymisedFindings } from './pseudonymise';
 
 export type AnalysisState = 'running' | 'succeeded' | 'failed' | 'interrupted';
 
@@ -31,9 +36,8 @@ export type AnalysisView = {
   efficiency: number;
   taskCount: number;
   window: { start: string; end: string };
-  /** Why the model's own answer was set aside for the built-in analyst's, when it was. */
-  fallbackReason: string | null;
-  error: string | null;
+  /** The model's own answer was set aside for the built-in analyst's (the reason stays on the server). */
+  fellBack: boolean;
   findings: Finding[];
   unexplainedPoints: number;
   messages: AnalysisMessageView[];
@@ -45,10 +49,11 @@ export type AnalysisView = {
   flow: { name: string; ownerId: number | null; team: PersonView[] };
 };
 
-const personName = (person: { name: string; lastName: string }) => `${person.name} ${person.lastName}`.trim();
-
-/** An analysis of one of the viewer's flows, or null. */
-export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId: string, now = new Date()): Promise<AnalysisView | null> {
+/**
+ * An analysis of one of the viewer's flows, or null. The built-in analyst's messages are written
+ * again in the viewer's language when it differs from the one asked in; a provider's stay as given.
+ */
+export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId: string, locale: Locale, now = new Date()): Promise<AnalysisView | null> {
   const analysis = await db.copilotAnalysis.findFirst({
     where: { id: analysisId, flow: visibleFlowsWhere(viewer) },
     include: {
@@ -64,8 +69,8 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
   const memberIds = flow.members.map((member) => member.bitrixUserId);
   const personIds = [...new Set([...memberIds, ...Object.values(record.people), ...record.findings.flatMap((finding) => finding.people), ...(flow.ownerId ? [flow.ownerId] : [])])];
   const taskIds = [...new Set(record.findings.flatMap((finding) => finding.taskIds))];
-  const [employees, tasks, previous] = await Promise.all([
-    db.employee.findMany({ where: { portalId: flow.portalId, bitrixUserId: { in: personIds } }, select: { bitrixUserId: true, name: true, lastName: true } }),
+  const [personOf, tasks, previous] = await Promise.all([
+    peopleOf(db, personIds.map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId }))),
     db.task.findMany({ where: { portalId: flow.portalId, bitrixTaskId: { in: taskIds } }, select: { bitrixTaskId: true, title: true, responsibleId: true } }),
     db.copilotAnalysis.findFirst({
       where: { flowId: analysis.flowId, state: 'succeeded', startedAt: { lt: analysis.startedAt } },
@@ -73,10 +78,11 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
       select: { id: true, startedAt: true, efficiency: true, findings: true },
     }),
   ]);
-  const people: Record<number, PersonView> = Object.fromEntries(employees.map((person) => [person.bitrixUserId, { id: person.bitrixUserId, name: personName(person) }]));
-  const personOf = (id: number): PersonView => people[id] ?? { id, name: `#${id}` };
+  const person = (id: number): PersonView => ({ id, name: personOf(flow.portalId, id).name });
 
-  const interrupted = analysis.state === 'running' && now.getTime() - analysis.startedAt.getTime() > abandonedRunMs;
+  const interrupted = (analysis.state === 'running' && now.getTime() - analysis.startedAt.getTime() > abandonedRunMs) || (analysis.state === 'failed' && analysis.error === 'interrupted');
+  const rewrite = analysis.model === builtinAnalyst.id && analysis.state === 'succeeded' && analysis.locale !== locale;
+  const messages = rewrite ? builtinMessages(pseudonymisedFindings(record.findings).findings, locale) : record.messages;
   const lost = record.findings.reduce((sum, finding) => sum + finding.lostPoints, 0);
   return {
     id: analysis.id,
@@ -89,11 +95,10 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
     efficiency: analysis.efficiency,
     taskCount: analysis.taskCount,
     window: { start: analysis.windowStart.toISOString(), end: analysis.windowEnd.toISOString() },
-    fallbackReason: analysis.state === 'succeeded' ? analysis.error : null,
-    error: analysis.state === 'failed' ? analysis.error : null,
+    fellBack: analysis.state === 'succeeded' && analysis.error !== null,
     findings: record.findings,
     unexplainedPoints: Math.max(0, 100 - analysis.efficiency - lost),
-    messages: record.messages.map((message, index) => {
+    messages: messages.map((message, index) => {
       const votes = analysis.feedback.filter((vote) => vote.messageIndex === index);
       return {
         index,
@@ -106,8 +111,8 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
         },
       };
     }),
-    tokens: Object.fromEntries(Object.entries(record.people).map(([token, id]) => [token, personOf(id)])),
-    people: Object.fromEntries(personIds.map((id) => [id, personOf(id)])),
+    tokens: Object.fromEntries(Object.entries(record.people).map(([token, id]) => [token, person(id)])),
+    people: Object.fromEntries(personIds.map((id) => [id, person(id)])),
     tasks: Object.fromEntries(tasks.map((task) => [task.bitrixTaskId, { title: task.title, url: taskUrl(flow.portal.domain, task.bitrixTaskId, task.responsibleId) }])),
     previous: previous
       ? {
@@ -120,7 +125,7 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
     flow: {
       name: flow.name,
       ownerId: flow.ownerId,
-      team: [...new Set(memberIds)].map(personOf).sort((a, b) => a.name.localeCompare(b.name)),
+      team: [...new Set(memberIds)].map(person).sort((a, b) => a.name.localeCompare(b.name)),
     },
   };
 }

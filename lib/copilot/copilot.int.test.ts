@@ -109,7 +109,7 @@ describe('requestAnalysis', () => {
     const stored = await database.db.copilotAnalysis.findUniqueOrThrow({ where: { id } });
     expect(stored).toMatchObject({ state: 'succeeded', trigger: 'first', model: 'builtin', locale: 'en' });
     expect(stored.promptTokens).toBe(0);
-    const view = (await analysisView(database.db, lead, id))!;
+    const view = (await analysisView(database.db, lead, id, 'en'))!;
     expect(view.efficiency).toBeLessThan(80);
     expect(view.findings[0]!.kind).toBe('slow-manual-distribution');
     expect(view.messages).toHaveLength(view.findings.length);
@@ -131,7 +131,7 @@ describe('requestAnalysis', () => {
     expect(fresh).toMatchObject({ kind: 'analysis', started: true });
     expect(model.calls).toBe(1);
     expect(await database.db.copilotAnalysis.count({ where: { flowId: lowFlowId } })).toBe(2);
-    const view = (await analysisView(database.db, lead, (fresh as { analysisId: string }).analysisId))!;
+    const view = (await analysisView(database.db, lead, (fresh as { analysisId: string }).analysisId, 'en'))!;
     expect(view.trigger).toBe('requested');
     expect(view.previous?.id).toBe((again as { analysisId: string }).analysisId);
   });
@@ -143,7 +143,7 @@ describe('requestAnalysis', () => {
     expect(second).toEqual({ kind: 'analysis', analysisId: (first as { analysisId: string }).analysisId, started: false });
     expect(held).toHaveLength(1);
     await held[0]!();
-    const view = (await analysisView(database.db, admin, (first as { analysisId: string }).analysisId))!;
+    const view = (await analysisView(database.db, admin, (first as { analysisId: string }).analysisId, 'en'))!;
     expect(view.state).toBe('succeeded');
     expect(view.findings[0]!.kind).toBe('thin-descriptions');
   });
@@ -170,9 +170,10 @@ describe('requestAnalysis', () => {
       },
     };
     const outcome = await analyse(lead, lowFlowId, { fresh: true, model: inventive });
-    const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId))!;
+    const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
     expect(view.model).toBe('inventive');
-    expect(view.fallbackReason).toMatch(/unknown-number: 97/);
+    expect(view.fellBack).toBe(true);
+    expect((await database.db.copilotAnalysis.findUniqueOrThrow({ where: { id: view.id } })).error).toMatch(/unknown-number: 97/);
     expect(view.messages.map((message) => message.factor).join(' ')).not.toContain('97');
     expect(view.messages).toHaveLength(view.findings.length);
   });
@@ -211,14 +212,14 @@ describe('actions on a message', () => {
       deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
     });
     const task = fixture.portal.state.tasks.find((stored) => Number(stored.record.id) === created.bitrixId)!.record;
-    expect(task).toMatchObject({ title: 'Distribute tasks daily', description: 'CoPilot: the moderator hands tasks on after 6 days.', flowId: String(flow.bitrixFlowId) });
+    expect(task).toMatchObject({ title: 'Distribute tasks daily', description: 'CoPilot: the moderator hands tasks on after 6 days.', flowId: String(flow.bitrixFlowId), createdBy: String(lead.bitrixUserId) });
     expect(created.url).toContain(`/tasks/task/view/${created.bitrixId}/`);
-    const view = (await analysisView(database.db, lead, analysisId))!;
+    const view = (await analysisView(database.db, lead, analysisId, 'en'))!;
     expect(view.messages[0]!.actions).toEqual([{ kind: 'task', bitrixId: created.bitrixId, url: created.url }]);
   });
 
   it('creates a meeting with the chosen attendees', async () => {
-    const view = (await analysisView(database.db, lead, analysisId))!;
+    const view = (await analysisView(database.db, lead, analysisId, 'en'))!;
     const attendees = view.flow.team.slice(0, 2).map((person) => person.id);
     const created = await createMeetingFromMessage(database.db, portalClient, lead, {
       analysisId,
@@ -244,19 +245,41 @@ describe('actions on a message', () => {
       messageIndex: 0,
       title: 'Kept in the form',
       description: '',
-      responsibleId: 1,
+      responsibleId: lead.bitrixUserId!,
       deadline: new Date().toISOString(),
     });
     await expect(attempt).rejects.toMatchObject({ code: 'portal-wrong-webhook' });
     expect(await database.db.copilotMessageAction.count()).toBe(before);
   });
 
+  it('gives tasks and invitations only to the flow\'s own people', async () => {
+    const outsider = await database.db.employee.findFirstOrThrow({
+      where: { portalId: fixture.portalId, bitrixUserId: { notIn: (await database.db.flowMember.findMany({ where: { flowId: lowFlowId } })).map((member) => member.bitrixUserId) } },
+    });
+    const base = { analysisId, messageIndex: 0, description: '' };
+    await expect(
+      createTaskFromMessage(database.db, portalClient, lead, { ...base, title: 'Not theirs', responsibleId: outsider.bitrixUserId, deadline: new Date().toISOString() }),
+    ).rejects.toMatchObject({ code: 'not-in-flow' });
+    await expect(
+      createMeetingFromMessage(database.db, portalClient, lead, { ...base, name: 'Not theirs', from: new Date().toISOString(), durationMinutes: 30, attendees: [outsider.bitrixUserId] }),
+    ).rejects.toMatchObject({ code: 'not-in-flow' });
+  });
+
+  it('refuses every action on a message once CoPilot is switched off', async () => {
+    await updateCopilotSettings(database.db, { enabled: false });
+    try {
+      await expect(rateMessage(database.db, lead, { analysisId, messageIndex: 0, helpful: true })).rejects.toMatchObject({ code: 'off' });
+    } finally {
+      await updateCopilotSettings(database.db, { enabled: true });
+    }
+  });
+
   it('keeps one helpful vote per person, and shows the counts to admins only', async () => {
     await rateMessage(database.db, lead, { analysisId, messageIndex: 0, helpful: false });
     await rateMessage(database.db, lead, { analysisId, messageIndex: 0, helpful: true });
     await rateMessage(database.db, admin, { analysisId, messageIndex: 0, helpful: false });
-    expect((await analysisView(database.db, lead, analysisId))!.messages[0]!.feedback).toEqual({ mine: true, helpful: null, notHelpful: null });
-    expect((await analysisView(database.db, admin, analysisId))!.messages[0]!.feedback).toEqual({ mine: false, helpful: 1, notHelpful: 1 });
+    expect((await analysisView(database.db, lead, analysisId, 'en'))!.messages[0]!.feedback).toEqual({ mine: true, helpful: null, notHelpful: null });
+    expect((await analysisView(database.db, admin, analysisId, 'en'))!.messages[0]!.feedback).toEqual({ mine: false, helpful: 1, notHelpful: 1 });
   });
 
   it('refuses a message index the analysis does not have', async () => {

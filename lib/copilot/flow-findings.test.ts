@@ -287,6 +287,23 @@ describe('review-wait', () => {
     const result = flowFindings({ ...reviewWaitFlow().flow, taskControl: false });
     expect(kinds(result)).not.toContain('review-wait');
   });
+
+  it('counts only the time in review of a task sent back: its rework is not review', () => {
+    // An hour in review, then sent back and still being reworked days later, late.
+    const sentBack = () =>
+      lateTask({
+        status: 3,
+        closedAt: null,
+        statusChanges: [
+          { from: 2, to: 3, at: wednesday + hour },
+          { from: 3, to: 4, at: wednesday + 5 * hour },
+          { from: 4, to: 3, at: wednesday + 6 * hour },
+        ],
+      });
+    const result = flowFindings(flow([...times(5, sentBack), ...times(5, () => task())], { taskControl: true }));
+    expect(result.late).toBe(5);
+    expect(kinds(result)).not.toContain('review-wait');
+  });
 });
 
 describe('weekend-deadlines', () => {

@@ -5,7 +5,7 @@ import { dayMs } from '@/lib/metrics/metric-query-options';
 import { isOpen } from '@/lib/metrics/metric-task';
 import { distribution, median } from '@/lib/metrics/percentiles';
 import { portalDay } from '@/lib/metrics/portal-days';
-import { leadTime } from '@/lib/metrics/task-times';
+import { leadTime, timeByStatus } from '@/lib/metrics/task-times';
 import type { AnalysedFlow, AnalysedTask } from './analysed-flow';
 import { problemKinds, type Finding, type ProblemKind, type StrengthKind } from './finding';
 
@@ -213,7 +213,7 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
   // Stable sort: equal points keep the order of specificity.
   problems.sort((a, b) => b.lostPoints - a.lostPoints);
 
-  const strengths = efficiency >= 80 && counted.length > 0 ? strengthsOf({ flow, counted, planned, unit, inUnit, overloaded: overloaded.length > 0, assignees: load.assignees.length, medianPickup, leads, thin }) : [];
+  const strengths = efficiency >= 80 && counted.length > 0 ? strengthsOf({ flow, counted, planned, unit, inUnit, overloaded: overloaded.length > 0, load, medianPickup, leads, thin }) : [];
   const ordered = efficiency >= 80 ? [...strengths, ...problems] : problems;
   const findings = ordered.map((finding, index) => ({ id: `f${index + 1}`, ...finding }));
   const unexplainedPoints = 100 - efficiency - problems.reduce((sum, finding) => sum + finding.lostPoints, 0);
@@ -221,7 +221,9 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
 }
 
 function measure(task: AnalysedTask, flow: AnalysedFlow, window: { start: number; end: number }): Measured {
-  const reviewStart = [...(task.statusChanges ?? [])].reverse().find((change) => change.to === 4)?.at ?? null;
+  // Work ends when the task is first handed in; review is every stint in status 4 (a task sent back
+  // and handed in again waits twice, and its rework in between is work, not review).
+  const firstHandIn = task.statusChanges?.find((change) => change.to === 4)?.at ?? null;
   const handedOnAt = flow.distributionType === 'manually' ? task.assignedAt : null;
   const waitFrom = handedOnAt ?? task.createdAt;
   const originalDeadline = task.deadlineChanges?.[0]?.from ?? task.deadline;
@@ -234,8 +236,8 @@ function measure(task: AnalysedTask, flow: AnalysedFlow, window: { start: number
     late: violatesInWindow(efficiencyTaskOf(task), window, flow.now),
     assignDelay: flow.distributionType === 'manually' ? (task.assignedAt ?? task.startedAt ?? closedOrNow) - task.createdAt : null,
     pickup: task.status === 7 || pickupEnd === null ? null : Math.max(0, pickupEnd - waitFrom),
-    work: task.startedAt === null ? null : Math.max(0, (reviewStart ?? closedOrNow) - task.startedAt),
-    review: reviewStart === null ? null : Math.max(0, closedOrNow - reviewStart),
+    work: task.startedAt === null ? null : Math.max(0, (firstHandIn ?? closedOrNow) - task.startedAt),
+    review: firstHandIn === null ? null : (timeByStatus(task, flow.now).get(4) ?? 0),
     weekendDeadline: weekday === 0 || weekday === 6,
     thin: task.descriptionLength < thinDescriptionLength,
     postponed: (task.deadlineChanges ?? []).length > 0,
@@ -244,8 +246,9 @@ function measure(task: AnalysedTask, flow: AnalysedFlow, window: { start: number
 }
 
 /**
- * Days on which the flow took in far more than its team usually completes: the trailing week's
- * intake at least 1.5 times the daily completions of the month before the last three weeks.
+ * Days on which the flow took in far more than its team can take on: the trailing week's intake
+ * at least 1.5 times the usual day (the larger of the daily completions and the daily intake over
+ * the days before the last three weeks), and more than the team completed on those days.
  */
 function intakeSpike(flow: AnalysedFlow): { days: Set<string>; intakePerDay: number; completedPerDay: number; usualPerDay: number } | null {
   const recentFrom = flow.intake.length - 21;
@@ -319,7 +322,7 @@ function strengthsOf(context: {
   unit: 'hour' | 'day';
   inUnit: (ms: number) => number;
   overloaded: boolean;
-  assignees: number;
+  load: ReturnType<typeof teamLoad>;
   medianPickup: number | null;
   leads: ReturnType<typeof distribution>;
   thin: Measured[];
@@ -327,8 +330,8 @@ function strengthsOf(context: {
   const { flow, counted, planned, unit, inUnit, leads } = context;
   const strength = (kind: StrengthKind, figures: Record<string, number>): Omit<Finding, 'id'> => ({ kind, tone: 'strength', severity: 'low', lostPoints: 0, figures, unit, people: [], taskIds: [] });
   const found: Omit<Finding, 'id'>[] = [];
-  if (!context.overloaded && context.assignees >= 2) {
-    const load = teamLoad(counted, flow.now, flow.team);
+  const { load } = context;
+  if (!context.overloaded && load.assignees.length >= 2) {
     found.push(strength('balanced-load', { maxOpen: Math.max(0, ...load.assignees.map((person) => person.open)), teamMedianOpen: round1(load.medianOpen), assignees: load.assignees.length }));
   }
   if (planned > 0 && context.medianPickup !== null && context.medianPickup < 0.25 * planned) {

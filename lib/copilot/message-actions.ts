@@ -10,6 +10,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import { analysisRecordSchema } from './analysis-record';
+import { copilotSettings } from './copilot-settings';
 
 const messageRef = { analysisId: z.uuid(), messageIndex: z.number().int().min(0).max(50) };
 
@@ -37,16 +38,35 @@ export type CreatedInPortal = { bitrixId: number; url: string };
 /** The portal's REST client for a portal id (the app's sealed connection; a demo portal in tests). */
 export type PortalClientFor = (portalId: string) => Promise<Bitrix24Client>;
 
-/** The analysis and message a user acts on, if the flow is theirs to see. */
+/** The analysis and message a user acts on, while CoPilot is on and the flow is theirs to see. */
 async function messageOf(db: PrismaClient, viewer: Viewer, analysisId: string, messageIndex: number) {
+  if (!(await copilotSettings(db)).enabled) throw new ActionError('off', 'CoPilot is switched off.');
   const analysis = await db.copilotAnalysis.findFirst({
     where: { id: analysisId, flow: visibleFlowsWhere(viewer) },
-    select: { id: true, portalId: true, messages: true, findings: true, people: true, flow: { select: { bitrixFlowId: true, ownerId: true, portal: { select: { domain: true, timeZoneOffset: true } } } } },
+    select: {
+      id: true,
+      portalId: true,
+      messages: true,
+      findings: true,
+      people: true,
+      flow: { select: { bitrixFlowId: true, ownerId: true, members: { select: { bitrixUserId: true } }, portal: { select: { domain: true, timeZoneOffset: true } } } },
+    },
   });
   if (!analysis) throw new ActionError('not-found', 'There is no such analysis among your flows.');
   const record = analysisRecordSchema.parse(analysis);
   if (!record.messages[messageIndex]) throw new ActionError('not-found', 'The analysis has no such message.');
   return analysis;
+}
+
+/** Only the flow's own people may be given its tasks or invited: a lead acts through the app's connection, not as the portal's admin. */
+function assertFlowPeople(analysis: Awaited<ReturnType<typeof messageOf>>, ids: readonly number[]): void {
+  const people = new Set([...analysis.flow.members.map((member) => member.bitrixUserId), ...(analysis.flow.ownerId === null ? [] : [analysis.flow.ownerId])]);
+  if (ids.some((id) => !people.has(id))) throw new ActionError('not-in-flow', "Only the flow's owner, moderators and team can be chosen.");
+}
+
+/** The viewer's own Bitrix24 user on the analysis's portal, if they have one. */
+function viewerEmployee(viewer: Viewer, portalId: string): number | null {
+  return viewer.portalId === portalId ? viewer.bitrixUserId : null;
 }
 
 /** A portal refusal as the dialog shows it: the kind picks the words, the portal's own text follows. */
@@ -58,8 +78,11 @@ function portalRefusal(error: unknown): never {
 /** Creates a task in the flow from a message (tasks.task.add) and remembers it on the message. */
 export async function createTaskFromMessage(db: PrismaClient, clientFor: PortalClientFor, viewer: Viewer, input: z.infer<typeof createTaskInputSchema>): Promise<CreatedInPortal> {
   const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
+  assertFlowPeople(analysis, [input.responsibleId]);
   const { portal } = analysis.flow;
+  const creator = viewerEmployee(viewer, analysis.portalId);
   const task = await addTask(await clientFor(analysis.portalId), {
+    ...(creator === null ? {} : { CREATED_BY: creator }),
     TITLE: input.title,
     DESCRIPTION: input.description,
     RESPONSIBLE_ID: input.responsibleId,
@@ -75,8 +98,9 @@ export async function createTaskFromMessage(db: PrismaClient, clientFor: PortalC
 /** Creates a meeting from a message (calendar.event.add) in the viewer's calendar, or the flow owner's. */
 export async function createMeetingFromMessage(db: PrismaClient, clientFor: PortalClientFor, viewer: Viewer, input: z.infer<typeof createMeetingInputSchema>): Promise<CreatedInPortal> {
   const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
+  assertFlowPeople(analysis, input.attendees);
   const { portal } = analysis.flow;
-  const ownerId = (viewer.portalId === analysis.portalId ? viewer.bitrixUserId : null) ?? analysis.flow.ownerId;
+  const ownerId = viewerEmployee(viewer, analysis.portalId) ?? analysis.flow.ownerId;
   if (ownerId === null) throw new ActionError('no-calendar', 'Neither you nor the flow has a Bitrix24 user whose calendar could hold the meeting.');
   const from = Date.parse(input.from);
   const bitrixId = await addMeeting(await clientFor(analysis.portalId), {

@@ -11,12 +11,7 @@ export type PeopleTokens = Record<string, number>;
  * flow's settings. Titles, descriptions and names never enter it (reference §7).
  */
 export function analysisRequest(flow: AnalysedFlow, efficiency: number, findings: readonly Finding[], locale: Locale): { request: AnalysisRequest; people: PeopleTokens } {
-  const tokens = new Map<number, string>();
-  const tokenOf = (id: number) => {
-    if (!tokens.has(id)) tokens.set(id, `user_${tokens.size + 1}`);
-    return tokens.get(id)!;
-  };
-  const modelFindings: ModelFinding[] = findings.map((finding) => ({ ...finding, people: finding.people.map(tokenOf) }));
+  const { findings: modelFindings, people } = pseudonymisedFindings(findings);
   return {
     request: {
       locale,
@@ -30,6 +25,19 @@ export function analysisRequest(flow: AnalysedFlow, efficiency: number, findings
       },
       findings: modelFindings,
     },
+    people,
+  };
+}
+
+/** Findings with their people as tokens, numbered in order of first mention (the same findings give the same tokens). */
+export function pseudonymisedFindings(findings: readonly Finding[]): { findings: ModelFinding[]; people: PeopleTokens } {
+  const tokens = new Map<number, string>();
+  const tokenOf = (id: number) => {
+    if (!tokens.has(id)) tokens.set(id, `user_${tokens.size + 1}`);
+    return tokens.get(id)!;
+  };
+  return {
+    findings: findings.map((finding) => ({ ...finding, people: finding.people.map(tokenOf) })),
     people: Object.fromEntries([...tokens].map(([id, token]) => [token, id])),
   };
 }

@@ -6,8 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import type { Locale } from '@/lib/i18n/locales';
-import { abandonedRunMs } from './analysis-record';
-import { startAnalysis } from './analysis-run';
+import { closeAbandonedRuns, startAnalysis } from './analysis-run';
 import { copilotSettings } from './copilot-settings';
 import { flowFindings } from './flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
@@ -51,40 +50,43 @@ export async function requestAnalysis(
   if (!visible) throw new ActionError('not-found', 'There is no such flow among yours.');
 
   const now = dependencies.now ?? new Date();
-  const started = performance.now();
+  const loadStarted = performance.now();
   const loaded = await loadAnalysedFlow(db, input.flowId, now);
   if (!loaded) throw new ActionError('not-found', 'There is no such flow among yours.');
   if (loaded.taskCount < minimumFlowTasks) return { kind: 'examples', taskCount: loaded.taskCount };
-
-  const running = await db.copilotAnalysis.findFirst({
-    where: { flowId: input.flowId, state: 'running', startedAt: { gt: new Date(now.getTime() - abandonedRunMs) } },
-    orderBy: { startedAt: 'desc' },
-    select: { id: true },
-  });
-  if (running) return { kind: 'analysis', analysisId: running.id, started: false };
-
   const result = flowFindings(loaded.flow);
-  const findingsMs = performance.now() - started;
-  const last = await db.copilotAnalysis.findFirst({
-    where: { flowId: input.flowId, state: 'succeeded' },
-    orderBy: { startedAt: 'desc' },
-    select: { id: true, efficiency: true, taskCount: true },
-  });
-  const trigger = input.fresh ? 'requested' : regenerationTrigger(last, { efficiency: result.efficiency, taskCount: result.counted });
-  if (trigger === null && last) return { kind: 'analysis', analysisId: last.id, started: false };
+  const findingsMs = performance.now() - loadStarted;
 
-  const quota = await hourlyQuota(db, loaded.portalId, settings.hourlyRequestLimit, now);
-  if (quota.resetAt) return { kind: 'quota', resetAt: quota.resetAt.toISOString(), lastAnalysisId: last?.id ?? null };
-
-  const analysis = await startAnalysis(db, {
-    loaded,
-    result,
-    findingsMs,
-    trigger: trigger ?? 'first',
-    locale: input.locale,
-    requestedById: viewer.id,
-    model: dependencies.model ?? builtinAnalyst,
+  // One decision at a time per portal: two clicks on the same flow make one run, and the hourly
+  // quota counts every run (the same lock pattern as sync runs).
+  const decision = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:copilot'), hashtext(${loaded.portalId}))`;
+    await closeAbandonedRuns(tx, input.flowId, now);
+    const running = await tx.copilotAnalysis.findFirst({ where: { flowId: input.flowId, state: 'running' }, orderBy: { startedAt: 'desc' }, select: { id: true } });
+    if (running) return { kind: 'analysis', analysisId: running.id, started: false } as const;
+    const last = await tx.copilotAnalysis.findFirst({
+      where: { flowId: input.flowId, state: 'succeeded' },
+      orderBy: { startedAt: 'desc' },
+      select: { id: true, efficiency: true, taskCount: true },
+    });
+    const trigger = input.fresh ? 'requested' : regenerationTrigger(last, { efficiency: result.efficiency, taskCount: result.counted });
+    // No trigger means the last analysis stands (the rule gives 'first' when there is none).
+    if (trigger === null) return { kind: 'analysis', analysisId: last!.id, started: false } as const;
+    const quota = await hourlyQuota(tx, loaded.portalId, settings.hourlyRequestLimit, now);
+    if (quota.resetAt) return { kind: 'quota', resetAt: quota.resetAt.toISOString(), lastAnalysisId: last?.id ?? null } as const;
+    // Recorded inside the lock, so the next request sees it running and joins it.
+    const analysis = await startAnalysis(tx, db, {
+      loaded,
+      result,
+      findingsMs,
+      trigger,
+      locale: input.locale,
+      requestedById: viewer.id,
+      model: dependencies.model ?? builtinAnalyst,
+    });
+    return { kind: 'start', analysis } as const;
   });
-  dependencies.defer(analysis.phrase);
-  return { kind: 'analysis', analysisId: analysis.id, started: true };
+  if (decision.kind !== 'start') return decision;
+  dependencies.defer(decision.analysis.phrase);
+  return { kind: 'analysis', analysisId: decision.analysis.id, started: true };
 }

@@ -393,3 +393,20 @@ describe('answerProblems sees through', () => {
     expect(problems(['f2'], 'р85 — 8,4 дн.', 'ru')).toEqual([]);
   });
 });
+
+describe('answerProblems also rejects', () => {
+  it('counts spelt out, which cannot be compared with the figures', () => {
+    expect(problems(['f1'], 'Nine tasks are overdue.')).toEqual([{ reason: 'unknown-number', detail: 'Nine' }]);
+    expect(problems(['f1'], 'Просрочено девять задач.', 'ru')).toEqual([{ reason: 'unknown-number', detail: 'девять' }]);
+  });
+
+  it('links and markup that would come alive in a Bitrix24 task', () => {
+    for (const text of ['See https://evil.example/x', 'Open www.example.com', 'Click [URL=https://x]here[/URL]', 'Read <a href="x">this</a>', 'Read [this](x)']) {
+      expect(reasons(problems(['f1'], text)), text).toContain('link');
+    }
+  });
+
+  it('a first name on its own, when the names include it', () => {
+    expect(reasons(answerProblems(message(['f1'], 'Anna holds 9 tasks.'), context('en', { names: ['Anna Smith', 'Smith', 'Anna'] })))).toEqual(['names-person']);
+  });
+});

@@ -2,7 +2,7 @@ import type { ModelFinding, ModelMessage } from '@/lib/ai/analyst-model';
 import type { Locale } from '@/lib/i18n/locales';
 
 export type AnswerProblem = {
-  reason: 'unknown-finding' | 'unknown-person' | 'unknown-number' | 'unknown-task' | 'names-person';
+  reason: 'unknown-finding' | 'unknown-person' | 'unknown-number' | 'unknown-task' | 'names-person' | 'link';
   detail: string;
 };
 
@@ -18,11 +18,17 @@ export type AnswerContext = {
 const percentileWords = /(?<!\p{L})[pр](?:50|85|95)(?!\d)/giu;
 const personTokens = /\buser_\d+\b/giu;
 const taskReferences = /#(\d+)\b/gu;
+/** Counts spelt out cannot be compared with the figures, so a model must write them as digits. */
+const numberWords =
+  /(?<!\p{L})(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|один|одна|одно|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двадцать|тридцать|сорок|пятьдесят|сто|тысяча|тысячи|тысяч)(?!\p{L})/giu;
+/** Links and markup: a message is quoted into Bitrix24 tasks, where BBCode and URLs come alive. */
+const links = /https?:\/\/|www\.|\[\/?url|<\s*a[\s>]|\]\(/iu;
 
 /**
  * The grounding check every model message passes before anyone sees it (DESIGN.md, CoPilot
  * rules): it cites findings that exist, and every person, task and number it names is in those
- * findings (numbers within rounding). Returns the problems; none means the message stands.
+ * findings (numbers within rounding, none spelt out); it names no real person and carries no
+ * link. Returns the problems; none means the message stands.
  */
 export function answerProblems(message: ModelMessage, context: AnswerContext): AnswerProblem[] {
   const problems: AnswerProblem[] = message.findingIds.length === 0 ? [{ reason: 'unknown-finding', detail: 'none cited' }] : [];
@@ -38,6 +44,9 @@ export function answerProblems(message: ModelMessage, context: AnswerContext): A
 
   const tasks = new Set(known.flatMap((finding) => finding.taskIds));
   for (const match of text.matchAll(taskReferences)) if (!tasks.has(Number(match[1]))) problems.push({ reason: 'unknown-task', detail: match[0] });
+
+  for (const match of text.matchAll(numberWords)) problems.push({ reason: 'unknown-number', detail: match[0] });
+  if (links.test(text)) problems.push({ reason: 'link', detail: links.exec(text)![0] });
 
   const allowed = [context.efficiency, ...known.flatMap((finding) => [finding.lostPoints, ...Object.values(finding.figures)])];
   for (const number of numbersIn(text.replace(personTokens, ' ').replace(taskReferences, ' ').replace(percentileWords, ' '), context.locale)) {
