@@ -44,7 +44,7 @@ function view(overrides: Partial<AnalysisView> = {}): AnalysisView {
     efficiency: 52,
     taskCount: 42,
     window: { start: '2026-10-21T21:00:01.000Z', end: '2026-11-20T20:59:59.000Z' },
-    fellBack: false,
+    fallback: null,
     findings,
     unexplainedPoints: 6,
     messages: [
@@ -89,8 +89,9 @@ describe('an analysis in the panel', () => {
   });
 
   it('notes a model answer set aside, and a run still writing', () => {
-    const html = render('ru', <AnalysisChat view={view({ state: 'running', fellBack: true })} onFresh={() => undefined} requesting={false} />);
+    const html = render('ru', <AnalysisChat view={view({ state: 'running', fallback: 'ungrounded' })} onFresh={() => undefined} requesting={false} />);
     expect(html).toContain('Ответ модели не совпал с цифрами');
+    expect(render('en', <AnalysisChat view={view({ fallback: 'rate_limited' })} onFresh={() => undefined} requesting={false} />)).toContain('provider is limiting requests right now');
     expect(html).toContain('CoPilot пишет…');
   });
 

@@ -28,7 +28,7 @@ export function AnalysisChat({ view, onFresh, requesting }: { view: AnalysisView
           {t('again')}
         </button>
       </div>
-      {view.fellBack && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('fallback')}</p>}
+      {view.fallback && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t(`fallback.${view.fallback}`)}</p>}
       {view.state === 'failed' && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {t('failed')}

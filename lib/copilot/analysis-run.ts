@@ -1,5 +1,6 @@
 import { modelMessageSchema, type AnalystModel, type ModelMessage } from '@/lib/ai/analyst-model';
 import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
+import { modelErrorFrom } from '@/lib/ai/model-errors';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AnalysisTrigger, Prisma } from '@/lib/db/generated/client';
 import type { Locale } from '@/lib/i18n/locales';
@@ -71,20 +72,26 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
     let usage = { promptTokens: 0, completionTokens: 0 };
     let rejected: string | null = null;
     try {
-      for await (const event of analysis.model.phrase(request, AbortSignal.timeout(abandonedRunMs))) {
-        if (event.type === 'usage') {
-          usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
-          continue;
+      try {
+        for await (const event of analysis.model.phrase(request, AbortSignal.timeout(abandonedRunMs))) {
+          if (event.type === 'usage') {
+            usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
+            continue;
+          }
+          const parsed = modelMessageSchema.safeParse(event.message);
+          const problems = parsed.success ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`) : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
+          if (messages.length >= maxMessages) problems.push(`more than ${maxMessages} messages`);
+          if (!parsed.success || problems.length > 0) {
+            rejected = `ungrounded: ${problems.join('; ')}`;
+            break;
+          }
+          messages.push(parsed.data);
+          await db.copilotAnalysis.update({ where: { id }, data: { messages } });
         }
-        const parsed = modelMessageSchema.safeParse(event.message);
-        const problems = parsed.success ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`) : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
-        if (messages.length >= maxMessages) problems.push(`more than ${maxMessages} messages`);
-        if (!parsed.success || problems.length > 0) {
-          rejected = problems.join('; ');
-          break;
-        }
-        messages.push(parsed.data);
-        await db.copilotAnalysis.update({ where: { id }, data: { messages } });
+      } catch (error) {
+        // A provider that fails still leaves the reader an answer: the built-in analyst's.
+        const failure = modelErrorFrom(error);
+        rejected = `${failure.code}: ${failure.message}`;
       }
       if (rejected !== null) {
         messages.length = 0;

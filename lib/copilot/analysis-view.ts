@@ -1,4 +1,5 @@
 import { builtinAnalyst, builtinMessages } from '@/lib/ai/builtin-analyst';
+import { modelErrorCodes, type ModelErrorCode } from '@/lib/ai/model-errors';
 import { taskUrl } from '@/lib/bitrix24/portal-links';
 import type { Viewer } from '@/lib/auth/viewer';
 import { peopleOf } from '@/lib/dashboards/people';
@@ -11,6 +12,15 @@ import type { Finding, FindingKind } from './finding';
 import { pseudonymisedFindings } from './pseudonymise';
 
 export type AnalysisState = 'running' | 'succeeded' | 'failed' | 'interrupted';
+
+/** The model's answer cited what the findings do not hold, or the model failed in one of these ways. */
+export type FallbackReason = 'ungrounded' | ModelErrorCode;
+
+/** The reason's code from the stored "code: details". */
+function fallbackReason(error: string): FallbackReason {
+  const code = error.split(':')[0] ?? '';
+  return (modelErrorCodes as readonly string[]).includes(code) ? (code as ModelErrorCode) : 'ungrounded';
+}
 
 export type AnalysisMessageView = {
   index: number;
@@ -36,8 +46,8 @@ export type AnalysisView = {
   efficiency: number;
   taskCount: number;
   window: { start: string; end: string };
-  /** The model's own answer was set aside for the built-in analyst's (the reason stays on the server). */
-  fellBack: boolean;
+  /** Why the built-in analyst's messages stand in for the chosen model's (its details stay on the server). */
+  fallback: FallbackReason | null;
   findings: Finding[];
   unexplainedPoints: number;
   messages: AnalysisMessageView[];
@@ -95,7 +105,7 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
     efficiency: analysis.efficiency,
     taskCount: analysis.taskCount,
     window: { start: analysis.windowStart.toISOString(), end: analysis.windowEnd.toISOString() },
-    fellBack: analysis.state === 'succeeded' && analysis.error !== null,
+    fallback: analysis.state === 'succeeded' && analysis.error !== null ? fallbackReason(analysis.error) : null,
     findings: record.findings,
     unexplainedPoints: Math.max(0, 100 - analysis.efficiency - lost),
     messages: messages.map((message, index) => {

@@ -172,7 +172,7 @@ describe('requestAnalysis', () => {
     const outcome = await analyse(lead, lowFlowId, { fresh: true, model: inventive });
     const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
     expect(view.model).toBe('inventive');
-    expect(view.fellBack).toBe(true);
+    expect(view.fallback).toBe('ungrounded');
     expect((await database.db.copilotAnalysis.findUniqueOrThrow({ where: { id: view.id } })).error).toMatch(/unknown-number: 97/);
     expect(view.messages.map((message) => message.factor).join(' ')).not.toContain('97');
     expect(view.messages).toHaveLength(view.findings.length);

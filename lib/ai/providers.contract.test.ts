@@ -1,0 +1,252 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnalysisRequest, ModelEvent } from './analyst-model';
+import { ModelError } from './model-errors';
+import { analystModelFor } from './model-registry';
+import { providerConfigSchema, type ProviderConfig } from './provider-config';
+
+/*
+ * Each provider against a local server that answers as the provider's API does (reference
+ * ai-providers §1, §2, §4): the exact request (path, headers, body, the token flow) is asserted,
+ * and 401, 429, 5xx, timeouts and answers that are not the expected JSON are each handled.
+ */
+
+type Seen = { method: string; path: string; headers: IncomingHttpHeaders; body: string };
+type Reply = { status?: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
+
+const servers: { close: () => void }[] = [];
+afterEach(() => servers.splice(0).forEach((server) => server.close()));
+
+async function stub(reply: (seen: Seen, index: number) => Reply): Promise<{ url: string; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const entry = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body };
+      seen.push(entry);
+      const answer = reply(entry, seen.length - 1);
+      setTimeout(() => {
+        response.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+        response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {}));
+      }, answer.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push({ close: () => server.close() });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+const request: AnalysisRequest = {
+  locale: 'en',
+  efficiency: 42,
+  flow: { distributionType: 'queue', plannedCompletionTime: 259_200, taskControl: false, matchWorkTime: true, templated: false },
+  findings: [
+    {
+      id: 'f1',
+      kind: 'overloaded-assignee',
+      tone: 'problem',
+      severity: 'high',
+      lostPoints: 30,
+      unit: 'day',
+      people: ['user_1'],
+      taskIds: [501],
+      figures: { openTasks: 14, overdueTasks: 9, teamMedianOpen: 3, overloadedPeople: 1, lateTasks: 12 },
+    },
+  ],
+};
+
+const answer = { messages: [{ findingIds: ['f1'], factor: 'user_1 holds 14 open tasks against a median of 3.', advice: 'Hand part of them to teammates.' }] };
+const completion = (content: string) => ({
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1_700_000_000,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 120, completion_tokens: 40, total_tokens: 160 },
+});
+
+async function run(config: unknown, secret: string | null): Promise<ModelEvent[]> {
+  const events: ModelEvent[] = [];
+  for await (const event of analystModelFor(providerConfigSchema.parse(config) as ProviderConfig, secret).phrase(request)) events.push(event);
+  return events;
+}
+
+const failure = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
+  it('posts the findings as fenced data to /chat/completions with the key, and reads the messages and token use', async () => {
+    const server = await stub(() => ({ body: completion(JSON.stringify(answer)) }));
+    const events = await run({ kind: 'openai_compatible', baseURL: `${server.url}/v1`, model: 'llama3.1', supportsJsonSchema: true }, 'sk-test');
+    expect(events).toEqual([{ type: 'usage', promptTokens: 120, completionTokens: 40 }, { type: 'message', message: answer.messages[0] }]);
+    const [call] = server.seen;
+    expect(call).toMatchObject({ method: 'POST', path: '/v1/chat/completions' });
+    expect(call!.headers.authorization).toBe('Bearer sk-test');
+    const body = JSON.parse(call!.body);
+    expect(body).toMatchObject({ model: 'llama3.1', temperature: 0.2, response_format: { type: 'json_schema' } });
+    expect(body.messages[0]).toMatchObject({ role: 'system' });
+    expect(body.messages[1].content).toMatch(/^<findings>\n\{"flow".*"user_1".*\}\n<\/findings>$/su);
+    expect(call!.body).not.toMatch(/title|description/i);
+  });
+
+  it('asks for JSON in words only when the server enforces no schema (LM Studio rejects json_object), and sends no key when none is set', async () => {
+    const server = await stub(() => ({ body: completion('Here you are:\n```json\n' + JSON.stringify(answer) + '\n```') }));
+    const events = await run({ kind: 'openai_compatible', baseURL: `${server.url}/v1`, model: 'qwen' }, null);
+    expect(events.filter((event) => event.type === 'message')).toHaveLength(1);
+    expect(server.seen[0]!.headers.authorization).toBeUndefined();
+    expect(JSON.parse(server.seen[0]!.body).response_format).toBeUndefined();
+  });
+
+  it('repairs once an answer that is not the JSON asked for, then gives up as bad_output', async () => {
+    const repaired = await stub((_seen, index) => ({ body: completion(index === 0 ? 'I think the team is overloaded.' : JSON.stringify(answer)) }));
+    expect((await run({ kind: 'openai_compatible', baseURL: repaired.url, model: 'm' }, null)).filter((event) => event.type === 'message')).toHaveLength(1);
+    expect(repaired.seen).toHaveLength(2);
+    expect(JSON.parse(repaired.seen[1]!.body).messages[1].content).toContain('Your previous answer could not be used');
+
+    const hopeless = await stub(() => ({ body: completion('{"messages": "none"}') }));
+    const error = await failure(run({ kind: 'openai_compatible', baseURL: hopeless.url, model: 'm' }, null));
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error).toMatchObject({ code: 'bad_output' });
+    expect(hopeless.seen).toHaveLength(2);
+  });
+
+  it.each([
+    [401, {}, 'auth_failed'],
+    [403, {}, 'auth_failed'],
+    [402, {}, 'quota_exceeded'],
+    [429, { 'retry-after': '7' }, 'rate_limited'],
+    [500, {}, 'provider_error'],
+    [503, {}, 'provider_error'],
+  ] as const)('maps HTTP %i to %s without retrying', async (status, headers, code) => {
+    const server = await stub(() => ({ status, headers, body: { error: { message: 'nope' } } }));
+    const error = await failure(run({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }, 'k'));
+    expect(error).toMatchObject({ code });
+    if (status === 429) expect(error).toMatchObject({ retryAfterMs: 7000 });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('gives up on a provider that does not answer in time', async () => {
+    const server = await stub(() => ({ body: completion(JSON.stringify(answer)), delayMs: 2_000 }));
+    const events: ModelEvent[] = [];
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const model = analystModelFor(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }), null);
+    const error = await failure(
+      (async () => {
+        for await (const event of model.phrase(request, controller.signal)) events.push(event);
+      })(),
+    );
+    expect(error).toMatchObject({ code: 'provider_error' });
+    expect(events).toEqual([]);
+  });
+});
+
+describe('YandexGPT', () => {
+  it('sends the folder as the OpenAI project, the model as its URI, the key as a bearer token, and asks Yandex not to log', async () => {
+    const server = await stub(() => ({ body: completion(JSON.stringify(answer)) }));
+    await run({ kind: 'yandexgpt', folderId: 'b1gfolder', baseURL: `${server.url}/v1` }, 'AQVN-key');
+    const [call] = server.seen;
+    expect(call!.path).toBe('/v1/chat/completions');
+    expect(call!.headers).toMatchObject({ authorization: 'Bearer AQVN-key', 'openai-project': 'b1gfolder', 'x-data-logging-enabled': 'false' });
+    expect(call!.headers['x-folder-id']).toBeUndefined();
+    expect(JSON.parse(call!.body)).toMatchObject({ model: 'gpt://b1gfolder/yandexgpt/latest', response_format: { type: 'json_schema' } });
+  });
+
+  it('adds the folder header for an IAM token, and maps RESOURCE_EXHAUSTED to the usage limit', async () => {
+    const server = await stub(() => ({ status: 429, body: { error: { message: 'RESOURCE_EXHAUSTED: quota' } } }));
+    const error = await failure(run({ kind: 'yandexgpt', folderId: 'b1g', baseURL: server.url, auth: 'iam_token', model: 'yandexgpt-lite' }, 't1.iam'));
+    expect(error).toMatchObject({ code: 'quota_exceeded' });
+    expect(server.seen[0]!.headers['x-folder-id']).toBe('b1g');
+    expect(JSON.parse(server.seen[0]!.body).model).toBe('gpt://b1g/yandexgpt-lite');
+  });
+});
+
+describe('BitrixGPT (Vibecode AI router)', () => {
+  it('sends the Vibecode key as X-Api-Key, no bearer, and asks for the JSON mode Bitrix24 uses', async () => {
+    const server = await stub(() => ({ body: completion(JSON.stringify(answer)) }));
+    await run({ kind: 'bitrixgpt', baseURL: `${server.url}/v1` }, 'vibe_api_123');
+    const [call] = server.seen;
+    expect(call!.headers['x-api-key']).toBe('vibe_api_123');
+    expect(call!.headers.authorization).toBeUndefined();
+    expect(JSON.parse(call!.body)).toMatchObject({ model: 'bitrix/bitrixgpt-5.5', response_format: { type: 'json_object' } });
+  });
+
+  it('is not available without its key, and is never replaced by another model', () => {
+    expect(() => analystModelFor(providerConfigSchema.parse({ kind: 'bitrixgpt' }), null)).toThrow(expect.objectContaining({ code: 'not_available' }));
+  });
+});
+
+describe('GigaChat', () => {
+  function gigaChat(chat: (seen: Seen, index: number) => Reply, token: (index: number) => Reply = () => ({ body: { access_token: 'tok-1', expires_at: Date.now() + 30 * 60_000 } })) {
+    let tokens = 0;
+    let chats = 0;
+    return stub((seen) => (seen.path === '/api/v2/oauth' ? token(tokens++) : chat(seen, chats++)));
+  }
+  const config = (url: string, extra: object = {}) => ({ kind: 'gigachat', baseURL: `${url}/api/v1`, authURL: `${url}/api/v2/oauth`, scope: 'GIGACHAT_API_B2B', ...extra });
+
+  it('gets a token with the authorization key, a fresh RqUID and the scope, then calls the chat with it; the token is reused', async () => {
+    const server = await gigaChat(() => ({ body: completion(JSON.stringify(answer)) }));
+    await run(config(server.url), 'QmFzZTY0S2V5');
+    await run(config(server.url), 'QmFzZTY0S2V5');
+    const auth = server.seen.filter((seen) => seen.path === '/api/v2/oauth');
+    expect(auth).toHaveLength(1);
+    expect(auth[0]!.headers).toMatchObject({ authorization: 'Basic QmFzZTY0S2V5', 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' });
+    expect(auth[0]!.headers.rquid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(auth[0]!.body).toBe('scope=GIGACHAT_API_B2B');
+    const chats = server.seen.filter((seen) => seen.path === '/api/v1/chat/completions');
+    expect(chats).toHaveLength(2);
+    expect(chats[0]!.headers.authorization).toBe('Bearer tok-1');
+    const body = JSON.parse(chats[0]!.body);
+    expect(body).toMatchObject({ model: 'GigaChat-2' });
+    // json_object is not GigaChat's: without structured output the prompt asks for JSON.
+    expect(body.response_format).toBeUndefined();
+  });
+
+  it('sends its own json_schema shape when structured output is on', async () => {
+    const server = await gigaChat(() => ({ body: completion(JSON.stringify(answer)) }));
+    await run(config(server.url, { structuredOutput: true, scope: 'GIGACHAT_API_CORP' }), 'K2');
+    const chat = server.seen.find((seen) => seen.path === '/api/v1/chat/completions')!;
+    expect(JSON.parse(chat.body).response_format).toMatchObject({ type: 'json_schema', strict: true, schema: { type: 'object' } });
+  });
+
+  it('fetches a new token once on a 401 from the chat', async () => {
+    const server = await gigaChat(
+      (seen) => (seen.headers.authorization === 'Bearer tok-0' ? { status: 401, body: { message: 'Token has expired' } } : { body: completion(JSON.stringify(answer)) }),
+      (index) => ({ body: { access_token: `tok-${index}`, expires_at: Date.now() + 30 * 60_000 } }),
+    );
+    const events = await run(config(server.url, { scope: 'GIGACHAT_API_CORP' }), 'K3');
+    expect(events.filter((event) => event.type === 'message')).toHaveLength(1);
+    expect(server.seen.map((seen) => seen.path)).toEqual(['/api/v2/oauth', '/api/v1/chat/completions', '/api/v2/oauth', '/api/v1/chat/completions']);
+  });
+
+  it('names a key or scope the token service refuses as auth_failed', async () => {
+    const server = await gigaChat(
+      () => ({ body: completion(JSON.stringify(answer)) }),
+      () => ({ status: 400, body: { code: 7, message: 'scope from db not fully includes consumed scope' } }),
+    );
+    expect(await failure(run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K4'))).toMatchObject({ code: 'auth_failed' });
+    expect(server.seen.every((seen) => seen.path === '/api/v2/oauth')).toBe(true);
+  });
+
+  it('runs one request at a time for a personal key', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const server = await stub((seen) => {
+      if (seen.path === '/api/v2/oauth') return { body: { access_token: 'p', expires_at: Date.now() + 30 * 60_000 } };
+      inFlight++;
+      most = Math.max(most, inFlight);
+      setTimeout(() => inFlight--, 100);
+      return { body: completion(JSON.stringify(answer)), delayMs: 100 };
+    });
+    await Promise.all([run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K5'), run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K5')]);
+    expect(most).toBe(1);
+  });
+});

@@ -1,0 +1,103 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import type { LanguageModel } from 'ai';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { z } from 'zod';
+import type { ProviderConfig } from '../provider-config';
+
+type GigaChatConfig = Extract<ProviderConfig, { kind: 'gigachat' }>;
+
+const tokenSchema = z.object({ access_token: z.string().min(1), expires_at: z.number() });
+/** Refresh a token this long before it expires (it lives 30 minutes). */
+const refreshMarginMs = 60_000;
+
+const tokens = new Map<string, { token: string; expiresAt: number }>();
+/** Personal keys may run one request at a time (reference §2.6): calls per key wait in line. */
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * GigaChat (reference §2): an OAuth client-credentials token, cached per key and scope and
+ * fetched again on a 401; the deployment's root certificate for Sber's chain; the OpenAI-shaped
+ * chat endpoint with GigaChat's own response_format; one call at a time for personal keys.
+ */
+export function gigaChatModel(config: GigaChatConfig, authorizationKey: string): LanguageModel {
+  const dispatcher = config.caPem ? new Agent({ connect: { ca: config.caPem } }) : undefined;
+  // undici's fetch takes the dispatcher that carries the root certificate; its types differ from the DOM's fetch.
+  const send = ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
+  const cacheKey = createHash('sha256').update(`${config.authURL}\0${config.scope}\0${authorizationKey}`).digest('hex');
+
+  async function token(fresh: boolean): Promise<string> {
+    const cached = tokens.get(cacheKey);
+    if (!fresh && cached && cached.expiresAt - refreshMarginMs > Date.now()) return cached.token;
+    const response = await send(config.authURL, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${authorizationKey}`, RqUID: randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams({ scope: config.scope }).toString(),
+    });
+    if (!response.ok) {
+      // Same shape as a failed chat call, so the error mapping names it (401/400 code 7: the key or scope).
+      throw Object.assign(new Error(`GigaChat token: HTTP ${response.status}`), { status: response.status, body: await response.text() });
+    }
+    const issued = tokenSchema.parse(await response.json());
+    tokens.set(cacheKey, { token: issued.access_token, expiresAt: issued.expires_at });
+    return issued.access_token;
+  }
+
+  const authorised: typeof fetch = async (input, init) => {
+    const call = async (bearer: string) => {
+      const headers = new Headers(init?.headers);
+      headers.set('Authorization', `Bearer ${bearer}`);
+      return send(input instanceof Request ? input.url : input, { ...init, headers });
+    };
+    let bearer: string;
+    try {
+      bearer = await token(false);
+    } catch (error) {
+      return tokenFailure(error);
+    }
+    const response = await call(bearer);
+    if (response.status !== 401) return response;
+    try {
+      return await call(await token(true));
+    } catch (error) {
+      return tokenFailure(error);
+    }
+  };
+
+  const inLine: typeof fetch = (input, init) => {
+    if (config.scope !== 'GIGACHAT_API_PERS') return authorised(input, init);
+    const previous = queues.get(cacheKey) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => authorised(input, init));
+    queues.set(cacheKey, next);
+    return next;
+  };
+
+  return createOpenAICompatible({
+    name: 'gigachat',
+    baseURL: config.baseURL,
+    fetch: inLine,
+    supportsStructuredOutputs: config.structuredOutput,
+    includeUsage: true,
+    transformRequestBody: (body) => gigaChatBody(body, config.structuredOutput),
+  }).chatModel(config.model);
+}
+
+/** A failed token request answered as the chat call's response, so the AI SDK reports its status. */
+function tokenFailure(error: unknown): Response {
+  const { status, body } = error as { status?: number; body?: string };
+  if (typeof status !== 'number') throw error;
+  return new Response(body ?? '', { status: status === 400 ? 401 : status, headers: { 'content-type': 'application/json' } });
+}
+
+/**
+ * GigaChat's request body: its response_format takes the schema at the top level; json_object
+ * (what the AI SDK sends without a schema) is not listed, so it is dropped and the prompt asks
+ * for JSON; stream options it does not document are left out.
+ */
+export function gigaChatBody(body: Record<string, unknown>, structured: boolean): Record<string, unknown> {
+  const { response_format: format, stream_options: _streamOptions, ...rest } = body as { response_format?: { type?: string; json_schema?: { schema?: unknown } }; stream_options?: unknown };
+  if (structured && format?.type === 'json_schema' && format.json_schema?.schema) {
+    return { ...rest, response_format: { type: 'json_schema', schema: format.json_schema.schema, strict: true } };
+  }
+  return rest;
+}

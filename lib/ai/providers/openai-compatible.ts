@@ -1,0 +1,46 @@
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import type { LanguageModel } from 'ai';
+import type { ProviderConfig } from '../provider-config';
+
+type Config<K extends ProviderConfig['kind']> = Extract<ProviderConfig, { kind: K }>;
+
+/** OpenAI, Ollama, vLLM, LM Studio and the like: base URL, optional key, model (reference §4). */
+export function openAiCompatibleModel(config: Config<'openai_compatible'>, apiKey: string | null): LanguageModel {
+  return createOpenAICompatible({
+    name: 'openai-compatible',
+    baseURL: config.baseURL,
+    apiKey: apiKey ?? undefined,
+    supportsStructuredOutputs: config.supportsJsonSchema,
+    includeUsage: true,
+  }).chatModel(config.model);
+}
+
+/**
+ * YandexGPT through its OpenAI-compatible endpoint (reference §1.2): the folder as the OpenAI
+ * project, the model as its full URI, the key as a bearer token, and Yandex asked not to log.
+ */
+export function yandexGptModel(config: Config<'yandexgpt'>, secret: string): LanguageModel {
+  return createOpenAICompatible({
+    name: 'yandexgpt',
+    baseURL: config.baseURL,
+    apiKey: secret,
+    headers: {
+      'OpenAI-Project': config.folderId,
+      'x-data-logging-enabled': 'false',
+      ...(config.auth === 'iam_token' ? { 'x-folder-id': config.folderId } : {}),
+    },
+    supportsStructuredOutputs: true,
+    includeUsage: true,
+  }).chatModel(config.model.startsWith('gpt://') ? config.model : `gpt://${config.folderId}/${config.model}`);
+}
+
+/** BitrixGPT through Bitrix24's Vibecode AI router (reference §3.3): X-Api-Key, JSON asked for in words. */
+export function bitrixGptModel(config: Config<'bitrixgpt'>, vibecodeKey: string): LanguageModel {
+  return createOpenAICompatible({
+    name: 'bitrixgpt',
+    baseURL: config.baseURL,
+    headers: { 'X-Api-Key': vibecodeKey },
+    supportsStructuredOutputs: false,
+    includeUsage: true,
+  }).chatModel(config.model);
+}
