@@ -34,6 +34,8 @@ const expected: Record<string, Expected> = {
   createMeetingFromMessageAction: ['admin', 'lead'],
   rateCopilotMessageAction: ['admin', 'lead'],
   setCopilotEnabledAction: ['admin'],
+  saveCopilotModelAction: ['admin'],
+  testModelConnectionAction: ['admin'],
 };
 
 const viewers: Record<'anonymous' | Role, Viewer | null> = {

@@ -3,12 +3,15 @@
 import { after } from 'next/server';
 import { getLocale } from 'next-intl/server';
 import { authorizedAction } from '@/lib/auth/guards';
+import { answerLocale, configuredAnalyst, copilotSettings } from '@/lib/copilot/copilot-settings';
 import { analysisRequestSchema, requestAnalysis } from '@/lib/copilot/request-analysis';
 import { db } from '@/lib/db/client';
 import { isLocale } from '@/lib/i18n/locales';
+import { appSecretBox } from '@/lib/security/app-secret-box';
 
 /** Lead or admin: CoPilot's analysis of a flow (the last one, a running one to join, or a new one). */
 export const requestAnalysisAction = authorizedAction(['admin', 'lead'], analysisRequestSchema, async (input, viewer) => {
-  const locale = await getLocale();
-  return requestAnalysis(db(), viewer, { ...input, locale: isLocale(locale) ? locale : 'ru' }, { defer: (work) => after(work) });
+  const [viewerLocale, settings, model] = await Promise.all([getLocale(), copilotSettings(db()), configuredAnalyst(db(), appSecretBox())]);
+  const locale = answerLocale(settings, isLocale(viewerLocale) ? viewerLocale : 'ru');
+  return requestAnalysis(db(), viewer, { ...input, locale }, { model, defer: (work) => after(work) });
 });

@@ -1,3 +1,4 @@
+import type { LanguageModel } from 'ai';
 import type { AnalystModel } from './analyst-model';
 import { builtinAnalyst } from './builtin-analyst';
 import { llmAnalyst } from './llm-analyst';
@@ -6,9 +7,17 @@ import { needsSecret, type ProviderConfig } from './provider-config';
 import { gigaChatModel } from './providers/gigachat';
 import { bitrixGptModel, openAiCompatibleModel, yandexGptModel } from './providers/openai-compatible';
 
+type ExternalConfig = Exclude<ProviderConfig, { kind: 'builtin' }>;
+
 /** The analyst for the admin's choice of model; `secret` is the provider's key, already unsealed. */
 export function analystModelFor(config: ProviderConfig, secret: string | null): AnalystModel {
   if (config.kind === 'builtin') return builtinAnalyst;
+  const json = config.kind === 'yandexgpt' ? 'schema' : config.kind === 'bitrixgpt' ? { object: 'bitrixgpt' } : (config.kind === 'gigachat' ? config.structuredOutput : config.supportsJsonSchema) ? 'schema' : 'prompt';
+  return llmAnalyst(`${config.kind}:${config.model}`, languageModelFor(config, secret), { json });
+}
+
+/** The provider's language model; fails as not_available when its key is missing. */
+export function languageModelFor(config: ExternalConfig, secret: string | null): LanguageModel {
   if (needsSecret(config) && !secret) {
     // Never quietly another model: BitrixGPT without a Vibecode key is simply not available.
     throw new ModelError('not_available', `${config.kind} needs its key in Settings.`);
@@ -16,12 +25,12 @@ export function analystModelFor(config: ProviderConfig, secret: string | null): 
   const key = secret ?? '';
   switch (config.kind) {
     case 'openai_compatible':
-      return llmAnalyst(`openai_compatible:${config.model}`, openAiCompatibleModel(config, secret), { json: config.supportsJsonSchema ? 'schema' : 'prompt' });
+      return openAiCompatibleModel(config, secret);
     case 'yandexgpt':
-      return llmAnalyst(`yandexgpt:${config.model}`, yandexGptModel(config, key), { json: 'schema' });
+      return yandexGptModel(config, key);
     case 'gigachat':
-      return llmAnalyst(`gigachat:${config.model}`, gigaChatModel(config, key), { json: config.structuredOutput ? 'schema' : 'prompt' });
+      return gigaChatModel(config, key);
     case 'bitrixgpt':
-      return llmAnalyst(`bitrixgpt:${config.model}`, bitrixGptModel(config, key), { json: { object: 'bitrixgpt' } });
+      return bitrixGptModel(config, key);
   }
 }

@@ -5,6 +5,7 @@ import type { AnalysisRequest, ModelEvent } from './analyst-model';
 import { ModelError } from './model-errors';
 import { analystModelFor } from './model-registry';
 import { providerConfigSchema, type ProviderConfig } from './provider-config';
+import { testProvider } from './test-connection';
 
 /*
  * Each provider against a local server that answers as the provider's API does (reference
@@ -248,5 +249,21 @@ describe('GigaChat', () => {
     });
     await Promise.all([run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K5'), run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K5')]);
     expect(most).toBe(1);
+  });
+});
+
+describe('the Test button: one small real call', () => {
+  it('reports the reply and the time when the provider answers', async () => {
+    const server = await stub(() => ({ body: completion('OK') }));
+    const result = await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }), null);
+    expect(result).toMatchObject({ ok: true, reply: 'OK' });
+    expect(JSON.parse(server.seen[0]!.body)).toMatchObject({ model: 'm', max_tokens: 16 });
+  });
+
+  it('reports the exact reason when it does not', async () => {
+    const server = await stub(() => ({ status: 401, body: { error: { message: 'bad key' } } }));
+    expect(await testProvider(providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'f', baseURL: server.url }), 'wrong')).toMatchObject({ ok: false, code: 'auth_failed' });
+    expect(await testProvider(providerConfigSchema.parse({ kind: 'bitrixgpt' }), null)).toMatchObject({ ok: false, code: 'not_available' });
+    expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: 'http://127.0.0.1:9', model: 'm' }), null)).toMatchObject({ ok: false, code: 'provider_error' });
   });
 });

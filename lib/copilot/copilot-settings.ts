@@ -1,27 +1,121 @@
+import { z } from 'zod';
+import type { AnalystModel } from '@/lib/ai/analyst-model';
+import { analystModelFor } from '@/lib/ai/model-registry';
+import { ModelError } from '@/lib/ai/model-errors';
+import { providerConfigSchema, type ProviderConfig } from '@/lib/ai/provider-config';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
+import type { AnswerLanguage } from '@/lib/db/generated/client';
+import type { Locale } from '@/lib/i18n/locales';
+import type { SecretBox } from '@/lib/security/secret-box';
 
-export type CopilotSettings = { enabled: boolean; hourlyRequestLimit: number };
+/** CoPilot's settings as pages and the server read them: the provider's secret only as "set". */
+export type CopilotSettings = {
+  enabled: boolean;
+  hourlyRequestLimit: number;
+  provider: ProviderConfig;
+  secretSet: boolean;
+  answerLanguage: AnswerLanguage;
+};
 
-const defaults: CopilotSettings = { enabled: true, hourlyRequestLimit: 600 };
+const defaults = { enabled: true, hourlyRequestLimit: 600, provider: { kind: 'builtin' } as ProviderConfig, sealedProviderSecret: null, answerLanguage: 'viewer' as const };
 
-/** The deployment's CoPilot switch and limits; on with Bitrix24's limit until an admin changes them. */
-export async function copilotSettings(db: PrismaClient): Promise<CopilotSettings> {
-  const row = await db.copilotSettings.findUnique({ where: { id: 1 }, select: { enabled: true, hourlyRequestLimit: true } });
-  return row ?? defaults;
+async function settingsRow(db: PrismaClient) {
+  const row = await db.copilotSettings.findUnique({ where: { id: 1 }, select: { enabled: true, hourlyRequestLimit: true, provider: true, sealedProviderSecret: true, answerLanguage: true } });
+  if (!row) return defaults;
+  // A provider saved by an older or hand-edited config falls back to the built-in analyst.
+  const provider = providerConfigSchema.safeParse(row.provider);
+  return { ...row, provider: provider.success ? provider.data : defaults.provider };
 }
 
-export async function updateCopilotSettings(db: PrismaClient, change: Partial<CopilotSettings>): Promise<CopilotSettings> {
-  return db.copilotSettings.upsert({
-    where: { id: 1 },
-    create: { id: 1, ...defaults, ...change },
-    update: change,
-    select: { enabled: true, hourlyRequestLimit: true },
-  });
+/** The deployment's CoPilot settings; on, with Bitrix24's limit and the built-in analyst, until an admin changes them. */
+export async function copilotSettings(db: PrismaClient): Promise<CopilotSettings> {
+  const { sealedProviderSecret, ...row } = await settingsRow(db);
+  return { ...row, secretSet: sealedProviderSecret !== null };
+}
+
+export type SettingsChange = {
+  enabled?: boolean;
+  hourlyRequestLimit?: number;
+  answerLanguage?: AnswerLanguage;
+  provider?: ProviderConfig;
+  /** A new secret; null removes it; undefined keeps the stored one. */
+  secret?: string | null;
+};
+
+/** Saves a change and records it in the audit log (who, when, what; a secret only as changed). */
+export async function updateCopilotSettings(db: PrismaClient, change: SettingsChange, options: { box?: SecretBox; userId?: string | null } = {}): Promise<CopilotSettings> {
+  const { secret, ...plain } = change;
+  if (secret && !options.box) throw new Error('A secret needs the secret box to be sealed.');
+  const sealed = secret === undefined ? {} : { sealedProviderSecret: secret === null ? null : options.box!.seal(secret) };
+  await db.$transaction([
+    db.copilotSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...plain, ...sealed },
+      update: { ...plain, ...sealed },
+    }),
+    db.copilotSettingsChange.create({
+      data: { userId: options.userId ?? null, changes: { ...plain, ...(secret === undefined ? {} : { secret: secret === null ? 'removed' : 'changed' }) } },
+    }),
+  ]);
+  return copilotSettings(db);
 }
 
 /** Whether the viewer gets CoPilot buttons: CoPilot is on and they are a lead or an admin. */
 export async function copilotAvailableTo(db: PrismaClient, viewer: Viewer): Promise<boolean> {
   if (viewer.role === 'executive') return false;
   return (await copilotSettings(db)).enabled;
+}
+
+/**
+ * The analyst the admin chose, with its secret unsealed on the server. A provider that cannot
+ * work (BitrixGPT without its key) is kept as chosen and fails at once, so the panel says so and
+ * shows the built-in analyst's messages: never quietly another model.
+ */
+export async function configuredAnalyst(db: PrismaClient, box: SecretBox): Promise<AnalystModel> {
+  const row = await settingsRow(db);
+  const secret = row.sealedProviderSecret ? box.open(row.sealedProviderSecret) : null;
+  try {
+    return analystModelFor(row.provider, secret);
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    return {
+      id: row.provider.kind,
+      // eslint-disable-next-line require-yield -- a model that can only fail
+      async *phrase() {
+        throw error;
+      },
+    };
+  }
+}
+
+/** The language CoPilot answers in: the admin's choice, or the reader's. */
+export function answerLocale(settings: Pick<CopilotSettings, 'answerLanguage'>, viewerLocale: Locale): Locale {
+  return settings.answerLanguage === 'viewer' ? viewerLocale : settings.answerLanguage;
+}
+
+export const modelSettingsInputSchema = z.object({
+  provider: providerConfigSchema,
+  /** A new secret; empty keeps the stored one for the same provider. */
+  secret: z.string().trim().max(10_000).default(''),
+  answerLanguage: z.enum(['viewer', 'ru', 'en']),
+  hourlyRequestLimit: z.number().int().min(1).max(100_000),
+});
+
+/**
+ * The admin's model, language and limit. A new provider kind without a new secret drops the old
+ * one: one provider's key is never sent to another.
+ */
+export async function saveModelSettings(db: PrismaClient, box: SecretBox, userId: string, input: z.infer<typeof modelSettingsInputSchema>): Promise<CopilotSettings> {
+  const current = await copilotSettings(db);
+  const sameKind = current.provider.kind === input.provider.kind;
+  const secret = input.secret !== '' ? input.secret : sameKind ? undefined : null;
+  return updateCopilotSettings(db, { provider: input.provider, secret, answerLanguage: input.answerLanguage, hourlyRequestLimit: input.hourlyRequestLimit }, { box, userId });
+}
+
+/** The secret to test a provider with: the one typed, else the stored one if it is for the same kind. */
+export async function secretForTest(db: PrismaClient, box: SecretBox, kind: ProviderConfig['kind'], typed: string): Promise<string | null> {
+  if (typed !== '') return typed;
+  const row = await settingsRow(db);
+  return row.provider.kind === kind && row.sealedProviderSecret ? box.open(row.sealedProviderSecret) : null;
 }

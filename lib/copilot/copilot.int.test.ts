@@ -12,7 +12,9 @@ import { requestSyncRun } from '@/lib/sync/sync-runs';
 import { syncFixture } from '@/lib/sync/testing/sync-fixture';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { analysisView } from './analysis-view';
-import { updateCopilotSettings } from './copilot-settings';
+import { providerConfigSchema } from '@/lib/ai/provider-config';
+import { secretBox } from '@/lib/security/secret-box';
+import { configuredAnalyst, saveModelSettings, updateCopilotSettings } from './copilot-settings';
 import { flowFindings } from './flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { createMeetingFromMessage, createTaskFromMessage, rateMessage } from './message-actions';
@@ -284,5 +286,41 @@ describe('actions on a message', () => {
 
   it('refuses a message index the analysis does not have', async () => {
     await expect(rateMessage(database.db, lead, { analysisId, messageIndex: 40, helpful: true })).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('the chosen model', () => {
+  const box = secretBox('copilot-settings-test-secret-of-enough-length');
+
+  afterAll(() => updateCopilotSettings(database.db, { provider: { kind: 'builtin' }, secret: null }, { box }));
+
+  it('keeps the provider key sealed, shows it only as set, and logs the change without it', async () => {
+    const admin = (await database.db.user.findFirstOrThrow({ where: { email: 'admin@copilot.test' } })).id;
+    const saved = await saveModelSettings(database.db, box, admin, {
+      provider: providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'b1g' }),
+      secret: 'AQVN-very-secret-key',
+      answerLanguage: 'ru',
+      hourlyRequestLimit: 600,
+    });
+    expect(saved).toMatchObject({ provider: { kind: 'yandexgpt', folderId: 'b1g' }, secretSet: true, answerLanguage: 'ru' });
+    expect(JSON.stringify(saved)).not.toContain('AQVN');
+    const row = await database.db.copilotSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row.sealedProviderSecret).not.toContain('AQVN');
+    expect(box.open(row.sealedProviderSecret!)).toBe('AQVN-very-secret-key');
+    const changes = await database.db.copilotSettingsChange.findMany({ orderBy: { id: 'desc' }, take: 1 });
+    expect(changes[0]).toMatchObject({ userId: admin, changes: { secret: 'changed', answerLanguage: 'ru' } });
+    expect(JSON.stringify(changes.map((change) => change.changes))).not.toContain('AQVN');
+
+    // Another provider without a new key: the old key is not carried over to it.
+    const switched = await saveModelSettings(database.db, box, admin, { provider: providerConfigSchema.parse({ kind: 'bitrixgpt' }), secret: '', answerLanguage: 'viewer', hourlyRequestLimit: 600 });
+    expect(switched.secretSet).toBe(false);
+  });
+
+  it('says the chosen model is not available rather than quietly using another, and still answers with the built-in analyst', async () => {
+    await updateCopilotSettings(database.db, { provider: { kind: 'bitrixgpt', baseURL: 'https://vibecode.bitrix24.com/v1', model: 'bitrix/bitrixgpt-5.5' }, secret: null }, { box });
+    const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredAnalyst(database.db, box) });
+    const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
+    expect(view).toMatchObject({ model: 'bitrixgpt', fallback: 'not_available', state: 'succeeded' });
+    expect(view.messages).toHaveLength(view.findings.length);
   });
 });

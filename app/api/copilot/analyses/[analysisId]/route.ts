@@ -2,6 +2,7 @@ import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { ApiError, withAuth } from '@/lib/auth/guards';
 import { analysisView } from '@/lib/copilot/analysis-view';
+import { answerLocale, copilotSettings } from '@/lib/copilot/copilot-settings';
 import { db } from '@/lib/db/client';
 import { isLocale } from '@/lib/i18n/locales';
 
@@ -11,8 +12,9 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth<{ params: Promise<{ analysisId: string }> }>(['admin', 'lead'], async (request, { params, viewer }) => {
   const { analysisId } = await params;
   const id = z.uuid().safeParse(analysisId);
-  const locale = await getLocale();
-  const view = id.success ? await analysisView(db(), viewer, id.data, isLocale(locale) ? locale : 'ru') : null;
+  const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
+  const locale = answerLocale(settings, isLocale(viewerLocale) ? viewerLocale : 'ru');
+  const view = id.success ? await analysisView(db(), viewer, id.data, locale) : null;
   if (!view) throw new ApiError(404, 'not_found', 'No such analysis, or its flow is not yours to see.');
   return Response.json(view, { headers: { 'cache-control': 'no-store' } });
 });
