@@ -81,7 +81,6 @@ export async function configuredAnalyst(db: PrismaClient, box: SecretBox): Promi
     if (!(error instanceof ModelError)) throw error;
     return {
       id: row.provider.kind,
-      // eslint-disable-next-line require-yield -- a model that can only fail
       async *phrase() {
         throw error;
       },
