@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
@@ -168,4 +170,62 @@ test('with CoPilot switched off the button is gone and the action refuses', asyn
   }
   await lead.goto('/flows');
   await expect(lead.getByRole('button', { name: /^Ask CoPilot about/ }).first()).toBeVisible();
+});
+
+test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot then answers with it, and the key is shown nowhere', async ({ browser }) => {
+  const key = `sk-e2e-${Date.now()}`;
+  const seenKeys: string[] = [];
+  // A local server that answers as an OpenAI-compatible API does: one message per finding, citing
+  // only the finding's own lost points.
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      seenKeys.push(request.headers.authorization ?? '');
+      const { messages } = JSON.parse(body) as { messages: { content: string }[] };
+      const data = /<findings>\n([\s\S]*)\n<\/findings>/u.exec(messages.at(-1)?.content ?? '')?.[1];
+      const findings = data ? (JSON.parse(data) as { findings: { id: string; kind: string; lostPoints: number }[] }).findings : [];
+      const content = data
+        ? JSON.stringify({ messages: findings.map((finding) => ({ findingIds: [finding.id], factor: `Stub model on ${finding.kind}: ${finding.lostPoints} points.`, advice: 'Act on it.' })) })
+        : 'OK';
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: 'stub', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const stubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+
+  const admin = await signedIn(browser, 'Admin');
+  try {
+    await admin.goto('/settings');
+    const form = admin.getByRole('region', { name: "CoPilot's model" });
+    await form.getByRole('radio', { name: /OpenAI-compatible/ }).check();
+    await form.getByLabel('Base URL').fill(stubUrl);
+    await form.getByLabel('Model', { exact: true }).fill('stub-model');
+    await form.getByLabel('API key (optional)').fill(key);
+    await form.getByRole('button', { name: 'Test' }).click();
+    await expect(form.getByRole('status')).toContainText('The model answered “OK”');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toContainText('Saved.');
+    await admin.reload();
+    await expect(admin.getByRole('region', { name: "CoPilot's model" }).getByText('A key is stored.')).toBeVisible();
+    expect(await admin.content()).not.toContain(key);
+
+    const lead = await signedIn(browser, 'Team lead');
+    const flow = await lowestFlowRow(lead);
+    await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
+    const panel = copilotPanel(lead);
+    await panel.getByRole('button', { name: 'Analyse again' }).click();
+    await expect(panel.getByText('Model: openai_compatible:stub-model')).toBeVisible();
+    await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toContainText('Stub model on');
+    expect(seenKeys.at(-1)).toBe(`Bearer ${key}`);
+    expect(await lead.content()).not.toContain(key);
+  } finally {
+    await admin.goto('/settings');
+    const form = admin.getByRole('region', { name: "CoPilot's model" });
+    await form.getByRole('radio', { name: /Built-in analyst/ }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toContainText('Saved.');
+    server.close();
+  }
 });

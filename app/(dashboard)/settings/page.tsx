@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { Bitrix24Settings } from '@/components/settings/bitrix24-settings';
+import { CopilotModelForm } from '@/components/settings/copilot-model-form';
 import { CopilotSettingsCard } from '@/components/settings/copilot-settings-card';
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -29,6 +30,7 @@ export default async function SettingsPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} />
       <CopilotSettingsCard enabled={copilot.enabled} />
+      <CopilotModelForm settings={copilot} />
       <SystemStatusCard status={status} version={appVersion} />
     </>
   );

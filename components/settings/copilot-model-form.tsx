@@ -1,0 +1,208 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useId, useState, type FormEvent } from 'react';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { FormAlert } from '@/components/ui/form-alert';
+import { saveCopilotModelAction } from '@/lib/actions/save-copilot-model';
+import { testModelConnectionAction } from '@/lib/actions/test-model-connection';
+import { gigachatScopes, providerKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
+import type { ConnectionTest } from '@/lib/ai/test-connection';
+import type { CopilotSettings } from '@/lib/copilot/copilot-settings';
+
+type Field = { name: string; type: 'text' | 'url' | 'checkbox' | 'textarea' | { options: readonly string[] }; initial: string | boolean; optional?: boolean };
+
+/** The settings each provider takes besides its secret, with the defaults of lib/ai/provider-config.ts. */
+const fields: Record<Exclude<ProviderKind, 'builtin'>, Field[]> = {
+  openai_compatible: [
+    { name: 'baseURL', type: 'url', initial: 'http://localhost:11434/v1' },
+    { name: 'model', type: 'text', initial: '' },
+    { name: 'supportsJsonSchema', type: 'checkbox', initial: false },
+  ],
+  yandexgpt: [
+    { name: 'folderId', type: 'text', initial: '' },
+    { name: 'auth', type: { options: ['api_key', 'iam_token'] }, initial: 'api_key' },
+    { name: 'model', type: 'text', initial: 'yandexgpt/latest' },
+    { name: 'baseURL', type: 'url', initial: 'https://llm.api.cloud.yandex.net/v1' },
+  ],
+  gigachat: [
+    { name: 'scope', type: { options: gigachatScopes }, initial: 'GIGACHAT_API_PERS' },
+    { name: 'model', type: 'text', initial: 'GigaChat-2' },
+    { name: 'baseURL', type: 'url', initial: 'https://gigachat.devices.sberbank.ru/api/v1' },
+    { name: 'authURL', type: 'url', initial: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth' },
+    { name: 'caPem', type: 'textarea', initial: '', optional: true },
+    { name: 'structuredOutput', type: 'checkbox', initial: false },
+  ],
+  bitrixgpt: [
+    { name: 'model', type: 'text', initial: 'bitrix/bitrixgpt-5.5' },
+    { name: 'baseURL', type: 'url', initial: 'https://vibecode.bitrix24.com/v1' },
+  ],
+};
+
+type Values = Record<string, string | boolean>;
+
+function initialValues(provider: ProviderConfig): Record<ProviderKind, Values> {
+  const values = Object.fromEntries(providerKinds.map((kind) => [kind, kind === 'builtin' ? {} : Object.fromEntries(fields[kind].map((field) => [field.name, field.initial]))])) as Record<ProviderKind, Values>;
+  values[provider.kind] = { ...values[provider.kind], ...(provider as unknown as Values) };
+  return values;
+}
+
+/** The provider config the form holds for a kind; empty optional fields are left out. */
+function providerOf(kind: ProviderKind, values: Values): ProviderConfig {
+  if (kind === 'builtin') return { kind };
+  const entries = fields[kind].flatMap((field) => (field.optional && values[field.name] === '' ? [] : [[field.name, values[field.name]]]));
+  // The server validates it with the same zod schema; here it is only assembled.
+  return { kind, ...Object.fromEntries(entries) } as ProviderConfig;
+}
+
+/** The admin's choice of CoPilot's model, its key, the answer language and the hourly limit, with a Test button. */
+export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
+  const t = useTranslations('copilot.model');
+  const router = useRouter();
+  const id = useId();
+  const [kind, setKind] = useState<ProviderKind>(settings.provider.kind);
+  const [values, setValues] = useState(() => initialValues(settings.provider));
+  const [secret, setSecret] = useState('');
+  const [answerLanguage, setAnswerLanguage] = useState(settings.answerLanguage);
+  const [hourlyLimit, setHourlyLimit] = useState(String(settings.hourlyRequestLimit));
+  const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
+  const [status, setStatus] = useState<'saving' | 'saved' | 'invalid' | 'failed' | null>(null);
+  const storedSecret = settings.secretSet && settings.provider.kind === kind;
+
+  const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [kind]: { ...current[kind], [name]: value } }));
+
+  async function runTest() {
+    setTest('running');
+    const result = await testModelConnectionAction({ provider: providerOf(kind, values[kind]), secret }).catch(() => null);
+    setTest(result?.ok ? result.data : { ok: false, code: 'provider_error', message: '' });
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setStatus('saving');
+    const result = await saveCopilotModelAction({ provider: providerOf(kind, values[kind]), secret, answerLanguage, hourlyRequestLimit: Number(hourlyLimit) }).catch(() => null);
+    if (!result?.ok) return setStatus(result?.error === 'invalid' ? 'invalid' : 'failed');
+    setStatus('saved');
+    setSecret('');
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="mb-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+        {t('title')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('hint')}</p>
+      <form onSubmit={save} className="mt-4 space-y-5">
+        <fieldset>
+          <legend className="text-sm font-semibold text-slate-900">{t('provider')}</legend>
+          <div className="mt-2 grid gap-2 md:grid-cols-2">
+            {providerKinds.map((option) => (
+              <label key={option} className="flex gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <input type="radio" name="provider" value={option} checked={kind === option} onChange={() => setKind(option)} className="mt-1" />
+                <span>
+                  <span className="block font-medium text-slate-900">{t(`kinds.${option}.name`)}</span>
+                  <span className="block text-slate-600">{t(`kinds.${option}.hint`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        {kind !== 'builtin' && (
+          <fieldset className="grid gap-3 md:grid-cols-2">
+            <legend className="mb-2 text-sm font-semibold text-slate-900">{t(`kinds.${kind}.name`)}</legend>
+            <label className="block text-sm font-medium text-slate-800 md:col-span-2">
+              {t(`secret.${kind}`)}
+              <input
+                type="password"
+                autoComplete="off"
+                value={secret}
+                onChange={(event) => setSecret(event.target.value)}
+                placeholder={storedSecret ? t('secretKept') : ''}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
+              <span className="mt-1 block text-xs font-normal text-slate-600">{storedSecret ? t('secretSet') : kind === 'bitrixgpt' ? t('bitrixgptUnavailable') : t('secretNotSet')}</span>
+            </label>
+            {fields[kind].map((field) => (
+              <FormField key={field.name} field={field} label={t(`fields.${field.name}`)} value={values[kind][field.name] ?? field.initial} onChange={(value) => set(field.name, value)} />
+            ))}
+          </fieldset>
+        )}
+
+        <div className="grid gap-3 md:grid-cols-2">
+          <label className="block text-sm font-medium text-slate-800">
+            {t('language')}
+            <select value={answerLanguage} onChange={(event) => setAnswerLanguage(event.target.value as typeof answerLanguage)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+              {(['viewer', 'ru', 'en'] as const).map((option) => (
+                <option key={option} value={option}>
+                  {t(`languages.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-medium text-slate-800">
+            {t('hourlyLimit')}
+            <input type="number" min={1} max={100_000} required value={hourlyLimit} onChange={(event) => setHourlyLimit(event.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <span className="mt-1 block text-xs font-normal text-slate-600">{t('hourlyLimitHint')}</span>
+          </label>
+        </div>
+
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" className={buttonStyles.secondary} onClick={() => void runTest()} disabled={test === 'running'}>
+            {test === 'running' ? t('testing') : t('test')}
+          </button>
+          <button type="submit" className={buttonStyles.primary} disabled={status === 'saving'}>
+            {status === 'saving' ? t('saving') : t('save')}
+          </button>
+          <p role="status" className="text-sm">
+            {test !== null && test !== 'running' && (test.ok ? <span className="text-emerald-800">{t('testOk', { reply: test.reply, ms: test.ms })}</span> : <span className="text-red-800">{t(`errors.${test.code}`)}</span>)}
+            {status === 'saved' && <span className="ml-2 text-emerald-800">{t('saved')}</span>}
+          </p>
+        </div>
+        {(status === 'invalid' || status === 'failed') && <FormAlert message={t(status)} />}
+      </form>
+    </section>
+  );
+}
+
+function FormField({ field, label, value, onChange }: { field: Field; label: string; value: string | boolean; onChange: (value: string | boolean) => void }) {
+  const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
+  if (field.type === 'checkbox') {
+    return (
+      <label className="flex items-center gap-2 text-sm text-slate-800 md:col-span-2">
+        <input type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />
+        {label}
+      </label>
+    );
+  }
+  if (field.type === 'textarea') {
+    return (
+      <label className="block text-sm font-medium text-slate-800 md:col-span-2">
+        {label}
+        <textarea rows={4} value={String(value)} onChange={(event) => onChange(event.target.value)} className={`${inputClass} font-mono`} />
+      </label>
+    );
+  }
+  if (typeof field.type === 'object') {
+    return (
+      <label className="block text-sm font-medium text-slate-800">
+        {label}
+        <select value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass}>
+          {field.type.options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  return (
+    <label className="block text-sm font-medium text-slate-800">
+      {label}
+      <input type={field.type} required={!field.optional} value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} />
+    </label>
+  );
+}
