@@ -74,6 +74,11 @@ describe('an analysis in the panel', () => {
     expect(html).toContain('Actions for message 2');
   });
 
+  it('names the model that wrote the messages', () => {
+    expect(render('en', <AnalysisChat view={view()} onFresh={() => undefined} requesting={false} />)).toContain('Built-in analyst');
+    expect(render('ru', <AnalysisChat view={view({ model: 'yandexgpt:yandexgpt/latest' })} onFresh={() => undefined} requesting={false} />)).toContain('Модель: yandexgpt:yandexgpt/latest');
+  });
+
   it('says what changed since the previous analysis', () => {
     const html = render('en', <AnalysisChat view={view()} onFresh={() => undefined} requesting={false} />);
     expect(html).toContain('Efficiency 70 % → 52 %');

@@ -22,7 +22,7 @@ export function AnalysisChat({ view, onFresh, requesting }: { view: AnalysisView
         <p>
           {t('analysedAt', { date: format.dateTime(new Date(view.startedAt), { dateStyle: 'medium', timeStyle: 'short' }), tasks: view.taskCount })}
           {' · '}
-          {view.model === 'builtin' ? t('model.builtin') : t('model.other', { model: view.model })}
+          {view.model === 'builtin' ? t('modelLabel.builtin') : t('modelLabel.other', { model: view.model })}
         </p>
         <button type="button" className={buttonStyles.secondary} onClick={onFresh} disabled={running || requesting} title={t('againHint')}>
           {t('again')}
