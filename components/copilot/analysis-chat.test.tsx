@@ -112,8 +112,8 @@ describe('an analysis in the panel', () => {
 
 describe('the quota notice', () => {
   it('says when the next request frees up, in both languages', () => {
-    expect(render('en', <QuotaNotice resetAt="2026-11-20T10:15:00.000Z" hasLast />)).toMatch(/The next request frees up at 2:15\s?AM PST\. Here is the last analysis meanwhile\./u);
-    expect(render('ru', <QuotaNotice resetAt="2026-11-20T10:15:00.000Z" hasLast={false} />)).toMatch(/Следующий запрос освободится в 0?2:15 GMT-8/u);
+    expect(render('en', <QuotaNotice limit="hour" resetAt="2026-11-20T10:15:00.000Z" hasLast />)).toMatch(/The next request frees up at 2:15\s?AM PST\. Here is the last analysis meanwhile\./u);
+    expect(render('ru', <QuotaNotice limit="hour" resetAt="2026-11-20T10:15:00.000Z" hasLast={false} />)).toMatch(/Следующий запрос освободится в 0?2:15 GMT-8/u);
   });
 });
 

@@ -67,7 +67,7 @@ export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: s
           )}
           {outcome?.kind === 'off' && <p className="rounded-lg bg-white p-4 text-sm text-slate-700">{t('off')}</p>}
           {outcome?.kind === 'examples' && <ExampleChat taskCount={outcome.taskCount} />}
-          {outcome?.kind === 'quota' && <QuotaNotice resetAt={outcome.resetAt} hasLast={outcome.lastAnalysisId !== null} />}
+          {outcome?.kind === 'quota' && <QuotaNotice limit={outcome.limit} resetAt={outcome.resetAt} hasLast={outcome.lastAnalysisId !== null} />}
           {analysisId && <AnalysisLoader analysisId={analysisId} onFresh={() => mutate(true)} requesting={request.isPending} />}
         </div>
       </Dialog.Content>
@@ -84,13 +84,13 @@ function Loading({ label }: { label: string }) {
   );
 }
 
-export function QuotaNotice({ resetAt, hasLast }: { resetAt: string; hasLast: boolean }) {
+export function QuotaNotice({ limit, resetAt, hasLast }: { limit: 'hour' | 'month' | 'user-day'; resetAt: string; hasLast: boolean }) {
   const t = useTranslations('copilot');
   const format = useFormatter();
   return (
     <p role="alert" className="mb-4 rounded-lg bg-amber-50 p-4 text-sm text-amber-900">
       {/* With the zone named: the reader, the server and the portal may each keep another clock. */}
-      {t('quota', { time: format.dateTime(new Date(resetAt), { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }) })} {hasLast && t('quotaLast')}
+      {t(`quota.${limit}`, { time: format.dateTime(new Date(resetAt), limit === 'month' ? { dateStyle: 'long' } : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }) })} {hasLast && t('quotaLast')}
     </p>
   );
 }

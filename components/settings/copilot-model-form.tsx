@@ -66,6 +66,9 @@ export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
   const [secret, setSecret] = useState('');
   const [answerLanguage, setAnswerLanguage] = useState(settings.answerLanguage);
   const [hourlyLimit, setHourlyLimit] = useState(String(settings.hourlyRequestLimit));
+  const [monthlyLimit, setMonthlyLimit] = useState(settings.monthlyRequestLimit === null ? '' : String(settings.monthlyRequestLimit));
+  const [userDailyLimit, setUserDailyLimit] = useState(settings.userDailyLimit === null ? '' : String(settings.userDailyLimit));
+  const [retentionDays, setRetentionDays] = useState(String(settings.logRetentionDays));
   const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
   const [status, setStatus] = useState<'saving' | 'saved' | 'invalid' | 'failed' | null>(null);
   const storedSecret = settings.secretSet && settings.provider.kind === kind;
@@ -81,7 +84,16 @@ export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setStatus('saving');
-    const result = await saveCopilotModelAction({ provider: providerOf(kind, values[kind]), secret, answerLanguage, hourlyRequestLimit: Number(hourlyLimit) }).catch(() => null);
+    const optional = (value: string) => (value.trim() === '' ? null : Number(value));
+    const result = await saveCopilotModelAction({
+      provider: providerOf(kind, values[kind]),
+      secret,
+      answerLanguage,
+      hourlyRequestLimit: Number(hourlyLimit),
+      monthlyRequestLimit: optional(monthlyLimit),
+      userDailyLimit: optional(userDailyLimit),
+      logRetentionDays: Number(retentionDays),
+    }).catch(() => null);
     if (!result?.ok) return setStatus(result?.error === 'invalid' ? 'invalid' : 'failed');
     setStatus('saved');
     setSecret('');
@@ -146,6 +158,19 @@ export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
             {t('hourlyLimit')}
             <input type="number" min={1} max={100_000} required value={hourlyLimit} onChange={(event) => setHourlyLimit(event.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
             <span className="mt-1 block text-xs font-normal text-slate-600">{t('hourlyLimitHint')}</span>
+          </label>
+          <label className="block text-sm font-medium text-slate-800">
+            {t('monthlyLimit')}
+            <input type="number" min={1} value={monthlyLimit} onChange={(event) => setMonthlyLimit(event.target.value)} placeholder={t('noLimit')} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </label>
+          <label className="block text-sm font-medium text-slate-800">
+            {t('userDailyLimit')}
+            <input type="number" min={1} value={userDailyLimit} onChange={(event) => setUserDailyLimit(event.target.value)} placeholder={t('noLimit')} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </label>
+          <label className="block text-sm font-medium text-slate-800 md:col-span-2">
+            {t('retention')}
+            <input type="number" min={1} max={365} required value={retentionDays} onChange={(event) => setRetentionDays(event.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm md:w-40" />
+            <span className="mt-1 block text-xs font-normal text-slate-600">{t('retentionHint')}</span>
           </label>
         </div>
 

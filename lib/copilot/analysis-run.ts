@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { FlowFindings } from './flow-findings';
 import type { FlowToAnalyse } from './load-analysed-flow';
 import { personNames } from './person-names';
+import { recordModelRequest } from './request-log';
 import { analysisRequest } from './pseudonymise';
 import { answerProblems } from './validate-answer';
 
@@ -69,6 +70,8 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
     const employees = await db.employee.findMany({ where: { portalId: loaded.portalId }, select: { name: true, lastName: true } });
     const context = { findings: request.findings, efficiency: result.efficiency, locale: analysis.locale, names: personNames(employees) };
     const messages: ModelMessage[] = [];
+    // As the model sent them, before any check (parsed JSON, so storable as it is).
+    const received: Prisma.InputJsonValue[] = [];
     let usage = { promptTokens: 0, completionTokens: 0 };
     let rejected: string | null = null;
     try {
@@ -78,6 +81,7 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
             usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
             continue;
           }
+          received.push(event.message as Prisma.InputJsonValue);
           const parsed = modelMessageSchema.safeParse(event.message);
           const problems = parsed.success ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`) : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
           if (messages.length >= maxMessages) problems.push(`more than ${maxMessages} messages`);
@@ -92,6 +96,9 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
         // A provider that fails still leaves the reader an answer: the built-in analyst's.
         const failure = modelErrorFrom(error);
         rejected = `${failure.code}: ${failure.message}`;
+      }
+      if (analysis.model.id !== builtinAnalyst.id) {
+        await recordModelRequest(db, { analysisId: id, model: analysis.model.id, request, answer: { messages: received, rejected } });
       }
       if (rejected !== null) {
         messages.length = 0;

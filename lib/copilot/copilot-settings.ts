@@ -13,15 +13,30 @@ import type { SecretBox } from '@/lib/security/secret-box';
 export type CopilotSettings = {
   enabled: boolean;
   hourlyRequestLimit: number;
+  monthlyRequestLimit: number | null;
+  userDailyLimit: number | null;
+  logRetentionDays: number;
   provider: ProviderConfig;
   secretSet: boolean;
   answerLanguage: AnswerLanguage;
 };
 
-const defaults = { enabled: true, hourlyRequestLimit: 600, provider: { kind: 'builtin' } as ProviderConfig, sealedProviderSecret: null, answerLanguage: 'viewer' as const };
+const defaults = {
+  enabled: true,
+  hourlyRequestLimit: 600,
+  monthlyRequestLimit: null,
+  userDailyLimit: null,
+  logRetentionDays: 14,
+  provider: { kind: 'builtin' } as ProviderConfig,
+  sealedProviderSecret: null,
+  answerLanguage: 'viewer' as const,
+};
 
 async function settingsRow(db: PrismaClient) {
-  const row = await db.copilotSettings.findUnique({ where: { id: 1 }, select: { enabled: true, hourlyRequestLimit: true, provider: true, sealedProviderSecret: true, answerLanguage: true } });
+  const row = await db.copilotSettings.findUnique({
+    where: { id: 1 },
+    select: { enabled: true, hourlyRequestLimit: true, monthlyRequestLimit: true, userDailyLimit: true, logRetentionDays: true, provider: true, sealedProviderSecret: true, answerLanguage: true },
+  });
   if (!row) return defaults;
   // A provider saved by an older or hand-edited config falls back to the built-in analyst.
   const provider = providerConfigSchema.safeParse(row.provider);
@@ -37,6 +52,9 @@ export async function copilotSettings(db: PrismaClient): Promise<CopilotSettings
 export type SettingsChange = {
   enabled?: boolean;
   hourlyRequestLimit?: number;
+  monthlyRequestLimit?: number | null;
+  userDailyLimit?: number | null;
+  logRetentionDays?: number;
   answerLanguage?: AnswerLanguage;
   provider?: ProviderConfig;
   /** A new secret; null removes it; undefined keeps the stored one. */
@@ -99,17 +117,21 @@ export const modelSettingsInputSchema = z.object({
   secret: z.string().trim().max(10_000).default(''),
   answerLanguage: z.enum(['viewer', 'ru', 'en']),
   hourlyRequestLimit: z.number().int().min(1).max(100_000),
+  monthlyRequestLimit: z.number().int().min(1).max(10_000_000).nullable(),
+  userDailyLimit: z.number().int().min(1).max(100_000).nullable(),
+  logRetentionDays: z.number().int().min(1).max(365),
 });
 
 /**
- * The admin's model, language and limit. A new provider kind without a new secret drops the old
+ * The admin's model, language, limits and log retention. A new provider kind without a new secret drops the old
  * one: one provider's key is never sent to another.
  */
 export async function saveModelSettings(db: PrismaClient, box: SecretBox, userId: string, input: z.infer<typeof modelSettingsInputSchema>): Promise<CopilotSettings> {
   const current = await copilotSettings(db);
   const sameKind = current.provider.kind === input.provider.kind;
   const secret = input.secret !== '' ? input.secret : sameKind ? undefined : null;
-  return updateCopilotSettings(db, { provider: input.provider, secret, answerLanguage: input.answerLanguage, hourlyRequestLimit: input.hourlyRequestLimit }, { box, userId });
+  const { secret: _typed, ...plain } = input;
+  return updateCopilotSettings(db, { ...plain, secret }, { box, userId });
 }
 
 /** The secret to test a provider with: the one typed, else the stored one if it is for the same kind. */

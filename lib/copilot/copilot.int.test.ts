@@ -15,6 +15,7 @@ import { analysisView } from './analysis-view';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { secretBox } from '@/lib/security/secret-box';
 import { configuredAnalyst, saveModelSettings, updateCopilotSettings } from './copilot-settings';
+import { purgeRequestLogs } from './request-log';
 import { flowFindings } from './flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { createMeetingFromMessage, createTaskFromMessage, rateMessage } from './message-actions';
@@ -163,6 +164,22 @@ describe('requestAnalysis', () => {
     await updateCopilotSettings(database.db, { hourlyRequestLimit: 600 });
   });
 
+  it('stops at the monthly limit from the first of next month, and at a user\'s daily limit from when their oldest request of the day frees', async () => {
+    const monthly = await database.db.copilotAnalysis.count({ where: { portalId: fixture.portalId } });
+    await updateCopilotSettings(database.db, { monthlyRequestLimit: monthly });
+    const now = new Date();
+    expect(await analyse(lead, lowFlowId, { fresh: true })).toMatchObject({ kind: 'quota', limit: 'month', resetAt: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString() });
+    const leads = await database.db.copilotAnalysis.findMany({ where: { requestedById: lead.id }, orderBy: { startedAt: 'asc' } });
+    expect(leads.length).toBeGreaterThan(await database.db.copilotAnalysis.count({ where: { requestedById: admin.id } }));
+    await updateCopilotSettings(database.db, { monthlyRequestLimit: null, userDailyLimit: leads.length });
+    const oldest = leads[0]!;
+    const outcome = await analyse(lead, lowFlowId, { fresh: true });
+    expect(outcome).toMatchObject({ kind: 'quota', limit: 'user-day', resetAt: new Date(oldest.startedAt.getTime() + 86_400_000).toISOString() });
+    // Another person's requests are not counted against the lead.
+    expect(await analyse(admin, lowFlowId, { fresh: true })).toMatchObject({ kind: 'analysis', started: true });
+    await updateCopilotSettings(database.db, { userDailyLimit: null });
+  });
+
   it('sets aside a model answer that cites what the findings do not hold, and shows the built-in analyst instead', async () => {
     const inventive: AnalystModel = {
       id: 'inventive',
@@ -301,6 +318,9 @@ describe('the chosen model', () => {
       secret: 'AQVN-very-secret-key',
       answerLanguage: 'ru',
       hourlyRequestLimit: 600,
+      monthlyRequestLimit: null,
+      userDailyLimit: null,
+      logRetentionDays: 14,
     });
     expect(saved).toMatchObject({ provider: { kind: 'yandexgpt', folderId: 'b1g' }, secretSet: true, answerLanguage: 'ru' });
     expect(JSON.stringify(saved)).not.toContain('AQVN');
@@ -312,7 +332,7 @@ describe('the chosen model', () => {
     expect(JSON.stringify(changes.map((change) => change.changes))).not.toContain('AQVN');
 
     // Another provider without a new key: the old key is not carried over to it.
-    const switched = await saveModelSettings(database.db, box, admin, { provider: providerConfigSchema.parse({ kind: 'bitrixgpt' }), secret: '', answerLanguage: 'viewer', hourlyRequestLimit: 600 });
+    const switched = await saveModelSettings(database.db, box, admin, { provider: providerConfigSchema.parse({ kind: 'bitrixgpt' }), secret: '', answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 });
     expect(switched.secretSet).toBe(false);
   });
 
@@ -322,5 +342,21 @@ describe('the chosen model', () => {
     const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
     expect(view).toMatchObject({ model: 'bitrixgpt', fallback: 'not_available', state: 'succeeded' });
     expect(view.messages).toHaveLength(view.findings.length);
+    // What went to the external model is logged for debugging: figures and tokens only.
+    const log = await database.db.copilotRequestLog.findFirstOrThrow({ where: { analysisId: view.id } });
+    expect(log).toMatchObject({ model: 'bitrixgpt', answer: { messages: [], rejected: expect.stringMatching(/^not_available/) } });
+    expect(JSON.stringify(log.request)).toContain('"findings"');
+  });
+
+  it('deletes request logs past the retention period, by the clock of the day the job runs', async () => {
+    const count = () => database.db.copilotRequestLog.count();
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await updateCopilotSettings(database.db, { logRetentionDays: 30 });
+    expect(await purgeRequestLogs(database.db, new Date(Date.now() + 15 * 86_400_000))).toBe(0);
+    expect(await count()).toBe(before);
+    await updateCopilotSettings(database.db, { logRetentionDays: 14 });
+    expect(await purgeRequestLogs(database.db, new Date(Date.now() + 15 * 86_400_000))).toBe(before);
+    expect(await count()).toBe(0);
   });
 });

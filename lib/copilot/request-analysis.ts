@@ -11,7 +11,7 @@ import { copilotSettings } from './copilot-settings';
 import { flowFindings } from './flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { minimumFlowTasks, regenerationTrigger } from './regeneration-rule';
-import { hourlyQuota } from './request-quota';
+import { quotaBlock, type QuotaBlock } from './request-quota';
 
 export const analysisRequestSchema = z.object({
   flowId: z.uuid(),
@@ -22,7 +22,7 @@ export const analysisRequestSchema = z.object({
 export type AnalysisOutcome =
   | { kind: 'off' }
   | { kind: 'examples'; taskCount: number }
-  | { kind: 'quota'; resetAt: string; lastAnalysisId: string | null }
+  | { kind: 'quota'; limit: QuotaBlock['limit']; resetAt: string; lastAnalysisId: string | null }
   | { kind: 'analysis'; analysisId: string; started: boolean };
 
 export type AnalysisDependencies = {
@@ -35,8 +35,8 @@ export type AnalysisDependencies = {
 /**
  * What the CoPilot button gets: nothing while CoPilot is off; the labelled examples for a flow of
  * fewer than 10 tasks; a running analysis of the flow to join; the last analysis while the
- * regeneration rule keeps it; otherwise a new one, if the portal's hourly quota has a free slot
- * (when it has none, no model is called and the answer says when a slot frees).
+ * regeneration rule keeps it; otherwise a new one, if the request limits allow (the portal's
+ * rolling hour and month, the user's day; when one is reached, no model is called and the answer says when a slot frees).
  */
 export async function requestAnalysis(
   db: PrismaClient,
@@ -72,8 +72,8 @@ export async function requestAnalysis(
     const trigger = input.fresh ? 'requested' : regenerationTrigger(last, { efficiency: result.efficiency, taskCount: result.counted });
     // No trigger means the last analysis stands (the rule gives 'first' when there is none).
     if (trigger === null) return { kind: 'analysis', analysisId: last!.id, started: false } as const;
-    const quota = await hourlyQuota(tx, loaded.portalId, settings.hourlyRequestLimit, now);
-    if (quota.resetAt) return { kind: 'quota', resetAt: quota.resetAt.toISOString(), lastAnalysisId: last?.id ?? null } as const;
+    const block = await quotaBlock(tx, { portalId: loaded.portalId, userId: viewer.id }, settings, now);
+    if (block) return { kind: 'quota', limit: block.limit, resetAt: block.resetAt.toISOString(), lastAnalysisId: last?.id ?? null } as const;
     // Recorded inside the lock, so the next request sees it running and joins it.
     const analysis = await startAnalysis(tx, db, {
       loaded,

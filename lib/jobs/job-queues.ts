@@ -18,6 +18,8 @@ export const jobQueues = {
   dailyFigures: 'daily-figures',
   /** Compute the daily figures of the past 120 days for a portal (payload: portalId), after its first full sync. */
   figuresBackfill: 'figures-backfill',
+  /** Delete CoPilot's request logs older than the retention period. */
+  copilotLogRetention: 'copilot-log-retention',
 } as const;
 
 export type JobQueue = (typeof jobQueues)[keyof typeof jobQueues];
@@ -26,6 +28,7 @@ export const jobSchedules: { queue: JobQueue; cron: string }[] = [
   { queue: jobQueues.incrementalSync, cron: '*/10 * * * *' },
   { queue: jobQueues.reconcile, cron: '17 */6 * * *' },
   { queue: jobQueues.dailyFigures, cron: '7 * * * *' },
+  { queue: jobQueues.copilotLogRetention, cron: '23 3 * * *' },
 ];
 
 export async function createJobQueues(boss: PgBoss): Promise<void> {
@@ -36,4 +39,5 @@ export async function createJobQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(jobQueues.reconcile, { name: jobQueues.reconcile, policy: 'singleton' });
   await boss.createQueue(jobQueues.dailyFigures, { name: jobQueues.dailyFigures, policy: 'singleton' });
   await boss.createQueue(jobQueues.figuresBackfill, { name: jobQueues.figuresBackfill, policy: 'stately', retryLimit: 2 });
+  await boss.createQueue(jobQueues.copilotLogRetention, { name: jobQueues.copilotLogRetention, policy: 'singleton' });
 }

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
+import { purgeRequestLogs } from '@/lib/copilot/request-log';
 import type { PrismaClient } from '@/lib/db/client';
 import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
 import { PortalNotConnectedError, portalClient } from '@/lib/portals/portal-connection';
@@ -127,6 +128,10 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   // Hourly: today so far, and yesterday, whose figures become final once the portal's day is over.
   await boss.work(jobQueues.dailyFigures, async () => {
     for (const portalId of await connectedPortalIds()) await backfillDailyFigures(db, portalId, { days: 2 });
+  });
+  await boss.work(jobQueues.copilotLogRetention, async () => {
+    const deleted = await purgeRequestLogs(db);
+    if (deleted > 0) log(`copilot: ${deleted} request logs past their retention deleted`);
   });
   await boss.work(jobQueues.incrementalSync, async () => everyConnectedPortal('incremental'));
   await boss.work(jobQueues.reconcile, async () => everyConnectedPortal('reconcile'));
