@@ -15,6 +15,7 @@ import { analysisView } from './analysis-view';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { secretBox } from '@/lib/security/secret-box';
 import { configuredAnalyst, saveModelSettings, updateCopilotSettings } from './copilot-settings';
+import { copilotUsage } from './copilot-usage';
 import { purgeRequestLogs } from './request-log';
 import { flowFindings } from './flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
@@ -346,6 +347,18 @@ describe('the chosen model', () => {
     const log = await database.db.copilotRequestLog.findFirstOrThrow({ where: { analysisId: view.id } });
     expect(log).toMatchObject({ model: 'bitrixgpt', answer: { messages: [], rejected: expect.stringMatching(/^not_available/) } });
     expect(JSON.stringify(log.request)).toContain('"findings"');
+  });
+
+  it('shows admins the use against the limits, per day, and who changed what', async () => {
+    const usage = await copilotUsage(database.db);
+    const all = await database.db.copilotAnalysis.count();
+    expect(usage.lastHour).toBe(all);
+    expect(usage.days).toHaveLength(14);
+    expect(usage.days.at(-1)!.requests).toBe(all);
+    expect(usage.days.slice(0, -1).every((day) => day.requests === 0)).toBe(true);
+    expect(usage.feedback).toEqual({ helpful: 1, notHelpful: 1 });
+    expect(usage.changes[0]).toMatchObject({ changes: expect.any(Object) });
+    expect(usage.changes.some((change) => change.by === 'admin@copilot.test' && change.changes.secret === 'changed')).toBe(true);
   });
 
   it('deletes request logs past the retention period, by the clock of the day the job runs', async () => {

@@ -3,10 +3,12 @@ import { headers } from 'next/headers';
 import { Bitrix24Settings } from '@/components/settings/bitrix24-settings';
 import { CopilotModelForm } from '@/components/settings/copilot-model-form';
 import { CopilotSettingsCard } from '@/components/settings/copilot-settings-card';
+import { CopilotUsageCard } from '@/components/settings/copilot-usage-card';
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
 import { copilotSettings } from '@/lib/copilot/copilot-settings';
+import { copilotUsage } from '@/lib/copilot/copilot-usage';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { eventsHandlerUrl } from '@/lib/portals/events-url';
@@ -18,12 +20,13 @@ export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
   await requireArea('settings', '/settings');
-  const [t, status, portals, requestHeaders, copilot] = await Promise.all([
+  const [t, status, portals, requestHeaders, copilot, usage] = await Promise.all([
     getTranslations('settings'),
     readSystemStatus(db(), env().DATABASE_URL ?? ''),
     listPortalSettings(db()),
     headers(),
     copilotSettings(db()),
+    copilotUsage(db()),
   ]);
   return (
     <>
@@ -31,6 +34,7 @@ export default async function SettingsPage() {
       <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} />
       <CopilotSettingsCard enabled={copilot.enabled} />
       <CopilotModelForm settings={copilot} />
+      <CopilotUsageCard usage={usage} settings={copilot} />
       <SystemStatusCard status={status} version={appVersion} />
     </>
   );
