@@ -172,7 +172,7 @@ test('with CoPilot switched off the button is gone and the action refuses', asyn
   await expect(lead.getByRole('button', { name: /^Ask CoPilot about/ }).first()).toBeVisible();
 });
 
-test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot then answers with it, and the key is shown nowhere', async ({ browser }) => {
+test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot then answers with it, and the key is shown nowhere', async ({ browser, demoCompany }) => {
   const key = `sk-e2e-${Date.now()}`;
   const seenKeys: string[] = [];
   // A local server that answers as an OpenAI-compatible API does: one message per finding, citing
@@ -220,6 +220,25 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
     await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toContainText('Stub model on');
     expect(seenKeys.at(-1)).toBe(`Bearer ${key}`);
     expect(await lead.content()).not.toContain(key);
+    // Nor in the API the panel reads, nor in the app's log.
+    const analysisResponses: string[] = [];
+    lead.on('response', async (response) => {
+      if (response.url().includes('/api/copilot/analyses/')) analysisResponses.push(await response.text());
+    });
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
+    await expect.poll(() => analysisResponses.length).toBeGreaterThan(0);
+    expect(analysisResponses.join('\n')).not.toContain(key);
+    expect(demoCompany.appLog()).not.toContain(key);
+
+    // What the model receives, as the admin can read it: figures and tokens, no names.
+    await admin.goto('/settings');
+    const preview = admin.getByRole('region', { name: 'What a model would receive' });
+    await preview.getByLabel('Flow').selectOption({ label: flow.name });
+    await preview.getByRole('button', { name: 'Show' }).click();
+    const sent = await preview.getByLabel('User message (the data)').textContent();
+    expect(sent).toMatch(/^<findings>\n\{"flow"/u);
+    expect(sent).not.toContain(flow.name);
   } finally {
     await admin.goto('/settings');
     const form = admin.getByRole('region', { name: "CoPilot's model" });

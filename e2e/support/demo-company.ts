@@ -13,6 +13,8 @@ export type DemoCompany = {
   webhookCode: string;
   /** What the demo portal says now, read over its REST API. */
   facts: () => Promise<DemoPortalFacts>;
+  /** Everything the app has printed so far (its log). */
+  appLog: () => string;
 };
 
 /**
@@ -30,7 +32,7 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
         // The first sync, then the daily figures' backfill that the charts read.
         await waitForOutput(launcher, /daily figures: \d+ flow-days/, 300_000);
         const webhookCode = (await readFile(path.join(dataDir, 'demo-portal-webhook'), 'utf8')).trim();
-        await provide({ portalUrl: portalUrl!, webhookCode, facts: () => demoPortalFacts(portalUrl!, webhookCode) });
+        await provide({ portalUrl: portalUrl!, webhookCode, facts: () => demoPortalFacts(portalUrl!, webhookCode), appLog: () => launcher.output() });
       } finally {
         await launcher.stop('SIGTERM');
         await rm(dataDir, { recursive: true, force: true });

@@ -36,6 +36,7 @@ const expected: Record<string, Expected> = {
   setCopilotEnabledAction: ['admin'],
   saveCopilotModelAction: ['admin'],
   testModelConnectionAction: ['admin'],
+  previewModelRequestAction: ['admin'],
 };
 
 const viewers: Record<'anonymous' | Role, Viewer | null> = {

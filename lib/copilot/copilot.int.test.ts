@@ -16,6 +16,7 @@ import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { secretBox } from '@/lib/security/secret-box';
 import { configuredAnalyst, saveModelSettings, updateCopilotSettings } from './copilot-settings';
 import { copilotUsage } from './copilot-usage';
+import { modelRequestPreview } from './model-request-preview';
 import { purgeRequestLogs } from './request-log';
 import { flowFindings } from './flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
@@ -359,6 +360,16 @@ describe('the chosen model', () => {
     expect(usage.feedback).toEqual({ helpful: 1, notHelpful: 1 });
     expect(usage.changes[0]).toMatchObject({ changes: expect.any(Object) });
     expect(usage.changes.some((change) => change.by === 'admin@copilot.test' && change.changes.secret === 'changed')).toBe(true);
+  });
+
+  it('previews for admins exactly what a model would receive: no titles, no names', async () => {
+    const preview = (await modelRequestPreview(database.db, lowFlowId, 'en'))!;
+    const text = JSON.stringify(preview);
+    expect(preview.findings.length).toBeGreaterThan(0);
+    expect(text).toMatch(/user_1/);
+    expect(text).not.toMatch(/Ignore previous|Distribute tasks daily/);
+    const employees = await database.db.employee.findMany({ where: { portalId: fixture.portalId }, select: { lastName: true } });
+    expect(employees.filter(({ lastName }) => lastName.length >= 4 && text.includes(lastName))).toEqual([]);
   });
 
   it('deletes request logs past the retention period, by the clock of the day the job runs', async () => {

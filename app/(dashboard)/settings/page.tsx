@@ -4,6 +4,7 @@ import { Bitrix24Settings } from '@/components/settings/bitrix24-settings';
 import { CopilotModelForm } from '@/components/settings/copilot-model-form';
 import { CopilotSettingsCard } from '@/components/settings/copilot-settings-card';
 import { CopilotUsageCard } from '@/components/settings/copilot-usage-card';
+import { ModelRequestPreview } from '@/components/settings/model-request-preview';
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
@@ -20,13 +21,14 @@ export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
   await requireArea('settings', '/settings');
-  const [t, status, portals, requestHeaders, copilot, usage] = await Promise.all([
+  const [t, status, portals, requestHeaders, copilot, usage, flows] = await Promise.all([
     getTranslations('settings'),
     readSystemStatus(db(), env().DATABASE_URL ?? ''),
     listPortalSettings(db()),
     headers(),
     copilotSettings(db()),
     copilotUsage(db()),
+    db().flow.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
   return (
     <>
@@ -35,6 +37,7 @@ export default async function SettingsPage() {
       <CopilotSettingsCard enabled={copilot.enabled} />
       <CopilotModelForm settings={copilot} />
       <CopilotUsageCard usage={usage} settings={copilot} />
+      <ModelRequestPreview flows={flows} />
       <SystemStatusCard status={status} version={appVersion} />
     </>
   );

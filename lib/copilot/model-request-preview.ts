@@ -1,0 +1,17 @@
+import type { AnalysisRequest } from '@/lib/ai/analyst-model';
+import type { PrismaClient } from '@/lib/db/client';
+import type { Locale } from '@/lib/i18n/locales';
+import { flowFindings } from './flow-findings';
+import { loadAnalysedFlow } from './load-analysed-flow';
+import { analysisRequest } from './pseudonymise';
+
+/**
+ * Exactly what an external model would receive for a flow now: the flow's settings and its
+ * findings, people as tokens. An admin reads it before choosing a provider. Null for no such flow.
+ */
+export async function modelRequestPreview(db: PrismaClient, flowId: string, locale: Locale, now = new Date()): Promise<AnalysisRequest | null> {
+  const loaded = await loadAnalysedFlow(db, flowId, now);
+  if (!loaded) return null;
+  const result = flowFindings(loaded.flow);
+  return analysisRequest(loaded.flow, result.efficiency, result.findings, locale).request;
+}
