@@ -215,18 +215,16 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
     const flow = await lowestFlowRow(lead);
     await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
     const panel = copilotPanel(lead);
+    const analysisResponses: string[] = [];
+    lead.on('response', async (response) => {
+      if (response.url().includes('/api/copilot/analyses/')) analysisResponses.push(await response.text().catch(() => ''));
+    });
     await panel.getByRole('button', { name: 'Analyse again' }).click();
     await expect(panel.getByText('Model: openai_compatible:stub-model')).toBeVisible();
     await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toContainText('Stub model on');
     expect(seenKeys.at(-1)).toBe(`Bearer ${key}`);
     expect(await lead.content()).not.toContain(key);
     // Nor in the API the panel reads, nor in the app's log.
-    const analysisResponses: string[] = [];
-    lead.on('response', async (response) => {
-      if (response.url().includes('/api/copilot/analyses/')) analysisResponses.push(await response.text());
-    });
-    await panel.getByRole('button', { name: 'Close' }).click();
-    await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
     await expect.poll(() => analysisResponses.length).toBeGreaterThan(0);
     expect(analysisResponses.join('\n')).not.toContain(key);
     expect(demoCompany.appLog()).not.toContain(key);
@@ -246,5 +244,49 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form.getByRole('status')).toContainText('Saved.');
     server.close();
+  }
+});
+
+test("an admin looks at each model, sets the answer language and a limit; the lead's CoPilot answers in that language, then says when the next request frees up", async ({ browser }) => {
+  const admin = await signedIn(browser, 'Admin');
+  await admin.goto('/settings');
+  const form = admin.getByRole('region', { name: "CoPilot's model" });
+  await form.getByRole('radio', { name: /YandexGPT/ }).check();
+  await expect(form.getByLabel('Folder id')).toBeVisible();
+  await form.getByRole('radio', { name: /GigaChat/ }).check();
+  await expect(form.getByLabel('Scope')).toHaveValue('GIGACHAT_API_PERS');
+  await expect(form.getByLabel(/Root certificate/)).toBeVisible();
+  await form.getByRole('radio', { name: /BitrixGPT/ }).check();
+  await expect(form.getByText(/Without a Vibecode key BitrixGPT is unavailable/)).toBeVisible();
+  await form.getByRole('button', { name: 'Test' }).click();
+  await expect(form.getByRole('status')).toContainText('This model needs its key.');
+
+  const save = async (language: string, hourly: string) => {
+    await admin.goto('/settings');
+    const current = admin.getByRole('region', { name: "CoPilot's model" });
+    await current.getByRole('radio', { name: /Built-in analyst/ }).check();
+    await current.getByLabel('Answer language').selectOption({ label: language });
+    await current.getByLabel('Requests per hour per portal').fill(hourly);
+    await current.getByRole('button', { name: 'Save' }).click();
+    await expect(current.getByRole('status')).toContainText('Saved.');
+  };
+
+  const lead = await signedIn(browser, 'Team lead');
+  const panel = copilotPanel(lead);
+  try {
+    await save('Russian', '600');
+    const flow = await lowestFlowRow(lead);
+    await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
+    await panel.getByRole('button', { name: 'Analyse again' }).click();
+    // The interface stays English; the messages are Russian.
+    await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toContainText(/[а-яё]{4,}/iu);
+    await expect(panel.getByText('Recommendation:').first()).toBeVisible();
+
+    await save("The reader's interface language", '1');
+    await panel.getByRole('button', { name: 'Analyse again' }).click();
+    await expect(panel.getByRole('alert')).toContainText(/The limit of CoPilot requests for this hour is used up\. The next request frees up at \d{1,2}:\d{2}/u);
+    await expect(panel.getByRole('alert')).toContainText('Here is the last analysis meanwhile.');
+  } finally {
+    await save("The reader's interface language", '600');
   }
 });
