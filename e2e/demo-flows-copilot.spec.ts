@@ -252,10 +252,10 @@ test("an admin looks at each model, sets the answer language and a limit; the le
   await admin.goto('/settings');
   const form = admin.getByRole('region', { name: "CoPilot's model" });
   await form.getByRole('radio', { name: /YandexGPT/ }).check();
-  await expect(form.getByLabel('Folder id')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Folder id', exact: true })).toBeVisible();
   await form.getByRole('radio', { name: /GigaChat/ }).check();
-  await expect(form.getByLabel('Scope')).toHaveValue('GIGACHAT_API_PERS');
-  await expect(form.getByLabel(/Root certificate/)).toBeVisible();
+  await expect(form.getByRole('combobox', { name: 'Scope', exact: true })).toHaveValue('GIGACHAT_API_PERS');
+  await expect(form.getByRole('textbox', { name: /Root certificate/ })).toBeVisible();
   await form.getByRole('radio', { name: /BitrixGPT/ }).check();
   await expect(form.getByText(/Without a Vibecode key BitrixGPT is unavailable/)).toBeVisible();
   await form.getByRole('button', { name: 'Test' }).click();
@@ -265,8 +265,8 @@ test("an admin looks at each model, sets the answer language and a limit; the le
     await admin.goto('/settings');
     const current = admin.getByRole('region', { name: "CoPilot's model" });
     await current.getByRole('radio', { name: /Built-in analyst/ }).check();
-    await current.getByLabel('Answer language').selectOption({ label: language });
-    await current.getByLabel('Requests per hour per portal').fill(hourly);
+    await current.getByRole('combobox', { name: 'Answer language', exact: true }).selectOption({ label: language });
+    await current.getByRole('spinbutton', { name: 'Requests per hour per portal', exact: true }).fill(hourly);
     await current.getByRole('button', { name: 'Save' }).click();
     await expect(current.getByRole('status')).toContainText('Saved.');
   };
