@@ -1,7 +1,7 @@
 // npm test: typecheck, lint, unit + integration tests (Vitest, real PostgreSQL), production
 // build, e2e (Playwright in Chromium). Every step runs even when an earlier one failed, so one
 // run shows everything; the last line sums all suites for CI.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,12 +21,32 @@ function run(title: string, args: string[], env: Record<string, string | undefin
   return result.status === 0;
 }
 
+/** Runs a step beside others and prints its output in one piece when it ends. */
+function runQuietly(title: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env: childEnvironment({}) });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      console.log(`\n━━ ${title} ━━`);
+      process.stdout.write(Buffer.concat(output));
+      resolve(code === 0);
+    });
+  });
+}
+
 await mkdir(resultsDir, { recursive: true });
 await Promise.all([vitestJson, playwrightJson].map((file) => rm(file, { force: true })));
 const results: SuiteResult[] = [];
 
-results.push(checkResult('typecheck', run('typecheck (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit'])));
-results.push(checkResult('lint', run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.'])));
+// Both are single-threaded, so on two cores they run side by side.
+const [typesChecked, linted] = await Promise.all([
+  runQuietly('typecheck (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit']),
+  runQuietly('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']),
+]);
+results.push(checkResult('typecheck', typesChecked), checkResult('lint', linted));
 
 run('unit and integration tests (vitest)', [
   bin('vitest', 'vitest.mjs'),
