@@ -260,6 +260,13 @@ describe('the Test button: one small real call', () => {
     expect(JSON.parse(server.seen[0]!.body)).toMatchObject({ model: 'm', max_tokens: 16 });
   });
 
+  it('never hands the key back, even from a provider that echoes what it was sent', async () => {
+    const server = await stub((seen) => ({ body: completion(`OK, you sent ${seen.headers.authorization}`) }));
+    const result = await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }), 'sk-echoed-key');
+    expect(server.seen[0]!.headers.authorization).toBe('Bearer sk-echoed-key');
+    expect(result).toMatchObject({ ok: true, reply: 'OK, you sent Bearer •••' });
+  });
+
   it('reports the exact reason when it does not', async () => {
     const server = await stub(() => ({ status: 401, body: { error: { message: 'bad key' } } }));
     expect(await testProvider(providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'f', baseURL: server.url }), 'wrong')).toMatchObject({ ok: false, code: 'auth_failed' });

@@ -17,7 +17,9 @@ export async function testProvider(config: ProviderConfig, secret: string | null
       maxRetries: 0,
       abortSignal: AbortSignal.timeout(timeoutMs),
     });
-    return { ok: true, reply: result.text.trim().slice(0, 100), ms: Math.round(performance.now() - started) };
+    // A provider may echo what it was sent; the key must not reach the browser even then.
+    const reply = secret ? result.text.replaceAll(secret, '•••') : result.text;
+    return { ok: true, reply: reply.trim().slice(0, 100), ms: Math.round(performance.now() - started) };
   } catch (error) {
     const failure = modelErrorFrom(error);
     return { ok: false, code: failure.code, message: failure.message };

@@ -350,6 +350,42 @@ describe('the chosen model', () => {
     expect(JSON.stringify(log.request)).toContain('"findings"');
   });
 
+  it('leaves no provider key in plain text anywhere in the database, after saving it and calling the provider with it', async () => {
+    const admin = (await database.db.user.findFirstOrThrow({ where: { email: 'admin@copilot.test' } })).id;
+    // Port 9 (discard) refuses at once: every call fails as a provider error and is logged.
+    const nowhere = 'http://127.0.0.1:9/v1';
+    const providers = [
+      { kind: 'openai_compatible', baseURL: nowhere, model: 'dump-model' },
+      { kind: 'yandexgpt', folderId: 'b1g-dump', baseURL: nowhere },
+      { kind: 'gigachat', baseURL: nowhere, authURL: 'http://127.0.0.1:9/oauth' },
+      { kind: 'bitrixgpt', baseURL: nowhere },
+    ];
+    const keys = providers.map(({ kind }) => `${kind}-dump-key-${crypto.randomUUID()}`);
+    for (const [index, provider] of providers.entries()) {
+      const input = { provider: providerConfigSchema.parse(provider), secret: keys[index]!, answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 } as const;
+      await saveModelSettings(database.db, box, admin, input);
+      const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredAnalyst(database.db, box) });
+      const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
+      expect(view, provider.kind).toMatchObject({ fallback: 'provider_error', state: 'succeeded' });
+    }
+    // Every row of every table, as a dump would hold it: the settings, their audit log, the
+    // analyses and the request logs among them.
+    const tables = await database.db.$queryRaw<{ schema: string; name: string }[]>`
+      SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`;
+    expect(tables.map(({ name }) => name)).toEqual(expect.arrayContaining(['copilot_settings', 'copilot_settings_change', 'copilot_request_log', 'copilot_analysis', 'portal_connection']));
+    const dump = (
+      await Promise.all(
+        tables.map(async ({ schema, name }) => {
+          const [row] = await database.db.$queryRawUnsafe<{ text: string | null }[]>(`SELECT string_agg(t::text, E'\\n') AS text FROM "${schema}"."${name}" t`);
+          return row?.text ?? '';
+        }),
+      )
+    ).join('\n');
+    expect(dump).toContain('b1g-dump');
+    for (const key of keys) expect(dump).not.toContain(key);
+  });
+
   it('shows admins the use against the limits, per day, and who changed what', async () => {
     const usage = await copilotUsage(database.db);
     const all = await database.db.copilotAnalysis.count();
