@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { routeMethods, routeOf, sourceFiles } from '@/lib/testing/source-files';
+import { expect, signedIn, test } from './support/demo-company';
+
+/**
+ * A stored model key, looked for everywhere a browser or an operator could read it: every page of
+ * the app (found from the file tree, so a new page cannot be missed) as each role, every GET route
+ * handler, every response those pages load (server-action answers included), and the app's log.
+ * The provider is hostile: it echoes the key it was sent, in its replies and in its errors.
+ */
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(180_000);
+
+const copilotPanel = (page: Page) => page.getByRole('dialog', { name: 'CoPilot recommendations' });
+
+test('a stored model key is in no page, no API answer, no server-action answer and not in the app log', async ({ browser, demoCompany }) => {
+  const key = `sk-hostile-${randomUUID()}`;
+  const sentKeys = new Set<string>();
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const authorization = request.headers.authorization ?? '';
+      sentKeys.add(authorization);
+      response.writeHead(body.includes('<findings>') ? 401 : 200, { 'content-type': 'application/json' });
+      // The Test call gets an answer that repeats the key; an analysis gets a 401 that does.
+      response.end(
+        JSON.stringify(
+          body.includes('<findings>')
+            ? { error: { message: `Incorrect API key provided: ${authorization}`, type: 'invalid_request_error' } }
+            : { id: 'x', object: 'chat.completion', created: 1, model: 'echo', choices: [{ index: 0, message: { role: 'assistant', content: `OK ${authorization}` }, finish_reason: 'stop' }] },
+        ),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const stubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+
+  const bodies: Promise<string>[] = [];
+  const recorded = (page: Page) => {
+    page.context().on('response', (response) => bodies.push(response.text().catch(() => '')));
+    return page;
+  };
+  const admin = await recorded(await signedIn(browser, 'Admin'));
+  try {
+    await admin.goto('/settings');
+    const form = admin.getByRole('region', { name: "CoPilot's model" });
+    await form.getByRole('radio', { name: /OpenAI-compatible/ }).check();
+    await form.getByLabel('Base URL').fill(stubUrl);
+    await form.getByLabel('Model', { exact: true }).fill('echo-model');
+    await form.getByLabel('API key (optional)').fill(key);
+    await form.getByRole('button', { name: 'Test' }).click();
+    await expect(form.getByRole('status')).toContainText('The model answered “OK Bearer •••”');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toContainText('Saved.');
+    // Testing again with the stored key (the field is empty now) reads it on the server only.
+    await admin.reload();
+    await admin.getByRole('region', { name: "CoPilot's model" }).getByRole('button', { name: 'Test' }).click();
+    await expect(admin.getByRole('region', { name: "CoPilot's model" }).getByRole('status')).toContainText('The model answered');
+
+    // The lead's CoPilot calls the provider with the key, which answers with it in a 401.
+    const lead = await recorded(await signedIn(browser, 'Team lead'));
+    await lead.goto('/flows');
+    const firstFlow = lead.getByRole('table').locator('tbody tr').first();
+    const flowHref = (await firstFlow.getByRole('rowheader').locator('a[href^="/flows/"]').getAttribute('href'))!;
+    await firstFlow.getByRole('button', { name: /^Ask CoPilot about/ }).click();
+    const analysisUrl = lead.waitForResponse((response) => response.url().includes('/api/copilot/analyses/'));
+    await copilotPanel(lead).getByRole('button', { name: 'Analyse again' }).click();
+    await expect(copilotPanel(lead).getByText(/The model's provider refused the key/)).toBeVisible();
+    const analysisPath = new URL((await analysisUrl).url()).pathname;
+    expect(sentKeys).toContain(`Bearer ${key}`);
+
+    await admin.goto('/users');
+    const userHref = (await admin.locator('main a[href^="/users/"]').first().getAttribute('href'))!;
+    const samples: Record<string, string> = { '[flowId]': flowHref.split('/').at(-1)!, '[userId]': userHref.split('/').at(-1)!, '[analysisId]': analysisPath.split('/').at(-1)!, '[...nextauth]': 'session' };
+    const concrete = (pattern: string) => pattern.replace(/\[[^\]]+\]/g, (segment) => samples[segment] ?? segment);
+
+    const pages = (await sourceFiles('app', /^page\.tsx$/)).map(routeOf).map(concrete);
+    const getRoutes = [];
+    for (const file of await sourceFiles('app', /^route\.ts$/)) if ((await routeMethods(file)).includes('GET')) getRoutes.push(concrete(routeOf(file)));
+    expect(pages.concat(getRoutes).filter((path) => path.includes('['))).toEqual([]);
+
+    const executive = await recorded(await signedIn(browser, 'Executive'));
+    for (const page of [admin, lead, executive]) {
+      // The server's HTML and flight data; what the page then loads is recorded as it comes.
+      for (const path of pages) bodies.push(Promise.resolve((await (await page.goto(path))?.text()) ?? ''));
+      for (const path of getRoutes) bodies.push(page.request.get(path).then((response) => response.text()));
+    }
+
+    const everything = await Promise.all(bodies);
+    expect(everything.length).toBeGreaterThan(pages.length * 3);
+    const leaks = everything.filter((body) => body.includes(key) || body.includes(key.slice(-12)));
+    expect(leaks).toEqual([]);
+    expect(demoCompany.appLog()).not.toContain(key.slice(-12));
+  } finally {
+    await admin.goto('/settings');
+    const form = admin.getByRole('region', { name: "CoPilot's model" });
+    await form.getByRole('radio', { name: /Built-in analyst/ }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toContainText('Saved.');
+    server.close();
+  }
+});
