@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
-import { expect, signedIn, test } from './support/demo-company';
+import { expect, signedIn, test, testCertificate } from './support/demo-company';
 import { demoPortalRest, type DemoPortalFacts } from './support/demo-portal-facts';
 
 /**
@@ -39,6 +41,27 @@ async function lowestFlowRow(page: Page): Promise<{ row: Locator; name: string; 
     if (!lowest || efficiency < lowest.efficiency) lowest = { row, name, efficiency, href: (await link.getAttribute('href'))! };
   }
   return lowest!;
+}
+
+/** A local GigaChat (token, then chat) over TLS, with the test certificate the demo company's GIGACHAT_CA_FILE trusts. */
+async function gigaChatOverTls(): Promise<{ url: string; paths: string[]; close: () => void }> {
+  const paths: string[] = [];
+  const server = createTlsServer({ cert: readFileSync(testCertificate('server.pem')), key: readFileSync(testCertificate('server-key.pem')) }, (request, response) => {
+    request.resume();
+    request.on('end', () => {
+      paths.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify(
+          request.url === '/api/v2/oauth'
+            ? { access_token: 'e2e-token', expires_at: Date.now() + 30 * 60_000 }
+            : { id: 'x', object: 'chat.completion', created: 1, model: 'GigaChat-2', choices: [{ index: 0, message: { role: 'assistant', content: 'OK' }, finish_reason: 'stop' }] },
+        ),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, paths, close: () => server.close() };
 }
 
 const copilotPanel = (page: Page) => page.getByRole('dialog', { name: 'CoPilot recommendations' });
@@ -256,6 +279,20 @@ test("an admin looks at each model, sets the answer language and a limit; the le
   await form.getByRole('radio', { name: /GigaChat/ }).check();
   await expect(form.getByRole('combobox', { name: /^Scope/ })).toHaveValue('GIGACHAT_API_PERS');
   await expect(form.getByRole('textbox', { name: /Root certificate/ })).toBeVisible();
+  // GigaChat over TLS with a certificate chain Node does not trust by itself, as Sber's: the
+  // deployment's root certificate (GIGACHAT_CA_FILE) is what makes the Test call go through.
+  await expect(form.getByText('Root certificate supplied by the deployment: CN=Flowpilot Test Root CA')).toBeVisible();
+  const gigaChat = await gigaChatOverTls();
+  try {
+    await form.getByRole('textbox', { name: /^Authorization key/ }).fill('Z2lnYWNoYXQtZTJlLWtleQ==');
+    await form.getByRole('textbox', { name: 'Base URL', exact: true }).fill(`${gigaChat.url}/api/v1`);
+    await form.getByRole('textbox', { name: 'Token URL', exact: true }).fill(`${gigaChat.url}/api/v2/oauth`);
+    await form.getByRole('button', { name: 'Test' }).click();
+    await expect(form.getByRole('status')).toContainText('The model answered “OK”');
+    expect(gigaChat.paths).toEqual(['/api/v2/oauth', '/api/v1/chat/completions']);
+  } finally {
+    gigaChat.close();
+  }
   await form.getByRole('radio', { name: /BitrixGPT/ }).check();
   await expect(form.getByText(/Without a Vibecode key BitrixGPT is unavailable/)).toBeVisible();
   await form.getByRole('button', { name: 'Test' }).click();

@@ -31,6 +31,7 @@ const envSchema = z.object({
   BITRIX24_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   BITRIX24_OAUTH_PORTAL_URL: z.string().url().optional(),
   BITRIX24_OAUTH_SERVER_URL: z.string().url().default('https://oauth.bitrix.info'),
+  GIGACHAT_CA_FILE: z.string().min(1).optional(),
   E2E_CHROMIUM_PATH: z.string().min(1).optional(),
   CI: z
     .string()
@@ -68,6 +69,7 @@ const fixes: Record<EnvName, string> = {
   BITRIX24_OAUTH_CLIENT_SECRET: "set the application's client_secret from Bitrix24",
   BITRIX24_OAUTH_PORTAL_URL: 'set the portal address, for example https://acme.bitrix24.ru',
   BITRIX24_OAUTH_SERVER_URL: "set Bitrix24's OAuth server, https://oauth.bitrix.info unless told otherwise",
+  GIGACHAT_CA_FILE: 'set the path of the Russian Trusted Root CA certificate (PEM), for example /etc/flowpilot/russian_trusted_root_ca.pem',
   E2E_CHROMIUM_PATH: 'set the full path of a Chromium or Chrome executable',
   CI: 'set true or false',
 };

@@ -2,14 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { saveCopilotModelAction } from '@/lib/actions/save-copilot-model';
 import { testModelConnectionAction } from '@/lib/actions/test-model-connection';
 import { gigachatScopes, providerKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
+import type { DeploymentCaStatus } from '@/lib/ai/deployment-ca';
 import type { ConnectionTest } from '@/lib/ai/test-connection';
 import type { CopilotSettings } from '@/lib/copilot/copilot-settings';
+import { SettingsSection } from './settings-section';
 
 type Field = { name: string; type: 'text' | 'url' | 'checkbox' | 'textarea' | { options: readonly string[] }; initial: string | boolean; optional?: boolean };
 
@@ -57,10 +59,9 @@ function providerOf(kind: ProviderKind, values: Values): ProviderConfig {
 }
 
 /** The admin's choice of CoPilot's model, its key, the answer language and the hourly limit, with a Test button. */
-export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
+export function CopilotModelForm({ settings, deploymentCa }: { settings: CopilotSettings; deploymentCa: DeploymentCaStatus | null }) {
   const t = useTranslations('copilot.model');
   const router = useRouter();
-  const id = useId();
   const [kind, setKind] = useState<ProviderKind>(settings.provider.kind);
   const [values, setValues] = useState(() => initialValues(settings.provider));
   const [secret, setSecret] = useState('');
@@ -73,6 +74,12 @@ export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
   const [status, setStatus] = useState<'saving' | 'saved' | 'invalid' | 'failed' | null>(null);
   const storedSecret = settings.secretSet && settings.provider.kind === kind;
 
+  // A key typed for one provider is never sent to another.
+  const choose = (option: ProviderKind) => {
+    setKind(option);
+    setSecret('');
+    setTest(null);
+  };
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [kind]: { ...current[kind], [name]: value } }));
 
   async function runTest() {
@@ -101,18 +108,14 @@ export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
   }
 
   return (
-    <section aria-labelledby={`${id}-title`} className="mb-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
-        {t('title')}
-      </h2>
-      <p className="mt-1 text-sm text-slate-600">{t('hint')}</p>
+    <SettingsSection title={t('title')} hint={t('hint')}>
       <form onSubmit={save} className="mt-4 space-y-5">
         <fieldset>
           <legend className="text-sm font-semibold text-slate-900">{t('provider')}</legend>
           <div className="mt-2 grid gap-2 md:grid-cols-2">
             {providerKinds.map((option) => (
               <label key={option} className="flex gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                <input type="radio" name="provider" value={option} checked={kind === option} onChange={() => setKind(option)} className="mt-1" />
+                <input type="radio" name="provider" value={option} checked={kind === option} onChange={() => choose(option)} className="mt-1" />
                 <span>
                   <span className="block font-medium text-slate-900">{t(`kinds.${option}.name`)}</span>
                   <span className="block text-slate-600">{t(`kinds.${option}.hint`)}</span>
@@ -140,6 +143,7 @@ export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
             {fields[kind].map((field) => (
               <FormField key={field.name} field={field} label={t(`fields.${field.name}`)} value={values[kind][field.name] ?? field.initial} onChange={(value) => set(field.name, value)} />
             ))}
+            {kind === 'gigachat' && <DeploymentCaNote status={deploymentCa} />}
           </fieldset>
         )}
 
@@ -182,14 +186,22 @@ export function CopilotModelForm({ settings }: { settings: CopilotSettings }) {
             {status === 'saving' ? t('saving') : t('save')}
           </button>
           <p role="status" className="text-sm">
-            {test !== null && test !== 'running' && (test.ok ? <span className="text-emerald-800">{t('testOk', { reply: test.reply, ms: test.ms })}</span> : <span className="text-red-800">{t(`errors.${test.code}`)}</span>)}
+            {test !== null && test !== 'running' && (test.ok ? <span className="text-emerald-800">{t('testOk', { reply: test.reply, ms: test.ms })}</span> : <span className="text-red-800">{t(`errors.${test.code}`)} {test.reason && t(`reasons.${test.reason}`, { status: test.status ?? 0, host: test.host ?? '' })}</span>)}
             {status === 'saved' && <span className="ml-2 text-emerald-800">{t('saved')}</span>}
           </p>
         </div>
         {(status === 'invalid' || status === 'failed') && <FormAlert message={t(status)} />}
       </form>
-    </section>
+    </SettingsSection>
   );
+}
+
+/** What the deployment's GigaChat root certificate file (GIGACHAT_CA_FILE) holds, or why it cannot be used. */
+function DeploymentCaNote({ status }: { status: DeploymentCaStatus | null }) {
+  const t = useTranslations('copilot.model.deploymentCa');
+  const text =
+    status === null ? t('none') : 'problem' in status ? t(status.problem, { path: status.path }) : t('loaded', { subject: status.subject, validTo: new Date(status.validTo), path: status.path });
+  return <p className={`text-xs md:col-span-2 ${status !== null && 'problem' in status ? 'text-red-800' : 'text-slate-600'}`}>{text}</p>;
 }
 
 function FormField({ field, label, value, onChange }: { field: Field; label: string; value: string | boolean; onChange: (value: string | boolean) => void }) {

@@ -1,11 +1,13 @@
 import type { LanguageModel } from 'ai';
 import type { AnalystModel } from './analyst-model';
 import { builtinAnalyst } from './builtin-analyst';
+import { gigaChatRootCertificate } from './deployment-ca';
 import { llmAnalyst } from './llm-analyst';
 import { ModelError } from './model-errors';
 import { needsSecret, type ProviderConfig } from './provider-config';
 import { gigaChatModel } from './providers/gigachat';
 import { bitrixGptModel, openAiCompatibleModel, yandexGptModel } from './providers/openai-compatible';
+import { yandexNativeModel } from './providers/yandex-native';
 
 type ExternalConfig = Exclude<ProviderConfig, { kind: 'builtin' }>;
 
@@ -16,8 +18,11 @@ export function analystModelFor(config: ProviderConfig, secret: string | null): 
   return llmAnalyst(`${config.kind}:${config.model}`, languageModelFor(config, secret), { json });
 }
 
-/** The provider's language model; fails as not_available when its key is missing. */
-export function languageModelFor(config: ExternalConfig, secret: string | null): LanguageModel {
+/**
+ * The provider's language model; fails as not_available when its key is missing.
+ * `rootCertificateFile` stands in for GIGACHAT_CA_FILE.
+ */
+export function languageModelFor(config: ExternalConfig, secret: string | null, rootCertificateFile?: string): LanguageModel {
   if (needsSecret(config) && !secret) {
     // Never quietly another model: BitrixGPT without a Vibecode key is simply not available.
     throw new ModelError('not_available', `${config.kind} needs its key in Settings.`);
@@ -27,9 +32,10 @@ export function languageModelFor(config: ExternalConfig, secret: string | null):
     case 'openai_compatible':
       return openAiCompatibleModel(config, secret);
     case 'yandexgpt':
-      return yandexGptModel(config, key);
+      // Reference §0: the OpenAI-compatible endpoint with an API key, the native API with an IAM token.
+      return config.auth === 'iam_token' ? yandexNativeModel(config, key) : yandexGptModel(config, key);
     case 'gigachat':
-      return gigaChatModel(config, key);
+      return gigaChatModel(config, key, gigaChatRootCertificate(config, rootCertificateFile));
     case 'bitrixgpt':
       return bitrixGptModel(config, key);
   }

@@ -1,7 +1,11 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type RequestListener } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisRequest, ModelEvent } from './analyst-model';
+import { gigaChatRootCertificate, readDeploymentCa } from './deployment-ca';
 import { ModelError } from './model-errors';
 import { analystModelFor } from './model-registry';
 import { providerConfigSchema, type ProviderConfig } from './provider-config';
@@ -19,9 +23,12 @@ type Reply = { status?: number; body?: unknown; headers?: Record<string, string>
 const servers: { close: () => void }[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-async function stub(reply: (seen: Seen, index: number) => Reply): Promise<{ url: string; seen: Seen[] }> {
+/** Test certificates (lib/ai/testing/tls): a root CA Node does not know, as Sber's, and a server certificate it signed. */
+const tlsFile = (name: string) => path.join(import.meta.dirname, 'testing/tls', name);
+
+async function stub(reply: (seen: Seen, index: number) => Reply, options: { tls?: boolean } = {}): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
@@ -33,10 +40,11 @@ async function stub(reply: (seen: Seen, index: number) => Reply): Promise<{ url:
         response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {}));
       }, answer.delayMs ?? 0);
     });
-  });
+  };
+  const server = options.tls ? createTlsServer({ cert: readFileSync(tlsFile('server.pem')), key: readFileSync(tlsFile('server-key.pem')) }, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push({ close: () => server.close() });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+  return { url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
 const request: AnalysisRequest = {
@@ -126,11 +134,11 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
     [429, { 'retry-after': '7' }, 'rate_limited'],
     [500, {}, 'provider_error'],
     [503, {}, 'provider_error'],
-  ] as const)('maps HTTP %i to %s without retrying', async (status, headers, code) => {
+  ] as const)('maps HTTP %i (headers %o) to %s without retrying', async (status, headers, code) => {
     const server = await stub(() => ({ status, headers, body: { error: { message: 'nope' } } }));
     const error = await failure(run({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }, 'k'));
     expect(error).toMatchObject({ code });
-    if (status === 429) expect(error).toMatchObject({ retryAfterMs: 7000 });
+    if (status === 429) expect(error).toMatchObject({ details: { retryAfterMs: 7000, status: 429, reason: 'http_status' } });
     expect(server.seen).toHaveLength(1);
   });
 
@@ -161,12 +169,54 @@ describe('YandexGPT', () => {
     expect(JSON.parse(call!.body)).toMatchObject({ model: 'gpt://b1gfolder/yandexgpt/latest', response_format: { type: 'json_schema' } });
   });
 
-  it('adds the folder header for an IAM token, and maps RESOURCE_EXHAUSTED to the usage limit', async () => {
+  it('maps RESOURCE_EXHAUSTED to the usage limit', async () => {
     const server = await stub(() => ({ status: 429, body: { error: { message: 'RESOURCE_EXHAUSTED: quota' } } }));
-    const error = await failure(run({ kind: 'yandexgpt', folderId: 'b1g', baseURL: server.url, auth: 'iam_token', model: 'yandexgpt-lite' }, 't1.iam'));
+    const error = await failure(run({ kind: 'yandexgpt', folderId: 'b1g', baseURL: `${server.url}/v1` }, 'AQVN-key'));
     expect(error).toMatchObject({ code: 'quota_exceeded' });
-    expect(server.seen[0]!.headers['x-folder-id']).toBe('b1g');
-    expect(JSON.parse(server.seen[0]!.body).model).toBe('gpt://b1g/yandexgpt-lite');
+  });
+});
+
+describe('YandexGPT native API, for an IAM token (reference §1.3)', () => {
+  /** The native answer: wrapped in `result`, token counts as strings. */
+  const native = (text: string, status = 'ALTERNATIVE_STATUS_FINAL') => ({
+    result: { alternatives: [{ message: { role: 'assistant', text }, status }], usage: { inputTextTokens: '210', completionTokens: '45', totalTokens: '255' }, modelVersion: '07.03.2024' },
+  });
+  const iam = (url: string) => ({ kind: 'yandexgpt', folderId: 'b1gfolder', baseURL: `${url}/v1`, auth: 'iam_token', model: 'yandexgpt-lite' });
+
+  it('sends the IAM token as a bearer with the folder in x-folder-id, the model URI, the JSON schema, and asks Yandex not to log', async () => {
+    const server = await stub(() => ({ body: native(JSON.stringify(answer)) }));
+    const events = await run(iam(server.url), 't1.iam-token');
+    const [call] = server.seen;
+    expect(call!.path).toBe('/foundationModels/v1/completion');
+    expect(call!.headers).toMatchObject({ authorization: 'Bearer t1.iam-token', 'x-folder-id': 'b1gfolder', 'x-data-logging-enabled': 'false' });
+    const body = JSON.parse(call!.body);
+    expect(body).toMatchObject({ modelUri: 'gpt://b1gfolder/yandexgpt-lite', completionOptions: { stream: false, temperature: 0.2 } });
+    expect(body.completionOptions.maxTokens).toMatch(/^\d+$/);
+    expect(body.jsonSchema.schema).toMatchObject({ type: 'object', properties: { messages: { type: 'array' } } });
+    expect(body.messages.map((message: { role: string }) => message.role)).toEqual(['system', 'user']);
+    expect(body.messages[1].text).toContain('<findings>');
+    expect(events).toContainEqual({ type: 'usage', promptTokens: 210, completionTokens: 45 });
+    expect(events.filter((event) => event.type === 'message')).toHaveLength(1);
+  });
+
+  it('maps 401, 429, 5xx and a content filter, and repairs an unreadable answer once', async () => {
+    for (const [status, code] of [[401, 'auth_failed'], [429, 'rate_limited'], [503, 'provider_error']] as const) {
+      const server = await stub(() => ({ status, body: { error: { grpcCode: 16, httpCode: status, message: 'no', httpStatus: 'x' } } }));
+      expect(await failure(run(iam(server.url), 't1'))).toMatchObject({ code });
+    }
+    const filtered = await stub(() => ({ body: native('', 'ALTERNATIVE_STATUS_CONTENT_FILTER') }));
+    expect(await failure(run(iam(filtered.url), 't1'))).toMatchObject({ code: 'content_refused' });
+    const garbled = await stub((_, index) => ({ body: index === 0 ? { result: 'not a completion' } : native(JSON.stringify(answer)) }));
+    expect(await failure(run(iam(garbled.url), 't1'))).toMatchObject({ code: 'provider_error', details: { status: 502 } });
+    const repaired = await stub((_, index) => ({ body: native(index === 0 ? 'Sure! Here it is' : JSON.stringify(answer)) }));
+    expect((await run(iam(repaired.url), 't1')).filter((event) => event.type === 'message')).toHaveLength(1);
+    expect(repaired.seen).toHaveLength(2);
+  });
+
+  it('answers the Test call', async () => {
+    const server = await stub(() => ({ body: native('OK') }));
+    expect(await testProvider(providerConfigSchema.parse(iam(server.url)), 't1')).toMatchObject({ ok: true, reply: 'OK' });
+    expect(server.seen[0]!.path).toBe('/foundationModels/v1/completion');
   });
 });
 
@@ -252,6 +302,39 @@ describe('GigaChat', () => {
   });
 });
 
+describe("GigaChat over TLS, with a root certificate Node does not know (as Sber's)", () => {
+  const tlsGigaChat = () =>
+    stub((seen) => (seen.path === '/api/v2/oauth' ? { body: { access_token: 'tok-tls', expires_at: Date.now() + 30 * 60_000 } } : { body: completion(JSON.stringify(answer)) }), { tls: true });
+  const config = (url: string, extra: object = {}) => ({ kind: 'gigachat', baseURL: `${url}/api/v1`, authURL: `${url}/api/v2/oauth`, scope: 'GIGACHAT_API_B2B', ...extra });
+
+  it('refuses the connection without that certificate, and says why', async () => {
+    const server = await tlsGigaChat();
+    const result = await testProvider(providerConfigSchema.parse(config(server.url)), 'K-tls-none');
+    expect(result).toMatchObject({ ok: false, code: 'provider_error', reason: 'untrusted_certificate' });
+    expect(server.seen).toEqual([]);
+  });
+
+  it('trusts the certificate pasted in Settings', async () => {
+    const server = await tlsGigaChat();
+    const events = await run(config(server.url, { caPem: readFileSync(tlsFile('ca.pem'), 'utf8') }), 'K-tls-pasted');
+    expect(events.filter((event) => event.type === 'message')).toHaveLength(1);
+    expect(server.seen.map((seen) => seen.path)).toEqual(['/api/v2/oauth', '/api/v1/chat/completions']);
+  });
+
+  it("trusts the deployment's file (GIGACHAT_CA_FILE), and names what is wrong with a file it cannot use", async () => {
+    expect(readDeploymentCa(tlsFile('ca.pem'))?.status).toMatchObject({ path: tlsFile('ca.pem'), subject: 'CN=Flowpilot Test Root CA', validTo: expect.stringMatching(/^2126-/) });
+    const server = await tlsGigaChat();
+    const parsed = providerConfigSchema.parse(config(server.url));
+    const result = await testProvider(parsed, 'K-tls-file', { rootCertificateFile: tlsFile('ca.pem') });
+    expect(result).toMatchObject({ ok: true });
+    expect(server.seen.map((seen) => seen.path)).toEqual(['/api/v2/oauth', '/api/v1/chat/completions']);
+
+    expect(readDeploymentCa(tlsFile('no-such.pem'))?.status).toEqual({ path: tlsFile('no-such.pem'), problem: 'missing' });
+    expect(readDeploymentCa(tlsFile('README.md'))?.status).toEqual({ path: tlsFile('README.md'), problem: 'not_a_certificate' });
+    expect(() => gigaChatRootCertificate(parsed as Extract<ProviderConfig, { kind: 'gigachat' }>, tlsFile('no-such.pem'))).toThrow(expect.objectContaining({ code: 'provider_error', reason: 'untrusted_certificate' }));
+  });
+});
+
 describe('the Test button: one small real call', () => {
   it('reports the reply and the time when the provider answers', async () => {
     const server = await stub(() => ({ body: completion('OK') }));
@@ -269,8 +352,10 @@ describe('the Test button: one small real call', () => {
 
   it('reports the exact reason when it does not', async () => {
     const server = await stub(() => ({ status: 401, body: { error: { message: 'bad key' } } }));
-    expect(await testProvider(providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'f', baseURL: server.url }), 'wrong')).toMatchObject({ ok: false, code: 'auth_failed' });
+    expect(await testProvider(providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'f', baseURL: server.url }), 'wrong')).toMatchObject({ ok: false, code: 'auth_failed', reason: 'http_status', status: 401, host: new URL(server.url).host });
     expect(await testProvider(providerConfigSchema.parse({ kind: 'bitrixgpt' }), null)).toMatchObject({ ok: false, code: 'not_available' });
-    expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: 'http://127.0.0.1:9', model: 'm' }), null)).toMatchObject({ ok: false, code: 'provider_error' });
+    expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: 'http://127.0.0.1:9', model: 'm' }), null)).toMatchObject({ ok: false, code: 'provider_error', reason: 'unreachable', host: '127.0.0.1:9' });
+    const silent = await stub(() => ({ body: completion('OK'), delayMs: 1_000 }));
+    expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: silent.url, model: 'm' }), null, { timeoutMs: 100 })).toMatchObject({ ok: false, code: 'provider_error', reason: 'timeout' });
   });
 });

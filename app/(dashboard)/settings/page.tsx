@@ -7,6 +7,7 @@ import { CopilotUsageCard } from '@/components/settings/copilot-usage-card';
 import { ModelRequestPreview } from '@/components/settings/model-request-preview';
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
+import { readDeploymentCa } from '@/lib/ai/deployment-ca';
 import { requireArea } from '@/lib/auth/guards';
 import { copilotSettings } from '@/lib/copilot/copilot-settings';
 import { copilotUsage } from '@/lib/copilot/copilot-usage';
@@ -35,7 +36,7 @@ export default async function SettingsPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} />
       <CopilotSettingsCard enabled={copilot.enabled} />
-      <CopilotModelForm settings={copilot} />
+      <CopilotModelForm settings={copilot} deploymentCa={readDeploymentCa()?.status ?? null} />
       <CopilotUsageCard usage={usage} settings={copilot} />
       <ModelRequestPreview flows={flows} />
       <SystemStatusCard status={status} version={appVersion} />

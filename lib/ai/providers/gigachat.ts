@@ -20,8 +20,8 @@ const queues = new Map<string, Promise<unknown>>();
  * fetched again on a 401; the deployment's root certificate for Sber's chain; the OpenAI-shaped
  * chat endpoint with GigaChat's own response_format; one call at a time for personal keys.
  */
-export function gigaChatModel(config: GigaChatConfig, authorizationKey: string): LanguageModel {
-  const dispatcher = config.caPem ? new Agent({ connect: { ca: config.caPem } }) : undefined;
+export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, rootCertificate?: string): LanguageModel {
+  const dispatcher = rootCertificate ? new Agent({ connect: { ca: rootCertificate } }) : undefined;
   // undici's fetch takes the dispatcher that carries the root certificate; its types differ from the DOM's fetch.
   const send = ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
   const cacheKey = createHash('sha256').update(`${config.authURL}\0${config.scope}\0${authorizationKey}`).digest('hex');

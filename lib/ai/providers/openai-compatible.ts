@@ -16,19 +16,16 @@ export function openAiCompatibleModel(config: Config<'openai_compatible'>, apiKe
 }
 
 /**
- * YandexGPT through its OpenAI-compatible endpoint (reference §1.2): the folder as the OpenAI
- * project, the model as its full URI, the key as a bearer token, and Yandex asked not to log.
+ * YandexGPT with a service account's API key, through its OpenAI-compatible endpoint (reference
+ * §1.2): the folder as the OpenAI project, the model as its full URI, the key as a bearer token,
+ * and Yandex asked not to log. An IAM token goes to the native API (yandex-native.ts).
  */
-export function yandexGptModel(config: Config<'yandexgpt'>, secret: string): LanguageModel {
+export function yandexGptModel(config: Config<'yandexgpt'>, apiKey: string): LanguageModel {
   return createOpenAICompatible({
     name: 'yandexgpt',
     baseURL: config.baseURL,
-    apiKey: secret,
-    headers: {
-      'OpenAI-Project': config.folderId,
-      'x-data-logging-enabled': 'false',
-      ...(config.auth === 'iam_token' ? { 'x-folder-id': config.folderId } : {}),
-    },
+    apiKey,
+    headers: { 'OpenAI-Project': config.folderId, 'x-data-logging-enabled': 'false' },
     supportsStructuredOutputs: true,
     includeUsage: true,
   }).chatModel(config.model.startsWith('gpt://') ? config.model : `gpt://${config.folderId}/${config.model}`);
