@@ -57,15 +57,8 @@ export function CreateMeetingDialog({
 
   return (
     <PortalActionDialog
-      title={t('title')}
-      submitLabel={t('submit')}
-      submittingLabel={t('submitting')}
-      cancelLabel={t('cancel')}
-      doneText={t('done')}
-      openLabel={t('open')}
-      pending={action.pending}
-      error={action.error}
-      created={action.created}
+      texts="copilot.meetingDialog"
+      action={action}
       onSubmit={submit}
       returnFocusTo={returnFocusTo}
       onClose={onClose}

@@ -46,15 +46,8 @@ export function CreateTaskDialog({
 
   return (
     <PortalActionDialog
-      title={t('title')}
-      submitLabel={t('submit')}
-      submittingLabel={t('submitting')}
-      cancelLabel={t('cancel')}
-      doneText={t('done')}
-      openLabel={t('open')}
-      pending={action.pending}
-      error={action.error}
-      created={action.created}
+      texts="copilot.taskDialog"
+      action={action}
       onSubmit={submit}
       returnFocusTo={returnFocusTo}
       onClose={onClose}

@@ -45,35 +45,24 @@ export function usePortalAction<I>(analysisId: string, action: (input: I) => Pro
  * with the reason above the buttons; on success the new item's link replaces the buttons.
  */
 export function PortalActionDialog({
-  title,
-  submitLabel,
-  submittingLabel,
-  cancelLabel,
-  doneText,
-  openLabel,
-  pending,
-  error,
-  created,
+  texts,
+  action,
   onSubmit,
   returnFocusTo,
   onClose,
   children,
 }: {
-  title: string;
-  submitLabel: string;
-  submittingLabel: string;
-  cancelLabel: string;
-  doneText: string;
-  openLabel: string;
-  pending: boolean;
-  error: string | null;
-  created: CreatedInPortal | null;
+  /** The dialog's messages: title, submit, submitting, cancel, done and open. */
+  texts: 'copilot.taskDialog' | 'copilot.meetingDialog';
+  action: Pick<ReturnType<typeof usePortalAction>, 'pending' | 'error' | 'created'>;
   onSubmit: () => void;
   returnFocusTo: RefObject<HTMLElement | null>;
   onClose: () => void;
   children: ReactNode;
 }) {
   const t = useTranslations('copilot');
+  const own = useTranslations(texts);
+  const { pending, error, created } = action;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSubmit();
@@ -89,8 +78,8 @@ export function PortalActionDialog({
             returnFocusTo.current?.focus();
           }}
           className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none">
-          <Dialog.Title className="text-lg font-semibold text-slate-900">{title}</Dialog.Title>
-          <Dialog.Description className="sr-only">{title}</Dialog.Description>
+          <Dialog.Title className="text-lg font-semibold text-slate-900">{own('title')}</Dialog.Title>
+          <Dialog.Description className="sr-only">{own('title')}</Dialog.Description>
           <form onSubmit={submit} className="mt-4 space-y-4">
             <fieldset disabled={pending || created !== null} className="space-y-4">
               {children}
@@ -103,9 +92,9 @@ export function PortalActionDialog({
             {created ? (
               <div className="space-y-3">
                 <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-                  {doneText}{' '}
+                  {own('done')}{' '}
                   <a href={created.url} target="_blank" rel="noreferrer" className="font-semibold underline">
-                    {openLabel} (#{created.bitrixId})
+                    {own('open')} (#{created.bitrixId})
                   </a>
                 </p>
                 <Dialog.Close className={buttonStyles.secondary}>{t('close')}</Dialog.Close>
@@ -113,10 +102,10 @@ export function PortalActionDialog({
             ) : (
               <div className="flex justify-end gap-2">
                 <Dialog.Close type="button" className={buttonStyles.secondary}>
-                  {cancelLabel}
+                  {own('cancel')}
                 </Dialog.Close>
                 <button type="submit" className={buttonStyles.primary} disabled={pending}>
-                  {pending ? submittingLabel : submitLabel}
+                  {pending ? own('submitting') : own('submit')}
                 </button>
               </div>
             )}

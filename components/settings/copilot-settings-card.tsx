@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { setCopilotEnabledAction } from '@/lib/actions/set-copilot-enabled';
+import { SettingsSection } from './settings-section';
 
 /** The admin's switch for CoPilot in Flows. */
 export function CopilotSettingsCard({ enabled }: { enabled: boolean }) {
@@ -24,11 +25,7 @@ export function CopilotSettingsCard({ enabled }: { enabled: boolean }) {
   }
 
   return (
-    <section aria-labelledby="copilot-settings-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="copilot-settings-title" className="text-base font-semibold text-slate-900">
-        {t('title')}
-      </h2>
-      <p className="mt-1 text-sm text-slate-600">{t('hint')}</p>
+    <SettingsSection title={t('title')} hint={t('hint')}>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <p role="status" className={`text-sm font-semibold ${enabled ? 'text-emerald-800' : 'text-slate-700'}`}>
           {enabled ? t('on') : t('off')}
@@ -38,6 +35,6 @@ export function CopilotSettingsCard({ enabled }: { enabled: boolean }) {
         </button>
       </div>
       {failed && <div className="mt-3"><FormAlert message={t('failed')} /></div>}
-    </section>
+    </SettingsSection>
   );
 }

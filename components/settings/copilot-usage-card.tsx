@@ -1,16 +1,14 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CopilotSettings } from '@/lib/copilot/copilot-settings';
 import type { CopilotUsage } from '@/lib/copilot/copilot-usage';
+import { SettingsSection } from './settings-section';
 
 /** CoPilot's use against its limits, per day with tokens, the votes on messages, and who changed the settings. */
 export async function CopilotUsageCard({ usage, settings }: { usage: CopilotUsage; settings: CopilotSettings }) {
   const [t, format] = await Promise.all([getTranslations('copilot.usage'), getFormatter()]);
   const most = Math.max(1, ...usage.days.map((day) => day.requests));
   return (
-    <section aria-labelledby="copilot-usage-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="copilot-usage-title" className="text-base font-semibold text-slate-900">
-        {t('title')}
-      </h2>
+    <SettingsSection title={t('title')}>
       <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-600">{t('lastHour')}</dt>
@@ -74,6 +72,6 @@ export async function CopilotUsageCard({ usage, settings }: { usage: CopilotUsag
           ))}
         </ul>
       )}
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { previewModelRequestAction } from '@/lib/actions/preview-model-request';
+import { SettingsSection } from './settings-section';
 
 /** Privacy: exactly what an external model would receive for a chosen flow (figures and tokens, no titles or names). */
 export function ModelRequestPreview({ flows }: { flows: { id: string; name: string }[] }) {
   const t = useTranslations('copilot.preview');
-  const id = useId();
   const [flowId, setFlowId] = useState(flows[0]?.id ?? '');
   const [preview, setPreview] = useState<{ system: string; user: string } | null>(null);
   const [failed, setFailed] = useState(false);
@@ -22,11 +22,7 @@ export function ModelRequestPreview({ flows }: { flows: { id: string; name: stri
   }
 
   return (
-    <section aria-labelledby={`${id}-title`} className="mb-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
-        {t('title')}
-      </h2>
-      <p className="mt-1 text-sm text-slate-600">{t('hint')}</p>
+    <SettingsSection title={t('title')} hint={t('hint')}>
       {flows.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t('noFlows')}</p>
       ) : (
@@ -61,6 +57,6 @@ export function ModelRequestPreview({ flows }: { flows: { id: string; name: stri
           </pre>
         </div>
       )}
-    </section>
+    </SettingsSection>
   );
 }

@@ -11,7 +11,7 @@ import { appSecretBox } from '@/lib/security/app-secret-box';
 
 /** Lead or admin: CoPilot's analysis of a flow (the last one, a running one to join, or a new one). */
 export const requestAnalysisAction = authorizedAction(['admin', 'lead'], analysisRequestSchema, async (input, viewer) => {
-  const [viewerLocale, settings, model] = await Promise.all([getLocale(), copilotSettings(db()), configuredAnalyst(db(), appSecretBox())]);
+  const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
   const locale = answerLocale(settings, isLocale(viewerLocale) ? viewerLocale : 'ru');
-  return requestAnalysis(db(), viewer, { ...input, locale }, { model, defer: (work) => after(work) });
+  return requestAnalysis(db(), viewer, { ...input, locale }, { settings, model: () => configuredAnalyst(db(), appSecretBox()), defer: (work) => after(work) });
 });

@@ -49,8 +49,13 @@ function countingModel(): AnalystModel & { calls: number } {
   return model;
 }
 
+/** How often a run asked for its model (in the app, the moment a stored key is unsealed). */
+let modelsMade = 0;
+
 async function analyse(viewer: Viewer, flowId: string, options: { fresh?: boolean; model?: AnalystModel; locale?: 'ru' | 'en' } = {}): Promise<AnalysisOutcome> {
-  const outcome = await requestAnalysis(database.db, viewer, { flowId, fresh: options.fresh ?? false, locale: options.locale ?? 'en' }, { ...runNow, model: options.model });
+  const model = options.model;
+  const makeModel = model && (() => ((modelsMade += 1), Promise.resolve(model)));
+  const outcome = await requestAnalysis(database.db, viewer, { flowId, fresh: options.fresh ?? false, locale: options.locale ?? 'en' }, { ...runNow, model: makeModel });
   await settled();
   return outcome;
 }
@@ -129,9 +134,11 @@ describe('requestAnalysis', () => {
 
   it('shows the last analysis again while efficiency has not moved, and keeps every analysis asked for', async () => {
     const model = countingModel();
+    const madeBefore = modelsMade;
     const again = await analyse(lead, lowFlowId, { model });
     expect(again).toMatchObject({ kind: 'analysis', started: false });
     expect(model.calls).toBe(0);
+    expect(modelsMade).toBe(madeBefore);
     const fresh = await analyse(lead, lowFlowId, { fresh: true, model });
     expect(fresh).toMatchObject({ kind: 'analysis', started: true });
     expect(model.calls).toBe(1);

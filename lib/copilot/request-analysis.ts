@@ -7,7 +7,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import type { Locale } from '@/lib/i18n/locales';
 import { closeAbandonedRuns, startAnalysis } from './analysis-run';
-import { copilotSettings } from './copilot-settings';
+import { copilotSettings, type CopilotSettings } from './copilot-settings';
 import { flowFindings } from './flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { minimumFlowTasks, regenerationTrigger } from './regeneration-rule';
@@ -26,7 +26,10 @@ export type AnalysisOutcome =
   | { kind: 'analysis'; analysisId: string; started: boolean };
 
 export type AnalysisDependencies = {
-  model?: AnalystModel;
+  /** Makes the model for a new run, only when one starts: a stored key is unsealed only then. Default: the built-in analyst. */
+  model?: () => Promise<AnalystModel>;
+  /** The CoPilot settings, when the caller has read them already. */
+  settings?: CopilotSettings;
   now?: Date;
   /** Runs the phrasing after the answer has gone to the browser (Next's `after`), or at once in tests. */
   defer: (work: () => Promise<void>) => void;
@@ -44,7 +47,7 @@ export async function requestAnalysis(
   input: z.infer<typeof analysisRequestSchema> & { locale: Locale },
   dependencies: AnalysisDependencies,
 ): Promise<AnalysisOutcome> {
-  const settings = await copilotSettings(db);
+  const settings = dependencies.settings ?? (await copilotSettings(db));
   if (!settings.enabled) return { kind: 'off' };
   const visible = await db.flow.findFirst({ where: { AND: [visibleFlowsWhere(viewer), { id: input.flowId }] }, select: { id: true } });
   if (!visible) throw new ActionError('not-found', 'There is no such flow among yours.');
@@ -82,7 +85,7 @@ export async function requestAnalysis(
       trigger,
       locale: input.locale,
       requestedById: viewer.id,
-      model: dependencies.model ?? builtinAnalyst,
+      model: dependencies.model ? await dependencies.model() : builtinAnalyst,
     });
     return { kind: 'start', analysis } as const;
   });
