@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
+import { chatCompletion } from '@/lib/ai/testing/chat-completion';
+import { saveBuiltinModel, saveOpenAiCompatibleModel } from './support/copilot-model';
 import { expect, signedIn, test, testCertificate } from './support/demo-company';
 import { demoPortalRest, type DemoPortalFacts } from './support/demo-portal-facts';
 
@@ -55,7 +57,7 @@ async function gigaChatOverTls(): Promise<{ url: string; paths: string[]; close:
         JSON.stringify(
           request.url === '/api/v2/oauth'
             ? { access_token: 'e2e-token', expires_at: Date.now() + 30 * 60_000 }
-            : { id: 'x', object: 'chat.completion', created: 1, model: 'GigaChat-2', choices: [{ index: 0, message: { role: 'assistant', content: 'OK' }, finish_reason: 'stop' }] },
+            : chatCompletion('OK'),
         ),
       );
     });
@@ -212,7 +214,7 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
         ? JSON.stringify({ messages: findings.map((finding) => ({ findingIds: [finding.id], factor: `Stub model on ${finding.kind}: ${finding.lostPoints} points.`, advice: 'Act on it.' })) })
         : 'OK';
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: 'stub', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
+      response.end(JSON.stringify(chatCompletion(content)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -220,16 +222,7 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
 
   const admin = await signedIn(browser, 'Admin');
   try {
-    await admin.goto('/settings');
-    const form = admin.getByRole('region', { name: "CoPilot's model" });
-    await form.getByRole('radio', { name: /OpenAI-compatible/ }).check();
-    await form.getByLabel('Base URL').fill(stubUrl);
-    await form.getByLabel('Model', { exact: true }).fill('stub-model');
-    await form.getByLabel('API key (optional)').fill(key);
-    await form.getByRole('button', { name: 'Test' }).click();
-    await expect(form.getByRole('status')).toContainText('The model answered “OK”');
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(form.getByRole('status')).toContainText('Saved.');
+    await saveOpenAiCompatibleModel(admin, { baseURL: stubUrl, model: 'stub-model', key, reply: 'OK' });
     await admin.reload();
     await expect(admin.getByRole('region', { name: "CoPilot's model" }).getByText('A key is stored.')).toBeVisible();
     expect(await admin.content()).not.toContain(key);
@@ -261,11 +254,7 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
     expect(sent).toMatch(/^<findings>\n\{"flow"/u);
     expect(sent).not.toContain(flow.name);
   } finally {
-    await admin.goto('/settings');
-    const form = admin.getByRole('region', { name: "CoPilot's model" });
-    await form.getByRole('radio', { name: /Built-in analyst/ }).check();
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(form.getByRole('status')).toContainText('Saved.');
+    await saveBuiltinModel(admin);
     server.close();
   }
 });
@@ -278,7 +267,13 @@ test("an admin looks at each model, sets the answer language and a limit; the le
   await expect(form.getByRole('textbox', { name: 'Folder id', exact: true })).toBeVisible();
   await form.getByRole('radio', { name: /GigaChat/ }).check();
   await expect(form.getByRole('combobox', { name: /^Scope/ })).toHaveValue('GIGACHAT_API_PERS');
-  await expect(form.getByRole('textbox', { name: /Root certificate/ })).toBeVisible();
+  // A wrong value is marked at its field, and nothing is sent.
+  const certificate = form.getByRole('textbox', { name: /^Root certificate/ });
+  await certificate.fill('not a certificate');
+  await form.getByRole('button', { name: 'Test' }).click();
+  await expect(certificate).toHaveAttribute('aria-invalid', 'true');
+  await expect(certificate).toHaveAccessibleDescription('Check this value.');
+  await certificate.fill('');
   // GigaChat over TLS with a certificate chain Node does not trust by itself, as Sber's: the
   // deployment's root certificate (GIGACHAT_CA_FILE) is what makes the Test call go through.
   await expect(form.getByText('Root certificate supplied by the deployment: CN=Flowpilot Test Root CA')).toBeVisible();

@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { routeMethods, routeOf, sourceFiles } from '@/lib/testing/source-files';
+import { chatCompletion } from '@/lib/ai/testing/chat-completion';
+import { saveBuiltinModel, saveOpenAiCompatibleModel } from './support/copilot-model';
 import { expect, signedIn, test } from './support/demo-company';
 
 /**
@@ -31,7 +33,7 @@ test('a stored model key is in no page, no API answer, no server-action answer a
         JSON.stringify(
           body.includes('<findings>')
             ? { error: { message: `Incorrect API key provided: ${authorization}`, type: 'invalid_request_error' } }
-            : { id: 'x', object: 'chat.completion', created: 1, model: 'echo', choices: [{ index: 0, message: { role: 'assistant', content: `OK ${authorization}` }, finish_reason: 'stop' }] },
+            : chatCompletion(`OK ${authorization}`),
         ),
       );
     });
@@ -46,16 +48,7 @@ test('a stored model key is in no page, no API answer, no server-action answer a
   };
   const admin = await recorded(await signedIn(browser, 'Admin'));
   try {
-    await admin.goto('/settings');
-    const form = admin.getByRole('region', { name: "CoPilot's model" });
-    await form.getByRole('radio', { name: /OpenAI-compatible/ }).check();
-    await form.getByLabel('Base URL').fill(stubUrl);
-    await form.getByLabel('Model', { exact: true }).fill('echo-model');
-    await form.getByLabel('API key (optional)').fill(key);
-    await form.getByRole('button', { name: 'Test' }).click();
-    await expect(form.getByRole('status')).toContainText('The model answered “OK Bearer •••”');
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(form.getByRole('status')).toContainText('Saved.');
+    await saveOpenAiCompatibleModel(admin, { baseURL: stubUrl, model: 'echo-model', key, reply: 'OK Bearer •••' });
     // Testing again with the stored key (the field is empty now) reads it on the server only.
     await admin.reload();
     await admin.getByRole('region', { name: "CoPilot's model" }).getByRole('button', { name: 'Test' }).click();
@@ -85,8 +78,8 @@ test('a stored model key is in no page, no API answer, no server-action answer a
 
     const executive = await recorded(await signedIn(browser, 'Executive'));
     for (const page of [admin, lead, executive]) {
-      // The server's HTML and flight data; what the page then loads is recorded as it comes.
-      for (const path of pages) bodies.push(Promise.resolve((await (await page.goto(path))?.text()) ?? ''));
+      // The server's HTML with its flight data; the routes the pages' scripts call are read below.
+      for (const path of pages) bodies.push(Promise.resolve((await (await page.goto(path, { waitUntil: 'commit' }))?.text()) ?? ''));
       for (const path of getRoutes) bodies.push(page.request.get(path).then((response) => response.text()));
     }
 
@@ -96,11 +89,7 @@ test('a stored model key is in no page, no API answer, no server-action answer a
     expect(leaks).toEqual([]);
     expect(demoCompany.appLog()).not.toContain(key.slice(-12));
   } finally {
-    await admin.goto('/settings');
-    const form = admin.getByRole('region', { name: "CoPilot's model" });
-    await form.getByRole('radio', { name: /Built-in analyst/ }).check();
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(form.getByRole('status')).toContainText('Saved.');
+    await saveBuiltinModel(admin);
     server.close();
   }
 });

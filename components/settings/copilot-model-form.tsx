@@ -2,12 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { saveCopilotModelAction } from '@/lib/actions/save-copilot-model';
 import { testModelConnectionAction } from '@/lib/actions/test-model-connection';
-import { gigachatScopes, providerKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
+import { gigachatScopes, providerConfigSchema, providerKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
 import type { DeploymentCaStatus } from '@/lib/ai/deployment-ca';
 import type { ConnectionTest } from '@/lib/ai/test-connection';
 import type { CopilotSettings } from '@/lib/copilot/copilot-settings';
@@ -82,7 +82,21 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
   };
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [kind]: { ...current[kind], [name]: value } }));
 
+  const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(new Set());
+
+  /** The same check the server makes, first here, so each wrong field is marked where it is. */
+  function checkProvider(): boolean {
+    const checked = providerConfigSchema.safeParse(providerOf(kind, values[kind]));
+    setInvalidFields(new Set(checked.success ? [] : checked.error.issues.map((issue) => String(issue.path[0]))));
+    return checked.success;
+  }
+
   async function runTest() {
+    if (!checkProvider()) {
+      setTest(null);
+      return setStatus('invalid');
+    }
+    setStatus(null);
     setTest('running');
     const result = await testModelConnectionAction({ provider: providerOf(kind, values[kind]), secret }).catch(() => null);
     setTest(result?.ok ? result.data : { ok: false, code: 'provider_error', message: '' });
@@ -90,6 +104,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checkProvider()) return setStatus('invalid');
     setStatus('saving');
     const optional = (value: string) => (value.trim() === '' ? null : Number(value));
     const result = await saveCopilotModelAction({
@@ -141,7 +156,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
               <span className="mt-1 block text-xs font-normal text-slate-600">{storedSecret ? t('secretSet') : kind === 'bitrixgpt' ? t('bitrixgptUnavailable') : t('secretNotSet')}</span>
             </label>
             {fields[kind].map((field) => (
-              <FormField key={field.name} field={field} label={t(`fields.${field.name}`)} value={values[kind][field.name] ?? field.initial} onChange={(value) => set(field.name, value)} />
+              <FormField key={field.name} field={field} label={t(`fields.${field.name}`)} invalid={invalidFields.has(field.name)} value={values[kind][field.name] ?? field.initial} onChange={(value) => set(field.name, value)} />
             ))}
             {kind === 'gigachat' && <DeploymentCaNote status={deploymentCa} />}
           </fieldset>
@@ -204,7 +219,18 @@ function DeploymentCaNote({ status }: { status: DeploymentCaStatus | null }) {
   return <p className={`text-xs md:col-span-2 ${status !== null && 'problem' in status ? 'text-red-800' : 'text-slate-600'}`}>{text}</p>;
 }
 
-function FormField({ field, label, value, onChange }: { field: Field; label: string; value: string | boolean; onChange: (value: string | boolean) => void }) {
+function FormField({ field, label, invalid, value, onChange }: { field: Field; label: string; invalid: boolean; value: string | boolean; onChange: (value: string | boolean) => void }) {
+  const t = useTranslations('copilot.model.options');
+  const problem = useTranslations('copilot.model')('fieldInvalid');
+  const errorId = useId();
+  const marks = invalid ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+  const error = invalid && (
+    <span id={errorId} className="mt-1 block text-xs font-normal text-red-800">
+      {problem}
+    </span>
+  );
+  // Words where a choice has them (the key type); identifiers such as GigaChat's scopes as they are.
+  const optionLabel = (option: string) => (t.has(option) ? t(option) : option);
   const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
   if (field.type === 'checkbox') {
     return (
@@ -218,7 +244,8 @@ function FormField({ field, label, value, onChange }: { field: Field; label: str
     return (
       <label className="block text-sm font-medium text-slate-800 md:col-span-2">
         {label}
-        <textarea rows={4} value={String(value)} onChange={(event) => onChange(event.target.value)} className={`${inputClass} font-mono`} />
+        <textarea rows={4} value={String(value)} onChange={(event) => onChange(event.target.value)} className={`${inputClass} font-mono`} {...marks} />
+        {error}
       </label>
     );
   }
@@ -226,20 +253,22 @@ function FormField({ field, label, value, onChange }: { field: Field; label: str
     return (
       <label className="block text-sm font-medium text-slate-800">
         {label}
-        <select value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass}>
+        <select value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks}>
           {field.type.options.map((option) => (
             <option key={option} value={option}>
-              {option}
+              {optionLabel(option)}
             </option>
           ))}
         </select>
+        {error}
       </label>
     );
   }
   return (
     <label className="block text-sm font-medium text-slate-800">
       {label}
-      <input type={field.type} required={!field.optional} value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} />
+      <input type={field.type} required={!field.optional} value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks} />
+      {error}
     </label>
   );
 }

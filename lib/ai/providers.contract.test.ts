@@ -10,6 +10,7 @@ import { ModelError } from './model-errors';
 import { analystModelFor } from './model-registry';
 import { providerConfigSchema, type ProviderConfig } from './provider-config';
 import { testProvider } from './test-connection';
+import { chatCompletion } from './testing/chat-completion';
 
 /*
  * Each provider against a local server that answers as the provider's API does (reference
@@ -67,14 +68,6 @@ const request: AnalysisRequest = {
 };
 
 const answer = { messages: [{ findingIds: ['f1'], factor: 'user_1 holds 14 open tasks against a median of 3.', advice: 'Hand part of them to teammates.' }] };
-const completion = (content: string) => ({
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  created: 1_700_000_000,
-  model: 'm',
-  choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 120, completion_tokens: 40, total_tokens: 160 },
-});
 
 async function run(config: unknown, secret: string | null): Promise<ModelEvent[]> {
   const events: ModelEvent[] = [];
@@ -93,7 +86,7 @@ const failure = async (promise: Promise<unknown>) => {
 
 describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
   it('posts the findings as fenced data to /chat/completions with the key, and reads the messages and token use', async () => {
-    const server = await stub(() => ({ body: completion(JSON.stringify(answer)) }));
+    const server = await stub(() => ({ body: chatCompletion(JSON.stringify(answer)) }));
     const events = await run({ kind: 'openai_compatible', baseURL: `${server.url}/v1`, model: 'llama3.1', supportsJsonSchema: true }, 'sk-test');
     expect(events).toEqual([{ type: 'usage', promptTokens: 120, completionTokens: 40 }, { type: 'message', message: answer.messages[0] }]);
     const [call] = server.seen;
@@ -107,7 +100,7 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
   });
 
   it('asks for JSON in words only when the server enforces no schema (LM Studio rejects json_object), and sends no key when none is set', async () => {
-    const server = await stub(() => ({ body: completion('Here you are:\n```json\n' + JSON.stringify(answer) + '\n```') }));
+    const server = await stub(() => ({ body: chatCompletion('Here you are:\n```json\n' + JSON.stringify(answer) + '\n```') }));
     const events = await run({ kind: 'openai_compatible', baseURL: `${server.url}/v1`, model: 'qwen' }, null);
     expect(events.filter((event) => event.type === 'message')).toHaveLength(1);
     expect(server.seen[0]!.headers.authorization).toBeUndefined();
@@ -115,12 +108,12 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
   });
 
   it('repairs once an answer that is not the JSON asked for, then gives up as bad_output', async () => {
-    const repaired = await stub((_seen, index) => ({ body: completion(index === 0 ? 'I think the team is overloaded.' : JSON.stringify(answer)) }));
+    const repaired = await stub((_seen, index) => ({ body: chatCompletion(index === 0 ? 'I think the team is overloaded.' : JSON.stringify(answer)) }));
     expect((await run({ kind: 'openai_compatible', baseURL: repaired.url, model: 'm' }, null)).filter((event) => event.type === 'message')).toHaveLength(1);
     expect(repaired.seen).toHaveLength(2);
     expect(JSON.parse(repaired.seen[1]!.body).messages[1].content).toContain('Your previous answer could not be used');
 
-    const hopeless = await stub(() => ({ body: completion('{"messages": "none"}') }));
+    const hopeless = await stub(() => ({ body: chatCompletion('{"messages": "none"}') }));
     const error = await failure(run({ kind: 'openai_compatible', baseURL: hopeless.url, model: 'm' }, null));
     expect(error).toBeInstanceOf(ModelError);
     expect(error).toMatchObject({ code: 'bad_output' });
@@ -143,7 +136,7 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
   });
 
   it('gives up on a provider that does not answer in time', async () => {
-    const server = await stub(() => ({ body: completion(JSON.stringify(answer)), delayMs: 2_000 }));
+    const server = await stub(() => ({ body: chatCompletion(JSON.stringify(answer)), delayMs: 2_000 }));
     const events: ModelEvent[] = [];
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
@@ -160,7 +153,7 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
 
 describe('YandexGPT', () => {
   it('sends the folder as the OpenAI project, the model as its URI, the key as a bearer token, and asks Yandex not to log', async () => {
-    const server = await stub(() => ({ body: completion(JSON.stringify(answer)) }));
+    const server = await stub(() => ({ body: chatCompletion(JSON.stringify(answer)) }));
     await run({ kind: 'yandexgpt', folderId: 'b1gfolder', baseURL: `${server.url}/v1` }, 'AQVN-key');
     const [call] = server.seen;
     expect(call!.path).toBe('/v1/chat/completions');
@@ -222,7 +215,7 @@ describe('YandexGPT native API, for an IAM token (reference §1.3)', () => {
 
 describe('BitrixGPT (Vibecode AI router)', () => {
   it('sends the Vibecode key as X-Api-Key, no bearer, and asks for the JSON mode Bitrix24 uses', async () => {
-    const server = await stub(() => ({ body: completion(JSON.stringify(answer)) }));
+    const server = await stub(() => ({ body: chatCompletion(JSON.stringify(answer)) }));
     await run({ kind: 'bitrixgpt', baseURL: `${server.url}/v1` }, 'vibe_api_123');
     const [call] = server.seen;
     expect(call!.headers['x-api-key']).toBe('vibe_api_123');
@@ -244,7 +237,7 @@ describe('GigaChat', () => {
   const config = (url: string, extra: object = {}) => ({ kind: 'gigachat', baseURL: `${url}/api/v1`, authURL: `${url}/api/v2/oauth`, scope: 'GIGACHAT_API_B2B', ...extra });
 
   it('gets a token with the authorization key, a fresh RqUID and the scope, then calls the chat with it; the token is reused', async () => {
-    const server = await gigaChat(() => ({ body: completion(JSON.stringify(answer)) }));
+    const server = await gigaChat(() => ({ body: chatCompletion(JSON.stringify(answer)) }));
     await run(config(server.url), 'QmFzZTY0S2V5');
     await run(config(server.url), 'QmFzZTY0S2V5');
     const auth = server.seen.filter((seen) => seen.path === '/api/v2/oauth');
@@ -262,7 +255,7 @@ describe('GigaChat', () => {
   });
 
   it('sends its own json_schema shape when structured output is on', async () => {
-    const server = await gigaChat(() => ({ body: completion(JSON.stringify(answer)) }));
+    const server = await gigaChat(() => ({ body: chatCompletion(JSON.stringify(answer)) }));
     await run(config(server.url, { structuredOutput: true, scope: 'GIGACHAT_API_CORP' }), 'K2');
     const chat = server.seen.find((seen) => seen.path === '/api/v1/chat/completions')!;
     expect(JSON.parse(chat.body).response_format).toMatchObject({ type: 'json_schema', strict: true, schema: { type: 'object' } });
@@ -270,7 +263,7 @@ describe('GigaChat', () => {
 
   it('fetches a new token once on a 401 from the chat', async () => {
     const server = await gigaChat(
-      (seen) => (seen.headers.authorization === 'Bearer tok-0' ? { status: 401, body: { message: 'Token has expired' } } : { body: completion(JSON.stringify(answer)) }),
+      (seen) => (seen.headers.authorization === 'Bearer tok-0' ? { status: 401, body: { message: 'Token has expired' } } : { body: chatCompletion(JSON.stringify(answer)) }),
       (index) => ({ body: { access_token: `tok-${index}`, expires_at: Date.now() + 30 * 60_000 } }),
     );
     const events = await run(config(server.url, { scope: 'GIGACHAT_API_CORP' }), 'K3');
@@ -280,7 +273,7 @@ describe('GigaChat', () => {
 
   it('names a key or scope the token service refuses as auth_failed', async () => {
     const server = await gigaChat(
-      () => ({ body: completion(JSON.stringify(answer)) }),
+      () => ({ body: chatCompletion(JSON.stringify(answer)) }),
       () => ({ status: 400, body: { code: 7, message: 'scope from db not fully includes consumed scope' } }),
     );
     expect(await failure(run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K4'))).toMatchObject({ code: 'auth_failed' });
@@ -295,7 +288,7 @@ describe('GigaChat', () => {
       inFlight++;
       most = Math.max(most, inFlight);
       setTimeout(() => inFlight--, 100);
-      return { body: completion(JSON.stringify(answer)), delayMs: 100 };
+      return { body: chatCompletion(JSON.stringify(answer)), delayMs: 100 };
     });
     await Promise.all([run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K5'), run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K5')]);
     expect(most).toBe(1);
@@ -304,7 +297,7 @@ describe('GigaChat', () => {
 
 describe("GigaChat over TLS, with a root certificate Node does not know (as Sber's)", () => {
   const tlsGigaChat = () =>
-    stub((seen) => (seen.path === '/api/v2/oauth' ? { body: { access_token: 'tok-tls', expires_at: Date.now() + 30 * 60_000 } } : { body: completion(JSON.stringify(answer)) }), { tls: true });
+    stub((seen) => (seen.path === '/api/v2/oauth' ? { body: { access_token: 'tok-tls', expires_at: Date.now() + 30 * 60_000 } } : { body: chatCompletion(JSON.stringify(answer)) }), { tls: true });
   const config = (url: string, extra: object = {}) => ({ kind: 'gigachat', baseURL: `${url}/api/v1`, authURL: `${url}/api/v2/oauth`, scope: 'GIGACHAT_API_B2B', ...extra });
 
   it('refuses the connection without that certificate, and says why', async () => {
@@ -337,14 +330,14 @@ describe("GigaChat over TLS, with a root certificate Node does not know (as Sber
 
 describe('the Test button: one small real call', () => {
   it('reports the reply and the time when the provider answers', async () => {
-    const server = await stub(() => ({ body: completion('OK') }));
+    const server = await stub(() => ({ body: chatCompletion('OK') }));
     const result = await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }), null);
     expect(result).toMatchObject({ ok: true, reply: 'OK' });
     expect(JSON.parse(server.seen[0]!.body)).toMatchObject({ model: 'm', max_tokens: 16 });
   });
 
   it('never hands the key back, even from a provider that echoes what it was sent', async () => {
-    const server = await stub((seen) => ({ body: completion(`OK, you sent ${seen.headers.authorization}`) }));
+    const server = await stub((seen) => ({ body: chatCompletion(`OK, you sent ${seen.headers.authorization}`) }));
     const result = await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }), 'sk-echoed-key');
     expect(server.seen[0]!.headers.authorization).toBe('Bearer sk-echoed-key');
     expect(result).toMatchObject({ ok: true, reply: 'OK, you sent Bearer •••' });
@@ -355,7 +348,7 @@ describe('the Test button: one small real call', () => {
     expect(await testProvider(providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'f', baseURL: server.url }), 'wrong')).toMatchObject({ ok: false, code: 'auth_failed', reason: 'http_status', status: 401, host: new URL(server.url).host });
     expect(await testProvider(providerConfigSchema.parse({ kind: 'bitrixgpt' }), null)).toMatchObject({ ok: false, code: 'not_available' });
     expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: 'http://127.0.0.1:9', model: 'm' }), null)).toMatchObject({ ok: false, code: 'provider_error', reason: 'unreachable', host: '127.0.0.1:9' });
-    const silent = await stub(() => ({ body: completion('OK'), delayMs: 1_000 }));
+    const silent = await stub(() => ({ body: chatCompletion('OK'), delayMs: 1_000 }));
     expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: silent.url, model: 'm' }), null, { timeoutMs: 100 })).toMatchObject({ ok: false, code: 'provider_error', reason: 'timeout' });
   });
 });
