@@ -1,6 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalystModel, AnalysisRequest } from '@/lib/ai/analyst-model';
 import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
+import { chatCompletion } from '@/lib/ai/testing/chat-completion';
 import { ActionError } from '@/lib/auth/guards';
 import type { Viewer } from '@/lib/auth/viewer';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
@@ -10,6 +13,8 @@ import { insertTasks } from '@/lib/metrics/testing/mirror-fixture';
 import { executeSyncRun } from '@/lib/sync/run-sync';
 import { requestSyncRun } from '@/lib/sync/sync-runs';
 import { syncFixture } from '@/lib/sync/testing/sync-fixture';
+import { jobQueues } from '@/lib/jobs/job-queues';
+import { startJobWorker } from '@/lib/jobs/job-worker';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { analysisView } from './analysis-view';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
@@ -357,6 +362,33 @@ describe('the chosen model', () => {
     expect(JSON.stringify(log.request)).toContain('"findings"');
   });
 
+  it('sets aside an ungrounded answer that came over HTTP from an OpenAI-compatible provider, with the reason kept', async () => {
+    // The provider answers in the right shape, citing a real finding, with a number it does not hold.
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const findingId = /"id":"(f\d+)"/u.exec(body)?.[1] ?? 'f1';
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(chatCompletion(JSON.stringify({ messages: [{ findingIds: [findingId], factor: 'user_1 holds 4242 open tasks.', advice: 'Hand some over.' }] }))));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      await updateCopilotSettings(database.db, { provider: providerConfigSchema.parse({ kind: 'openai_compatible', baseURL, model: 'inventive' }), secret: null }, { box });
+      const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredAnalyst(database.db, box) });
+      const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
+      expect(view).toMatchObject({ model: 'openai_compatible:inventive', fallback: 'ungrounded', state: 'succeeded' });
+      expect(view.messages).toHaveLength(view.findings.length);
+      expect(JSON.stringify(view.messages)).not.toContain('4242');
+      const log = await database.db.copilotRequestLog.findFirstOrThrow({ where: { analysisId: view.id } });
+      expect(log.answer).toMatchObject({ rejected: expect.stringMatching(/^ungrounded: .*4242/) });
+    } finally {
+      server.close();
+    }
+  });
+
   it('leaves no provider key in plain text anywhere in the database, after saving it and calling the provider with it', async () => {
     const admin = (await database.db.user.findFirstOrThrow({ where: { email: 'admin@copilot.test' } })).id;
     // Port 9 (discard) refuses at once: every call fails as a provider error and is logged.
@@ -413,6 +445,23 @@ describe('the chosen model', () => {
     expect(text).not.toMatch(/Ignore previous|Distribute tasks daily/);
     const employees = await database.db.employee.findMany({ where: { portalId: fixture.portalId }, select: { lastName: true } });
     expect(employees.filter(({ lastName }) => lastName.length >= 4 && text.includes(lastName))).toEqual([]);
+  });
+
+  it('deletes, when the daily job runs, the request logs older than the retention period and keeps the rest', async () => {
+    const logs = await database.db.copilotRequestLog.findMany({ select: { id: true }, orderBy: { createdAt: 'asc' } });
+    expect(logs.length).toBeGreaterThan(1);
+    // The clock moved on for one of them: it was written 15 days ago, past the 14 days kept.
+    const [old] = logs;
+    await database.db.copilotRequestLog.update({ where: { id: old!.id }, data: { createdAt: new Date(Date.now() - 15 * 86_400_000) } });
+    const worker = await startJobWorker({ databaseUrl: database.url, db: database.db, box, owner: 'retention-test', log: () => undefined });
+    try {
+      expect(await worker.boss.getSchedules()).toContainEqual(expect.objectContaining({ name: jobQueues.copilotLogRetention, cron: '23 3 * * *' }));
+      await worker.boss.send(jobQueues.copilotLogRetention, {});
+      await expect.poll(() => database.db.copilotRequestLog.count({ where: { id: old!.id } }), { timeout: 30_000 }).toBe(0);
+      expect(await database.db.copilotRequestLog.count()).toBe(logs.length - 1);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('deletes request logs past the retention period, by the clock of the day the job runs', async () => {
