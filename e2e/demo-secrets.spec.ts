@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { routeMethods, routeOf, sourceFiles } from '@/lib/testing/source-files';
 import { chatCompletion } from '@/lib/ai/testing/chat-completion';
 import { saveBuiltinModel, saveOpenAiCompatibleModel } from './support/copilot-model';
@@ -41,18 +41,30 @@ test('a stored model key is in no page, no API answer, no server-action answer a
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const stubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 
-  const bodies: Promise<string>[] = [];
-  const recorded = (page: Page) => {
-    page.context().on('response', (response) => bodies.push(response.text().catch(() => '')));
+  // Every response the browser gets passes through here and is read in full on the way, whatever
+  // the page does next (Chromium forgets the bodies of a page it has left).
+  const bodies: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const recorded = async (page: Page) => {
+    contexts.push(page.context());
+    await page.context().route('**/*', async (route) => {
+      const response = await route.fetch({ maxRedirects: 0 }).catch(() => null);
+      if (!response) return route.abort().catch(() => undefined);
+      bodies.push(await response.text());
+      // The page may have moved on already; its body is read either way.
+      await route.fulfill({ response }).catch(() => undefined);
+    });
     return page;
   };
   const admin = await recorded(await signedIn(browser, 'Admin'));
   try {
     await saveOpenAiCompatibleModel(admin, { baseURL: stubUrl, model: 'echo-model', key, reply: 'OK Bearer •••' });
+    bodies.push(await admin.content());
     // Testing again with the stored key (the field is empty now) reads it on the server only.
     await admin.reload();
     await admin.getByRole('region', { name: "CoPilot's model" }).getByRole('button', { name: 'Test' }).click();
     await expect(admin.getByRole('region', { name: "CoPilot's model" }).getByRole('status')).toContainText('The model answered');
+    bodies.push(await admin.content());
 
     // The lead's CoPilot calls the provider with the key, which answers with it in a 401.
     const lead = await recorded(await signedIn(browser, 'Team lead'));
@@ -65,6 +77,7 @@ test('a stored model key is in no page, no API answer, no server-action answer a
     await expect(copilotPanel(lead).getByText(/The model's provider refused the key/)).toBeVisible();
     const analysisPath = new URL((await analysisUrl).url()).pathname;
     expect(sentKeys).toContain(`Bearer ${key}`);
+    bodies.push(await lead.content());
 
     await admin.goto('/users');
     const userHref = (await admin.locator('main a[href^="/users/"]').first().getAttribute('href'))!;
@@ -78,18 +91,18 @@ test('a stored model key is in no page, no API answer, no server-action answer a
 
     const executive = await recorded(await signedIn(browser, 'Executive'));
     for (const page of [admin, lead, executive]) {
-      // The server's HTML with its flight data; the routes the pages' scripts call are read below.
-      for (const path of pages) bodies.push(Promise.resolve((await (await page.goto(path, { waitUntil: 'commit' }))?.text()) ?? ''));
-      for (const path of getRoutes) bodies.push(page.request.get(path).then((response) => response.text()));
+      // Each page's HTML with its flight data passes the route above; the GET routes are read directly.
+      for (const path of pages) await page.goto(path, { waitUntil: 'commit' });
+      for (const path of getRoutes) bodies.push(await (await page.request.get(path)).text());
     }
 
-    const everything = await Promise.all(bodies);
-    expect(everything.length).toBeGreaterThan(pages.length * 3);
-    const leaks = everything.filter((body) => body.includes(key) || body.includes(key.slice(-12)));
+    expect(bodies.length).toBeGreaterThan(pages.length * 3);
+    const leaks = bodies.filter((body) => body.includes(key) || body.includes(key.slice(-12)));
     expect(leaks).toEqual([]);
     expect(demoCompany.appLog()).not.toContain(key.slice(-12));
   } finally {
     await saveBuiltinModel(admin);
+    await Promise.all(contexts.map((context) => context.close()));
     server.close();
   }
 });
