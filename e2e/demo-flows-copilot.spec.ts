@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 import { chatCompletion } from '@/lib/ai/testing/chat-completion';
+import { startStubServer } from '@/lib/ai/testing/stub-server';
 import { saveBuiltinModel, saveOpenAiCompatibleModel } from './support/copilot-model';
-import { expect, signedIn, test, testCertificate } from './support/demo-company';
+import { expect, signedIn, test } from './support/demo-company';
 import { demoPortalRest, type DemoPortalFacts } from './support/demo-portal-facts';
 
 /**
@@ -46,25 +43,8 @@ async function lowestFlowRow(page: Page): Promise<{ row: Locator; name: string; 
 }
 
 /** A local GigaChat (token, then chat) over TLS, with the test certificate the demo company's GIGACHAT_CA_FILE trusts. */
-async function gigaChatOverTls(): Promise<{ url: string; paths: string[]; close: () => void }> {
-  const paths: string[] = [];
-  const server = createTlsServer({ cert: readFileSync(testCertificate('server.pem')), key: readFileSync(testCertificate('server-key.pem')) }, (request, response) => {
-    request.resume();
-    request.on('end', () => {
-      paths.push(request.url ?? '');
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify(
-          request.url === '/api/v2/oauth'
-            ? { access_token: 'e2e-token', expires_at: Date.now() + 30 * 60_000 }
-            : chatCompletion('OK'),
-        ),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, paths, close: () => server.close() };
-}
+const gigaChatOverTls = () =>
+  startStubServer((seen) => ({ body: seen.path === '/api/v2/oauth' ? { access_token: 'e2e-token', expires_at: Date.now() + 30 * 60_000 } : chatCompletion('OK') }), { tls: true });
 
 const copilotPanel = (page: Page) => page.getByRole('dialog', { name: 'CoPilot recommendations' });
 
@@ -199,26 +179,18 @@ test('with CoPilot switched off the button is gone and the action refuses', asyn
 
 test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot then answers with it, and the key is shown nowhere', async ({ browser, demoCompany }) => {
   const key = `sk-e2e-${Date.now()}`;
-  const seenKeys: string[] = [];
   // A local server that answers as an OpenAI-compatible API does: one message per finding, citing
   // only the finding's own lost points.
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      seenKeys.push(request.headers.authorization ?? '');
-      const { messages } = JSON.parse(body) as { messages: { content: string }[] };
-      const data = /<findings>\n([\s\S]*)\n<\/findings>/u.exec(messages.at(-1)?.content ?? '')?.[1];
-      const findings = data ? (JSON.parse(data) as { findings: { id: string; kind: string; lostPoints: number }[] }).findings : [];
-      const content = data
-        ? JSON.stringify({ messages: findings.map((finding) => ({ findingIds: [finding.id], factor: `Stub model on ${finding.kind}: ${finding.lostPoints} points.`, advice: 'Act on it.' })) })
-        : 'OK';
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(chatCompletion(content)));
-    });
+  const server = await startStubServer((seen) => {
+    const { messages } = JSON.parse(seen.body) as { messages: { content: string }[] };
+    const data = /<findings>\n([\s\S]*)\n<\/findings>/u.exec(messages.at(-1)?.content ?? '')?.[1];
+    const findings = data ? (JSON.parse(data) as { findings: { id: string; kind: string; lostPoints: number }[] }).findings : [];
+    const content = data
+      ? JSON.stringify({ messages: findings.map((finding) => ({ findingIds: [finding.id], factor: `Stub model on ${finding.kind}: ${finding.lostPoints} points.`, advice: 'Act on it.' })) })
+      : 'OK';
+    return { body: chatCompletion(content) };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const stubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  const stubUrl = `${server.url}/v1`;
 
   const admin = await signedIn(browser, 'Admin');
   try {
@@ -238,7 +210,7 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
     await panel.getByRole('button', { name: 'Analyse again' }).click();
     await expect(panel.getByText('Model: openai_compatible:stub-model')).toBeVisible();
     await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toContainText('Stub model on');
-    expect(seenKeys.at(-1)).toBe(`Bearer ${key}`);
+    expect(server.seen.at(-1)!.headers.authorization).toBe(`Bearer ${key}`);
     expect(await lead.content()).not.toContain(key);
     // Nor in the API the panel reads, nor in the app's log.
     await expect.poll(() => analysisResponses.length).toBeGreaterThan(0);
@@ -284,7 +256,8 @@ test("an admin looks at each model, sets the answer language and a limit; the le
     await form.getByRole('textbox', { name: 'Token URL', exact: true }).fill(`${gigaChat.url}/api/v2/oauth`);
     await form.getByRole('button', { name: 'Test' }).click();
     await expect(form.getByRole('status')).toContainText('The model answered “OK”');
-    expect(gigaChat.paths).toEqual(['/api/v2/oauth', '/api/v1/chat/completions']);
+    expect(gigaChat.seen.map((seen) => seen.path)).toEqual(['/api/v2/oauth', '/api/v1/chat/completions']);
+    await form.screenshot({ path: 'test-results/screenshots/demo-copilot-model-gigachat-en.png' });
   } finally {
     gigaChat.close();
   }

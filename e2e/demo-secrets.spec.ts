@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
 import { routeMethods, routeOf, sourceFiles } from '@/lib/testing/source-files';
 import { chatCompletion } from '@/lib/ai/testing/chat-completion';
+import { startStubServer } from '@/lib/ai/testing/stub-server';
 import { saveBuiltinModel, saveOpenAiCompatibleModel } from './support/copilot-model';
 import { expect, signedIn, test } from './support/demo-company';
 
@@ -21,38 +20,33 @@ const copilotPanel = (page: Page) => page.getByRole('dialog', { name: 'CoPilot r
 test('a stored model key is in no page, no API answer, no server-action answer and not in the app log', async ({ browser, demoCompany }) => {
   const key = `sk-hostile-${randomUUID()}`;
   const sentKeys = new Set<string>();
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const authorization = request.headers.authorization ?? '';
-      sentKeys.add(authorization);
-      response.writeHead(body.includes('<findings>') ? 401 : 200, { 'content-type': 'application/json' });
-      // The Test call gets an answer that repeats the key; an analysis gets a 401 that does.
-      response.end(
-        JSON.stringify(
-          body.includes('<findings>')
-            ? { error: { message: `Incorrect API key provided: ${authorization}`, type: 'invalid_request_error' } }
-            : chatCompletion(`OK ${authorization}`),
-        ),
-      );
-    });
+  // The Test call gets an answer that repeats the key; an analysis gets a 401 that does.
+  const server = await startStubServer((seen) => {
+    const authorization = seen.headers.authorization ?? '';
+    sentKeys.add(authorization);
+    return seen.body.includes('<findings>')
+      ? { status: 401, body: { error: { message: `Incorrect API key provided: ${authorization}`, type: 'invalid_request_error' } } }
+      : { body: chatCompletion(`OK ${authorization}`) };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const stubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  const stubUrl = `${server.url}/v1`;
 
   // Every response the browser gets passes through here and is read in full on the way, whatever
   // the page does next (Chromium forgets the bodies of a page it has left).
   const bodies: string[] = [];
   const contexts: BrowserContext[] = [];
+  const inFlight = new Set<Promise<void>>();
   const recorded = async (page: Page) => {
     contexts.push(page.context());
-    await page.context().route('**/*', async (route) => {
-      const response = await route.fetch({ maxRedirects: 0 }).catch(() => null);
-      if (!response) return route.abort().catch(() => undefined);
-      bodies.push(await response.text());
-      // The page may have moved on already; its body is read either way.
-      await route.fulfill({ response }).catch(() => undefined);
+    await page.context().route('**/*', (route) => {
+      const passing = (async () => {
+        const response = await route.fetch({ maxRedirects: 0 }).catch(() => null);
+        if (!response) return route.abort().catch(() => undefined);
+        bodies.push(await response.text());
+        // The page may have moved on already; its body is read either way.
+        await route.fulfill({ response }).catch(() => undefined);
+      })();
+      inFlight.add(passing);
+      return passing.finally(() => inFlight.delete(passing));
     });
     return page;
   };
@@ -96,13 +90,18 @@ test('a stored model key is in no page, no API answer, no server-action answer a
       for (const path of getRoutes) bodies.push(await (await page.request.get(path)).text());
     }
 
+    // Calls the last pages started are read to the end before anything is judged.
+    while (inFlight.size > 0) await Promise.all(inFlight);
     expect(bodies.length).toBeGreaterThan(pages.length * 3);
     const leaks = bodies.filter((body) => body.includes(key) || body.includes(key.slice(-12)));
     expect(leaks).toEqual([]);
     expect(demoCompany.appLog()).not.toContain(key.slice(-12));
   } finally {
-    await saveBuiltinModel(admin);
-    await Promise.all(contexts.map((context) => context.close()));
-    server.close();
+    try {
+      await saveBuiltinModel(admin);
+    } finally {
+      await Promise.all(contexts.map((context) => context.close()));
+      server.close();
+    }
   }
 });

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { saveCopilotModelAction } from '@/lib/actions/save-copilot-model';
@@ -79,6 +79,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
     setKind(option);
     setSecret('');
     setTest(null);
+    setInvalidFields(new Set());
   };
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [kind]: { ...current[kind], [name]: value } }));
 
@@ -99,7 +100,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
     setStatus(null);
     setTest('running');
     const result = await testModelConnectionAction({ provider: providerOf(kind, values[kind]), secret }).catch(() => null);
-    setTest(result?.ok ? result.data : { ok: false, code: 'provider_error', message: '' });
+    setTest(result?.ok ? result.data : { ok: false, code: 'provider_error' });
   }
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -156,9 +157,11 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
               <span className="mt-1 block text-xs font-normal text-slate-600">{storedSecret ? t('secretSet') : kind === 'bitrixgpt' ? t('bitrixgptUnavailable') : t('secretNotSet')}</span>
             </label>
             {fields[kind].map((field) => (
-              <FormField key={field.name} field={field} label={t(`fields.${field.name}`)} invalid={invalidFields.has(field.name)} value={values[kind][field.name] ?? field.initial} onChange={(value) => set(field.name, value)} />
+              <Fragment key={field.name}>
+                <FormField field={field} label={t(`fields.${field.name}`)} invalid={invalidFields.has(field.name)} value={values[kind][field.name] ?? field.initial} onChange={(value) => set(field.name, value)} />
+                {field.name === 'caPem' && <DeploymentCaNote status={deploymentCa} />}
+              </Fragment>
             ))}
-            {kind === 'gigachat' && <DeploymentCaNote status={deploymentCa} />}
           </fieldset>
         )}
 
@@ -240,35 +243,28 @@ function FormField({ field, label, invalid, value, onChange }: { field: Field; l
       </label>
     );
   }
-  if (field.type === 'textarea') {
-    return (
-      <label className="block text-sm font-medium text-slate-800 md:col-span-2">
-        {label}
-        <textarea rows={4} value={String(value)} onChange={(event) => onChange(event.target.value)} className={`${inputClass} font-mono`} {...marks} />
-        {error}
-      </label>
+  const control =
+    field.type === 'textarea' ? (
+      <textarea rows={4} value={String(value)} onChange={(event) => onChange(event.target.value)} className={`${inputClass} font-mono`} {...marks} />
+    ) : typeof field.type === 'object' ? (
+      <select value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks}>
+        {field.type.options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    ) : (
+      <input type={field.type} required={!field.optional} value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks} />
     );
-  }
-  if (typeof field.type === 'object') {
-    return (
+  // The error follows the label, so it describes the field without becoming part of its name.
+  return (
+    <div className={field.type === 'textarea' ? 'md:col-span-2' : undefined}>
       <label className="block text-sm font-medium text-slate-800">
         {label}
-        <select value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks}>
-          {field.type.options.map((option) => (
-            <option key={option} value={option}>
-              {optionLabel(option)}
-            </option>
-          ))}
-        </select>
-        {error}
+        {control}
       </label>
-    );
-  }
-  return (
-    <label className="block text-sm font-medium text-slate-800">
-      {label}
-      <input type={field.type} required={!field.optional} value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks} />
       {error}
-    </label>
+    </div>
   );
 }

@@ -2,13 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { testCertificatePath } from '@/lib/ai/testing/stub-server';
 import { demoPortalFacts, type DemoPortalFacts } from './demo-portal-facts';
 import { runLauncher, waitForOutput } from './launcher-process';
 
 const port = 3103;
-
-/** The test root CA and server certificate of lib/ai/testing/tls; the demo company's deployment trusts that CA for GigaChat. */
-export const testCertificate = (name: 'ca.pem' | 'server.pem' | 'server-key.pem') => path.resolve('lib/ai/testing/tls', name);
 export const demoAppUrl = `http://127.0.0.1:${port}`;
 
 export type DemoCompany = {
@@ -28,7 +26,7 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
   demoCompany: [
     async ({}, provide) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-demo-company-'));
-      const launcher = runLauncher({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined, GIGACHAT_CA_FILE: testCertificate('ca.pem') });
+      const launcher = runLauncher({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined, GIGACHAT_CA_FILE: testCertificatePath('ca.pem') });
       try {
         const [, portalUrl] = await waitForOutput(launcher, /demo portal \S+ on (http:\/\/127\.0\.0\.1:\d+)/, 180_000);
         await waitForOutput(launcher, /ready: http/, 300_000);

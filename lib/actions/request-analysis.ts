@@ -3,7 +3,7 @@
 import { after } from 'next/server';
 import { getLocale } from 'next-intl/server';
 import { authorizedAction } from '@/lib/auth/guards';
-import { answerLocale, configuredAnalyst, copilotSettings } from '@/lib/copilot/copilot-settings';
+import { analystFor, answerLocale, copilotSettingsWithSealedSecret } from '@/lib/copilot/copilot-settings';
 import { analysisRequestSchema, requestAnalysis } from '@/lib/copilot/request-analysis';
 import { db } from '@/lib/db/client';
 import { isLocale } from '@/lib/i18n/locales';
@@ -11,7 +11,8 @@ import { appSecretBox } from '@/lib/security/app-secret-box';
 
 /** Lead or admin: CoPilot's analysis of a flow (the last one, a running one to join, or a new one). */
 export const requestAnalysisAction = authorizedAction(['admin', 'lead'], analysisRequestSchema, async (input, viewer) => {
-  const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
+  const [viewerLocale, { settings, sealedSecret }] = await Promise.all([getLocale(), copilotSettingsWithSealedSecret(db())]);
   const locale = answerLocale(settings, isLocale(viewerLocale) ? viewerLocale : 'ru');
-  return requestAnalysis(db(), viewer, { ...input, locale }, { settings, model: () => configuredAnalyst(db(), appSecretBox()), defer: (work) => after(work) });
+  const model = () => analystFor(settings.provider, sealedSecret, appSecretBox());
+  return requestAnalysis(db(), viewer, { ...input, locale }, { settings, model, defer: (work) => after(work) });
 });

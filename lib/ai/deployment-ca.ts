@@ -13,7 +13,7 @@ type DeploymentCa = { status: DeploymentCaStatus; pem?: string };
  * The root certificate the deployment supplies for GigaChat's hosts (GIGACHAT_CA_FILE, reference
  * ai-providers §2.7). Read on each use, so a replaced file counts without a restart.
  */
-export function readDeploymentCa(file: string | undefined = env().GIGACHAT_CA_FILE): DeploymentCa | null {
+export function readDeploymentCa(file: string | null | undefined = env().GIGACHAT_CA_FILE): DeploymentCa | null {
   if (!file) return null;
   let pem: string;
   try {
@@ -33,7 +33,7 @@ export function readDeploymentCa(file: string | undefined = env().GIGACHAT_CA_FI
 }
 
 /** The root certificate GigaChat's TLS connections trust: the one pasted in Settings, else the deployment's file, else Node's own. */
-export function gigaChatRootCertificate(config: Extract<ProviderConfig, { kind: 'gigachat' }>, file?: string): string | undefined {
+export function gigaChatRootCertificate(config: Extract<ProviderConfig, { kind: 'gigachat' }>, file?: string | null): string | undefined {
   if (config.caPem) return config.caPem;
   const supplied = readDeploymentCa(file);
   if (supplied && !supplied.pem) {

@@ -48,6 +48,10 @@ export function modelErrorFrom(error: unknown): ModelError {
   if (codes.some((code) => untrustedCertificateCodes.has(code))) {
     return new ModelError('provider_error', `The provider's TLS certificate is not trusted (${codes.join(', ')}): supply its root certificate.`, { reason: 'untrusted_certificate' });
   }
+  // A 2xx whose body the SDK could not read is an unreadable answer, not an HTTP failure.
+  if (APICallError.isInstance(error) && error.statusCode !== undefined && error.statusCode < 300) {
+    return new ModelError('bad_output', `The provider's answer could not be read (${error.message}).`);
+  }
   if (APICallError.isInstance(error) && error.statusCode !== undefined) {
     const status = error.statusCode;
     const body = error.responseBody ?? '';

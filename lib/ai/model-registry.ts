@@ -20,9 +20,9 @@ export function analystModelFor(config: ProviderConfig, secret: string | null): 
 
 /**
  * The provider's language model; fails as not_available when its key is missing.
- * `rootCertificateFile` stands in for GIGACHAT_CA_FILE.
+ * `rootCertificateFile` stands in for GIGACHAT_CA_FILE (null: none).
  */
-export function languageModelFor(config: ExternalConfig, secret: string | null, rootCertificateFile?: string): LanguageModel {
+export function languageModelFor(config: ExternalConfig, secret: string | null, rootCertificateFile?: string | null): LanguageModel {
   if (needsSecret(config) && !secret) {
     // Never quietly another model: BitrixGPT without a Vibecode key is simply not available.
     throw new ModelError('not_available', `${config.kind} needs its key in Settings.`);

@@ -1,7 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type RequestListener } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisRequest, ModelEvent } from './analyst-model';
@@ -11,6 +8,7 @@ import { analystModelFor } from './model-registry';
 import { providerConfigSchema, type ProviderConfig } from './provider-config';
 import { testProvider } from './test-connection';
 import { chatCompletion } from './testing/chat-completion';
+import { startStubServer, testCertificatePath, type SeenRequest, type StubReply, type StubServer } from './testing/stub-server';
 
 /*
  * Each provider against a local server that answers as the provider's API does (reference
@@ -18,34 +16,16 @@ import { chatCompletion } from './testing/chat-completion';
  * and 401, 429, 5xx, timeouts and answers that are not the expected JSON are each handled.
  */
 
-type Seen = { method: string; path: string; headers: IncomingHttpHeaders; body: string };
-type Reply = { status?: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
+/** Other files in the certificates' folder: one that is missing, one that is not a certificate. */
+const besideCertificates = (name: string) => path.join(path.dirname(testCertificatePath('ca.pem')), name);
 
-const servers: { close: () => void }[] = [];
+const servers: StubServer[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-/** Test certificates (lib/ai/testing/tls): a root CA Node does not know, as Sber's, and a server certificate it signed. */
-const tlsFile = (name: string) => path.join(import.meta.dirname, 'testing/tls', name);
-
-async function stub(reply: (seen: Seen, index: number) => Reply, options: { tls?: boolean } = {}): Promise<{ url: string; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  const listener: RequestListener = (request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const entry = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body };
-      seen.push(entry);
-      const answer = reply(entry, seen.length - 1);
-      setTimeout(() => {
-        response.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
-        response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {}));
-      }, answer.delayMs ?? 0);
-    });
-  };
-  const server = options.tls ? createTlsServer({ cert: readFileSync(tlsFile('server.pem')), key: readFileSync(tlsFile('server-key.pem')) }, listener) : createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({ close: () => server.close() });
-  return { url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+async function stub(reply: (seen: SeenRequest, index: number) => StubReply, options: { tls?: boolean } = {}): Promise<StubServer> {
+  const server = await startStubServer(reply, options);
+  servers.push(server);
+  return server;
 }
 
 const request: AnalysisRequest = {
@@ -200,7 +180,7 @@ describe('YandexGPT native API, for an IAM token (reference §1.3)', () => {
     const filtered = await stub(() => ({ body: native('', 'ALTERNATIVE_STATUS_CONTENT_FILTER') }));
     expect(await failure(run(iam(filtered.url), 't1'))).toMatchObject({ code: 'content_refused' });
     const garbled = await stub((_, index) => ({ body: index === 0 ? { result: 'not a completion' } : native(JSON.stringify(answer)) }));
-    expect(await failure(run(iam(garbled.url), 't1'))).toMatchObject({ code: 'provider_error', details: { status: 502 } });
+    expect(await failure(run(iam(garbled.url), 't1'))).toMatchObject({ code: 'bad_output' });
     const repaired = await stub((_, index) => ({ body: native(index === 0 ? 'Sure! Here it is' : JSON.stringify(answer)) }));
     expect((await run(iam(repaired.url), 't1')).filter((event) => event.type === 'message')).toHaveLength(1);
     expect(repaired.seen).toHaveLength(2);
@@ -229,7 +209,7 @@ describe('BitrixGPT (Vibecode AI router)', () => {
 });
 
 describe('GigaChat', () => {
-  function gigaChat(chat: (seen: Seen, index: number) => Reply, token: (index: number) => Reply = () => ({ body: { access_token: 'tok-1', expires_at: Date.now() + 30 * 60_000 } })) {
+  function gigaChat(chat: (seen: SeenRequest, index: number) => StubReply, token: (index: number) => StubReply = () => ({ body: { access_token: 'tok-1', expires_at: Date.now() + 30 * 60_000 } })) {
     let tokens = 0;
     let chats = 0;
     return stub((seen) => (seen.path === '/api/v2/oauth' ? token(tokens++) : chat(seen, chats++)));
@@ -302,29 +282,29 @@ describe("GigaChat over TLS, with a root certificate Node does not know (as Sber
 
   it('refuses the connection without that certificate, and says why', async () => {
     const server = await tlsGigaChat();
-    const result = await testProvider(providerConfigSchema.parse(config(server.url)), 'K-tls-none');
+    const result = await testProvider(providerConfigSchema.parse(config(server.url)), 'K-tls-none', { rootCertificateFile: null });
     expect(result).toMatchObject({ ok: false, code: 'provider_error', reason: 'untrusted_certificate' });
     expect(server.seen).toEqual([]);
   });
 
   it('trusts the certificate pasted in Settings', async () => {
     const server = await tlsGigaChat();
-    const events = await run(config(server.url, { caPem: readFileSync(tlsFile('ca.pem'), 'utf8') }), 'K-tls-pasted');
+    const events = await run(config(server.url, { caPem: readFileSync(testCertificatePath('ca.pem'), 'utf8') }), 'K-tls-pasted');
     expect(events.filter((event) => event.type === 'message')).toHaveLength(1);
     expect(server.seen.map((seen) => seen.path)).toEqual(['/api/v2/oauth', '/api/v1/chat/completions']);
   });
 
   it("trusts the deployment's file (GIGACHAT_CA_FILE), and names what is wrong with a file it cannot use", async () => {
-    expect(readDeploymentCa(tlsFile('ca.pem'))?.status).toMatchObject({ path: tlsFile('ca.pem'), subject: 'CN=Flowpilot Test Root CA', validTo: expect.stringMatching(/^2126-/) });
+    expect(readDeploymentCa(testCertificatePath('ca.pem'))?.status).toMatchObject({ path: testCertificatePath('ca.pem'), subject: 'CN=Flowpilot Test Root CA', validTo: expect.stringMatching(/^2126-/) });
     const server = await tlsGigaChat();
     const parsed = providerConfigSchema.parse(config(server.url));
-    const result = await testProvider(parsed, 'K-tls-file', { rootCertificateFile: tlsFile('ca.pem') });
+    const result = await testProvider(parsed, 'K-tls-file', { rootCertificateFile: testCertificatePath('ca.pem') });
     expect(result).toMatchObject({ ok: true });
     expect(server.seen.map((seen) => seen.path)).toEqual(['/api/v2/oauth', '/api/v1/chat/completions']);
 
-    expect(readDeploymentCa(tlsFile('no-such.pem'))?.status).toEqual({ path: tlsFile('no-such.pem'), problem: 'missing' });
-    expect(readDeploymentCa(tlsFile('README.md'))?.status).toEqual({ path: tlsFile('README.md'), problem: 'not_a_certificate' });
-    expect(() => gigaChatRootCertificate(parsed as Extract<ProviderConfig, { kind: 'gigachat' }>, tlsFile('no-such.pem'))).toThrow(expect.objectContaining({ code: 'provider_error', reason: 'untrusted_certificate' }));
+    expect(readDeploymentCa(besideCertificates('no-such.pem'))?.status).toEqual({ path: besideCertificates('no-such.pem'), problem: 'missing' });
+    expect(readDeploymentCa(besideCertificates('README.md'))?.status).toEqual({ path: besideCertificates('README.md'), problem: 'not_a_certificate' });
+    expect(() => gigaChatRootCertificate(parsed as Extract<ProviderConfig, { kind: 'gigachat' }>, besideCertificates('no-such.pem'))).toThrow(expect.objectContaining({ code: 'provider_error', reason: 'untrusted_certificate' }));
   });
 });
 
@@ -348,6 +328,9 @@ describe('the Test button: one small real call', () => {
     expect(await testProvider(providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'f', baseURL: server.url }), 'wrong')).toMatchObject({ ok: false, code: 'auth_failed', reason: 'http_status', status: 401, host: new URL(server.url).host });
     expect(await testProvider(providerConfigSchema.parse({ kind: 'bitrixgpt' }), null)).toMatchObject({ ok: false, code: 'not_available' });
     expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: 'http://127.0.0.1:9', model: 'm' }), null)).toMatchObject({ ok: false, code: 'provider_error', reason: 'unreachable', host: '127.0.0.1:9' });
+    // A 200 whose body is not JSON is an unreadable answer, not an HTTP failure.
+    const garbled = await stub(() => ({ body: '<html>gateway says hello</html>' }));
+    expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: garbled.url, model: 'm' }), null)).toEqual({ ok: false, code: 'bad_output', reason: undefined, status: undefined, host: undefined });
     const silent = await stub(() => ({ body: chatCompletion('OK'), delayMs: 1_000 }));
     expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: silent.url, model: 'm' }), null, { timeoutMs: 100 })).toMatchObject({ ok: false, code: 'provider_error', reason: 'timeout' });
   });

@@ -91,19 +91,29 @@ export async function copilotAvailableTo(db: PrismaClient, viewer: Viewer): Prom
  * shows the built-in analyst's messages: never quietly another model.
  */
 export async function configuredAnalyst(db: PrismaClient, box: SecretBox): Promise<AnalystModel> {
-  const row = await settingsRow(db);
-  const secret = row.sealedProviderSecret ? box.open(row.sealedProviderSecret) : null;
+  const { provider, sealedProviderSecret } = await settingsRow(db);
+  return analystFor(provider, sealedProviderSecret, box);
+}
+
+/** The analyst for a provider and its sealed key, unsealed here; no database read. */
+export function analystFor(provider: ProviderConfig, sealedSecret: string | null, box: SecretBox): AnalystModel {
   try {
-    return analystModelFor(row.provider, secret);
+    return analystModelFor(provider, sealedSecret ? box.open(sealedSecret) : null);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     return {
-      id: row.provider.kind,
+      id: provider.kind,
       async *phrase() {
         throw error;
       },
     };
   }
+}
+
+/** The settings and the sealed key in one read, for a request that may start a run. Server only. */
+export async function copilotSettingsWithSealedSecret(db: PrismaClient): Promise<{ settings: CopilotSettings; sealedSecret: string | null }> {
+  const { sealedProviderSecret, ...row } = await settingsRow(db);
+  return { settings: { ...row, secretSet: sealedProviderSecret !== null }, sealedSecret: sealedProviderSecret };
 }
 
 /** The language CoPilot answers in: the admin's choice, or the reader's. */

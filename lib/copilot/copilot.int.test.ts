@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalystModel, AnalysisRequest } from '@/lib/ai/analyst-model';
 import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
 import { chatCompletion } from '@/lib/ai/testing/chat-completion';
+import { startStubServer } from '@/lib/ai/testing/stub-server';
 import { ActionError } from '@/lib/auth/guards';
 import type { Viewer } from '@/lib/auth/viewer';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
@@ -59,7 +58,7 @@ let modelsMade = 0;
 
 async function analyse(viewer: Viewer, flowId: string, options: { fresh?: boolean; model?: AnalystModel; locale?: 'ru' | 'en' } = {}): Promise<AnalysisOutcome> {
   const model = options.model;
-  const makeModel = model && (() => ((modelsMade += 1), Promise.resolve(model)));
+  const makeModel = model && (() => ((modelsMade += 1), model));
   const outcome = await requestAnalysis(database.db, viewer, { flowId, fresh: options.fresh ?? false, locale: options.locale ?? 'en' }, { ...runNow, model: makeModel });
   await settled();
   return outcome;
@@ -364,18 +363,12 @@ describe('the chosen model', () => {
 
   it('sets aside an ungrounded answer that came over HTTP from an OpenAI-compatible provider, with the reason kept', async () => {
     // The provider answers in the right shape, citing a real finding, with a number it does not hold.
-    const server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        const findingId = /"id":"(f\d+)"/u.exec(body)?.[1] ?? 'f1';
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(chatCompletion(JSON.stringify({ messages: [{ findingIds: [findingId], factor: 'user_1 holds 4242 open tasks.', advice: 'Hand some over.' }] }))));
-      });
+    const server = await startStubServer((seen) => {
+      const findingId = /"id":"(f\d+)"/u.exec(seen.body)?.[1] ?? 'f1';
+      return { body: chatCompletion(JSON.stringify({ messages: [{ findingIds: [findingId], factor: 'user_1 holds 4242 open tasks.', advice: 'Hand some over.' }] })) };
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const baseURL = `${server.url}/v1`;
       await updateCopilotSettings(database.db, { provider: providerConfigSchema.parse({ kind: 'openai_compatible', baseURL, model: 'inventive' }), secret: null }, { box });
       const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredAnalyst(database.db, box) });
       const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;

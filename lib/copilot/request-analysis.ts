@@ -26,8 +26,11 @@ export type AnalysisOutcome =
   | { kind: 'analysis'; analysisId: string; started: boolean };
 
 export type AnalysisDependencies = {
-  /** Makes the model for a new run, only when one starts: a stored key is unsealed only then. Default: the built-in analyst. */
-  model?: () => Promise<AnalystModel>;
+  /**
+   * Makes the model for a new run, only when one starts: a stored key is unsealed only then. It
+   * runs under the portal's lock, so it must not query the database. Default: the built-in analyst.
+   */
+  model?: () => AnalystModel;
   /** The CoPilot settings, when the caller has read them already. */
   settings?: CopilotSettings;
   now?: Date;
@@ -85,7 +88,7 @@ export async function requestAnalysis(
       trigger,
       locale: input.locale,
       requestedById: viewer.id,
-      model: dependencies.model ? await dependencies.model() : builtinAnalyst,
+      model: dependencies.model?.() ?? builtinAnalyst,
     });
     return { kind: 'start', analysis } as const;
   });

@@ -16,12 +16,13 @@ function runToEnd(child: ChildProcess, what: string): Promise<void> {
 }
 
 /** Runs `next build` and records what it built from; `track` sees the child, to stop it on shutdown. */
-export async function buildApp(root: string, track: (child: ChildProcess) => void = () => {}): Promise<void> {
+/** `typesChecked`: the caller has just run tsc over these sources, so the build skips its own check. */
+export async function buildApp(root: string, track: (child: ChildProcess) => void = () => {}, options: { typesChecked?: boolean } = {}): Promise<void> {
   const fingerprint = await sourceFingerprint(root);
   const child = spawn(process.execPath, [nextBin, 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: childEnvironment({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }),
+    env: childEnvironment({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FLOWPILOT_TYPES_CHECKED: options.typesChecked ? '1' : undefined }),
   });
   track(child);
   await runToEnd(child, 'next build');

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -15,13 +16,26 @@ const tokens = new Map<string, { token: string; expiresAt: number }>();
 /** Personal keys may run one request at a time (reference §2.6): calls per key wait in line. */
 const queues = new Map<string, Promise<unknown>>();
 
+const agents = new Map<string, Agent>();
+/**
+ * A connection pool that trusts Node's own roots plus the given one (a custom `ca` alone would
+ * replace them, and a proxy with a public certificate in front of GigaChat would then fail).
+ * One per certificate, kept, so connections are reused across calls.
+ */
+function agentTrusting(rootCertificate: string): Agent {
+  const id = createHash('sha256').update(rootCertificate).digest('hex');
+  let agent = agents.get(id);
+  if (!agent) agents.set(id, (agent = new Agent({ connect: { ca: [...rootCertificates, rootCertificate] } })));
+  return agent;
+}
+
 /**
  * GigaChat (reference §2): an OAuth client-credentials token, cached per key and scope and
  * fetched again on a 401; the deployment's root certificate for Sber's chain; the OpenAI-shaped
  * chat endpoint with GigaChat's own response_format; one call at a time for personal keys.
  */
 export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, rootCertificate?: string): LanguageModel {
-  const dispatcher = rootCertificate ? new Agent({ connect: { ca: rootCertificate } }) : undefined;
+  const dispatcher = rootCertificate ? agentTrusting(rootCertificate) : undefined;
   // undici's fetch takes the dispatcher that carries the root certificate; its types differ from the DOM's fetch.
   const send = ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
   const cacheKey = createHash('sha256').update(`${config.authURL}\0${config.scope}\0${authorizationKey}`).digest('hex');
@@ -38,9 +52,11 @@ export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, 
       // Same shape as a failed chat call, so the error mapping names it (401/400 code 7: the key or scope).
       throw Object.assign(new Error(`GigaChat token: HTTP ${response.status}`), { status: response.status, body: await response.text() });
     }
-    const issued = tokenSchema.parse(await response.json());
-    tokens.set(cacheKey, { token: issued.access_token, expiresAt: issued.expires_at });
-    return issued.access_token;
+    // Parsed quietly: a parser's error would quote the answer, and the answer may carry the key.
+    const issued = tokenSchema.safeParse(await response.json().catch(() => null));
+    if (!issued.success) throw Object.assign(new Error('GigaChat token: the answer is not a token'), { status: 502, body: '' });
+    tokens.set(cacheKey, { token: issued.data.access_token, expiresAt: issued.data.expires_at });
+    return issued.data.access_token;
   }
 
   const authorised: typeof fetch = async (input, init) => {

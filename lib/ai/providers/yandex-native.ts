@@ -40,8 +40,8 @@ function yandexMessages(prompt: LanguageModelV3CallOptions['prompt']): YandexMes
  */
 export function yandexNativeModel(config: YandexConfig, iamToken: string): LanguageModelV3 {
   const modelUri = config.model.startsWith('gpt://') ? config.model : `gpt://${config.folderId}/${config.model}`;
-  // The native API lives at the host's root, beside the OpenAI-compatible /v1.
-  const url = new URL('/foundationModels/v1/completion', config.baseURL).toString();
+  // The native API sits beside the OpenAI-compatible /v1 (under any proxy prefix).
+  const url = `${config.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '')}/foundationModels/v1/completion`;
 
   async function doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const format = options.responseFormat;
@@ -60,7 +60,7 @@ export function yandexNativeModel(config: YandexConfig, iamToken: string): Langu
         signal: options.abortSignal,
       });
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error;
+      if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) throw error;
       throw new APICallError({ message: 'Cannot connect to YandexGPT', url, requestBodyValues: body, cause: error, isRetryable: true });
     }
     const text = await response.text();
@@ -72,7 +72,7 @@ export function yandexNativeModel(config: YandexConfig, iamToken: string): Langu
     try {
       parsed = completionSchema.parse(JSON.parse(text));
     } catch {
-      throw new APICallError({ message: 'YandexGPT answered in an unknown shape', url, requestBodyValues: body, statusCode: 502, responseHeaders, responseBody: text });
+      throw new ModelError('bad_output', 'YandexGPT answered in a shape that is not a completion.');
     }
     const [alternative] = parsed.result.alternatives;
     if (alternative!.status === 'ALTERNATIVE_STATUS_CONTENT_FILTER') throw new ModelError('content_refused', 'YandexGPT declined to answer (ALTERNATIVE_STATUS_CONTENT_FILTER).');
