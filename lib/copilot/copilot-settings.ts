@@ -86,16 +86,10 @@ export async function copilotAvailableTo(db: PrismaClient, viewer: Viewer): Prom
 }
 
 /**
- * The analyst the admin chose, with its secret unsealed on the server. A provider that cannot
- * work (BitrixGPT without its key) is kept as chosen and fails at once, so the panel says so and
- * shows the built-in analyst's messages: never quietly another model.
+ * The analyst the admin chose, its key unsealed here on the server (no database read). A provider
+ * that cannot work (BitrixGPT without its key) is kept as chosen and fails at once, so the panel
+ * says so and shows the built-in analyst's messages: never quietly another model.
  */
-export async function configuredAnalyst(db: PrismaClient, box: SecretBox): Promise<AnalystModel> {
-  const { provider, sealedProviderSecret } = await settingsRow(db);
-  return analystFor(provider, sealedProviderSecret, box);
-}
-
-/** The analyst for a provider and its sealed key, unsealed here; no database read. */
 export function analystFor(provider: ProviderConfig, sealedSecret: string | null, box: SecretBox): AnalystModel {
   try {
     return analystModelFor(provider, sealedSecret ? box.open(sealedSecret) : null);

@@ -18,7 +18,7 @@ import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-
 import { analysisView } from './analysis-view';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { secretBox } from '@/lib/security/secret-box';
-import { configuredAnalyst, saveModelSettings, updateCopilotSettings } from './copilot-settings';
+import { analystFor, copilotSettingsWithSealedSecret, saveModelSettings, updateCopilotSettings } from './copilot-settings';
 import { copilotUsage } from './copilot-usage';
 import { modelRequestPreview } from './model-request-preview';
 import { purgeRequestLogs } from './request-log';
@@ -321,6 +321,11 @@ describe('actions on a message', () => {
 
 describe('the chosen model', () => {
   const box = secretBox('copilot-settings-test-secret-of-enough-length');
+  /** The analyst the stored settings name, as the request-analysis action makes it. */
+  const configuredModel = async () => {
+    const { settings, sealedSecret } = await copilotSettingsWithSealedSecret(database.db);
+    return analystFor(settings.provider, sealedSecret, box);
+  };
 
   afterAll(() => updateCopilotSettings(database.db, { provider: { kind: 'builtin' }, secret: null }, { box }));
 
@@ -351,7 +356,7 @@ describe('the chosen model', () => {
 
   it('says the chosen model is not available rather than quietly using another, and still answers with the built-in analyst', async () => {
     await updateCopilotSettings(database.db, { provider: { kind: 'bitrixgpt', baseURL: 'https://vibecode.bitrix24.com/v1', model: 'bitrix/bitrixgpt-5.5' }, secret: null }, { box });
-    const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredAnalyst(database.db, box) });
+    const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredModel() });
     const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
     expect(view).toMatchObject({ model: 'bitrixgpt', fallback: 'not_available', state: 'succeeded' });
     expect(view.messages).toHaveLength(view.findings.length);
@@ -370,7 +375,7 @@ describe('the chosen model', () => {
     try {
       const baseURL = `${server.url}/v1`;
       await updateCopilotSettings(database.db, { provider: providerConfigSchema.parse({ kind: 'openai_compatible', baseURL, model: 'inventive' }), secret: null }, { box });
-      const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredAnalyst(database.db, box) });
+      const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredModel() });
       const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
       expect(view).toMatchObject({ model: 'openai_compatible:inventive', fallback: 'ungrounded', state: 'succeeded' });
       expect(view.messages).toHaveLength(view.findings.length);
@@ -396,7 +401,7 @@ describe('the chosen model', () => {
     for (const [index, provider] of providers.entries()) {
       const input = { provider: providerConfigSchema.parse(provider), secret: keys[index]!, answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 } as const;
       await saveModelSettings(database.db, box, admin, input);
-      const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredAnalyst(database.db, box) });
+      const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredModel() });
       const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
       expect(view, provider.kind).toMatchObject({ fallback: 'provider_error', state: 'succeeded' });
     }
