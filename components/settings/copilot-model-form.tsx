@@ -24,9 +24,10 @@ const fields: Record<Exclude<ProviderKind, 'builtin'>, Field[]> = {
   ],
   yandexgpt: [
     { name: 'folderId', type: 'text', initial: '' },
-    { name: 'auth', type: { options: ['api_key', 'iam_token'] }, initial: 'api_key' },
+    { name: 'auth', type: { options: ['api_key', 'iam_token', 'service_account_key'] }, initial: 'api_key' },
     { name: 'model', type: 'text', initial: 'yandexgpt/latest' },
     { name: 'baseURL', type: 'url', initial: 'https://llm.api.cloud.yandex.net/v1' },
+    { name: 'iamURL', type: 'url', initial: 'https://iam.api.cloud.yandex.net/iam/v1/tokens' },
   ],
   gigachat: [
     { name: 'scope', type: { options: gigachatScopes }, initial: 'GIGACHAT_API_PERS' },

@@ -7,6 +7,7 @@ import { ModelError } from './model-errors';
 import { needsSecret, type ProviderConfig } from './provider-config';
 import { gigaChatModel } from './providers/gigachat';
 import { bitrixGptModel, openAiCompatibleModel, yandexGptModel } from './providers/openai-compatible';
+import { serviceAccountToken } from './providers/yandex-iam';
 import { yandexNativeModel } from './providers/yandex-native';
 
 type ExternalConfig = Exclude<ProviderConfig, { kind: 'builtin' }>;
@@ -33,7 +34,9 @@ export function languageModelFor(config: ExternalConfig, secret: string | null, 
       return openAiCompatibleModel(config, secret);
     case 'yandexgpt':
       // Reference §0: the OpenAI-compatible endpoint with an API key, the native API with an IAM token.
-      return config.auth === 'iam_token' ? yandexNativeModel(config, key) : yandexGptModel(config, key);
+      if (config.auth === 'iam_token') return yandexNativeModel(config, async () => key);
+      if (config.auth === 'service_account_key') return yandexNativeModel(config, serviceAccountToken(key, config.iamURL));
+      return yandexGptModel(config, key);
     case 'gigachat':
       return gigaChatModel(config, key, gigaChatRootCertificate(config, rootCertificateFile));
     case 'bitrixgpt':

@@ -26,8 +26,10 @@ export const providerConfigSchema = z.discriminatedUnion('kind', [
     folderId: z.string().trim().min(1).max(100),
     model: z.string().trim().min(1).max(200).default('yandexgpt/latest'),
     baseURL: httpUrl.default('https://llm.api.cloud.yandex.net/v1'),
-    /** A service account's API key (recommended) or a user's IAM token. */
-    auth: z.enum(['api_key', 'iam_token']).default('api_key'),
+    /** A service account's API key (recommended), a user's IAM token, or a service account's authorized key (IAM tokens made from it). */
+    auth: z.enum(['api_key', 'iam_token', 'service_account_key']).default('api_key'),
+    /** Where an authorized key is exchanged for IAM tokens. */
+    iamURL: httpUrl.default('https://iam.api.cloud.yandex.net/iam/v1/tokens'),
   }),
   z.object({
     kind: z.literal('gigachat'),

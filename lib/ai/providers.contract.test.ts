@@ -1,3 +1,4 @@
+import { constants, generateKeyPairSync, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -184,6 +185,40 @@ describe('YandexGPT native API, for an IAM token (reference §1.3)', () => {
     const repaired = await stub((_, index) => ({ body: native(index === 0 ? 'Sure! Here it is' : JSON.stringify(answer)) }));
     expect((await run(iam(repaired.url), 't1')).filter((event) => event.type === 'message')).toHaveLength(1);
     expect(repaired.seen).toHaveLength(2);
+  });
+
+  it("makes IAM tokens from a service account's authorized key: a PS256 JWT exchanged once, then reused", async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const authorizedKey = JSON.stringify({ id: 'ajekey', service_account_id: 'ajeaccount', created_at: '2026-11-01T00:00:00Z', key_algorithm: 'RSA_2048', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }) });
+    const server = await stub((seen) => (seen.path === '/iam/v1/tokens' ? { body: { iamToken: 't1.from-jwt', expiresAt: new Date(Date.now() + 12 * 3_600_000).toISOString() } } : { body: native(JSON.stringify(answer)) }));
+    const config = { ...iam(server.url), auth: 'service_account_key', iamURL: `${server.url}/iam/v1/tokens` };
+    await run(config, authorizedKey);
+    await run(config, authorizedKey);
+    const exchanges = server.seen.filter((seen) => seen.path === '/iam/v1/tokens');
+    expect(exchanges).toHaveLength(1);
+    const { jwt } = JSON.parse(exchanges[0]!.body) as { jwt: string };
+    const [header, payload, signature] = jwt.split('.');
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ typ: 'JWT', alg: 'PS256', kid: 'ajekey' });
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    expect(claims).toMatchObject({ iss: 'ajeaccount', aud: `${server.url}/iam/v1/tokens` });
+    expect(claims.exp - claims.iat).toBe(3600);
+    const signed = verify('sha256', Buffer.from(`${header}.${payload}`), { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, Buffer.from(signature!, 'base64url'));
+    expect(signed).toBe(true);
+    const completions = server.seen.filter((seen) => seen.path === '/foundationModels/v1/completion');
+    expect(completions.map((seen) => seen.headers.authorization)).toEqual(['Bearer t1.from-jwt', 'Bearer t1.from-jwt']);
+  });
+
+  it('says which part is wrong when the key is not an authorized key or IAM refuses it, without quoting it', async () => {
+    const server = await stub((seen) => (seen.path === '/iam/v1/tokens' ? { status: 401, body: { message: 'refused' } } : { body: native('OK') }));
+    const config = { ...iam(server.url), auth: 'service_account_key', iamURL: `${server.url}/iam/v1/tokens` };
+    const notJson = await failure(run(config, 'AQVN-looks-like-an-api-key'));
+    expect(notJson).toMatchObject({ code: 'auth_failed' });
+    expect(String((notJson as Error).message)).not.toContain('AQVN');
+    expect(server.seen).toEqual([]);
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const refused = await failure(run(config, JSON.stringify({ id: 'k', service_account_id: 'a', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }) })));
+    expect(refused).toMatchObject({ code: 'auth_failed', details: { status: 401 } });
+    expect(server.seen.map((seen) => seen.path)).toEqual(['/iam/v1/tokens']);
   });
 
   it('answers the Test call', async () => {

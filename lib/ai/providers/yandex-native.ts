@@ -34,11 +34,11 @@ function yandexMessages(prompt: LanguageModelV3CallOptions['prompt']): YandexMes
 }
 
 /**
- * YandexGPT's native text generation (reference §1.3), for an admin who has an IAM token and no
- * API key: `Authorization: Bearer <IAM token>` with the folder in `x-folder-id`, the model as its
+ * YandexGPT's native text generation (reference §1.3), for an admin who has an IAM token (or a
+ * service account's key that makes them) and no API key: `Authorization: Bearer <IAM token>` with the folder in `x-folder-id`, the model as its
  * URI, JSON through `jsonSchema` or `jsonObject`, and Yandex asked not to log the request.
  */
-export function yandexNativeModel(config: YandexConfig, iamToken: string): LanguageModelV3 {
+export function yandexNativeModel(config: YandexConfig, iamToken: () => Promise<string>): LanguageModelV3 {
   const modelUri = config.model.startsWith('gpt://') ? config.model : `gpt://${config.folderId}/${config.model}`;
   // The native API sits beside the OpenAI-compatible /v1 (under any proxy prefix).
   const url = `${config.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '')}/foundationModels/v1/completion`;
@@ -51,11 +51,13 @@ export function yandexNativeModel(config: YandexConfig, iamToken: string): Langu
       messages: yandexMessages(options.prompt),
       ...(format?.type === 'json' ? (format.schema ? { jsonSchema: { schema: format.schema } } : { jsonObject: true }) : {}),
     };
+    // Fetched first, so a failure to get a token is reported as itself, not as YandexGPT unreachable.
+    const bearer = await iamToken();
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${iamToken}`, 'x-folder-id': config.folderId, 'x-data-logging-enabled': 'false', 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${bearer}`, 'x-folder-id': config.folderId, 'x-data-logging-enabled': 'false', 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
         signal: options.abortSignal,
       });
