@@ -58,7 +58,7 @@ run('unit and integration tests (vitest)', [
 results.push(await readVitestResult('unit + integration', vitestJson));
 
 console.log('\n━━ production build (next build) ━━');
-const built = await buildApp(process.cwd(), undefined, { typesChecked: typesChecked }).then(
+const built = await buildApp(process.cwd(), undefined, { typesChecked }).then(
   () => true,
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -7,12 +7,11 @@ import { ActionError, authorizedAction } from '@/lib/auth/guards';
 import { answerLocale, copilotSettings } from '@/lib/copilot/copilot-settings';
 import { modelRequestPreview } from '@/lib/copilot/model-request-preview';
 import { db } from '@/lib/db/client';
-import { isLocale } from '@/lib/i18n/locales';
 
 /** Admin: the system and user messages an external model would receive for a flow, as they would be sent. */
 export const previewModelRequestAction = authorizedAction(['admin'], z.object({ flowId: z.uuid() }), async ({ flowId }) => {
   const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
-  const request = await modelRequestPreview(db(), flowId, answerLocale(settings, isLocale(viewerLocale) ? viewerLocale : 'ru'));
+  const request = await modelRequestPreview(db(), flowId, answerLocale(settings, viewerLocale));
   if (!request) throw new ActionError('not-found', 'There is no such flow.');
   return { system: analystSystemPrompt(request), user: analystUserPrompt(request) };
 });

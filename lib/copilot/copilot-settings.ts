@@ -6,7 +6,7 @@ import { providerConfigSchema, type ProviderConfig } from '@/lib/ai/provider-con
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AnswerLanguage } from '@/lib/db/generated/client';
-import type { Locale } from '@/lib/i18n/locales';
+import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import type { SecretBox } from '@/lib/security/secret-box';
 
 /** CoPilot's settings as pages and the server read them: the provider's secret only as "set". */
@@ -45,8 +45,7 @@ async function settingsRow(db: PrismaClient) {
 
 /** The deployment's CoPilot settings; on, with Bitrix24's limit and the built-in analyst, until an admin changes them. */
 export async function copilotSettings(db: PrismaClient): Promise<CopilotSettings> {
-  const { sealedProviderSecret, ...row } = await settingsRow(db);
-  return { ...row, secretSet: sealedProviderSecret !== null };
+  return (await copilotSettingsWithSealedSecret(db)).settings;
 }
 
 export type SettingsChange = {
@@ -110,9 +109,10 @@ export async function copilotSettingsWithSealedSecret(db: PrismaClient): Promise
   return { settings: { ...row, secretSet: sealedProviderSecret !== null }, sealedSecret: sealedProviderSecret };
 }
 
-/** The language CoPilot answers in: the admin's choice, or the reader's. */
-export function answerLocale(settings: Pick<CopilotSettings, 'answerLanguage'>, viewerLocale: Locale): Locale {
-  return settings.answerLanguage === 'viewer' ? viewerLocale : settings.answerLanguage;
+/** The language CoPilot answers in: the admin's choice, or the reader's (as next-intl reports it; Russian if it is not ours). */
+export function answerLocale(settings: Pick<CopilotSettings, 'answerLanguage'>, viewerLocale: string): Locale {
+  if (settings.answerLanguage !== 'viewer') return settings.answerLanguage;
+  return isLocale(viewerLocale) ? viewerLocale : defaultLocale;
 }
 
 export const modelSettingsInputSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
+import { utcMonthStart } from './request-quota';
 
 const usageDaySchema = z.object({ day: z.string(), requests: z.number(), promptTokens: z.number(), completionTokens: z.number() });
 
@@ -14,10 +15,9 @@ export type CopilotUsage = {
 
 /** What an admin sees of CoPilot's use: requests against the limits, per day with tokens, votes, and the latest setting changes. */
 export async function copilotUsage(db: PrismaClient, now = new Date()): Promise<CopilotUsage> {
-  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const [lastHour, thisMonth, dayRows, votes, changes] = await Promise.all([
     db.copilotAnalysis.count({ where: { startedAt: { gt: new Date(now.getTime() - 3_600_000) } } }),
-    db.copilotAnalysis.count({ where: { startedAt: { gte: monthStart } } }),
+    db.copilotAnalysis.count({ where: { startedAt: { gte: utcMonthStart(now) } } }),
     db.$queryRaw<unknown[]>`
       SELECT to_char(d, 'YYYY-MM-DD') AS day, count(a.id)::int AS requests,
         coalesce(sum(a."promptTokens"), 0)::int AS "promptTokens", coalesce(sum(a."completionTokens"), 0)::int AS "completionTokens"

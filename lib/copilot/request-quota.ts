@@ -17,13 +17,17 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * per portal in a calendar month (UTC, resets on the first), and per user in any rolling day.
  * Null: a new run may start.
  */
+/** The first moment of `now`'s calendar month in UTC, when the monthly limit starts counting again. */
+export function utcMonthStart(now: Date, monthsAhead = 0): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsAhead, 1));
+}
+
 export async function quotaBlock(db: Db, scope: { portalId: string; userId: string }, limits: QuotaLimits, now = new Date()): Promise<QuotaBlock | null> {
   const hourly = await rollingBlock(db, { portalId: scope.portalId }, limits.hourlyRequestLimit, hourMs, now);
   if (hourly) return { limit: 'hour', resetAt: hourly };
   if (limits.monthlyRequestLimit !== null) {
-    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    const used = await db.copilotAnalysis.count({ where: { portalId: scope.portalId, startedAt: { gte: monthStart } } });
-    if (used >= limits.monthlyRequestLimit) return { limit: 'month', resetAt: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)) };
+    const used = await db.copilotAnalysis.count({ where: { portalId: scope.portalId, startedAt: { gte: utcMonthStart(now) } } });
+    if (used >= limits.monthlyRequestLimit) return { limit: 'month', resetAt: utcMonthStart(now, 1) };
   }
   if (limits.userDailyLimit !== null) {
     const daily = await rollingBlock(db, { requestedById: scope.userId }, limits.userDailyLimit, dayMs, now);

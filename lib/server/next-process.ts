@@ -15,8 +15,10 @@ function runToEnd(child: ChildProcess, what: string): Promise<void> {
   });
 }
 
-/** Runs `next build` and records what it built from; `track` sees the child, to stop it on shutdown. */
-/** `typesChecked`: the caller has just run tsc over these sources, so the build skips its own check. */
+/**
+ * Runs `next build` and records what it built from; `track` sees the child, to stop it on shutdown.
+ * `typesChecked`: the caller has just run tsc over these sources, so the build skips its own check.
+ */
 export async function buildApp(root: string, track: (child: ChildProcess) => void = () => {}, options: { typesChecked?: boolean } = {}): Promise<void> {
   const fingerprint = await sourceFingerprint(root);
   const child = spawn(process.execPath, [nextBin, 'build'], {

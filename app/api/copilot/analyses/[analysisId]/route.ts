@@ -4,7 +4,6 @@ import { ApiError, withAuth } from '@/lib/auth/guards';
 import { analysisView } from '@/lib/copilot/analysis-view';
 import { answerLocale, copilotSettings } from '@/lib/copilot/copilot-settings';
 import { db } from '@/lib/db/client';
-import { isLocale } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +12,7 @@ export const GET = withAuth<{ params: Promise<{ analysisId: string }> }>(['admin
   const { analysisId } = await params;
   const id = z.uuid().safeParse(analysisId);
   const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
-  const locale = answerLocale(settings, isLocale(viewerLocale) ? viewerLocale : 'ru');
+  const locale = answerLocale(settings, viewerLocale);
   const view = id.success ? await analysisView(db(), viewer, id.data, locale) : null;
   if (!view) throw new ApiError(404, 'not_found', 'No such analysis, or its flow is not yours to see.');
   return Response.json(view, { headers: { 'cache-control': 'no-store' } });
