@@ -22,10 +22,6 @@ export class ModelError extends Error {
     super(message);
     this.name = 'ModelError';
   }
-
-  get reason(): FailureReason | undefined {
-    return this.details.reason;
-  }
 }
 
 /** TLS failures that mean "this server's certificate chain ends in a root Node does not trust". */

@@ -339,7 +339,7 @@ describe("GigaChat over TLS, with a root certificate Node does not know (as Sber
 
     expect(readDeploymentCa(besideCertificates('no-such.pem'))?.status).toEqual({ path: besideCertificates('no-such.pem'), problem: 'missing' });
     expect(readDeploymentCa(besideCertificates('README.md'))?.status).toEqual({ path: besideCertificates('README.md'), problem: 'not_a_certificate' });
-    expect(() => gigaChatRootCertificate(parsed as Extract<ProviderConfig, { kind: 'gigachat' }>, besideCertificates('no-such.pem'))).toThrow(expect.objectContaining({ code: 'provider_error', reason: 'untrusted_certificate' }));
+    expect(() => gigaChatRootCertificate(parsed as Extract<ProviderConfig, { kind: 'gigachat' }>, besideCertificates('no-such.pem'))).toThrow(expect.objectContaining({ code: 'provider_error', details: { reason: 'untrusted_certificate' } }));
   });
 });
 

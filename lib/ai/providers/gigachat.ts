@@ -5,14 +5,13 @@ import type { LanguageModel } from 'ai';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { z } from 'zod';
 import type { ProviderConfig } from '../provider-config';
+import { TokenCache } from './token-cache';
 
 type GigaChatConfig = Extract<ProviderConfig, { kind: 'gigachat' }>;
 
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_at: z.number() });
-/** Refresh a token this long before it expires (it lives 30 minutes). */
-const refreshMarginMs = 60_000;
-
-const tokens = new Map<string, { token: string; expiresAt: number }>();
+/** A token lives 30 minutes; a new one is asked for a minute before. */
+const tokens = new TokenCache(60_000);
 /** Personal keys may run one request at a time (reference §2.6): calls per key wait in line. */
 const queues = new Map<string, Promise<unknown>>();
 
@@ -41,8 +40,8 @@ export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, 
   const cacheKey = createHash('sha256').update(`${config.authURL}\0${config.scope}\0${authorizationKey}`).digest('hex');
 
   async function token(fresh: boolean): Promise<string> {
-    const cached = tokens.get(cacheKey);
-    if (!fresh && cached && cached.expiresAt - refreshMarginMs > Date.now()) return cached.token;
+    const kept = fresh ? null : tokens.valid(cacheKey);
+    if (kept) return kept;
     const response = await send(config.authURL, {
       method: 'POST',
       headers: { Authorization: `Basic ${authorizationKey}`, RqUID: randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -55,8 +54,7 @@ export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, 
     // Parsed quietly: a parser's error would quote the answer, and the answer may carry the key.
     const issued = tokenSchema.safeParse(await response.json().catch(() => null));
     if (!issued.success) throw Object.assign(new Error('GigaChat token: the answer is not a token'), { status: 502, body: '' });
-    tokens.set(cacheKey, { token: issued.data.access_token, expiresAt: issued.data.expires_at });
-    return issued.data.access_token;
+    return tokens.keep(cacheKey, issued.data.access_token, issued.data.expires_at);
   }
 
   const authorised: typeof fetch = async (input, init) => {

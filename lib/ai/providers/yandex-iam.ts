@@ -2,6 +2,7 @@ import { constants, createHash, sign } from 'node:crypto';
 import { APICallError } from 'ai';
 import { z } from 'zod';
 import { ModelError } from '../model-errors';
+import { TokenCache } from './token-cache';
 
 /** A service account's authorized key, as `yc iam key create` writes it (the fields we use). */
 const authorizedKeySchema = z.object({
@@ -11,9 +12,8 @@ const authorizedKeySchema = z.object({
 });
 const iamAnswerSchema = z.object({ iamToken: z.string().min(1), expiresAt: z.string() });
 
-/** A token is renewed this long before it expires (Yandex issues them for up to 12 hours). */
-const renewMarginMs = 5 * 60_000;
-const tokens = new Map<string, { token: string; expiresAt: number }>();
+/** Yandex issues tokens for up to 12 hours; a new one is asked for 5 minutes before. */
+const tokens = new TokenCache(5 * 60_000);
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
@@ -51,8 +51,8 @@ export function serviceAccountJwt(key: z.infer<typeof authorizedKeySchema>, audi
 export function serviceAccountToken(authorizedKey: string, iamURL: string): () => Promise<string> {
   const cacheKey = createHash('sha256').update(`${iamURL}\0${authorizedKey}`).digest('hex');
   return async () => {
-    const cached = tokens.get(cacheKey);
-    if (cached && cached.expiresAt - renewMarginMs > Date.now()) return cached.token;
+    const kept = tokens.valid(cacheKey);
+    if (kept) return kept;
     const jwt = serviceAccountJwt(readAuthorizedKey(authorizedKey), iamURL);
     let response: Response;
     try {
@@ -64,7 +64,6 @@ export function serviceAccountToken(authorizedKey: string, iamURL: string): () =
     const answer = response.ok ? iamAnswerSchema.safeParse(await response.json().catch(() => null)) : null;
     if (!answer?.success) throw new APICallError({ message: `Yandex IAM answered HTTP ${response.status}`, url: iamURL, requestBodyValues: {}, statusCode: response.ok ? 502 : response.status, responseBody: '' });
     const expiresAt = Date.parse(answer.data.expiresAt);
-    tokens.set(cacheKey, { token: answer.data.iamToken, expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 3_600_000 });
-    return answer.data.iamToken;
+    return tokens.keep(cacheKey, answer.data.iamToken, Number.isFinite(expiresAt) ? expiresAt : Date.now() + 3_600_000);
   };
 }
