@@ -1,4 +1,4 @@
-import { modelMessageSchema, type AnalystModel, type ModelMessage } from '@/lib/ai/analyst-model';
+import { modelMessageSchema, type AnalysisRequest, type AnalystModel, type ModelMessage } from '@/lib/ai/analyst-model';
 import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
 import { modelErrorFrom } from '@/lib/ai/model-errors';
 import type { PrismaClient } from '@/lib/db/client';
@@ -9,7 +9,7 @@ import type { FlowToAnalyse } from './load-analysed-flow';
 import { personNames } from './person-names';
 import { recordModelRequest } from './request-log';
 import { analysisRequest } from './pseudonymise';
-import { answerProblems } from './validate-answer';
+import { answerProblems, type AnswerContext } from './validate-answer';
 
 /** A run that has not finished in this time is given up: its model call is aborted and the row closed. */
 export const abandonedRunMs = 120_000;
@@ -69,50 +69,23 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
     const started = performance.now();
     const employees = await db.employee.findMany({ where: { portalId: loaded.portalId }, select: { name: true, lastName: true } });
     const context = { findings: request.findings, efficiency: result.efficiency, locale: analysis.locale, names: personNames(employees) };
-    const messages: ModelMessage[] = [];
-    // As the model sent them, before any check (parsed JSON, so storable as it is).
-    const received: Prisma.InputJsonValue[] = [];
-    let usage = { promptTokens: 0, completionTokens: 0 };
-    let rejected: string | null = null;
     try {
-      try {
-        for await (const event of analysis.model.phrase(request, AbortSignal.timeout(abandonedRunMs))) {
-          if (event.type === 'usage') {
-            usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
-            continue;
-          }
-          received.push(event.message as Prisma.InputJsonValue);
-          const parsed = modelMessageSchema.safeParse(event.message);
-          const problems = parsed.success ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`) : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
-          if (messages.length >= maxMessages) problems.push(`more than ${maxMessages} messages`);
-          if (!parsed.success || problems.length > 0) {
-            rejected = `ungrounded: ${problems.join('; ')}`;
-            break;
-          }
-          messages.push(parsed.data);
-          await db.copilotAnalysis.update({ where: { id }, data: { messages } });
-        }
-      } catch (error) {
-        // A provider that fails still leaves the reader an answer: the built-in analyst's.
-        const failure = modelErrorFrom(error);
-        rejected = `${failure.code}: ${failure.message}`;
-      }
+      const answer = await checkedAnswer(db, id, analysis.model, request, context);
       if (analysis.model.id !== builtinAnalyst.id) {
-        await recordModelRequest(db, { analysisId: id, model: analysis.model.id, request, answer: { messages: received, rejected } });
+        await recordModelRequest(db, { analysisId: id, model: analysis.model.id, request, answer: { messages: answer.received, rejected: answer.rejected } });
       }
-      if (rejected !== null) {
-        messages.length = 0;
-        for await (const event of builtinAnalyst.phrase(request)) if (event.type === 'message') messages.push(event.message);
-      }
+      const messages: ModelMessage[] = [];
+      if (answer.rejected === null) messages.push(...answer.messages);
+      else for await (const event of builtinAnalyst.phrase(request)) if (event.type === 'message') messages.push(event.message);
       await db.copilotAnalysis.update({
         where: { id },
         data: {
           state: 'succeeded',
           messages,
-          error: rejected,
+          error: answer.rejected,
           modelMs: Math.round(performance.now() - started),
-          promptTokens: usage.promptTokens,
-          completionTokens: usage.completionTokens,
+          promptTokens: answer.usage.promptTokens,
+          completionTokens: answer.usage.completionTokens,
           finishedAt: new Date(),
         },
       });
@@ -125,4 +98,39 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
     }
   }
   return { id, phrase };
+}
+
+type CheckedAnswer = {
+  /** The messages that passed, each stored on the analysis as it came. */
+  messages: ModelMessage[];
+  /** As the model sent them, before any check (parsed JSON, so storable as it is). */
+  received: Prisma.InputJsonValue[];
+  usage: { promptTokens: number; completionTokens: number };
+  /** Why the answer was set aside: the first message that failed the schema or the grounding check, or the provider's failure. */
+  rejected: string | null;
+};
+
+/** Reads the model's messages, checking each and storing it as it comes; a provider that fails leaves a rejection, not an error. */
+async function checkedAnswer(db: PrismaClient, id: string, model: AnalystModel, request: AnalysisRequest, context: AnswerContext): Promise<CheckedAnswer> {
+  const answer: CheckedAnswer = { messages: [], received: [], usage: { promptTokens: 0, completionTokens: 0 }, rejected: null };
+  try {
+    for await (const event of model.phrase(request, AbortSignal.timeout(abandonedRunMs))) {
+      if (event.type === 'usage') {
+        answer.usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
+        continue;
+      }
+      answer.received.push(event.message as Prisma.InputJsonValue);
+      const parsed = modelMessageSchema.safeParse(event.message);
+      const problems = parsed.success ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`) : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
+      if (answer.messages.length >= maxMessages) problems.push(`more than ${maxMessages} messages`);
+      if (!parsed.success || problems.length > 0) return { ...answer, rejected: `ungrounded: ${problems.join('; ')}` };
+      answer.messages.push(parsed.data);
+      await db.copilotAnalysis.update({ where: { id }, data: { messages: answer.messages } });
+    }
+  } catch (error) {
+    // A provider that fails still leaves the reader an answer: the built-in analyst's.
+    const failure = modelErrorFrom(error);
+    return { ...answer, rejected: `${failure.code}: ${failure.message}` };
+  }
+  return answer;
 }
