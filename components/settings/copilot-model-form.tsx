@@ -3,50 +3,65 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Fragment, useId, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { saveCopilotModelAction } from '@/lib/actions/save-copilot-model';
 import { testModelConnectionAction } from '@/lib/actions/test-model-connection';
-import { gigachatScopes, providerConfigSchema, providerKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
+import { gigachatScopes, providerConfigSchema, providerKinds, yandexAuthKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
 import type { DeploymentCaStatus } from '@/lib/ai/deployment-ca';
 import type { ConnectionTest } from '@/lib/ai/test-connection';
 import type { CopilotSettings } from '@/lib/copilot/copilot-settings';
 import { SettingsSection } from './settings-section';
 
-type Field = { name: string; type: 'text' | 'url' | 'checkbox' | 'textarea' | { options: readonly string[] }; initial: string | boolean; optional?: boolean };
+type Field = {
+  name: string;
+  type: 'text' | 'url' | 'checkbox' | 'textarea' | { options: readonly string[] };
+  optional?: boolean;
+  /** A first value where lib/ai/provider-config.ts declares no default. */
+  suggested?: string;
+};
 
-/** The settings each provider takes besides its secret, with the defaults of lib/ai/provider-config.ts. */
+/** The settings each provider takes besides its secret. */
 const fields: Record<Exclude<ProviderKind, 'builtin'>, Field[]> = {
   openai_compatible: [
-    { name: 'baseURL', type: 'url', initial: 'http://localhost:11434/v1' },
-    { name: 'model', type: 'text', initial: '' },
-    { name: 'supportsJsonSchema', type: 'checkbox', initial: false },
+    { name: 'baseURL', type: 'url', suggested: 'http://localhost:11434/v1' },
+    { name: 'model', type: 'text' },
+    { name: 'supportsJsonSchema', type: 'checkbox' },
   ],
   yandexgpt: [
-    { name: 'folderId', type: 'text', initial: '' },
-    { name: 'auth', type: { options: ['api_key', 'iam_token', 'service_account_key'] }, initial: 'api_key' },
-    { name: 'model', type: 'text', initial: 'yandexgpt/latest' },
-    { name: 'baseURL', type: 'url', initial: 'https://llm.api.cloud.yandex.net/v1' },
-    { name: 'iamURL', type: 'url', initial: 'https://iam.api.cloud.yandex.net/iam/v1/tokens' },
+    { name: 'folderId', type: 'text' },
+    { name: 'auth', type: { options: yandexAuthKinds } },
+    { name: 'model', type: 'text' },
+    { name: 'baseURL', type: 'url' },
+    { name: 'iamURL', type: 'url' },
   ],
   gigachat: [
-    { name: 'scope', type: { options: gigachatScopes }, initial: 'GIGACHAT_API_PERS' },
-    { name: 'model', type: 'text', initial: 'GigaChat-2' },
-    { name: 'baseURL', type: 'url', initial: 'https://gigachat.devices.sberbank.ru/api/v1' },
-    { name: 'authURL', type: 'url', initial: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth' },
-    { name: 'caPem', type: 'textarea', initial: '', optional: true },
-    { name: 'structuredOutput', type: 'checkbox', initial: false },
+    { name: 'scope', type: { options: gigachatScopes } },
+    { name: 'model', type: 'text' },
+    { name: 'baseURL', type: 'url' },
+    { name: 'authURL', type: 'url' },
+    { name: 'caPem', type: 'textarea', optional: true },
+    { name: 'structuredOutput', type: 'checkbox' },
   ],
   bitrixgpt: [
-    { name: 'model', type: 'text', initial: 'bitrix/bitrixgpt-5.5' },
-    { name: 'baseURL', type: 'url', initial: 'https://vibecode.bitrix24.com/v1' },
+    { name: 'model', type: 'text' },
+    { name: 'baseURL', type: 'url' },
   ],
 };
+
+/** A field's first value: the default lib/ai/provider-config.ts declares, else the form's suggestion, else empty. */
+function initialValue(kind: Exclude<ProviderKind, 'builtin'>, field: Field): string | boolean {
+  const option = providerConfigSchema.options.find((candidate) => candidate.shape.kind.value === kind);
+  const declared = option && (option.shape as Record<string, z.ZodType>)[field.name];
+  if (declared instanceof z.ZodDefault) return declared.def.defaultValue as string | boolean;
+  return field.suggested ?? (field.type === 'checkbox' ? false : '');
+}
 
 type Values = Record<string, string | boolean>;
 
 function initialValues(provider: ProviderConfig): Record<ProviderKind, Values> {
-  const values = Object.fromEntries(providerKinds.map((kind) => [kind, kind === 'builtin' ? {} : Object.fromEntries(fields[kind].map((field) => [field.name, field.initial]))])) as Record<ProviderKind, Values>;
+  const values = Object.fromEntries(providerKinds.map((kind) => [kind, kind === 'builtin' ? {} : Object.fromEntries(fields[kind].map((field) => [field.name, initialValue(kind, field)]))])) as Record<ProviderKind, Values>;
   values[provider.kind] = { ...values[provider.kind], ...(provider as unknown as Values) };
   return values;
 }
@@ -55,11 +70,11 @@ function initialValues(provider: ProviderConfig): Record<ProviderKind, Values> {
 function providerOf(kind: ProviderKind, values: Values): ProviderConfig {
   if (kind === 'builtin') return { kind };
   const entries = fields[kind].flatMap((field) => (field.optional && values[field.name] === '' ? [] : [[field.name, values[field.name]]]));
-  // The server validates it with the same zod schema; here it is only assembled.
+  // Checked with the same zod schema here (checkProvider) and on the server.
   return { kind, ...Object.fromEntries(entries) } as ProviderConfig;
 }
 
-/** The admin's choice of CoPilot's model, its key, the answer language and the hourly limit, with a Test button. */
+/** The admin's choice of CoPilot's model and its key, with a Test button; the answer language, the limits and how long request logs are kept. */
 export function CopilotModelForm({ settings, deploymentCa }: { settings: CopilotSettings; deploymentCa: DeploymentCaStatus | null }) {
   const t = useTranslations('copilot.model');
   const router = useRouter();
@@ -73,6 +88,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
   const [retentionDays, setRetentionDays] = useState(String(settings.logRetentionDays));
   const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
   const [status, setStatus] = useState<'saving' | 'saved' | 'invalid' | 'failed' | null>(null);
+  const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(new Set());
   const storedSecret = settings.secretSet && settings.provider.kind === kind;
 
   // A key typed for one provider is never sent to another.
@@ -83,8 +99,6 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
     setInvalidFields(new Set());
   };
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [kind]: { ...current[kind], [name]: value } }));
-
-  const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(new Set());
 
   /** The same check the server makes, first here, so each wrong field is marked where it is. */
   function checkProvider(): boolean {
@@ -159,7 +173,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
             </label>
             {fields[kind].map((field) => (
               <Fragment key={field.name}>
-                <FormField field={field} label={t(`fields.${field.name}`)} invalid={invalidFields.has(field.name)} value={values[kind][field.name] ?? field.initial} onChange={(value) => set(field.name, value)} />
+                <FormField field={field} label={t(`fields.${field.name}`)} invalid={invalidFields.has(field.name)} value={values[kind][field.name] ?? initialValue(kind, field)} onChange={(value) => set(field.name, value)} />
                 {field.name === 'caPem' && <DeploymentCaNote status={deploymentCa} />}
               </Fragment>
             ))}
@@ -177,24 +191,10 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
               ))}
             </select>
           </label>
-          <label className="block text-sm font-medium text-slate-800">
-            {t('hourlyLimit')}
-            <input type="number" min={1} max={100_000} required value={hourlyLimit} onChange={(event) => setHourlyLimit(event.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-            <span className="mt-1 block text-xs font-normal text-slate-600">{t('hourlyLimitHint')}</span>
-          </label>
-          <label className="block text-sm font-medium text-slate-800">
-            {t('monthlyLimit')}
-            <input type="number" min={1} value={monthlyLimit} onChange={(event) => setMonthlyLimit(event.target.value)} placeholder={t('noLimit')} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </label>
-          <label className="block text-sm font-medium text-slate-800">
-            {t('userDailyLimit')}
-            <input type="number" min={1} value={userDailyLimit} onChange={(event) => setUserDailyLimit(event.target.value)} placeholder={t('noLimit')} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </label>
-          <label className="block text-sm font-medium text-slate-800 md:col-span-2">
-            {t('retention')}
-            <input type="number" min={1} max={365} required value={retentionDays} onChange={(event) => setRetentionDays(event.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm md:w-40" />
-            <span className="mt-1 block text-xs font-normal text-slate-600">{t('retentionHint')}</span>
-          </label>
+          <NumberField label={t('hourlyLimit')} value={hourlyLimit} onChange={setHourlyLimit} max={100_000} required hint={t('hourlyLimitHint')} />
+          <NumberField label={t('monthlyLimit')} value={monthlyLimit} onChange={setMonthlyLimit} placeholder={t('noLimit')} />
+          <NumberField label={t('userDailyLimit')} value={userDailyLimit} onChange={setUserDailyLimit} placeholder={t('noLimit')} />
+          <NumberField label={t('retention')} value={retentionDays} onChange={setRetentionDays} max={365} required hint={t('retentionHint')} fullRow />
         </div>
 
         <div className="flex flex-wrap items-center gap-3">
@@ -212,6 +212,17 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
         {(status === 'invalid' || status === 'failed') && <FormAlert message={t(status)} />}
       </form>
     </SettingsSection>
+  );
+}
+
+/** A whole number from 1 (a limit or a number of days), with a hint under it when there is one; `fullRow` takes the grid's row with a short input. */
+function NumberField({ label, value, onChange, max, required, placeholder, hint, fullRow }: { label: string; value: string; onChange: (value: string) => void; max?: number; required?: boolean; placeholder?: string; hint?: string; fullRow?: boolean }) {
+  return (
+    <label className={`block text-sm font-medium text-slate-800${fullRow ? ' md:col-span-2' : ''}`}>
+      {label}
+      <input type="number" min={1} max={max} required={required} value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} className={`mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm${fullRow ? ' md:w-40' : ''}`} />
+      {hint && <span className="mt-1 block text-xs font-normal text-slate-600">{hint}</span>}
+    </label>
   );
 }
 

@@ -10,6 +10,9 @@ export type ProviderKind = (typeof providerKinds)[number];
 
 export const gigachatScopes = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'] as const;
 
+/** How a YandexGPT admin authenticates: a service account's API key (recommended), a user's IAM token, or a service account's authorized key (IAM tokens made from it). */
+export const yandexAuthKinds = ['api_key', 'iam_token', 'service_account_key'] as const;
+
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 export const providerConfigSchema = z.discriminatedUnion('kind', [
@@ -26,8 +29,7 @@ export const providerConfigSchema = z.discriminatedUnion('kind', [
     folderId: z.string().trim().min(1).max(100),
     model: z.string().trim().min(1).max(200).default('yandexgpt/latest'),
     baseURL: httpUrl.default('https://llm.api.cloud.yandex.net/v1'),
-    /** A service account's API key (recommended), a user's IAM token, or a service account's authorized key (IAM tokens made from it). */
-    auth: z.enum(['api_key', 'iam_token', 'service_account_key']).default('api_key'),
+    auth: z.enum(yandexAuthKinds).default('api_key'),
     /** Where an authorized key is exchanged for IAM tokens. */
     iamURL: httpUrl.default('https://iam.api.cloud.yandex.net/iam/v1/tokens'),
   }),
