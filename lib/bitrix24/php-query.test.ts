@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePhpQuery, parsePhpQuery } from './php-query';
+import { encodePhpQuery, parsePhpQuery, PhpQueryError } from './php-query';
 
 describe('PHP bracket queries', () => {
   it('encodes nested params the way Bitrix24 batch commands expect', () => {
@@ -28,5 +28,29 @@ describe('PHP bracket queries', () => {
 
   it('ignores malformed keys instead of throwing', () => {
     expect(parsePhpQuery('a]b=1&=2&ok=3')).toEqual({ ok: '3' });
+  });
+});
+
+describe('hostile bracket keys', () => {
+  const originalToString = Object.prototype.toString;
+  const hostile = [
+    'x[__proto__][toString]=1',
+    '__proto__[polluted]=1',
+    'a[constructor][prototype][polluted]=1',
+    'constructor[prototype][polluted]=1',
+    'a[b][__proto__][polluted]=1',
+    'a[prototype]=1',
+  ];
+
+  it.each(hostile)('refuses %s and leaves Object.prototype untouched', (query) => {
+    expect(() => parsePhpQuery(query)).toThrow(PhpQueryError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.toString).toBe(originalToString);
+  });
+
+  it('builds plain data: no parsed object inherits anything an attacker could name', () => {
+    const parsed = parsePhpQuery('a[b]=1&c[]=2') as { a: Record<string, unknown>; c: unknown[] };
+    expect(parsed).toEqual({ a: { b: '1' }, c: ['2'] });
+    expect(Object.getPrototypeOf(parsed.a)).toBe(Object.prototype);
   });
 });

@@ -21,6 +21,16 @@ export function encodePhpQuery(params: Record<string, unknown>): string {
 
 type Tree = { [key: string]: string | Tree };
 
+/** A bracket query that names a prototype slot: never data, always an attack on the parser's objects. */
+export class PhpQueryError extends Error {
+  constructor(readonly key: string) {
+    super(`The query names a reserved key (${key}).`);
+    this.name = 'PhpQueryError';
+  }
+}
+
+const reservedSegments = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Objects whose keys are exactly 0..n-1 become arrays, as PHP's arrays read in JSON. */
 function arraysFromIndexes(node: string | Tree): unknown {
   if (typeof node === 'string') return node;
@@ -30,13 +40,19 @@ function arraysFromIndexes(node: string | Tree): unknown {
   return converted;
 }
 
-/** Parses a bracket query into nested objects and arrays (`a[]=1&a[]=2` → a: ['1','2']). */
+/**
+ * Parses a bracket query into nested objects and arrays (`a[]=1&a[]=2` → a: ['1','2']). The tree
+ * is built from null-prototype objects and a `__proto__`, `constructor` or `prototype` segment is
+ * refused, so no body can write into Object.prototype (this runs before any token check).
+ */
 export function parsePhpQuery(query: string): Record<string, unknown> {
-  const root: Tree = {};
+  const root: Tree = Object.create(null) as Tree;
   for (const [rawKey, value] of new URLSearchParams(query)) {
     const match = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(rawKey);
     if (!match) continue;
     const path = [match[1]!, ...[...match[2]!.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!)];
+    const reserved = path.find((segment) => reservedSegments.has(segment));
+    if (reserved !== undefined) throw new PhpQueryError(reserved);
     let node: Tree = root;
     path.forEach((segment, index) => {
       const key = segment === '' ? String(Object.keys(node).length) : segment;
@@ -45,7 +61,7 @@ export function parsePhpQuery(query: string): Record<string, unknown> {
         return;
       }
       const next = node[key];
-      node = typeof next === 'object' ? next : (node[key] = {});
+      node = typeof next === 'object' ? next : (node[key] = Object.create(null) as Tree);
     });
   }
   return arraysFromIndexes(root) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePhpQuery } from '@/lib/bitrix24/php-query';
+import { parsePhpQuery, PhpQueryError } from '@/lib/bitrix24/php-query';
 
 /**
  * The task events a portal posts (reference §8.1): form-encoded with PHP brackets, carrying only
@@ -43,7 +43,12 @@ export function parsePortalEvent(body: string, contentType: string): PortalEvent
       throw new PortalEventError('The body is not valid JSON.');
     }
   } else {
-    fields = parsePhpQuery(body);
+    try {
+      fields = parsePhpQuery(body);
+    } catch (error) {
+      if (error instanceof PhpQueryError) throw new PortalEventError(error.message);
+      throw error;
+    }
   }
   const parsed = portalEventSchema.safeParse(fields);
   if (!parsed.success) {

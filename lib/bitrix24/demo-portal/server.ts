@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
-import { parsePhpQuery } from '../php-query';
+import { parsePhpQuery, PhpQueryError } from '../php-query';
 import type { DemoCompany } from './company';
 import { handleAuthorizePost, handleToken, renderAuthorizePage } from './oauth-routes';
 import { OAuthState, type OAuthApp } from './oauth-state';
@@ -154,8 +154,9 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     let params: Record<string, unknown>;
     try {
       params = { ...parsePhpQuery(query), ...parseBody(String(request.headers['content-type'] ?? ''), body) };
-    } catch {
-      return sendError(response, new RestError(400, 'INVALID_REQUEST', 'The request body is not valid JSON'));
+    } catch (error) {
+      const reason = error instanceof PhpQueryError ? error.message : 'The request body is not valid JSON.';
+      return sendError(response, new RestError(400, 'INVALID_REQUEST', reason));
     }
     const caller = callerFor(pathname, typeof params.auth === 'string' ? params.auth : undefined);
     if (caller instanceof RestError) return sendError(response, caller);

@@ -1,4 +1,4 @@
-import { parsePhpQuery } from '../../php-query';
+import { parsePhpQuery, PhpQueryError } from '../../php-query';
 import { RestError } from './rest-error';
 import type { RestAnswer } from './rest-method';
 
@@ -31,6 +31,16 @@ function substitute(value: unknown, results: Record<string, unknown>): unknown {
   return value.replace(reference, (_match, brackets: string) => String(resolve(brackets) ?? ''));
 }
 
+/** A command's query; a reserved key fails that command alone, as any invalid argument would. */
+function commandParams(query: string): Record<string, unknown> {
+  try {
+    return parsePhpQuery(query);
+  } catch (error) {
+    if (error instanceof PhpQueryError) throw new RestError(400, 'INVALID_REQUEST', error.message);
+    throw error;
+  }
+}
+
 const phpMap = (map: Record<string, unknown>) => (Object.keys(map).length === 0 ? [] : map);
 
 export async function runBatch(params: Record<string, unknown>, run: RunCommand): Promise<RestAnswer> {
@@ -49,7 +59,7 @@ export async function runBatch(params: Record<string, unknown>, run: RunCommand)
     const started = Date.now();
     try {
       if (method.toLowerCase() === 'batch') throw new RestError(405, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage');
-      const answer = await run(method, substitute(parsePhpQuery(query), result) as Record<string, unknown>);
+      const answer = await run(method, substitute(commandParams(query), result) as Record<string, unknown>);
       result[key] = answer.result;
       if (answer.total !== undefined) totals[key] = answer.total;
       if (answer.next !== undefined) nexts[key] = answer.next;
