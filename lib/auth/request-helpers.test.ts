@@ -10,6 +10,17 @@ describe('safeCallbackUrl', () => {
       expect(safeCallbackUrl(hostile, '/home')).toBe('/home');
     }
   });
+
+  it('refuses what a browser would resolve off-site once it drops tabs and newlines or reads backslashes as slashes', () => {
+    for (const hostile of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\t//evil.example', '/\\/evil.example', '\\\\evil.example', '/\t\\evil.example']) {
+      expect(safeCallbackUrl(hostile, '/home'), JSON.stringify(hostile)).toBe('/home');
+    }
+  });
+
+  it('keeps only the path, query and hash of a same-site address', () => {
+    expect(safeCallbackUrl('/flows/1?days=90#charts', '/home')).toBe('/flows/1?days=90#charts');
+    expect(safeCallbackUrl('/flows/../users', '/home')).toBe('/users');
+  });
 });
 
 describe('clientAddress', () => {
