@@ -13,6 +13,7 @@ function errorText(t: ReturnType<typeof useTranslations<'auth'>>, code: string):
   const locked = /^locked:(\d+)$/.exec(code);
   if (locked) return t('errors.locked', { minutes: Math.max(1, Math.ceil(Number(locked[1]) / 60)) });
   if (code === 'invalid' || code === 'CredentialsSignin') return t('errors.invalid');
+  if (code === 'busy') return t('errors.busy');
   if (code === 'AccountDisabled') return t('errors.disabled');
   if (code === 'SessionEnded') return t('signedOutNotice');
   if (/^OAuth|Callback/.test(code)) return t('errors.oauth');

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import bcrypt from 'bcryptjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { hashPassword } from './password';
 import { SignInError, signInWithPassword } from './password-sign-in';
@@ -61,5 +62,50 @@ describe('signInWithPassword', () => {
     }
     expect(await failure(signInWithPassword(database.db, { email: 'crowd24@x.test', password: 'right-password-1', address }, at(31)))).toMatchObject({ code: 'locked' });
     await expect(signInWithPassword(database.db, { email: 'crowd24@x.test', password: 'right-password-1', address: '10.3.0.2' }, at(31))).resolves.toMatchObject({});
+  });
+});
+
+describe('signInWithPassword under attack', () => {
+  it('parallel guesses at one account: no more than the limit are checked, the rest are locked out', async () => {
+    const email = 'crowd23@x.test';
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => failure(signInWithPassword(database.db, { email, password: `guess-${i}`, address: `10.9.0.${i}` }, at(40)))),
+    );
+    expect(outcomes.filter((outcome) => outcome.code === 'invalid')).toHaveLength(signInLimits.perAccount);
+    expect(outcomes.filter((outcome) => outcome.code === 'locked')).toHaveLength(20 - signInLimits.perAccount);
+  });
+
+  it('parallel guesses from one address across accounts: no more than the address limit are checked', async () => {
+    const address = '10.9.1.1';
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => failure(signInWithPassword(database.db, { email: `spray${i}@x.test`, password: 'guess', address }, at(41)))),
+    );
+    expect(outcomes.filter((outcome) => outcome.code === 'invalid')).toHaveLength(signInLimits.perAddress);
+  });
+
+  it('unknown e-mails from many addresses never run more than a few password hashes at once', async () => {
+    let running = 0;
+    let most = 0;
+    const compare = bcrypt.compare.bind(bcrypt);
+    const spy = vi.spyOn(bcrypt, 'compare').mockImplementation(async (...args: Parameters<typeof bcrypt.compare>) => {
+      running++;
+      most = Math.max(most, running);
+      try {
+        return await compare(...args);
+      } finally {
+        running--;
+      }
+    });
+    try {
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          signInWithPassword(database.db, { email: `nobody${i}@x.test`, password: 'guess', address: `10.9.2.${i}` }, at(42)).catch(() => null),
+        ),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(2);
   });
 });
