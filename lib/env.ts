@@ -22,6 +22,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.default(54329),
   APP_URL: z.string().url().optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
@@ -59,6 +60,7 @@ const fixes: Record<EnvName, string> = {
   DATA_DIR: 'set a folder path for local data, or leave it unset for .data',
   EMBEDDED_PG_PORT: 'set a free port from 1 to 65535 for the embedded database, for example EMBEDDED_PG_PORT=54329',
   APP_URL: 'set the address people open Flowpilot at, for example https://flowpilot.example.com',
+  TRUSTED_PROXY_HOPS: 'set how many reverse proxies stand in front of Flowpilot (0 to 10), for example TRUSTED_PROXY_HOPS=1 behind one nginx',
   AUTH_SECRET: 'set a random string of 32 or more characters (openssl rand -base64 32), or unset it to have one generated',
   ENCRYPTION_KEY:
     'set a random string of 32 or more characters (openssl rand -base64 32) and keep it: stored portal secrets open only with it; or unset it to have one generated',

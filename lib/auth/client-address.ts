@@ -4,14 +4,14 @@ function header(headers: HeaderSource, name: string): string | undefined {
   if (!headers) return undefined;
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  return Array.isArray(value) ? value.at(-1) : value;
 }
 
 /**
- * The client's address for rate limiting: the first hop of X-Forwarded-For (Next.js sets it from
- * the socket; a reverse proxy in front sets it from the real client), else X-Real-IP.
+ * The client's address for rate limiting. Flowpilot's server (lib/server/next-server.ts) sets
+ * X-Forwarded-For to that one address, taking only as many proxy hops as TRUSTED_PROXY_HOPS
+ * allows; should a list arrive anyway, its last entry is the hop nearest to us.
  */
 export function clientAddress(headers: HeaderSource): string {
-  const forwarded = header(headers, 'x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || header(headers, 'x-real-ip')?.trim() || 'unknown';
+  return header(headers, 'x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }

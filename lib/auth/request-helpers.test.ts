@@ -24,11 +24,15 @@ describe('safeCallbackUrl', () => {
 });
 
 describe('clientAddress', () => {
-  it('takes the first hop of X-Forwarded-For, then X-Real-IP', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.5, 10.0.0.1' }))).toBe('203.0.113.5');
-    expect(clientAddress({ 'x-real-ip': ' 198.51.100.7 ' })).toBe('198.51.100.7');
-    expect(clientAddress({ 'x-forwarded-for': ['192.0.2.1'] })).toBe('192.0.2.1');
+  it('reads the one address the server put in X-Forwarded-For; of a list, the hop nearest to us', () => {
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '198.51.100.7' }))).toBe('198.51.100.7');
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.5, 10.0.0.1' }))).toBe('10.0.0.1');
+    expect(clientAddress({ 'x-forwarded-for': ['203.0.113.5', '192.0.2.1'] })).toBe('192.0.2.1');
     expect(clientAddress(undefined)).toBe('unknown');
+  });
+
+  it('never believes X-Real-IP, which any client can send', () => {
+    expect(clientAddress({ 'x-real-ip': '198.51.100.7' })).toBe('unknown');
   });
 });
 

@@ -47,10 +47,9 @@ export type NextServerOptions = {
   env: Record<string, string>;
 };
 
-/** Starts `next start` (or `next dev`) as a child process with the database it should use. */
+/** Starts the app's web server (scripts/next-server.ts, Next.js in production or development mode) as a child process. */
 export function startNextServer(options: NextServerOptions): ChildProcess {
-  const command = options.mode === 'production' ? 'start' : 'dev';
-  return spawn(process.execPath, [nextBin, command, '--port', String(options.port), '--hostname', options.host], {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/next-server.ts', options.mode, String(options.port), options.host], {
     cwd: options.root,
     stdio: 'inherit',
     env: childEnvironment({
