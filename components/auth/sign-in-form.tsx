@@ -15,6 +15,7 @@ function errorText(t: ReturnType<typeof useTranslations<'auth'>>, code: string):
   if (code === 'invalid' || code === 'CredentialsSignin') return t('errors.invalid');
   if (code === 'busy') return t('errors.busy');
   if (code === 'AccountDisabled') return t('errors.disabled');
+  if (code === 'OtherPortal') return t('errors.otherPortal');
   if (code === 'SessionEnded') return t('signedOutNotice');
   if (/^OAuth|Callback/.test(code)) return t('errors.oauth');
   return t('errors.failed');

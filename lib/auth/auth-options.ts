@@ -57,11 +57,13 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== 'bitrix24') return true;
-        const linked = await userForBitrix24Profile(db(), profile as unknown as Bitrix24Profile);
-        if (!linked) return '/sign-in?error=AccountDisabled';
+        const signedIn = await userForBitrix24Profile(db(), profile as unknown as Bitrix24Profile, {
+          configuredPortalHost: oauth ? new URL(oauth.portalUrl).host : null,
+        });
+        if (!signedIn.ok) return `/sign-in?error=${signedIn.reason === 'disabled' ? 'AccountDisabled' : 'OtherPortal'}`;
         // Hand our own user id to the jwt callback in place of the Bitrix24 one.
-        user.id = linked.id;
-        user.sessionVersion = linked.sessionVersion;
+        user.id = signedIn.user.id;
+        user.sessionVersion = signedIn.user.sessionVersion;
         return true;
       },
       async jwt({ token, user }) {
