@@ -60,6 +60,11 @@ function initialValue(kind: Exclude<ProviderKind, 'builtin'>, field: Field): str
 
 type Values = Record<string, string | boolean>;
 
+/** Why Save or Test did not go ahead, each with its own message. */
+const refusals = ['invalid', 'failed', 'secret-required', 'demo-account'] as const;
+type Refusal = (typeof refusals)[number];
+const isRefusal = (value: string): value is Refusal => (refusals as readonly string[]).includes(value);
+
 function initialValues(provider: ProviderConfig): Record<ProviderKind, Values> {
   const values = Object.fromEntries(providerKinds.map((kind) => [kind, kind === 'builtin' ? {} : Object.fromEntries(fields[kind].map((field) => [field.name, initialValue(kind, field)]))])) as Record<ProviderKind, Values>;
   values[provider.kind] = { ...values[provider.kind], ...(provider as unknown as Values) };
@@ -87,7 +92,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
   const [userDailyLimit, setUserDailyLimit] = useState(settings.userDailyLimit === null ? '' : String(settings.userDailyLimit));
   const [retentionDays, setRetentionDays] = useState(String(settings.logRetentionDays));
   const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
-  const [status, setStatus] = useState<'saving' | 'saved' | 'invalid' | 'failed' | null>(null);
+  const [status, setStatus] = useState<'saving' | 'saved' | Refusal | null>(null);
   const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(new Set());
   const storedSecret = settings.secretSet && settings.provider.kind === kind;
 
@@ -115,6 +120,10 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
     setStatus(null);
     setTest('running');
     const result = await testModelConnectionAction({ provider: providerOf(kind, values[kind]), secret }).catch(() => null);
+    if (result && !result.ok && isRefusal(result.error)) {
+      setTest(null);
+      return setStatus(result.error);
+    }
     setTest(result?.ok ? result.data : { ok: false, code: 'provider_error' });
   }
 
@@ -132,7 +141,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
       userDailyLimit: optional(userDailyLimit),
       logRetentionDays: Number(retentionDays),
     }).catch(() => null);
-    if (!result?.ok) return setStatus(result?.error === 'invalid' ? 'invalid' : 'failed');
+    if (!result?.ok) return setStatus(result && isRefusal(result.error) ? result.error : 'failed');
     setStatus('saved');
     setSecret('');
     router.refresh();
@@ -167,7 +176,8 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
                 value={secret}
                 onChange={(event) => setSecret(event.target.value)}
                 placeholder={storedSecret ? t('secretKept') : ''}
-                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                aria-invalid={status === 'secret-required' || undefined}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
               />
               <span className="mt-1 block text-xs font-normal text-slate-600">{storedSecret ? t('secretSet') : kind === 'bitrixgpt' ? t('bitrixgptUnavailable') : t('secretNotSet')}</span>
             </label>
@@ -209,7 +219,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
             {status === 'saved' && <span className="ml-2 text-emerald-800">{t('saved')}</span>}
           </p>
         </div>
-        {(status === 'invalid' || status === 'failed') && <FormAlert message={t(status)} />}
+        {status !== null && isRefusal(status) && <FormAlert message={t(status)} />}
       </form>
     </SettingsSection>
   );

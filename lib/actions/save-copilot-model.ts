@@ -8,7 +8,7 @@ import { appSecretBox } from '@/lib/security/app-secret-box';
 
 /** Admin: CoPilot's model (with its secret, sealed), answer language and hourly limit. */
 export const saveCopilotModelAction = authorizedAction(['admin'], modelSettingsInputSchema, async (input, viewer) => {
-  const settings = await saveModelSettings(db(), appSecretBox(), viewer.id, input);
+  const settings = await saveModelSettings(db(), appSecretBox(), viewer, input);
   revalidatePath('/settings');
   return settings;
 });

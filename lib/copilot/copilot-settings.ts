@@ -3,6 +3,8 @@ import type { AnalystModel } from '@/lib/ai/analyst-model';
 import { analystModelFor } from '@/lib/ai/model-registry';
 import { ModelError } from '@/lib/ai/model-errors';
 import { providerConfigSchema, type ProviderConfig } from '@/lib/ai/provider-config';
+import { isDemoAccount } from '@/lib/auth/demo-accounts';
+import { ActionError } from '@/lib/auth/guards';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AnswerLanguage } from '@/lib/db/generated/client';
@@ -126,21 +128,58 @@ export const modelSettingsInputSchema = z.object({
   logRetentionDays: z.number().int().min(1).max(365),
 });
 
-/**
- * The admin's model, language, limits and log retention. A new provider kind without a new secret drops the old
- * one: one provider's key is never sent to another.
- */
-export async function saveModelSettings(db: PrismaClient, box: SecretBox, userId: string, input: z.infer<typeof modelSettingsInputSchema>): Promise<CopilotSettings> {
-  const current = await copilotSettings(db);
-  const sameKind = current.provider.kind === input.provider.kind;
-  const secret = input.secret !== '' ? input.secret : sameKind ? undefined : null;
-  const { secret: _typed, ...plain } = input;
-  return updateCopilotSettings(db, { ...plain, secret }, { box, userId });
+/** Where a provider's key is sent: every address of its config. */
+function keyDestinations(provider: ProviderConfig): string[] {
+  switch (provider.kind) {
+    case 'builtin':
+      return [];
+    case 'yandexgpt':
+      return [provider.baseURL, provider.iamURL];
+    case 'gigachat':
+      return [provider.baseURL, provider.authURL];
+    default:
+      return [provider.baseURL];
+  }
 }
 
-/** The secret to test a provider with: the one typed, else the stored one if it is for the same kind. */
-export async function secretForTest(db: PrismaClient, box: SecretBox, kind: ProviderConfig['kind'], typed: string): Promise<string | null> {
+/**
+ * Whether a stored key may go with `next`: only to the same kind of provider at the same
+ * addresses. Otherwise whoever edits the form could send the stored key to a server of theirs.
+ */
+function storedKeyFits(stored: ProviderConfig, next: ProviderConfig): boolean {
+  return stored.kind === next.kind && keyDestinations(stored).join('\n') === keyDestinations(next).join('\n');
+}
+
+const secretRequired = () => new ActionError('secret-required', 'The address changed: enter the key again to send it there.');
+
+/** Demo accounts look at the model settings but do not choose where CoPilot's data goes. */
+function assertMayChooseModel(actor: Viewer): void {
+  if (isDemoAccount(actor)) throw new ActionError('demo-account', 'Demo accounts cannot change CoPilot\'s model; sign in with your own admin account.');
+}
+
+/**
+ * The admin's model, language, limits and log retention. A new provider kind without a new secret drops the old
+ * one: one provider's key is never sent to another; the same kind at another address needs the key typed again.
+ */
+export async function saveModelSettings(db: PrismaClient, box: SecretBox, actor: Viewer, input: z.infer<typeof modelSettingsInputSchema>): Promise<CopilotSettings> {
+  assertMayChooseModel(actor);
+  const current = await copilotSettings(db);
+  let secret: string | null | undefined = input.secret;
+  if (input.secret === '') {
+    if (current.provider.kind !== input.provider.kind) secret = null;
+    else if (current.secretSet && !storedKeyFits(current.provider, input.provider)) throw secretRequired();
+    else secret = undefined;
+  }
+  const { secret: _typed, ...plain } = input;
+  return updateCopilotSettings(db, { ...plain, secret }, { box, userId: actor.id });
+}
+
+/** The secret to test a provider with: the one typed, else the stored one if it fits this provider and its addresses. */
+export async function secretForTest(db: PrismaClient, box: SecretBox, actor: Viewer, provider: ProviderConfig, typed: string): Promise<string | null> {
+  assertMayChooseModel(actor);
   if (typed !== '') return typed;
   const row = await settingsRow(db);
-  return row.provider.kind === kind && row.sealedProviderSecret ? box.open(row.sealedProviderSecret) : null;
+  if (!row.sealedProviderSecret || row.provider.kind !== provider.kind) return null;
+  if (!storedKeyFits(row.provider, provider)) throw secretRequired();
+  return box.open(row.sealedProviderSecret);
 }

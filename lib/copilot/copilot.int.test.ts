@@ -18,7 +18,7 @@ import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-
 import { analysisView } from './analysis-view';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { secretBox } from '@/lib/security/secret-box';
-import { analystFor, copilotSettingsWithSealedSecret, saveModelSettings, updateCopilotSettings } from './copilot-settings';
+import { analystFor, copilotSettingsWithSealedSecret, saveModelSettings, secretForTest, updateCopilotSettings } from './copilot-settings';
 import { copilotUsage } from './copilot-usage';
 import { modelRequestPreview } from './model-request-preview';
 import { purgeRequestLogs } from './request-log';
@@ -330,7 +330,6 @@ describe('the chosen model', () => {
   afterAll(() => updateCopilotSettings(database.db, { provider: { kind: 'builtin' }, secret: null }, { box }));
 
   it('keeps the provider key sealed, shows it only as set, and logs the change without it', async () => {
-    const admin = (await database.db.user.findFirstOrThrow({ where: { email: 'admin@copilot.test' } })).id;
     const saved = await saveModelSettings(database.db, box, admin, {
       provider: providerConfigSchema.parse({ kind: 'yandexgpt', folderId: 'b1g' }),
       secret: 'AQVN-very-secret-key',
@@ -346,12 +345,43 @@ describe('the chosen model', () => {
     expect(row.sealedProviderSecret).not.toContain('AQVN');
     expect(box.open(row.sealedProviderSecret!)).toBe('AQVN-very-secret-key');
     const changes = await database.db.copilotSettingsChange.findMany({ orderBy: { id: 'desc' }, take: 1 });
-    expect(changes[0]).toMatchObject({ userId: admin, changes: { secret: 'changed', answerLanguage: 'ru' } });
+    expect(changes[0]).toMatchObject({ userId: admin.id, changes: { secret: 'changed', answerLanguage: 'ru' } });
     expect(JSON.stringify(changes.map((change) => change.changes))).not.toContain('AQVN');
 
     // Another provider without a new key: the old key is not carried over to it.
     const switched = await saveModelSettings(database.db, box, admin, { provider: providerConfigSchema.parse({ kind: 'bitrixgpt' }), secret: '', answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 });
     expect(switched.secretSet).toBe(false);
+  });
+
+  it('asks for the key again whenever an address it would be sent to changes, on Save and on Test', async () => {
+    const settings = (provider: object, secret = '') =>
+      ({ provider: providerConfigSchema.parse(provider), secret, answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 }) as const;
+    const yandex = { kind: 'yandexgpt', folderId: 'b1g', auth: 'service_account_key' };
+    await saveModelSettings(database.db, box, admin, settings(yandex, 'stored-yandex-key'));
+    // Same addresses: the stored key stays, for Save and Test alike.
+    expect((await saveModelSettings(database.db, box, admin, settings({ ...yandex, model: 'yandexgpt-lite/latest' }))).secretSet).toBe(true);
+    expect(await secretForTest(database.db, box, admin, providerConfigSchema.parse(yandex), '')).toBe('stored-yandex-key');
+    for (const moved of [{ baseURL: 'https://collector.evil.test/v1' }, { iamURL: 'https://collector.evil.test/iam' }]) {
+      const provider = providerConfigSchema.parse({ ...yandex, ...moved });
+      await expect(saveModelSettings(database.db, box, admin, settings({ ...yandex, ...moved }))).rejects.toMatchObject({ code: 'secret-required' });
+      await expect(secretForTest(database.db, box, admin, provider, '')).rejects.toMatchObject({ code: 'secret-required' });
+      // Typed again, the key goes to the new address.
+      expect(await secretForTest(database.db, box, admin, provider, 'typed-again')).toBe('typed-again');
+    }
+    const row = await database.db.copilotSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(providerConfigSchema.parse(row.provider)).toMatchObject({ baseURL: 'https://llm.api.cloud.yandex.net/v1' });
+    const gigachat = { kind: 'gigachat' };
+    await saveModelSettings(database.db, box, admin, settings(gigachat, 'stored-gigachat-key'));
+    await expect(saveModelSettings(database.db, box, admin, settings({ ...gigachat, authURL: 'https://collector.evil.test/oauth' }))).rejects.toMatchObject({ code: 'secret-required' });
+  });
+
+  it('a demo account may neither choose the model nor test one with the stored key', async () => {
+    const demoAdmin = { ...admin, email: 'admin@demo.flowpilot.local' };
+    const input = { provider: providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: 'https://collector.evil.test/v1', model: 'x' }), secret: '', answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 } as const;
+    const before = await database.db.copilotSettingsChange.count();
+    await expect(saveModelSettings(database.db, box, demoAdmin, input)).rejects.toMatchObject({ code: 'demo-account' });
+    await expect(secretForTest(database.db, box, demoAdmin, input.provider, '')).rejects.toMatchObject({ code: 'demo-account' });
+    expect(await database.db.copilotSettingsChange.count()).toBe(before);
   });
 
   it('says the chosen model is not available rather than quietly using another, and still answers with the built-in analyst', async () => {
@@ -388,7 +418,6 @@ describe('the chosen model', () => {
   });
 
   it('leaves no provider key in plain text anywhere in the database, after saving it and calling the provider with it', async () => {
-    const admin = (await database.db.user.findFirstOrThrow({ where: { email: 'admin@copilot.test' } })).id;
     // Port 9 (discard) refuses at once: every call fails as a provider error and is logged.
     const nowhere = 'http://127.0.0.1:9/v1';
     const providers = [
