@@ -17,7 +17,8 @@ const postgresUrl = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: port.default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: 127.0.0.1 in demo mode (the demo accounts stay on this machine), else 0.0.0.0. */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.default(54329),
@@ -34,6 +35,8 @@ const envSchema = z.object({
   BITRIX24_OAUTH_SERVER_URL: z.string().url().default('https://oauth.bitrix.info'),
   GIGACHAT_CA_FILE: z.string().min(1).optional(),
   E2E_CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Set by `npm start` for the app, only while the demo listens on this machine alone: the sign-in page shows it. */
+  FLOWPILOT_DEMO_PASSWORD: z.string().min(1).optional(),
   CI: z
     .string()
     .optional()
@@ -54,7 +57,7 @@ export type EnvName = keyof typeof envSchema.shape;
 const fixes: Record<EnvName, string> = {
   NODE_ENV: 'use development, production or test, or leave it unset',
   PORT: 'set a whole number from 1 to 65535, for example PORT=3000',
-  HOST: 'set the interface to listen on, for example HOST=127.0.0.1, or leave it unset',
+  HOST: 'set the interface to listen on, for example HOST=127.0.0.1 or HOST=0.0.0.0, or leave it unset',
   DATABASE_URL:
     'set a PostgreSQL URL such as postgresql://user:password@localhost:5432/flowpilot, or unset it to use the embedded database',
   DATA_DIR: 'set a folder path for local data, or leave it unset for .data',
@@ -73,6 +76,7 @@ const fixes: Record<EnvName, string> = {
   BITRIX24_OAUTH_SERVER_URL: "set Bitrix24's OAuth server, https://oauth.bitrix.info unless told otherwise",
   GIGACHAT_CA_FILE: 'set the path of the Russian Trusted Root CA certificate (PEM), for example /etc/flowpilot/russian_trusted_root_ca.pem',
   E2E_CHROMIUM_PATH: 'set the full path of a Chromium or Chrome executable',
+  FLOWPILOT_DEMO_PASSWORD: 'leave it unset: npm start sets it for the app',
   CI: 'set true or false',
 };
 

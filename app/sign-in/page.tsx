@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { AuthCard } from '@/components/auth/auth-card';
 import { DemoAccountsPanel } from '@/components/auth/demo-accounts-panel';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { demoPassword, visibleDemoAccounts } from '@/lib/auth/demo-accounts';
+import { visibleDemoAccounts } from '@/lib/auth/demo-accounts';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { getViewer } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { bitrix24OAuthConfig } from '@/lib/env';
+import { bitrix24OAuthConfig, env } from '@/lib/env';
 
 const params = z.object({
   callbackUrl: z.string().max(2000).optional().catch(undefined),
@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         initialEmail={query.email ?? ''}
         bitrix24={bitrix24OAuthConfig() !== null}
       />
-      {demo.length > 0 && <DemoAccountsPanel accounts={demo} password={demoPassword} />}
+      {demo.length > 0 && <DemoAccountsPanel accounts={demo} password={env().FLOWPILOT_DEMO_PASSWORD ?? null} />}
     </AuthCard>
   );
 }

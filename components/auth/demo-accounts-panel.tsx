@@ -7,8 +7,12 @@ import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import type { Role } from '@/lib/auth/roles';
 
-/** Demo mode only: one-click sign-in as each role. */
-export function DemoAccountsPanel({ accounts, password }: { accounts: { role: Role; email: string; name: string }[]; password: string }) {
+/**
+ * Demo mode only: one-click sign-in as each role. The password is here only while Flowpilot
+ * listens on this machine alone; open to a network, the accounts are listed and the password is
+ * on the console where Flowpilot runs.
+ */
+export function DemoAccountsPanel({ accounts, password }: { accounts: { role: Role; email: string; name: string }[]; password: string | null }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
@@ -17,7 +21,16 @@ export function DemoAccountsPanel({ accounts, password }: { accounts: { role: Ro
       <h2 id="demo-title" className="text-sm font-semibold text-slate-900">
         {t('demo.title')}
       </h2>
-      <p className="mt-1 text-xs text-slate-700">{t('demo.body', { password })}</p>
+      <p className="mt-1 text-xs text-slate-700">{password ? t('demo.body', { password }) : t('demo.bodyConsole')}</p>
+      {password === null ? (
+        <ul className="mt-3 space-y-1 text-sm">
+          {accounts.map((account) => (
+            <li key={account.email}>
+              {t(`roles.${account.role}`)}: <span className="font-mono text-xs">{account.email}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
       <ul className="mt-3 space-y-2">
         {accounts.map((account) => (
           <li key={account.email}>
@@ -40,6 +53,7 @@ export function DemoAccountsPanel({ accounts, password }: { accounts: { role: Ro
           </li>
         ))}
       </ul>
+      )}
     </section>
   );
 }

@@ -34,7 +34,7 @@ export function SetupForm({ token }: { token: string }) {
     }
     setPending(false);
     setFields(result.error === 'invalid' ? (result.fields ?? {}) : {});
-    const known = ['done', 'invalid-link', 'invalid'].includes(result.error);
+    const known = ['done', 'invalid-link', 'email-taken', 'invalid'].includes(result.error);
     setError(t(`setup.errors.${known ? result.error : 'failed'}` as 'setup.errors.failed'));
   }
 

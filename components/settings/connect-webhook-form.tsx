@@ -53,6 +53,8 @@ export function ConnectWebhookForm({ eventsUrl, replacing, tokenStored }: { even
         formRef.current?.reset();
         const parts = [t('connect.connected', { domain: data.report.domain }), data.syncStarted ? t('connect.syncStarted') : t('connect.syncLater')];
         if (data.removedDemoPortal) parts.push(t('connect.demoRemoved'));
+        if (data.demoModeEnded && data.demoModeEnded.invitedAccounts > 0) parts.push(t('connect.demoInvitedOff', { count: data.demoModeEnded.invitedAccounts }));
+        if (data.demoModeEnded?.modelReset) parts.push(t('connect.demoModelReset'));
         return { kind: 'ok', text: parts.join(' ') };
       },
     );

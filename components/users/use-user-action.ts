@@ -6,6 +6,7 @@ import type { ActionResult } from '@/lib/auth/guards';
 
 const knownErrors = new Set([
   'last-admin', 'self', 'email-taken', 'employee-taken', 'has-password', 'invalid', 'failed', 'forbidden', 'unauthorized', 'no-employee', 'no-flow', 'not-found',
+  'demo-account', 'demo-actor',
 ]);
 
 /** Runs a users-page action and keeps its pending state and a translated outcome for an aria-live region. */

@@ -12,6 +12,8 @@ export const demoAppUrl = `http://127.0.0.1:${port}`;
 export type DemoCompany = {
   portalUrl: string;
   webhookCode: string;
+  /** The demo accounts' password, made for this installation. */
+  demoPassword: string;
   /** What the demo portal says now, read over its REST API. */
   facts: () => Promise<DemoPortalFacts>;
   /** Everything the app has printed so far (its log). */
@@ -26,14 +28,15 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
   demoCompany: [
     async ({}, provide) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-demo-company-'));
-      const launcher = runLauncher({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined, GIGACHAT_CA_FILE: testCertificatePath('ca.pem') });
+      const launcher = runLauncher({ PORT: String(port), HOST: undefined, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined, GIGACHAT_CA_FILE: testCertificatePath('ca.pem') });
       try {
         const [, portalUrl] = await waitForOutput(launcher, /demo portal \S+ on (http:\/\/127\.0\.0\.1:\d+)/, 180_000);
         await waitForOutput(launcher, /ready: http/, 300_000);
         // The first sync, then the daily figures' backfill that the charts read.
         await waitForOutput(launcher, /daily figures: \d+ flow-days/, 300_000);
         const webhookCode = (await readFile(path.join(dataDir, 'demo-portal-webhook'), 'utf8')).trim();
-        await provide({ portalUrl: portalUrl!, webhookCode, facts: () => demoPortalFacts(portalUrl!, webhookCode), appLog: () => launcher.output() });
+        const demoPassword = (await readFile(path.join(dataDir, 'demo-password'), 'utf8')).trim();
+        await provide({ portalUrl: portalUrl!, webhookCode, demoPassword, facts: () => demoPortalFacts(portalUrl!, webhookCode), appLog: () => launcher.output() });
       } finally {
         await launcher.stop('SIGTERM');
         await rm(dataDir, { recursive: true, force: true });

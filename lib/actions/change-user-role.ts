@@ -11,8 +11,8 @@ import { changeUserRole } from '@/lib/users/update-user';
 export const changeUserRoleAction = authorizedAction(
   ['admin'],
   z.object({ userId: z.string().uuid(), role: z.enum(roles) }),
-  async ({ userId, role }) => {
-    await changeUserRole(db(), userId, role);
+  async ({ userId, role }, viewer) => {
+    await changeUserRole(db(), viewer, userId, role);
     revalidatePath('/users');
   },
 );

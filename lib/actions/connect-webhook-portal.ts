@@ -32,13 +32,19 @@ export const connectWebhookPortalAction = authorizedAction(['admin'], input, asy
   const database = db();
   // Connecting a real portal switches the demo accounts off, which would sign this admin out for good.
   if (demoAccounts.some((account) => account.email === viewer.email) && (await demoPortalId(database))) {
-    throw new ActionError('demo-account', 'Demo accounts are removed when a real portal is connected; sign in with your own admin account first.');
+    throw new ActionError('demo-account', 'Demo accounts are switched off when a real portal is connected; sign in with your own admin account first.');
   }
   const result = await keepingSecret(webhookUrl.code, async () =>
     connectWebhookPortal(database, appSecretBox(), { webhook: webhookUrl, applicationToken }, { startSync: async (portalId) => requestSync(database, await appBoss(), portalId, 'full') }),
   );
   if (result.connected) revalidatePath('/', 'layout');
   return result.connected
-    ? { connected: true as const, report: result.report, syncStarted: result.syncStarted, removedDemoPortal: result.removedDemoPortals > 0 }
+    ? {
+        connected: true as const,
+        report: result.report,
+        syncStarted: result.syncStarted,
+        removedDemoPortal: result.removedDemoPortals > 0,
+        demoModeEnded: result.demoModeEnded?.state === 'disabled' ? result.demoModeEnded : null,
+      }
     : { connected: false as const, report: result.report };
 });

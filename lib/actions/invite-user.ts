@@ -14,8 +14,8 @@ const input = z.object({
 });
 
 /** Admin: creates a user and returns the path of their one-time invitation link. */
-export const inviteUserAction = authorizedAction(['admin'], input, async (data) => {
-  const { token } = await inviteUser(db(), data);
+export const inviteUserAction = authorizedAction(['admin'], input, async (data, viewer) => {
+  const { token } = await inviteUser(db(), viewer, data);
   revalidatePath('/users');
   return { invitePath: `/invite?token=${token}` };
 });

@@ -12,7 +12,7 @@ const input = z.object({
 });
 
 /** Admin: links a user to a Bitrix24 employee (which scopes a lead's flows), or unlinks. */
-export const linkUserEmployeeAction = authorizedAction(['admin'], input, async ({ userId, employee }) => {
-  await linkUserToEmployee(db(), userId, employee);
+export const linkUserEmployeeAction = authorizedAction(['admin'], input, async ({ userId, employee }, viewer) => {
+  await linkUserToEmployee(db(), viewer, userId, employee);
   revalidatePath('/users');
 });

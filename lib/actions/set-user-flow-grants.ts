@@ -10,8 +10,8 @@ import { setFlowGrants } from '@/lib/users/update-user';
 export const setUserFlowGrantsAction = authorizedAction(
   ['admin'],
   z.object({ userId: z.string().uuid(), flowIds: z.array(z.string().uuid()).max(1000) }),
-  async ({ userId, flowIds }) => {
-    await setFlowGrants(db(), userId, flowIds);
+  async ({ userId, flowIds }, viewer) => {
+    await setFlowGrants(db(), viewer, userId, flowIds);
     revalidatePath(`/users/${userId}`);
   },
 );

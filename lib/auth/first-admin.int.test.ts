@@ -62,3 +62,29 @@ describe('first run', () => {
     expect(await database.db.user.count()).toBe(1);
   });
 });
+
+describe('first run beside other accounts', () => {
+  it('is done only once an active admin of this deployment exists: leads, demo accounts and deactivated admins do not count', async () => {
+    const { db } = database;
+    await db.user.createMany({
+      data: [
+        { email: 'lead@bitrix24.test', name: 'Lead from Bitrix24', role: 'lead' },
+        { email: 'admin@demo.flowpilot.local', name: 'Demo Admin', role: 'admin' },
+        { email: 'gone@example.test', name: 'Gone', role: 'admin', active: false },
+      ],
+    });
+    const run = await prepareFirstRun(db, {});
+    expect(run.state).toBe('setup-link');
+    if (run.state !== 'setup-link') return;
+    expect(await setupState(db, run.token)).toBe('open');
+    await createFirstAdmin(db, { token: run.token, ...admin });
+    expect(await prepareFirstRun(db, {})).toEqual({ state: 'ready' });
+  });
+
+  it('an admin a demo account invited does not finish the setup', async () => {
+    const { db } = database;
+    await db.user.create({ data: { email: 'stranger@evil.test', name: 'Stranger', role: 'admin', createdByDemo: true } });
+    const run = await prepareFirstRun(db, {});
+    expect(run.state).toBe('setup-link');
+  });
+});

@@ -11,24 +11,31 @@ export type FirstRun =
   | { state: 'admin-created'; email: string }
   | { state: 'setup-link'; token: string };
 
-/** The demo accounts are for trying the product; the deployment's own first admin is still to be made. */
-function accountsOtherThanDemo(db: Pick<PrismaClient, 'user'>): Promise<number> {
-  return db.user.count({ where: { email: { notIn: demoAccounts.map((account) => account.email) } } });
+/**
+ * Whether the deployment has its own admin: an active admin who is neither a demo account nor
+ * invited by one. Leads (from Bitrix24 sign-in or an invitation) and demo-made admins do not
+ * count: anyone who reached the demo could have made those.
+ */
+async function hasOwnAdmin(db: Pick<PrismaClient, 'user'>): Promise<boolean> {
+  const admins = await db.user.count({
+    where: { role: 'admin', active: true, createdByDemo: false, email: { notIn: demoAccounts.map((account) => account.email) } },
+  });
+  return admins > 0;
 }
 
 /**
- * Run at every start. With users present, nothing to do. Otherwise the admin comes from
- * ADMIN_EMAIL/ADMIN_PASSWORD when both are set, else a fresh one-time setup link is issued
- * (earlier unused links stop working).
+ * Run at every start. With the deployment's own admin present, nothing to do. Otherwise the
+ * admin comes from ADMIN_EMAIL/ADMIN_PASSWORD when both are set (and the address is free), else a
+ * fresh one-time setup link is issued (earlier unused links stop working).
  */
 export async function prepareFirstRun(
   db: PrismaClient,
   admin: { email?: string; password?: string },
   now = new Date(),
 ): Promise<FirstRun> {
-  if ((await accountsOtherThanDemo(db)) > 0) return { state: 'ready' };
-  if (admin.email && admin.password) {
-    const email = normalizeEmail(admin.email);
+  if (await hasOwnAdmin(db)) return { state: 'ready' };
+  const email = admin.email ? normalizeEmail(admin.email) : null;
+  if (email && admin.password && !(await db.user.findUnique({ where: { email }, select: { id: true } }))) {
     await db.user.create({
       data: { email, name: email.split('@')[0]!, role: 'admin', passwordHash: await hashPassword(admin.password) },
     });
@@ -41,7 +48,7 @@ export async function prepareFirstRun(
 export type SetupState = 'open' | 'done' | 'invalid-link';
 
 export async function setupState(db: PrismaClient, token: string, now = new Date()): Promise<SetupState> {
-  if ((await accountsOtherThanDemo(db)) > 0) return 'done';
+  if (await hasOwnAdmin(db)) return 'done';
   return (await findUsableToken(db, token, 'setup', now)) ? 'open' : 'invalid-link';
 }
 
@@ -53,8 +60,8 @@ export class SetupError extends Error {
 }
 
 /**
- * Creates the first admin with a setup link. Once any user exists, or the link was used, it
- * refuses: the link cannot be replayed. A table lock makes two racing requests create one admin.
+ * Creates the first admin with a setup link. Once the deployment has its own admin, or the link
+ * was used, it refuses: the link cannot be replayed. A table lock makes two racing requests create one admin.
  */
 export async function createFirstAdmin(
   db: PrismaClient,
@@ -64,10 +71,11 @@ export async function createFirstAdmin(
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`LOCK TABLE "user" IN SHARE ROW EXCLUSIVE MODE`;
-    if ((await accountsOtherThanDemo(tx)) > 0) throw new SetupError('done');
+    if (await hasOwnAdmin(tx)) throw new SetupError('done');
     if (!(await findUsableToken(tx, input.token, 'setup', now)) || !(await consumeToken(tx, input.token, now))) {
       throw new SetupError('invalid-link');
     }
+    if (await tx.user.findUnique({ where: { email: normalizeEmail(input.email) }, select: { id: true } })) throw new SetupError('email-taken');
     const user = await tx.user.create({
       data: { email: normalizeEmail(input.email), name: input.name.trim(), role: 'admin', passwordHash },
       select: { id: true, email: true },

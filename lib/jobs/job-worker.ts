@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
-import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
+import { linkDemoAccounts } from '@/lib/auth/demo-accounts';
 import { purgeRequestLogs } from '@/lib/copilot/request-log';
 import type { PrismaClient } from '@/lib/db/client';
 import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
@@ -75,7 +75,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     if (outcome === 'succeeded') {
       log(`sync ${run.kind}: done (${Object.entries((finished?.counts ?? {}) as Record<string, number>).map(([name, count]) => `${count} ${name}`).join(', ')})`);
       if (run.kind === 'full') {
-        if ((await syncDemoAccounts(db)) === 'created') log('demo mode: the demo accounts are linked to demo employees');
+        if ((await linkDemoAccounts(db)) === 'linked') log('demo mode: the demo accounts are linked to demo employees');
         await boss.send(jobQueues.figuresBackfill, { portalId: run.portalId }, { singletonKey: run.portalId });
       } else {
         // Today's figures (completions, efficiency) follow the mirror after every sync, not only hourly.

@@ -58,7 +58,7 @@ describe('connecting a portal by webhook', () => {
     const { db } = database;
     const demoPortal = await db.portal.create({ data: { memberId: 'demo-member', domain: 'demo.flowpilot.local', kind: 'demo' } });
     await db.employee.create({ data: { portalId: demoPortal.id, bitrixUserId: 1, name: 'Анна' } });
-    await syncDemoAccounts(db);
+    await syncDemoAccounts(db, 'demo-password-of-this-install');
     expect(await db.user.count({ where: { active: true } })).toBe(3);
 
     const result = await connectWebhookPortal(db, box, { webhook: webhook(full.code), applicationToken: ' outgoing-token-123 ' }, { startSync });

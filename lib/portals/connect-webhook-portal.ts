@@ -1,4 +1,4 @@
-import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
+import { leaveDemoMode, type DemoAccountsState } from '@/lib/auth/demo-accounts';
 import type { PrismaClient } from '@/lib/db/client';
 import type { SecretBox } from '@/lib/security/secret-box';
 import type { ConnectionReport } from './connection-report';
@@ -21,7 +21,7 @@ export type ConnectWebhookInput = { webhook: ParsedWebhookUrl; applicationToken?
 
 export type ConnectWebhookResult =
   | { connected: false; report: ConnectionReport }
-  | { connected: true; report: ConnectionReport; portalId: string; removedDemoPortals: number; syncStarted: boolean };
+  | { connected: true; report: ConnectionReport; portalId: string; removedDemoPortals: number; demoModeEnded: DemoAccountsState | null; syncStarted: boolean };
 
 export type ConnectWebhookDependencies = {
   /** Starts the first full sync of the portal (the action passes requestSync with the app's job queue). */
@@ -60,7 +60,7 @@ export async function connectWebhookPortal(db: PrismaClient, box: SecretBox, inp
 
   // The demo portal goes once a real one is connected: deleting it cascades to its mirror.
   const { count: removedDemoPortals } = await db.portal.deleteMany({ where: { kind: 'demo', id: { not: portalId } } });
-  if (removedDemoPortals > 0) await syncDemoAccounts(db);
+  const demoModeEnded = removedDemoPortals > 0 ? await leaveDemoMode(db) : null;
 
   let syncStarted = false;
   try {
@@ -71,5 +71,5 @@ export async function connectWebhookPortal(db: PrismaClient, box: SecretBox, inp
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[settings] connected ${redactedWebhookUrl(webhook)} but could not start its first sync: ${withoutSecret(message, webhook.code)}`);
   }
-  return { connected: true, report, portalId, removedDemoPortals, syncStarted };
+  return { connected: true, report, portalId, removedDemoPortals, demoModeEnded, syncStarted };
 }

@@ -7,12 +7,12 @@ import path from 'node:path';
  * for single-machine set-ups that configure nothing. Several instances must share one set in
  * the environment instead.
  */
-export async function generatedSecret(dataDir: string, name: string): Promise<string> {
+export async function generatedSecret(dataDir: string, name: string, bytes = 32): Promise<string> {
   const file = path.join(dataDir, name);
   const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
   if (existing) return existing;
   await mkdir(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
+  const secret = randomBytes(bytes).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
-import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
+import { demoAccounts, leaveDemoMode, syncDemoAccounts, type DemoAccountsState } from '@/lib/auth/demo-accounts';
 import { prepareFirstRun, type FirstRun } from '@/lib/auth/first-admin';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
@@ -72,6 +72,20 @@ async function startDemo(db: PrismaClient, box: SecretBox, port: number) {
   return demo;
 }
 
+/** Only this machine can reach a server bound to these. */
+function isLoopback(host: string): boolean {
+  return ['127.0.0.1', '::1', 'localhost'].includes(host) || host.startsWith('127.');
+}
+
+/** Says, once, what ending demo mode switched off. */
+function demoModeEnded(state: DemoAccountsState): string | null {
+  if (state.state !== 'disabled') return null;
+  const parts = [`switched off ${state.demoAccounts} demo account(s)`];
+  if (state.invitedAccounts > 0) parts.push(`${state.invitedAccounts} account(s) they invited (${state.invitations} unused invitation(s) removed)`);
+  if (state.modelReset) parts.push("reset CoPilot's model, last chosen with a demo account, to the built-in analyst");
+  return `demo mode ended: ${parts.join('; ')}. Switch an invited account back on in Users if you trust it.`;
+}
+
 function signInHint(firstRun: FirstRun, appUrl: string): string {
   if (firstRun.state !== 'setup-link') return `sign in at ${appUrl}/sign-in`;
   return [
@@ -110,7 +124,18 @@ export async function launch(mode: 'production' | 'development', root: string = 
     if (demo) shutdown.add(() => demo.portal.stop());
 
     const installation = await recordStart(client);
-    if ((await syncDemoAccounts(client)) === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
+    // In demo mode anyone who reaches the port may sign in as the demo admin: by default only this machine can.
+    const host = config.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
+    const demoPassword = demo ? await generatedSecret(dataDir(config), 'demo-password', 12) : null;
+    const demoState = demoPassword ? await syncDemoAccounts(client, demoPassword) : await leaveDemoMode(client);
+    if (demoState.state === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
+    const ended = demoModeEnded(demoState);
+    if (ended) log(ended);
+    if (demoPassword && isLoopback(host)) {
+      log(`demo mode: listening on ${host} only, so the demo accounts are for this machine; set HOST=0.0.0.0 to open the demo to your network`);
+    } else if (demoPassword) {
+      log(`demo mode: listening on ${host}, open to your network. The demo accounts (${demoAccounts.map((account) => account.email).join(', ')}) sign in with the password ${demoPassword}, printed here only`);
+    }
     const firstRun = await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     log(`installation ${installation.instanceId}, start #${installation.startCount}`);
     if (firstRun.state === 'admin-created') log(`created the admin account ${firstRun.email} (ADMIN_EMAIL)`);
@@ -136,10 +161,16 @@ export async function launch(mode: 'production' | 'development', root: string = 
     }
     if (shutdown.started) return;
 
-    if (!(await portIsFree(config.PORT, config.HOST))) {
+    if (!(await portIsFree(config.PORT, host))) {
       throw new Error(`Port ${config.PORT} is already in use, perhaps by an earlier Flowpilot that is still running. Stop it, or set PORT to a free port.`);
     }
-    const next = startNextServer({ root, mode, port: config.PORT, host: config.HOST, env: { DATABASE_URL: databaseUrl, ...auth } });
+    const next = startNextServer({
+      root,
+      mode,
+      port: config.PORT,
+      host,
+      env: { DATABASE_URL: databaseUrl, ...auth, FLOWPILOT_DEMO_PASSWORD: demoPassword && isLoopback(host) ? demoPassword : undefined },
+    });
     shutdown.add(() => stopChild(next));
     next.once('exit', (code, signal) => {
       if (shutdown.started) return;

@@ -44,7 +44,7 @@ export type NextServerOptions = {
   port: number;
   host: string;
   /** Settings the launcher provides: the database, the auth secret, the app's address. */
-  env: Record<string, string>;
+  env: Record<string, string | undefined>;
 };
 
 /** Starts the app's web server (scripts/next-server.ts, Next.js in production or development mode) as a child process. */

@@ -23,21 +23,21 @@ const viewer = (id: string): Viewer => ({ id, email: '', name: '', role: 'admin'
 
 describe('user management', () => {
   it('keeps at least one active admin: the last one can be neither demoted nor deactivated', async () => {
-    await changeUserRole(database.db, ids.bob!, 'executive');
-    await expect(changeUserRole(database.db, ids.alice!, 'lead')).rejects.toThrow('The last active admin cannot be demoted or deactivated.');
+    await changeUserRole(database.db, viewer(ids.alice!), ids.bob!, 'executive');
+    await expect(changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead')).rejects.toThrow('The last active admin cannot be demoted or deactivated.');
     await expect(setUserActive(database.db, viewer(ids.lea!), ids.alice!, false)).rejects.toThrow(/last active admin/);
     expect((await database.db.user.findUniqueOrThrow({ where: { id: ids.alice! } })).role).toBe('admin');
   });
 
   it('lets only one of two admins demoting each other at the same moment succeed', async () => {
-    const results = await Promise.allSettled([changeUserRole(database.db, ids.alice!, 'lead'), changeUserRole(database.db, ids.bob!, 'lead')]);
+    const results = await Promise.allSettled([changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead'), changeUserRole(database.db, viewer(ids.alice!), ids.bob!, 'lead')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await database.db.user.count({ where: { role: 'admin', active: true } })).toBe(1);
   });
 
   it('counts a deactivated admin as gone', async () => {
     await setUserActive(database.db, viewer(ids.alice!), ids.bob!, false);
-    await expect(changeUserRole(database.db, ids.alice!, 'lead')).rejects.toThrow(/last active admin/);
+    await expect(changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead')).rejects.toThrow(/last active admin/);
   });
 
   it('deactivation ends the sessions; nobody deactivates themselves', async () => {
@@ -50,10 +50,10 @@ describe('user management', () => {
   });
 
   it('links one user per employee, refuses unknown employees, and unlinks', async () => {
-    await linkUserToEmployee(database.db, ids.lea!, { portalId, bitrixUserId: 7 });
-    await expect(linkUserToEmployee(database.db, ids.bob!, { portalId, bitrixUserId: 7 })).rejects.toThrow('already linked to lea@x.test');
-    await expect(linkUserToEmployee(database.db, ids.bob!, { portalId, bitrixUserId: 99 })).rejects.toThrow('No such employee');
-    await linkUserToEmployee(database.db, ids.lea!, null);
+    await linkUserToEmployee(database.db, viewer(ids.alice!), ids.lea!, { portalId, bitrixUserId: 7 });
+    await expect(linkUserToEmployee(database.db, viewer(ids.alice!), ids.bob!, { portalId, bitrixUserId: 7 })).rejects.toThrow('already linked to lea@x.test');
+    await expect(linkUserToEmployee(database.db, viewer(ids.alice!), ids.bob!, { portalId, bitrixUserId: 99 })).rejects.toThrow('No such employee');
+    await linkUserToEmployee(database.db, viewer(ids.alice!), ids.lea!, null);
     expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } })).toMatchObject({ portalId: null, bitrixUserId: null });
   });
 
@@ -61,9 +61,40 @@ describe('user management', () => {
     const flows = await Promise.all(
       ['A', 'B'].map((name, i) => database.db.flow.create({ data: { portalId, bitrixFlowId: i + 1, name }, select: { id: true } })),
     );
-    await setFlowGrants(database.db, ids.lea!, flows.map((f) => f.id));
-    await setFlowGrants(database.db, ids.lea!, [flows[1]!.id]);
+    await setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, flows.map((f) => f.id));
+    await setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, [flows[1]!.id]);
     expect(await database.db.flowAccessGrant.findMany({ where: { userId: ids.lea! }, select: { flowId: true } })).toEqual([{ flowId: flows[1]!.id }]);
-    await expect(setFlowGrants(database.db, ids.lea!, ['00000000-0000-4000-8000-000000000000'])).rejects.toThrow('does not exist');
+    await expect(setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, ['00000000-0000-4000-8000-000000000000'])).rejects.toThrow('does not exist');
+  });
+});
+
+describe('user management and the demo accounts', () => {
+  const demoAdmin = (): Viewer => ({ id: ids.demo!, email: 'admin@demo.flowpilot.local', name: 'Demo Admin', role: 'admin', portalId: null, bitrixUserId: null });
+
+  beforeEach(async () => {
+    ids.demo = (await database.db.user.create({ data: { email: 'admin@demo.flowpilot.local', name: 'Demo Admin', role: 'admin' } })).id;
+    ids.demoLead = (await database.db.user.create({ data: { email: 'lead@demo.flowpilot.local', name: 'Demo Lead', role: 'lead' } })).id;
+  });
+
+  it('nobody changes a demo account through the Users page: Flowpilot manages them itself', async () => {
+    const actor = viewer(ids.alice!);
+    for (const attempt of [
+      changeUserRole(database.db, actor, ids.demoLead!, 'admin'),
+      setUserActive(database.db, actor, ids.demoLead!, true),
+      linkUserToEmployee(database.db, actor, ids.demoLead!, { portalId, bitrixUserId: 7 }),
+      setFlowGrants(database.db, actor, ids.demoLead!, []),
+    ]) {
+      await expect(attempt).rejects.toMatchObject({ code: 'demo-account' });
+    }
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.demoLead! } })).toMatchObject({ role: 'lead', bitrixUserId: null });
+  });
+
+  it('a demo admin may change only the accounts it invited', async () => {
+    await expect(changeUserRole(database.db, demoAdmin(), ids.lea!, 'admin')).rejects.toMatchObject({ code: 'demo-actor' });
+    await expect(setUserActive(database.db, demoAdmin(), ids.alice!, false)).rejects.toMatchObject({ code: 'demo-actor' });
+    const invitedId = (await database.db.user.create({ data: { email: 'guest@x.test', name: 'Guest', role: 'lead', createdByDemo: true } })).id;
+    await changeUserRole(database.db, demoAdmin(), invitedId, 'executive');
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: invitedId } })).role).toBe('executive');
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } })).role).toBe('lead');
   });
 });

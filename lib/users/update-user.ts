@@ -3,17 +3,12 @@ import type { Role } from '@/lib/auth/roles';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import { assertAnotherActiveAdmin } from './last-admin';
-
-async function existing(tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0], userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true } });
-  if (!user) throw new ActionError('not-found', 'No such user.');
-  return user;
-}
+import { managedUser } from './managed-user';
 
 /** Changes a user's role; the last active admin keeps theirs. */
-export async function changeUserRole(db: PrismaClient, userId: string, role: Role): Promise<void> {
+export async function changeUserRole(db: PrismaClient, actor: Viewer, userId: string, role: Role): Promise<void> {
   await db.$transaction(async (tx) => {
-    const user = await existing(tx, userId);
+    const user = await managedUser(tx, actor, userId);
     if (user.role === 'admin' && user.active && role !== 'admin') await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
   });
@@ -26,7 +21,7 @@ export async function changeUserRole(db: PrismaClient, userId: string, role: Rol
 export async function setUserActive(db: PrismaClient, actor: Viewer, userId: string, active: boolean): Promise<void> {
   if (!active && actor.id === userId) throw new ActionError('self', 'You cannot deactivate your own account.');
   await db.$transaction(async (tx) => {
-    const user = await existing(tx, userId);
+    const user = await managedUser(tx, actor, userId);
     if (!active && user.role === 'admin' && user.active) await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) } });
   });
@@ -35,11 +30,12 @@ export async function setUserActive(db: PrismaClient, actor: Viewer, userId: str
 /** Links a user to a Bitrix24 employee (or unlinks with null); one user per employee. */
 export async function linkUserToEmployee(
   db: PrismaClient,
+  actor: Viewer,
   userId: string,
   employee: { portalId: string; bitrixUserId: number } | null,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    await existing(tx, userId);
+    await managedUser(tx, actor, userId);
     if (employee) {
       const known = await tx.employee.findUnique({ where: { portalId_bitrixUserId: employee }, select: { portalId: true } });
       if (!known) throw new ActionError('no-employee', 'No such employee on the portal.');
@@ -51,9 +47,9 @@ export async function linkUserToEmployee(
 }
 
 /** Replaces the flows an admin granted to a user. */
-export async function setFlowGrants(db: PrismaClient, userId: string, flowIds: string[]): Promise<void> {
+export async function setFlowGrants(db: PrismaClient, actor: Viewer, userId: string, flowIds: string[]): Promise<void> {
   await db.$transaction(async (tx) => {
-    await existing(tx, userId);
+    await managedUser(tx, actor, userId);
     const flows = await tx.flow.findMany({ where: { id: { in: flowIds } }, select: { id: true } });
     if (flows.length !== new Set(flowIds).size) throw new ActionError('no-flow', 'One of the flows does not exist.');
     await tx.flowAccessGrant.deleteMany({ where: { userId } });
