@@ -33,6 +33,8 @@ export default async function globalSetup() {
   } else {
     const server = await startEmbeddedPostgres({ dataDir: workDir, port: 55400 + (process.pid % 500) });
     teardown.push(server.stop);
+    // The last step, once the server has stopped: as root the cluster may live outside workDir (lib/db/postgres-as-root.ts).
+    teardown.unshift(() => rm(server.clusterDir, { recursive: true, force: true }));
     adminUrl = server.adminConnectionString;
   }
   const database = await createScratchDatabase(adminUrl, 'fp_e2e');

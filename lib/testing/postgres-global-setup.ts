@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
   project.provide('postgresAdminUrl', server.adminConnectionString);
   return async () => {
     await server.stop();
-    await rm(folder, { recursive: true, force: true });
+    // As root the cluster may live outside the folder (lib/db/postgres-as-root.ts).
+    await Promise.all([folder, server.clusterDir].map((dir) => rm(dir, { recursive: true, force: true })));
   };
 }
