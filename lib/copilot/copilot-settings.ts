@@ -66,7 +66,7 @@ export type SettingsChange = {
 export async function updateCopilotSettings(db: PrismaClient, change: SettingsChange, options: { box?: SecretBox; userId?: string | null } = {}): Promise<CopilotSettings> {
   const { secret, ...plain } = change;
   if (secret && !options.box) throw new Error('A secret needs the secret box to be sealed.');
-  const sealed = secret === undefined ? {} : { sealedProviderSecret: secret === null ? null : options.box!.seal(secret) };
+  const sealed = secret === undefined ? {} : { sealedProviderSecret: secret === null ? null : options.box!.seal(secret, 'copilot_settings.sealedProviderSecret') };
   await db.$transaction([
     db.copilotSettings.upsert({
       where: { id: 1 },
@@ -93,7 +93,7 @@ export async function copilotAvailableTo(db: PrismaClient, viewer: Viewer): Prom
  */
 export function analystFor(provider: ProviderConfig, sealedSecret: string | null, box: SecretBox): AnalystModel {
   try {
-    return analystModelFor(provider, sealedSecret ? box.open(sealedSecret) : null);
+    return analystModelFor(provider, sealedSecret ? box.open(sealedSecret, 'copilot_settings.sealedProviderSecret') : null);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     return {
@@ -181,5 +181,5 @@ export async function secretForTest(db: PrismaClient, box: SecretBox, actor: Vie
   const row = await settingsRow(db);
   if (!row.sealedProviderSecret || row.provider.kind !== provider.kind) return null;
   if (!storedKeyFits(row.provider, provider)) throw secretRequired();
-  return box.open(row.sealedProviderSecret);
+  return box.open(row.sealedProviderSecret, 'copilot_settings.sealedProviderSecret');
 }

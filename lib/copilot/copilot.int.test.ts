@@ -343,7 +343,7 @@ describe('the chosen model', () => {
     expect(JSON.stringify(saved)).not.toContain('AQVN');
     const row = await database.db.copilotSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(row.sealedProviderSecret).not.toContain('AQVN');
-    expect(box.open(row.sealedProviderSecret!)).toBe('AQVN-very-secret-key');
+    expect(box.open(row.sealedProviderSecret!, 'copilot_settings.sealedProviderSecret')).toBe('AQVN-very-secret-key');
     const changes = await database.db.copilotSettingsChange.findMany({ orderBy: { id: 'desc' }, take: 1 });
     expect(changes[0]).toMatchObject({ userId: admin.id, changes: { secret: 'changed', answerLanguage: 'ru' } });
     expect(JSON.stringify(changes.map((change) => change.changes))).not.toContain('AQVN');

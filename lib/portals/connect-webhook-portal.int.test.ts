@@ -70,8 +70,8 @@ describe('connecting a portal by webhook', () => {
     expect(portal).toMatchObject({ memberId: domain, domain, kind: 'webhook', timeZoneOffset: '+03:00' });
     expect(portal.connection).toMatchObject({ kind: 'webhook', scopes: full.scopes, lastError: null });
     expect(portal.connection?.sealedWebhookUrl).not.toContain(full.code);
-    expect(box.open(portal.connection!.sealedWebhookUrl!)).toBe(`${demo.url}/rest/1/${full.code}/`);
-    expect(box.open(portal.connection!.sealedApplicationToken!)).toBe('outgoing-token-123');
+    expect(box.open(portal.connection!.sealedWebhookUrl!, 'portal_connection.sealedWebhookUrl')).toBe(`${demo.url}/rest/1/${full.code}/`);
+    expect(box.open(portal.connection!.sealedApplicationToken!, 'portal_connection.sealedApplicationToken')).toBe('outgoing-token-123');
 
     expect(await db.portal.findUnique({ where: { id: demoPortal.id } })).toBeNull();
     expect(await db.employee.count({ where: { portalId: demoPortal.id } })).toBe(0);
@@ -92,7 +92,7 @@ describe('connecting a portal by webhook', () => {
     const result = await connectWebhookPortal(db, box, { webhook: webhook(full.code) }, { startSync });
     expect(result).toMatchObject({ connected: true, portalId: before.id, syncStarted: false });
     const connection = await db.portalConnection.findUniqueOrThrow({ where: { portalId: before.id } });
-    expect(box.open(connection.sealedApplicationToken!)).toBe('outgoing-token-123');
+    expect(box.open(connection.sealedApplicationToken!, 'portal_connection.sealedApplicationToken')).toBe('outgoing-token-123');
     expect(await db.portal.count()).toBe(1);
   });
 

@@ -49,7 +49,7 @@ export async function connectWebhookPortal(db: PrismaClient, box: SecretBox, inp
   let applicationToken = input.applicationToken?.trim() || null;
   if (!applicationToken) {
     const sealed = (await db.portal.findUnique({ where: { memberId }, select: { connection: { select: { sealedApplicationToken: true } } } }))?.connection?.sealedApplicationToken;
-    applicationToken = sealed ? box.open(sealed) : null;
+    applicationToken = sealed ? box.open(sealed, 'portal_connection.sealedApplicationToken') : null;
   }
   const { portalId } = await saveWebhookConnection(db, box, {
     identity: { memberId, domain: webhook.domain, kind: 'webhook', timeZoneOffset: report.timeZoneOffset },

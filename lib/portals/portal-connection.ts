@@ -32,11 +32,11 @@ export async function saveWebhookConnection(db: PrismaClient, box: SecretBox, in
     });
     const connection = {
       kind: identity.kind,
-      sealedWebhookUrl: box.seal(input.webhookUrl),
+      sealedWebhookUrl: box.seal(input.webhookUrl, 'portal_connection.sealedWebhookUrl'),
       restEndpoint: null,
       sealedAccessToken: null,
       sealedRefreshToken: null,
-      sealedApplicationToken: input.applicationToken ? box.seal(input.applicationToken) : null,
+      sealedApplicationToken: input.applicationToken ? box.seal(input.applicationToken, 'portal_connection.sealedApplicationToken') : null,
       scopes: input.scopes,
       lastError: null,
       lastCheckedAt: new Date(),
@@ -74,7 +74,7 @@ export async function portalClient(
 ): Promise<Bitrix24Client> {
   const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true } });
   if (!connection?.sealedWebhookUrl) throw new PortalNotConnectedError(portalId);
-  return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl) }, ...sharedLimits(portalId), ...options });
+  return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') }, ...sharedLimits(portalId), ...options });
 }
 
 /** The connected portal that posted an event, when its token matches the stored one (compared in constant time). */
@@ -82,7 +82,7 @@ export async function portalForEvent(db: PrismaClient, box: SecretBox, memberId:
   const portal = await db.portal.findUnique({ where: { memberId }, select: { id: true, connection: { select: { sealedApplicationToken: true } } } });
   const sealed = portal?.connection?.sealedApplicationToken;
   if (!portal || !sealed) return null;
-  const expected = Buffer.from(box.open(sealed));
+  const expected = Buffer.from(box.open(sealed, 'portal_connection.sealedApplicationToken'));
   const given = Buffer.from(applicationToken);
   return expected.length === given.length && timingSafeEqual(expected, given) ? { id: portal.id } : null;
 }

@@ -101,7 +101,7 @@ export async function recheckPortalConnection(db: PrismaClient, box: SecretBox, 
   const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true } });
   if (!connection) throw new ActionError('not-connected', 'This portal is not connected.');
   if (!connection.sealedWebhookUrl) throw new ActionError('not-webhook', 'Only webhook connections can be checked here.');
-  const parsed = parseWebhookUrl(box.open(connection.sealedWebhookUrl));
+  const parsed = parseWebhookUrl(box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl'));
   if (!parsed.ok) throw new ActionError('not-webhook', 'The stored webhook URL is not valid; connect the portal again.');
   const report = await keepingSecret(parsed.value.code, () => testPortalConnection(parsed.value, options));
   const reachable = report.checks[0]?.status === 'ok';

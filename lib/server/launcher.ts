@@ -12,6 +12,7 @@ import { dataDir, env } from '@/lib/env';
 import { startJobWorker } from '@/lib/jobs/job-worker';
 import { startDemoConnection, usesDemoPortal } from '@/lib/portals/demo-portal-connection';
 import { eventsPath } from '@/lib/portals/events-url';
+import { resealLegacySecrets } from '@/lib/security/reseal-secrets';
 import { secretBox, type SecretBox } from '@/lib/security/secret-box';
 import { requestSync } from '@/lib/sync/request-sync';
 import { generatedSecret } from './generated-secret';
@@ -119,6 +120,8 @@ export async function launch(mode: 'production' | 'development', root: string = 
     shutdown.add(() => client.$disconnect());
     const encryptionKey = config.ENCRYPTION_KEY ?? (await generatedSecret(dataDir(config), 'encryption-key'));
     const box = secretBox(encryptionKey);
+    const resealed = await resealLegacySecrets(client, box);
+    if (resealed > 0) log(`sealed ${resealed} stored secret(s) again, each bound to its column`);
 
     const demo = (await usesDemoPortal(client)) ? await startDemo(client, box, config.PORT) : null;
     if (demo) shutdown.add(() => demo.portal.stop());
