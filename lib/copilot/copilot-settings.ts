@@ -27,7 +27,8 @@ const defaults = {
   enabled: true,
   hourlyRequestLimit: 600,
   monthlyRequestLimit: null,
-  userDailyLimit: null,
+  // "Analyse again" is a click; a day's worth for one person is far below the portal's 600 an hour.
+  userDailyLimit: 50,
   logRetentionDays: 14,
   provider: { kind: 'builtin' } as ProviderConfig,
   sealedProviderSecret: null,

@@ -1,3 +1,4 @@
+import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalystModel, AnalysisRequest } from '@/lib/ai/analyst-model';
 import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
@@ -8,6 +9,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { causeArchetypes } from '@/lib/bitrix24/demo-portal/generator/flow-catalog';
 import { LeakyBucketLimiter } from '@/lib/bitrix24/rate-limiter';
+import { PrismaClient } from '@/lib/db/generated/client';
 import { insertTasks } from '@/lib/metrics/testing/mirror-fixture';
 import { executeSyncRun } from '@/lib/sync/run-sync';
 import { requestSyncRun } from '@/lib/sync/sync-runs';
@@ -18,7 +20,7 @@ import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-
 import { analysisView } from './analysis-view';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { secretBox } from '@/lib/security/secret-box';
-import { analystFor, copilotSettingsWithSealedSecret, saveModelSettings, secretForTest, updateCopilotSettings } from './copilot-settings';
+import { analystFor, copilotSettings, copilotSettingsWithSealedSecret, saveModelSettings, secretForTest, updateCopilotSettings } from './copilot-settings';
 import { copilotUsage } from './copilot-usage';
 import { modelRequestPreview } from './model-request-preview';
 import { purgeRequestLogs } from './request-log';
@@ -88,6 +90,17 @@ afterAll(async () => {
 });
 
 describe('requestAnalysis', () => {
+  it('a new deployment limits each person to 50 analyses a day', async () => {
+    const fresh = await migratedDatabase();
+    try {
+      expect((await copilotSettings(fresh.db)).userDailyLimit).toBe(50);
+      await updateCopilotSettings(fresh.db, { enabled: true });
+      expect((await copilotSettings(fresh.db)).userDailyLimit).toBe(50);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('refuses while CoPilot is off, calling no model and storing nothing', async () => {
     await updateCopilotSettings(database.db, { enabled: false });
     const model = countingModel();
@@ -175,6 +188,22 @@ describe('requestAnalysis', () => {
     expect(model.calls).toBe(0);
     expect(await database.db.copilotAnalysis.count({ where: { portalId: fixture.portalId } })).toBe(used);
     await updateCopilotSettings(database.db, { hourlyRequestLimit: 600 });
+  });
+
+  it('checks the limits before reading the flow: a blocked "analyse again" reads no task', async () => {
+    const used = await database.db.copilotAnalysis.count({ where: { portalId: fixture.portalId } });
+    await updateCopilotSettings(database.db, { hourlyRequestLimit: used });
+    const watched = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: 'event', level: 'query' }] });
+    const queries: string[] = [];
+    watched.$on('query', (event) => queries.push(event.query));
+    try {
+      const outcome = await requestAnalysis(watched, lead, { flowId: lowFlowId, fresh: true, locale: 'en' }, { defer: () => {} });
+      expect(outcome).toMatchObject({ kind: 'quota', limit: 'hour' });
+    } finally {
+      await watched.$disconnect();
+      await updateCopilotSettings(database.db, { hourlyRequestLimit: 600 });
+    }
+    expect(queries.some((query) => /"task"/.test(query))).toBe(false);
   });
 
   it('stops at the monthly limit from the first of next month, and at a user\'s daily limit from when their oldest request of the day frees', async () => {

@@ -42,8 +42,30 @@ export type AnalysisDependencies = {
  * What the CoPilot button gets: nothing while CoPilot is off; the labelled examples for a flow of
  * fewer than 10 tasks; a running analysis of the flow to join; the last analysis while the
  * regeneration rule keeps it; otherwise a new one, if the request limits allow (the portal's
- * rolling hour and month, the user's day; when one is reached, no model is called and the answer says when a slot frees).
+ * rolling hour and month, the user's day; when one is reached, no model is called, the flow is not
+ * even read, and the answer says when a slot frees).
  */
+/** The quota answer for a request the limits refuse, unless a running analysis can simply be joined. */
+async function blockedBeforeReading(
+  db: PrismaClient,
+  scope: { flowId: string; portalId: string; userId: string },
+  settings: CopilotSettings,
+  now: Date,
+): Promise<AnalysisOutcome | null> {
+  const block = await quotaBlock(db, scope, settings, now);
+  if (!block) return null;
+  const latest = await db.copilotAnalysis.findMany({
+    where: { flowId: scope.flowId, state: { in: ['running', 'succeeded'] } },
+    orderBy: { startedAt: 'desc' },
+    take: 2,
+    select: { id: true, state: true },
+  });
+  const running = latest.find((analysis) => analysis.state === 'running');
+  if (running) return { kind: 'analysis', analysisId: running.id, started: false };
+  const last = latest.find((analysis) => analysis.state === 'succeeded');
+  return { kind: 'quota', limit: block.limit, resetAt: block.resetAt.toISOString(), lastAnalysisId: last?.id ?? null };
+}
+
 export async function requestAnalysis(
   db: PrismaClient,
   viewer: Viewer,
@@ -52,10 +74,13 @@ export async function requestAnalysis(
 ): Promise<AnalysisOutcome> {
   const settings = dependencies.settings ?? (await copilotSettings(db));
   if (!settings.enabled) return { kind: 'off' };
-  const visible = await db.flow.findFirst({ where: { AND: [visibleFlowsWhere(viewer), { id: input.flowId }] }, select: { id: true } });
+  const visible = await db.flow.findFirst({ where: { AND: [visibleFlowsWhere(viewer), { id: input.flowId }] }, select: { id: true, portalId: true } });
   if (!visible) throw new ActionError('not-found', 'There is no such flow among yours.');
 
   const now = dependencies.now ?? new Date();
+  // Reading a flow and its findings is the costly part: a request the limits refuse stops before it.
+  const early = await blockedBeforeReading(db, { flowId: input.flowId, portalId: visible.portalId, userId: viewer.id }, settings, now);
+  if (early) return early;
   const loadStarted = performance.now();
   const loaded = await loadAnalysedFlow(db, input.flowId, now);
   if (!loaded) throw new ActionError('not-found', 'There is no such flow among yours.');

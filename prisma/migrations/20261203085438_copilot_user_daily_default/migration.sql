@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "copilot_settings" ALTER COLUMN "userDailyLimit" SET DEFAULT 50;
