@@ -37,4 +37,12 @@ describe('build stamp', () => {
     await writeFile(path.join(root, 'app', 'other.tsx'), 'export default 1;');
     expect(await sourceFingerprint(root)).not.toBe(before);
   });
+
+  it('changes when proxy.ts changes, which Next builds from the project root', async () => {
+    const root = await project();
+    await writeFile(path.join(root, 'proxy.ts'), 'export const a = 1;');
+    const before = await sourceFingerprint(root);
+    await writeFile(path.join(root, 'proxy.ts'), 'export const a = 2;');
+    expect(await sourceFingerprint(root)).not.toBe(before);
+  });
 });
