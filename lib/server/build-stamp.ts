@@ -8,7 +8,7 @@ import path from 'node:path';
  * rebuilds only when the sources changed since the last build.
  */
 const sourceFolders = ['app', 'components', 'lib', 'messages', 'public'];
-const sourceFiles = ['next.config.mjs', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const sourceFiles = ['next.config.mjs', 'proxy.ts', 'instrumentation-client.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 const ignored = /(\.test\.tsx?|\.int\.test\.ts)$/;
 
 async function listFiles(folder: string): Promise<string[]> {
