@@ -326,6 +326,22 @@ describe('actions on a message', () => {
     ).rejects.toMatchObject({ code: 'not-in-flow' });
   });
 
+  it('a lead with no Bitrix24 employee of their own writes nothing to the portal: it would appear as the connection\'s user', async () => {
+    const unlinkedUser = await database.db.user.create({ data: { email: 'unlinked@copilot.test', name: 'Unlinked lead', role: 'lead', flowGrants: { create: { flowId: lowFlowId } } } });
+    const unlinked: Viewer = { id: unlinkedUser.id, email: unlinkedUser.email, name: unlinkedUser.name, role: 'lead', portalId: null, bitrixUserId: null };
+    const flow = await database.db.flow.findUniqueOrThrow({ where: { id: lowFlowId } });
+    const tasksBefore = fixture.portal.state.tasks.length;
+    const eventsBefore = fixture.portal.state.calendarEvents.length;
+    await expect(
+      createTaskFromMessage(database.db, portalClient, unlinked, { analysisId, messageIndex: 0, title: 'As the webhook user', description: '', responsibleId: flow.ownerId!, deadline: new Date().toISOString() }),
+    ).rejects.toMatchObject({ code: 'no-employee' });
+    await expect(
+      createMeetingFromMessage(database.db, portalClient, unlinked, { analysisId, messageIndex: 0, name: 'As the owner', description: '', from: new Date().toISOString(), durationMinutes: 30, attendees: [flow.ownerId!] }),
+    ).rejects.toMatchObject({ code: 'no-employee' });
+    expect(fixture.portal.state.tasks.length).toBe(tasksBefore);
+    expect(fixture.portal.state.calendarEvents.length).toBe(eventsBefore);
+  });
+
   it('refuses every action on a message once CoPilot is switched off', async () => {
     await updateCopilotSettings(database.db, { enabled: false });
     try {

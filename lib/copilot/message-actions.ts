@@ -64,9 +64,17 @@ function assertFlowPeople(analysis: Awaited<ReturnType<typeof messageOf>>, ids: 
   if (ids.some((id) => !people.has(id))) throw new ActionError('not-in-flow', "Only the flow's owner, moderators and team can be chosen.");
 }
 
-/** The viewer's own Bitrix24 user on the analysis's portal, if they have one. */
+/**
+ * The viewer's own Bitrix24 user on the analysis's portal, if they have one. A lead must have
+ * one: without it the task or meeting would be made as the connection's user (usually the
+ * portal admin behind the webhook), in someone else's name.
+ */
 function viewerEmployee(viewer: Viewer, portalId: string): number | null {
-  return viewer.portalId === portalId ? viewer.bitrixUserId : null;
+  const own = viewer.portalId === portalId ? viewer.bitrixUserId : null;
+  if (own === null && viewer.role === 'lead') {
+    throw new ActionError('no-employee', 'Your account is not linked to your Bitrix24 employee; ask an admin to link it (Users).');
+  }
+  return own;
 }
 
 /** A portal refusal as the dialog shows it: the kind picks the words, the portal's own text follows. */
