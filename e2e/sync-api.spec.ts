@@ -134,7 +134,7 @@ test.describe('as an admin', () => {
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuenow', '20');
 
-    await db.syncRun.update({ where: { id: run.id }, data: { state: 'failed', error: 'Cannot reach events.bitrix24.test (ECONNREFUSED).', finishedAt: new Date() } });
+    await db.syncRun.update({ where: { id: run.id }, data: { state: 'failed', error: 'Cannot reach events.bitrix24.test (ECONNREFUSED).', errorCode: 'portal-unreachable', finishedAt: new Date() } });
     const alert = page.getByRole('alert').filter({ hasText: 'The last full sync failed.' });
     await expect(alert).toContainText('Cannot reach events.bitrix24.test (ECONNREFUSED).');
     await expect(bar).toHaveCount(0);

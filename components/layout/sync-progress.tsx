@@ -37,6 +37,9 @@ export function SyncProgress({ canManage }: { canManage: boolean }) {
     }
   }, [run, router, queryClient]);
 
+  /** The failure in the reader's language; a code this version does not know reads as Flowpilot's own. */
+  const failureText = (code: string | null) => t(`errors.${code !== null && t.has(`errors.${code}`) ? code : 'internal'}` as 'errors.internal');
+
   if (!run) return null;
   if (run.state === 'failed') {
     if (!canManage) return null;
@@ -44,7 +47,8 @@ export function SyncProgress({ canManage }: { canManage: boolean }) {
       <div role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900 sm:px-6">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3">
           <span className="font-medium">{t('failed', { kind: run.kind })}</span>
-          <span>{run.error}</span>
+          <span>{failureText(run.errorCode)}</span>
+          {run.error && <span className="text-red-800">{t('errors.details', { reason: run.error })}</span>}
           <Link href="/settings" className="underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-red-700">
             {t('openSettings')}
           </Link>

@@ -66,7 +66,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       client = await portalClient(db, box, run.portalId, { maxRetries: 8 });
     } catch (error) {
       if (!(error instanceof PortalNotConnectedError)) throw error;
-      await db.syncRun.updateMany({ where: { id: runId, state: 'running' }, data: { state: 'failed', error: error.message, finishedAt: new Date() } });
+      await db.syncRun.updateMany({ where: { id: runId, state: 'running' }, data: { state: 'failed', error: error.message, errorCode: 'not-connected', finishedAt: new Date() } });
       return 'failed';
     }
     const outcome = await executeSyncRun({ db, client, owner: options.owner, staleAfterMs, signal: stopping.signal }, runId);

@@ -1,6 +1,7 @@
 import { serverTime } from '@/lib/bitrix24/api/calendar-and-notify';
 import { countTasks, highestTaskId, scanAllTasksInBatches, scanTaskIdsInBatches, scanTasks } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
+import { Bitrix24Error } from '@/lib/bitrix24/errors';
 import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma, type SyncKind } from '@/lib/db/generated/client';
@@ -19,6 +20,7 @@ import {
   syncPhases,
   syncWatermark,
   type SyncCursor,
+  type SyncFailure,
 } from './sync-runs';
 import { readHistoryChanges, storeHistories } from './task-histories';
 import { markMissingInRange, upsertTasks } from './task-writes';
@@ -196,9 +198,15 @@ const phaseRunners: Record<string, (context: PhaseContext) => Promise<void>> = {
   histories: historiesPhase,
 };
 
-/** A readable reason for the run's record; Bitrix24 errors already say what to do. */
-function failureReason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * What the run's record says about a failure. Bitrix24 errors already say what to do; anything
+ * else (a database or parsing error) is Flowpilot's own, and its text, which may name tables,
+ * columns or portal data, goes to the server log only.
+ */
+function failureOf(error: unknown, runId: string): SyncFailure {
+  if (error instanceof Bitrix24Error) return { code: `portal-${error.kind}`, reason: error.message };
+  console.error(`[sync] run ${runId} failed:`, error);
+  return { code: 'internal', reason: `Flowpilot failed while syncing (run ${runId}); the server log has the details.` };
 }
 
 export async function executeSyncRun(options: SyncOptions, runId: string): Promise<SyncOutcome> {
@@ -248,7 +256,7 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
   } catch (error) {
     if (error instanceof LostSyncRunError) return 'lost';
     if (error instanceof SyncStoppedError || options.signal?.aborted) return 'stopped';
-    await failSyncRun(db, run, failureReason(error));
+    await failSyncRun(db, run, failureOf(error, run.id));
     return 'failed';
   } finally {
     clearInterval(beat);

@@ -106,8 +106,14 @@ export async function finishSyncRun(db: PrismaClient, run: { id: string; owner: 
   if (count !== 1) throw new LostSyncRunError(run.id);
 }
 
-export async function failSyncRun(db: PrismaClient, run: { id: string; owner: string }, reason: string): Promise<void> {
-  await db.syncRun.updateMany({ where: { id: run.id, owner: run.owner, state: 'running' }, data: { state: 'failed', error: reason.slice(0, 2000), finishedAt: new Date() } });
+/** Why a run failed: a code the pages translate, and a reason in words for the admin. */
+export type SyncFailure = { code: string; reason: string };
+
+export async function failSyncRun(db: PrismaClient, run: { id: string; owner: string }, failure: SyncFailure): Promise<void> {
+  await db.syncRun.updateMany({
+    where: { id: run.id, owner: run.owner, state: 'running' },
+    data: { state: 'failed', error: failure.reason.slice(0, 2000), errorCode: failure.code, finishedAt: new Date() },
+  });
 }
 
 /**

@@ -12,7 +12,10 @@ export const syncStatusSchema = z.object({
       done: z.number(),
       total: z.number().nullable(),
       etaSeconds: z.number().nullable(),
+      /** Why the run failed, in words for admins (null for other roles). */
       error: z.string().nullable(),
+      /** The failure's kind, which the header translates: `portal-<kind>`, `not-connected`, `internal`. */
+      errorCode: z.string().nullable(),
       startedAt: z.string(),
       finishedAt: z.string().nullable(),
     })

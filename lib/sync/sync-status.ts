@@ -14,7 +14,11 @@ export function estimateSeconds(done: number, total: number | null, phaseStarted
   return Math.ceil(((total - done) * elapsed) / done);
 }
 
-export async function readSyncStatus(db: PrismaClient, portal: SyncStatus['portal'], now = Date.now()): Promise<SyncStatus> {
+/**
+ * `withReason`: the failure's words go to admins only (they fix it); everyone gets its code. A run
+ * failed before codes were recorded keeps its raw text to itself.
+ */
+export async function readSyncStatus(db: PrismaClient, portal: SyncStatus['portal'], options: { withReason: boolean }, now = Date.now()): Promise<SyncStatus> {
   if (!portal) return { portal: null, run: null, lastSucceededAt: null };
   const [latest, succeeded] = await Promise.all([
     db.syncRun.findFirst({ where: { portalId: portal.id }, orderBy: { startedAt: 'desc' } }),
@@ -31,7 +35,8 @@ export async function readSyncStatus(db: PrismaClient, portal: SyncStatus['porta
       done: latest.done,
       total: latest.total,
       etaSeconds: latest.state === 'running' ? estimateSeconds(latest.done, latest.total, cursor?.success ? cursor.data.phaseStartedAt : undefined, now) : null,
-      error: latest.error,
+      error: options.withReason && latest.errorCode !== null ? latest.error : null,
+      errorCode: latest.error === null ? null : (latest.errorCode ?? 'internal'),
       startedAt: latest.startedAt.toISOString(),
       finishedAt: latest.finishedAt?.toISOString() ?? null,
     },

@@ -26,7 +26,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
       </>
     );
   }
-  const syncing = (await readSyncStatus(db(), await currentPortal(db()))).run?.state === 'running';
+  const syncing = (await readSyncStatus(db(), await currentPortal(db()), { withReason: false })).run?.state === 'running';
   return (
     <>
       {header}

@@ -24,7 +24,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const syncing = (await readSyncStatus(db(), await currentPortal(db()))).run?.state === 'running';
+  const syncing = (await readSyncStatus(db(), await currentPortal(db()), { withReason: false })).run?.state === 'running';
   const action = canOpen(viewer.role, 'settings') ? { href: '/settings', label: t('emptyAction') } : undefined;
   return (
     <>

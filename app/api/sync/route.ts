@@ -25,5 +25,5 @@ export const POST = withAuth(['admin'], async (request) => {
   const portal = await currentPortal(db());
   if (!portal) throw new ApiError(409, 'not_connected', 'No portal is connected. Connect one in Settings → Bitrix24.');
   const { started } = await requestSync(db(), await appBoss(), portal.id, kind);
-  return Response.json({ started, ...(await readSyncStatus(db(), portal)) }, { status: started ? 202 : 200, headers: { 'cache-control': 'no-store' } });
+  return Response.json({ started, ...(await readSyncStatus(db(), portal, { withReason: true })) }, { status: started ? 202 : 200, headers: { 'cache-control': 'no-store' } });
 });

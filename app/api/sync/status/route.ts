@@ -6,6 +6,7 @@ import { readSyncStatus } from '@/lib/sync/sync-status';
 export const dynamic = 'force-dynamic';
 
 // GET /api/sync/status - the latest sync's phase, done/total and time left, for the header's progress bar.
-export const GET = withAuth(['admin', 'lead', 'executive'], async () => {
-  return Response.json(await readSyncStatus(db(), await currentPortal(db())), { headers: { 'cache-control': 'no-store' } });
+export const GET = withAuth(['admin', 'lead', 'executive'], async (request, { viewer }) => {
+  const status = await readSyncStatus(db(), await currentPortal(db()), { withReason: viewer.role === 'admin' });
+  return Response.json(status, { headers: { 'cache-control': 'no-store' } });
 });
