@@ -91,6 +91,27 @@ test.describe('as an admin', () => {
     expect(await runs()).toBe(0);
   });
 
+  test('POST /api/sync is not a form a stranger\'s page can send: only JSON, only from Flowpilot\'s own origin', async ({ request, baseURL }) => {
+    const runs = () => db.syncRun.count({ where: { portalId } });
+    const body = Buffer.from('{"kind":"full"}');
+    // What a cross-site <form enctype="text/plain"> or a simple fetch can send without asking first.
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const refused = await request.post('/api/sync', { headers: { 'content-type': contentType }, data: body });
+      expect(refused.status(), contentType).toBe(415);
+      expect(await refused.json()).toMatchObject({ error: 'unsupported_media_type' });
+    }
+    const crossSite = await request.post('/api/sync', { headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, data: body });
+    expect(crossSite.status()).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error: 'cross_origin' });
+    const fetchedCrossSite = await request.post('/api/sync', { headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, data: body });
+    expect(fetchedCrossSite.status()).toBe(403);
+    expect(await runs()).toBe(0);
+    // Flowpilot's own page sends its origin: accepted.
+    const own = await request.post('/api/sync', { headers: { 'content-type': 'application/json', origin: new URL(baseURL!).origin }, data: Buffer.from('{"kind":"incremental"}') });
+    expect(own.status()).toBe(202);
+    await db.syncRun.deleteMany({ where: { portalId } });
+  });
+
   test('one sync per portal: a second request gets the running run; a lead may not start one', async ({ request, playwright }) => {
     const first = await request.post('/api/sync', { data: { kind: 'full' } });
     expect(first.status()).toBe(202);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, withAuth } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
-import { readLimitedBody } from '@/lib/http/read-limited-body';
+import { readJsonRequest } from '@/lib/http/read-json-request';
 import { appBoss } from '@/lib/jobs/app-boss';
 import { currentPortal } from '@/lib/portals/current-portal';
 import { requestSync } from '@/lib/sync/request-sync';
@@ -14,14 +14,7 @@ const bodySchema = z.object({ kind: z.enum(['full', 'incremental']) }).strict();
 // POST /api/sync {kind: "full" | "incremental"} - admins start a sync of the connected portal.
 // 202 with the new run, or 200 with the run already going (one per portal).
 export const POST = withAuth(['admin'], async (request) => {
-  const text = await readLimitedBody(request, 4_096);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'Send a JSON body such as {"kind": "incremental"}.');
-  }
-  const { kind } = bodySchema.parse(json);
+  const { kind } = bodySchema.parse(await readJsonRequest(request, 4_096, '{"kind": "incremental"}'));
   const portal = await currentPortal(db());
   if (!portal) throw new ApiError(409, 'not_connected', 'No portal is connected. Connect one in Settings → Bitrix24.');
   const { started } = await requestSync(db(), await appBoss(), portal.id, kind);
