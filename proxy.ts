@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret } from '@/lib/auth/auth-secret';
 import { isPublicPath } from '@/lib/auth/public-paths';
+import { usesSecureCookies } from '@/lib/auth/secure-cookies';
 import { withSecurityHeaders } from '@/lib/http/security-headers';
 
 /** Every answer gets the security headers (lib/http/security-headers.ts), refusals included. */
@@ -17,7 +18,7 @@ export function proxy(request: NextRequest) {
 async function admit(request: NextRequest, next: () => NextResponse) {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return next();
-  const token = await getToken({ req: request, secret: authSecret() });
+  const token = await getToken({ req: request, secret: authSecret(), secureCookie: usesSecureCookies(request.headers) });
   if (token?.uid) return next();
   if (pathname.startsWith('/api/')) {
     return NextResponse.json({ error: 'unauthorized', message: 'Sign in first.' }, { status: 401 });

@@ -13,6 +13,16 @@ function processesUsing(folder: string): string[] {
     .filter((line) => line.includes(folder) && !line.includes(' ps -eo'));
 }
 
+/** An address of this machine that is not loopback, if it has one. */
+function outsideAddress(): string | null {
+  return Object.values(os.networkInterfaces()).flat().find((entry) => entry && !entry.internal && entry.family === 'IPv4')?.address ?? null;
+}
+
+/** Set-Cookie headers as a Cookie header sends them back. */
+function cookiePairs(setCookies: string[]): string {
+  return setCookies.map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
 test.describe('npm start on the embedded defaults', () => {
   test.use({ locale: 'en-US' });
   test.setTimeout(420_000);
@@ -77,7 +87,8 @@ test.describe('npm start on the embedded defaults', () => {
     await first.stop('SIGTERM');
     expect(processesUsing(dataDir)).toEqual([]);
 
-    const again = launch(settings);
+    // Restarted without HOST, and as if behind one TLS proxy: demo mode keeps to this machine.
+    const again = launch({ ...settings, HOST: undefined, TRUSTED_PROXY_HOPS: '1' });
     await waitForOutput(again, new RegExp(`installation ${id}, start #2\\b`), 120_000);
     await waitForOutput(again, /ready: /, 180_000);
     expect(again.output()).toContain('database schema is up to date');
@@ -86,7 +97,37 @@ test.describe('npm start on the embedded defaults', () => {
     // The same demo company again, already mirrored: no second first sync.
     expect(again.output()).toMatch(/demo portal [\w.-]+ on http/);
     expect(again.output()).not.toContain('first sync started');
+    expect(again.output()).toContain('demo mode: listening on 127.0.0.1 only');
+    const lan = outsideAddress();
+    if (lan) await expect(fetch(`http://${lan}:3101/sign-in`)).rejects.toThrow();
+
+    // Behind a TLS proxy (one trusted hop) the session cookie is the Secure one, and it opens the app.
+    const viaTls = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
+    const csrf = await fetch('http://127.0.0.1:3101/api/auth/csrf', { headers: viaTls });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const signedIn = await fetch('http://127.0.0.1:3101/api/auth/callback/password', {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...viaTls, 'content-type': 'application/x-www-form-urlencoded', cookie: cookiePairs(csrf.headers.getSetCookie()) },
+      body: new URLSearchParams({ csrfToken, email: 'first@admin.test', password: 'first-admin-password', json: 'true' }),
+    });
+    const sessionCookie = signedIn.headers.getSetCookie().find((cookie) => cookie.includes('next-auth.session-token='));
+    expect(sessionCookie).toMatch(/^__Secure-next-auth\.session-token=/);
+    expect(sessionCookie).toMatch(/;\s*Secure/i);
+    const status = await fetch('http://127.0.0.1:3101/api/sync/status', { headers: { ...viaTls, cookie: cookiePairs([sessionCookie!]) } });
+    expect(status.status).toBe(200);
     await again.stop('SIGINT');
+    expect(processesUsing(dataDir)).toEqual([]);
+
+    // Opened to the network on purpose: the demo accounts' password is on the console only.
+    const open = launch({ ...settings, HOST: '0.0.0.0' });
+    await waitForOutput(open, /ready: /, 180_000);
+    const [, password] = await waitForOutput(open, /demo accounts \(.*\) sign in with the password (\S+), printed here only/, 10_000);
+    const signInPage = await (await fetch('http://127.0.0.1:3101/sign-in', { headers: { 'accept-language': 'en' } })).text();
+    expect(signInPage).toContain('admin@demo.flowpilot.local');
+    expect(signInPage).toContain('printed only on the console');
+    expect(signInPage).not.toContain(password!);
+    await open.stop('SIGTERM');
     expect(processesUsing(dataDir)).toEqual([]);
   });
 

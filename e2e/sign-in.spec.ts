@@ -48,6 +48,25 @@ test.describe('signing out', () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Foverview$/);
   });
 
+  test('sign out ends the session on the server too: a copy of its cookie opens nothing afterwards', async ({ page, context, playwright, baseURL }) => {
+    await signIn(page, 'admin@e2e.test', seedPassword);
+    await expect(page).toHaveURL(/\/overview$/);
+    const copied = (await context.cookies()).find((cookie) => cookie.name.endsWith('next-auth.session-token'))!;
+    const withCopy = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${copied.name}=${copied.value}` } });
+    try {
+      expect((await withCopy.get('/api/sync/status')).status()).toBe(200);
+      await page.getByRole('button', { name: /^Account menu for / }).click();
+      await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await expect(page).toHaveURL(/\/sign-in/);
+      expect((await withCopy.get('/api/sync/status')).status()).toBe(401);
+      const pageWithCopy = await withCopy.get('/overview', { maxRedirects: 0 });
+      expect(pageWithCopy.status()).toBe(307);
+      expect(pageWithCopy.headers().location).toMatch(/\/sign-in/);
+    } finally {
+      await withCopy.dispose();
+    }
+  });
+
   test('sign out on all devices ends the sessions of the other browsers too', async ({ browser }) => {
     const laptop = await browser.newContext({ locale: 'en-US' });
     const tablet = await browser.newContext({ locale: 'en-US' });

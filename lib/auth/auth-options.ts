@@ -1,4 +1,5 @@
 import type { NextAuthOptions } from 'next-auth';
+import { randomUUID } from 'node:crypto';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
@@ -7,6 +8,7 @@ import { authSecret } from './auth-secret';
 import { bitrix24Provider, type Bitrix24Profile } from './bitrix24-oauth-provider';
 import { userForBitrix24Profile } from './bitrix24-sign-in';
 import { clientAddress } from './client-address';
+import { endSession } from './ended-sessions';
 import { signInWithPassword } from './password-sign-in';
 
 const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
@@ -18,6 +20,8 @@ declare module 'next-auth' {
   interface Session {
     uid: string;
     sv: number;
+    /** This sign-in's own id: signing out ends it on the server (lib/auth/ended-sessions.ts). */
+    sid: string;
   }
 }
 
@@ -25,6 +29,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -70,11 +75,18 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
+          token.sid = randomUUID();
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid ?? '', sv: token.sv ?? 0 };
+        return { ...session, uid: token.uid ?? '', sv: token.sv ?? 0, sid: token.sid ?? '' };
+      },
+    },
+    events: {
+      // The browser drops its cookie; the server forgets the session too, so a copy of the cookie is useless.
+      async signOut({ token }) {
+        if (token.sid) await endSession(db(), token.sid, config.SESSION_MAX_AGE_HOURS * 3_600_000);
       },
     },
   };
