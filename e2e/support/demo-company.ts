@@ -8,6 +8,8 @@ import { runLauncher, waitForOutput } from './launcher-process';
 
 const port = 3103;
 export const demoAppUrl = `http://127.0.0.1:${port}`;
+/** The deployment's own admin (ADMIN_EMAIL / ADMIN_PASSWORD): demo accounts may not choose CoPilot's model. */
+export const ownAdmin = { email: 'owner@demo-company.test', password: 'owner-password-1' };
 
 export type DemoCompany = {
   portalUrl: string;
@@ -28,7 +30,7 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
   demoCompany: [
     async ({}, provide) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-demo-company-'));
-      const launcher = runLauncher({ PORT: String(port), HOST: undefined, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined, GIGACHAT_CA_FILE: testCertificatePath('ca.pem') });
+      const launcher = runLauncher({ PORT: String(port), HOST: undefined, ADMIN_EMAIL: ownAdmin.email, ADMIN_PASSWORD: ownAdmin.password, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined, GIGACHAT_CA_FILE: testCertificatePath('ca.pem') });
       try {
         const [, portalUrl] = await waitForOutput(launcher, /demo portal \S+ on (http:\/\/127\.0\.0\.1:\d+)/, 180_000);
         await waitForOutput(launcher, /ready: http/, 300_000);
@@ -48,14 +50,23 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
 
 export { expect };
 
-/** A new browser context signed in with a demo account, reading the app in `locale`. */
+/**
+ * A new browser context reading the app in `locale`, signed in with the demo account of a role, or
+ * for 'Admin' with the deployment's own admin.
+ */
 export async function signedIn(browser: Browser, role: 'Team lead' | 'Executive' | 'Admin', locale = 'en-US'): Promise<Page> {
   const context = await browser.newContext({ baseURL: demoAppUrl, locale, viewport: { width: 1440, height: 900 } });
   // Signs in on the English page, then reads the app in the language asked for.
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: demoAppUrl }]);
   const page = await context.newPage();
   await page.goto('/sign-in');
-  await page.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: new RegExp(`^Sign in as ${role}`) }).click();
+  if (role === 'Admin') {
+    await page.getByLabel('E-mail').fill(ownAdmin.email);
+    await page.getByLabel('Password', { exact: true }).fill(ownAdmin.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  } else {
+    await page.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: new RegExp(`^Sign in as ${role}`) }).click();
+  }
   await expect(page).toHaveURL(/\/(flows|overview)$/);
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale.slice(0, 2), url: demoAppUrl }]);
   return page;

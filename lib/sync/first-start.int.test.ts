@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { visibleDemoAccounts } from '@/lib/auth/demo-accounts';
+import { syncDemoAccounts, visibleDemoAccounts } from '@/lib/auth/demo-accounts';
 import { addTask } from '@/lib/bitrix24/api/tasks';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { startJobWorker, type JobWorker } from '@/lib/jobs/job-worker';
@@ -54,6 +54,8 @@ beforeAll(async () => {
   worker = await startJobWorker({ databaseUrl: database.url, db: database.db, box, owner: 'first-start-test', log: () => undefined, orphanScanMs: 500 });
   events = await startEventsEndpoint({ db: database.db, box, boss: async () => worker.boss });
   demo = await startDemoConnection({ db: database.db, box, webhookCode: 'first-start-code', eventsUrl: events.url, tasks: 1500 });
+  // As npm start does next: the demo accounts, to be linked to demo employees once the first sync brings them in.
+  await syncDemoAccounts(database.db, 'first-start-demo-password');
   client = new Bitrix24Client({ connection: { kind: 'webhook', url: demo.portal.webhookUrl } });
 }, 120_000);
 
