@@ -40,8 +40,8 @@ const routes: Record<string, Record<string, Call>> = {
     // NextAuth answers a sign-out POST without its CSRF token by sending the browser back; public either way.
     POST: { path: '/api/auth/signout', status: everyoneGets(302) },
   },
-  // Without a body: the admin's request is refused as malformed, everyone else's by role first.
-  '/api/sync': { POST: { path: '/api/sync', status: { anonymous: 401, lead: 403, executive: 403, admin: 400 } } },
+  // Without a body: the admin's request is refused for its content type (only JSON starts a sync), everyone else's by role first.
+  '/api/sync': { POST: { path: '/api/sync', status: { anonymous: 401, lead: 403, executive: 403, admin: 415 } } },
   '/api/sync/status': { GET: { path: '/api/sync/status', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
   // Public: the portal proves itself with its application token, so an empty post is malformed for anyone.
   '/api/bitrix24/events': { POST: { path: '/api/bitrix24/events', status: everyoneGets(400) } },

@@ -11,13 +11,24 @@ export async function sourceFiles(folder: string, pattern: RegExp): Promise<stri
     .sort();
 }
 
-/** Files whose first statement is the 'use server' directive: modules of server actions. */
-export async function serverActionModules(folders: string[]): Promise<string[]> {
+/** A 'use server' directive standing alone as a statement (its own line), not the words in a string. */
+const directiveLine = /^\s*['"]use server['"];?\s*$/gm;
+
+/**
+ * Server actions in the source: `modules`, files whose first statement is the 'use server'
+ * directive; `inline`, files that declare an action inside a function (a directive anywhere else).
+ */
+export async function serverActionModules(folders: string[]): Promise<{ modules: string[]; inline: string[] }> {
   const files = (await Promise.all(folders.map((folder) => sourceFiles(folder, /\.tsx?$/)))).flat();
-  const marked = await Promise.all(
-    files.map(async (file) => ((await readFile(file, 'utf8')).trimStart().match(/^['"]use server['"]/) ? file : null)),
+  const found = await Promise.all(
+    files.map(async (file) => {
+      const source = await readFile(file, 'utf8');
+      const module = /^['"]use server['"]/.test(source.trimStart());
+      const directives = source.match(directiveLine)?.length ?? 0;
+      return { file, module, inline: directives > (module ? 1 : 0) };
+    }),
   );
-  return marked.filter((file): file is string => file !== null);
+  return { modules: found.filter((entry) => entry.module).map((entry) => entry.file), inline: found.filter((entry) => entry.inline).map((entry) => entry.file) };
 }
 
 /** App Router pages as URL patterns: `app/(dashboard)/flows/[flowId]/page.tsx` → `/flows/[flowId]`. */
