@@ -8,7 +8,9 @@ import ru from '@/messages/ru.json';
 import { ConnectionReportView } from './connection-report-view';
 
 /** Every item code and problem renders in both languages, with its values, and nothing is left untranslated. */
-const problems: ConnectionProblem[] = ['unreachable', 'wrong-webhook', 'no-rest-access', 'https-required', 'not-bitrix24', 'blocked', 'busy', 'server-error', 'no-permission'];
+const problems: ConnectionProblem[] = ['unreachable', 'wrong-webhook', 'no-rest-access', 'https-required', 'not-bitrix24', 'blocked', 'busy', 'server-error', 'no-permission', 'refused-address', 'redirected'];
+/** The values the refused-address and redirected texts name, as testPortalConnection puts them beside the host. */
+const problemParams = { range: '169.254.0.0/16', rangeKind: 'link_local', location: 'https://acme.bitrix24.ru' };
 const codes: CheckCode[] = [
   'reachable.ok', 'reachable.failed', 'scope.granted', 'scope.missing', 'scope.optional-missing', 'scope.unknown', 'scope.not-checked',
   'flows.found', 'flows.none-yet', 'flows.not-available', 'flows.failed', 'flows.no-task-scope', 'flows.not-checked',
@@ -42,8 +44,8 @@ const everyItem: ConnectionCheck[] = [
   { key: 'flows', status: 'warning', code: 'flows.none-yet', blocking: false },
   { key: 'flows', status: 'missing', code: 'flows.not-available', blocking: true },
   { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false },
-  ...problems.map((problem): ConnectionCheck => ({ key: 'flows', status: 'missing', code: 'flows.failed', problem, blocking: true })),
-  ...problems.map((problem): ConnectionCheck => ({ key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: 'acme.bitrix24.ru' }, problem, blocking: true })),
+  ...problems.map((problem): ConnectionCheck => ({ key: 'flows', status: 'missing', code: 'flows.failed', params: problemParams, problem, blocking: true })),
+  ...problems.map((problem): ConnectionCheck => ({ key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: 'acme.bitrix24.ru', ...problemParams }, problem, blocking: true })),
 ];
 
 describe('ConnectionReportView', () => {
@@ -61,6 +63,16 @@ describe('ConnectionReportView', () => {
       for (const { scope } of neededScopes) expect(html).toContain(scope);
     });
   }
+
+  it('names the refused range and where a redirect pointed, in both languages', () => {
+    const failed = (problem: ConnectionProblem, params: Record<string, string>): ConnectionReport =>
+      report([{ key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: 'acme.bitrix24.ru', ...params }, problem, blocking: true }]);
+    expect(render('en', failed('refused-address', { range: '169.254.0.0/16', rangeKind: 'link_local' }))).toContain('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed');
+    expect(render('en', failed('refused-address', { range: '0.0.0.0/8', rangeKind: 'unspecified' }))).toContain('Addresses in 0.0.0.0/8 (unspecified) are not allowed');
+    expect(render('ru', failed('refused-address', { range: 'fd00:ec2::254', rangeKind: 'metadata' }))).toContain('fd00:ec2::254 (метаданные облака)');
+    expect(render('en', failed('redirected', { location: 'https://acme.bitrix24.ru' }))).toContain('answered with a redirect to https://acme.bitrix24.ru; use the final address');
+    expect(render('ru', failed('redirected', { location: 'https://acme.bitrix24.ru' }))).toContain('https://acme.bitrix24.ru');
+  });
 
   it('says who the calls run as, and marks each item for screen readers', () => {
     const html = render('en', report([{ key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' }, blocking: false }, ...scopeChecks(['task'])]));

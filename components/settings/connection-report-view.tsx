@@ -31,7 +31,7 @@ function CheckItem({ check, domain }: { check: ConnectionCheck; domain: string }
         </p>
         <p className="mt-0.5 text-slate-700">
           {text}
-          {check.problem && ` ${t(`problems.${check.problem}`, { host: domain })}`}
+          {check.problem && ` ${t(`problems.${check.problem}`, { host: domain, ...check.params })}`}
         </p>
       </div>
     </li>

@@ -189,6 +189,38 @@ describe('errors a person can act on', () => {
     expect(notices).toHaveLength(3);
   });
 
+  it('a link-local or cloud-metadata address: refused before connecting, and not retried', async () => {
+    const notices: RetryNotice[] = [];
+    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: 'http://169.254.169.254/rest/1/x/' }, clock: noWait, onRetry: (n) => notices.push(n) });
+    const error = await failure(client.call('server.time'));
+    expect(error.kind).toBe('refused-address');
+    expect(error.message).toBe('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.');
+    expect(error.details.refusal).toMatchObject({ kind: 'address', range: '169.254.0.0/16' });
+    expect(notices).toEqual([]);
+  });
+
+  it('a redirect: not followed, not retried, and named', async () => {
+    const portal = await portalWith();
+    let requests = 0;
+    const moved = (await import('node:http')).createServer((request, response) => {
+      requests++;
+      response.writeHead(308, { location: `${portal.url}${request.url}` }).end();
+    });
+    await new Promise<void>((resolve) => moved.listen(0, '127.0.0.1', resolve));
+    try {
+      const notices: RetryNotice[] = [];
+      const { port } = moved.address() as net.AddressInfo;
+      const url = portal.webhookUrl.replace(new URL(portal.url).host, `127.0.0.1:${port}`);
+      const error = await failure(new Bitrix24Client({ connection: { kind: 'webhook', url }, clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'));
+      expect(error.kind).toBe('redirected');
+      expect(error.message).toBe(`The server answered with a redirect to ${portal.url}; use the final address.`);
+      expect(requests).toBe(1);
+      expect(notices).toEqual([]);
+    } finally {
+      moved.close();
+    }
+  });
+
   it('server errors are retried, then reported', async () => {
     const portal = await portalWith(undefined, { faults: { errorRate: 1 } });
     const notices: RetryNotice[] = [];

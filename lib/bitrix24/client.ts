@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Bitrix24Error, portalError, unreachable } from './errors';
+import { outboundFetch, outboundRefusalOf } from '@/lib/http/outbound-guard';
+import { Bitrix24Error, portalError, refusedByGuard, unreachable } from './errors';
 import { encodePhpQuery } from './php-query';
 import { LeakyBucketLimiter, OperatingBudget, realClock, type Clock } from './rate-limiter';
 
@@ -50,6 +51,7 @@ export type Bitrix24ClientOptions = {
   limiter?: LeakyBucketLimiter;
   budget?: OperatingBudget;
   clock?: Clock;
+  /** The outbound guard's fetch unless given: a portal's address is typed by an admin or named by a token answer. */
   fetch?: typeof fetch;
   /** Tries per call for rate limits; other retryable failures get `maxRetries`. */
   maxRateLimitRetries?: number;
@@ -74,7 +76,7 @@ export class Bitrix24Client {
     this.clock = options.clock ?? realClock;
     this.limiter = options.limiter ?? new LeakyBucketLimiter(undefined, this.clock);
     this.budget = options.budget ?? new OperatingBudget(undefined, this.clock);
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? outboundFetch();
   }
 
   private endpoint(method: string): string {
@@ -101,7 +103,8 @@ export class Bitrix24Client {
         signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000),
       });
     } catch (error) {
-      throw unreachable(method, url, error);
+      const refusal = outboundRefusalOf(error);
+      throw refusal ? refusedByGuard(method, refusal) : unreachable(method, url, error);
     }
     const text = await response.text();
     let json: unknown;

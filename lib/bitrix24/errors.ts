@@ -1,3 +1,5 @@
+import { refusalSentence, type OutboundRefusal } from '@/lib/http/outbound-guard';
+
 /**
  * Every way a Bitrix24 call can fail, as one typed error with a message a person can act on
  * (reference §7.4). The portal's code and HTTP status stay on the error for logs and retries.
@@ -13,6 +15,8 @@ export type Bitrix24ErrorKind =
   | 'operation-limit'
   | 'blocked'
   | 'unreachable'
+  | 'refused-address'
+  | 'redirected'
   | 'server-error'
   | 'method-not-found'
   | 'invalid-request'
@@ -22,7 +26,7 @@ export class Bitrix24Error extends Error {
   constructor(
     readonly kind: Bitrix24ErrorKind,
     message: string,
-    readonly details: { method: string; code?: string; httpStatus?: number; description?: string; retryAfterMs?: number },
+    readonly details: { method: string; code?: string; httpStatus?: number; description?: string; retryAfterMs?: number; refusal?: OutboundRefusal },
   ) {
     super(message);
     this.name = 'Bitrix24Error';
@@ -98,4 +102,12 @@ export function unreachable(method: string, url: string, cause: unknown): Bitrix
   })();
   const reason = cause instanceof Error ? ((cause.cause as { code?: string } | undefined)?.code ?? cause.message) : String(cause);
   return new Bitrix24Error('unreachable', `Cannot reach ${host} (${reason}). Check the portal address and the network.`, { method });
+}
+
+/**
+ * An address the outbound guard refused, or a redirect it did not follow (lib/http/outbound-guard.ts).
+ * Not retried: the same address is refused again, and REST answers never need a redirect.
+ */
+export function refusedByGuard(method: string, refusal: OutboundRefusal): Bitrix24Error {
+  return new Bitrix24Error(refusal.kind === 'address' ? 'refused-address' : 'redirected', refusalSentence(refusal), { method, refusal });
 }

@@ -57,10 +57,15 @@ export function refusedRange(host: string): RefusedRange | null {
 
 const rangeLabels: Record<RefusedRangeKind, string> = { link_local: 'link-local, cloud metadata', metadata: 'cloud metadata', unspecified: 'unspecified' };
 
+/** A refused range in English words: "169.254.0.0/16 (link-local, cloud metadata)". */
+export function describeRange(range: string, kind: RefusedRangeKind): string {
+  return `${range} (${rangeLabels[kind]})`;
+}
+
 /** The refusal in one English sentence, for logs and stored errors (the UI words it from the refusal's fields). */
 export function refusalSentence(refusal: OutboundRefusal): string {
   return refusal.kind === 'address'
-    ? `Addresses in ${refusal.range} (${rangeLabels[refusal.rangeKind]}) are not allowed, and ${refusal.host} leads there.`
+    ? `Addresses in ${describeRange(refusal.range, refusal.rangeKind)} are not allowed, and ${refusal.host} leads there.`
     : `The server answered with a redirect to ${refusal.location}; use the final address.`;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bitrix24Error, portalError, unreachable } from '@/lib/bitrix24/errors';
-import { blockingSummary, canConnect, neededScopes, notCheckedItems, problemOf, scopeChecks, timeZoneOffsetOf, type ConnectionReport } from './connection-report';
+import { Bitrix24Error, portalError, refusedByGuard, unreachable } from '@/lib/bitrix24/errors';
+import { blockingSummary, canConnect, neededScopes, notCheckedItems, problemOf, problemParams, scopeChecks, timeZoneOffsetOf, type ConnectionReport } from './connection-report';
 
 describe('timeZoneOffsetOf', () => {
   it.each([
@@ -58,6 +58,14 @@ describe('problemOf', () => {
     [unreachable('server.time', 'https://acme.bitrix24.ru/rest/1/x/server.time.json', new Error('ECONNREFUSED')), 'unreachable'],
     [new Bitrix24Error('unexpected-answer', 'not JSON', { method: 'server.time' }), 'not-bitrix24'],
   ] as const)('%s → %s', (error, problem) => expect(problemOf(error)).toBe(problem));
+
+  it('names the refused range, or where a redirect pointed, for the page', () => {
+    const refused = refusedByGuard('server.time', { kind: 'address', host: '169.254.169.254', address: '169.254.169.254', range: '169.254.0.0/16', rangeKind: 'link_local' });
+    expect([problemOf(refused), problemParams(refused)]).toEqual(['refused-address', { range: '169.254.0.0/16', rangeKind: 'link_local' }]);
+    const redirected = refusedByGuard('server.time', { kind: 'redirect', host: 'acme.bitrix24.ru', status: 301, location: 'https://acme.bitrix24.ru' });
+    expect([problemOf(redirected), problemParams(redirected)]).toEqual(['redirected', { location: 'https://acme.bitrix24.ru' }]);
+    expect(problemParams(portalError('server.time', 401, { error: 'NO_AUTH_FOUND' }))).toBeUndefined();
+  });
 });
 
 describe('blockingSummary', () => {
@@ -89,5 +97,11 @@ describe('blockingSummary', () => {
   it('names why the portal was not reachable', () => {
     const checks = [{ key: 'reachable', status: 'missing', code: 'reachable.failed', problem: 'wrong-webhook', blocking: true } as const, ...notCheckedItems()];
     expect(blockingSummary(report(checks))).toBe('Not reachable: the portal does not accept this webhook (wrong, expired or deleted).');
+  });
+
+  it('names a refused address with its range, and where a redirect pointed', () => {
+    const failed = (problem: 'refused-address' | 'redirected', params: Record<string, string>) => report([{ key: 'reachable', status: 'missing', code: 'reachable.failed', params, problem, blocking: true }, ...notCheckedItems()]);
+    expect(blockingSummary(failed('refused-address', { host: 'acme.test', range: '100.100.100.200', rangeKind: 'metadata' }))).toBe('Not reachable: addresses in 100.100.100.200 (cloud metadata) are not allowed.');
+    expect(blockingSummary(failed('redirected', { host: 'acme.test', location: 'https://acme.test' }))).toBe('Not reachable: the portal answered with a redirect to https://acme.test; use the final address.');
   });
 });

@@ -1,4 +1,5 @@
 import type { Bitrix24Error } from '@/lib/bitrix24/errors';
+import { describeRange, type RefusedRangeKind } from '@/lib/http/outbound-guard';
 
 /**
  * What the connection test found, as data the settings page renders in the admin's language:
@@ -31,7 +32,11 @@ export type ConnectionProblem =
   | 'blocked'
   | 'busy'
   | 'server-error'
-  | 'no-permission';
+  | 'no-permission'
+  /** A link-local or cloud-metadata address (lib/http/outbound-guard.ts); params name the range. */
+  | 'refused-address'
+  /** The address answered with a redirect, which is not followed; params name where it pointed. */
+  | 'redirected';
 
 export type CheckStatus = 'ok' | 'missing' | 'warning' | 'skipped';
 
@@ -97,9 +102,20 @@ export function problemOf(error: Bitrix24Error): ConnectionProblem {
       return 'no-permission';
     case 'invalid-request':
       return /https/i.test(error.details.description ?? '') ? 'https-required' : 'not-bitrix24';
+    case 'refused-address':
+    case 'redirected':
+      return error.kind;
     default:
       return 'not-bitrix24';
   }
+}
+
+/** What a problem's text names besides the portal: the refused range, or where a redirect pointed. */
+export function problemParams(error: Bitrix24Error): Record<string, string> | undefined {
+  const { refusal } = error.details;
+  if (refusal?.kind === 'address') return { range: refusal.range, rangeKind: refusal.rangeKind };
+  if (refusal?.kind === 'redirect') return { location: refusal.location };
+  return undefined;
 }
 
 /** The offset a server.time answer carries ("2026-05-20T12:00:00+03:00" → "+03:00"); null when it has none. */
@@ -137,7 +153,7 @@ export function canConnect(checks: ConnectionCheck[]): boolean {
   return checks.every((check) => !check.blocking);
 }
 
-const problemText: Record<ConnectionProblem, string> = {
+const problemText: Record<Exclude<ConnectionProblem, 'refused-address' | 'redirected'>, string> = {
   unreachable: 'the portal cannot be reached',
   'wrong-webhook': 'the portal does not accept this webhook (wrong, expired or deleted)',
   'no-rest-access': 'REST access is not available (commercial plan needed, or the user may not do this)',
@@ -149,6 +165,13 @@ const problemText: Record<ConnectionProblem, string> = {
   'no-permission': 'the webhook lacks a permission',
 };
 
+function problemSentence(check: ConnectionCheck): string {
+  const params = check.params ?? {};
+  if (check.problem === 'refused-address') return `addresses in ${describeRange(String(params.range), params.rangeKind as RefusedRangeKind)} are not allowed`;
+  if (check.problem === 'redirected') return `the portal answered with a redirect to ${params.location}; use the final address`;
+  return problemText[check.problem ?? 'not-bitrix24'];
+}
+
 /**
  * The blocking problems in one English line, for the connection's `lastError` and logs (the
  * page shows the report itself in the admin's language); null when nothing blocks.
@@ -156,11 +179,11 @@ const problemText: Record<ConnectionProblem, string> = {
 export function blockingSummary(report: ConnectionReport): string | null {
   const parts: string[] = [];
   const reachable = report.checks.find((check) => check.key === 'reachable');
-  if (reachable?.blocking) parts.push(`Not reachable: ${problemText[reachable.problem ?? 'not-bitrix24']}.`);
+  if (reachable?.blocking) parts.push(`Not reachable: ${problemSentence(reachable)}.`);
   const missing = report.checks.filter((check) => check.code === 'scope.missing').map((check) => String(check.params?.scope));
   if (missing.length > 0) parts.push(`Missing permissions: ${missing.join(', ')}.`);
   const flows = report.checks.find((check) => check.key === 'flows');
   if (flows?.code === 'flows.not-available') parts.push('Flows are not available: the plan may not include them, or the webhook user cannot see them.');
-  if (flows?.code === 'flows.failed') parts.push(`Flows could not be checked: ${problemText[flows.problem ?? 'not-bitrix24']}.`);
+  if (flows?.code === 'flows.failed') parts.push(`Flows could not be checked: ${problemSentence(flows)}.`);
   return parts.length > 0 ? parts.join(' ') : null;
 }

@@ -1,6 +1,7 @@
+import dns, { type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from '@/lib/bitrix24/demo-portal/server';
 import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
 import type { ConnectionReport } from './connection-report';
@@ -117,6 +118,74 @@ describe('testPortalConnection', () => {
       expect(byKey(report).reachable).toMatchObject({ problem: 'not-bitrix24', blocking: true });
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+/** A local server that counts the connections it accepts and answers every request with `answer`. */
+async function countingServer(answer: http.RequestListener): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
+  let connections = 0;
+  const server = http.createServer(answer).on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('testPortalConnection: link-local and cloud-metadata addresses, and redirects', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    ['http://169.254.169.254/rest/1/abcdef0123456789/', '169.254.0.0/16'],
+    ['http://[::ffff:169.254.169.254]/rest/1/abcdef0123456789/', '169.254.0.0/16'],
+    ['https://[fe80::1]/rest/1/abcdef0123456789/', 'fe80::/10'],
+    ['http://[fd00:ec2::254]/rest/1/abcdef0123456789/', 'fd00:ec2::254'],
+    ['http://100.100.100.200/rest/1/abcdef0123456789/', '100.100.100.200'],
+    ['http://metadata.google.internal/rest/1/abcdef0123456789/', 'metadata.google.internal'],
+  ])('refuses %s, naming the range, and checks nothing else', async (url, range) => {
+    const report = await testPortalConnection(webhook(url), { maxRetries: 0, requestTimeoutMs: 2_000 });
+    expect(report.canConnect).toBe(false);
+    expect(byKey(report).reachable).toMatchObject({ status: 'missing', code: 'reachable.failed', problem: 'refused-address', params: { range }, blocking: true });
+    expect(report.checks.slice(1).every((check) => check.status === 'skipped')).toBe(true);
+    expect(JSON.stringify(report)).not.toContain('abcdef0123456789');
+  });
+
+  it('refuses 0.0.0.0, which would reach a portal listening on this machine', async () => {
+    const demo = await portal();
+    const report = await testPortalConnection(webhook(demo.webhookUrl.replace('127.0.0.1', '0.0.0.0')), { maxRetries: 0 });
+    expect(byKey(report).reachable).toMatchObject({ problem: 'refused-address', params: { range: '0.0.0.0/8' } });
+  });
+
+  it('refuses a portal name that resolves to a cloud-metadata address, before connecting anywhere', async () => {
+    const server = await countingServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Hello</html>'));
+    try {
+      // The portal's DNS answers with this machine and the metadata address: connecting to either is not an option.
+      const lookup = dns.lookup;
+      vi.spyOn(dns, 'lookup').mockImplementation(((hostname: string, options: dns.LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+        if (hostname !== 'portal.rebind.test') return (lookup as (...args: unknown[]) => void)(hostname, options, callback);
+        const addresses = [{ address: '127.0.0.1', family: 4 }, { address: '169.254.169.254', family: 4 }];
+        return options.all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
+      }) as unknown as typeof dns.lookup);
+      const report = await testPortalConnection(webhook(`http://portal.rebind.test:${new URL(server.url).port}/rest/1/abcdef0123456789/`), { maxRetries: 0 });
+      expect(byKey(report).reachable).toMatchObject({ problem: 'refused-address', params: { range: '169.254.0.0/16' } });
+      expect(server.connections()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('does not follow a redirect, even to a working portal, and names where it pointed', async () => {
+    const demo = await portal({ webhooks: [{ userId: 1, code: 'movedaway0000001', scopes: everyScope }] });
+    const server = await countingServer((request, response) => response.writeHead(307, { location: `${demo.url}${request.url}` }).end());
+    try {
+      const report = await testPortalConnection(webhook(`${server.url}/rest/1/movedaway0000001/`), { maxRetries: 0 });
+      expect(report.canConnect).toBe(false);
+      expect(byKey(report).reachable).toMatchObject({ status: 'missing', problem: 'redirected', params: { location: demo.url }, blocking: true });
+      expect(JSON.stringify(report)).not.toContain('movedaway0000001');
+    } finally {
+      await server.close();
     }
   });
 });

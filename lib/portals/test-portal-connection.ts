@@ -9,6 +9,7 @@ import {
   canConnect,
   notCheckedItems,
   problemOf,
+  problemParams,
   scopeChecks,
   timeZoneOffsetOf,
   type ConnectionCheck,
@@ -58,7 +59,7 @@ async function flowsCheck(client: Bitrix24Client): Promise<ConnectionCheck> {
   } catch (error) {
     if (!(error instanceof Bitrix24Error)) throw error;
     if (error.kind === 'no-flows') return { key: 'flows', status: 'missing', code: 'flows.not-available', blocking: true };
-    return { key: 'flows', status: 'missing', code: 'flows.failed', problem: problemOf(error), blocking: true };
+    return { key: 'flows', status: 'missing', code: 'flows.failed', params: problemParams(error), problem: problemOf(error), blocking: true };
   }
 }
 
@@ -92,7 +93,7 @@ export async function testPortalConnection(webhook: ParsedWebhookUrl, options: T
   } catch (error) {
     if (!(error instanceof Bitrix24Error)) throw error;
     timeZoneOffset = null;
-    reachable = { key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: webhook.domain }, problem: problemOf(error), blocking: true };
+    reachable = { key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: webhook.domain, ...problemParams(error) }, problem: problemOf(error), blocking: true };
   }
   if (reachable.blocking) {
     const checks = [reachable, ...notCheckedItems()];
