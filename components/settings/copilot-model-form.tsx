@@ -215,7 +215,7 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
             {status === 'saving' ? t('saving') : t('save')}
           </button>
           <p role="status" className="text-sm">
-            {test !== null && test !== 'running' && (test.ok ? <span className="text-emerald-800">{t('testOk', { reply: test.reply, ms: test.ms })}</span> : <span className="text-red-800">{t(`errors.${test.code}`)} {test.reason && t(`reasons.${test.reason}`, { status: test.status ?? 0, host: test.host ?? '' })}</span>)}
+            {test !== null && test !== 'running' && (test.ok ? <span className="text-emerald-800">{t('testOk', { reply: test.reply, ms: test.ms })}</span> : <span className="text-red-800">{t(`errors.${test.code}`)} {test.reason && t(`reasons.${test.reason}`, { status: test.status ?? 0, host: test.host ?? '', range: test.range ?? '', rangeKind: test.rangeKind ?? '', location: test.location ?? '' })}</span>)}
             {status === 'saved' && <span className="ml-2 text-emerald-800">{t('saved')}</span>}
           </p>
         </div>

@@ -1,4 +1,5 @@
 import { APICallError } from 'ai';
+import { outboundRefusalOf, refusalSentence, type RefusedRangeKind } from '@/lib/http/outbound-guard';
 
 /**
  * Every way a model call fails, as the few things a person can act on (reference ai-providers
@@ -8,10 +9,13 @@ import { APICallError } from 'ai';
 export const modelErrorCodes = ['auth_failed', 'quota_exceeded', 'rate_limited', 'content_refused', 'bad_output', 'provider_error', 'not_available'] as const;
 export type ModelErrorCode = (typeof modelErrorCodes)[number];
 
-/** What exactly went wrong, for the admin's Test result: the HTTP status and host, or why no answer came. */
-export const failureReasons = ['http_status', 'timeout', 'unreachable', 'untrusted_certificate'] as const;
+/**
+ * What exactly went wrong, for the admin's Test result: the HTTP status and host, or why no answer
+ * came; for an address the outbound guard refused, its range, and for a redirect, where it pointed.
+ */
+export const failureReasons = ['http_status', 'timeout', 'unreachable', 'untrusted_certificate', 'refused_address', 'redirect'] as const;
 export type FailureReason = (typeof failureReasons)[number];
-export type FailureDetails = { reason?: FailureReason; status?: number; host?: string; retryAfterMs?: number };
+export type FailureDetails = { reason?: FailureReason; status?: number; host?: string; range?: string; rangeKind?: RefusedRangeKind; location?: string; retryAfterMs?: number };
 
 export class ModelError extends Error {
   constructor(
@@ -40,6 +44,11 @@ function causeCodes(error: unknown): string[] {
 /** The provider's failure in our terms; its details stay in the message for the server's log. */
 export function modelErrorFrom(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
+  const refusal = outboundRefusalOf(error);
+  if (refusal?.kind === 'address') {
+    return new ModelError('provider_error', refusalSentence(refusal), { reason: 'refused_address', host: refusal.host, range: refusal.range, rangeKind: refusal.rangeKind });
+  }
+  if (refusal?.kind === 'redirect') return new ModelError('provider_error', refusalSentence(refusal), { reason: 'redirect', host: refusal.host, location: refusal.location });
   const codes = causeCodes(APICallError.isInstance(error) ? error.cause : error);
   if (codes.some((code) => untrustedCertificateCodes.has(code))) {
     return new ModelError('provider_error', `The provider's TLS certificate is not trusted (${codes.join(', ')}): supply its root certificate.`, { reason: 'untrusted_certificate' });

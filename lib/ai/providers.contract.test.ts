@@ -1,7 +1,8 @@
 import { constants, generateKeyPairSync, verify } from 'node:crypto';
+import dns, { type LookupAddress } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisRequest, ModelEvent } from './analyst-model';
 import { gigaChatRootCertificate, readDeploymentCa } from './deployment-ca';
 import { ModelError } from './model-errors';
@@ -368,5 +369,72 @@ describe('the Test button: one small real call', () => {
     expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: garbled.url, model: 'm' }), null)).toEqual({ ok: false, code: 'bad_output', reason: undefined, status: undefined, host: undefined });
     const silent = await stub(() => ({ body: chatCompletion('OK'), delayMs: 1_000 }));
     expect(await testProvider(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: silent.url, model: 'm' }), null, { timeoutMs: 100 })).toMatchObject({ ok: false, code: 'provider_error', reason: 'timeout' });
+  });
+});
+
+describe('the Test button: link-local and cloud-metadata addresses, and redirects', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const test = (config: unknown, secret: string | null = null) => testProvider(providerConfigSchema.parse(config), secret, { timeoutMs: 2_000, rootCertificateFile: null });
+  const refused = (host: string, range: string) => ({ ok: false, code: 'provider_error', reason: 'refused_address', host, range });
+
+  it.each([
+    ['http://169.254.169.254/v1', '169.254.169.254', '169.254.0.0/16'],
+    ['http://[::ffff:169.254.169.254]/v1', '[::ffff:a9fe:a9fe]', '169.254.0.0/16'],
+    ['http://[fd00:ec2::254]/v1', '[fd00:ec2::254]', 'fd00:ec2::254'],
+    ['http://100.100.100.200/v1', '100.100.100.200', '100.100.100.200'],
+    ['http://metadata.goog/v1', 'metadata.goog', 'metadata.goog'],
+  ])('refuses an OpenAI-compatible server at %s before connecting', async (baseURL, host, range) => {
+    expect(await test({ kind: 'openai_compatible', baseURL, model: 'm' })).toMatchObject(refused(host, range));
+  });
+
+  it('refuses a server name that resolves to a cloud-metadata address, before any request reaches it', async () => {
+    const server = await stub(() => ({ body: chatCompletion('OK') }));
+    const lookup = dns.lookup;
+    vi.spyOn(dns, 'lookup').mockImplementation(((hostname: string, options: dns.LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+      if (hostname !== 'models.rebind.test') return (lookup as (...args: unknown[]) => void)(hostname, options, callback);
+      const addresses = [{ address: '127.0.0.1', family: 4 }, { address: '169.254.169.254', family: 4 }];
+      return options.all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
+    }) as unknown as typeof dns.lookup);
+    const result = await test({ kind: 'openai_compatible', baseURL: `http://models.rebind.test:${new URL(server.url).port}/v1`, model: 'm' });
+    expect(result).toMatchObject(refused('models.rebind.test', '169.254.0.0/16'));
+    expect(server.seen).toEqual([]);
+  });
+
+  it('refuses each address a provider is reached through: YandexGPT native and its IAM exchange, GigaChat with its root certificate', async () => {
+    expect(await test({ kind: 'yandexgpt', folderId: 'f', auth: 'iam_token', baseURL: 'http://169.254.169.254/v1' }, 't1')).toMatchObject(refused('169.254.169.254', '169.254.0.0/16'));
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const authorizedKey = JSON.stringify({ id: 'k', service_account_id: 'a', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }) });
+    const yandex = await stub(() => ({ body: {} }));
+    expect(await test({ kind: 'yandexgpt', folderId: 'f', auth: 'service_account_key', baseURL: `${yandex.url}/v1`, iamURL: 'http://[fe80::a9fe:a9fe]/iam/v1/tokens' }, authorizedKey)).toMatchObject(
+      refused('[fe80::a9fe:a9fe]', 'fe80::/10'),
+    );
+    expect(yandex.seen).toEqual([]);
+    const gigaChat = await stub(() => ({ body: chatCompletion('OK') }), { tls: true });
+    const caPem = readFileSync(testCertificatePath('ca.pem'), 'utf8');
+    expect(await test({ kind: 'gigachat', baseURL: `${gigaChat.url}/api/v1`, authURL: 'https://169.254.169.254/api/v2/oauth', scope: 'GIGACHAT_API_B2B', caPem }, 'K-meta')).toMatchObject(
+      refused('169.254.169.254', '169.254.0.0/16'),
+    );
+    expect(gigaChat.seen).toEqual([]);
+  });
+
+  it('does not follow a redirect from the provider, and names where it pointed', async () => {
+    const elsewhere = await stub(() => ({ body: chatCompletion('OK') }));
+    const server = await stub((seen) => ({ status: 302, headers: { location: `${elsewhere.url}${seen.path}` } }));
+    expect(await test({ kind: 'openai_compatible', baseURL: `${server.url}/v1`, model: 'm' }, 'sk-moved')).toMatchObject({
+      ok: false,
+      code: 'provider_error',
+      reason: 'redirect',
+      host: new URL(server.url).host,
+      location: elsewhere.url,
+    });
+    expect(server.seen).toHaveLength(1);
+    expect(elsewhere.seen).toEqual([]);
+  });
+
+  it("does not follow a redirect from GigaChat's token service", async () => {
+    const elsewhere = await stub(() => ({ body: { access_token: 'tok', expires_at: Date.now() + 60_000 } }));
+    const server = await stub((seen) => (seen.path === '/api/v2/oauth' ? { status: 301, headers: { location: `${elsewhere.url}/api/v2/oauth` } } : { body: chatCompletion('OK') }));
+    expect(await test({ kind: 'gigachat', baseURL: `${server.url}/api/v1`, authURL: `${server.url}/api/v2/oauth`, scope: 'GIGACHAT_API_B2B' }, 'K-moved')).toMatchObject({ ok: false, reason: 'redirect', location: elsewhere.url });
+    expect(elsewhere.seen).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ export async function testProvider(config: ProviderConfig, secret: string | null
     return { ok: true, reply: reply.trim().slice(0, 100), ms: Math.round(performance.now() - started) };
   } catch (error) {
     const failure = modelErrorFrom(error);
-    const { reason, status, host } = failure.details;
-    return { ok: false, code: failure.code, reason, status, host };
+    const { retryAfterMs: _retryAfterMs, ...details } = failure.details;
+    return { ok: false, code: failure.code, ...details };
   }
 }

@@ -2,8 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 import { z } from 'zod';
+import { outboundAgent, outboundFetch } from '@/lib/http/outbound-guard';
 import type { ProviderConfig } from '../provider-config';
 import { TokenCache } from './token-cache';
 
@@ -18,13 +19,14 @@ const queues = new Map<string, Promise<unknown>>();
 const agents = new Map<string, Agent>();
 /**
  * A connection pool that trusts Node's own roots plus the given one (a custom `ca` alone would
- * replace them, and a proxy with a public certificate in front of GigaChat would then fail).
- * One per certificate, kept, so connections are reused across calls.
+ * replace them, and a proxy with a public certificate in front of GigaChat would then fail),
+ * behind the same outbound guard as every other provider. One per certificate, kept, so
+ * connections are reused across calls.
  */
 function agentTrusting(rootCertificate: string): Agent {
   const id = createHash('sha256').update(rootCertificate).digest('hex');
   let agent = agents.get(id);
-  if (!agent) agents.set(id, (agent = new Agent({ connect: { ca: [...rootCertificates, rootCertificate] } })));
+  if (!agent) agents.set(id, (agent = outboundAgent({ ca: [...rootCertificates, rootCertificate] })));
   return agent;
 }
 
@@ -34,9 +36,7 @@ function agentTrusting(rootCertificate: string): Agent {
  * chat endpoint with GigaChat's own response_format; one call at a time for personal keys.
  */
 export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, rootCertificate?: string): LanguageModel {
-  const dispatcher = rootCertificate ? agentTrusting(rootCertificate) : undefined;
-  // undici's fetch takes the dispatcher that carries the root certificate; its types differ from the DOM's fetch.
-  const send = ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
+  const send = outboundFetch(rootCertificate ? agentTrusting(rootCertificate) : undefined);
   const cacheKey = createHash('sha256').update(`${config.authURL}\0${config.scope}\0${authorizationKey}`).digest('hex');
 
   async function token(fresh: boolean): Promise<string> {
@@ -61,7 +61,7 @@ export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, 
     const call = async (bearer: string) => {
       const headers = new Headers(init?.headers);
       headers.set('Authorization', `Bearer ${bearer}`);
-      return send(input instanceof Request ? input.url : input, { ...init, headers });
+      return send(input, { ...init, headers });
     };
     let bearer: string;
     try {

@@ -1,5 +1,6 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
+import { outboundFetch } from '@/lib/http/outbound-guard';
 import type { ProviderConfig } from '../provider-config';
 
 type Config<K extends ProviderConfig['kind']> = Extract<ProviderConfig, { kind: K }>;
@@ -12,6 +13,8 @@ export function openAiCompatibleModel(config: Config<'openai_compatible'>, apiKe
     apiKey: apiKey ?? undefined,
     supportsStructuredOutputs: config.supportsJsonSchema,
     includeUsage: true,
+    // The base URL is the admin's to type: the guard keeps it off metadata addresses and redirects.
+    fetch: outboundFetch(),
   }).chatModel(config.model);
 }
 
@@ -28,6 +31,7 @@ export function yandexGptModel(config: Config<'yandexgpt'>, apiKey: string): Lan
     headers: { 'OpenAI-Project': config.folderId, 'x-data-logging-enabled': 'false' },
     supportsStructuredOutputs: true,
     includeUsage: true,
+    fetch: outboundFetch(),
   }).chatModel(config.model.startsWith('gpt://') ? config.model : `gpt://${config.folderId}/${config.model}`);
 }
 
@@ -39,5 +43,6 @@ export function bitrixGptModel(config: Config<'bitrixgpt'>, vibecodeKey: string)
     headers: { 'X-Api-Key': vibecodeKey },
     supportsStructuredOutputs: false,
     includeUsage: true,
+    fetch: outboundFetch(),
   }).chatModel(config.model);
 }

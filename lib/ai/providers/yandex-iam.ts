@@ -1,6 +1,7 @@
 import { constants, createHash, sign } from 'node:crypto';
 import { APICallError } from 'ai';
 import { z } from 'zod';
+import { outboundFetch } from '@/lib/http/outbound-guard';
 import { ModelError } from '../model-errors';
 import { TokenCache } from './token-cache';
 
@@ -56,7 +57,7 @@ export function serviceAccountToken(authorizedKey: string, iamURL: string): () =
     const jwt = serviceAccountJwt(readAuthorizedKey(authorizedKey), iamURL);
     let response: Response;
     try {
-      response = await fetch(iamURL, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jwt }) });
+      response = await outboundFetch()(iamURL, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jwt }) });
     } catch (error) {
       throw new APICallError({ message: 'Cannot connect to Yandex IAM', url: iamURL, requestBodyValues: {}, cause: error });
     }

@@ -1,6 +1,7 @@
 import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3FinishReason, LanguageModelV3GenerateResult, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { APICallError } from 'ai';
 import { z } from 'zod';
+import { outboundFetch } from '@/lib/http/outbound-guard';
 import { ModelError } from '../model-errors';
 import type { ProviderConfig } from '../provider-config';
 
@@ -55,7 +56,7 @@ export function yandexNativeModel(config: YandexConfig, iamToken: () => Promise<
     const bearer = await iamToken();
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await outboundFetch()(url, {
         method: 'POST',
         headers: { Authorization: `Bearer ${bearer}`, 'x-folder-id': config.folderId, 'x-data-logging-enabled': 'false', 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
