@@ -1,5 +1,6 @@
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { z } from 'zod';
+import { outboundFetch } from '@/lib/http/outbound-guard';
 
 /**
  * Sign-in with a Bitrix24 account (reference §1.3): the browser goes to the portal's
@@ -35,8 +36,12 @@ export type Bitrix24Profile = {
 
 export type Bitrix24OAuthSettings = { clientId: string; clientSecret: string; portalUrl: string; serverUrl: string };
 
+/**
+ * The OAuth server comes from the configuration, and the REST endpoint from the token answer (the
+ * portal's word): both go through the outbound guard, like every address Flowpilot is handed.
+ */
 async function getJson(url: URL): Promise<unknown> {
-  const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+  const response = await outboundFetch()(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: string; error_description?: string } | null) ?? {};

@@ -70,6 +70,12 @@ describe('demo portal OAuth (authorization code flow as Bitrix24 runs it)', () =
     });
   });
 
+  it('does not call a REST endpoint that a token answer puts at a cloud-metadata address', async () => {
+    const userinfo = bitrix24Provider({ ...app, portalUrl: portal.url, serverUrl: portal.url }).userinfo as { request: (context: unknown) => Promise<unknown> };
+    const tokens = { access_token: 'a', refresh_token: 'r', expires_in: 3600, member_id: company.header.memberId, client_endpoint: 'http://169.254.169.254/rest/' };
+    await expect(userinfo.request({ tokens })).rejects.toThrow('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.');
+  });
+
   it('refuses a wrong client secret, an unknown app, a dismissed user and a foreign redirect_uri', async () => {
     const wrongSecret = await fetch(`${portal.url}/oauth/token/?grant_type=authorization_code&client_id=${app.clientId}&client_secret=nope&code=x`);
     expect(wrongSecret.status).toBe(401);
