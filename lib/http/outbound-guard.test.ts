@@ -51,6 +51,7 @@ describe('refusedRange', () => {
     ['::ffff:100.100.100.200', '100.100.100.200', 'metadata'],
     ['fe80::1', 'fe80::/10', 'link_local'],
     ['[febf:ffff::1]', 'fe80::/10', 'link_local'],
+    ['fe80::1%eth0.100', 'fe80::/10', 'link_local'],
     ['fd00:ec2::254', 'fd00:ec2::254', 'metadata'],
     ['[FD00:EC2:0:0:0:0:0:254]', 'fd00:ec2::254', 'metadata'],
     ['0.0.0.0', '0.0.0.0/8', 'unspecified'],

@@ -44,7 +44,8 @@ const nat64 = ipaddr.parseCIDR('64:ff9b::/96');
 
 /** The refused range a host (an IP address, bracketed or not, or a name) is in; null when it may be connected to. */
 export function refusedRange(host: string): RefusedRange | null {
-  const name = host.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  // A zone (fe80::1%eth0) only says which interface to leave by; ipaddr.js reads fewer zone names than Node does.
+  const name = host.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').replace(/%.*$/, '').toLowerCase();
   // The same test net.connect uses: anything else is a name, resolved (and checked) when connecting.
   if (!isIP(name)) return metadataNames.has(name) ? { range: name, kind: 'metadata' } : null;
   let address = ipaddr.parse(name);
