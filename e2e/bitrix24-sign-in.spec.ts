@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db/client';
+import { e2eOAuthApp } from './support/oauth-company';
 import { readStack } from './support/stack';
 
 test.use({ locale: 'en-US' });
@@ -46,4 +47,18 @@ test('a forged callback (wrong state, made-up code) does not sign anyone in', as
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Signing in with Bitrix24 did not work. Try again, or use your e-mail and password.');
   await page.goto('/flows');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+});
+
+test('a real code from the portal with a state the app did not issue does not sign anyone in', async ({ page, baseURL }) => {
+  const before = await usersOfEmployee(13);
+  // Straight to the portal's own authorization page, as an attacker would start it: a genuine code comes back, with a state of the attacker's choosing.
+  const app = e2eOAuthApp(baseURL!);
+  const authorize = new URL(`${readStack().oauthPortalUrl}/oauth/authorize/`);
+  authorize.search = new URLSearchParams({ client_id: app.clientId, response_type: 'code', redirect_uri: app.redirectUri, state: 'chosen-by-the-attacker' }).toString();
+  await page.goto(authorize.toString());
+  await page.getByRole('button', { name: 'Oleg Owner' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?.*error=OAuthCallback/);
+  await page.goto('/flows');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  expect(await usersOfEmployee(13)).toEqual(before);
 });

@@ -4,7 +4,9 @@ import { bitrix24OAuthConfig, EnvError, loadEnv } from './env';
 describe('loadEnv', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadEnv({});
-    expect(config).toMatchObject({ NODE_ENV: 'production', PORT: 3000, HOST: '0.0.0.0', DATA_DIR: '.data', EMBEDDED_PG_PORT: 54329, CI: false });
+    expect(config).toMatchObject({ NODE_ENV: 'production', PORT: 3000, DATA_DIR: '.data', EMBEDDED_PG_PORT: 54329, CI: false });
+    // Unset, the launcher decides: this machine only in demo mode, every interface otherwise.
+    expect(config.HOST).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
