@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { readStack, storageStateFor } from './support/stack';
 
@@ -105,25 +103,3 @@ for (const role of ['admin', 'lead', 'executive'] as const) {
     });
   });
 }
-
-test('a page framed by another origin does not render', async ({ page, baseURL }) => {
-  // Another origin (another host name and port) frames the sign-in page and, as a control, a page of its own.
-  const framer = http.createServer((request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    if (request.url === '/own') return void response.end('<!doctype html><p>Framer’s own page</p>');
-    response.end(`<!doctype html><title>framer</title>
-      <iframe name="app" src="${baseURL}/sign-in" onload="document.body.dataset.app = 'done'"></iframe>
-      <iframe name="own" src="/own"></iframe>`);
-  });
-  await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
-  try {
-    await page.goto(`http://localhost:${(framer.address() as AddressInfo).port}/`);
-    await expect(page.frameLocator('iframe[name="own"]').getByText('Framer’s own page')).toBeVisible();
-    await expect(page.locator('body')).toHaveAttribute('data-app', 'done');
-    const app = page.frame({ name: 'app' })!;
-    expect(app.url()).not.toContain('/sign-in');
-    await expect(page.frameLocator('iframe[name="app"]').getByRole('button', { name: 'Sign in', exact: true })).toHaveCount(0);
-  } finally {
-    await new Promise((resolve) => framer.close(resolve));
-  }
-});
