@@ -53,4 +53,12 @@ describe('hostile bracket keys', () => {
     expect(parsed).toEqual({ a: { b: '1' }, c: ['2'] });
     expect(Object.getPrototypeOf(parsed.a)).toBe(Object.prototype);
   });
+
+  it('refuses nesting deeper than PHP accepts (64 levels), and more variables than PHP reads (1,000)', () => {
+    expect(() => parsePhpQuery(`a${'[a]'.repeat(4_000)}=1`)).toThrow(PhpQueryError);
+    expect(() => parsePhpQuery(`a${'[a]'.repeat(64)}=1`)).toThrow(PhpQueryError);
+    expect(parsePhpQuery(`a${'[a]'.repeat(63)}=1`)).toBeTypeOf('object');
+    expect(() => parsePhpQuery(Array.from({ length: 1_001 }, (_, i) => `k${i}=1`).join('&'))).toThrow(PhpQueryError);
+    expect(Object.keys(parsePhpQuery(Array.from({ length: 1_000 }, (_, i) => `k${i}=1`).join('&')))).toHaveLength(1_000);
+  });
 });

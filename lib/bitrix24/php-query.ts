@@ -21,15 +21,21 @@ export function encodePhpQuery(params: Record<string, unknown>): string {
 
 type Tree = { [key: string]: string | Tree };
 
-/** A bracket query that names a prototype slot: never data, always an attack on the parser's objects. */
+/**
+ * A bracket query no PHP server would read as it stands: a prototype slot (never data, always an
+ * attack on the parser's objects), or more nesting or variables than PHP takes.
+ */
 export class PhpQueryError extends Error {
-  constructor(readonly key: string) {
-    super(`The query names a reserved key (${key}).`);
+  constructor(message: string) {
+    super(message);
     this.name = 'PhpQueryError';
   }
 }
 
 const reservedSegments = new Set(['__proto__', 'constructor', 'prototype']);
+/** PHP's defaults, max_input_nesting_level and max_input_vars: Bitrix24 itself reads no more. */
+const maxSegments = 64;
+const maxVariables = 1_000;
 
 /** Objects whose keys are exactly 0..n-1 become arrays, as PHP's arrays read in JSON. */
 function arraysFromIndexes(node: string | Tree): unknown {
@@ -43,16 +49,20 @@ function arraysFromIndexes(node: string | Tree): unknown {
 /**
  * Parses a bracket query into nested objects and arrays (`a[]=1&a[]=2` → a: ['1','2']). The tree
  * is built from null-prototype objects and a `__proto__`, `constructor` or `prototype` segment is
- * refused, so no body can write into Object.prototype (this runs before any token check).
+ * refused, so no body can write into Object.prototype (this runs before any token check); so is
+ * a query deeper or wider than PHP reads, which would otherwise cost recursion and memory.
  */
 export function parsePhpQuery(query: string): Record<string, unknown> {
   const root: Tree = Object.create(null) as Tree;
-  for (const [rawKey, value] of new URLSearchParams(query)) {
+  const pairs = [...new URLSearchParams(query)];
+  if (pairs.length > maxVariables) throw new PhpQueryError(`The query has more than ${maxVariables} variables.`);
+  for (const [rawKey, value] of pairs) {
     const match = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(rawKey);
     if (!match) continue;
     const path = [match[1]!, ...[...match[2]!.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!)];
     const reserved = path.find((segment) => reservedSegments.has(segment));
-    if (reserved !== undefined) throw new PhpQueryError(reserved);
+    if (reserved !== undefined) throw new PhpQueryError(`The query names a reserved key (${reserved}).`);
+    if (path.length > maxSegments) throw new PhpQueryError(`The query nests deeper than ${maxSegments} levels.`);
     let node: Tree = root;
     path.forEach((segment, index) => {
       const key = segment === '' ? String(Object.keys(node).length) : segment;
