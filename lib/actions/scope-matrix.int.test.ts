@@ -9,6 +9,14 @@ vi.mock('@/lib/auth/session', () => ({ getViewer: vi.fn() }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => 'en' }));
 vi.mock('next/server', () => ({ after: (work: () => Promise<void>) => void work() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// The actions read the app's database and secret box; here they are this test's.
+const app = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock('@/lib/db/client', async (original) => ({ ...(await original<object>()), db: () => app.db }));
+vi.mock('@/lib/security/app-secret-box', async () => {
+  const { secretBox } = await import('@/lib/security/secret-box');
+  const box = secretBox('scope-matrix-encryption-key-of-enough-length');
+  return { appSecretBox: () => box };
+});
 const { getViewer } = await import('@/lib/auth/session');
 
 /**
@@ -25,8 +33,7 @@ const scopedActions = ['requestAnalysisAction', 'createTaskFromMessageAction', '
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.ENCRYPTION_KEY = 'scope-matrix-encryption-key-of-enough-length';
+  app.db = database.db;
   const { db } = database;
   const portal = await db.portal.create({ data: { memberId: 'scope', domain: 'scope.bitrix24.test', kind: 'webhook' } });
   await db.employee.createMany({ data: [{ portalId: portal.id, bitrixUserId: 11, name: 'Lead' }, { portalId: portal.id, bitrixUserId: 13, name: 'Other' }] });

@@ -11,6 +11,7 @@ import { providerConfigSchema, type ProviderConfig } from './provider-config';
 import { testProvider } from './test-connection';
 import { chatCompletion } from './testing/chat-completion';
 import { startStubServer, testCertificatePath, type SeenRequest, type StubReply, type StubServer } from './testing/stub-server';
+import { rejectionOf } from '@/lib/testing/rejection';
 
 /*
  * Each provider against a local server that answers as the provider's API does (reference
@@ -57,14 +58,6 @@ async function run(config: unknown, secret: string | null): Promise<ModelEvent[]
   return events;
 }
 
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
   it('posts the findings as fenced data to /chat/completions with the key, and reads the messages and token use', async () => {
@@ -96,7 +89,7 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
     expect(JSON.parse(repaired.seen[1]!.body).messages[1].content).toContain('Your previous answer could not be used');
 
     const hopeless = await stub(() => ({ body: chatCompletion('{"messages": "none"}') }));
-    const error = await failure(run({ kind: 'openai_compatible', baseURL: hopeless.url, model: 'm' }, null));
+    const error = await rejectionOf(run({ kind: 'openai_compatible', baseURL: hopeless.url, model: 'm' }, null));
     expect(error).toBeInstanceOf(ModelError);
     expect(error).toMatchObject({ code: 'bad_output' });
     expect(hopeless.seen).toHaveLength(2);
@@ -111,7 +104,7 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
     [503, {}, 'provider_error'],
   ] as const)('maps HTTP %i (headers %o) to %s without retrying', async (status, headers, code) => {
     const server = await stub(() => ({ status, headers, body: { error: { message: 'nope' } } }));
-    const error = await failure(run({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }, 'k'));
+    const error = await rejectionOf(run({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }, 'k'));
     expect(error).toMatchObject({ code });
     if (status === 429) expect(error).toMatchObject({ details: { retryAfterMs: 7000, status: 429, reason: 'http_status' } });
     expect(server.seen).toHaveLength(1);
@@ -123,7 +116,7 @@ describe('OpenAI-compatible (OpenAI, Ollama, vLLM, LM Studio)', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const model = analystModelFor(providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: server.url, model: 'm' }), null);
-    const error = await failure(
+    const error = await rejectionOf(
       (async () => {
         for await (const event of model.phrase(request, controller.signal)) events.push(event);
       })(),
@@ -146,7 +139,7 @@ describe('YandexGPT', () => {
 
   it('maps RESOURCE_EXHAUSTED to the usage limit', async () => {
     const server = await stub(() => ({ status: 429, body: { error: { message: 'RESOURCE_EXHAUSTED: quota' } } }));
-    const error = await failure(run({ kind: 'yandexgpt', folderId: 'b1g', baseURL: `${server.url}/v1` }, 'AQVN-key'));
+    const error = await rejectionOf(run({ kind: 'yandexgpt', folderId: 'b1g', baseURL: `${server.url}/v1` }, 'AQVN-key'));
     expect(error).toMatchObject({ code: 'quota_exceeded' });
   });
 });
@@ -177,12 +170,12 @@ describe('YandexGPT native API, for an IAM token (reference §1.3)', () => {
   it('maps 401, 429, 5xx and a content filter, and repairs an unreadable answer once', async () => {
     for (const [status, code] of [[401, 'auth_failed'], [429, 'rate_limited'], [503, 'provider_error']] as const) {
       const server = await stub(() => ({ status, body: { error: { grpcCode: 16, httpCode: status, message: 'no', httpStatus: 'x' } } }));
-      expect(await failure(run(iam(server.url), 't1'))).toMatchObject({ code });
+      expect(await rejectionOf(run(iam(server.url), 't1'))).toMatchObject({ code });
     }
     const filtered = await stub(() => ({ body: native('', 'ALTERNATIVE_STATUS_CONTENT_FILTER') }));
-    expect(await failure(run(iam(filtered.url), 't1'))).toMatchObject({ code: 'content_refused' });
+    expect(await rejectionOf(run(iam(filtered.url), 't1'))).toMatchObject({ code: 'content_refused' });
     const garbled = await stub((_, index) => ({ body: index === 0 ? { result: 'not a completion' } : native(JSON.stringify(answer)) }));
-    expect(await failure(run(iam(garbled.url), 't1'))).toMatchObject({ code: 'bad_output' });
+    expect(await rejectionOf(run(iam(garbled.url), 't1'))).toMatchObject({ code: 'bad_output' });
     const repaired = await stub((_, index) => ({ body: native(index === 0 ? 'Sure! Here it is' : JSON.stringify(answer)) }));
     expect((await run(iam(repaired.url), 't1')).filter((event) => event.type === 'message')).toHaveLength(1);
     expect(repaired.seen).toHaveLength(2);
@@ -212,12 +205,12 @@ describe('YandexGPT native API, for an IAM token (reference §1.3)', () => {
   it('says which part is wrong when the key is not an authorized key or IAM refuses it, without quoting it', async () => {
     const server = await stub((seen) => (seen.path === '/iam/v1/tokens' ? { status: 401, body: { message: 'refused' } } : { body: native('OK') }));
     const config = { ...iam(server.url), auth: 'service_account_key', iamURL: `${server.url}/iam/v1/tokens` };
-    const notJson = await failure(run(config, 'AQVN-looks-like-an-api-key'));
+    const notJson = await rejectionOf(run(config, 'AQVN-looks-like-an-api-key'));
     expect(notJson).toMatchObject({ code: 'auth_failed' });
     expect(String((notJson as Error).message)).not.toContain('AQVN');
     expect(server.seen).toEqual([]);
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const refused = await failure(run(config, JSON.stringify({ id: 'k', service_account_id: 'a', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }) })));
+    const refused = await rejectionOf(run(config, JSON.stringify({ id: 'k', service_account_id: 'a', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }) })));
     expect(refused).toMatchObject({ code: 'auth_failed', details: { status: 401 } });
     expect(server.seen.map((seen) => seen.path)).toEqual(['/iam/v1/tokens']);
   });
@@ -292,7 +285,7 @@ describe('GigaChat', () => {
       () => ({ body: chatCompletion(JSON.stringify(answer)) }),
       () => ({ status: 400, body: { code: 7, message: 'scope from db not fully includes consumed scope' } }),
     );
-    expect(await failure(run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K4'))).toMatchObject({ code: 'auth_failed' });
+    expect(await rejectionOf(run(config(server.url, { scope: 'GIGACHAT_API_PERS' }), 'K4'))).toMatchObject({ code: 'auth_failed' });
     expect(server.seen.every((seen) => seen.path === '/api/v2/oauth')).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import type { LookupFunction } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStubServer, type SeenRequest, type StubReply, type StubServer } from '@/lib/ai/testing/stub-server';
 import { outboundAgent, outboundFetch, outboundRefusalOf, refusedRange } from './outbound-guard';
+import { rejectionOf } from '@/lib/testing/rejection';
 
 /*
  * The one guard in front of every address an admin types or a portal hands back (webhook URLs,
@@ -31,14 +32,6 @@ function fakeResolver(name: string, addresses: LookupAddress[]): { lookup: Looku
   return { lookup, asked };
 }
 
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('refusedRange', () => {
   it.each([
@@ -101,7 +94,7 @@ describe('outboundFetch', () => {
       ['http://0.0.0.0:8080/', '0.0.0.0', '0.0.0.0/8'],
       ['http://metadata.google.internal/computeMetadata/v1/', 'metadata.google.internal', 'metadata.google.internal'],
     ] as const) {
-      const error = await failure(send(url));
+      const error = await rejectionOf(send(url));
       expect(outboundRefusalOf(error)).toMatchObject({ kind: 'address', host, range });
     }
     expect(resolver.asked).toEqual([]);
@@ -117,7 +110,7 @@ describe('outboundFetch', () => {
       [{ address: 'fd00:ec2::254', family: 6 }],
     ]) {
       const resolver = fakeResolver('rebind.test', addresses);
-      const error = await failure(outboundFetch(outboundAgent({ lookup: resolver.lookup }))(`http://rebind.test:${port}/`));
+      const error = await rejectionOf(outboundFetch(outboundAgent({ lookup: resolver.lookup }))(`http://rebind.test:${port}/`));
       expect(outboundRefusalOf(error)).toMatchObject({ kind: 'address', host: 'rebind.test', address: addresses.at(-1)!.address });
       expect(resolver.asked).toEqual(['rebind.test']);
     }
@@ -135,7 +128,7 @@ describe('outboundFetch', () => {
   it.each([301, 302, 303, 307, 308])('does not follow a %i: it names where the redirect pointed', async (status) => {
     const target = await stub();
     const server = await stub(() => ({ status, headers: { location: `${target.url}/rest/1/secretcode/server.time.json` } }));
-    const error = await failure(outboundFetch()(`${server.url}/rest/1/secretcode/server.time.json`, { method: 'POST', body: '{}' }));
+    const error = await rejectionOf(outboundFetch()(`${server.url}/rest/1/secretcode/server.time.json`, { method: 'POST', body: '{}' }));
     expect(outboundRefusalOf(error)).toEqual({ kind: 'redirect', host: new URL(server.url).host, status, location: target.url });
     expect((error as Error).message).toBe(`The server answered with a redirect to ${target.url}; use the final address.`);
     expect((error as Error).message).not.toContain('secretcode');
@@ -145,17 +138,17 @@ describe('outboundFetch', () => {
 
   it('names a relative redirect by the same server', async () => {
     const server = await stub(() => ({ status: 302, headers: { location: '/elsewhere' } }));
-    expect(outboundRefusalOf(await failure(outboundFetch()(server.url)))).toMatchObject({ kind: 'redirect', location: server.url });
+    expect(outboundRefusalOf(await rejectionOf(outboundFetch()(server.url)))).toMatchObject({ kind: 'redirect', location: server.url });
   });
 
   it('says which range is refused, in a sentence fit for a log', async () => {
-    const error = await failure(outboundFetch()('http://169.254.169.254/'));
+    const error = await rejectionOf(outboundFetch()('http://169.254.169.254/'));
     expect(outboundRefusalOf(error)).toEqual({ kind: 'address', host: '169.254.169.254', address: '169.254.169.254', range: '169.254.0.0/16', rangeKind: 'link_local' });
     expect((error as Error).message).toBe('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.');
   });
 
   it('finds no refusal in other failures', async () => {
-    expect(outboundRefusalOf(await failure(outboundFetch()('http://127.0.0.1:9/')))).toBeNull();
+    expect(outboundRefusalOf(await rejectionOf(outboundFetch()('http://127.0.0.1:9/')))).toBeNull();
     expect(outboundRefusalOf(new Error('x', { cause: new Error('y') }))).toBeNull();
   });
 });

@@ -23,12 +23,12 @@ export async function serverActionModules(folders: string[]): Promise<{ modules:
   const found = await Promise.all(
     files.map(async (file) => {
       const source = await readFile(file, 'utf8');
-      const module = /^['"]use server['"]/.test(source.trimStart());
+      const atTop = /^['"]use server['"]/.test(source.trimStart());
       const directives = source.match(directiveLine)?.length ?? 0;
-      return { file, module, inline: directives > (module ? 1 : 0) };
+      return { file, atTop, inline: directives > (atTop ? 1 : 0) };
     }),
   );
-  return { modules: found.filter((entry) => entry.module).map((entry) => entry.file), inline: found.filter((entry) => entry.inline).map((entry) => entry.file) };
+  return { modules: found.filter((entry) => entry.atTop).map((entry) => entry.file), inline: found.filter((entry) => entry.inline).map((entry) => entry.file) };
 }
 
 /** App Router pages as URL patterns: `app/(dashboard)/flows/[flowId]/page.tsx` → `/flows/[flowId]`. */
