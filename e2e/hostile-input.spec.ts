@@ -35,6 +35,21 @@ async function expectStillServing(request: APIRequestContext) {
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
+/** What is sent, and the status it must get. */
+type RefusedCase = [what: string, options: Parameters<APIRequestContext['post']>[1], status: number];
+
+/** Each case answered with its status and a message, nothing written, and the app still serving. */
+async function expectRefused(request: APIRequestContext, path: string, cases: RefusedCase[]) {
+  const before = await written();
+  for (const [what, options, status] of cases) {
+    const response = await request.post(path, options);
+    expect(response.status(), what).toBe(status);
+    expect((await response.json()).message, what).toEqual(expect.any(String));
+  }
+  expect(await written()).toEqual(before);
+  await expectStillServing(request);
+}
+
 test.describe('bodies', () => {
   test.use({ locale: 'en-US' });
 
@@ -64,8 +79,7 @@ test.describe('bodies', () => {
   });
 
   test('huge and malformed bodies to the public receiver get a clear 4xx', async ({ request }) => {
-    const before = await written();
-    const cases: [string, Parameters<APIRequestContext['post']>[1], number][] = [
+    const cases: RefusedCase[] = [
       ['a megabyte', { headers: form, data: `event=ONTASKADD&pad=${'x'.repeat(1_000_000)}` }, 413],
       ['a broken escape', { headers: form, data: 'event=ONTASKADD%E0%A4%A&auth[member_id]=%' }, 400],
       ['bytes that are not UTF-8', { headers: form, data: Buffer.from([0x65, 0x76, 0x3d, 0xff, 0xfe, 0xc3]) }, 400],
@@ -74,22 +88,15 @@ test.describe('bodies', () => {
       ['JSON that is not an object', { headers: { 'content-type': 'application/json' }, data: Buffer.from('[1,2,3]') }, 400],
       ['JSON cut short', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"event":') }, 400],
     ];
-    for (const [what, options, status] of cases) {
-      const response = await request.post('/api/bitrix24/events', options);
-      expect(response.status(), what).toBe(status);
-      expect((await response.json()).message, what).toEqual(expect.any(String));
-    }
-    expect(await written()).toEqual(before);
-    await expectStillServing(request);
+    await expectRefused(request, '/api/bitrix24/events', cases);
   });
 
   test.describe('as an admin', () => {
     test.use({ storageState: storageStateFor('admin') });
 
     test('a signed-in admin\'s hostile sync requests start nothing', async ({ request }) => {
-      const before = await written();
       const json = { 'content-type': 'application/json' };
-      const cases: [string, Parameters<APIRequestContext['post']>[1], number][] = [
+      const cases: RefusedCase[] = [
         ['a prototype key', { headers: json, data: Buffer.from('{"__proto__":{"kind":"full"}}') }, 400],
         ['a prototype key beside a good one', { headers: json, data: Buffer.from('{"kind":"full","__proto__":{"admin":true}}') }, 400],
         ['null', { headers: json, data: Buffer.from('null') }, 400],
@@ -98,13 +105,7 @@ test.describe('bodies', () => {
         ['a megabyte', { headers: json, data: Buffer.from(JSON.stringify({ kind: 'full', pad: 'x'.repeat(1_000_000) })) }, 413],
         ['a form', { headers: form, data: 'kind=full' }, 415],
       ];
-      for (const [what, options, status] of cases) {
-        const response = await request.post('/api/sync', options);
-        expect(response.status(), what).toBe(status);
-        expect((await response.json()).message, what).toEqual(expect.any(String));
-      }
-      expect(await written()).toEqual(before);
-      await expectStillServing(request);
+      await expectRefused(request, '/api/sync', cases);
     });
   });
 });
