@@ -12,7 +12,8 @@ import { redactedWebhookUrl, withoutSecret, type ParsedWebhookUrl } from './webh
  * mirror goes with it, and the demo accounts are switched off); start the first full sync.
  *
  * A webhook's REST answers carry no `member_id` (only OAuth installs get one), so a webhook
- * portal is known by its domain, stored as `Portal.memberId`. A portal row that already has
+ * portal is known by its domain, stored as `Portal.memberId`, until the first event with the
+ * right token tells the real member id (lib/portals/portal-connection.ts, portalForEvent). A portal row that already has
  * that domain (for example one created when someone signed in with Bitrix24, keyed by the real
  * member_id) is reused, so its mirror and its users' links stay one portal. If the portal's
  * domain is renamed, connecting the new address makes a new portal row.

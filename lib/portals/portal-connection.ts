@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
 import { LeakyBucketLimiter, OperatingBudget } from '@/lib/bitrix24/rate-limiter';
 import type { PrismaClient } from '@/lib/db/client';
-import type { PortalKind } from '@/lib/db/generated/client';
+import { Prisma, type PortalKind } from '@/lib/db/generated/client';
 import type { SecretBox } from '@/lib/security/secret-box';
 
 /**
@@ -77,12 +77,43 @@ export async function portalClient(
   return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') }, ...sharedLimits(portalId), ...options });
 }
 
-/** The connected portal that posted an event, when its token matches the stored one (compared in constant time). */
-export async function portalForEvent(db: PrismaClient, box: SecretBox, memberId: string, applicationToken: string): Promise<{ id: string } | null> {
-  const portal = await db.portal.findUnique({ where: { memberId }, select: { id: true, connection: { select: { sealedApplicationToken: true } } } });
-  const sealed = portal?.connection?.sealedApplicationToken;
-  if (!portal || !sealed) return null;
-  const expected = Buffer.from(box.open(sealed, 'portal_connection.sealedApplicationToken'));
-  const given = Buffer.from(applicationToken);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? { id: portal.id } : null;
+/** Who an event says it comes from: its `auth` block (b24restdocs `local-integrations/local-webhooks.md`). */
+export type EventSender = { memberId: string; domain: string | null; applicationToken: string };
+
+function sameToken(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The connected portal that posted an event, when its token matches the stored one (compared in
+ * constant time). A portal is found by its member id, or, while it is known only by its domain
+ * (a webhook portal: webhook answers carry no member_id), by that domain. The first event whose
+ * token is right tells the real member id, which is kept from then on: later events must carry
+ * it. Bitrix24 sign-in matches the same member id (lib/auth/bitrix24-sign-in.ts).
+ */
+export async function portalForEvent(db: PrismaClient, box: SecretBox, sender: EventSender): Promise<{ id: string } | null> {
+  const domain = sender.domain?.toLowerCase() ?? null;
+  const candidates = await db.portal.findMany({
+    where: { OR: [{ memberId: sender.memberId }, ...(domain ? [{ memberId: domain, domain }] : [])], connection: { isNot: null } },
+    select: { id: true, memberId: true, connection: { select: { sealedApplicationToken: true } } },
+  });
+  const portal = candidates.find((candidate) => {
+    const sealed = candidate.connection?.sealedApplicationToken;
+    return sealed !== null && sealed !== undefined && sameToken(box.open(sealed, 'portal_connection.sealedApplicationToken'), sender.applicationToken);
+  });
+  if (!portal) return null;
+  if (portal.memberId !== sender.memberId) await learnMemberId(db, portal.id, portal.memberId, sender.memberId);
+  return { id: portal.id };
+}
+
+/** Stores the member id an authentic event told; a row that already has it (a renamed portal) keeps it, and this one stays known by domain. */
+async function learnMemberId(db: PrismaClient, portalId: string, placeholder: string, memberId: string): Promise<void> {
+  try {
+    await db.portal.updateMany({ where: { id: portalId, memberId: placeholder }, data: { memberId } });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    console.warn(`[events] portal ${placeholder} sent member id ${memberId}, which another portal row already has; it stays known by its domain`);
+  }
 }

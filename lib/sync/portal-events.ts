@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePhpQuery, PhpQueryError } from '@/lib/bitrix24/php-query';
+import type { EventSender } from '@/lib/portals/portal-connection';
 
 /**
  * The task events a portal posts (reference §8.1): form-encoded with PHP brackets, carrying only
@@ -24,7 +25,7 @@ export const portalEventSchema = z.object({
   }),
 });
 
-export type PortalEventPost = { event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE'; bitrixTaskId: number; memberId: string; applicationToken: string };
+export type PortalEventPost = { event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE'; bitrixTaskId: number; sender: EventSender };
 
 export class PortalEventError extends Error {
   constructor(message: string) {
@@ -58,5 +59,5 @@ export function parsePortalEvent(body: string, contentType: string): PortalEvent
   const { event, data, auth } = parsed.data;
   const ref = [data.FIELDS_AFTER, data.FIELDS_BEFORE].find((value) => typeof value === 'object');
   if (!ref || typeof ref !== 'object') throw new PortalEventError('The event names no task (data[FIELDS_AFTER][ID] or data[FIELDS_BEFORE][ID]).');
-  return { event, bitrixTaskId: ref.ID, memberId: auth.member_id, applicationToken: auth.application_token };
+  return { event, bitrixTaskId: ref.ID, sender: { memberId: auth.member_id, domain: auth.domain ?? null, applicationToken: auth.application_token } };
 }

@@ -25,7 +25,7 @@ export async function receivePortalEvent(
   try {
     const body = await readLimitedBody(request, eventBodyLimit);
     const event = parsePortalEvent(body, request.headers.get('content-type') ?? '');
-    const portal = await portalForEvent(deps.db, deps.box, event.memberId, event.applicationToken);
+    const portal = await portalForEvent(deps.db, deps.box, event.sender);
     if (!portal) return problem(401, 'unknown_sender', 'The application token does not match a connected portal.');
     await deps.db.portalEvent.create({ data: { portalId: portal.id, event: event.event, bitrixTaskId: event.bitrixTaskId } });
     await (await deps.boss()).send(jobQueues.portalEvents, { portalId: portal.id }, { singletonKey: portal.id });
