@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db/client';
-import { e2eOAuthApp } from './support/oauth-company';
+import { e2eMemberId, e2eOAuthApp } from './support/oauth-company';
 import { readStack } from './support/stack';
 
 test.use({ locale: 'en-US' });
@@ -29,7 +29,7 @@ test('a portal employee without an account signs in with Bitrix24 and becomes a 
   await expect(page.getByRole('button', { name: 'Account menu for Nina Newcomer' })).toBeVisible();
   // Nina works in "Support" on the portal, so that is her flow.
   await expect(page.getByRole('table').getByRole('rowheader').locator('a[href^="/flows/"]')).toHaveText(['Support']);
-  expect(await usersOfEmployee(14)).toEqual([{ email: 'nina@e2e.bitrix24.test', role: 'lead', portal: { memberId: 'e2e-member' } }]);
+  expect(await usersOfEmployee(14)).toEqual([{ email: 'nina@e2e.bitrix24.test', role: 'lead', portal: { memberId: e2eMemberId } }]);
 });
 
 test('an employee who already has an account is signed in to that account, not a new one', async ({ page }) => {
@@ -38,7 +38,7 @@ test('an employee who already has an account is signed in to that account, not a
   await page.getByRole('button', { name: 'Лев Лидов' }).click();
   await expect(page).toHaveURL(/\/flows$/);
   await expect(page.getByRole('button', { name: 'Account menu for Лев Лидов' })).toBeVisible();
-  expect(await usersOfEmployee(11)).toEqual([{ email: 'lead@e2e.test', role: 'lead', portal: { memberId: 'e2e-member' } }]);
+  expect(await usersOfEmployee(11)).toEqual([{ email: 'lead@e2e.test', role: 'lead', portal: { memberId: e2eMemberId } }]);
 });
 
 test('a forged callback (wrong state, made-up code) does not sign anyone in', async ({ page }) => {

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startDemoPortal, type DemoPortal } from '@/lib/bitrix24/demo-portal/server';
 import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
 import { createPrismaClient } from '@/lib/db/client';
+import { e2eMemberId } from './support/oauth-company';
 import { e2ePort, readStack, storageStateFor } from './support/stack';
 
 /**
@@ -27,7 +28,7 @@ async function removeWhatThisSpecAdded() {
   const db = createPrismaClient(readStack().databaseUrl);
   try {
     await db.portal.deleteMany({ where: { OR: [{ domain }, { memberId: 'e2e-settings-demo' }] } });
-    await db.portal.updateMany({ where: { memberId: 'e2e-member' }, data: { manualFlowIds: [] } });
+    await db.portal.updateMany({ where: { memberId: e2eMemberId }, data: { manualFlowIds: [] } });
   } finally {
     await db.$disconnect();
   }

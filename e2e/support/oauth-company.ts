@@ -1,9 +1,12 @@
 import type { DemoCompany } from '@/lib/bitrix24/demo-portal/company';
 import type { OAuthApp } from '@/lib/bitrix24/demo-portal/oauth-state';
 
+/** The seeded portal's member id: 32 hex digits, as Bitrix24 makes them. */
+export const e2eMemberId = 'e2e00000000000000000000000000e2e';
+
 /** The portal behind the e2e OAuth sign-in: the same employees as the seeded mirror (support/seed.ts). */
 export const e2eCompany: DemoCompany = {
-  header: { format: 'flowpilot-demo-company', version: 1, memberId: 'e2e-member', domain: 'e2e.bitrix24.test', timeZoneOffset: '+03:00', asOf: '2026-01-01T00:00:00+03:00' },
+  header: { format: 'flowpilot-demo-company', version: 1, memberId: e2eMemberId, domain: 'e2e.bitrix24.test', timeZoneOffset: '+03:00', asOf: '2026-01-01T00:00:00+03:00' },
   departments: [],
   flows: [],
   tasks: [],

@@ -1,6 +1,7 @@
 import { hashPassword } from '@/lib/auth/password';
 import { createPrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/auth/roles';
+import { e2eMemberId } from './oauth-company';
 
 /**
  * What the e2e specs sign in as and look at: one user per role, a portal with employees and
@@ -23,7 +24,7 @@ export type SeededFlows = { support: string; sales: string; legal: string };
 export async function seedE2eData(databaseUrl: string): Promise<SeededFlows> {
   const db = createPrismaClient(databaseUrl);
   try {
-    const portal = await db.portal.create({ data: { memberId: 'e2e-member', domain: 'e2e.bitrix24.test', kind: 'webhook' } });
+    const portal = await db.portal.create({ data: { memberId: e2eMemberId, domain: 'e2e.bitrix24.test', kind: 'webhook' } });
     await db.employee.createMany({
       data: [
         { portalId: portal.id, bitrixUserId: 11, name: 'Лев', lastName: 'Лидов' },

@@ -1,4 +1,3 @@
-import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { companyFromLines } from '@/lib/bitrix24/demo-portal/company-file';
 import { DEFAULT_TASK_COUNT, generateCompany } from '@/lib/bitrix24/demo-portal/generator/generate-company';
 import { allScopes } from '@/lib/bitrix24/demo-portal/rest/registry';
@@ -10,8 +9,9 @@ import { saveWebhookConnection } from './portal-connection';
 /**
  * The built-in demo portal of a deployment without a Bitrix24 connection (DESIGN.md, embedded
  * defaults): a generated company (the same one every start) served on loopback, connected like
- * any portal, by webhook, with its task events bound to the app, so the whole real path (REST,
- * sync, events, mirror) runs from the first start.
+ * any portal, by webhook, with an outgoing webhook posting its task events to the app (as an
+ * admin sets one up in the portal; event.bind needs an app), so the whole real path (REST, sync,
+ * events, mirror) runs from the first start.
  */
 export const demoCompanySeed = 2026;
 
@@ -34,14 +34,14 @@ export async function startDemoConnection(options: {
   const admin = company.users.find((user) => user.ACTIVE)!;
   const portal = await startDemoPortal({ company, webhooks: [{ userId: Number(admin.ID), code: options.webhookCode, scopes: allScopes }] });
   try {
+    // Known by its domain, like any webhook portal, until the first event tells its member id.
+    const known = await options.db.portal.findFirst({ where: { kind: 'demo', domain: company.header.domain }, select: { memberId: true } });
     const { portalId } = await saveWebhookConnection(options.db, options.box, {
-      identity: { memberId: company.header.memberId, domain: company.header.domain, kind: 'demo', timeZoneOffset: company.header.timeZoneOffset },
+      identity: { memberId: known?.memberId ?? company.header.domain, domain: company.header.domain, kind: 'demo', timeZoneOffset: company.header.timeZoneOffset },
       webhookUrl: portal.webhookUrl,
-      applicationToken: portal.state.applicationToken,
+      applicationToken: portal.state.addOutgoingWebhook(options.eventsUrl, ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE']),
       scopes: allScopes,
     });
-    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } });
-    for (const event of ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE']) await client.call('event.bind', { event, handler: options.eventsUrl });
     return { portal, portalId };
   } catch (error) {
     await portal.stop();

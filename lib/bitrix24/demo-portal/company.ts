@@ -111,7 +111,8 @@ export const historyRowSchema = z.object({
 export const companyHeaderSchema = z.object({
   format: z.literal('flowpilot-demo-company'),
   version: z.literal(1),
-  memberId: z.string().min(1),
+  /** Bitrix24's member id: 32 hex digits, never the domain (events and OAuth answers carry it). */
+  memberId: z.string().regex(/^[0-9a-f]{32}$/, 'a member id is 32 lowercase hex digits, as Bitrix24 makes them'),
   domain: z.string().min(1),
   /** The portal's UTC offset, as its dates carry it: "+03:00". */
   timeZoneOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/),

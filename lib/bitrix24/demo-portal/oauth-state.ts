@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
  * 30 s and work once, access tokens 1 h, refresh tokens 180 days and are replaced on every
  * refresh.
  */
-export type OAuthApp = { clientId: string; clientSecret: string; redirectUri: string };
+/** `scopes`: what the admin ticked on the app's form (every scope when not said). */
+export type OAuthApp = { clientId: string; clientSecret: string; redirectUri: string; scopes?: string[] };
 
 export const oauthLifetimes = { codeMs: 30_000, accessMs: 3_600_000, refreshMs: 180 * 86_400_000 };
 
@@ -54,6 +55,23 @@ export class OAuthState {
     const expiresAt = lifetimeMs === null ? grant.expiresAt : grant.expiresAt - oauthLifetimes.accessMs + lifetimeMs;
     if (expiresAt <= this.now()) return 'expired';
     return { userId: grant.userId, clientId: grant.clientId };
+  }
+
+  /** A local application saved on the portal: known from now on, with a first token pair for the admin who saved it. */
+  install(app: OAuthApp, userId: number): { accessToken: string; refreshToken: string } {
+    this.apps.push(app);
+    return this.issueTokens(app.clientId, userId);
+  }
+
+  /** Deleting the app revokes every token it had (b24restdocs `api-reference/common/events/on-app-uninstall.md`). */
+  uninstall(clientId: string): boolean {
+    const index = this.apps.findIndex((app) => app.clientId === clientId);
+    if (index < 0) return false;
+    this.apps.splice(index, 1);
+    for (const grants of [this.codes, this.accessTokens, this.refreshTokens]) {
+      for (const [token, grant] of grants) if (grant.clientId === clientId) grants.delete(token);
+    }
+    return true;
   }
 
   private issueTokens(clientId: string, userId: number) {

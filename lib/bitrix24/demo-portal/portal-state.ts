@@ -17,7 +17,12 @@ export type StoredTask = {
 
 export type CalendarEvent = { id: number; ownerId: number; type: string; name: string; from: string; to: string; attendees: number[]; description: string; section: number };
 export type Notification = { id: number; userId: number; message: string };
-export type EventBinding = { id: number; event: string; handler: string; applicationToken: string };
+/**
+ * Where the portal posts an event. An app's bindings (event.bind) carry the app's token; an
+ * outgoing webhook, made in the portal's settings, has a token of its own (b24restdocs
+ * `local-integrations/local-webhooks.md`).
+ */
+export type EventBinding = { id: number; event: string; handler: string; applicationToken: string; clientId: string | null };
 
 /**
  * The demo portal's live company. Loading shifts every date by whole weeks, so the company's
@@ -36,14 +41,15 @@ export class PortalState {
   readonly calendarEvents: CalendarEvent[] = [];
   readonly notifications: Notification[] = [];
   readonly eventBindings: EventBinding[] = [];
+  private nextBindingId = 1;
+  /** Each installed app's application_token, by client_id. */
+  private readonly appTokens = new Map<string, string>();
   private nextTaskId: number;
   private nextHistoryId = 1;
   private nextCalendarId = 1;
   private nextNotificationId = 1;
   private queueCursor = new Map<number, number>();
   readonly shiftMs: number;
-  /** Sent with every event so receivers can tell the portal's deliveries from forgeries (reference §1.4). */
-  readonly applicationToken = randomBytes(16).toString('hex');
 
   constructor(
     readonly company: DemoCompany,
@@ -65,6 +71,46 @@ export class PortalState {
     const sorted = [...company.tasks].sort((a, b) => Number(a.id) - Number(b.id));
     for (const task of sorted) this.store(this.shiftTask(task));
     this.nextTaskId = (this.tasks.at(-1) ? Number(this.tasks.at(-1)!.record.id) : 0) + 1;
+  }
+
+  /** The portal's member id (32 hex digits, never the domain), as events and OAuth answers carry it. */
+  get memberId(): string {
+    return this.company.header.memberId;
+  }
+
+  /** Whether a user administers the portal: the first active employee, who also owns the demo's webhook. */
+  isAdmin(userId: number): boolean {
+    return this.company.users.find((user) => user.ACTIVE)?.ID === String(userId);
+  }
+
+  /** The token an app's events carry, made when the app is installed (b24restdocs `api-reference/events/safe-event-handlers.md`). */
+  appToken(clientId: string): string {
+    let token = this.appTokens.get(clientId);
+    if (!token) {
+      token = randomBytes(16).toString('hex');
+      this.appTokens.set(clientId, token);
+    }
+    return token;
+  }
+
+  bindEvent(event: string, handler: string, applicationToken: string, clientId: string | null): void {
+    if (this.eventBindings.some((b) => b.event === event && b.handler === handler && b.clientId === clientId)) return;
+    this.eventBindings.push({ id: this.nextBindingId++, event, handler, applicationToken, clientId });
+  }
+
+  /** An outgoing webhook, as an admin makes one in the portal's settings: its events, its handler, and the token it shows. */
+  addOutgoingWebhook(handler: string, events: string[]): string {
+    const token = randomBytes(16).toString('hex');
+    for (const event of events) this.bindEvent(event.toUpperCase(), handler, token, null);
+    return token;
+  }
+
+  /** Uninstalling an app drops its bindings and token; returns the bindings it had. */
+  removeApp(clientId: string): EventBinding[] {
+    const removed = this.eventBindings.filter((binding) => binding.clientId === clientId);
+    for (const binding of removed) this.eventBindings.splice(this.eventBindings.indexOf(binding), 1);
+    this.appTokens.delete(clientId);
+    return removed;
   }
 
   get offset(): string {

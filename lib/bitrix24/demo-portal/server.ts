@@ -5,6 +5,7 @@ import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
 import { parsePhpQuery, PhpQueryError } from '../php-query';
 import type { DemoCompany } from './company';
+import { deleteLocalApp, localAppsPath, renderLocalApps, saveLocalApp, type LocalApp, type LocalAppsContext } from './local-apps';
 import { handleAuthorizePost, handleToken, renderAuthorizePage } from './oauth-routes';
 import { OAuthState, type OAuthApp } from './oauth-state';
 import { deliverTaskEvent } from './portal-events';
@@ -127,13 +128,13 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     if (hook) {
       const webhook = webhooks.find((candidate) => candidate.code === hook[2] && String(candidate.userId) === hook[1]);
       if (!webhook || faults.revokedWebhooks.includes(webhook.code)) return new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
-      return { userId: webhook.userId, key: `webhook:${webhook.code}`, scopes: webhook.scopes };
+      return { userId: webhook.userId, key: `webhook:${webhook.code}`, scopes: webhook.scopes, clientId: null };
     }
     if (!token) return new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
     const check = oauth.checkAccessToken(token, faults.tokenLifetimeMs);
     if (check === 'expired') return new RestError(401, 'expired_token', 'The access token provided has expired.');
     if (check === 'invalid') return new RestError(401, 'invalid_token', 'The access token provided is invalid.');
-    return { userId: check.userId, key: `oauth:${check.clientId}`, scopes: allScopes };
+    return { userId: check.userId, key: `oauth:${check.clientId}`, scopes: oauth.app(check.clientId)?.scopes ?? allScopes, clientId: check.clientId };
   }
 
   async function runMethod(context: RestContext, method: string, params: Record<string, unknown>): Promise<{ answer: RestAnswer; usage: { operating: number; resetAt: number } }> {
@@ -200,10 +201,25 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     send(response, 200, { faults, limits: limits.settings, flowIdFilter, flowList, flowsEnabled });
   }
 
+  const localApps: LocalApp[] = [];
+  const appsContext = (): LocalAppsContext => ({ state, oauth, baseUrl: url, apps: localApps, track: (more) => void deliveries.push(...more) });
+  const html = (response: ServerResponse, status: number, text: string): void => {
+    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(text);
+  };
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const target = new URL(request.url ?? '/', 'http://portal.invalid');
     const body = request.method === 'POST' ? await readBody(request, 20_000_000) : '';
     const path = target.pathname;
+    if (path === localAppsPath && request.method === 'GET') return html(response, 200, renderLocalApps(appsContext()));
+    if (path === localAppsPath && request.method === 'POST') {
+      const saved = await saveLocalApp(appsContext(), new URLSearchParams(body));
+      return html(response, saved.status, saved.html);
+    }
+    if (path === `${localAppsPath}delete` && request.method === 'POST') {
+      const deleted = deleteLocalApp(appsContext(), new URLSearchParams(body));
+      return html(response, deleted.status, deleted.html);
+    }
     if (path.replace(/\/+$/, '/') === '/oauth/authorize/') {
       if (request.method === 'POST') return handleAuthorizePost(oauth, options.company, new URLSearchParams(body), response, send);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderAuthorizePage(options.company, target.searchParams));

@@ -83,9 +83,12 @@ export function deadlineMove(taskId: number, historyId: number, changedAt: strin
   return { taskId: String(taskId), id: String(historyId), createdDate: changedAt, field: 'DEADLINE', value: { from, to }, user: { id: '1' } };
 }
 
+/** A member id as Bitrix24 makes them: 32 hex digits, unlike the domain. */
+export const fixtureMemberId = '0f1e2d3c4b5a69780f1e2d3c4b5a6978';
+
 export function fixtureCompany(parts: Partial<Omit<DemoCompany, 'header'>> = {}): DemoCompany {
   return {
-    header: { format: 'flowpilot-demo-company', version: 1, memberId: 'fixture-member', domain: 'fixture.bitrix24.test', timeZoneOffset: fixtureOffset, asOf: at(0) },
+    header: { format: 'flowpilot-demo-company', version: 1, memberId: fixtureMemberId, domain: 'fixture.bitrix24.test', timeZoneOffset: fixtureOffset, asOf: at(0) },
     departments: [{ ID: '1', NAME: 'Компания', SORT: 100 }, { ID: '2', NAME: 'Поддержка', SORT: 200, PARENT: '1', UF_HEAD: '2' }],
     users: [
       { ID: '1', ACTIVE: true, NAME: 'Ирина', LAST_NAME: 'Админова', EMAIL: 'admin@fixture.test', WORK_POSITION: 'Администратор', UF_DEPARTMENT: [1] },

@@ -3,7 +3,7 @@ import type { RestAnswer, RestContext, RestMethod } from './rest-method';
 import { calendarEventAdd, calendarEventGetById, calendarSectionGet, imNotifySystemAdd } from './calendar-and-notify';
 import { departmentGet, userCurrent, userGet } from './directory';
 import { flowGet, flowList } from './flows';
-import { eventBind, eventGet, eventUnbind, methodGet, scope, serverTime } from './system';
+import { appInfo, eventBind, eventGet, eventUnbind, methodGet, profile, scope, serverTime } from './system';
 import { tasksTaskGet, tasksTaskHistoryList, tasksTaskList } from './task-list';
 import {
   tasksTaskAdd,
@@ -45,6 +45,8 @@ const methods = new Map<string, RestMethod>([
   ['event.get', eventGet],
   ['event.unbind', eventUnbind],
   ['scope', scope],
+  ['profile', profile],
+  ['app.info', appInfo],
 ]);
 methods.set('method.get', methodGet((name) => methods.has(name)));
 

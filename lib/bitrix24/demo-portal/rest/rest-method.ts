@@ -1,7 +1,7 @@
 import type { PortalState } from '../portal-state';
 
-/** Who is calling: the webhook's or token's user, and the caller key limits are counted by. */
-export type Caller = { userId: number; key: string; scopes: string[] };
+/** Who is calling: the webhook's or token's user, the caller key limits are counted by, and the app (OAuth) or none (webhook). */
+export type Caller = { userId: number; key: string; scopes: string[]; clientId: string | null };
 
 export type RestContext = { state: PortalState; caller: Caller; options: RestOptions };
 

@@ -1,7 +1,8 @@
+import type { Caller } from './rest-method';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
-/** server.time, method.get, scope and event.bind/get/unbind (reference §1.5, §2.4, §8.2). */
+/** server.time, method.get, scope, profile, app.info and event.bind/get/unbind (reference §1.5, §2.4, §8.2). */
 export const serverTime: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.state.nowText() }) };
 
 /** Whether a method exists and can be called here; the undocumented flow list only when the portal exposes it. */
@@ -18,34 +19,68 @@ export function methodGet(exists: (name: string) => boolean): RestMethod {
 
 export const scope: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.caller.scopes }) };
 
+/** b24restdocs `api-reference/common/users/profile.md`: the caller, with ADMIN. */
+export const profile: RestMethod = {
+  scope: 'basic',
+  handle(context) {
+    const user = context.state.users.get(context.caller.userId);
+    if (!user?.ACTIVE) return { result: {} };
+    return { result: { ID: user.ID, ADMIN: context.state.isAdmin(context.caller.userId), NAME: user.NAME, LAST_NAME: user.LAST_NAME, PERSONAL_GENDER: '', TIME_ZONE: '' } };
+  },
+};
+
+/**
+ * Methods that need an application's authorization (b24restdocs `api-reference/events/event-bind.md`:
+ * "works only within the context of application authorization"); a webhook gets the error of
+ * `api-reference/imopenlines/imconnector/imconnector-register.md`.
+ */
+function appOf(caller: Caller): string {
+  if (caller.clientId === null) throw new RestError(403, 'WRONG_AUTH_TYPE', 'Current authorization type is denied for this method. Application context required');
+  return caller.clientId;
+}
+
+/** b24restdocs `api-reference/common/system/app-info.md`: only in an app's context (ACCESS_DENIED otherwise). */
+export const appInfo: RestMethod = {
+  scope: 'basic',
+  handle(context) {
+    if (context.caller.clientId === null) throw new RestError(400, 'ACCESS_DENIED', 'Access denied! Application context required');
+    return { result: { ID: 1, CODE: context.caller.clientId, VERSION: 1, STATUS: 'L', INSTALLED: true, PAYMENT_EXPIRED: 'N', DAYS: null, LANGUAGE_ID: 'ru', LICENSE: 'ru_pro100', LICENSE_TYPE: 'pro100', LICENSE_FAMILY: 'pro' } };
+  },
+};
+
+const bindableEvents = ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONAPPUNINSTALL'];
+
 export const eventBind: RestMethod = {
   scope: 'basic',
   handle(context, params) {
+    const clientId = appOf(context.caller);
     const event = String(params.event ?? '').toUpperCase();
-    if (!['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE'].includes(event)) throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
-    const handler = String(params.handler ?? '');
-    const bindings = context.state.eventBindings;
-    if (!bindings.some((b) => b.event === event && b.handler === handler)) {
-      bindings.push({ id: bindings.length + 1, event, handler, applicationToken: context.state.applicationToken });
-    }
+    if (!bindableEvents.includes(event)) throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
+    context.state.bindEvent(event, String(params.handler ?? ''), context.state.appToken(clientId), clientId);
     return { result: true };
   },
 };
 
 export const eventGet: RestMethod = {
   scope: 'basic',
-  handle: (context) => ({ result: context.state.eventBindings.map((b) => ({ event: b.event, handler: b.handler, auth_type: '0', offline: 0 })) }),
+  handle(context) {
+    const clientId = appOf(context.caller);
+    const own = context.state.eventBindings.filter((b) => b.clientId === clientId);
+    return { result: own.map((b) => ({ event: b.event, handler: b.handler, auth_type: '0', offline: 0 })) };
+  },
 };
 
 export const eventUnbind: RestMethod = {
   scope: 'basic',
   handle(context, params) {
+    const clientId = appOf(context.caller);
     const event = String(params.event ?? '').toUpperCase();
     const handler = String(params.handler ?? '');
     const bindings = context.state.eventBindings;
     const before = bindings.length;
     for (let index = bindings.length - 1; index >= 0; index--) {
-      if (bindings[index]!.event === event && (!handler || bindings[index]!.handler === handler)) bindings.splice(index, 1);
+      const binding = bindings[index]!;
+      if (binding.clientId === clientId && binding.event === event && (!handler || binding.handler === handler)) bindings.splice(index, 1);
     }
     return { result: { count: before - bindings.length } };
   },
