@@ -52,6 +52,12 @@ export function bitrix24OAuthConfig(config: Env = env()) {
   if (!clientId || !clientSecret || !portalUrl) return null;
   return { clientId, clientSecret, portalUrl: portalUrl.replace(/\/+$/, ''), serverUrl: config.BITRIX24_OAUTH_SERVER_URL.replace(/\/+$/, '') };
 }
+/** The local application's keys, for refreshing an app connection's tokens (sign-in needs the portal address too). */
+export function bitrix24AppKeys(config: Env = env()) {
+  const { BITRIX24_OAUTH_CLIENT_ID: clientId, BITRIX24_OAUTH_CLIENT_SECRET: clientSecret } = config;
+  if (!clientId || !clientSecret) return null;
+  return { clientId, clientSecret, serverUrl: config.BITRIX24_OAUTH_SERVER_URL.replace(/\/+$/, '') };
+}
 export type EnvName = keyof typeof envSchema.shape;
 
 const fixes: Record<EnvName, string> = {

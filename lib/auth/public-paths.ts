@@ -1,7 +1,7 @@
-import { eventsPath } from '@/lib/portals/events-url';
+import { eventsPath, installPath } from '@/lib/portals/events-url';
 
 /** Pages and APIs anyone may open; everything else needs a session (enforced again by each guard). */
-const publicPaths = new Set(['/', '/sign-in', '/setup', '/invite', '/api/health', eventsPath]);
+const publicPaths = new Set(['/', '/sign-in', '/setup', '/invite', '/api/health', eventsPath, installPath]);
 const publicPrefixes = ['/api/auth/'];
 
 export function isPublicPath(pathname: string): boolean {

@@ -4,9 +4,17 @@
  */
 export const eventsPath = '/api/bitrix24/events';
 
-export function eventsHandlerUrl(appUrl: string | undefined, headers: Pick<Headers, 'get'>): string {
-  if (appUrl) return `${appUrl.replace(/\/+$/, '')}${eventsPath}`;
+/** Where Bitrix24 posts a local app's installation (lib/portals/install-app-connection.ts). */
+export const installPath = '/api/bitrix24/install';
+
+/** The app's public address for a path: APP_URL, else the address this request came to. */
+export function appAddress(appUrl: string | undefined, headers: Pick<Headers, 'get'>, path: string): string {
+  if (appUrl) return `${appUrl.replace(/\/+$/, '')}${path}`;
   const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host') || 'localhost:3000';
   const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'http';
-  return `${proto}://${host}${eventsPath}`;
+  return `${proto}://${host}${path}`;
+}
+
+export function eventsHandlerUrl(appUrl: string | undefined, headers: Pick<Headers, 'get'>): string {
+  return appAddress(appUrl, headers, eventsPath);
 }

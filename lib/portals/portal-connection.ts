@@ -3,7 +3,9 @@ import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/clien
 import { LeakyBucketLimiter, OperatingBudget } from '@/lib/bitrix24/rate-limiter';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma, type PortalKind } from '@/lib/db/generated/client';
+import { bitrix24AppKeys } from '@/lib/env';
 import type { SecretBox } from '@/lib/security/secret-box';
+import { appTokenStore, type AppKeys } from './app-token-store';
 
 /**
  * How Flowpilot reaches a portal, stored with its secrets sealed (webhook URL, event token), and
@@ -65,16 +67,23 @@ export class PortalNotConnectedError extends Error {
   }
 }
 
-/** A REST client for a connected portal. */
+/** A REST client for a connected portal: by its webhook, or as the installed app with its tokens (lib/portals/app-token-store.ts). */
 export async function portalClient(
   db: PrismaClient,
   box: SecretBox,
   portalId: string,
-  options: Pick<Bitrix24ClientOptions, 'maxRetries' | 'onRetry'> = {},
+  options: Pick<Bitrix24ClientOptions, 'maxRetries' | 'onRetry'> & { appKeys?: AppKeys | null } = {},
 ): Promise<Bitrix24Client> {
-  const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true } });
-  if (!connection?.sealedWebhookUrl) throw new PortalNotConnectedError(portalId);
-  return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') }, ...sharedLimits(portalId), ...options });
+  const { appKeys, ...clientOptions } = options;
+  const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true, restEndpoint: true, sealedRefreshToken: true } });
+  if (connection?.sealedWebhookUrl) {
+    return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') }, ...sharedLimits(portalId), ...clientOptions });
+  }
+  if (connection?.restEndpoint && connection.sealedRefreshToken) {
+    const tokens = appTokenStore(db, box, portalId, appKeys === undefined ? bitrix24AppKeys() : appKeys);
+    return new Bitrix24Client({ connection: { kind: 'oauth', endpoint: connection.restEndpoint, tokens }, ...sharedLimits(portalId), ...clientOptions });
+  }
+  throw new PortalNotConnectedError(portalId);
 }
 
 /** Who an event says it comes from: its `auth` block (b24restdocs `local-integrations/local-webhooks.md`). */

@@ -5,7 +5,9 @@ import type { EventSender } from '@/lib/portals/portal-connection';
 /**
  * The task events a portal posts (reference §8.1): form-encoded with PHP brackets, carrying only
  * the task id and, in `auth`, the portal's member id and the application token that proves the
- * post came from the portal.
+ * post came from the portal. An installed app also gets ONAPPUNINSTALL, whose only proof is the
+ * application token (b24restdocs `api-reference/common/events/on-app-uninstall.md`,
+ * `api-reference/events/safe-event-handlers.md`).
  */
 const taskRef = z.object({ ID: z.coerce.number().int().positive() });
 
@@ -13,7 +15,7 @@ export const portalEventSchema = z.object({
   event: z
     .string()
     .transform((name) => name.toUpperCase())
-    .pipe(z.enum(['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE'])),
+    .pipe(z.enum(['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONAPPUNINSTALL'])),
   data: z.object({
     FIELDS_AFTER: z.union([taskRef, z.literal('undefined')]).optional(),
     FIELDS_BEFORE: z.union([taskRef, z.literal('undefined')]).optional(),
@@ -25,7 +27,7 @@ export const portalEventSchema = z.object({
   }),
 });
 
-export type PortalEventPost = { event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE'; bitrixTaskId: number; sender: EventSender };
+export type PortalEventPost = { event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE'; bitrixTaskId: number; sender: EventSender } | { event: 'ONAPPUNINSTALL'; sender: EventSender };
 
 export class PortalEventError extends Error {
   constructor(message: string) {
@@ -57,7 +59,9 @@ export function parsePortalEvent(body: string, contentType: string): PortalEvent
     throw new PortalEventError(`Not a Bitrix24 task event: ${issue.path.join('.') || 'body'}: ${issue.message}.`);
   }
   const { event, data, auth } = parsed.data;
+  const sender = { memberId: auth.member_id, domain: auth.domain ?? null, applicationToken: auth.application_token };
+  if (event === 'ONAPPUNINSTALL') return { event, sender };
   const ref = [data.FIELDS_AFTER, data.FIELDS_BEFORE].find((value) => typeof value === 'object');
   if (!ref || typeof ref !== 'object') throw new PortalEventError('The event names no task (data[FIELDS_AFTER][ID] or data[FIELDS_BEFORE][ID]).');
-  return { event, bitrixTaskId: ref.ID, sender: { memberId: auth.member_id, domain: auth.domain ?? null, applicationToken: auth.application_token } };
+  return { event, bitrixTaskId: ref.ID, sender };
 }

@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/auth/guards';
 import type { PrismaClient } from '@/lib/db/client';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
 import { jobQueues } from '@/lib/jobs/job-queues';
+import { markAppUninstalled } from '@/lib/portals/app-uninstalled';
 import { portalForEvent } from '@/lib/portals/portal-connection';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { parsePortalEvent, PortalEventError } from './portal-events';
@@ -16,6 +17,7 @@ const problem = (status: number, code: string, message: string) =>
 /**
  * The events endpoint: checks the body and the application token, records the event and wakes
  * the event job, then answers at once (the portal does not wait long and never retries).
+ * ONAPPUNINSTALL ends an app connection at once (lib/portals/app-uninstalled.ts).
  * Nothing is written for a refused event.
  */
 export async function receivePortalEvent(
@@ -27,6 +29,10 @@ export async function receivePortalEvent(
     const event = parsePortalEvent(body, request.headers.get('content-type') ?? '');
     const portal = await portalForEvent(deps.db, deps.box, event.sender);
     if (!portal) return problem(401, 'unknown_sender', 'The application token does not match a connected portal.');
+    if (event.event === 'ONAPPUNINSTALL') {
+      await markAppUninstalled(deps.db, portal.id);
+      return Response.json({ ok: true });
+    }
     await deps.db.portalEvent.create({ data: { portalId: portal.id, event: event.event, bitrixTaskId: event.bitrixTaskId } });
     await (await deps.boss()).send(jobQueues.portalEvents, { portalId: portal.id }, { singletonKey: portal.id });
     return Response.json({ ok: true });
