@@ -1,10 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import type { PortalSettings } from '@/lib/portals/portal-settings';
+import { ConnectAppCard } from './connect-app-card';
 import { ConnectWebhookForm } from './connect-webhook-form';
 import { PortalCard } from './portal-card';
 
-/** Settings → Bitrix24: each portal's card, then the form to connect one by webhook. */
-export async function Bitrix24Settings({ portals, eventsUrl }: { portals: PortalSettings[]; eventsUrl: string }) {
+/** Settings → Bitrix24: each portal's card, then the form to connect one by webhook, and the way to connect as an app. */
+export async function Bitrix24Settings({ portals, eventsUrl, appUrl, appKeysConfigured }: { portals: PortalSettings[]; eventsUrl: string; appUrl: string; appKeysConfigured: boolean }) {
   const t = await getTranslations('settings.bitrix24');
   const connectedWebhook = portals.find((portal) => portal.connection?.kind === 'webhook');
   return (
@@ -20,6 +21,7 @@ export async function Bitrix24Settings({ portals, eventsUrl }: { portals: Portal
         <PortalCard key={portal.id} portal={portal} />
       ))}
       <ConnectWebhookForm eventsUrl={eventsUrl} replacing={connectedWebhook !== undefined} tokenStored={connectedWebhook?.connection?.acceptsEvents ?? false} />
+      <ConnectAppCard handlerUrl={appUrl} keysConfigured={appKeysConfigured} />
     </section>
   );
 }

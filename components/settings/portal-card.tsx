@@ -40,6 +40,7 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
       </div>
       {portal.kind === 'demo' && <p className="px-5 pt-4 text-sm text-slate-700">{t('portal.demoHint')}</p>}
       {!connection && portal.kind !== 'demo' && <p className="px-5 pt-4 text-sm text-slate-700">{t('portal.notConnectedHint')}</p>}
+      {!connection && portal.appUninstalledAt && <p className="px-5 pt-2 text-sm text-amber-800">{t('portal.appUninstalled', { at: portal.appUninstalledAt })}</p>}
       <dl className="divide-y divide-slate-100">
         {rows.map(([label, value]) => (
           <div key={label} className="grid gap-1 px-5 py-3 text-sm sm:grid-cols-3">

@@ -26,6 +26,7 @@ const expected: Record<string, Expected> = {
   testWebhookConnectionAction: ['admin'],
   connectWebhookPortalAction: ['admin'],
   recheckPortalConnectionAction: ['admin'],
+  createAppInstallLinkAction: ['admin'],
   disconnectPortalAction: ['admin'],
   addManualFlowIdsAction: ['admin'],
   removeManualFlowIdAction: ['admin'],

@@ -17,6 +17,8 @@ export type PortalSettings = {
   timeZoneOffset: string;
   manualFlowIds: number[];
   mirroredFlows: number;
+  /** When the Bitrix24 app was uninstalled on the portal, if it was. */
+  appUninstalledAt: Date | null;
   connection: {
     kind: PortalKind;
     scopes: string[];
@@ -38,6 +40,7 @@ export async function listPortalSettings(db: PrismaClient): Promise<PortalSettin
       kind: true,
       timeZoneOffset: true,
       manualFlowIds: true,
+      appUninstalledAt: true,
       _count: { select: { flows: true } },
       connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true } },
     },

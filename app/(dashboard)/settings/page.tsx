@@ -12,8 +12,8 @@ import { requireArea } from '@/lib/auth/guards';
 import { copilotSettings } from '@/lib/copilot/copilot-settings';
 import { copilotUsage } from '@/lib/copilot/copilot-usage';
 import { db } from '@/lib/db/client';
-import { env } from '@/lib/env';
-import { eventsHandlerUrl } from '@/lib/portals/events-url';
+import { bitrix24AppKeys, env } from '@/lib/env';
+import { appAddress, eventsHandlerUrl } from '@/lib/portals/events-url';
 import { listPortalSettings } from '@/lib/portals/portal-settings';
 import { readSystemStatus } from '@/lib/system/system-status';
 import { appVersion } from '@/lib/version';
@@ -34,7 +34,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} />
+      <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} appUrl={appAddress(env().APP_URL, requestHeaders, '/')} appKeysConfigured={bitrix24AppKeys() !== null} />
       <CopilotSettingsCard enabled={copilot.enabled} />
       <CopilotModelForm settings={copilot} deploymentCa={readDeploymentCa()?.status ?? null} />
       <CopilotUsageCard usage={usage} settings={copilot} />
