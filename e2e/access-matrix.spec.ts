@@ -45,6 +45,8 @@ const routes: Record<string, Record<string, Call>> = {
   '/api/sync/status': { GET: { path: '/api/sync/status', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
   // Public: the portal proves itself with its application token, so an empty post is malformed for anyone.
   '/api/bitrix24/events': { POST: { path: '/api/bitrix24/events', status: everyoneGets(400) } },
+  // Public: Bitrix24 posts the installation; without a live one-time state from Settings it is refused for anyone.
+  '/api/bitrix24/install': { POST: { path: '/api/bitrix24/install?state=forged', status: everyoneGets(403) } },
   '/api/dashboard/flows': { GET: { path: '/api/dashboard/flows', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
   // The lead owns Support; an unknown id would be the same 404 for every signed-in role.
   '/api/dashboard/flows/[flowId]': { GET: { path: '/api/dashboard/flows/{support}?days=30', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },

@@ -18,7 +18,7 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
         [t('portal.connectedAt'), when(connection.connectedAt)],
         [t('portal.lastCheckedAt'), when(connection.lastCheckedAt)],
         [t('portal.lastError'), connection.lastError ?? t('portal.noError')],
-        [t('portal.events'), connection.acceptsEvents ? t('portal.eventsOn') : t('portal.eventsOff')],
+        [t('portal.events'), connection.acceptsEvents ? t(connection.kind === 'oauth' ? 'portal.eventsApp' : 'portal.eventsOn') : t('portal.eventsOff')],
         [t('portal.timeZone'), `UTC${portal.timeZoneOffset}`],
         [t('portal.flows'), format.number(portal.mirroredFlows)],
       ]
