@@ -56,6 +56,7 @@ test('install as a local app, receive events it bound, uninstall: the mirror sta
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByRole('region', { name: 'keys' }).locator('output')).toHaveText('HTTP 200');
   const clientId = await page.locator('[data-key="client_id"]').innerText();
+  const clientSecret = await page.locator('[data-key="client_secret"]').innerText();
 
   // The link works once: a second installation post with it is refused.
   const again = await fetch(installUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'event=ONAPPINSTALL' });
@@ -68,6 +69,23 @@ test('install as a local app, receive events it bound, uninstall: the mirror sta
   await expect(portalCard).toContainText('Accepted (the app bound them with event.bind)');
   const html = await page.content();
   expect(html).not.toContain('access_token');
+  // This deployment has sign-in keys of its own (another app), which would be used until these are entered.
+  await expect(portalCard).toContainText("The deployment's (BITRIX24_OAUTH_CLIENT_ID): the access is renewed every hour");
+
+  // The keys Bitrix24 showed: a wrong secret is refused at once, the right ones are checked and kept.
+  const keys = portalCard.getByRole('form', { name: `App keys for ${domain}` });
+  await keys.getByLabel('Application ID (client_id)').fill(clientId);
+  await keys.getByLabel('Application key (client_secret)').fill('not-the-secret');
+  await keys.getByRole('button', { name: 'Check and save keys' }).click();
+  await expect(keys.getByRole('alert')).toContainText('Bitrix24 did not accept these keys');
+  await keys.getByLabel('Application key (client_secret)').fill(clientSecret);
+  await keys.getByRole('button', { name: 'Check and save keys' }).click();
+  await expect(keys.getByRole('status')).toHaveText('Keys checked and saved. Flowpilot renews the access with them.');
+  await expect(keys.getByLabel('Application key (client_secret)')).toHaveValue('');
+  await page.reload();
+  await expect(portalCard).toContainText('Entered in Settings: the access is renewed every hour');
+  expect(await page.content()).not.toContain(clientSecret);
+
   const bound = await (await fetch(`${portal.url}/rest/${hook.userId}/${hook.code}/event.get`)).json();
   expect(bound).toMatchObject({ error: 'WRONG_AUTH_TYPE' });
 

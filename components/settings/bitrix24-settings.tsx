@@ -5,7 +5,7 @@ import { ConnectWebhookForm } from './connect-webhook-form';
 import { PortalCard } from './portal-card';
 
 /** Settings → Bitrix24: each portal's card, then the form to connect one by webhook, and the way to connect as an app. */
-export async function Bitrix24Settings({ portals, eventsUrl, appUrl, appKeysConfigured }: { portals: PortalSettings[]; eventsUrl: string; appUrl: string; appKeysConfigured: boolean }) {
+export async function Bitrix24Settings({ portals, eventsUrl, appUrl}: { portals: PortalSettings[]; eventsUrl: string; appUrl: string }) {
   const t = await getTranslations('settings.bitrix24');
   const connectedWebhook = portals.find((portal) => portal.connection?.kind === 'webhook');
   return (
@@ -21,7 +21,7 @@ export async function Bitrix24Settings({ portals, eventsUrl, appUrl, appKeysConf
         <PortalCard key={portal.id} portal={portal} />
       ))}
       <ConnectWebhookForm eventsUrl={eventsUrl} replacing={connectedWebhook !== undefined} tokenStored={connectedWebhook?.connection?.acceptsEvents ?? false} />
-      <ConnectAppCard handlerUrl={appUrl} keysConfigured={appKeysConfigured} />
+      <ConnectAppCard handlerUrl={appUrl} />
     </section>
   );
 }

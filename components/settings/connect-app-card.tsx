@@ -14,7 +14,7 @@ export const appScopes = ['task', 'user', 'department', 'calendar', 'im'];
  * "Connect as an app": the steps in Bitrix24, the handler address, and a one-time install link
  * made on request (the link is the only secret shown; tokens never reach the browser).
  */
-export function ConnectAppCard({ handlerUrl, keysConfigured }: { handlerUrl: string; keysConfigured: boolean }) {
+export function ConnectAppCard({ handlerUrl }: { handlerUrl: string }) {
   const t = useTranslations('settings.bitrix24.app');
   const { pending, message, run } = useSettingsAction();
   const [installUrl, setInstallUrl] = useState<string | null>(null);
@@ -34,7 +34,6 @@ export function ConnectAppCard({ handlerUrl, keysConfigured }: { handlerUrl: str
         <li>{t('step5', { scopes: appScopes.join(', ') })}</li>
         <li>{t('step6')}</li>
       </ol>
-      {!keysConfigured && <p className="mt-3 text-sm text-amber-800">{t('keysMissing')}</p>}
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <button
           type="button"

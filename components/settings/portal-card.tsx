@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PortalSettings } from '@/lib/portals/portal-settings';
+import { AppKeysForm } from './app-keys-form';
 import { DisconnectPortalButton } from './disconnect-portal-button';
 import { ManualFlowIdsEditor } from './manual-flow-ids-editor';
 import { RecheckConnectionButton } from './recheck-connection-button';
@@ -19,6 +20,7 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
         [t('portal.lastCheckedAt'), when(connection.lastCheckedAt)],
         [t('portal.lastError'), connection.lastError ?? t('portal.noError')],
         [t('portal.events'), connection.acceptsEvents ? t(connection.kind === 'oauth' ? 'portal.eventsApp' : 'portal.eventsOn') : t('portal.eventsOff')],
+        ...(connection.appKeys ? [[t('portal.appKeys'), t(`portal.appKeysSource.${connection.appKeys}`)] as [string, string]] : []),
         [t('portal.timeZone'), `UTC${portal.timeZoneOffset}`],
         [t('portal.flows'), format.number(portal.mirroredFlows)],
       ]
@@ -57,6 +59,7 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
       {portal.kind !== 'demo' && (
         <div className="space-y-5 border-t border-slate-200 px-5 py-4">
           {connection?.kind === 'webhook' && <RecheckConnectionButton portalId={portal.id} />}
+          {connection?.kind === 'oauth' && <AppKeysForm portalId={portal.id} domain={portal.domain} />}
           <ManualFlowIdsEditor portalId={portal.id} domain={portal.domain} flowIds={portal.manualFlowIds} />
           {connection && <DisconnectPortalButton portalId={portal.id} domain={portal.domain} />}
         </div>

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/auth/guards';
 
-const knownErrors = new Set(['demo-account', 'not-connected', 'not-webhook', 'not-found', 'too-many', 'invalid', 'failed', 'forbidden', 'unauthorized']);
+const knownErrors = new Set(['demo-account', 'not-connected', 'not-webhook', 'not-app', 'app-keys-refused', 'not-found', 'too-many', 'invalid', 'failed', 'forbidden', 'unauthorized']);
 
 export type SettingsMessage = { kind: 'ok' | 'error'; text: string };
 

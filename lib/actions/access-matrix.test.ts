@@ -27,6 +27,7 @@ const expected: Record<string, Expected> = {
   connectWebhookPortalAction: ['admin'],
   recheckPortalConnectionAction: ['admin'],
   createAppInstallLinkAction: ['admin'],
+  saveAppKeysAction: ['admin'],
   disconnectPortalAction: ['admin'],
   addManualFlowIdsAction: ['admin'],
   removeManualFlowIdAction: ['admin'],

@@ -8,6 +8,7 @@ import { fixtureCompany, fixtureFlow, fixtureMemberId, fixtureTask } from '@/lib
 import { secretBox } from '@/lib/security/secret-box';
 import { receivePortalEvent } from '@/lib/sync/receive-portal-event';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { appKeysFor, saveAppKeys } from './app-keys';
 import { eventsPath, installPath } from './events-url';
 import { issueInstallState } from './install-app-connection';
 import { portalClient } from './portal-connection';
@@ -120,6 +121,22 @@ describe('connecting as a Bitrix24 app', () => {
     const refreshed = await db.portalConnection.findUniqueOrThrow({ where: { portalId: portal.id } });
     expect(box.open(refreshed.sealedAccessToken!, 'portal_connection.sealedAccessToken')).not.toBe(accessToken);
     expect(refreshed.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+
+    // The keys Bitrix24 showed are entered in Settings: a wrong secret is refused and nothing is kept;
+    // the right ones are checked by a refresh at the portal's own OAuth server, then kept sealed.
+    expect(refreshed.oauthServerUrl).toBe(demo.url);
+    await expect(saveAppKeys(db, box, portal.id, { clientId, clientSecret: 'not-the-secret' })).rejects.toMatchObject({ code: 'app-keys-refused' });
+    expect(await db.portalConnection.findUniqueOrThrow({ where: { portalId: portal.id } })).toMatchObject({ appClientId: null, sealedAppClientSecret: null });
+    await saveAppKeys(db, box, portal.id, { clientId, clientSecret });
+    const keyed = await db.portalConnection.findUniqueOrThrow({ where: { portalId: portal.id } });
+    expect(keyed.appClientId).toBe(clientId);
+    expect(keyed.sealedAppClientSecret).not.toContain(clientSecret);
+    expect(box.open(keyed.sealedAccessToken!, 'portal_connection.sealedAccessToken')).not.toBe(box.open(refreshed.sealedAccessToken!, 'portal_connection.sealedAccessToken'));
+    expect((await appKeysFor(db, box, portal.id)).source).toBe('connection');
+    // From then on the client refreshes with the stored keys, nothing from the deployment needed.
+    await db.portalConnection.update({ where: { portalId: portal.id }, data: { accessTokenExpiresAt: new Date(Date.now() + 60_000) } });
+    expect((await (await portalClient(db, box, portal.id)).call('profile')).result).toMatchObject({ ADMIN: true });
+    expect((await db.portalConnection.findUniqueOrThrow({ where: { portalId: portal.id } })).accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
 
     // Deleting the app on the portal posts ONAPPUNINSTALL: the connection goes, the portal and its mirror stay.
     const deleted = await fetch(`${demo.url}/devops/local-apps/delete`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: clientId }) });

@@ -37,6 +37,7 @@ const installPost = z.object({
     scope: z.string().max(1_000).default(''),
     domain: z.string().min(1).max(300),
     client_endpoint: z.string().url().max(500),
+    server_endpoint: z.string().url().max(500).optional(),
     member_id: z.string().min(1).max(64),
     application_token: z.string().min(1).max(200),
   }),
@@ -86,6 +87,18 @@ function readInstallPost(body: string, contentType: string): z.infer<typeof inst
   return parsed.data;
 }
 
+/**
+ * Where this connection refreshes its tokens. `server_endpoint` names the OAuth server's REST
+ * (`https://oauth.bitrix.info/rest/` for Bitrix24's cloud); a self-hosted portal serves OAuth at
+ * its own address. Only that case is taken from the post, because client_secret goes there: any
+ * other address falls back to the deployment's BITRIX24_OAUTH_SERVER_URL.
+ */
+function ownOAuthServer(auth: { client_endpoint: string; server_endpoint?: string | undefined }): string | null {
+  if (!auth.server_endpoint) return null;
+  const portal = new URL(auth.client_endpoint).origin;
+  return new URL(auth.server_endpoint).origin === portal ? portal : null;
+}
+
 export async function installAppConnection(
   db: PrismaClient,
   box: SecretBox,
@@ -132,6 +145,9 @@ export async function installAppConnection(
       accessTokenExpiresAt: new Date(Date.now() + auth.expires_in * 1000),
       sealedApplicationToken: box.seal(auth.application_token, 'portal_connection.sealedApplicationToken'),
       scopes: auth.scope.split(/[\s,]+/).filter(Boolean),
+      oauthServerUrl: ownOAuthServer(auth),
+      appClientId: null,
+      sealedAppClientSecret: null,
       lastError: null,
       lastCheckedAt: new Date(),
       connectedAt: new Date(),

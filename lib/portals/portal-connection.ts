@@ -3,8 +3,8 @@ import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/clien
 import { LeakyBucketLimiter, OperatingBudget } from '@/lib/bitrix24/rate-limiter';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma, type PortalKind } from '@/lib/db/generated/client';
-import { bitrix24AppKeys } from '@/lib/env';
 import type { SecretBox } from '@/lib/security/secret-box';
+import { appKeysFor } from './app-keys';
 import { appTokenStore, type AppKeys } from './app-token-store';
 
 /**
@@ -80,7 +80,7 @@ export async function portalClient(
     return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') }, ...sharedLimits(portalId), ...clientOptions });
   }
   if (connection?.restEndpoint && connection.sealedRefreshToken) {
-    const tokens = appTokenStore(db, box, portalId, appKeys === undefined ? bitrix24AppKeys() : appKeys);
+    const tokens = appTokenStore(db, box, portalId, appKeys === undefined ? (await appKeysFor(db, box, portalId)).keys : appKeys);
     return new Bitrix24Client({ connection: { kind: 'oauth', endpoint: connection.restEndpoint, tokens }, ...sharedLimits(portalId), ...clientOptions });
   }
   throw new PortalNotConnectedError(portalId);

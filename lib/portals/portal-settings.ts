@@ -1,7 +1,9 @@
 import { ActionError } from '@/lib/auth/guards';
 import type { PrismaClient } from '@/lib/db/client';
 import type { PortalKind } from '@/lib/db/generated/client';
+import { bitrix24AppKeys } from '@/lib/env';
 import type { SecretBox } from '@/lib/security/secret-box';
+import type { AppKeysSource } from './app-keys';
 import { blockingSummary, type ConnectionReport } from './connection-report';
 import { testPortalConnection, type TestConnectionOptions } from './test-portal-connection';
 import { keepingSecret, parseWebhookUrl } from './webhook-url';
@@ -27,11 +29,19 @@ export type PortalSettings = {
     lastError: string | null;
     /** Whether events from an outgoing webhook can be accepted (the token is stored). */
     acceptsEvents: boolean;
+    /** An app connection's keys for refreshing its tokens: entered in Settings, the deployment's, or none (null for a webhook). */
+    appKeys: AppKeysSource | null;
   } | null;
 };
 
+function appKeysSource(connection: { kind: PortalKind; appClientId: string | null; sealedAppClientSecret: string | null }, deploymentHasAppKeys: boolean): AppKeysSource | null {
+  if (connection.kind !== 'oauth') return null;
+  if (connection.appClientId && connection.sealedAppClientSecret) return 'connection';
+  return deploymentHasAppKeys ? 'environment' : 'missing';
+}
+
 /** Every portal, connected ones first. */
-export async function listPortalSettings(db: PrismaClient): Promise<PortalSettings[]> {
+export async function listPortalSettings(db: PrismaClient, deploymentHasAppKeys = bitrix24AppKeys() !== null): Promise<PortalSettings[]> {
   const portals = await db.portal.findMany({
     orderBy: { createdAt: 'asc' },
     select: {
@@ -42,7 +52,7 @@ export async function listPortalSettings(db: PrismaClient): Promise<PortalSettin
       manualFlowIds: true,
       appUninstalledAt: true,
       _count: { select: { flows: true } },
-      connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true } },
+      connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true, appClientId: true, sealedAppClientSecret: true } },
     },
   });
   const settings = portals.map(({ connection, _count, ...portal }) => ({
@@ -56,6 +66,7 @@ export async function listPortalSettings(db: PrismaClient): Promise<PortalSettin
       lastCheckedAt: connection.lastCheckedAt,
       lastError: connection.lastError,
       acceptsEvents: connection.sealedApplicationToken !== null,
+      appKeys: appKeysSource(connection, deploymentHasAppKeys),
     },
   }));
   return [...settings.filter((portal) => portal.connection), ...settings.filter((portal) => !portal.connection)];

@@ -19,6 +19,7 @@ export const sealedColumns = [
   'portal_connection.sealedAccessToken',
   'portal_connection.sealedRefreshToken',
   'portal_connection.sealedApplicationToken',
+  'portal_connection.sealedAppClientSecret',
   'copilot_settings.sealedProviderSecret',
 ] as const;
 export type SealedColumn = (typeof sealedColumns)[number];

@@ -12,7 +12,7 @@ import { requireArea } from '@/lib/auth/guards';
 import { copilotSettings } from '@/lib/copilot/copilot-settings';
 import { copilotUsage } from '@/lib/copilot/copilot-usage';
 import { db } from '@/lib/db/client';
-import { bitrix24AppKeys, env } from '@/lib/env';
+import { env } from '@/lib/env';
 import { appAddress, eventsHandlerUrl } from '@/lib/portals/events-url';
 import { listPortalSettings } from '@/lib/portals/portal-settings';
 import { readSystemStatus } from '@/lib/system/system-status';
@@ -34,7 +34,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} appUrl={appAddress(env().APP_URL, requestHeaders, '/')} appKeysConfigured={bitrix24AppKeys() !== null} />
+      <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} appUrl={appAddress(env().APP_URL, requestHeaders, '/')} />
       <CopilotSettingsCard enabled={copilot.enabled} />
       <CopilotModelForm settings={copilot} deploymentCa={readDeploymentCa()?.status ?? null} />
       <CopilotUsageCard usage={usage} settings={copilot} />
