@@ -42,8 +42,8 @@ const installPost = z.object({
   }),
 });
 
-const appInfo = z.object({ STATUS: z.string(), INSTALLED: z.union([z.boolean(), z.literal('Y'), z.literal('N')]) });
-const profile = z.object({ ID: z.coerce.number().int().positive(), ADMIN: z.boolean() });
+export const appInfoAnswer = z.object({ STATUS: z.string(), INSTALLED: z.union([z.boolean(), z.literal('Y'), z.literal('N')]) });
+export const profileAnswer = z.object({ ID: z.coerce.number().int().positive(), ADMIN: z.boolean() });
 const serverTime = z.string().regex(/([+-]\d{2}:\d{2})$/);
 
 export class InstallRefusedError extends Error {
@@ -70,7 +70,7 @@ export type InstallDependencies = {
   client?: Pick<Bitrix24ClientOptions, 'fetch'>;
 };
 
-function readInstallPost(body: string, contentType: string): z.infer<typeof installPost> {
+export function readInstallPost(body: string, contentType: string): z.infer<typeof installPost> {
   let fields: unknown;
   try {
     fields = contentType.includes('application/json') ? JSON.parse(body) : parsePhpQuery(body);
@@ -105,9 +105,9 @@ export async function installAppConnection(
   });
   let offset: string;
   try {
-    const info = (await client.call('app.info', {}, appInfo)).result;
+    const info = (await client.call('app.info', {}, appInfoAnswer)).result;
     if (info.INSTALLED === false || info.INSTALLED === 'N') throw new InstallRefusedError(403, 'not_installed', 'Bitrix24 says the app is not installed.');
-    const who = (await client.call('profile', {}, profile)).result;
+    const who = (await client.call('profile', {}, profileAnswer)).result;
     if (!who.ADMIN) throw new InstallRefusedError(403, 'not_admin', 'The app must be installed by a portal administrator: only an administrator sees every task.');
     offset = serverTime.parse((await client.call('server.time')).result).slice(-6);
   } catch (error) {
