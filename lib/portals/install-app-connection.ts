@@ -86,6 +86,18 @@ export function readInstallPost(body: string, contentType: string): z.infer<type
   return parsed.data;
 }
 
+/**
+ * Binds one event to the events route. A handler still bound from an earlier installation is
+ * refused with ERROR_HANDLER_ALREADY_EXIST (b24restdocs `error-codes.md`): it is bound, as wanted.
+ */
+async function bindEvent(client: Bitrix24Client, event: string, handler: string): Promise<void> {
+  try {
+    await client.call('event.bind', { event, handler });
+  } catch (error) {
+    if (!(error instanceof Bitrix24Error && error.details.code === 'ERROR_HANDLER_ALREADY_EXIST')) throw error;
+  }
+}
+
 export async function installAppConnection(
   db: PrismaClient,
   box: SecretBox,
@@ -145,7 +157,7 @@ export async function installAppConnection(
 
   let eventsBound = true;
   try {
-    for (const event of appEvents) await client.call('event.bind', { event, handler: deps.eventsUrl });
+    for (const event of appEvents) await bindEvent(client, event, deps.eventsUrl);
   } catch (error) {
     eventsBound = false;
     const message = error instanceof Error ? error.message : String(error);
