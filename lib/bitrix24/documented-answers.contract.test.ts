@@ -379,6 +379,22 @@ describe('system errors (b24restdocs _includes/system-errors.md, settings/perfor
     expect(error.details).toMatchObject({ code: (documented.body as { error: string }).error, httpStatus: documented.status });
   });
 
+  it('expired_token on an app connection: one refresh, then the call again with the new token', async () => {
+    let tokens = { accessToken: 'old', refreshToken: 'r1' };
+    const transport = documentedTransport({ 'server.time': (params) => (params.auth === 'old' ? errors.expiredToken : system.serverTime) });
+    const client = new Bitrix24Client({
+      connection: {
+        kind: 'oauth',
+        endpoint: 'https://some-domain.bitrix24.com/rest/',
+        tokens: { current: async () => tokens, refresh: async () => (tokens = { accessToken: 'new', refreshToken: 'r2' }) },
+      },
+      fetch: transport.fetch,
+      clock: noWait,
+    });
+    expect(await serverTime(client)).toBe('2024-08-05T09:02:13+00:00');
+    expect(transport.calls.map((call) => call.params.auth)).toEqual(['old', 'new']);
+  });
+
   it('every documented system error keeps its code and status on the error', async () => {
     for (const documented of errors.documentedSystemErrors) {
       const error = await failure(clientFor({ 'server.time': documented }).client.call('server.time'));
