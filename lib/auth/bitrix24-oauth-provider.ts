@@ -7,7 +7,7 @@ import { outboundFetch } from '@/lib/http/outbound-guard';
  * /oauth/authorize/, the code is exchanged at the OAuth server with a GET (Bitrix24's way, not
  * the usual POST), and `user.current` on the portal's REST endpoint tells who signed in.
  */
-const tokenResponse = z.object({
+export const tokenResponse = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   expires_in: z.coerce.number(),

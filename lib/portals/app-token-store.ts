@@ -16,7 +16,7 @@ export type AppKeys = { clientId: string; clientSecret: string; serverUrl: strin
 /** Refreshed when less than this is left, so a call never starts with a token about to expire. */
 const refreshMarginMs = 5 * 60_000;
 
-const refreshAnswer = z.object({
+export const refreshAnswer = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   expires_in: z.coerce.number().int().positive(),

@@ -43,8 +43,8 @@ const installPost = z.object({
   }),
 });
 
-const appInfo = z.object({ STATUS: z.string(), INSTALLED: z.union([z.boolean(), z.literal('Y'), z.literal('N')]) });
-const profile = z.object({ ID: z.coerce.number().int().positive(), ADMIN: z.boolean() });
+export const appInfoAnswer = z.object({ STATUS: z.string(), INSTALLED: z.union([z.boolean(), z.literal('Y'), z.literal('N')]) });
+export const profileAnswer = z.object({ ID: z.coerce.number().int().positive(), ADMIN: z.boolean() });
 const serverTime = z.string().regex(/([+-]\d{2}:\d{2})$/);
 
 export class InstallRefusedError extends Error {
@@ -71,7 +71,7 @@ export type InstallDependencies = {
   client?: Pick<Bitrix24ClientOptions, 'fetch'>;
 };
 
-function readInstallPost(body: string, contentType: string): z.infer<typeof installPost> {
+export function readInstallPost(body: string, contentType: string): z.infer<typeof installPost> {
   let fields: unknown;
   try {
     fields = contentType.includes('application/json') ? JSON.parse(body) : parsePhpQuery(body);
@@ -99,6 +99,18 @@ function ownOAuthServer(auth: { client_endpoint: string; server_endpoint?: strin
   return new URL(auth.server_endpoint).origin === portal ? portal : null;
 }
 
+/**
+ * Binds one event to the events route. A handler still bound from an earlier installation is
+ * refused with ERROR_HANDLER_ALREADY_EXIST (b24restdocs `error-codes.md`): it is bound, as wanted.
+ */
+async function bindEvent(client: Bitrix24Client, event: string, handler: string): Promise<void> {
+  try {
+    await client.call('event.bind', { event, handler });
+  } catch (error) {
+    if (!(error instanceof Bitrix24Error && error.details.code === 'ERROR_HANDLER_ALREADY_EXIST')) throw error;
+  }
+}
+
 export async function installAppConnection(
   db: PrismaClient,
   box: SecretBox,
@@ -118,9 +130,9 @@ export async function installAppConnection(
   });
   let offset: string;
   try {
-    const info = (await client.call('app.info', {}, appInfo)).result;
+    const info = (await client.call('app.info', {}, appInfoAnswer)).result;
     if (info.INSTALLED === false || info.INSTALLED === 'N') throw new InstallRefusedError(403, 'not_installed', 'Bitrix24 says the app is not installed.');
-    const who = (await client.call('profile', {}, profile)).result;
+    const who = (await client.call('profile', {}, profileAnswer)).result;
     if (!who.ADMIN) throw new InstallRefusedError(403, 'not_admin', 'The app must be installed by a portal administrator: only an administrator sees every task.');
     offset = serverTime.parse((await client.call('server.time')).result).slice(-6);
   } catch (error) {
@@ -161,7 +173,7 @@ export async function installAppConnection(
 
   let eventsBound = true;
   try {
-    for (const event of appEvents) await client.call('event.bind', { event, handler: deps.eventsUrl });
+    for (const event of appEvents) await bindEvent(client, event, deps.eventsUrl);
   } catch (error) {
     eventsBound = false;
     const message = error instanceof Error ? error.message : String(error);

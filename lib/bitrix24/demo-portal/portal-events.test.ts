@@ -108,6 +108,8 @@ describe('a local application', () => {
     expect((await app.call('profile')).result).toMatchObject({ ID: '1', ADMIN: true });
     await app.call('event.bind', { event: 'ONTASKADD', handler: handler.url });
     await app.call('event.bind', { event: 'ONAPPUNINSTALL', handler: handler.url });
+    // b24restdocs error-codes.md: the same handler twice is refused.
+    await expect(app.call('event.bind', { event: 'ONTASKADD', handler: handler.url })).rejects.toMatchObject({ details: { code: 'ERROR_HANDLER_ALREADY_EXIST' } });
     await expect(app.call('calendar.section.get')).rejects.toMatchObject({ details: { httpStatus: 403 } });
 
     await app.call('tasks.task.add', { fields: { TITLE: 'Из приложения', FLOW_ID: 1 } });

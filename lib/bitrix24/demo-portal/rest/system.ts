@@ -56,7 +56,12 @@ export const eventBind: RestMethod = {
     const clientId = appOf(context.caller);
     const event = String(params.event ?? '').toUpperCase();
     if (!bindableEvents.includes(event)) throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
-    context.state.bindEvent(event, String(params.handler ?? ''), context.state.appToken(clientId), clientId);
+    // Bitrix24 refuses a second binding of the same handler (b24restdocs `error-codes.md`).
+    const handler = String(params.handler ?? '');
+    if (context.state.eventBindings.some((b) => b.event === event && b.handler === handler && b.clientId === clientId)) {
+      throw new RestError(400, 'ERROR_HANDLER_ALREADY_EXIST', 'Handler already exists!');
+    }
+    context.state.bindEvent(event, handler, context.state.appToken(clientId), clientId);
     return { result: true };
   },
 };
