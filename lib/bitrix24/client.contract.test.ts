@@ -5,10 +5,10 @@ import { addTask, getTask, pageTasks, scanAllTasksInBatches, scanTasks, taskHist
 import { listDepartments, listUsers } from './api/directory';
 import { addMeeting, notifyUser, serverTime } from './api/calendar-and-notify';
 import { Bitrix24Client, type OAuthTokens, type RetryNotice } from './client';
-import { Bitrix24Error } from './errors';
 import type { DemoCompany } from './demo-portal/company';
 import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from './demo-portal/server';
 import { fixtureCompany, fixtureFlow, manyTasks } from './testing/fixture-company';
+import { bitrix24Failure, collectPages } from './testing/client-results';
 
 const portals: DemoPortal[] = [];
 afterEach(async () => {
@@ -27,27 +27,12 @@ function webhookClient(portal: DemoPortal, extra: Partial<ConstructorParameters<
   return new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl }, ...extra });
 }
 
-async function collect<T>(pages: AsyncGenerator<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for await (const page of pages) rows.push(...page);
-  return rows;
-}
-
-async function failure(promise: Promise<unknown>): Promise<Bitrix24Error> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(Bitrix24Error);
-  return error as Bitrix24Error;
-}
-
 describe('paging', () => {
   it('lists every task by the fast cursor, in id order, 50 per request', async () => {
     const portal = await portalWith();
     const calls: string[] = [];
     const client = webhookClient(portal, { fetch: (input, init) => (calls.push(String(input)), fetch(input, init)) });
-    const tasks = await collect(scanTasks(client));
+    const tasks = await collectPages(scanTasks(client));
     expect(tasks.map((t) => Number(t.id))).toEqual(Array.from({ length: 130 }, (_, i) => i + 1));
     expect(calls).toHaveLength(3);
   });
@@ -57,7 +42,7 @@ describe('paging', () => {
     const client = webhookClient(portal);
     const first = await client.call('tasks.task.list', { select: ['ID'], order: { ID: 'asc' } });
     expect(first).toMatchObject({ total: 130, next: 50 });
-    const tasks = await collect(pageTasks(client));
+    const tasks = await collectPages(pageTasks(client));
     expect(tasks.map((t) => Number(t.id))).toEqual(Array.from({ length: 130 }, (_, i) => i + 1));
   });
 
@@ -78,8 +63,8 @@ describe('paging', () => {
   it('resumes a cursor scan after a given id, and applies filters', async () => {
     const portal = await portalWith();
     const client = webhookClient(portal);
-    expect((await collect(scanTasks(client, { afterId: 120 }))).map((t) => t.id)).toEqual(['121', '122', '123', '124', '125', '126', '127', '128', '129', '130']);
-    expect(await collect(scanTasks(client, { filter: { FLOW_ID: 99 } }))).toEqual([]);
+    expect((await collectPages(scanTasks(client, { afterId: 120 }))).map((t) => t.id)).toEqual(['121', '122', '123', '124', '125', '126', '127', '128', '129', '130']);
+    expect(await collectPages(scanTasks(client, { filter: { FLOW_ID: 99 } }))).toEqual([]);
   });
 
   it('pages users by cursor (dismissed included) and departments by offset', async () => {
@@ -89,7 +74,7 @@ describe('paging', () => {
   });
 
   it('rejects an unknown sort key the way the portal does', async () => {
-    const error = await failure(webhookClient(await portalWith()).call('tasks.task.list', { order: { NOPE: 'asc' } }));
+    const error = await bitrix24Failure(webhookClient(await portalWith()).call('tasks.task.list', { order: { NOPE: 'asc' } }));
     expect(error.kind).toBe('invalid-request');
     expect(error.message).toContain('Invalid sorting key');
   });
@@ -155,23 +140,23 @@ describe('batch', () => {
 describe('errors a person can act on', () => {
   it('a wrong or revoked webhook', async () => {
     const portal = await portalWith();
-    const wrong = await failure(new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/1/not-the-code/` } }).call('server.time'));
+    const wrong = await bitrix24Failure(new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/1/not-the-code/` } }).call('server.time'));
     expect(wrong.kind).toBe('wrong-webhook');
     expect(wrong.message).toMatch(/webhook URL: it is wrong, expired or was deleted/);
     portal.faults.revokedWebhooks = [portal.webhooks[0]!.code];
-    expect((await failure(webhookClient(portal).call('server.time'))).kind).toBe('wrong-webhook');
+    expect((await bitrix24Failure(webhookClient(portal).call('server.time'))).kind).toBe('wrong-webhook');
   });
 
   it('a missing scope, naming it', async () => {
     const portal = await portalWith(undefined, { webhooks: [{ userId: 1, code: 'nousers', scopes: ['task'] }] });
-    const error = await failure(webhookClient(portal).call('user.get'));
+    const error = await bitrix24Failure(webhookClient(portal).call('user.get'));
     expect(error.kind).toBe('missing-scope');
     expect(error.message).toContain('"user" permission needed for user.get');
   });
 
   it('a plan without Flows', async () => {
     const portal = await portalWith(undefined, { flowsEnabled: false });
-    const error = await failure(getFlows(webhookClient(portal), [1]));
+    const error = await bitrix24Failure(getFlows(webhookClient(portal), [1]));
     expect(error.kind).toBe('no-flows');
     expect(error.message).toMatch(/plan may not include Flows/);
   });
@@ -183,7 +168,7 @@ describe('errors a person can act on', () => {
     await new Promise((resolve) => server.close(resolve));
     const notices: RetryNotice[] = [];
     const client = new Bitrix24Client({ connection: { kind: 'webhook', url: `http://127.0.0.1:${port}/rest/1/x/` }, clock: noWait, onRetry: (n) => notices.push(n) });
-    const error = await failure(client.call('server.time'));
+    const error = await bitrix24Failure(client.call('server.time'));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toMatch(/Cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     expect(notices).toHaveLength(3);
@@ -192,7 +177,7 @@ describe('errors a person can act on', () => {
   it('a link-local or cloud-metadata address: refused before connecting, and not retried', async () => {
     const notices: RetryNotice[] = [];
     const client = new Bitrix24Client({ connection: { kind: 'webhook', url: 'http://169.254.169.254/rest/1/x/' }, clock: noWait, onRetry: (n) => notices.push(n) });
-    const error = await failure(client.call('server.time'));
+    const error = await bitrix24Failure(client.call('server.time'));
     expect(error.kind).toBe('refused-address');
     expect(error.message).toBe('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.');
     expect(error.details.refusal).toMatchObject({ kind: 'address', range: '169.254.0.0/16' });
@@ -211,7 +196,7 @@ describe('errors a person can act on', () => {
       const notices: RetryNotice[] = [];
       const { port } = moved.address() as net.AddressInfo;
       const url = portal.webhookUrl.replace(new URL(portal.url).host, `127.0.0.1:${port}`);
-      const error = await failure(new Bitrix24Client({ connection: { kind: 'webhook', url }, clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'));
+      const error = await bitrix24Failure(new Bitrix24Client({ connection: { kind: 'webhook', url }, clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'));
       expect(error.kind).toBe('redirected');
       expect(error.message).toBe(`The server answered with a redirect to ${portal.url}; use the final address.`);
       expect(requests).toBe(1);
@@ -224,7 +209,7 @@ describe('errors a person can act on', () => {
   it('server errors are retried, then reported', async () => {
     const portal = await portalWith(undefined, { faults: { errorRate: 1 } });
     const notices: RetryNotice[] = [];
-    const error = await failure(webhookClient(portal, { clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'));
+    const error = await bitrix24Failure(webhookClient(portal, { clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'));
     expect(error.kind).toBe('server-error');
     expect(notices.map((n) => n.error.kind)).toEqual(['server-error', 'server-error', 'server-error']);
   });
@@ -232,7 +217,7 @@ describe('errors a person can act on', () => {
   it('a 20 % share of 500s is absorbed by retries', async () => {
     let draw = 0;
     const portal = await portalWith(undefined, { faults: { errorRate: 0.2 }, random: () => [0.1, 0.5, 0.9, 0.3, 0.7][draw++ % 5]! });
-    const tasks = await collect(scanTasks(webhookClient(portal, { clock: noWait })));
+    const tasks = await collectPages(scanTasks(webhookClient(portal, { clock: noWait })));
     expect(tasks).toHaveLength(130);
   });
 
@@ -240,7 +225,7 @@ describe('errors a person can act on', () => {
     const portal = await portalWith(undefined, { limits: { burst: 1, drainPerSecond: 0.01 } });
     const client = webhookClient(portal, { maxRateLimitRetries: 0 });
     await client.call('server.time');
-    const error = await failure(client.call('server.time'));
+    const error = await bitrix24Failure(client.call('server.time'));
     expect(error.kind).toBe('rate-limited');
     expect(error.message).toMatch(/limiting the request rate; waiting \d+ s/);
   });
@@ -251,7 +236,7 @@ describe('errors a person can act on', () => {
     const first = await client.call('server.time');
     expect(first.time?.operating).toBeGreaterThan(0.5);
     await client.call('server.time');
-    const error = await failure(client.call('server.time'));
+    const error = await bitrix24Failure(client.call('server.time'));
     expect(error.kind).toBe('operation-limit');
     expect(error.details.retryAfterMs).toBeGreaterThan(0);
     // Other methods keep working.
@@ -263,7 +248,7 @@ describe('errors a person can act on', () => {
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = site.address() as net.AddressInfo;
-      const error = await failure(new Bitrix24Client({ connection: { kind: 'webhook', url: `http://127.0.0.1:${port}/` } }).call('server.time'));
+      const error = await bitrix24Failure(new Bitrix24Client({ connection: { kind: 'webhook', url: `http://127.0.0.1:${port}/` } }).call('server.time'));
       expect(error.kind).toBe('unexpected-answer');
       expect(error.message).toMatch(/not JSON .*Is this a Bitrix24 REST address\?/);
     } finally {
@@ -316,7 +301,7 @@ describe('OAuth tokens', () => {
   it('a revoked token reads as revoked access', async () => {
     const { client, setTokens } = await oauthSetup();
     setTokens({ accessToken: 'garbage', refreshToken: 'garbage' });
-    const error = await failure(client.call('user.current'));
+    const error = await bitrix24Failure(client.call('user.current'));
     expect(error.kind).toBe('access-revoked');
     expect(error.message).toMatch(/Connect the portal again/);
   });
@@ -339,7 +324,7 @@ describe('writes and the other methods', () => {
   });
 
   it('refuses a task without a title, with the portal text', async () => {
-    const error = await failure(addTask(webhookClient(await portalWith()), { RESPONSIBLE_ID: 2 }));
+    const error = await bitrix24Failure(addTask(webhookClient(await portalWith()), { RESPONSIBLE_ID: 2 }));
     expect(error.message).toContain('Task title is not specified');
   });
 

@@ -15,7 +15,7 @@ import { currentUser, listDepartments, listUsers } from './api/directory';
 import { flowListAvailable, getFlow, getFlows } from './api/flows';
 import { addTask, countTasks, getTask, highestTaskId, scanTasks, taskHistories, taskHistory } from './api/tasks';
 import { Bitrix24Client } from './client';
-import { Bitrix24Error, type Bitrix24ErrorKind } from './errors';
+import type { Bitrix24ErrorKind } from './errors';
 import { encodePhpQuery } from './php-query';
 import { portalTaskSchema } from './schemas';
 import * as calendar from './testing/documented/calendar-and-notify';
@@ -29,6 +29,7 @@ import * as errors from './testing/documented/system-errors';
 import * as system from './testing/documented/system';
 import * as tasks from './testing/documented/tasks';
 import { documentedBatch, documentedTransport, type DocumentedRoutes } from './testing/documented-transport';
+import { bitrix24Failure, collectPages } from './testing/client-results';
 
 /**
  * The client's parsing and the sync's mapping on the answers the official REST docs print
@@ -42,21 +43,6 @@ function clientFor(routes: DocumentedRoutes) {
   const transport = documentedTransport(routes);
   const client = new Bitrix24Client({ connection: { kind: 'webhook', url: webhookUrl }, fetch: transport.fetch, clock: noWait, maxRetries: 0, maxRateLimitRetries: 0 });
   return { client, calls: transport.calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Bitrix24Error> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(Bitrix24Error);
-  return error as Bitrix24Error;
-}
-
-async function collect<T>(pages: AsyncGenerator<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for await (const page of pages) rows.push(...page);
-  return rows;
 }
 
 /** The `result` of a documented answer. */
@@ -94,7 +80,7 @@ describe('tasks', () => {
 
   it('tasks.task.list: a full page by the cursor, rows as tasks.task.add returns them, mapped for the mirror', async () => {
     const { client, calls } = clientFor({ 'tasks.task.list': withResult(tasks.tasksTaskList, { tasks: [fullTask] }) });
-    const [task] = await collect(scanTasks(client));
+    const [task] = await collectPages(scanTasks(client));
     expect(calls).toHaveLength(1);
     expect(mirroredTask(task!, '+03:00')).toMatchObject({
       bitrixTaskId: 3711,
@@ -118,7 +104,7 @@ describe('tasks', () => {
 
   it('tasks.task.list: an unsortable order key is the caller’s mistake, with the portal’s text', async () => {
     const { client } = clientFor({ 'tasks.task.list': tasks.tasksTaskListBadOrder });
-    const error = await failure(countTasks(client));
+    const error = await bitrix24Failure(countTasks(client));
     expect(error.kind).toBe('invalid-request');
     expect(error.message).toContain('Invalid sorting key');
   });
@@ -127,14 +113,14 @@ describe('tasks', () => {
     expect(readsPresentFields((resultOf(tasks.tasksTaskGet) as { task: Json }).task)).toMatchObject({ id: '8017', createdBy: '503', responsibleId: '547' });
     const { client } = clientFor({ 'tasks.task.get': tasks.tasksTaskGetMissing });
     expect(await getTask(client, 8017)).toBeNull();
-    const bad = await failure(getTask(clientFor({ 'tasks.task.get': tasks.tasksTaskGetBadSelect }).client, 8017));
+    const bad = await bitrix24Failure(getTask(clientFor({ 'tasks.task.get': tasks.tasksTaskGetBadSelect }).client, 8017));
     expect(bad.kind).toBe('invalid-request');
   });
 
   it('tasks.task.add: the created task, and the refusal of a task without a title', async () => {
     const { client } = clientFor({ 'tasks.task.add': tasks.tasksTaskAdd });
     expect(await addTask(client, { TITLE: 'task for test', RESPONSIBLE_ID: 1 })).toMatchObject({ id: '3711', flowId: null, createdDate: '2024-11-02T10:06:08+02:00' });
-    const error = await failure(addTask(clientFor({ 'tasks.task.add': tasks.tasksTaskAddNoTitle }).client, { RESPONSIBLE_ID: 1 }));
+    const error = await bitrix24Failure(addTask(clientFor({ 'tasks.task.add': tasks.tasksTaskAddNoTitle }).client, { RESPONSIBLE_ID: 1 }));
     expect(error.kind).toBe('invalid-request');
     expect(error.details.code).toBe('ERROR_CORE');
     expect(error.message).toContain('Task title is not specified');
@@ -242,12 +228,12 @@ describe('meetings and notifications', () => {
   });
 
   it('their refusals carry the portal’s text, even with an empty error code', async () => {
-    const meeting = await failure(
+    const meeting = await bitrix24Failure(
       addMeeting(clientFor({ 'calendar.event.add': calendar.calendarEventAddNoName }).client, { ownerId: 1, name: '', from: '2024-12-05T10:00:00+00:00', to: '2024-12-05T11:00:00+00:00', attendees: [] }),
     );
     expect(meeting.kind).toBe('invalid-request');
     expect(meeting.message).toContain('The required parameter "name" for the method "calendar.event.add" is not set');
-    const notice = await failure(notifyUser(clientFor({ 'im.notify.system.add': calendar.imNotifySystemAddNoUser }).client, 0, 'Hello'));
+    const notice = await bitrix24Failure(notifyUser(clientFor({ 'im.notify.system.add': calendar.imNotifySystemAddNoUser }).client, 0, 'Hello'));
     expect(notice.kind).toBe('invalid-request');
     expect(notice.details.code).toBe('USER_ID_EMPTY');
   });
@@ -274,7 +260,7 @@ describe('the connection', () => {
   it('app.info and profile as the installation reads them; app.info outside an app', async () => {
     expect(appInfoAnswer.parse(resultOf(system.appInfo))).toEqual({ STATUS: 'F', INSTALLED: true });
     expect(profileAnswer.parse(resultOf(system.profile))).toEqual({ ID: 1, ADMIN: true });
-    const error = await failure(clientFor({ 'app.info': system.appInfoOutsideApp }).client.call('app.info'));
+    const error = await bitrix24Failure(clientFor({ 'app.info': system.appInfoOutsideApp }).client.call('app.info'));
     expect(error.details.code).toBe('ACCESS_DENIED');
   });
 
@@ -304,7 +290,7 @@ describe('the connection', () => {
       [events.handlerAlreadyExists, 'ERROR_HANDLER_ALREADY_EXIST'],
       [events.eventBindOfflineDenied, 'ACCESS_DENIED'],
     ] as const) {
-      const error = await failure(clientFor({ 'event.bind': documented }).client.call('event.bind', { event: 'ONTASKADD', handler: 'https://flowpilot.example/api/bitrix24/events' }));
+      const error = await bitrix24Failure(clientFor({ 'event.bind': documented }).client.call('event.bind', { event: 'ONTASKADD', handler: 'https://flowpilot.example/api/bitrix24/events' }));
       expect(error.details).toMatchObject({ code, httpStatus: documented.status });
     }
   });
@@ -374,7 +360,7 @@ describe('system errors (b24restdocs _includes/system-errors.md, settings/perfor
   ];
 
   it.each(kinds.map(([documented, kind]) => [(documented.body as { error: string }).error, documented, kind] as const))('%s', async (_code, documented, kind) => {
-    const error = await failure(clientFor({ 'server.time': documented }).client.call('server.time'));
+    const error = await bitrix24Failure(clientFor({ 'server.time': documented }).client.call('server.time'));
     expect(error.kind).toBe(kind);
     expect(error.details).toMatchObject({ code: (documented.body as { error: string }).error, httpStatus: documented.status });
   });
@@ -397,7 +383,7 @@ describe('system errors (b24restdocs _includes/system-errors.md, settings/perfor
 
   it('every documented system error keeps its code and status on the error', async () => {
     for (const documented of errors.documentedSystemErrors) {
-      const error = await failure(clientFor({ 'server.time': documented }).client.call('server.time'));
+      const error = await bitrix24Failure(clientFor({ 'server.time': documented }).client.call('server.time'));
       expect(error.details).toMatchObject({ code: (documented.body as { error: string }).error, httpStatus: documented.status });
     }
   });
