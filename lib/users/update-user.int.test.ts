@@ -78,13 +78,14 @@ describe('user management and the demo accounts', () => {
 
   it('nobody changes a demo account through the Users page: Flowpilot manages them itself', async () => {
     const actor = viewer(ids.alice!);
+    // One at a time: a refusal made before it is awaited would be an unhandled rejection.
     for (const attempt of [
-      changeUserRole(database.db, actor, ids.demoLead!, 'admin'),
-      setUserActive(database.db, actor, ids.demoLead!, true),
-      linkUserToEmployee(database.db, actor, ids.demoLead!, { portalId, bitrixUserId: 7 }),
-      setFlowGrants(database.db, actor, ids.demoLead!, []),
+      () => changeUserRole(database.db, actor, ids.demoLead!, 'admin'),
+      () => setUserActive(database.db, actor, ids.demoLead!, true),
+      () => linkUserToEmployee(database.db, actor, ids.demoLead!, { portalId, bitrixUserId: 7 }),
+      () => setFlowGrants(database.db, actor, ids.demoLead!, []),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ code: 'demo-account' });
+      await expect(attempt()).rejects.toMatchObject({ code: 'demo-account' });
     }
     expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.demoLead! } })).toMatchObject({ role: 'lead', bitrixUserId: null });
   });
