@@ -17,6 +17,9 @@ export type PortalSettings = {
   timeZoneOffset: string;
   manualFlowIds: number[];
   mirroredFlows: number;
+  /** Known flows the last sync could not read, and whether its user was a portal admin then (null: not known yet). */
+  unreadableFlowIds: number[];
+  flowReaderIsAdmin: boolean | null;
   /** When the Bitrix24 app was uninstalled on the portal, if it was. */
   appUninstalledAt: Date | null;
   connection: {
@@ -40,6 +43,8 @@ export async function listPortalSettings(db: PrismaClient): Promise<PortalSettin
       kind: true,
       timeZoneOffset: true,
       manualFlowIds: true,
+      unreadableFlowIds: true,
+      flowReaderIsAdmin: true,
       appUninstalledAt: true,
       _count: { select: { flows: true } },
       connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true } },

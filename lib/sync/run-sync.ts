@@ -153,7 +153,7 @@ async function flowsPhase(context: PhaseContext): Promise<void> {
   const refreshed = await refreshFlows(context.options.db, context.options.client, context.run.portalId, context.offset, { probe: context.run.kind !== 'incremental' });
   context.counts.flows = refreshed.flows;
   if (refreshed.removed) context.counts.flowsRemoved = refreshed.removed;
-  if (refreshed.inaccessible.length) context.counts.flowsInaccessible = refreshed.inaccessible.length;
+  if (refreshed.unreadable.length) context.counts.flowsUnreadable = refreshed.unreadable.length;
 }
 
 /** Which tasks' histories the run reads: flow tasks open or closed within the window; for runs other than full, only those this run wrote. */

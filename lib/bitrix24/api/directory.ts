@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Bitrix24Client } from '../client';
 import { portalDepartmentSchema, portalUserSchema, type PortalDepartmentData, type PortalUserData } from '../schemas';
 
@@ -21,4 +22,13 @@ export async function listDepartments(client: Bitrix24Client): Promise<PortalDep
   const departments: PortalDepartmentData[] = [];
   for await (const page of client.listByOffset('department.get', { sort: 'ID', order: 'ASC' }, portalDepartmentSchema)) departments.push(...page);
   return departments;
+}
+
+/**
+ * user.admin (b24restdocs: api-reference/common/users/user-admin.md, scope `basic`): whether the
+ * connection's user administers the portal. Only an admin reads every flow and task
+ * (bitrix24-core-corp: modules/tasks/lib/Flow/Access/Rule/FlowReadRule.php).
+ */
+export async function isPortalAdmin(client: Bitrix24Client): Promise<boolean> {
+  return (await client.call('user.admin', {}, z.boolean())).result;
 }
