@@ -16,7 +16,7 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
       ? t('portal.unreadableNone')
       : t('portal.unreadableList', {
           ids: portal.unreadableFlowIds.map((id) => `#${id}`).join(', '),
-          admin: portal.flowReaderIsAdmin === null ? 'unknown' : portal.flowReaderIsAdmin ? 'yes' : 'no',
+          admin: portal.connectionUserIsAdmin === null ? 'unknown' : portal.connectionUserIsAdmin ? 'yes' : 'no',
         });
   const rows: [string, string][] = connection
     ? [

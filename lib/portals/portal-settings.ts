@@ -19,7 +19,7 @@ export type PortalSettings = {
   mirroredFlows: number;
   /** Known flows the last sync could not read, and whether its user was a portal admin then (null: not known yet). */
   unreadableFlowIds: number[];
-  flowReaderIsAdmin: boolean | null;
+  connectionUserIsAdmin: boolean | null;
   /** When the Bitrix24 app was uninstalled on the portal, if it was. */
   appUninstalledAt: Date | null;
   connection: {
@@ -44,7 +44,7 @@ export async function listPortalSettings(db: PrismaClient): Promise<PortalSettin
       timeZoneOffset: true,
       manualFlowIds: true,
       unreadableFlowIds: true,
-      flowReaderIsAdmin: true,
+      connectionUserIsAdmin: true,
       appUninstalledAt: true,
       _count: { select: { flows: true } },
       connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true } },

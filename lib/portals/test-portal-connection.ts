@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getFlow } from '@/lib/bitrix24/api/flows';
 import { serverTime } from '@/lib/bitrix24/api/calendar-and-notify';
-import { currentUser, isPortalAdmin } from '@/lib/bitrix24/api/directory';
+import { currentUser, portalAdminStatus } from '@/lib/bitrix24/api/directory';
 import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
 import { Bitrix24Error } from '@/lib/bitrix24/errors';
 import { taskListResultSchema } from '@/lib/bitrix24/schemas';
@@ -72,15 +72,6 @@ async function webhookUserName(client: Bitrix24Client): Promise<string | null> {
   }
 }
 
-async function webhookUserIsAdmin(client: Bitrix24Client): Promise<boolean | null> {
-  try {
-    return await isPortalAdmin(client);
-  } catch (error) {
-    if (error instanceof Bitrix24Error) return null;
-    throw error;
-  }
-}
-
 export async function testPortalConnection(webhook: ParsedWebhookUrl, options: TestConnectionOptions = {}): Promise<ConnectionReport> {
   const client = new Bitrix24Client({
     connection: { kind: 'webhook', url: webhook.baseUrl },
@@ -119,6 +110,6 @@ export async function testPortalConnection(webhook: ParsedWebhookUrl, options: T
     granted !== null && !granted.includes('task') ? { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false } : await flowsCheck(client);
   const name = granted === null || granted.includes('user') ? await webhookUserName(client) : null;
 
-  const checks = [reachable, ...scopeChecks(granted), flows, adminCheck(await webhookUserIsAdmin(client))];
+  const checks = [reachable, ...scopeChecks(granted), flows, adminCheck(await portalAdminStatus(client))];
   return { ...base, webhookUser: { id: webhook.userId, name }, timeZoneOffset, grantedScopes: granted ?? [], checks, canConnect: canConnect(checks) };
 }

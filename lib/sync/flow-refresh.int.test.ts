@@ -72,7 +72,7 @@ describe('refreshFlows', () => {
     expect(requests).toBeLessThan(30);
     expect(refreshed).toMatchObject({ flows: 3, removed: 0, unreadable: [4] });
     expect(await mirroredIds()).toEqual([1, 2, 3, 4]);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({ unreadableFlowIds: [4], flowReaderIsAdmin: false });
+    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({ unreadableFlowIds: [4], connectionUserIsAdmin: false });
   });
 
   it('in Russian and in English alike', async () => {
@@ -88,7 +88,7 @@ describe('refreshFlows', () => {
     const refreshed = await refreshFlows(database.db, clientAs(1), portalId, '+03:00');
     expect(refreshed).toMatchObject({ flows: 3, removed: 1, unreadable: [] });
     expect(await mirroredIds()).toEqual([1, 2, 4]);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({ unreadableFlowIds: [], flowReaderIsAdmin: true });
+    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({ unreadableFlowIds: [], connectionUserIsAdmin: true });
   });
 
   it('on a plan without Flows: nothing is removed, every known flow is unreadable', async () => {

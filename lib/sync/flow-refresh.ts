@@ -1,7 +1,6 @@
-import { isPortalAdmin } from '@/lib/bitrix24/api/directory';
+import { portalAdminStatus } from '@/lib/bitrix24/api/directory';
 import { getFlows } from '@/lib/bitrix24/api/flows';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
-import { Bitrix24Error } from '@/lib/bitrix24/errors';
 import type { PortalFlowData } from '@/lib/bitrix24/schemas';
 import type { PrismaClient } from '@/lib/db/client';
 import { removeFlows, upsertFlows } from './flow-writes';
@@ -31,16 +30,6 @@ async function knownFlowIds(db: PrismaClient, portalId: string): Promise<Set<num
   return new Set([...fromTasks.map((row) => row.id), ...mirrored.map((flow) => flow.bitrixFlowId), ...portal.manualFlowIds]);
 }
 
-/** Whether the connection's user administers the portal; when user.admin fails, assume not, which only makes the refresh remove less. */
-async function readerIsAdmin(client: Bitrix24Client): Promise<boolean> {
-  try {
-    return await isPortalAdmin(client);
-  } catch (error) {
-    if (error instanceof Bitrix24Error && !error.retryable) return false;
-    throw error;
-  }
-}
-
 /** Readable flows among ids never seen: gaps below the highest known id, then batches past it. */
 async function probeFlows(client: Bitrix24Client, known: Set<number>, found: Map<number, PortalFlowData>): Promise<void> {
   const highest = Math.max(0, ...known, ...found.keys());
@@ -56,13 +45,13 @@ async function probeFlows(client: Bitrix24Client, known: Set<number>, found: Map
 
 export async function refreshFlows(db: PrismaClient, client: Bitrix24Client, portalId: string, timeZoneOffset: string, options: { probe?: boolean } = {}): Promise<FlowRefresh> {
   const known = await knownFlowIds(db, portalId);
-  const admin = await readerIsAdmin(client);
+  const admin = await portalAdminStatus(client);
   const fetched = await getFlows(client, [...known].sort((a, b) => a - b));
   const found = new Map(fetched.flows.map((flow) => [flow.id, flow]));
   if (options.probe ?? true) await probeFlows(client, known, found);
 
   // A plan without Flows refuses every flow, even to an admin: then nothing is gone, all is unreadable.
-  const refusalMeansGone = admin && found.size > 0;
+  const refusalMeansGone = admin === true && found.size > 0;
   const mirrored = new Set((await db.flow.findMany({ where: { portalId }, select: { bitrixFlowId: true } })).map((flow) => flow.bitrixFlowId));
   const gone = refusalMeansGone ? fetched.unreadable.filter((id) => mirrored.has(id)) : [];
   const unreadable = refusalMeansGone ? [] : fetched.unreadable;
@@ -72,7 +61,7 @@ export async function refreshFlows(db: PrismaClient, client: Bitrix24Client, por
       await upsertFlows(tx, portalId, flows, timeZoneOffset);
       const count = await removeFlows(tx, portalId, gone);
       await linkTasksToFlows(tx, portalId);
-      await tx.portal.update({ where: { id: portalId }, data: { unreadableFlowIds: unreadable, flowReaderIsAdmin: admin } });
+      await tx.portal.update({ where: { id: portalId }, data: { unreadableFlowIds: unreadable, connectionUserIsAdmin: admin } });
       return count;
     },
     // A thousand flows with their members take longer than Prisma's 5-second default.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Bitrix24Client } from '../client';
+import { Bitrix24Error } from '../errors';
 import { portalDepartmentSchema, portalUserSchema, type PortalDepartmentData, type PortalUserData } from '../schemas';
 
 /** Every user, dismissed ones included (tasks keep referring to them), by the `>ID` cursor. */
@@ -31,4 +32,14 @@ export async function listDepartments(client: Bitrix24Client): Promise<PortalDep
  */
 export async function isPortalAdmin(client: Bitrix24Client): Promise<boolean> {
   return (await client.call('user.admin', {}, z.boolean())).result;
+}
+
+/** isPortalAdmin, or null when the portal would not say (a refusal that retrying does not change). */
+export async function portalAdminStatus(client: Bitrix24Client): Promise<boolean | null> {
+  try {
+    return await isPortalAdmin(client);
+  } catch (error) {
+    if (error instanceof Bitrix24Error && !error.retryable) return null;
+    throw error;
+  }
 }
