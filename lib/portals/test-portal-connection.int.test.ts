@@ -115,6 +115,11 @@ describe('testPortalConnection', () => {
     const asMember = await testPortalConnection(webhook(`${demo.url}/rest/2/memberhook000002/`));
     expect(byKey(asMember).admin).toMatchObject({ status: 'warning', code: 'admin.no', blocking: false });
     expect(asMember.canConnect).toBe(true);
+    // A flow a non-admin may not read is their view, not a portal without Flows: a warning only.
+    demo.options.flowsEnabled = false;
+    const refused = await testPortalConnection(webhook(`${demo.url}/rest/2/memberhook000002/`));
+    expect(byKey(refused).flows).toMatchObject({ status: 'warning', code: 'flows.not-available', blocking: false });
+    expect(refused.canConnect).toBe(true);
   });
 
   it('names a revoked or wrong webhook and checks nothing else', async () => {

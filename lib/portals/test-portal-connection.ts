@@ -48,13 +48,17 @@ async function newestTaskFlowId(client: Bitrix24Client): Promise<number | null> 
 /**
  * A flow a task points to must be readable; Bitrix24 answers an unreadable flow, a missing one and
  * a plan without Flows alike, so a refusal of the task's own flow is the only sure sign of trouble.
+ * It blocks unless the webhook's user is known not to be an admin: then it may be only their view.
  */
-async function flowsCheck(client: Bitrix24Client): Promise<ConnectionCheck> {
+async function flowsCheck(client: Bitrix24Client, admin: boolean | null): Promise<ConnectionCheck> {
   try {
     const taskFlowId = await newestTaskFlowId(client);
     const flow = await getFlow(client, taskFlowId ?? 1);
     if (flow) return { key: 'flows', status: 'ok', code: 'flows.found', params: { name: flow.name, id: flow.id }, blocking: false };
-    if (taskFlowId !== null) return { key: 'flows', status: 'missing', code: 'flows.not-available', params: { id: taskFlowId }, blocking: true };
+    if (taskFlowId !== null) {
+      const blocking = admin !== false;
+      return { key: 'flows', status: blocking ? 'missing' : 'warning', code: 'flows.not-available', params: { id: taskFlowId }, blocking };
+    }
     return { key: 'flows', status: 'warning', code: 'flows.none-yet', blocking: false };
   } catch (error) {
     if (!(error instanceof Bitrix24Error)) throw error;
@@ -106,10 +110,11 @@ export async function testPortalConnection(webhook: ParsedWebhookUrl, options: T
     if (!(error instanceof Bitrix24Error)) throw error;
     granted = null;
   }
+  const admin = await portalAdminStatus(client);
   const flows: ConnectionCheck =
-    granted !== null && !granted.includes('task') ? { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false } : await flowsCheck(client);
+    granted !== null && !granted.includes('task') ? { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false } : await flowsCheck(client, admin);
   const name = granted === null || granted.includes('user') ? await webhookUserName(client) : null;
 
-  const checks = [reachable, ...scopeChecks(granted), flows, adminCheck(await portalAdminStatus(client))];
+  const checks = [reachable, ...scopeChecks(granted), flows, adminCheck(admin)];
   return { ...base, webhookUser: { id: webhook.userId, name }, timeZoneOffset, grantedScopes: granted ?? [], checks, canConnect: canConnect(checks) };
 }
