@@ -1,4 +1,4 @@
-// npm run demo-portal -- (--dataset FILE | --seed N [--tasks M]) [--port P] [--https] [--flow-list]
+// npm run demo-portal -- (--dataset FILE | --seed N [--tasks M]) [--port P] [--https]
 // Runs the demo portal alone and prints its webhook URL; Ctrl-C stops it.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -6,12 +6,11 @@ import { companyFromLines, readCompanyFile } from '../lib/bitrix24/demo-portal/c
 import { DEFAULT_TASK_COUNT, generateCompany } from '../lib/bitrix24/demo-portal/generator/generate-company';
 import { startDemoPortal } from '../lib/bitrix24/demo-portal/server';
 
-const usage = `Usage: npm run demo-portal -- (--dataset FILE | --seed N [--tasks M]) [--port P] [--https] [--flow-list]
+const usage = `Usage: npm run demo-portal -- (--dataset FILE | --seed N [--tasks M]) [--port P] [--https]
   --dataset FILE  a company file (docs/demo-company-format.md)
   --seed N        generate the company instead (same seed, same company); --tasks M sets its size (default ${DEFAULT_TASK_COUNT})
   --port P        port to listen on, on 127.0.0.1 (default: any free port)
-  --https         serve HTTPS with a generated self-signed certificate
-  --flow-list     offer the undocumented tasks.flow.Flow.list`;
+  --https         serve HTTPS with a generated self-signed certificate`;
 
 const argsSchema = z
   .object({
@@ -20,7 +19,6 @@ const argsSchema = z
     tasks: z.coerce.number().int().min(50).default(DEFAULT_TASK_COUNT),
     port: z.coerce.number().int().min(0).max(65535).default(0),
     https: z.boolean().default(false),
-    'flow-list': z.boolean().default(false),
   })
   .refine((args) => (args.dataset === undefined) !== (args.seed === undefined), 'Give either --dataset or --seed.');
 
@@ -33,7 +31,6 @@ function parseArguments() {
         tasks: { type: 'string' },
         port: { type: 'string' },
         https: { type: 'boolean' },
-        'flow-list': { type: 'boolean' },
       },
       strict: true,
     });
@@ -54,7 +51,7 @@ try {
         const generated = generateCompany({ seed: args.seed!, tasks: args.tasks });
         return companyFromLines(generated.header, generated.lines());
       })();
-  const portal = await startDemoPortal({ company, port: args.port, https: args.https, flowList: args['flow-list'] });
+  const portal = await startDemoPortal({ company, port: args.port, https: args.https });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Demo portal ${company.header.domain}: ${company.users.length} employees, ${company.flows.length} flows, ${company.tasks.length} tasks (ready in ${seconds} s)`);
   console.log(`  REST:        ${portal.url}/rest/`);

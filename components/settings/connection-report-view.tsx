@@ -14,7 +14,7 @@ const marks: Record<CheckStatus, { symbol: string; className: string }> = {
 function CheckItem({ check, domain }: { check: ConnectionCheck; domain: string }) {
   const t = useTranslations('settings.bitrix24');
   const scope = check.key.startsWith('scope.') ? (check.key.slice('scope.'.length) as 'task') : null;
-  const title = scope ? t('report.items.scope', { scope, purpose: t(`scopes.${scope}`) }) : t(`report.items.${check.key as 'flows'}`);
+  const title = scope ? t('report.items.scope', { scope, purpose: t(`scopes.${scope}`) }) : t(`report.items.${check.key as 'flows' | 'admin'}`);
   const params = { ...check.params, ...(scope ? { scope } : {}) } as Record<string, string | number>;
   const text = t(`checks.${check.code}` as 'checks.flows.found', params as { name: string; id: number });
   const mark = marks[check.status];

@@ -12,6 +12,13 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : t('portal.never'));
   const { connection } = portal;
   const titleId = `portal-${portal.id}-title`;
+  const unreadable =
+    portal.unreadableFlowIds.length === 0
+      ? t('portal.unreadableNone')
+      : t('portal.unreadableList', {
+          ids: portal.unreadableFlowIds.map((id) => `#${id}`).join(', '),
+          admin: portal.connectionUserIsAdmin === null ? 'unknown' : portal.connectionUserIsAdmin ? 'yes' : 'no',
+        });
   const rows: [string, string][] = connection
     ? [
         [t('portal.kind'), t(`kinds.${connection.kind}`)],
@@ -23,6 +30,7 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
         ...(connection.appKeys ? [[t('portal.appKeys'), t(`portal.appKeysSource.${connection.appKeys}`)] as [string, string]] : []),
         [t('portal.timeZone'), `UTC${portal.timeZoneOffset}`],
         [t('portal.flows'), format.number(portal.mirroredFlows)],
+        [t('portal.unreadableFlows'), unreadable],
       ]
     : [
         [t('portal.kind'), t(`kinds.${portal.kind}`)],

@@ -105,8 +105,8 @@ describe('batch', () => {
       unknown: { method: 'no.such.method' },
     });
     expect(Object.keys(results)).toEqual(['good']);
-    expect(errors.bad?.kind).toBe('invalid-request');
-    expect(errors.bad?.message).toContain('Flow not found');
+    expect(errors.bad?.kind).toBe('flow-unreadable');
+    expect(errors.bad?.message).toContain('would not show the flow');
     expect(errors.unknown?.kind).toBe('method-not-found');
     const empty = await client.batch({ only: { method: 'tasks.flow.Flow.get', params: { flowId: 404 } } });
     expect(empty.results).toEqual({});
@@ -128,11 +128,11 @@ describe('batch', () => {
     await expect(client.batch(commands)).rejects.toThrow('at most 50');
   });
 
-  it('fetches many flows at once and tells which do not exist', async () => {
+  it('fetches many flows at once and tells which it could not read', async () => {
     const client = webhookClient(await portalWith(fixtureCompany({ flows: [fixtureFlow(1), fixtureFlow(2)] })));
-    const { flows, missing } = await getFlows(client, [1, 2, 3]);
+    const { flows, unreadable } = await getFlows(client, [1, 2, 3]);
     expect(flows.map((f) => f.id)).toEqual([1, 2]);
-    expect(missing).toEqual([3]);
+    expect(unreadable).toEqual([3]);
     expect(await getFlow(client, 3)).toBeNull();
   });
 });
@@ -156,9 +156,9 @@ describe('errors a person can act on', () => {
 
   it('a plan without Flows', async () => {
     const portal = await portalWith(undefined, { flowsEnabled: false });
-    const error = await bitrix24Failure(getFlows(webhookClient(portal), [1]));
-    expect(error.kind).toBe('no-flows');
-    expect(error.message).toMatch(/plan may not include Flows/);
+    const error = await bitrix24Failure(webhookClient(portal).call('tasks.flow.Flow.get', { flowId: 1 }));
+    expect(error.kind).toBe('flow-unreadable');
+    expect(error.message).toMatch(/plan does not include Flows/);
   });
 
   it('a portal that cannot be reached', async () => {

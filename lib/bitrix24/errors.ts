@@ -10,7 +10,10 @@ export type Bitrix24ErrorKind =
   | 'access-revoked'
   | 'missing-scope'
   | 'no-rest-access'
-  | 'no-flows'
+  | 'invalid-credentials'
+  | 'user-access'
+  | 'portal-deleted'
+  | 'flow-unreadable'
   | 'rate-limited'
   | 'operation-limit'
   | 'blocked'
@@ -53,7 +56,16 @@ function seconds(ms: number): string {
   return `${Math.max(1, Math.ceil(ms / 1000))} s`;
 }
 
-/** Turns a portal error answer into a Bitrix24Error. */
+/**
+ * A flow method's own refusal: Bitrix24 answers a flow that does not exist, one the user may not
+ * read and a plan without Flows alike, with error "0" and HTTP 400 (batch sub-calls carry no
+ * status), in the portal's language (docs/bitrix24.md, "Errors, flows and the connection test").
+ */
+function isFlowRefusal(method: string, code: string): boolean {
+  return code === '0' && method.toLowerCase().startsWith('tasks.flow.');
+}
+
+/** Turns a portal error answer into a Bitrix24Error; by code and status only, never by its text (which is in the portal's language). */
 export function portalError(method: string, httpStatus: number, body: { error?: unknown; error_description?: unknown }, retryAfterMs?: number): Bitrix24Error {
   const code = String(body.error ?? '');
   const description = typeof body.error_description === 'string' ? body.error_description : '';
@@ -71,6 +83,12 @@ export function portalError(method: string, httpStatus: number, body: { error?: 
       return make('missing-scope', `The connection lacks the "${requiredScope(method)}" permission needed for ${method}. Edit the webhook or application in Bitrix24 and tick it.`);
     case 'ACCESS_DENIED':
       return make('no-rest-access', `The portal refused ${method}: REST access needs a commercial plan, or the connection's user may not do this.`);
+    case 'INVALID_CREDENTIALS':
+      return make('invalid-credentials', `The portal user behind this connection lacks the permissions for ${method}. Connect with a webhook or app of a user who has them (a portal administrator sees everything).`);
+    case 'user_access_error':
+      return make('user-access', "The application is installed, but the portal's administrator restricted it to certain users, and the connection's user is not one of them. Give them access to the application in Bitrix24.");
+    case 'PORTAL_DELETED':
+      return make('portal-deleted', 'The portal was deleted, or its public part is closed. Nothing is retried; check the portal in Bitrix24 (on-premise: the "temporary closure of the public part" setting).');
     case 'QUERY_LIMIT_EXCEEDED':
       return make('rate-limited', `Bitrix24 is limiting the request rate; waiting ${seconds(retryAfterMs ?? 1000)} before trying again.`);
     case 'OPERATION_TIME_LIMIT':
@@ -83,8 +101,8 @@ export function portalError(method: string, httpStatus: number, body: { error?: 
     case 'ERROR_UNEXPECTED_ANSWER':
       return make('server-error', `The portal failed while answering ${method} (${code}).`);
     default:
-      if (/access denied or flow not found/i.test(description)) {
-        return make('no-flows', "The portal refused the flow: its plan may not include Flows, or the connection's user cannot see this flow.");
+      if (isFlowRefusal(method, code)) {
+        return make('flow-unreadable', "The portal would not show the flow: it does not exist, the connection's user may not read it, or the plan does not include Flows.");
       }
       if (httpStatus >= 500) return make('server-error', `The portal failed while answering ${method} (HTTP ${httpStatus}).`);
       return make('invalid-request', `The portal rejected ${method}: ${description || code || `HTTP ${httpStatus}`}.`);

@@ -39,7 +39,7 @@ describe('scopeChecks', () => {
 
   it('marks everything not checked after an unreachable portal', () => {
     const items = notCheckedItems();
-    expect(items).toHaveLength(neededScopes.length + 1);
+    expect(items).toHaveLength(neededScopes.length + 2);
     expect(items.every((item) => item.status === 'skipped' && !item.blocking)).toBe(true);
   });
 });
@@ -55,6 +55,10 @@ describe('problemOf', () => {
     [portalError('server.time', 503, { error: 'OVERLOAD_LIMIT' }), 'blocked'],
     [portalError('server.time', 500, { error: 'INTERNAL_SERVER_ERROR' }), 'server-error'],
     [portalError('tasks.task.list', 403, { error: 'insufficient_scope' }), 'no-permission'],
+    // b24restdocs: _includes/system-errors.md.
+    [portalError('tasks.task.list', 403, { error: 'INVALID_CREDENTIALS' }), 'invalid-credentials'],
+    [portalError('server.time', 403, { error: 'user_access_error' }), 'user-access'],
+    [portalError('server.time', 500, { error: 'PORTAL_DELETED' }), 'portal-deleted'],
     [unreachable('server.time', 'https://acme.bitrix24.ru/rest/1/x/server.time.json', new Error('ECONNREFUSED')), 'unreachable'],
     [new Bitrix24Error('unexpected-answer', 'not JSON', { method: 'server.time' }), 'not-bitrix24'],
   ] as const)('%s → %s', (error, problem) => expect(problemOf(error)).toBe(problem));
@@ -90,7 +94,7 @@ describe('blockingSummary', () => {
       { key: 'flows', status: 'missing', code: 'flows.not-available', blocking: true },
     ] as const;
     expect(blockingSummary(report([...checks]))).toBe(
-      'Missing permissions: user, department. Flows are not available: the plan may not include them, or the webhook user cannot see them.',
+      'Missing permissions: user, department. Flows are not available: the plan may not include them, or the webhook user may not read them.',
     );
   });
 

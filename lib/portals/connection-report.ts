@@ -33,6 +33,12 @@ export type ConnectionProblem =
   | 'busy'
   | 'server-error'
   | 'no-permission'
+  /** The webhook's user lacks the rights for a method (INVALID_CREDENTIALS). */
+  | 'invalid-credentials'
+  /** The app is limited to other users (user_access_error). */
+  | 'user-access'
+  /** The portal was deleted or its public part is closed (PORTAL_DELETED). */
+  | 'portal-deleted'
   /** A link-local or cloud-metadata address (lib/http/outbound-guard.ts); params name the range. */
   | 'refused-address'
   /** The address answered with a redirect, which is not followed; params name where it pointed. */
@@ -53,11 +59,15 @@ export type CheckCode =
   | 'flows.not-available'
   | 'flows.failed'
   | 'flows.no-task-scope'
-  | 'flows.not-checked';
+  | 'flows.not-checked'
+  | 'admin.yes'
+  | 'admin.no'
+  | 'admin.unknown'
+  | 'admin.not-checked';
 
 export type ConnectionCheck = {
-  /** One per item: `reachable`, `scope.<name>`, `flows`. */
-  key: 'reachable' | `scope.${NeededScope}` | 'flows';
+  /** One per item: `reachable`, `scope.<name>`, `flows`, `admin` (whether the webhook's user administers the portal). */
+  key: 'reachable' | `scope.${NeededScope}` | 'flows' | 'admin';
   status: CheckStatus;
   code: CheckCode;
   params?: Record<string, string | number>;
@@ -100,6 +110,10 @@ export function problemOf(error: Bitrix24Error): ConnectionProblem {
       return 'server-error';
     case 'missing-scope':
       return 'no-permission';
+    case 'invalid-credentials':
+    case 'user-access':
+    case 'portal-deleted':
+      return error.kind;
     case 'invalid-request':
       return /https/i.test(error.details.description ?? '') ? 'https-required' : 'not-bitrix24';
     case 'refused-address':
@@ -141,12 +155,23 @@ export function scopeChecks(granted: string[] | null): ConnectionCheck[] {
   });
 }
 
-/** Items after a failed reachability check: each scope and the flows item, not checked. */
+/** Items after a failed reachability check: each scope, the flows and the admin item, not checked. */
 export function notCheckedItems(): ConnectionCheck[] {
   return [
     ...neededScopes.map(({ scope }): ConnectionCheck => ({ key: `scope.${scope}`, status: 'skipped', code: 'scope.not-checked', params: { scope }, blocking: false })),
     { key: 'flows', status: 'skipped', code: 'flows.not-checked', blocking: false },
+    { key: 'admin', status: 'skipped', code: 'admin.not-checked', blocking: false },
   ];
+}
+
+/**
+ * Whether the webhook's user administers the portal (user.admin). Not blocking: a member still
+ * connects, but Bitrix24 shows them only the flows and tasks its read rules allow (docs/bitrix24.md,
+ * "Errors, flow access and the webhook's user").
+ */
+export function adminCheck(admin: boolean | null): ConnectionCheck {
+  if (admin === null) return { key: 'admin', status: 'warning', code: 'admin.unknown', blocking: false };
+  return admin ? { key: 'admin', status: 'ok', code: 'admin.yes', blocking: false } : { key: 'admin', status: 'warning', code: 'admin.no', blocking: false };
 }
 
 export function canConnect(checks: ConnectionCheck[]): boolean {
@@ -163,6 +188,9 @@ const problemText: Record<Exclude<ConnectionProblem, 'refused-address' | 'redire
   busy: 'the portal is limiting requests',
   'server-error': 'the portal failed while answering',
   'no-permission': 'the webhook lacks a permission',
+  'invalid-credentials': "the webhook's user lacks the rights for this",
+  'user-access': "the application is restricted to other users than the connection's",
+  'portal-deleted': 'the portal was deleted or its public part is closed',
 };
 
 function problemSentence(check: ConnectionCheck): string {
@@ -183,7 +211,7 @@ export function blockingSummary(report: ConnectionReport): string | null {
   const missing = report.checks.filter((check) => check.code === 'scope.missing').map((check) => String(check.params?.scope));
   if (missing.length > 0) parts.push(`Missing permissions: ${missing.join(', ')}.`);
   const flows = report.checks.find((check) => check.key === 'flows');
-  if (flows?.code === 'flows.not-available') parts.push('Flows are not available: the plan may not include them, or the webhook user cannot see them.');
+  if (flows?.code === 'flows.not-available') parts.push('Flows are not available: the plan may not include them, or the webhook user may not read them.');
   if (flows?.code === 'flows.failed') parts.push(`Flows could not be checked: ${problemSentence(flows)}.`);
   return parts.length > 0 ? parts.join(' ') : null;
 }

@@ -19,6 +19,9 @@ export type PortalSettings = {
   timeZoneOffset: string;
   manualFlowIds: number[];
   mirroredFlows: number;
+  /** Known flows the last sync could not read, and whether its user was a portal admin then (null: not known yet). */
+  unreadableFlowIds: number[];
+  connectionUserIsAdmin: boolean | null;
   /** When the Bitrix24 app was uninstalled on the portal, if it was. */
   appUninstalledAt: Date | null;
   connection: {
@@ -50,6 +53,8 @@ export async function listPortalSettings(db: PrismaClient, deploymentHasAppKeys 
       kind: true,
       timeZoneOffset: true,
       manualFlowIds: true,
+      unreadableFlowIds: true,
+      connectionUserIsAdmin: true,
       appUninstalledAt: true,
       _count: { select: { flows: true } },
       connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true, appClientId: true, sealedAppClientSecret: true } },

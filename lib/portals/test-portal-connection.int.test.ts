@@ -88,6 +88,40 @@ describe('testPortalConnection', () => {
     expect(byKey(report).flows).toMatchObject({ code: 'flows.found', params: { id: 3 } });
   });
 
+  it('reads the newest tasks without the undocumented FLOW_ID filter', async () => {
+    // b24restdocs: api-reference/tasks/tasks-task-list.md lists no FLOW_ID filter; a portal may ignore it silently.
+    const demo = await portal();
+    const filters: unknown[] = [];
+    const report = await testPortalConnection(webhook(demo.webhookUrl), {
+      fetch: async (input, init) => {
+        if (String(input).includes('tasks.task.list')) filters.push((JSON.parse(String(init?.body ?? '{}')) as { filter?: unknown }).filter ?? null);
+        return fetch(input, init);
+      },
+    });
+    expect(byKey(report).flows).toMatchObject({ code: 'flows.found', params: { id: 3 } });
+    expect(filters.length).toBeGreaterThan(0);
+    expect(JSON.stringify(filters)).not.toContain('FLOW_ID');
+  });
+
+  it("says whether the webhook's user is a portal admin (user.admin), and what a non-admin misses", async () => {
+    // b24restdocs: api-reference/common/users/user-admin.md; bitrix24-core-corp: modules/tasks/lib/Flow/Access/Rule/FlowReadRule.php.
+    const hooks = [
+      { userId: 1, code: 'adminhook0000001', scopes: everyScope },
+      { userId: 2, code: 'memberhook000002', scopes: everyScope },
+    ];
+    const demo = await portal({ webhooks: hooks, admins: [1] });
+    const asAdmin = await testPortalConnection(webhook(`${demo.url}/rest/1/adminhook0000001/`));
+    expect(byKey(asAdmin).admin).toMatchObject({ status: 'ok', code: 'admin.yes', blocking: false });
+    const asMember = await testPortalConnection(webhook(`${demo.url}/rest/2/memberhook000002/`));
+    expect(byKey(asMember).admin).toMatchObject({ status: 'warning', code: 'admin.no', blocking: false });
+    expect(asMember.canConnect).toBe(true);
+    // A flow a non-admin may not read is their view, not a portal without Flows: a warning only.
+    demo.options.flowsEnabled = false;
+    const refused = await testPortalConnection(webhook(`${demo.url}/rest/2/memberhook000002/`));
+    expect(byKey(refused).flows).toMatchObject({ status: 'warning', code: 'flows.not-available', blocking: false });
+    expect(refused.canConnect).toBe(true);
+  });
+
   it('names a revoked or wrong webhook and checks nothing else', async () => {
     const demo = await portal({ webhooks: [{ userId: 1, code: 'revokedcode00001', scopes: everyScope }], faults: { revokedWebhooks: ['revokedcode00001'] } });
     for (const url of [`${demo.url}/rest/1/revokedcode00001/`, `${demo.url}/rest/1/neverexisted0001/`, `${demo.url}/rest/2/revokedcode00001/`]) {

@@ -95,6 +95,27 @@ describe('full sync', () => {
     expect(started.at(-1)).toMatchObject({ fromValue: '2', toValue: '3', source: 'history' });
   });
 
+  it("as a webhook user who is not a portal admin, tasks it no longer sees are not marked deleted", async () => {
+    // A non-admin sees only the tasks its permissions allow, and Bitrix24 answers an unseen task like a
+    // missing one (b24restdocs: api-reference/common/users/user-admin.md; docs/bitrix24.md).
+    const { admins } = fixture.portal.options;
+    const index = fixture.portal.state.tasks.findIndex((task) => task.record.status === '2');
+    const [hidden] = fixture.portal.state.tasks.splice(index, 1);
+    fixture.portal.options.admins = [];
+    try {
+      for (const kind of ['full', 'reconcile'] as const) {
+        const { outcome, run } = await sync(kind);
+        expect(outcome).toBe('succeeded');
+        expect(run.counts).not.toHaveProperty('deleted');
+        const kept = await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(hidden!.record.id) } } });
+        expect(kept.deletedAt).toBeNull();
+      }
+    } finally {
+      fixture.portal.options.admins = admins;
+      fixture.portal.state.tasks.splice(index, 0, hidden!);
+    }
+  });
+
   it('a portal error mid-way marks the run failed with a readable reason and keeps the mirror as it was', async () => {
     const before = await database.db.task.count({ where: { portalId: fixture.portalId, deletedAt: null } });
     const webhook = fixture.portal.webhooks[0]!;

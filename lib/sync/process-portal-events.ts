@@ -12,21 +12,24 @@ import { linkTasksToFlows, markTasksDeleted, upsertTasks } from './task-writes';
 /**
  * Brings the tasks named by recorded events into the mirror: the oldest unprocessed events, 50
  * tasks at a time, each task read once however many events named it (one batch request), the
- * tasks the portal no longer has marked deleted, flows not seen before fetched, the histories of
+ * tasks the portal no longer has marked deleted (see below for a user who is not an admin), flows not seen before fetched, the histories of
  * flow tasks re-read; then the events are marked processed. Processing the same event twice
  * changes nothing, so a crash between the write and the mark is harmless.
  */
 const pageSize = 50;
 
 export async function processPortalEvents(db: PrismaClient, client: Bitrix24Client, portalId: string): Promise<number> {
-  const { timeZoneOffset: offset } = await db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { timeZoneOffset: true } });
+  const portal = await db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { timeZoneOffset: true, connectionUserIsAdmin: true } });
+  const offset = portal.timeZoneOffset;
+  // As the last sync found it (user.admin); not known yet counts as not an admin.
+  const seesEveryTask = portal.connectionUserIsAdmin === true;
   let processed = 0;
   for (;;) {
     const events = await db.portalEvent.findMany({
       where: { portalId, processedAt: null },
       orderBy: { receivedAt: 'asc' },
       take: 500,
-      select: { id: true, bitrixTaskId: true },
+      select: { id: true, bitrixTaskId: true, event: true },
     });
     if (events.length === 0) return processed;
     const taskIds = [...new Set(events.map((event) => event.bitrixTaskId))].slice(0, pageSize);
@@ -35,14 +38,18 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     const { results, errors } = await client.batch(
       Object.fromEntries(taskIds.map((id) => [`t${id}`, { method: 'tasks.task.get', params: { taskId: id, select: mirroredTaskFields } }])),
     );
+    const deletedByEvent = new Set(events.filter((event) => event.event === 'ONTASKDELETE').map((event) => event.bitrixTaskId));
     const present: ReturnType<typeof mirroredTask>[] = [];
     const gone: number[] = [];
     for (const id of taskIds) {
       const error = errors[`t${id}`];
       if (error && error.kind !== 'invalid-request') throw error;
       const result = results[`t${id}`];
-      // The portal answers [] (or an error) for a task that no longer exists or that we may not see.
-      if (error || Array.isArray(result) || !result) gone.push(id);
+      // The portal answers [] (or an error) for a task that no longer exists or that we may not see:
+      // gone only when it says so (ONTASKDELETE), or when the connection's user is an admin, who sees every task.
+      if (error || Array.isArray(result) || !result) {
+        if (seesEveryTask || deletedByEvent.has(id)) gone.push(id);
+      }
       else present.push(mirroredTask(portalTaskSchema.parse(z.object({ task: z.unknown() }).parse(result).task), offset));
     }
 

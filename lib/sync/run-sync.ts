@@ -1,4 +1,5 @@
 import { serverTime } from '@/lib/bitrix24/api/calendar-and-notify';
+import { portalAdminStatus } from '@/lib/bitrix24/api/directory';
 import { countTasks, highestTaskId, scanAllTasksInBatches, scanTaskIdsInBatches, scanTasks } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { Bitrix24Error } from '@/lib/bitrix24/errors';
@@ -125,6 +126,13 @@ async function changedTasksPhase(context: PhaseContext): Promise<void> {
 
 async function deletionsPhase(context: PhaseContext): Promise<void> {
   const { db, client } = context.options;
+  // Only a portal admin sees every task; to anyone else Bitrix24 answers an unseen task like a
+  // deleted one, so their deletions come from ONTASKDELETE alone (docs/bitrix24.md, "Errors, flow
+  // access and the webhook's user").
+  if ((await portalAdminStatus(client)) !== true) {
+    context.counts.deletionsNotChecked = 1;
+    return;
+  }
   if (context.run.kind === 'full') {
     // Everything the full scan did not write again is gone from the portal.
     const removed = await db.$executeRaw`
@@ -153,7 +161,7 @@ async function flowsPhase(context: PhaseContext): Promise<void> {
   const refreshed = await refreshFlows(context.options.db, context.options.client, context.run.portalId, context.offset, { probe: context.run.kind !== 'incremental' });
   context.counts.flows = refreshed.flows;
   if (refreshed.removed) context.counts.flowsRemoved = refreshed.removed;
-  if (refreshed.inaccessible.length) context.counts.flowsInaccessible = refreshed.inaccessible.length;
+  if (refreshed.unreadable.length) context.counts.flowsUnreadable = refreshed.unreadable.length;
 }
 
 /** Which tasks' histories the run reads: flow tasks open or closed within the window; for runs other than full, only those this run wrote. */

@@ -78,11 +78,6 @@ export class PortalState {
     return this.company.header.memberId;
   }
 
-  /** Whether a user administers the portal: the first active employee, who also owns the demo's webhook. */
-  isAdmin(userId: number): boolean {
-    return this.company.users.find((user) => user.ACTIVE)?.ID === String(userId);
-  }
-
   /** The token an app's events carry, made when the app is installed (b24restdocs `api-reference/events/safe-event-handlers.md`). */
   appToken(clientId: string): string {
     let token = this.appTokens.get(clientId);

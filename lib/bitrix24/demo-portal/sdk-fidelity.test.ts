@@ -52,6 +52,6 @@ describe('the official Bitrix24 SDK against the demo portal', () => {
   });
 
   it("reads a portal error the SDK's way: a thrown AjaxError with the portal's description", async () => {
-    await expect(hook.actions.v2.call.make({ method: 'tasks.flow.Flow.get', params: { flowId: 404 } })).rejects.toThrow('Flow not found');
+    await expect(hook.actions.v2.call.make({ method: 'tasks.flow.Flow.get', params: { flowId: 404 } })).rejects.toThrow('Поток с таким ID не существует');
   });
 });

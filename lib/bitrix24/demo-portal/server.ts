@@ -34,10 +34,13 @@ export type DemoPortalOptions = {
   host?: string;
   limits?: Partial<LimitSettings>;
   faults?: Partial<PortalFaults>;
-  /** Whether tasks.task.list honours FLOW_ID (default yes) and whether tasks.flow.Flow.list exists (default no). */
+  /** Whether tasks.task.list honours FLOW_ID (default yes). */
   flowIdFilter?: boolean;
-  flowList?: boolean;
   flowsEnabled?: boolean;
+  /** The portal's language for error texts (default Russian). */
+  language?: 'ru' | 'en';
+  /** Portal administrators (default: the first active user, as the portal's creator is). */
+  admins?: number[];
   /** Serve HTTPS with a generated self-signed certificate, for clients that insist on https (the official SDK). */
   https?: boolean;
   random?: () => number;
@@ -115,8 +118,9 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   const deliveries: Promise<void>[] = [];
   const restOptions: RestOptions = {
     flowIdFilter: options.flowIdFilter ?? true,
-    flowList: options.flowList ?? false,
     flowsEnabled: options.flowsEnabled ?? true,
+    language: options.language ?? 'ru',
+    admins: options.admins ?? (firstActive ? [Number(firstActive.ID)] : []),
     baseUrl: () => url,
     fireEvent: (event, taskId) => {
       deliveries.push(...deliverTaskEvent(state, url, event, taskId, () => random() < faults.dropEventRate));
@@ -189,16 +193,18 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
       faults?: Partial<PortalFaults>;
       limits?: Partial<LimitSettings>;
       flowIdFilter?: boolean;
-      flowList?: boolean;
       flowsEnabled?: boolean;
+      language?: 'ru' | 'en';
+      admins?: number[];
     };
     Object.assign(faults, change.faults);
     limits.settings = { ...limits.settings, ...change.limits };
     if (change.flowIdFilter !== undefined) restOptions.flowIdFilter = change.flowIdFilter;
-    if (change.flowList !== undefined) restOptions.flowList = change.flowList;
     if (change.flowsEnabled !== undefined) restOptions.flowsEnabled = change.flowsEnabled;
-    const { flowIdFilter, flowList, flowsEnabled } = restOptions;
-    send(response, 200, { faults, limits: limits.settings, flowIdFilter, flowList, flowsEnabled });
+    if (change.language !== undefined) restOptions.language = change.language;
+    if (change.admins !== undefined) restOptions.admins = change.admins;
+    const { flowIdFilter, flowsEnabled, language, admins } = restOptions;
+    send(response, 200, { faults, limits: limits.settings, flowIdFilter, flowsEnabled, language, admins });
   }
 
   const localApps: LocalApp[] = [];

@@ -1,31 +1,61 @@
+import type { PortalFlow } from '../company';
+import type { PortalState } from '../portal-state';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
 
-/** tasks.tasks.flow.Flow.get and the undocumented list (reference §2.3-2.4); efficiency is the portal's rule, computed now. */
-function flowWithEfficiency(context: RestContext, id: number) {
-  if (!context.options.flowsEnabled) throw new RestError(400, '0', 'Access denied or flow not found');
-  const flow = context.state.flows.get(id);
-  if (!flow) throw new RestError(400, '0', 'Flow not found');
-  return { ...flow, efficiency: context.state.efficiency(id) };
+/**
+ * Refusals of tasks.flow.Flow.get in the portal's language: getAccessDeniedError()
+ * (bitrix24-core-corp: modules/tasks/lib/Flow/Controllers/Trait/MessageTrait.php, texts in
+ * modules/tasks/lang/{ru,en}/lib/Flow/Controllers/Trait/MessageTrait.php) and the provider's
+ * FlowNotFoundException (modules/tasks/lang/{ru,en}/lib/Flow/Provider/FlowProvider.php).
+ */
+const texts = {
+  ru: { accessDenied: 'Доступ запрещён или поток не найден', notFound: 'Поток с таким ID не существует' },
+  en: { accessDenied: 'Cannot find flow', notFound: 'Flow with this ID does not exist.' },
+} as const;
+
+/** Department ids a flow's member pair names: "17:F" the department alone, "17" with every sub-department. */
+function departmentsOf(state: PortalState, code: string): number[] {
+  const id = Number.parseInt(code, 10);
+  if (code.endsWith(':F')) return [id];
+  const ids = [id];
+  for (let index = 0; index < ids.length; index++) {
+    for (const department of state.departments) if (Number(department.PARENT) === ids[index] && !ids.includes(Number(department.ID))) ids.push(Number(department.ID));
+  }
+  return ids;
 }
 
+/** FlowReadRule: admin; a flow open to all (not for extranet users); a member in any role; a department of theirs. */
+export function canReadFlow(context: RestContext, flow: PortalFlow): boolean {
+  const { userId } = context.caller;
+  if (context.options.admins.includes(userId)) return true;
+  const user = context.state.users.get(userId);
+  // The flow's member table holds its creator, owner, task creators and responsible people (Role.php); a manual flow's team is the project's, not the flow's.
+  const members = [['user', String(flow.creatorId)], ['user', String(flow.ownerId)], ...flow.taskCreators, ...flow.responsibleList];
+  const extranet = String(user?.USER_TYPE ?? 'employee') === 'extranet';
+  if (!extranet && members.some(([type, id]) => type === 'meta-user' && id === 'all-users')) return true;
+  if (members.some(([type, id]) => type === 'user' && Number(id) === userId)) return true;
+  const flowDepartments = members.filter(([type]) => type === 'department').flatMap(([, code]) => departmentsOf(context.state, code ?? ''));
+  return (user?.UF_DEPARTMENT ?? []).some((id) => flowDepartments.includes(id));
+}
+
+/**
+ * tasks.flow.Flow.get as modules/tasks/lib/Flow/Controllers/Flow.php (getAction) answers it: the
+ * read rule first, then the flow; every refusal is error "0" with HTTP 400 (b24restdocs:
+ * api-reference/tasks/flow/tasks-flow-flow-get.md). Efficiency is the portal's rule, computed now.
+ */
 export const flowGet: RestMethod = {
   scope: 'task',
   cost: 0.02,
   handle(context, params) {
+    const text = texts[context.options.language];
+    if (!context.options.flowsEnabled) throw new RestError(400, '0', text.accessDenied);
     const raw = params.flowId ?? params.FLOWID ?? params.id;
-    if (raw === undefined || !/^\d+$/.test(String(raw))) throw new RestError(400, '0', context.options.flowsEnabled ? 'Flow not found' : 'Access denied or flow not found');
-    return { result: flowWithEfficiency(context, Number(raw)) };
-  },
-};
-
-export const flowList: RestMethod = {
-  scope: 'task',
-  cost: 0.05,
-  handle(context, params) {
-    if (!context.options.flowList) throw new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
-    const ids = [...context.state.flows.keys()].sort((a, b) => a - b);
-    const start = Math.max(0, Math.floor(Number(params.start ?? 0) / 50) * 50);
-    return { result: ids.slice(start, start + 50).map((id) => flowWithEfficiency(context, id)), total: ids.length, ...(start + 50 < ids.length ? { next: start + 50 } : {}) };
+    const id = raw !== undefined && /^\d+$/.test(String(raw)) ? Number(raw) : 0;
+    const flow = context.state.flows.get(id);
+    // The read rule sees no member rows for a flow that does not exist, so only an admin learns it is missing.
+    if (!context.options.admins.includes(context.caller.userId) && (!flow || !canReadFlow(context, flow))) throw new RestError(400, '0', text.accessDenied);
+    if (!flow) throw new RestError(400, '0', text.notFound);
+    return { result: { ...flow, efficiency: context.state.efficiency(id) } };
   },
 };

@@ -2,8 +2,8 @@ import { RestError } from './rest-error';
 import type { RestAnswer, RestContext, RestMethod } from './rest-method';
 import { calendarEventAdd, calendarEventGetById, calendarSectionGet, imNotifySystemAdd } from './calendar-and-notify';
 import { departmentGet, userCurrent, userGet } from './directory';
-import { flowGet, flowList } from './flows';
-import { appInfo, eventBind, eventGet, eventUnbind, methodGet, profile, scope, serverTime } from './system';
+import { flowGet } from './flows';
+import { appInfo, eventBind, eventGet, eventUnbind, methodGet, profile, scope, serverTime, userAdmin } from './system';
 import { tasksTaskGet, tasksTaskHistoryList, tasksTaskList } from './task-list';
 import {
   tasksTaskAdd,
@@ -32,9 +32,9 @@ const methods = new Map<string, RestMethod>([
   ['tasks.task.delete', tasksTaskDelete],
   ['tasks.task.history.list', tasksTaskHistoryList],
   ['tasks.flow.flow.get', flowGet],
-  ['tasks.flow.flow.list', flowList],
   ['user.get', userGet],
   ['user.current', userCurrent],
+  ['user.admin', userAdmin],
   ['department.get', departmentGet],
   ['calendar.section.get', calendarSectionGet],
   ['calendar.event.add', calendarEventAdd],

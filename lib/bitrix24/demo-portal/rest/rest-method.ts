@@ -9,10 +9,12 @@ export type RestContext = { state: PortalState; caller: Caller; options: RestOpt
 export type RestOptions = {
   /** Whether tasks.task.list honours a FLOW_ID filter (unconfirmed on real portals). */
   flowIdFilter: boolean;
-  /** Whether the undocumented tasks.flow.Flow.list is available. */
-  flowList: boolean;
-  /** False plays a plan without Flows: every flow method answers "Access denied or flow not found". */
+  /** False plays a plan without Flows: tasks.flow.Flow.get refuses every flow (error "0", in the portal's language). */
   flowsEnabled: boolean;
+  /** The portal's language, which Bitrix24's error texts follow (Russian unless set). */
+  language: 'ru' | 'en';
+  /** Portal administrators: user.admin answers true for them, and they read every flow. */
+  admins: number[];
   /** Where events are sent from (their `auth` block). */
   baseUrl: () => string;
   fireEvent: (event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE', taskId: number) => void;

@@ -2,20 +2,22 @@ import type { Caller } from './rest-method';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
-/** server.time, method.get, scope, profile, app.info and event.bind/get/unbind (reference §1.5, §2.4, §8.2). */
+/** server.time, method.get, user.admin, scope, profile, app.info and event.bind/get/unbind (reference §1.5, §2.4, §8.2). */
 export const serverTime: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.state.nowText() }) };
 
-/** Whether a method exists and can be called here; the undocumented flow list only when the portal exposes it. */
+/** Whether a method exists and can be called here. */
 export function methodGet(exists: (name: string) => boolean): RestMethod {
   return {
     scope: 'basic',
-    handle(context, params) {
-      const name = String(params.name ?? params.NAME ?? '').toLowerCase();
-      const existing = exists(name);
-      return { result: { isExisting: existing, isAvailable: existing && (name !== 'tasks.flow.flow.list' || context.options.flowList) } };
+    handle(_context, params) {
+      const existing = exists(String(params.name ?? params.NAME ?? '').toLowerCase());
+      return { result: { isExisting: existing, isAvailable: existing } };
     },
   };
 }
+
+/** user.admin (b24restdocs: api-reference/common/users/user-admin.md): whether the caller administers the portal. */
+export const userAdmin: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.options.admins.includes(context.caller.userId) }) };
 
 export const scope: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.caller.scopes }) };
 
@@ -25,7 +27,7 @@ export const profile: RestMethod = {
   handle(context) {
     const user = context.state.users.get(context.caller.userId);
     if (!user?.ACTIVE) return { result: {} };
-    return { result: { ID: user.ID, ADMIN: context.state.isAdmin(context.caller.userId), NAME: user.NAME, LAST_NAME: user.LAST_NAME, PERSONAL_GENDER: '', TIME_ZONE: '' } };
+    return { result: { ID: user.ID, ADMIN: context.options.admins.includes(context.caller.userId), NAME: user.NAME, LAST_NAME: user.LAST_NAME, PERSONAL_GENDER: '', TIME_ZONE: '' } };
   },
 };
 

@@ -3,6 +3,7 @@ import type { StoredTask } from '../portal-state';
 import { parseFilterKey, type FilterOperator } from './filter-key';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
+import { canReadTask } from './task-access';
 import { subStatus, taskFieldNames, taskForResponse } from './task-shape';
 
 /**
@@ -96,10 +97,10 @@ export const tasksTaskList: RestMethod = {
       page = [];
       for (let index = cursor ? context.state.firstAfter(Number(cursor.values[0])) : 0; index < tasks.length && page.length < pageSize; index++) {
         const stored = tasks[index]!;
-        if (filters.every((c) => matches(stored, c, context, now))) page.push(stored);
+        if (canReadTask(context, stored) && filters.every((c) => matches(stored, c, context, now))) page.push(stored);
       }
     } else {
-      const found = tasks.filter((stored) => filters.every((c) => matches(stored, c, context, now)));
+      const found = tasks.filter((stored) => canReadTask(context, stored) && filters.every((c) => matches(stored, c, context, now)));
       found.sort((a, b) => {
         for (const [field, direction] of order) {
           const x = fieldValue(a, field, now);
@@ -130,7 +131,7 @@ export const tasksTaskGet: RestMethod = {
     if (!/^\d+$/.test(String(raw))) throw new RestError(400, '0', 'wrong task id');
     const stored = context.state.task(Number(raw));
     // A missing or inaccessible task is an empty result, not an error (reference §3.2).
-    if (!stored) return { result: [] };
+    if (!stored || !canReadTask(context, stored)) return { result: [] };
     return { result: { task: taskForResponse(context.state, stored, selection(params.select), Date.now()) } };
   },
 };

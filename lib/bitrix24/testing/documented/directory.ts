@@ -153,3 +153,20 @@ export const departmentGet: DocumentedAnswer = {
     }
   },
 };
+
+export const userAdmin: DocumentedAnswer = {
+  source: 'api-reference/common/users/user-admin.md',
+  status: 200,
+  body: {
+    "result": true,
+    "time": {
+      "start": 1721998816.3694,
+      "finish": 1721998816.43663,
+      "duration": 0.0672309398651123,
+      "processing": 0.000064849853515625,
+      "date_start": "2024-07-26T13:00:16+00:00",
+      "date_finish": "2024-07-26T13:00:16+00:00",
+      "operating": 0
+    }
+  },
+};

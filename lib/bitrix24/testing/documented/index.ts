@@ -1,10 +1,10 @@
 import { calendarEventAdd, calendarEventAddNoName, calendarSectionGet, imNotifySystemAdd, imNotifySystemAddNoUser } from './calendar-and-notify';
-import { departmentGet, userCurrent, userGet } from './directory';
+import { departmentGet, userAdmin, userCurrent, userGet } from './directory';
 import type { DocumentedAnswer, DocumentedPost } from './documented-answer';
 import { onAppInstall, onAppUninstall, onTaskAdd, onTaskDelete, onTaskUpdate } from './event-posts';
 import { eventBind, eventBindOfflineDenied, eventBindUnknownEvent, eventGet, eventUnbind, eventUnbindOfflineDenied, handlerAlreadyExists } from './events';
 import { tasksFlowFlowGet, tasksFlowFlowGetAccessDenied, tasksFlowFlowGetNotFound } from './flows';
-import { appInfo, appInfoOutsideApp, batch, batchErrors, batchErrorsHalted, methodGet, profile, scope, serverTime } from './system';
+import { appInfo, appInfoOutsideApp, batch, batchErrors, batchErrorsHalted, profile, scope, serverTime } from './system';
 import {
   tasksTaskAdd,
   tasksTaskAddNoTitle,
@@ -26,13 +26,13 @@ export const documentedMethods: Record<string, readonly DocumentedAnswer[]> = {
   'tasks.flow.Flow.get': [tasksFlowFlowGet, tasksFlowFlowGetNotFound, tasksFlowFlowGetAccessDenied],
   'user.get': [userGet],
   'user.current': [userCurrent],
+  'user.admin': [userAdmin],
   'department.get': [departmentGet],
   'calendar.event.add': [calendarEventAdd, calendarEventAddNoName],
   'calendar.section.get': [calendarSectionGet],
   'im.notify.system.add': [imNotifySystemAdd, imNotifySystemAddNoUser],
   'server.time': [serverTime],
   scope: [scope],
-  'method.get': [methodGet],
   profile: [profile],
   'app.info': [appInfo, appInfoOutsideApp],
   batch: [batch, batchErrors, batchErrorsHalted],

@@ -1,7 +1,7 @@
 import type { DocumentedAnswer } from './documented-answer';
 
 /**
- * Methods every connection uses: server.time, scope, method.get, profile, app.info, batch.
+ * Methods every connection uses: server.time, scope, profile, app.info, batch.
  * Transcribed from the example answers of the official REST docs (bitrix24/b24restdocs); each
  * `source` is the page. Values as the docs print them; where they elide a value its structure stays.
  */
@@ -40,26 +40,6 @@ export const scope: DocumentedAnswer = {
       "processing": 0.000020980834960937,
       "date_start": "2024-07-26T11:28:46+00:00",
       "date_finish": "2024-07-26T11:28:46+00:00",
-      "operating": 0
-    }
-  },
-};
-
-export const methodGet: DocumentedAnswer = {
-  source: 'api-reference/common/system/method-get.md',
-  status: 200,
-  body: {
-    "result": {
-      "isExisting": true,
-      "isAvailable": true
-    },
-    "time": {
-      "start": 1721983189.4629,
-      "finish": 1721983189.50346,
-      "duration": 0.0405528545379639,
-      "processing": 0.000152111053466796,
-      "date_start": "2024-07-26T08:39:49+00:00",
-      "date_finish": "2024-07-26T08:39:49+00:00",
       "operating": 0
     }
   },
