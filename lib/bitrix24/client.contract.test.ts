@@ -142,7 +142,7 @@ describe('errors a person can act on', () => {
     const portal = await portalWith();
     const wrong = await bitrix24Failure(new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/1/not-the-code/` } }).call('server.time'));
     expect(wrong.kind).toBe('wrong-webhook');
-    expect(wrong.message).toMatch(/webhook URL: it is wrong, expired or was deleted/);
+    expect(wrong.message).toMatch(/the webhook URL is wrong, expired or was deleted/);
     portal.faults.revokedWebhooks = [portal.webhooks[0]!.code];
     expect((await bitrix24Failure(webhookClient(portal).call('server.time'))).kind).toBe('wrong-webhook');
   });

@@ -77,3 +77,21 @@ describe('system errors with their own message', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('texts as the documented answers carry them', () => {
+  it('ERROR_CORE keeps its words but not its markup (b24restdocs api-reference/tasks/tasks-task-add.md: "…<br>")', () => {
+    const error = portalError('tasks.task.add', 400, { error: 'ERROR_CORE', error_description: 'Task title is not specified<br>' });
+    expect(error.message).toBe('The portal rejected tasks.task.add: Task title is not specified.');
+    expect(error.details.description).toBe('Task title is not specified<br>');
+  });
+
+  it('NO_AUTH_FOUND names a webhook and an app connection alike', () => {
+    expect(portalError('profile', 401, { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' }).message).toMatch(/webhook URL .* or the app's access/);
+  });
+
+  it("ACCESS_DENIED passes on the portal's own reason (b24restdocs api-reference/common/system/app-info.md)", () => {
+    const error = portalError('app.info', 400, { error: 'ACCESS_DENIED', error_description: 'Access denied! Application context required' });
+    expect(error.kind).toBe('no-rest-access');
+    expect(error.message).toContain('Access denied! Application context required');
+  });
+});

@@ -65,15 +65,26 @@ function isFlowRefusal(method: string, code: string): boolean {
   return code === '0' && method.toLowerCase().startsWith('tasks.flow.');
 }
 
+/** A portal's error text without the HTML it may carry (tasks.task.add ends ERROR_CORE texts with `<br>`), and without a closing full stop. */
+function plainText(description: string): string {
+  return description
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '');
+}
+
 /** Turns a portal error answer into a Bitrix24Error; by code and status only, never by its text (which is in the portal's language). */
 export function portalError(method: string, httpStatus: number, body: { error?: unknown; error_description?: unknown }, retryAfterMs?: number): Bitrix24Error {
   const code = String(body.error ?? '');
   const description = typeof body.error_description === 'string' ? body.error_description : '';
+  const reason = plainText(description);
   const details = { method, code, httpStatus, description, retryAfterMs };
   const make = (kind: Bitrix24ErrorKind, message: string) => new Bitrix24Error(kind, message, details);
   switch (code) {
     case 'NO_AUTH_FOUND':
-      return make('wrong-webhook', 'The portal does not accept this webhook URL: it is wrong, expired or was deleted. Check the URL or create a new incoming webhook.');
+      return make('wrong-webhook', "The portal does not accept this connection: the webhook URL is wrong, expired or was deleted, or the app's access was revoked. Check the URL or create a new incoming webhook, or install the app again.");
     case 'expired_token':
       return make('token-expired', 'The Bitrix24 access token has expired.');
     case 'invalid_token':
@@ -82,7 +93,7 @@ export function portalError(method: string, httpStatus: number, body: { error?: 
     case 'insufficient_scope':
       return make('missing-scope', `The connection lacks the "${requiredScope(method)}" permission needed for ${method}. Edit the webhook or application in Bitrix24 and tick it.`);
     case 'ACCESS_DENIED':
-      return make('no-rest-access', `The portal refused ${method}: REST access needs a commercial plan, or the connection's user may not do this.`);
+      return make('no-rest-access', `The portal refused ${method}${reason ? ` ("${reason}")` : ''}: REST access needs a commercial plan, or the connection's user may not do this.`);
     case 'INVALID_CREDENTIALS':
       return make('invalid-credentials', `The portal user behind this connection lacks the permissions for ${method}. Connect with a webhook or app of a user who has them (a portal administrator sees everything).`);
     case 'user_access_error':
@@ -105,7 +116,7 @@ export function portalError(method: string, httpStatus: number, body: { error?: 
         return make('flow-unreadable', "The portal would not show the flow: it does not exist, the connection's user may not read it, or the plan does not include Flows.");
       }
       if (httpStatus >= 500) return make('server-error', `The portal failed while answering ${method} (HTTP ${httpStatus}).`);
-      return make('invalid-request', `The portal rejected ${method}: ${description || code || `HTTP ${httpStatus}`}.`);
+      return make('invalid-request', `The portal rejected ${method}: ${reason || code || `HTTP ${httpStatus}`}.`);
   }
 }
 

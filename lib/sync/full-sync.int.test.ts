@@ -124,7 +124,7 @@ describe('full sync', () => {
       const { outcome, run } = await sync('full');
       expect(outcome).toBe('failed');
       expect(run.state).toBe('failed');
-      expect(run.error).toMatch(/does not accept this webhook/);
+      expect(run.error).toMatch(/does not accept this connection: the webhook URL is wrong/);
     } finally {
       fixture.portal.faults.revokedWebhooks.length = 0;
     }
