@@ -95,32 +95,41 @@ function sameToken(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A host name as events carry it in `auth[domain]`; anything else is not stored. */
+const hostName = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
 /**
  * The connected portal that posted an event, when its token matches the stored one (compared in
- * constant time). A portal is found by its member id, or, while it is known only by its domain
- * (a webhook portal: webhook answers carry no member_id), by that domain. The first event whose
- * token is right tells the real member id, which is kept from then on: later events must carry
- * it. Bitrix24 sign-in matches the same member id (lib/auth/bitrix24-sign-in.ts).
+ * constant time). A portal is found by its member id, or, while it is known only by the address
+ * of its webhook (webhook answers carry neither member_id nor the portal's domain), by that
+ * token alone. The first event whose token is right tells the real member id and the portal's
+ * domain, which are kept from then on: later events must carry that member id. Bitrix24 sign-in
+ * matches the same member id (lib/auth/bitrix24-sign-in.ts).
  */
 export async function portalForEvent(db: PrismaClient, box: SecretBox, sender: EventSender): Promise<{ id: string } | null> {
-  const domain = sender.domain?.toLowerCase() ?? null;
   const candidates = await db.portal.findMany({
-    where: { OR: [{ memberId: sender.memberId }, ...(domain ? [{ memberId: domain, domain }] : [])], connection: { isNot: null } },
-    select: { id: true, memberId: true, connection: { select: { sealedApplicationToken: true } } },
+    where: { OR: [{ memberId: sender.memberId }, { kind: 'webhook' }], connection: { isNot: null } },
+    select: { id: true, memberId: true, domain: true, connection: { select: { sealedApplicationToken: true } } },
   });
-  const portal = candidates.find((candidate) => {
-    const sealed = candidate.connection?.sealedApplicationToken;
-    return sealed !== null && sealed !== undefined && sameToken(box.open(sealed, 'portal_connection.sealedApplicationToken'), sender.applicationToken);
-  });
+  const portal = candidates
+    // A webhook portal is stored under its address until an event tells its member id.
+    .filter((candidate) => candidate.memberId === sender.memberId || candidate.memberId === candidate.domain)
+    .find((candidate) => {
+      const sealed = candidate.connection?.sealedApplicationToken;
+      return sealed !== null && sealed !== undefined && sameToken(box.open(sealed, 'portal_connection.sealedApplicationToken'), sender.applicationToken);
+    });
   if (!portal) return null;
-  if (portal.memberId !== sender.memberId) await learnMemberId(db, portal.id, portal.memberId, sender.memberId);
+  if (portal.memberId !== sender.memberId) {
+    const domain = sender.domain?.toLowerCase() ?? '';
+    await learnIdentity(db, portal.id, portal.memberId, sender.memberId, hostName.test(domain) ? domain : null);
+  }
   return { id: portal.id };
 }
 
-/** Stores the member id an authentic event told; a row that already has it (a renamed portal) keeps it, and this one stays known by domain. */
-async function learnMemberId(db: PrismaClient, portalId: string, placeholder: string, memberId: string): Promise<void> {
+/** Stores the member id (and domain) an authentic event told; a row that already has that id (a renamed portal) keeps it, and this one stays known by its address. */
+async function learnIdentity(db: PrismaClient, portalId: string, placeholder: string, memberId: string, domain: string | null): Promise<void> {
   try {
-    await db.portal.updateMany({ where: { id: portalId, memberId: placeholder }, data: { memberId } });
+    await db.portal.updateMany({ where: { id: portalId, memberId: placeholder }, data: { memberId, ...(domain ? { domain } : {}) } });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
     console.warn(`[events] portal ${placeholder} sent member id ${memberId}, which another portal row already has; it stays known by its domain`);

@@ -69,9 +69,20 @@ describe('events from a webhook-connected portal', () => {
     expect(await database.db.portalEvent.count()).toBe(0);
   });
 
-  it('refuses the right token from another domain', async () => {
-    expect((await post(documentedEvent({ domain: 'other.bitrix24.com' }))).status).toBe(401);
-    expect(await database.db.portalEvent.count()).toBe(0);
+  it("learns the portal's own domain when the webhook's address is another; a wrong token from there learns nothing", async () => {
+    // A webhook made on the portal's own address (a custom domain) while events name the portal's domain.
+    await database.db.portal.deleteMany();
+    const webhookHost = 'crm.example.com';
+    ({ portalId } = await saveWebhookConnection(database.db, box, {
+      identity: { memberId: webhookHost, domain: webhookHost, kind: 'webhook', timeZoneOffset: '+03:00' },
+      webhookUrl: `https://${webhookHost}/rest/1/abcdef0123456789/`,
+      applicationToken: documentedToken,
+      scopes: ['task'],
+    }));
+    expect((await post(documentedEvent({ application_token: 'f'.repeat(32) }))).status).toBe(401);
+    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } })).toEqual({ memberId: webhookHost, domain: webhookHost });
+    expect((await post(documentedEvent())).status).toBe(200);
+    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } })).toEqual({ memberId: documentedMemberId, domain });
   });
 
   it('once the member id is learnt, refuses another member id even with the right token and domain', async () => {
