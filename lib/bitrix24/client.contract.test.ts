@@ -64,7 +64,7 @@ describe('paging', () => {
     const portal = await portalWith();
     const client = webhookClient(portal);
     expect((await collectPages(scanTasks(client, { afterId: 120 }))).map((t) => t.id)).toEqual(['121', '122', '123', '124', '125', '126', '127', '128', '129', '130']);
-    expect(await collectPages(scanTasks(client, { filter: { FLOW_ID: 99 } }))).toEqual([]);
+    expect(await collectPages(scanTasks(client, { filter: { RESPONSIBLE_ID: 99 } }))).toEqual([]);
   });
 
   it('pages users by cursor (dismissed included) and departments by offset', async () => {

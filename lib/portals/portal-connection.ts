@@ -108,11 +108,11 @@ const hostName = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9
  */
 export async function portalForEvent(db: PrismaClient, box: SecretBox, sender: EventSender): Promise<{ id: string } | null> {
   const candidates = await db.portal.findMany({
-    where: { OR: [{ memberId: sender.memberId }, { kind: 'webhook' }], connection: { isNot: null } },
+    where: { OR: [{ memberId: sender.memberId }, { kind: { in: ['webhook', 'demo'] } }], connection: { isNot: null } },
     select: { id: true, memberId: true, domain: true, connection: { select: { sealedApplicationToken: true } } },
   });
   const portal = candidates
-    // A webhook portal is stored under its address until an event tells its member id.
+    // A webhook portal (and the demo portal, connected the same way) is stored under its address until an event tells its member id.
     .filter((candidate) => candidate.memberId === sender.memberId || candidate.memberId === candidate.domain)
     .find((candidate) => {
       const sealed = candidate.connection?.sealedApplicationToken;

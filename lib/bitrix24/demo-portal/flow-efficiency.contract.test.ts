@@ -88,8 +88,9 @@ describe('flow efficiency reported by the demo portal', () => {
   it('equals an independent computation from its own task list and history', async () => {
     const { flows } = await getFlows(client, [1, 2, 3, 4, 5, 6]);
     for (const flow of flows) {
+      // Filtered here: tasks.task.list's FLOW_ID filter is undocumented, and the demo portal ignores it as a portal may.
       const tasks = [];
-      for await (const page of scanTasks(client, { filter: { FLOW_ID: flow.id } })) tasks.push(...page);
+      for await (const page of scanTasks(client)) tasks.push(...page.filter((task) => task.flowId === String(flow.id)));
       const histories = await taskHistories(client, tasks.map((task) => Number(task.id)));
       const moves = new Map([...histories].map(([id, rows]) => [id, rows.filter((row) => row.field === 'DEADLINE')]));
       expect(flow.efficiency, `flow ${flow.id}`).toBe(efficiencyFromRest(tasks, moves, new Date()));

@@ -34,7 +34,7 @@ export type DemoPortalOptions = {
   host?: string;
   limits?: Partial<LimitSettings>;
   faults?: Partial<PortalFaults>;
-  /** Whether tasks.task.list honours FLOW_ID (default yes). */
+  /** Whether tasks.task.list honours the undocumented FLOW_ID filter (default no: a portal may ignore it silently). */
   flowIdFilter?: boolean;
   flowsEnabled?: boolean;
   /** The portal's language for error texts (default Russian). */
@@ -117,7 +117,7 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   let url = '';
   const deliveries: Promise<void>[] = [];
   const restOptions: RestOptions = {
-    flowIdFilter: options.flowIdFilter ?? true,
+    flowIdFilter: options.flowIdFilter ?? false,
     flowsEnabled: options.flowsEnabled ?? true,
     language: options.language ?? 'ru',
     admins: options.admins ?? (firstActive ? [Number(firstActive.ID)] : []),
