@@ -1,5 +1,6 @@
 import { taskHistories } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
+import { parseHistoryDate } from '@/lib/bitrix24/history-dates';
 import { parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import type { HistoryRowData } from '@/lib/bitrix24/schemas';
 import type { Prisma } from '@/lib/db/generated/client';
@@ -17,7 +18,11 @@ export type HistoryChange = {
 
 const fields: Record<string, HistoryChange['field']> = { STATUS: 'status', DEADLINE: 'deadline', RESPONSIBLE_ID: 'responsible' };
 
-/** The status, deadline and assignee rows of a task's history; deadlines become ISO UTC text. */
+/**
+ * The status, deadline and assignee rows of a task's history. Statuses and user ids stay the
+ * integer text the module stores; deadlines (Unix timestamps, or date text in older rows) become
+ * ISO UTC text; an empty value (`""` or `null`) becomes null.
+ */
 export function historyChanges(bitrixTaskId: number, rows: HistoryRowData[], timeZoneOffset: string): HistoryChange[] {
   const changes: HistoryChange[] = [];
   for (const row of rows) {
@@ -27,7 +32,7 @@ export function historyChanges(bitrixTaskId: number, rows: HistoryRowData[], tim
     const value = (raw: string | number | null | undefined): string | null => {
       if (raw === null || raw === undefined || raw === '') return null;
       if (field !== 'deadline') return String(raw);
-      const time = parsePortalDate(String(raw), timeZoneOffset);
+      const time = parseHistoryDate(raw, timeZoneOffset);
       return time === null ? null : new Date(time).toISOString();
     };
     changes.push({
