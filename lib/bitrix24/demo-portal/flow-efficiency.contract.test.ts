@@ -1,3 +1,4 @@
+import { parseHistoryDate } from '../history-dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getFlows } from '../api/flows';
 import { scanTasks, taskHistories } from '../api/tasks';
@@ -64,7 +65,7 @@ function efficiencyFromRest(
     if (created > windowEnd || (closed !== null && closed < windowStart)) continue;
     total++;
     const until = closed ?? now.getTime();
-    const periods = [...(moves.get(Number(task.id)) ?? []).map((row) => ({ deadline: row.value.from ? Date.parse(String(row.value.from)) : null, end: Date.parse(row.createdDate) })), { deadline: task.deadline ? Date.parse(task.deadline) : null, end: until }];
+    const periods = [...(moves.get(Number(task.id)) ?? []).map((row) => ({ deadline: parseHistoryDate(row.value.from, '+03:00'), end: Date.parse(row.createdDate) })), { deadline: task.deadline ? Date.parse(task.deadline) : null, end: until }];
     const overran = periods.some(({ deadline, end }) => deadline !== null && deadline < Math.min(end, until) && deadline <= windowEnd && Math.min(end, until) >= windowStart);
     if (overran) late++;
   }

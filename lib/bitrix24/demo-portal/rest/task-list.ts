@@ -1,3 +1,4 @@
+import { formatHistoryDate } from '../../history-dates';
 import { parsePortalDate } from '../../portal-dates';
 import type { StoredTask } from '../portal-state';
 import { parseFilterKey, type FilterOperator } from './filter-key';
@@ -136,6 +137,16 @@ export const tasksTaskGet: RestMethod = {
   },
 };
 
+/**
+ * A deadline in a history row: `CTaskLog::UnifyFields` stores `MakeTimeStamp(value)` less the
+ * time-zone offset, i.e. Unix seconds, and an empty deadline as "" (bitrix24-core-corp:
+ * modules/tasks/classes/general/tasklog.php).
+ */
+function historyDeadline(value: string | null): string {
+  const time = value === null ? null : parsePortalDate(value);
+  return time === null ? '' : formatHistoryDate(time);
+}
+
 export const tasksTaskHistoryList: RestMethod = {
   scope: 'task',
   handle(context, params) {
@@ -145,9 +156,11 @@ export const tasksTaskHistoryList: RestMethod = {
     let rows = [...(context.state.history.get(taskId) ?? [])];
     if (filter.FIELD) rows = rows.filter((row) => row.field === String(filter.FIELD));
     rows.sort((a, b) => (parsePortalDate(a.createdDate)! - parsePortalDate(b.createdDate)!) * (order === 'asc' ? 1 : -1) || Number(a.id) - Number(b.id));
+    // As the module stores and the docs print them: integer ids, and a deadline as Unix seconds ("" for none).
     const list = rows.map(({ taskId: _taskId, ...row }) => {
       const user = context.state.users.get(Number(row.user.id));
-      return { ...row, user: { id: row.user.id, name: user?.NAME ?? '', lastName: user?.LAST_NAME ?? '', secondName: user?.SECOND_NAME ?? '', login: user?.EMAIL ?? '' } };
+      const value = row.field === 'DEADLINE' ? { from: historyDeadline(row.value.from), to: historyDeadline(row.value.to) } : row.value;
+      return { ...row, id: Number(row.id), value, user: { id: Number(row.user.id), name: user?.NAME ?? '', lastName: user?.LAST_NAME ?? '', secondName: user?.SECOND_NAME ?? '', login: user?.EMAIL ?? '' } };
     });
     return { result: { list } };
   },
