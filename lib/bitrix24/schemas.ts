@@ -64,7 +64,11 @@ export const portalUserSchema = z
     LAST_NAME: z.string().nullish(),
     EMAIL: z.string().nullish(),
     WORK_POSITION: z.string().nullish(),
-    UF_DEPARTMENT: z.array(z.coerce.number()).nullish(),
+    // Extranet, e-mail and bot users belong to no department: false, "", null or missing; some rows give one id alone.
+    UF_DEPARTMENT: z.preprocess(
+      (value) => (Array.isArray(value) ? value : value === false || value === '' || value === null || value === undefined ? [] : [value]),
+      z.array(z.coerce.number().int().positive()),
+    ),
   })
   .passthrough();
 

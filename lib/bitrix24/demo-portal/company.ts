@@ -23,7 +23,7 @@ export const portalUserSchema = z.object({
   EMAIL: z.string().optional(),
   WORK_POSITION: z.string().optional(),
   UF_DEPARTMENT: z.array(z.number().int()).default([]),
-  USER_TYPE: z.literal('employee').optional(),
+  USER_TYPE: z.enum(['employee', 'extranet', 'email', 'bot']).optional(),
   PERSONAL_PHOTO: z.string().nullable().optional(),
   DATE_REGISTER: isoDate.optional(),
 });

@@ -20,6 +20,11 @@ function userMatches(user: Record<string, unknown>, filter: Record<string, unkno
   });
 }
 
+/** A user as user.get gives it: someone in no department (extranet, e-mail, bot) has `UF_DEPARTMENT: false`, as an empty multiple field comes out of Bitrix24. */
+function userForResponse(user: Record<string, unknown>): Record<string, unknown> {
+  return Array.isArray(user.UF_DEPARTMENT) && user.UF_DEPARTMENT.length === 0 ? { ...user, UF_DEPARTMENT: false } : user;
+}
+
 const reserved = new Set(['SORT', 'ORDER', 'START', 'SELECT', 'ADMIN_MODE', 'IMAGE_RESIZE', 'FILTER', 'AUTH']);
 
 export const userGet: RestMethod = {
@@ -34,9 +39,9 @@ export const userGet: RestMethod = {
       .filter((user) => userMatches(user, filter))
       .sort((a, b) => (sortKey === 'ID' ? Number(a.ID) - Number(b.ID) : String(a[sortKey as keyof typeof a] ?? '').localeCompare(String(b[sortKey as keyof typeof b] ?? ''))) * direction);
     const start = Number(upper.START ?? 0);
-    if (start === -1) return { result: users.slice(0, 50), total: 0 };
+    if (start === -1) return { result: users.slice(0, 50).map(userForResponse), total: 0 };
     const offset = Math.max(0, Math.floor(start / 50) * 50);
-    return { result: users.slice(offset, offset + 50), total: users.length, ...(offset + 50 < users.length ? { next: offset + 50 } : {}) };
+    return { result: users.slice(offset, offset + 50).map(userForResponse), total: users.length, ...(offset + 50 < users.length ? { next: offset + 50 } : {}) };
   },
 };
 
@@ -45,7 +50,7 @@ export const userCurrent: RestMethod = {
   handle(context) {
     const user = context.state.users.get(context.caller.userId);
     if (!user) throw new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
-    return { result: user };
+    return { result: userForResponse(user) };
   },
 };
 
