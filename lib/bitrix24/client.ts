@@ -143,7 +143,9 @@ export class Bitrix24Client {
     const { connection } = this.options;
     let rateLimitAttempts = 0;
     let otherAttempts = 0;
+    let operatingAttempts = 0;
     let refreshed = false;
+    const started = this.clock.now();
     for (;;) {
       const delay = this.budget.delayFor(method);
       if (delay > 0) await this.clock.sleep(delay);
@@ -172,15 +174,16 @@ export class Bitrix24Client {
         } else if (error.kind === 'rate-limited' && rateLimitAttempts < (this.options.maxRateLimitRetries ?? 8)) {
           this.limiter.refused();
           waitMs = this.backoff(rateLimitAttempts++, 1_000);
-        } else if (error.kind === 'operation-limit' && otherAttempts < (this.options.maxRetries ?? 3)) {
-          otherAttempts++;
+        } else if (error.kind === 'operation-limit' && (this.options.maxRetries ?? 3) > 0 && this.clock.now() - started < operatingWaitLimitMs) {
+          // Held until the budget frees (up to Bitrix24's 10-minute window), not for a few short tries.
+          operatingAttempts++;
           waitMs = this.budget.exhausted(method, error.details.retryAfterMs === undefined ? undefined : this.clock.now() + error.details.retryAfterMs);
         } else if ((error.kind === 'server-error' || error.kind === 'unreachable') && otherAttempts < (this.options.maxRetries ?? 3)) {
           waitMs = this.backoff(otherAttempts++, 500);
         } else {
           throw error;
         }
-        this.options.onRetry?.({ method, attempt: rateLimitAttempts + otherAttempts, waitMs, error });
+        this.options.onRetry?.({ method, attempt: rateLimitAttempts + otherAttempts + operatingAttempts, waitMs, error });
         await this.clock.sleep(waitMs);
       }
     }
@@ -205,6 +208,11 @@ export class Bitrix24Client {
       Object.assign(merged.results, result.result);
       Object.assign(merged.totals, result.result_total);
       Object.assign(merged.nexts, result.result_next);
+      for (const [key, time] of Object.entries(result.result_time ?? {})) {
+        const method = commands[key]?.method;
+        const figures = subCallTimeSchema.safeParse(time);
+        if (method && figures.success) this.budget.record(method, figures.data);
+      }
       const retry: string[] = [];
       for (const key of pending) {
         const raw = result.result_error[key];
@@ -218,8 +226,8 @@ export class Bitrix24Client {
       }
       for (const key of retry) {
         const { method } = commands[key]!;
-        // Batch answers carry no budget figures for sub-calls (reference §7.3): hold the method for a while.
-        if (merged.errors[key]!.kind === 'operation-limit') this.budget.exhausted(method, this.clock.now() + Math.min(60_000, 10_000 * 1.5 ** round));
+        // Held until the reset its method last reported (result_time or a single answer), else one bucket.
+        if (merged.errors[key]!.kind === 'operation-limit') this.budget.exhausted(method);
         this.options.onRetry?.({ method, attempt: round + 1, waitMs: this.budget.delayFor(method), error: merged.errors[key]! });
       }
       if (retry.some((key) => merged.errors[key]!.kind !== 'operation-limit')) await this.clock.sleep(this.backoff(round, 500));
@@ -234,7 +242,7 @@ export class Bitrix24Client {
    * server hiccup (as many times as a whole call would be retried).
    */
   private retrySubCall(error: Bitrix24Error, round: number, started: number): boolean {
-    if (error.kind === 'operation-limit') return this.clock.now() - started < 12 * 60_000;
+    if (error.kind === 'operation-limit') return this.clock.now() - started < operatingWaitLimitMs;
     return (error.kind === 'server-error' || error.kind === 'rate-limited') && round < (this.options.maxRetries ?? 3);
   }
 
@@ -277,6 +285,12 @@ export type CursorListOptions<T> = {
 
 // PHP serializes empty maps as [] (reference §6).
 const phpMap = <T extends z.ZodType>(value: T) => z.union([z.record(z.string(), value), z.array(z.never()).transform(() => ({}) as Record<string, z.infer<T>>)]);
+
+/** How long a call or batch keeps waiting for a method's time budget: Bitrix24's 10-minute window, and some. */
+const operatingWaitLimitMs = 12 * 60_000;
+
+/** A batch sub-call's figures in `result_time` (b24restdocs `settings/how-to-call-rest-api/batch.md`). */
+const subCallTimeSchema = z.object({ operating: z.number().optional(), operating_reset_at: z.number().optional() });
 
 const batchResultSchema = z.object({
   result: phpMap(z.unknown()),

@@ -74,6 +74,8 @@ describe('OperatingBudget', () => {
     expect(budget.delayFor('user.get')).toBe(0);
     expect(budget.exhausted('user.get', 25_000)).toBe(25_000);
     expect(budget.delayFor('user.get')).toBe(25_000);
-    expect(budget.exhausted('server.time')).toBe(10_000);
+    // No reset known for the method: one minute bucket. A known future reset: until then.
+    expect(budget.exhausted('server.time')).toBe(60_000);
+    expect(budget.exhausted('tasks.task.list')).toBe(600_000 - clock.now());
   });
 });

@@ -83,10 +83,17 @@ export class LeakyBucketLimiter {
 }
 
 /**
- * Bitrix24's per-method time budget (reference §7.2): each answer reports how many seconds of
- * the last 10 minutes the method used. Above 80 % of the budget we slow that method down; after
- * OPERATION_TIME_LIMIT we hold it until the portal's reset time.
+ * Bitrix24's per-method time budget (reference §7.2): each answer, and each batch sub-call in
+ * `result_time`, reports how many seconds of the last 10 minutes the method used and when the
+ * oldest minute bucket drops out (`operating_reset_at`). Above 80 % of the budget we slow that
+ * method down. OPERATION_TIME_LIMIT itself carries no timings (b24restdocs
+ * `settings/performance/limits.md`: "for the first retry, refer to operating_reset_at from the
+ * last successful response; if the error persists, wait for the next bucket reset"), so the
+ * method is held until the reset the last answer named, or else for one minute bucket.
  */
+/** Bitrix24 counts a method's time in minute buckets; one drops out every minute at most. */
+const bucketMs = 60_000;
+
 export class OperatingBudget {
   private readonly usage = new Map<string, { operating: number; resetAt: number }>();
   private readonly blockedUntil = new Map<string, number>();
@@ -101,9 +108,11 @@ export class OperatingBudget {
     this.usage.set(method.toLowerCase(), { operating: time.operating, resetAt: (time.operating_reset_at ?? 0) * 1000 });
   }
 
-  /** After a 429: hold the method until the reset (at least 10 s). */
+  /** After a 429: hold the method until the given or last reported reset, else for one bucket (at least 10 s). */
   exhausted(method: string, resetAtMs?: number): number {
-    const until = Math.max(this.clock.now() + 10_000, resetAtMs ?? 0);
+    const known = this.usage.get(method.toLowerCase())?.resetAt ?? 0;
+    const reset = resetAtMs ?? (known > this.clock.now() ? known : this.clock.now() + bucketMs);
+    const until = Math.max(this.clock.now() + 10_000, reset);
     this.blockedUntil.set(method.toLowerCase(), until);
     return until - this.clock.now();
   }

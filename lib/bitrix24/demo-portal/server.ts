@@ -67,8 +67,8 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-function sendError(response: ServerResponse, error: RestError, extra?: object): void {
-  send(response, error.status, { error: error.error, error_description: error.description, ...extra });
+function sendError(response: ServerResponse, error: RestError): void {
+  send(response, error.status, { error: error.error, error_description: error.description });
 }
 
 function timeBlock(started: number, usage?: { operating: number; resetAt: number }) {
@@ -144,7 +144,8 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   async function runMethod(context: RestContext, method: string, params: Record<string, unknown>): Promise<{ answer: RestAnswer; usage: { operating: number; resetAt: number } }> {
     const { caller } = context;
     if (limits.exhausted(caller.key, method, Date.now())) {
-      throw Object.assign(new RestError(429, 'OPERATION_TIME_LIMIT', `Method is blocked due to operation time limit.`), { usage: limits.usage(caller.key, method, Date.now()) });
+      // With no timings, as Bitrix24 sends it: the reset is in the last successful answer (b24restdocs settings/performance/limits.md).
+      throw new RestError(429, 'OPERATION_TIME_LIMIT', 'Accumulated method execution time has exceeded the limit for the application or webhook');
     }
     const started = Date.now();
     const answer = await dispatch(context, method, params);
@@ -183,8 +184,7 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
       send(response, 200, { result: answer.result, ...(answer.total !== undefined ? { total: answer.total } : {}), ...(answer.next !== undefined ? { next: answer.next } : {}), time: timeBlock(started, usage) });
     } catch (error) {
       if (!(error instanceof RestError)) throw error;
-      const usage = (error as RestError & { usage?: { operating: number; resetAt: number } }).usage;
-      sendError(response, error, usage ? { time: timeBlock(started, usage) } : undefined);
+      sendError(response, error);
     }
   }
 
