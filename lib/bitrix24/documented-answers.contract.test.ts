@@ -6,6 +6,7 @@ import { timeZoneOffsetOf } from '@/lib/portals/connection-report';
 import { appInfoAnswer, profileAnswer, readInstallPost } from '@/lib/portals/install-app-connection';
 import { testPortalConnection } from '@/lib/portals/test-portal-connection';
 import { parseWebhookUrl } from '@/lib/portals/webhook-url';
+import { departmentPeople } from '@/lib/sync/department-people';
 import { flowColumns, flowMembers } from '@/lib/sync/flow-writes';
 import { mirroredTask } from '@/lib/sync/mirrored-task';
 import { parsePortalEvent } from '@/lib/sync/portal-events';
@@ -164,7 +165,7 @@ describe('flows', () => {
       notifyWhenEfficiencyDecreases: null,
       activityAt: new Date('2024-09-02T15:27:29Z'),
     });
-    expect(flowMembers(flow)).toEqual([
+    expect(flowMembers(flow, departmentPeople([], []))).toEqual([
       { bitrixUserId: 1, role: 'owner' },
       { bitrixUserId: 3, role: 'moderator' },
       { bitrixUserId: 3, role: 'member' },

@@ -1,24 +1,35 @@
 import { parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import type { PortalFlowData } from '@/lib/bitrix24/schemas';
 import type { Prisma } from '@/lib/db/generated/client';
+import { departmentPeople, type DepartmentPeople } from './department-people';
 
 type Db = Prisma.TransactionClient;
 
 const optionalInt = (value: unknown): number | null => (value === null || value === undefined || value === '' ? null : Number(value) || null);
 const flag = (value: unknown): boolean => value === true || value === 'Y' || value === '1' || value === 1;
 
-/** The user ids of `[type, id]` pairs (reference §2.2); department entries are not people. */
-function userIds(pairs: string[][]): number[] {
-  return pairs.filter(([type]) => type === 'user' || type === 'U').map(([, id]) => Number(id)).filter((id) => Number.isInteger(id) && id > 0);
+const positive = (id: number) => Number.isInteger(id) && id > 0;
+
+/**
+ * The people of `[type, id]` pairs (reference §2.2): users as they are, and departments as their
+ * people, `17:F` without sub-departments and `17` with them (lib/sync/department-people.ts).
+ */
+function peopleOf(pairs: string[][], departments: DepartmentPeople): number[] {
+  return pairs.flatMap(([type, value = '']) => {
+    if (type === 'user' || type === 'U') return [Number(value)].filter(positive);
+    if (type !== 'department') return [];
+    const [id = '', flat] = value.split(':');
+    return positive(Number(id)) ? departments(Number(id), flat !== 'F') : [];
+  });
 }
 
 /** Owner, moderators (who distribute by hand in a manual flow) and the team, as member rows. */
-export function flowMembers(flow: PortalFlowData): { bitrixUserId: number; role: 'owner' | 'moderator' | 'member' }[] {
+export function flowMembers(flow: PortalFlowData, departments: DepartmentPeople): { bitrixUserId: number; role: 'owner' | 'moderator' | 'member' }[] {
   const rows = new Map<string, { bitrixUserId: number; role: 'owner' | 'moderator' | 'member' }>();
   const add = (bitrixUserId: number, role: 'owner' | 'moderator' | 'member') => rows.set(`${bitrixUserId}:${role}`, { bitrixUserId, role });
   if (flow.ownerId > 0) add(flow.ownerId, 'owner');
-  for (const id of userIds(flow.responsibleList)) add(id, flow.distributionType === 'manually' ? 'moderator' : 'member');
-  for (const id of userIds(flow.team)) add(id, 'member');
+  for (const id of peopleOf(flow.responsibleList, departments)) add(id, flow.distributionType === 'manually' ? 'moderator' : 'member');
+  for (const id of peopleOf(flow.team, departments)) add(id, 'member');
   return [...rows.values()];
 }
 
@@ -51,6 +62,11 @@ export function flowColumns(flow: PortalFlowData, timeZoneOffset: string) {
 
 /** Writes flows and replaces their member rows. */
 export async function upsertFlows(db: Db, portalId: string, flows: PortalFlowData[], timeZoneOffset: string): Promise<void> {
+  const [departments, employees] = await Promise.all([
+    db.department.findMany({ where: { portalId }, select: { bitrixDepartmentId: true, parentId: true } }),
+    db.employee.findMany({ where: { portalId }, select: { bitrixUserId: true, departmentIds: true, active: true } }),
+  ]);
+  const people = departmentPeople(departments, employees);
   for (const flow of flows) {
     const columns = flowColumns(flow, timeZoneOffset);
     const { id } = await db.flow.upsert({
@@ -60,7 +76,7 @@ export async function upsertFlows(db: Db, portalId: string, flows: PortalFlowDat
       select: { id: true },
     });
     await db.flowMember.deleteMany({ where: { flowId: id } });
-    await db.flowMember.createMany({ data: flowMembers(flow).map((member) => ({ flowId: id, ...member })) });
+    await db.flowMember.createMany({ data: flowMembers(flow, people).map((member) => ({ flowId: id, ...member })) });
   }
 }
 

@@ -173,12 +173,33 @@ export class PortalState {
     this.history.set(taskId, list);
   }
 
+  /** Department ids a flow's member pair names: "17:F" the department alone, "17" with every sub-department (b24restdocs `api-reference/tasks/flow/tasks-flow-flow-create.md`). */
+  departmentsOf(code: string): number[] {
+    const id = Number.parseInt(code, 10);
+    if (code.endsWith(':F')) return [id];
+    const ids = [id];
+    for (let index = 0; index < ids.length; index++) {
+      for (const department of this.departments) if (Number(department.PARENT) === ids[index] && !ids.includes(Number(department.ID))) ids.push(Number(department.ID));
+    }
+    return ids;
+  }
+
+  /** The people of a flow's member pairs: users, and the active people of the departments named. */
+  peopleOf(pairs: [string, string][]): number[] {
+    const ids = pairs.flatMap(([type, code]) => {
+      if (type === 'user') return [Number(code)];
+      if (type !== 'department') return [];
+      const departments = this.departmentsOf(code);
+      return this.company.users.filter((user) => user.ACTIVE && user.UF_DEPARTMENT.some((id) => departments.includes(id))).map((user) => Number(user.ID));
+    });
+    return [...new Set(ids)];
+  }
+
   /** Who a new flow task goes to (reference §2.1): the moderator, the next team member in turn, or the creator until someone takes it. */
   assigneeFor(flow: PortalFlow, creatorId: number): number {
-    const people = (pairs: [string, string][]) => pairs.filter(([type]) => type === 'user').map(([, id]) => Number(id));
-    if (flow.distributionType === 'manually') return people(flow.responsibleList)[0] ?? flow.ownerId;
+    if (flow.distributionType === 'manually') return this.peopleOf(flow.responsibleList)[0] ?? flow.ownerId;
     if (flow.distributionType === 'himself') return creatorId;
-    const team = people(flow.team).filter((id) => this.users.get(id)?.ACTIVE !== false);
+    const team = this.peopleOf(flow.team).filter((id) => this.users.get(id)?.ACTIVE !== false);
     if (team.length === 0) return flow.ownerId;
     const turn = this.queueCursor.get(flow.id) ?? 0;
     this.queueCursor.set(flow.id, turn + 1);

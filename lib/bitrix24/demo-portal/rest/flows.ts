@@ -1,5 +1,4 @@
 import type { PortalFlow } from '../company';
-import type { PortalState } from '../portal-state';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
 
@@ -14,17 +13,6 @@ const texts = {
   en: { accessDenied: 'Cannot find flow', notFound: 'Flow with this ID does not exist.' },
 } as const;
 
-/** Department ids a flow's member pair names: "17:F" the department alone, "17" with every sub-department. */
-function departmentsOf(state: PortalState, code: string): number[] {
-  const id = Number.parseInt(code, 10);
-  if (code.endsWith(':F')) return [id];
-  const ids = [id];
-  for (let index = 0; index < ids.length; index++) {
-    for (const department of state.departments) if (Number(department.PARENT) === ids[index] && !ids.includes(Number(department.ID))) ids.push(Number(department.ID));
-  }
-  return ids;
-}
-
 /** FlowReadRule: admin; a flow open to all (not for extranet users); a member in any role; a department of theirs. */
 export function canReadFlow(context: RestContext, flow: PortalFlow): boolean {
   const { userId } = context.caller;
@@ -35,7 +23,7 @@ export function canReadFlow(context: RestContext, flow: PortalFlow): boolean {
   const extranet = String(user?.USER_TYPE ?? 'employee') === 'extranet';
   if (!extranet && members.some(([type, id]) => type === 'meta-user' && id === 'all-users')) return true;
   if (members.some(([type, id]) => type === 'user' && Number(id) === userId)) return true;
-  const flowDepartments = members.filter(([type]) => type === 'department').flatMap(([, code]) => departmentsOf(context.state, code ?? ''));
+  const flowDepartments = members.filter(([type]) => type === 'department').flatMap(([, code]) => context.state.departmentsOf(code ?? ''));
   return (user?.UF_DEPARTMENT ?? []).some((id) => flowDepartments.includes(id));
 }
 
