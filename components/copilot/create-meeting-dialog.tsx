@@ -62,6 +62,7 @@ export function CreateMeetingDialog({
       onSubmit={submit}
       returnFocusTo={returnFocusTo}
       onClose={onClose}
+      hint={t('organiser')}
     >
       <label className={labelClass}>
         {t('name')}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type RefObject } from 'react';
 import { createTaskFromMessageAction } from '@/lib/actions/create-task-from-message';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
@@ -24,6 +24,7 @@ export function CreateTaskDialog({
   onClose: () => void;
 }) {
   const t = useTranslations('copilot.taskDialog');
+  const format = useFormatter();
   const action = usePortalAction(view.id, createTaskFromMessageAction);
   const people = view.flow.ownerId !== null && !view.flow.team.some((person) => person.id === view.flow.ownerId)
     ? [view.people[view.flow.ownerId] ?? { id: view.flow.ownerId, name: `#${view.flow.ownerId}` }, ...view.flow.team]
@@ -51,6 +52,15 @@ export function CreateTaskDialog({
       onSubmit={submit}
       returnFocusTo={returnFocusTo}
       onClose={onClose}
+      hint={t('flowRules')}
+      outcome={({ applied }) => {
+        if (!applied) return null;
+        if (!applied.inFlow) return t('outsideFlow');
+        const name = view.people[applied.responsibleId]?.name ?? `#${applied.responsibleId}`;
+        return applied.deadline
+          ? t('applied', { name, deadline: format.dateTime(new Date(applied.deadline), { dateStyle: 'medium', timeStyle: 'short' }) })
+          : t('appliedNoDeadline', { name });
+      }}
     >
       <label className={labelClass}>
         {t('name')}

@@ -50,6 +50,8 @@ export function PortalActionDialog({
   onSubmit,
   returnFocusTo,
   onClose,
+  hint,
+  outcome,
   children,
 }: {
   /** The dialog's messages: title, submit, submitting, cancel, done and open. */
@@ -58,6 +60,10 @@ export function PortalActionDialog({
   onSubmit: () => void;
   returnFocusTo: RefObject<HTMLElement | null>;
   onClose: () => void;
+  /** What Bitrix24 does with the item beyond the form, said before it is sent. */
+  hint: string;
+  /** What Bitrix24 really did, said with the link once the item exists. */
+  outcome?: (created: CreatedInPortal) => string | null;
   children: ReactNode;
 }) {
   const t = useTranslations('copilot');
@@ -80,6 +86,7 @@ export function PortalActionDialog({
           className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none">
           <Dialog.Title className="text-lg font-semibold text-slate-900">{own('title')}</Dialog.Title>
           <Dialog.Description className="sr-only">{own('title')}</Dialog.Description>
+          <p className="mt-2 text-sm text-slate-700">{hint}</p>
           <form onSubmit={submit} className="mt-4 space-y-4">
             <fieldset disabled={pending || created !== null} className="space-y-4">
               {children}
@@ -96,6 +103,7 @@ export function PortalActionDialog({
                   <a href={created.url} target="_blank" rel="noreferrer" className="font-semibold underline">
                     {own('open')} (#{created.bitrixId})
                   </a>
+                  {outcome?.(created) && <span className="mt-1 block">{outcome(created)}</span>}
                 </p>
                 <Dialog.Close className={buttonStyles.secondary}>{t('close')}</Dialog.Close>
               </div>

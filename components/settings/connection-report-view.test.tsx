@@ -2,18 +2,22 @@ import { NextIntlClientProvider } from 'next-intl';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CheckCode, ConnectionCheck, ConnectionProblem, ConnectionReport } from '@/lib/portals/connection-report';
-import { neededScopes, notCheckedItems, scopeChecks } from '@/lib/portals/connection-report';
+import { adminCheck, neededScopes, notCheckedItems, scopeChecks } from '@/lib/portals/connection-report';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
 import { ConnectionReportView } from './connection-report-view';
 
 /** Every item code and problem renders in both languages, with its values, and nothing is left untranslated. */
-const problems: ConnectionProblem[] = ['unreachable', 'wrong-webhook', 'no-rest-access', 'https-required', 'not-bitrix24', 'blocked', 'busy', 'server-error', 'no-permission', 'refused-address', 'redirected'];
+const problems: ConnectionProblem[] = [
+  'unreachable', 'wrong-webhook', 'no-rest-access', 'https-required', 'not-bitrix24', 'blocked', 'busy', 'server-error', 'no-permission',
+  'invalid-credentials', 'user-access', 'portal-deleted', 'refused-address', 'redirected',
+];
 /** The values the refused-address and redirected texts name, as testPortalConnection puts them beside the host. */
 const problemParams = { range: '169.254.0.0/16', rangeKind: 'link_local', location: 'https://acme.bitrix24.ru' };
 const codes: CheckCode[] = [
   'reachable.ok', 'reachable.failed', 'scope.granted', 'scope.missing', 'scope.optional-missing', 'scope.unknown', 'scope.not-checked',
   'flows.found', 'flows.none-yet', 'flows.not-available', 'flows.failed', 'flows.no-task-scope', 'flows.not-checked',
+  'admin.yes', 'admin.no', 'admin.unknown', 'admin.not-checked',
 ];
 
 function report(checks: ConnectionCheck[], name: string | null = 'Ирина Админова'): ConnectionReport {
@@ -42,7 +46,10 @@ const everyItem: ConnectionCheck[] = [
   ...notCheckedItems(),
   { key: 'flows', status: 'ok', code: 'flows.found', params: { name: 'Поддержка', id: 3 }, blocking: false },
   { key: 'flows', status: 'warning', code: 'flows.none-yet', blocking: false },
-  { key: 'flows', status: 'missing', code: 'flows.not-available', blocking: true },
+  { key: 'flows', status: 'missing', code: 'flows.not-available', params: { id: 7 }, blocking: true },
+  adminCheck(true),
+  adminCheck(false),
+  adminCheck(null),
   { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false },
   ...problems.map((problem): ConnectionCheck => ({ key: 'flows', status: 'missing', code: 'flows.failed', params: problemParams, problem, blocking: true })),
   ...problems.map((problem): ConnectionCheck => ({ key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: 'acme.bitrix24.ru', ...problemParams }, problem, blocking: true })),

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorizedAction } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
-import { saveAppKeys } from '@/lib/portals/app-keys';
+import { saveAppKeys } from '@/lib/portals/save-app-keys';
 import { appSecretBox } from '@/lib/security/app-secret-box';
 
 /** Admin: the local application's keys, which Bitrix24 shows after the install; checked by a token refresh before they are kept. */

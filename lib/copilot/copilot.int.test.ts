@@ -275,6 +275,8 @@ describe('actions on a message', () => {
     const task = fixture.portal.state.tasks.find((stored) => Number(stored.record.id) === created.bitrixId)!.record;
     expect(task).toMatchObject({ title: 'Distribute tasks daily', description: 'CoPilot: the moderator hands tasks on after 6 days.', flowId: String(flow.bitrixFlowId), createdBy: String(lead.bitrixUserId) });
     expect(created.url).toContain(`/tasks/task/view/${created.bitrixId}/`);
+    // What Bitrix24 made of it, by the flow's rules, is what the dialog shows.
+    expect(created.applied).toEqual({ responsibleId: Number(task.responsibleId), deadline: new Date(Date.parse(task.deadline!)).toISOString(), inFlow: true });
     const view = (await analysisView(database.db, lead, analysisId, 'en'))!;
     expect(view.messages[0]!.actions).toEqual([{ kind: 'task', bitrixId: created.bitrixId, url: created.url }]);
   });

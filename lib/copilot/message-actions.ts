@@ -3,7 +3,7 @@ import { addMeeting } from '@/lib/bitrix24/api/calendar-and-notify';
 import { addTask } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { Bitrix24Error } from '@/lib/bitrix24/errors';
-import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
+import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { calendarEventUrl, taskUrl } from '@/lib/bitrix24/portal-links';
 import { ActionError } from '@/lib/auth/guards';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -33,7 +33,15 @@ export const createMeetingInputSchema = z.object({
 
 export const rateMessageInputSchema = z.object({ ...messageRef, helpful: z.boolean() });
 
-export type CreatedInPortal = { bitrixId: number; url: string };
+export type CreatedInPortal = {
+  bitrixId: number;
+  url: string;
+  /**
+   * For a task: what Bitrix24 made of it. A flow sets the assignee by its distribution and the
+   * deadline from its planned time (reference §3.3), so they may differ from what was asked.
+   */
+  applied?: { responsibleId: number; deadline: string | null; inFlow: boolean };
+};
 
 /** The portal's REST client for a portal id (the app's sealed connection; a demo portal in tests). */
 export type PortalClientFor = (portalId: string) => Promise<Bitrix24Client>;
@@ -100,7 +108,16 @@ export async function createTaskFromMessage(db: PrismaClient, clientFor: PortalC
   const bitrixId = Number(task.id);
   const url = taskUrl(portal.domain, bitrixId, Number(task.responsibleId ?? input.responsibleId));
   await db.copilotMessageAction.create({ data: { analysisId: analysis.id, messageIndex: input.messageIndex, kind: 'task', bitrixId, url, createdById: viewer.id } });
-  return { bitrixId, url };
+  const deadline = task.deadline ? parsePortalDate(task.deadline, portal.timeZoneOffset) : null;
+  return {
+    bitrixId,
+    url,
+    applied: {
+      responsibleId: Number(task.responsibleId ?? input.responsibleId),
+      deadline: deadline === null ? null : new Date(deadline).toISOString(),
+      inFlow: task.flowId === String(analysis.flow.bitrixFlowId),
+    },
+  };
 }
 
 /** Creates a meeting from a message (calendar.event.add) in the viewer's calendar, or the flow owner's. */

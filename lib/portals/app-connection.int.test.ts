@@ -8,7 +8,8 @@ import { fixtureCompany, fixtureFlow, fixtureMemberId, fixtureTask } from '@/lib
 import { secretBox } from '@/lib/security/secret-box';
 import { receivePortalEvent } from '@/lib/sync/receive-portal-event';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { appKeysFor, saveAppKeys } from './app-keys';
+import { appKeysFor } from './app-keys';
+import { saveAppKeys } from './save-app-keys';
 import { eventsPath, installPath } from './events-url';
 import { issueInstallState } from './install-app-connection';
 import { portalClient } from './portal-connection';
