@@ -85,9 +85,12 @@ test('a lead asks CoPilot about a low flow, reads the evidence, and creates a ta
   const taskDialog = page.getByRole('dialog', { name: 'Create a task in the flow' });
   const title = `CoPilot e2e ${Date.now()}`;
   await taskDialog.getByLabel('Title').fill(title);
+  await expect(taskDialog).toContainText("Bitrix24 applies the flow's rules to a task that enters it");
   await taskDialog.getByRole('button', { name: 'Create task' }).click();
   const taskLink = taskDialog.getByRole('status').getByRole('link');
   await expect(taskLink).toBeVisible();
+  // What Bitrix24 set by the flow's rules: the assignee it chose and the flow's deadline.
+  await expect(taskDialog.getByRole('status')).toContainText(/Bitrix24 gave it to .+, deadline /);
   const taskId = Number(/#(\d+)/.exec((await taskLink.textContent())!)![1]);
   await taskDialog.getByRole('button', { name: 'Close' }).click();
   await expect(first.getByRole('link', { name: `Task created in Bitrix24 (#${taskId})` })).toBeVisible();
@@ -110,6 +113,7 @@ test('a lead asks CoPilot about a low flow, reads the evidence, and creates a ta
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   const meetingDialog = page.getByRole('dialog', { name: 'Create a meeting' });
+  await expect(meetingDialog).toContainText("Bitrix24 shows the portal connection's user");
   const invited = meetingDialog.getByRole('checkbox', { checked: true });
   const invitedNames = (await meetingDialog.locator('label:has(input[type="checkbox"]:checked)').allTextContents()).map((name) => name.trim());
   expect(invitedNames.length).toBeGreaterThan(0);
