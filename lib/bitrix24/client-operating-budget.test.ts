@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bitrix24Client } from './client';
-import { LeakyBucketLimiter, OperatingBudget, type Clock } from './rate-limiter';
+import { scriptedClient, sleepingClock } from './testing/scripted-client';
 
 /**
  * A method over its time budget, as Bitrix24 answers it (b24restdocs
@@ -9,29 +8,12 @@ import { LeakyBucketLimiter, OperatingBudget, type Clock } from './rate-limiter'
  * operating_reset_at from the last successful response; if the error persists, wait for the next
  * bucket reset"), and batch sub-calls report their own figures in `result_time`.
  */
-function fakeClock(): Clock & { slept: number[] } {
-  let now = 1_800_000_000_000;
-  const slept: number[] = [];
-  return { slept, now: () => now, sleep: async (ms) => void (slept.push(ms), (now += ms)) };
-}
-
 const refused = () => new Response(JSON.stringify({ error: 'OPERATION_TIME_LIMIT', error_description: 'Accumulated method execution time has exceeded the limit for the application or webhook' }), { status: 429 });
 const answered = (result: unknown, time: object) => new Response(JSON.stringify({ result, time }), { status: 200 });
 
-function clientWith(fetchScript: typeof fetch, clock: Clock) {
-  return new Bitrix24Client({
-    connection: { kind: 'webhook', url: 'https://portal.test/rest/1/code/' },
-    fetch: fetchScript,
-    clock,
-    limiter: new LeakyBucketLimiter({ burst: 1000, drainPerSecond: 1000 }, clock),
-    budget: new OperatingBudget(480, clock),
-    random: () => 0.5,
-  });
-}
-
 describe('a method over its time budget, with no timings in the refusal', () => {
   it('waits until the reset the last successful answer named, and for later resets while refused, instead of giving up', async () => {
-    const clock = fakeClock();
+    const clock = sleepingClock(1_800_000_000_000);
     const resetAt = clock.now() / 1000 + 300;
     let calls = 0;
     const fetchScript: typeof fetch = async () => {
@@ -40,7 +22,7 @@ describe('a method over its time budget, with no timings in the refusal', () => 
       // Refused until the reset has passed and one more bucket has gone.
       return clock.now() < resetAt * 1000 + 60_000 ? refused() : answered('2026-12-04T00:10:00+03:00', { operating: 100, operating_reset_at: resetAt + 600 });
     };
-    const client = clientWith(fetchScript, clock);
+    const client = scriptedClient(fetchScript, clock);
     await client.call('server.time');
     const second = await client.call('server.time');
     expect(second.result).toBe('2026-12-04T00:10:00+03:00');
@@ -50,7 +32,7 @@ describe('a method over its time budget, with no timings in the refusal', () => 
   });
 
   it('paces a method by the figures batch sub-calls report in result_time', async () => {
-    const clock = fakeClock();
+    const clock = sleepingClock(1_800_000_000_000);
     const resetAt = clock.now() / 1000 + 300;
     const fetchScript: typeof fetch = async (input) => {
       const method = String(input).split('/').pop()!.replace(/\.json$/, '');
@@ -70,7 +52,7 @@ describe('a method over its time budget, with no timings in the refusal', () => 
       }
       return answered({ list: [] }, { operating: 1, operating_reset_at: resetAt });
     };
-    const client = clientWith(fetchScript, clock);
+    const client = scriptedClient(fetchScript, clock);
     await client.batch({ h1: { method: 'tasks.task.history.list', params: { taskId: 1 } } });
     expect(clock.slept).toEqual([]);
     await client.call('tasks.task.history.list', { taskId: 2 });
@@ -79,7 +61,7 @@ describe('a method over its time budget, with no timings in the refusal', () => 
   });
 
   it('holds a sub-call refused in a batch until the reset its method last reported', async () => {
-    const clock = fakeClock();
+    const clock = sleepingClock(1_800_000_000_000);
     const resetAt = clock.now() / 1000 + 200;
     let batches = 0;
     const fetchScript: typeof fetch = async (input) => {
@@ -100,7 +82,7 @@ describe('a method over its time budget, with no timings in the refusal', () => 
         { status: 200 },
       );
     };
-    const client = clientWith(fetchScript, clock);
+    const client = scriptedClient(fetchScript, clock);
     await client.call('tasks.task.history.list', { taskId: 1 });
     const { errors } = await client.batch({ h1: { method: 'tasks.task.history.list', params: { taskId: 2 } } });
     expect(errors).toEqual({});
