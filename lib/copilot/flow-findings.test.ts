@@ -157,8 +157,13 @@ function slowDistributionFlow(onTimeDelay = 20 * hour) {
 
 /** A flow with task control: late tasks waited `lateReview` for review, on-time ones `onTimeReview`. */
 function reviewWaitFlow({ lateReview = 40 * hour, onTimeReview = 15 * hour } = {}) {
-  const reviewed = (closedAfter: number, review: number, deadlineAfter: number, createdBy: number) => {
-    const toReview = wednesday + closedAfter - review;
+  // Handing in repairs a violation (Bitrix24's efficiency rule), so a review makes a task late
+  // only by ending in a return after the deadline; the half hour of rework keeps `review` the
+  // time spent in review.
+  const rework = 30 * minute;
+  const reviewed = (closedAfter: number, review: number, deadlineAfter: number, createdBy: number, returned: boolean) => {
+    const toReview = wednesday + closedAfter - review - (returned ? rework : 0);
+    const returnedAt = wednesday + closedAfter - rework;
     return task({
       createdBy,
       closedAt: wednesday + closedAfter,
@@ -166,13 +171,14 @@ function reviewWaitFlow({ lateReview = 40 * hour, onTimeReview = 15 * hour } = {
       statusChanges: [
         { from: 2, to: 3, at: wednesday + hour },
         { from: 3, to: 4, at: toReview },
+        ...(returned ? [{ from: 4, to: 3, at: returnedAt - rework }, { from: 3, to: 4, at: returnedAt }] : []),
         { from: 4, to: 5, at: wednesday + closedAfter },
       ],
     });
   };
   // Three late tasks were set by creator 7, two by creator 8.
-  const late = [7, 7, 7, 8, 8].map((createdBy) => reviewed(50 * hour, lateReview, 48 * hour, createdBy));
-  const onTime = times(5, () => reviewed(20 * hour, onTimeReview, 24 * hour, 1));
+  const late = [7, 7, 7, 8, 8].map((createdBy) => reviewed(50 * hour, lateReview, 48 * hour, createdBy, true));
+  const onTime = times(5, () => reviewed(20 * hour, onTimeReview, 24 * hour, 1, false));
   return { late, flow: flow([...late, ...onTime], { taskControl: true }) };
 }
 
@@ -690,9 +696,13 @@ describe('the breakdown', () => {
     expect(findingOf(result, 'dismissed-in-team').figures.lateTasks).toBe(12);
   });
 
-  it('leaves deferred and self-assigned tasks out of the count', () => {
-    const result = flowFindings(flow([lateTask({ status: 6 }), lateTask({ createdBy: 2 }), lateTask(), task()]));
+  it('leaves deferred and self-assigned tasks out of the count, yet counts a deferred task’s overrun', () => {
+    const deferredInTime = task({ status: 6, closedAt: null, deadline: wednesday + day, statusChanges: [{ from: 3, to: 6, at: wednesday + hour }] });
+    const result = flowFindings(flow([deferredInTime, lateTask({ createdBy: 2 }), lateTask(), task()]));
     expect([result.counted, result.late, result.efficiency]).toEqual([2, 1, 50]);
+    // Deferred only after its deadline had passed: the overrun stays a violation (lib/metrics/flow-efficiency.ts).
+    const deferredLate = task({ status: 6, closedAt: null, deadline: wednesday + day, statusChanges: [{ from: 3, to: 6, at: wednesday + 2 * day }] });
+    expect(flowFindings(flow([deferredLate, lateTask(), task()])).late).toBe(2);
   });
 });
 

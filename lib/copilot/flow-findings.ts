@@ -62,7 +62,11 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
   const inUnit = (ms: number) => round1(ms / (unit === 'day' ? dayMs : 3_600_000));
 
   const counted = flow.tasks.filter((task) => countsForEfficiency(efficiencyTaskOf(task), window)).map((task) => measure(task, flow, window));
-  const late = counted.filter((task) => task.late);
+  // The module counts a violation of any of the flow's tasks, a deferred one too, against the counted total.
+  const lateUncounted = flow.tasks
+    .filter((task) => !countsForEfficiency(efficiencyTaskOf(task), window) && violatesInWindow(efficiencyTaskOf(task), window, flow.now))
+    .map((task) => measure(task, flow, window));
+  const late = [...counted.filter((task) => task.late), ...lateUncounted];
   const efficiency = efficiencyOf(counted.length, late.length);
   const lateRate = (tasks: Measured[]) => (tasks.length === 0 ? 0 : tasks.filter((task) => task.late).length / tasks.length);
 

@@ -58,12 +58,13 @@ export async function loadAnalysedFlow(db: PrismaClient, flowId: string, now = n
   const intakeFrom = new Date(startOfPortalDay(days[0]!, offset));
 
   const [taskRows, taskCount, intakeRows] = await Promise.all([
-    // The rule's own exclusions (deferred, self-assigned) come first, so the 1,000 are tasks it counts.
+    // The rule's own exclusions come first, so the 1,000 are tasks it counts or may count as violations
+    // (a deferred task's violation counts, though the task does not).
     db.$queryRaw<unknown[]>`
       SELECT "bitrixTaskId", status::int AS status, "createdBy", "responsibleId", "createdAt", "startedAt", "closedAt", deadline,
         "descriptionLength", "commentsCount"
       FROM task
-      WHERE "flowId" = ${flow.id}::uuid AND "deletedAt" IS NULL AND status <> 6 AND "createdBy" <> "responsibleId"
+      WHERE "flowId" = ${flow.id}::uuid AND "deletedAt" IS NULL AND "createdBy" <> "responsibleId"
         AND "createdAt" <= ${new Date(window.end)} AND ("closedAt" IS NULL OR "closedAt" >= ${new Date(window.start)})
       ORDER BY "createdAt" DESC
       LIMIT ${maxAnalysedTasks}`,

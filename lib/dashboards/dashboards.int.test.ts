@@ -75,10 +75,27 @@ describe('the dashboards over a mirror', () => {
       expect(row.efficiency.sparkline.at(-1)).toBe(expected.efficiency);
     }
     const [alpha, , empty] = list.rows;
-    expect(alpha!.efficiency.differs).toBe(alpha!.efficiency.value !== 50);
     expect(alpha!.bitrixUrl).toMatch(/^https:\/\/p\d+\.bitrix24\.ru\/company\/personal\/user\/0\/tasks\/flow\/\?.*ID_from=\d+$/);
     // A flow without tasks: nothing open, efficiency 100 by the portal's rule.
     expect(empty).toMatchObject({ pending: { count: 0, medianWaitMs: null }, completed: 0, overdue: 0, efficiency: { value: 100, band: 'healthy' } });
+  });
+
+  it('flags the portal’s stored efficiency only when none of our figures since the flow last changed gives it', async () => {
+    const alphaRow = async (portalEfficiency: number, activityAt: Date) => {
+      await database.db.flow.update({ where: { id: flowIds[0]! }, data: { portalEfficiency, activityAt } });
+      return (await flowsList(database.db, { id: flowIds[0]! }, { now: new Date(now) })).rows[0]!.efficiency;
+    };
+    const today = (await flowsList(database.db, { id: flowIds[0]! }, { now: new Date(now) })).rows[0]!.efficiency;
+    const other = today.value === 100 ? 99 : today.value! + 1;
+    // Changed today: the stored value must be today's figure.
+    expect((await alphaRow(today.value!, new Date(now))).differs).toBe(false);
+    expect((await alphaRow(other, new Date(now))).differs).toBe(true);
+    // Last changed a month ago: the column was stored then, and may be any figure since.
+    const series = today.sparkline;
+    const oldest = series[0]!;
+    expect((await alphaRow(oldest, new Date(now - 29 * 86_400_000))).differs).toBe(false);
+    expect((await alphaRow(Math.max(...series) + 1 <= 100 ? Math.max(...series) + 1 : Math.min(...series) - 1, new Date(now - 29 * 86_400_000))).differs).toBe(true);
+    await database.db.flow.update({ where: { id: flowIds[0]! }, data: { portalEfficiency: 50, activityAt: null } });
   });
 
   it('lists only the flows within the access filter', async () => {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { flowUrl } from '@/lib/bitrix24/portal-links';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { shiftDay } from '@/lib/metrics/portal-days';
+import { portalEfficiencyDiffers } from '@/lib/metrics/portal-efficiency-check';
+import { portalDay, shiftDay } from '@/lib/metrics/portal-days';
 import type { FlowListRow, FlowsList } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
 import { peopleOf } from './people';
@@ -43,6 +44,7 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
       active: true,
       distributionType: true,
       portalEfficiency: true,
+      activityAt: true,
       ownerId: true,
       portal: { select: { domain: true, timeZoneOffset: true } },
       members: { where: { role: { in: ['owner', 'moderator'] } }, select: { bitrixUserId: true, role: true }, orderBy: { bitrixUserId: 'asc' } },
@@ -93,6 +95,12 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
   const open = new Map(z.array(openRowSchema).parse(openRows).map((row) => [row.flowId, row]));
   const figures = new Map(z.array(figureRowSchema).parse(figureRows).map((row) => [row.flowId, row]));
 
+  // Our daily figures from the flow's last activity on (all of them when it is older or unknown).
+  const oursSince = (daily: z.infer<typeof figureRowSchema>, activityAt: Date | null): number[] => {
+    const from = activityAt === null ? 0 : Math.round((Date.parse(portalDay(activityAt.getTime(), offset)) - Date.parse(firstDay)) / 86_400_000);
+    const since = daily.efficiencies.filter((_, index) => daily.offsets[index]! >= from);
+    return since.length > 0 ? since : daily.efficiencies.slice(-1);
+  };
   const rows = found.map((flow): FlowListRow => {
     const counts = open.get(flow.id) ?? noOpenTasks;
     const daily = figures.get(flow.id);
@@ -123,7 +131,7 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
         change: value !== null && previous !== null ? value - previous : null,
         band: value === null ? null : efficiencyBand(value),
         portalValue: flow.portalEfficiency,
-        differs: value !== null && flow.portalEfficiency !== null && value !== flow.portalEfficiency,
+        differs: portalEfficiencyDiffers(flow.portalEfficiency, daily ? oursSince(daily, flow.activityAt) : []),
         // The window's 30 days (offset 2 is its first day).
         sparkline: daily ? daily.efficiencies.filter((_, index) => daily.offsets[index]! >= 2) : [],
       },

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
-import { deadlineSegmentsSql, overrunInWindowSql } from './deadline-overruns-sql';
+import { deadlineSegmentsSql } from './deadline-overruns-sql';
 import { efficiencyWindow } from './flow-efficiency';
 import { dailyLeadWindowDays, figureMoment } from './flow-day-figure';
 import { dayMs } from './metric-query-options';
 import { portalDaySql } from './portal-day-sql';
 import { lastPortalDays, portalDay } from './portal-days';
+import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
 
 /**
  * FlowDailyFigure rows, written by SQL for every flow of a portal: the figures flowDayFigure()
@@ -151,6 +152,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
         OR EXISTS (SELECT 1 FROM history_tasks h WHERE h."taskId" = t.id)
     ),
     ${deadlineSegmentsSql},
+    ${violationSpansSql},
     -- Counts by status at each day's end as running sums: a span adds 1 on the first day it covers
     -- the day's end and takes it back on the first day it no longer does.
     span_days AS (
@@ -217,24 +219,20 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
       JOIN days d ON d.day = g.day::date
       JOIN status_spans s ON s."taskId" = t.id AND s."fromT" <= d.at AND (s."untilT" IS NULL OR s."untilT" > d.at)
     ),
-    efficiency_counted AS (
-      SELECT id, "flowId", day, at, "closedAt", "windowStart", "windowEnd" FROM task_days
-      WHERE "statusThen" <> 6 AND "createdBy" <> "responsibleId"
-        AND "createdAt" <= "windowEnd" AND ("closedAt" IS NULL OR "closedAt" >= "windowStart")
+    -- Tasks the efficiency rule may count or find violating on a day; deferred ones (by their
+    -- status then) are not counted, but their violations are (lib/metrics/flow-efficiency.ts).
+    efficiency_candidates AS (
+      SELECT id, "flowId", day, at, "statusThen", "windowStart", "windowEnd" FROM task_days
+      WHERE "createdBy" <> "responsibleId" AND "createdAt" <= "windowEnd" AND ("closedAt" IS NULL OR "closedAt" >= "windowStart")
     ),
     violating AS (
       SELECT DISTINCT t.id, t.day
-      FROM efficiency_counted t JOIN deadline_segments s ON s."taskId" = t.id
-      WHERE ${overrunInWindowSql({
-        at: Prisma.sql`t.at`,
-        openUntil: Prisma.sql`CASE WHEN t."closedAt" <= t.at THEN t."closedAt" ELSE t.at END`,
-        windowStart: Prisma.sql`t."windowStart"`,
-        windowEnd: Prisma.sql`t."windowEnd"`,
-      })}
+      FROM efficiency_candidates t JOIN violation_spans s ON s."taskId" = t.id
+      WHERE ${violationInWindowSql({ at: Prisma.sql`t.at`, windowStart: Prisma.sql`t."windowStart"`, windowEnd: Prisma.sql`t."windowEnd"` })}
     ),
     efficiency AS (
-      SELECT t."flowId", t.day, count(*) AS total, count(v.id) AS violations
-      FROM efficiency_counted t LEFT JOIN violating v ON v.id = t.id AND v.day = t.day
+      SELECT t."flowId", t.day, count(*) FILTER (WHERE t."statusThen" <> 6) AS total, count(v.id) AS violations
+      FROM efficiency_candidates t LEFT JOIN violating v ON v.id = t.id AND v.day = t.day
       GROUP BY t."flowId", t.day
     ),
     lead_times AS (

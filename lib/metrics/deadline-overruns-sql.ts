@@ -1,14 +1,13 @@
 import { Prisma } from '@/lib/db/generated/client';
 
 /**
- * The efficiency rule's deadline overruns in SQL, shared by the live flow figures and the daily
- * roll-up so both count a violation the same way as overrunIntervals() in flow-efficiency.ts.
+ * The deadline each task had at any moment, in SQL: the daily roll-up reads from it whether an
+ * open task was past the deadline it had at a day's end.
  *
  * `deadlineSegmentsSql` expects the statement to define a CTE `metric_tasks` with the columns
  * id, "portalId", "bitrixTaskId" and deadline. It adds `deadline_segments`: one row per deadline
  * a task has had (the earlier ones from TaskChange, the current one from the task), with when it
- * was set (null: from the start) and until when it held. Keeping replaced deadlines is what makes
- * an overrun count even after the deadline was moved.
+ * was set (null: from the start) and until when it held.
  */
 export const deadlineSegmentsSql = Prisma.sql`
   deadline_changes AS (
@@ -28,19 +27,3 @@ export const deadlineSegmentsSql = Prisma.sql`
     FROM metric_tasks t
     LEFT JOIN (SELECT "taskId", max("changedAt") AS "changedAt" FROM deadline_changes GROUP BY "taskId") latest ON latest."taskId" = t.id
   )`;
-
-/**
- * Conditions on a deadline segment `s` (joined to its task on s."taskId") under which the task,
- * as of `at`, had been open past that deadline during the window: the segment was already set by
- * `at`, its deadline fell before the task was closed (or before `at` while still open), and the
- * overrun overlaps [windowStart, windowEnd]. A task violates when any of its segments does.
- * Callers join rather than use a correlated EXISTS, which Postgres cannot turn into a hash join
- * over this CTE (it ran once per task: minutes on a million tasks).
- */
-export function overrunInWindowSql(task: { at: Prisma.Sql; openUntil: Prisma.Sql; windowStart: Prisma.Sql; windowEnd: Prisma.Sql }): Prisma.Sql {
-  return Prisma.sql`s.deadline IS NOT NULL
-    AND (s."setAt" IS NULL OR s."setAt" <= ${task.at})
-    AND s.deadline < LEAST(s.until, ${task.openUntil})
-    AND s.deadline <= ${task.windowEnd}
-    AND LEAST(s.until, ${task.openUntil}) >= ${task.windowStart}`;
-}

@@ -1,6 +1,6 @@
 import type { AssigneeLoad } from './assignee-load';
 import { teamLoad } from './assignee-load';
-import { efficiencyTaskOf, flowEfficiency } from './flow-efficiency';
+import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow, violatesInWindow } from './flow-efficiency';
 import { currentCounts } from './flow-series';
 import { isOpen, isOverdue, type MetricTask } from './metric-task';
 import { dayMs } from './metric-query-options';
@@ -64,10 +64,22 @@ export function flowDayFigure(tasks: readonly MetricTask[], day: string, offset:
     completedToday: tasks.filter((task) => task.status === 5 && task.closedAt !== null && portalDay(task.closedAt, offset) === day).length,
     created: tasks.filter((task) => portalDay(task.createdAt, offset) === day).length,
     overdue: asOf.filter((task) => isOpen(task) && isOverdue(task, at)).length,
-    efficiency: flowEfficiency(asOf.map(efficiencyTaskOf), at, offset).efficiency,
+    efficiency: efficiencyAt(tasks, asOf, at, offset),
     leadP50: seconds(leads.p50),
     leadP85: seconds(leads.p85),
     leadP95: seconds(leads.p95),
     assigneeLoad: teamLoad(asOf, at).assignees,
   };
+}
+
+/**
+ * The portal's efficiency at `at`: the total from the tasks as they stood then (a task deferred
+ * then is left out), the violations replayed from each task's whole history, which gives every
+ * moment up to `at` as it was.
+ */
+function efficiencyAt(tasks: readonly MetricTask[], asOf: readonly MetricTask[], at: number, offset: string): number {
+  const window = efficiencyWindow(at, offset);
+  const total = asOf.filter((task) => countsForEfficiency(efficiencyTaskOf(task), window)).length;
+  const violations = tasks.filter((task) => task.createdAt <= at && violatesInWindow(efficiencyTaskOf(task), window, at)).length;
+  return efficiencyOf(total, violations);
 }

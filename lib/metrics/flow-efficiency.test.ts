@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { efficiencyWindow, flowEfficiency, overrunIntervals, type EfficiencyTask } from './flow-efficiency';
+import { efficiencyWindow, flowEfficiency, violationSpans, type EfficiencyTask } from './flow-efficiency';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -52,8 +52,9 @@ describe('flow efficiency', () => {
   it('keeps an overrun on record when the deadline was moved afterwards, not when moved in time', () => {
     const movedLate = task({ status: '3', closedDate: null, deadline: now + 10 * day, deadlineChanges: [{ from: now - 6 * day, changedAt: now - 4 * day }] });
     const movedInTime = task({ status: '3', closedDate: null, deadline: now + 10 * day, deadlineChanges: [{ from: now - 3 * day, changedAt: now - 4 * day }] });
-    expect(overrunIntervals(movedLate, now)).toEqual([[now - 6 * day, now - 4 * day]]);
-    expect(overrunIntervals(movedInTime, now)).toEqual([]);
+    // The current deadline, 10 days ahead, would start a violation only when it passes.
+    expect(violationSpans(movedLate)).toEqual([{ start: now - 6 * day, end: now - 4 * day }, { start: now + 10 * day, end: null }]);
+    expect(violationSpans(movedInTime)).toEqual([{ start: now + 10 * day, end: null }]);
     expect(flowEfficiency([movedLate, movedInTime], now, '+03:00')).toEqual({ efficiency: 50, total: 2, violations: 1 });
   });
 
@@ -66,5 +67,56 @@ describe('flow efficiency', () => {
 
   it('never goes below 0', () => {
     expect(flowEfficiency([task({ closedDate: now - day })], now, '+03:00').efficiency).toBe(0);
+  });
+});
+
+/**
+ * Each way the tasks module repairs a violation (lib/internals/counter/processor/
+ * efficiencyprocessor.php, docs/bitrix24.md "Flow efficiency"), built by hand. The window is
+ * 2026-04-20 00:00:01 to 2026-05-20 23:59:59 Moscow time; every task is created by 1 for 2.
+ */
+describe('violations as the module records and repairs them', () => {
+  const open = (overrides: Partial<EfficiencyTask>) => task({ status: '3', closedDate: null, ...overrides });
+  const onTime = task({ deadline: now - 4 * day, closedDate: now - 5 * day });
+
+  it('review repairs: a task handed in for review before the window and still waiting is on time', () => {
+    const inReview = open({ status: '4', createdDate: now - 60 * day, deadline: now - 45 * day, statusChanges: [{ from: '3', changedAt: now - 35 * day }] });
+    expect(flowEfficiency([inReview], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
+    const handedInLate = open({ status: '4', createdDate: now - 20 * day, deadline: now - 10 * day, statusChanges: [{ from: '3', changedAt: now - 5 * day }] });
+    expect(flowEfficiency([handedInLate], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
+  });
+
+  it('completion repairs, and a reopened task past its deadline starts a new violation', () => {
+    const completedBefore = task({ createdDate: now - 60 * day, deadline: now - 45 * day, closedDate: now - 35 * day, statusChanges: [{ from: '3', changedAt: now - 35 * day }] });
+    expect(flowEfficiency([completedBefore, onTime], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
+    const reopened = open({ createdDate: now - 60 * day, deadline: now - 45 * day, statusChanges: [{ from: '3', changedAt: now - 40 * day }, { from: '5', changedAt: now - 2 * day }] });
+    expect(flowEfficiency([reopened], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
+  });
+
+  it('deferral repairs, yet a deferred task that overran in the window is a violation though not counted', () => {
+    const deferredLate = open({ status: '6', createdDate: now - 20 * day, deadline: now - 10 * day, statusChanges: [{ from: '3', changedAt: now - 5 * day }] });
+    expect(flowEfficiency([deferredLate, onTime], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
+    const deferredInTime = open({ status: '6', createdDate: now - 20 * day, deadline: now - 3 * day, statusChanges: [{ from: '3', changedAt: now - 5 * day }] });
+    expect(flowEfficiency([deferredInTime, onTime], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
+  });
+
+  it('a deadline moved to a value not yet passed repairs; before the window it leaves nothing', () => {
+    const movedBeforeWindow = open({ createdDate: now - 60 * day, deadline: now + 5 * day, deadlineChanges: [{ from: now - 45 * day, changedAt: now - 35 * day }] });
+    expect(flowEfficiency([movedBeforeWindow], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
+    const movedToAnotherPast = open({ createdDate: now - 60 * day, deadline: now - 40 * day, deadlineChanges: [{ from: now - 45 * day, changedAt: now - 42 * day }] });
+    expect(flowEfficiency([movedToAnotherPast], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
+  });
+
+  it('handing the task to its creator repairs; handing it on from the creator starts a violation', () => {
+    const toCreator = open({ createdDate: now - 60 * day, deadline: now - 45 * day, responsibleId: '1', responsibleChanges: [{ from: '2', changedAt: now - 35 * day }] });
+    expect(flowEfficiency([toCreator, onTime], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
+    const fromCreator = open({ createdDate: now - 60 * day, deadline: now - 45 * day, responsibleChanges: [{ from: '1', changedAt: now - 2 * day }] });
+    expect(violationSpans(fromCreator)).toEqual([{ start: now - 2 * day, end: null }]);
+    const toSomeoneElse = open({ createdDate: now - 60 * day, deadline: now - 45 * day, responsibleId: '3', responsibleChanges: [{ from: '2', changedAt: now - 35 * day }] });
+    expect(violationSpans(toSomeoneElse)).toEqual([{ start: now - 45 * day, end: now - 35 * day }, { start: now - 35 * day, end: null }]);
+  });
+
+  it('a deadline later today has not passed yet', () => {
+    expect(flowEfficiency([open({ deadline: now + 2 * 3_600_000 })], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
   });
 });

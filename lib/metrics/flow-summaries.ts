@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
-import { deadlineSegmentsSql, overrunInWindowSql } from './deadline-overruns-sql';
 import { efficiencyWindow } from './flow-efficiency';
 import type { StatusCounts } from './flow-series';
 import { dayMs, metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
 import type { Distribution } from './percentiles';
 import { openTaskAtRiskSql, openTaskOverdueSql } from './open-task-risk-sql';
+import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
 
 /** One row of the flows list: the flow card's figures, computed from the mirror in one statement. */
 export type FlowSummary = {
@@ -23,9 +23,8 @@ export type FlowSummary = {
     total: number;
     violations: number;
     window: { start: Date; end: Date };
-    /** What the portal itself reports, and whether ours differs (a data-quality signal). */
+    /** What the portal's stored column says; it may be stale (portal-efficiency-check.ts). */
     portalValue: number | null;
-    differs: boolean;
   };
   /** Created → completed, in milliseconds, of tasks completed in the last `windowDays` days. */
   leadTime: Distribution & { windowDays: number };
@@ -80,9 +79,9 @@ export async function flowSummaries(
         ${windows.map((window) => new Date(window.end).toISOString())}::timestamptz[]
       ) AS s("flowId", "windowStart", "windowEnd")
     ),
-    -- The tasks the efficiency rule counts: not deferred, creator is not the assignee, created by
-    -- the window's end and not closed before its start. Per flow, so the (flowId, closedAt)
-    -- index finds the open and recently closed tasks without reading the rest.
+    -- The tasks the efficiency rule may count or find violating: creator is not the assignee,
+    -- created by the window's end and not closed before its start. Per flow, so the (flowId,
+    -- closedAt) index finds the open and recently closed tasks without reading the rest.
     metric_tasks AS (
       SELECT t.*, s."windowStart", s."windowEnd"
       FROM scope s
@@ -93,21 +92,17 @@ export async function flowSummaries(
         SELECT t.id, t."portalId", t."bitrixTaskId", t."flowId", t.deadline, t."closedAt", t."createdAt", t.status, t."createdBy", t."responsibleId", t."deletedAt"
         FROM task t WHERE t."flowId" = s."flowId" AND t."closedAt" >= s."windowStart"
       ) t
-      WHERE t."deletedAt" IS NULL AND t.status <> 6 AND t."createdBy" <> t."responsibleId" AND t."createdAt" <= s."windowEnd"
+      WHERE t."deletedAt" IS NULL AND t."createdBy" <> t."responsibleId" AND t."createdAt" <= s."windowEnd"
     ),
-    ${deadlineSegmentsSql},
+    ${violationSpansSql},
     violating AS (
       SELECT DISTINCT t.id
-      FROM metric_tasks t JOIN deadline_segments s ON s."taskId" = t.id
-      WHERE ${overrunInWindowSql({
-        at: Prisma.sql`${now}::timestamptz`,
-        openUntil: Prisma.sql`COALESCE(t."closedAt", ${now}::timestamptz)`,
-        windowStart: Prisma.sql`t."windowStart"`,
-        windowEnd: Prisma.sql`t."windowEnd"`,
-      })}
+      FROM metric_tasks t JOIN violation_spans s ON s."taskId" = t.id
+      WHERE ${violationInWindowSql({ at: Prisma.sql`${now}::timestamptz`, windowStart: Prisma.sql`t."windowStart"`, windowEnd: Prisma.sql`t."windowEnd"` })}
     ),
+    -- Deferred tasks are not counted, but their violations are (lib/metrics/flow-efficiency.ts).
     efficiency AS (
-      SELECT t."flowId", count(*)::int AS total, count(v.id)::int AS violations
+      SELECT t."flowId", count(*) FILTER (WHERE t.status <> 6)::int AS total, count(v.id)::int AS violations
       FROM metric_tasks t LEFT JOIN violating v ON v.id = t.id
       GROUP BY t."flowId"
     ),
@@ -174,7 +169,6 @@ export async function flowSummaries(
         violations: row.violations,
         window: { start: new Date(window.start), end: new Date(window.end) },
         portalValue: flow.portalEfficiency,
-        differs: flow.portalEfficiency !== null && flow.portalEfficiency !== row.efficiency,
       },
       leadTime: { count: row.leadCount, mean: row.leadMean, p50: row.leadP50, p85: row.leadP85, p95: row.leadP95, windowDays },
     };

@@ -4,6 +4,7 @@
  */
 export type StatusChange = { from: number; to: number; at: number };
 export type DeadlineChange = { from: number | null; changedAt: number };
+export type ResponsibleChange = { from: number; to: number; at: number };
 
 export type MetricTask = {
   id: number;
@@ -18,6 +19,8 @@ export type MetricTask = {
   deadlineChanges?: DeadlineChange[];
   /** Status moves in time order, when the history is known. */
   statusChanges?: StatusChange[];
+  /** Assignee changes in time order, when the history is known. */
+  responsibleChanges?: ResponsibleChange[];
 };
 
 export const openStatuses = new Set([1, 2, 3, 4]);

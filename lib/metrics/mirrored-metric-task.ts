@@ -26,9 +26,19 @@ export function metricTaskFromMirror(task: MirroredTaskRow, changes: readonly Mi
     deadline: task.deadline?.getTime() ?? null,
     deadlineChanges: changes
       .filter((change) => change.field === 'deadline')
-      .map((change) => ({ from: change.fromValue === null ? null : Date.parse(change.fromValue), changedAt: change.changedAt.getTime() })),
+      .map((change) => ({ from: deadlineOf(change.fromValue), changedAt: change.changedAt.getTime() })),
     statusChanges: changes
       .filter((change) => change.field === 'status')
       .map((change) => ({ from: Number(change.fromValue), to: Number(change.toValue), at: change.changedAt.getTime() })),
+    responsibleChanges: changes
+      .filter((change) => change.field === 'responsible')
+      .map((change) => ({ from: Number(change.fromValue), to: Number(change.toValue), at: change.changedAt.getTime() })),
   };
+}
+
+/** A deadline as history text; anything unreadable is "no deadline", as the SQL figures read it. */
+function deadlineOf(value: string | null): number | null {
+  if (value === null || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : parsed;
 }

@@ -6,7 +6,8 @@ import type { MetricTask } from './metric-task';
  * the deadline then (the earlier value of the first deadline change after the moment), and only
  * the dates and changes that had happened by then. Null when the task did not exist yet. Daily
  * figures of past days are computed over these, so a backfill shows each day as it was.
- * The assignee is today's: assignee changes are not replayed.
+ * The assignee is today's; its changes stay whole, so the efficiency rule still sees who had the
+ * task at each moment.
  */
 export function taskAsOf(task: MetricTask, at: number): MetricTask | null {
   const status = statusAt(task, at);

@@ -12,8 +12,9 @@ import { linkTasksToFlows, markTasksDeleted, upsertTasks } from './task-writes';
 /**
  * Brings the tasks named by recorded events into the mirror: the oldest unprocessed events, 50
  * tasks at a time, each task read once however many events named it (one batch request), the
- * tasks the portal no longer has marked deleted (see below for a user who is not an admin), flows not seen before fetched, the histories of
- * flow tasks re-read; then the events are marked processed. Processing the same event twice
+ * tasks the portal no longer has marked deleted (see below for a user who is not an admin), the
+ * flows of the tasks touched read again, the histories of flow tasks re-read; then the events are
+ * marked processed. Processing the same event twice
  * changes nothing, so a crash between the write and the mark is harmless.
  */
 const pageSize = 50;
@@ -54,13 +55,17 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     }
 
     const knownFlows = new Set((await db.flow.findMany({ where: { portalId }, select: { bitrixFlowId: true } })).map((flow) => flow.bitrixFlowId));
-    const newFlowIds = [...new Set(present.map((task) => task.bitrixFlowId).filter((id): id is number => id !== null && !knownFlows.has(id)))];
-    const newFlows = newFlowIds.length ? (await getFlows(client, newFlowIds)).flows : [];
+    const goneFlowIds = gone.length === 0 ? [] : (await db.task.findMany({ where: { portalId, bitrixTaskId: { in: gone } }, select: { bitrixFlowId: true } })).map((task) => task.bitrixFlowId);
+    // A task added, changed or deleted makes Bitrix24 store its flow's efficiency afresh
+    // (Efficiency::invalidate), so every flow touched is read again, not only flows not seen before.
+    const touchedFlowIds = [...new Set([...present.map((task) => task.bitrixFlowId), ...goneFlowIds].filter((id): id is number => id !== null))];
+    const touchedFlows = touchedFlowIds.length ? (await getFlows(client, touchedFlowIds)).flows : [];
+    const newFlows = touchedFlows.filter((flow) => !knownFlows.has(flow.id));
     const flowTaskIds = present.filter((task) => task.bitrixFlowId !== null).map((task) => task.bitrixTaskId);
     const changes = await readHistoryChanges(client, flowTaskIds, offset);
 
     await db.$transaction(async (tx) => {
-      if (newFlows.length) await upsertFlows(tx, portalId, newFlows, offset);
+      if (touchedFlows.length) await upsertFlows(tx, portalId, touchedFlows, offset);
       await upsertTasks(tx, portalId, present);
       if (newFlows.length) await linkTasksToFlows(tx, portalId);
       await markTasksDeleted(tx, portalId, gone);

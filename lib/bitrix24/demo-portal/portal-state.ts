@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { formatPortalDate, parsePortalDate } from '../portal-dates';
 import type { DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
 import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
+import { portalEfficiencyTask } from './portal-efficiency-task';
 
 const weekMs = 7 * 86_400_000;
 const taskDateFields = ['createdDate', 'changedDate', 'statusChangedDate', 'dateStart', 'deadline', 'closedDate', 'activityDate'] as const;
@@ -241,7 +242,9 @@ export class PortalState {
       auditors: [],
     };
     this.addHistory(id, fields.createdBy, 'NEW', null, null);
-    return this.store(record);
+    const stored = this.store(record);
+    this.refreshEfficiency(record.flowId);
+    return stored;
   }
 
   /** Applies field changes as the portal does: history rows for status, assignee and deadline, dates on status moves. */
@@ -276,7 +279,9 @@ export class PortalState {
     record.changedDate = now;
     record.changedBy = String(userId);
     record.activityDate = now;
-    return this.store(record);
+    const updated = this.store(record);
+    this.refreshEfficiency(record.flowId);
+    return updated;
   }
 
   deleteTask(id: number): boolean {
@@ -285,6 +290,7 @@ export class PortalState {
     this.tasks.splice(this.firstAfter(id - 1), 1);
     this.taskIndex.delete(id);
     this.flowTasks.get(stored.record.flowId ?? '')?.delete(stored);
+    this.refreshEfficiency(stored.record.flowId);
     return true;
   }
 
@@ -300,23 +306,20 @@ export class PortalState {
     return id;
   }
 
-  /** The flow's efficiency by the portal's rule, now. */
-  efficiency(flowId: number): number {
+  /**
+   * The flow's efficiency as the tasks module computes it now (lib/metrics/flow-efficiency.ts).
+   * Flow.get does not answer this but the stored column, which only a change to one of the
+   * flow's tasks brings up to date (Efficiency::invalidate): see refreshEfficiency.
+   */
+  moduleEfficiency(flowId: number): number {
     const tasks: EfficiencyTask[] = [];
-    for (const stored of this.flowTasks.get(String(flowId)) ?? []) {
-      const changes = (this.history.get(Number(stored.record.id)) ?? [])
-        .filter((row) => row.field === 'DEADLINE')
-        .map((row) => ({ from: parsePortalDate(row.value.from), changedAt: parsePortalDate(row.createdDate)! }));
-      tasks.push({
-        createdBy: stored.record.createdBy,
-        responsibleId: stored.record.responsibleId,
-        status: stored.record.status,
-        createdDate: stored.createdAt,
-        closedDate: stored.closedAt,
-        deadline: stored.deadlineAt,
-        deadlineChanges: changes,
-      });
-    }
+    for (const stored of this.flowTasks.get(String(flowId)) ?? []) tasks.push(portalEfficiencyTask(stored.record, this.history.get(Number(stored.record.id)) ?? []));
     return flowEfficiency(tasks, this.now(), this.offset).efficiency;
+  }
+
+  /** Stores the flow's efficiency afresh, as the module does when one of its tasks is added, changed or deleted. */
+  private refreshEfficiency(flowId: string | null): void {
+    const flow = flowId === null ? undefined : this.flows.get(Number(flowId));
+    if (flow) this.flows.set(flow.id, { ...flow, efficiency: this.moduleEfficiency(flow.id) });
   }
 }

@@ -65,7 +65,7 @@ export async function mirrorDifferences(db: PrismaClient, portalId: string, stat
       continue;
     }
     if (source.name !== flow.name) note(`flow ${flow.bitrixFlowId}.name differs`);
-    if (state.efficiency(flow.bitrixFlowId) !== flow.portalEfficiency) note(`flow ${flow.bitrixFlowId}.efficiency: portal ${state.efficiency(flow.bitrixFlowId)}, mirror ${flow.portalEfficiency}`);
+    if (source.efficiency !== flow.portalEfficiency) note(`flow ${flow.bitrixFlowId}.efficiency: portal ${source.efficiency}, mirror ${flow.portalEfficiency}`);
     if (!flow.members.some((member) => member.role === 'owner' && member.bitrixUserId === source.ownerId)) note(`flow ${flow.bitrixFlowId} lacks its owner`);
   }
 

@@ -24,6 +24,10 @@ export type CauseProfile = {
   lateTail: number;
   /** Awaiting the creator's review (flows with task control). */
   review: Spread;
+  /** Of reviewed tasks, the share the creator sends back for rework once. Handing in stops a
+   *  violation in Bitrix24's efficiency, so a slow review costs efficiency only through returns
+   *  that come after the deadline. */
+  returnShare: number;
   /** Of tasks heading past their deadline: share whose deadline is moved before it passes. */
   postponeBeforeDue: number;
   /** Of the rest: share whose deadline is moved after it was overrun (the overrun still counts). */
@@ -49,6 +53,7 @@ const healthy: CauseProfile = {
   work: { median: 0.28, sigma: 0.35, min: 0.05, max: 0.55 },
   lateTail: 0.015,
   review: { median: 0.04, sigma: 0.4, min: 0.01, max: 0.1 },
+  returnShare: 0.06,
   postponeBeforeDue: 0.6,
   postponeAfterOverrun: 0.3,
   thinShare: 0.04,
@@ -69,7 +74,7 @@ export const causeProfiles: Record<FlowCause, CauseProfile> = {
   'overloaded-assignee': { ...failing, overload: { share: 0.55, sinceDays: 50, growth: 0.35, workFactor: 1.2 } },
   'planned-time-too-short': { ...failing, work: { median: 1.15, sigma: 0.3, min: 0.5, max: 2.5 }, lateTail: 0 },
   'slow-manual-distribution': { ...failing, assignDelay: [0.7, 1.8], work: { median: 0.2, sigma: 0.3, min: 0.05, max: 0.4 }, legacyNewShare: 0.01 },
-  'review-bottleneck': { ...failing, work: { median: 0.25, sigma: 0.3, min: 0.05, max: 0.45 }, review: { median: 0.9, sigma: 0.5, min: 0.3, max: 3 } },
+  'review-bottleneck': { ...failing, work: { median: 0.25, sigma: 0.3, min: 0.05, max: 0.45 }, review: { median: 0.9, sigma: 0.5, min: 0.3, max: 3 }, returnShare: 0.6 },
   'thin-descriptions': { ...failing, thinShare: 0.5, thinClarification: [0.5, 1], thinWorkFactor: 1.8 },
   'intake-spike': { ...failing, spike: { sinceDays: 18, factor: 3, growth: 1.1 } },
   // More shipments at the end of the week, none at weekends; work fits two weekdays but not a

@@ -1,5 +1,6 @@
 import type { DemoCompany, HistoryRow, PortalTask } from '../company';
-import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
+import { flowEfficiency } from '@/lib/metrics/flow-efficiency';
+import { portalEfficiencyTask } from '../portal-efficiency-task';
 import { percentile } from '@/lib/metrics/percentiles';
 
 /**
@@ -87,19 +88,9 @@ export function creationsPerDay(tasks: readonly PortalTask[], from: number, to: 
   return created / ((to - from) / DAY_SECONDS);
 }
 
-/** The portal's efficiency of a flow's tasks at asOf, with deadline moves taken from history. */
+/** The portal's efficiency of a flow's tasks at asOf, with deadline, status and assignee moves taken from history. */
 export function efficiencyFromFile(tasks: readonly PortalTask[], history: Map<string, HistoryRow[]>, asOf: number, timeZoneOffset: string): number {
-  const input: EfficiencyTask[] = tasks.map((task) => ({
-    createdBy: task.createdBy,
-    responsibleId: task.responsibleId,
-    status: task.status,
-    createdDate: secondsOf(task.createdDate) * 1000,
-    closedDate: task.closedDate === null ? null : secondsOf(task.closedDate) * 1000,
-    deadline: task.deadline === null ? null : secondsOf(task.deadline) * 1000,
-    deadlineChanges: (history.get(task.id) ?? [])
-      .filter((row) => row.field === 'DEADLINE')
-      .map((row) => ({ from: row.value.from === null ? null : secondsOf(row.value.from) * 1000, changedAt: secondsOf(row.createdDate) * 1000 })),
-  }));
+  const input = tasks.map((task) => portalEfficiencyTask(task, history.get(task.id) ?? []));
   return flowEfficiency(input, asOf * 1000, timeZoneOffset).efficiency;
 }
 

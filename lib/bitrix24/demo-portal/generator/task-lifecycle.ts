@@ -12,8 +12,6 @@ const DECLINE_SHARE = 0.004;
 const DEFER_SHARE = 0.012;
 /** Of deferred tasks, those taken up again (with the deadline moved by the pause). */
 const RESUME_SHARE = 0.5;
-/** Reviewed tasks sent back for rework once. */
-const RETURN_SHARE = 0.06;
 
 export type FlowTimeline = {
   plan: FlowPlan;
@@ -128,7 +126,7 @@ function workOn(flow: FlowSimulation, task: SimulatedTask, assignee: number, sta
   }
   task.events.push({ kind: 'status', at: doneAt, by: assignee, from: '3', to: '4' });
   let closedAt = later(flow, doneAt, spread(random, profile.review));
-  if (random.chance(RETURN_SHARE)) {
+  if (random.chance(profile.returnShare)) {
     task.events.push({ kind: 'status', at: closedAt, by: task.createdBy, from: '4', to: '3' });
     const redoneAt = later(flow, closedAt, random.between(0.05, 0.2));
     task.events.push({ kind: 'status', at: redoneAt, by: assignee, from: '3', to: '4' });

@@ -44,6 +44,7 @@ export const flowGet: RestMethod = {
     // The read rule sees no member rows for a flow that does not exist, so only an admin learns it is missing.
     if (!context.options.admins.includes(context.caller.userId) && (!flow || !canReadFlow(context, flow))) throw new RestError(400, '0', text.accessDenied);
     if (!flow) throw new RestError(400, '0', text.notFound);
-    return { result: { ...flow, efficiency: context.state.efficiency(id) } };
+    // The stored efficiency column, as of the last change to one of the flow's tasks.
+    return { result: flow };
   },
 };
