@@ -54,8 +54,10 @@ export const tasksTaskAdd: RestMethod = {
     const title = String(fields.TITLE ?? '').trim();
     if (!title) throw new RestError(400, 'ERROR_CORE', 'Task title is not specified<br>');
     const flowId = fields.FLOW_ID === undefined || fields.FLOW_ID === '' || Number(fields.FLOW_ID) === 0 ? null : Number(fields.FLOW_ID);
-    const flow = flowId === null ? undefined : state.flows.get(flowId);
-    if (flowId !== null && (!flow || !flow.active)) throw new RestError(400, 'ERROR_CORE', 'Flow not found or not active<br>');
+    const named = flowId === null ? undefined : state.flows.get(flowId);
+    if (flowId !== null && !named) throw new RestError(400, 'ERROR_CORE', 'Поток не найден<br>');
+    // An inactive flow only loses FLOW_ID: the task is made with the fields given (FlowFieldHandler::modify).
+    const flow = named?.active ? named : undefined;
     const createdBy = fields.CREATED_BY === undefined ? caller.userId : Number(fields.CREATED_BY);
     let responsibleId = fields.RESPONSIBLE_ID === undefined ? null : Number(fields.RESPONSIBLE_ID);
     if (flow) responsibleId = state.assigneeFor(flow, createdBy);
