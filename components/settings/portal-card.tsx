@@ -28,7 +28,12 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
         [t('portal.lastError'), connection.lastError ?? t('portal.noError')],
         [t('portal.events'), connection.acceptsEvents ? t(connection.kind === 'oauth' ? 'portal.eventsApp' : 'portal.eventsOn') : t('portal.eventsOff')],
         ...(connection.appKeys ? [[t('portal.appKeys'), t(`portal.appKeysSource.${connection.appKeys}`)] as [string, string]] : []),
-        [t('portal.timeZone'), `UTC${portal.timeZoneOffset}`],
+        [
+          t('portal.timeZone'),
+          portal.timeZone
+            ? t('portal.timeZoneOfUser', { zone: portal.timeZone, offset: portal.timeZoneOffset })
+            : t('portal.timeZoneOfServer', { offset: portal.timeZoneOffset }),
+        ],
         [t('portal.flows'), format.number(portal.mirroredFlows)],
         [t('portal.unreadableFlows'), unreadable],
       ]

@@ -4,6 +4,7 @@ import { tokenResponse } from '@/lib/auth/bitrix24-oauth-provider';
 import { refreshAnswer } from '@/lib/portals/app-token-store';
 import { timeZoneOffsetOf } from '@/lib/portals/connection-report';
 import { appInfoAnswer, profileAnswer, readInstallPost } from '@/lib/portals/install-app-connection';
+import { readPortalTimeZone } from '@/lib/sync/portal-time-zone';
 import { testPortalConnection } from '@/lib/portals/test-portal-connection';
 import { parseWebhookUrl } from '@/lib/portals/webhook-url';
 import { departmentPeople } from '@/lib/sync/department-people';
@@ -240,6 +241,11 @@ describe('the connection', () => {
     const { client } = clientFor({ 'server.time': system.serverTime, scope: system.scope });
     expect(timeZoneOffsetOf(await serverTime(client))).toBe('+00:00');
     expect((await client.call('scope', {}, z.array(z.string()))).result).toEqual(['department', 'entity', 'log', 'user']);
+  });
+
+  it('the portal time zone: profile’s empty TIME_ZONE leaves the server clock’s offset', async () => {
+    const { client } = clientFor({ 'server.time': system.serverTime, profile: system.profile });
+    expect(await readPortalTimeZone(client)).toEqual({ timeZone: null, offset: '+00:00' });
   });
 
   it('the connection test on documented answers: the missing task scope blocks, the user is named', async () => {

@@ -17,6 +17,8 @@ export type PortalSettings = {
   domain: string;
   kind: PortalKind;
   timeZoneOffset: string;
+  /** The IANA zone the offset follows; null: the server clock's fixed offset (lib/sync/portal-time-zone.ts). */
+  timeZone: string | null;
   manualFlowIds: number[];
   mirroredFlows: number;
   /** Known flows the last sync could not read, and whether its user was a portal admin then (null: not known yet). */
@@ -52,6 +54,7 @@ export async function listPortalSettings(db: PrismaClient, deploymentHasAppKeys 
       domain: true,
       kind: true,
       timeZoneOffset: true,
+      timeZone: true,
       manualFlowIds: true,
       unreadableFlowIds: true,
       connectionUserIsAdmin: true,

@@ -1,4 +1,3 @@
-import { serverTime } from '@/lib/bitrix24/api/calendar-and-notify';
 import { portalAdminStatus } from '@/lib/bitrix24/api/directory';
 import { countTasks, highestTaskId, scanAllTasksInBatches, scanTaskIdsInBatches, scanTasks } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
@@ -9,6 +8,7 @@ import { Prisma, type SyncKind } from '@/lib/db/generated/client';
 import { syncDirectory } from './directory-sync';
 import { refreshFlows } from './flow-refresh';
 import { mirroredTask } from './mirrored-task';
+import { readPortalTimeZone } from './portal-time-zone';
 import {
   claimSyncRun,
   failSyncRun,
@@ -77,10 +77,10 @@ async function checkpoint(db: Prisma.TransactionClient | PrismaClient, context: 
 async function directoryPhase(context: PhaseContext): Promise<void> {
   const { db, client } = context.options;
   const written = await syncDirectory(db, client, context.run.portalId);
-  const offset = /([+-]\d{2}:\d{2})$/.exec(await serverTime(client))?.[1];
-  if (offset && offset !== context.offset) {
-    await db.portal.update({ where: { id: context.run.portalId }, data: { timeZoneOffset: offset } });
-    context.offset = offset;
+  const zone = await readPortalTimeZone(client);
+  if (zone) {
+    await db.portal.update({ where: { id: context.run.portalId }, data: { timeZoneOffset: zone.offset, timeZone: zone.timeZone } });
+    context.offset = zone.offset;
   }
   Object.assign(context.counts, written);
 }

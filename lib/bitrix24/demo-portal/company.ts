@@ -26,6 +26,8 @@ export const portalUserSchema = z.object({
   USER_TYPE: z.enum(['employee', 'extranet', 'email', 'bot']).optional(),
   PERSONAL_PHOTO: z.string().nullable().optional(),
   DATE_REGISTER: isoDate.optional(),
+  /** The user's own time zone, an IANA name; none or "" when unset (user.get, profile). */
+  TIME_ZONE: z.string().optional(),
 });
 
 export const departmentSchema = z.object({

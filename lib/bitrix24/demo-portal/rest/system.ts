@@ -27,7 +27,7 @@ export const profile: RestMethod = {
   handle(context) {
     const user = context.state.users.get(context.caller.userId);
     if (!user?.ACTIVE) return { result: {} };
-    return { result: { ID: user.ID, ADMIN: context.options.admins.includes(context.caller.userId), NAME: user.NAME, LAST_NAME: user.LAST_NAME, PERSONAL_GENDER: '', TIME_ZONE: '' } };
+    return { result: { ID: user.ID, ADMIN: context.options.admins.includes(context.caller.userId), NAME: user.NAME, LAST_NAME: user.LAST_NAME, PERSONAL_GENDER: '', TIME_ZONE: user.TIME_ZONE ?? '' } };
   },
 };
 
