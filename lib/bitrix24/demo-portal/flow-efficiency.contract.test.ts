@@ -1,4 +1,3 @@
-import { parseHistoryDate } from '../history-dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getFlows } from '../api/flows';
 import { scanTasks, taskHistories } from '../api/tasks';
@@ -6,10 +5,11 @@ import { Bitrix24Client } from '../client';
 import { at, deadlineMove, fixtureCompany, fixtureFlow, fixtureTask } from '../testing/fixture-company';
 import type { HistoryRow } from './company';
 import { startDemoPortal, type DemoPortal } from './server';
+import { efficiencyFromRest } from './testing/efficiency-from-rest';
 
 /**
  * The efficiency the demo portal computes for a flow the tasks module's way, against (1) numbers
- * worked out by hand for each edge case and (2) a computation written here from scratch over
+ * worked out by hand for each edge case and (2) a computation written apart from it (testing/efficiency-from-rest.ts) over
  * what the portal's own REST answers (task list and history). Flow.get answers the stored column,
  * which the company file gives and only a change to one of the flow's tasks refreshes, as in
  * Bitrix24. Dates sit well inside or well outside the 30-day window, because the portal moves the
@@ -63,50 +63,6 @@ const company = fixtureCompany({
 const handComputed: Record<number, number> = { 1: 33, 2: 100, 3: 50, 4: 50, 5: 100, 6: 100, 7: 50 };
 const flowIds = Object.keys(handComputed).map(Number);
 
-type RestTask = { id: string; status: string; createdBy: string; responsibleId: string; createdDate: string; closedDate: string | null; deadline: string | null };
-type RestHistoryRow = { createdDate: string; field: string; value: { from?: string | number | null } };
-
-/**
- * Written from the module's queries (docs/bitrix24.md "Flow efficiency"), independently of the
- * portal's implementation: the field values at each moment from the history's earlier values,
- * a violation wherever the status is open, the deadline has passed and the creator is not the
- * assignee, and the window's test as getViolationsQuery has it.
- */
-function efficiencyFromRest(tasks: RestTask[], histories: Map<number, RestHistoryRow[]>, now: Date): number {
-  const portalDay = new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
-  const windowEnd = Date.parse(`${portalDay}T23:59:59+03:00`);
-  const windowStart = windowEnd - 31 * 86_400_000 + 2_000;
-  let total = 0;
-  let violations = 0;
-  for (const task of tasks) {
-    if (task.createdBy === task.responsibleId) continue;
-    const created = Date.parse(task.createdDate);
-    const closed = task.closedDate ? Date.parse(task.closedDate) : null;
-    if (task.status !== '6' && created <= windowEnd && (closed === null || closed >= windowStart)) total++;
-    if (closed !== null && closed < windowStart) continue;
-    const rows = [...(histories.get(Number(task.id)) ?? [])];
-    const valueAt = (field: string, time: number, current: string | number | null) => {
-      const next = rows.find((row) => row.field === field && Date.parse(row.createdDate) > time);
-      return next ? (next.value.from ?? null) : current;
-    };
-    // A task without status rows was open until its close.
-    if (closed !== null && !rows.some((row) => row.field === 'STATUS')) rows.push({ createdDate: task.closedDate!, field: 'STATUS', value: { from: '3' } });
-    const moments = [...new Set([created, ...rows.filter((row) => ['STATUS', 'DEADLINE', 'RESPONSIBLE_ID'].includes(row.field)).map((row) => Date.parse(row.createdDate))])].sort((a, b) => a - b);
-    const violated = moments.some((from, index) => {
-      const until = moments[index + 1] ?? Infinity;
-      const status = String(valueAt('STATUS', from, task.status));
-      const deadlineValue = valueAt('DEADLINE', from, task.deadline);
-      const deadline = deadlineValue === null || deadlineValue === '' ? null : parseHistoryDate(deadlineValue, '+03:00');
-      const responsible = String(valueAt('RESPONSIBLE_ID', from, task.responsibleId));
-      if (['4', '5', '6'].includes(status) || deadline === null || responsible === task.createdBy) return false;
-      const start = Math.max(from, deadline);
-      return start < until && start <= Math.min(windowEnd, now.getTime()) && until >= windowStart;
-    });
-    if (violated) violations++;
-  }
-  return total === 0 ? 100 : Math.max(0, Math.round(100 * (1 - violations / total)));
-}
-
 let portal: DemoPortal;
 let client: Bitrix24Client;
 beforeAll(async () => {
@@ -126,7 +82,7 @@ describe('flow efficiency on the demo portal', () => {
       const tasks = [];
       for await (const page of scanTasks(client)) tasks.push(...page.filter((task) => task.flowId === String(id)));
       const histories = await taskHistories(client, tasks.map((task) => Number(task.id)));
-      expect(portal.state.moduleEfficiency(id), `flow ${id}`).toBe(efficiencyFromRest(tasks, histories, new Date()));
+      expect(portal.state.moduleEfficiency(id), `flow ${id}`).toBe(efficiencyFromRest(tasks, histories, Date.now(), '+03:00'));
     }
   });
 
