@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { createFirstAdmin, SetupError } from '@/lib/auth/first-admin';
-import { ActionError, publicAction } from '@/lib/auth/guards';
+import { publicAction } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import { passwordSchema } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
 

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { demoAccounts, demoPortalId } from '@/lib/auth/demo-accounts';
-import { ActionError, authorizedAction } from '@/lib/auth/guards';
+import { authorizedAction } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import { db } from '@/lib/db/client';
 import { appBoss } from '@/lib/jobs/app-boss';
 import { connectWebhookPortal } from '@/lib/portals/connect-webhook-portal';

@@ -3,7 +3,8 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { demoAccounts, demoPortalId } from '@/lib/auth/demo-accounts';
-import { ActionError, authorizedAction } from '@/lib/auth/guards';
+import { authorizedAction } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { appAddress, installPath } from '@/lib/portals/events-url';

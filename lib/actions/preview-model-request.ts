@@ -3,7 +3,8 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { analystSystemPrompt, analystUserPrompt } from '@/lib/ai/analyst-prompt';
-import { ActionError, authorizedAction } from '@/lib/auth/guards';
+import { authorizedAction } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import { answerLocale, copilotSettings } from '@/lib/copilot/copilot-settings';
 import { modelRequestPreview } from '@/lib/copilot/model-request-preview';
 import { db } from '@/lib/db/client';

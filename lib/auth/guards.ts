@@ -1,5 +1,7 @@
 import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
+import { ActionError } from '@/lib/errors/action-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { canOpen, type Area, type Role } from './roles';
 import { getViewer } from './session';
 import type { Viewer } from './viewer';
@@ -16,18 +18,6 @@ export async function requireArea(area: Area, returnTo: string): Promise<Viewer>
   if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!canOpen(viewer.role, area)) forbidden();
   return viewer;
-}
-
-/** An error a handler raises on purpose, with the status and a message a person can act on. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
 }
 
 function problem(status: number, code: string, message: string, extra?: object): Response {
@@ -59,17 +49,6 @@ export function withAuth<C extends RouteContext>(
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: 'unauthorized' | 'forbidden' | 'invalid' | 'failed' | (string & {}); message?: string; fields?: Record<string, string[]> };
-
-/** An expected refusal from an action's handler (last admin, e-mail taken, …), shown to the user. */
-export class ActionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message ?? code);
-    this.name = 'ActionError';
-  }
-}
 
 /** Who may call an action; read by the authorization matrix test. */
 export type ActionPolicy = { public: true } | { public: false; roles: readonly Role[] };

@@ -4,7 +4,7 @@ import { analystModelFor } from '@/lib/ai/model-registry';
 import { ModelError } from '@/lib/ai/model-errors';
 import { providerConfigSchema, type ProviderConfig } from '@/lib/ai/provider-config';
 import { isDemoAccount } from '@/lib/auth/demo-accounts';
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AnswerLanguage } from '@/lib/db/generated/client';

@@ -4,7 +4,7 @@ import type { AnalystModel, AnalysisRequest } from '@/lib/ai/analyst-model';
 import { builtinAnalyst } from '@/lib/ai/builtin-analyst';
 import { chatCompletion } from '@/lib/ai/testing/chat-completion';
 import { startStubServer } from '@/lib/ai/testing/stub-server';
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { Viewer } from '@/lib/auth/viewer';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { causeArchetypes } from '@/lib/bitrix24/demo-portal/generator/flow-catalog';

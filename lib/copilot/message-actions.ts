@@ -5,7 +5,7 @@ import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { Bitrix24Error } from '@/lib/bitrix24/errors';
 import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { calendarEventUrl, taskUrl } from '@/lib/bitrix24/portal-links';
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';

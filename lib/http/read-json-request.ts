@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/auth/guards';
+import { ApiError } from '@/lib/errors/api-error';
 import { env } from '@/lib/env';
 import { readLimitedBody } from './read-limited-body';
 

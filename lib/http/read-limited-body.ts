@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/auth/guards';
+import { ApiError } from '@/lib/errors/api-error';
 
 /**
  * A request body as text, refused with 413 past `limitBytes` whether or not the sender declared

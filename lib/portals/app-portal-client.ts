@@ -1,4 +1,4 @@
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { db } from '@/lib/db/client';
 import { appSecretBox } from '@/lib/security/app-secret-box';

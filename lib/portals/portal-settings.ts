@@ -1,4 +1,4 @@
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { PrismaClient } from '@/lib/db/client';
 import type { PortalKind } from '@/lib/db/generated/client';
 import { bitrix24AppKeys } from '@/lib/env';

@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/auth/guards';
+import { ApiError } from '@/lib/errors/api-error';
 import type { PrismaClient } from '@/lib/db/client';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
 import type { SecretBox } from '@/lib/security/secret-box';

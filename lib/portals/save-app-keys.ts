@@ -1,4 +1,4 @@
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { PrismaClient } from '@/lib/db/client';
 import { env, type Env } from '@/lib/env';
 import type { SecretBox } from '@/lib/security/secret-box';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionError } from '@/lib/errors/action-error';
 
 /**
  * An incoming webhook's URL as an admin pastes it (reference §1.1): https://<portal>/rest/<user>/<code>/,
@@ -73,7 +74,7 @@ export async function keepingSecret<T>(code: string, work: () => Promise<T>): Pr
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Error && ('digest' in error || error.name === 'ActionError')) throw error;
+    if (error instanceof ActionError || (error instanceof Error && 'digest' in error)) throw error;
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     throw new Error(withoutSecret(text, code));
   }

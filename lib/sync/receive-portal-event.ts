@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { ApiError } from '@/lib/auth/guards';
+import { ApiError } from '@/lib/errors/api-error';
 import type { PrismaClient } from '@/lib/db/client';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
 import { jobQueues } from '@/lib/jobs/job-queues';

@@ -1,5 +1,5 @@
 import { consumeToken, findUsableToken } from '@/lib/auth/account-tokens';
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import { hashPassword } from '@/lib/auth/password';
 import type { PrismaClient } from '@/lib/db/client';
 

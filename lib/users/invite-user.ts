@@ -1,6 +1,6 @@
 import { issueAccountToken } from '@/lib/auth/account-tokens';
 import { isDemoAccount } from '@/lib/auth/demo-accounts';
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import { normalizeEmail } from '@/lib/auth/password-sign-in';
 import type { Role } from '@/lib/auth/roles';
 import type { Viewer } from '@/lib/auth/viewer';

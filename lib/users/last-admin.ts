@@ -1,4 +1,4 @@
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { Prisma } from '@/lib/db/generated/client';
 
 /**

@@ -1,5 +1,5 @@
 import { isDemoAccount } from '@/lib/auth/demo-accounts';
-import { ActionError } from '@/lib/auth/guards';
+import { ActionError } from '@/lib/errors/action-error';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Prisma } from '@/lib/db/generated/client';
 

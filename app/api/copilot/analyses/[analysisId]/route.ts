@@ -1,6 +1,7 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { ApiError, withAuth } from '@/lib/auth/guards';
+import { withAuth } from '@/lib/auth/guards';
+import { ApiError } from '@/lib/errors/api-error';
 import { analysisView } from '@/lib/copilot/analysis-view';
 import { answerLocale, copilotSettings } from '@/lib/copilot/copilot-settings';
 import { db } from '@/lib/db/client';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ApiError, withAuth } from '@/lib/auth/guards';
+import { withAuth } from '@/lib/auth/guards';
+import { ApiError } from '@/lib/errors/api-error';
 import { db } from '@/lib/db/client';
 import { chartPeriodSchema, defaultChartPeriod } from '@/lib/dashboards/chart-period';
 import { flowDashboard } from '@/lib/dashboards/flow-dashboard';
