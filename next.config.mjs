@@ -28,7 +28,7 @@ const nextConfig = {
     ];
   },
   // `npm test` checks types in its own step just before it builds, and says so; other builds check them here.
-  // An internal flag from lib/server/next-process.ts, not a setting: this plain-JS config cannot import lib/env.ts.
+  // An internal flag from lib/launcher/next-process.ts, not a setting: this plain-JS config cannot import lib/env.ts.
   // eslint-disable-next-line no-restricted-properties
   typescript: { ignoreBuildErrors: process.env.FLOWPILOT_TYPES_CHECKED === '1' },
 };

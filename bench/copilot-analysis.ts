@@ -21,7 +21,7 @@ import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
 import { createScratchDatabase } from '../lib/db/scratch-database';
 import { withPgClient } from '../lib/db/with-pg-client';
 import { metricTaskFromMirror } from '../lib/metrics/mirrored-metric-task';
-import { freePort } from '../lib/server/port-free';
+import { freePort } from '../lib/launcher/port-free';
 import { machineDescription } from './machine';
 import { measure } from './measure';
 import { writeBenchmarkSection } from './results-file';

@@ -31,15 +31,15 @@ import { withPgClient } from '../lib/db/with-pg-client';
 import { childEnvironment, env } from '../lib/env';
 import { visibleFlowsWhere } from '../lib/flows/flow-access';
 import { backfillDailyFigures } from '../lib/metrics/daily-figures';
-import { isBuildCurrent } from '../lib/server/build-stamp';
-import { buildApp } from '../lib/server/next-process';
-import { waitForHttp } from '../lib/server/wait-for-http';
+import { isBuildCurrent } from '../lib/launcher/build-stamp';
+import { buildApp } from '../lib/launcher/next-process';
+import { waitForHttp } from '../lib/launcher/wait-for-http';
 import { machineDescription } from './machine';
 import { measure, type Timing } from './measure';
 import { writeBenchmarkSection } from './results-file';
 import { fillSyntheticMirror } from './synthetic-mirror';
-import { freePort } from '../lib/server/port-free';
-import { stopChild } from '../lib/server/stop-child';
+import { freePort } from '../lib/launcher/port-free';
+import { stopChild } from '../lib/launcher/stop-child';
 
 const documentedSize = { flows: 1_000, tasks: 1_000_000 };
 /** The issue's target for the flows list of all flows. */
@@ -339,7 +339,7 @@ async function loadScripts(browser: Browser, baseUrl: string, pagePath: string, 
   }
 }
 
-/** Starts `next start` on the build in `appDir`, as lib/server/launcher.ts does, with its output in `logFile`. */
+/** Starts `next start` on the build in `appDir`, as lib/launcher/launcher.ts does, with its output in `logFile`. */
 async function startNext(appDir: string, port: number, settings: Record<string, string>, logFile: string, cleanup: Cleanup): Promise<string> {
   const output = openSync(logFile, 'a');
   const child = spawn(process.execPath, [nextBin, 'start', appDir, '--port', String(port), '--hostname', '127.0.0.1'], {

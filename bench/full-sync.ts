@@ -24,7 +24,7 @@ import { requestSyncRun, syncPhases } from '../lib/sync/sync-runs';
 import { mirrorDifferences } from '../lib/sync/testing/mirror-differences';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
-import { freePort } from '../lib/server/port-free';
+import { freePort } from '../lib/launcher/port-free';
 
 const defaultTasks = 100_000;
 const { values: args } = parseArgs({ options: { tasks: { type: 'string' } } });

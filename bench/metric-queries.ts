@@ -26,7 +26,7 @@ import { machineDescription } from './machine';
 import { measure } from './measure';
 import { writeBenchmarkSection } from './results-file';
 import { metricTaskFromMirror } from '../lib/metrics/mirrored-metric-task';
-import { freePort } from '../lib/server/port-free';
+import { freePort } from '../lib/launcher/port-free';
 
 const size = { flows: 1_000, tasks: 1_000_000 };
 const runs = { list: 10, naiveList: 3, page: 30, naivePage: 30, rollUp: 3 };

@@ -1,7 +1,7 @@
-// The app's web server as `npm start` runs it (lib/server/next-process.ts starts this file).
+// The app's web server as `npm start` runs it (lib/launcher/next-process.ts starts this file).
 import { z } from 'zod';
 import { env } from '../lib/env';
-import { serveNext } from '../lib/server/next-server';
+import { serveNext } from '../lib/launcher/next-server';
 
 const args = z
   .tuple([z.enum(['production', 'development']), z.coerce.number().int().min(1).max(65535), z.string().min(1)])

@@ -1,5 +1,5 @@
-// npm start (production) and npm run dev (development): see lib/server/launcher.ts.
-import { launch } from '../lib/server/launcher';
+// npm start (production) and npm run dev (development): see lib/launcher/launcher.ts.
+import { launch } from '../lib/launcher/launcher';
 
 launch(process.argv.includes('--dev') ? 'development' : 'production').catch((error: unknown) => {
   console.error(`[flowpilot] ${error instanceof Error ? error.message : String(error)}`);

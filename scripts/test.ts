@@ -6,7 +6,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { childEnvironment } from '../lib/env';
-import { buildApp } from '../lib/server/next-process';
+import { buildApp } from '../lib/launcher/next-process';
 import { checkResult, closingLine, readPlaywrightResult, readVitestResult, type SuiteResult } from './test-summary';
 
 const require = createRequire(import.meta.url);

@@ -8,7 +8,7 @@ function header(headers: HeaderSource, name: string): string | undefined {
 }
 
 /**
- * The client's address for rate limiting. Flowpilot's server (lib/server/next-server.ts) sets
+ * The client's address for rate limiting. Flowpilot's server (lib/launcher/next-server.ts) sets
  * X-Forwarded-For to that one address, taking only as many proxy hops as TRUSTED_PROXY_HOPS
  * allows; should a list arrive anyway, its last entry is the hop nearest to us.
  */

