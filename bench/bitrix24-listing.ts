@@ -3,9 +3,9 @@
 // possible, and tasks per second against the rate ceiling. Results go to docs/benchmarks.md.
 import { scanAllTasksInBatches, scanTasks } from '../lib/bitrix24/api/tasks';
 import { Bitrix24Client, type RetryNotice } from '../lib/bitrix24/client';
-import { companyFromLines } from '../lib/bitrix24/demo-portal/company-file';
-import { generateCompany } from '../lib/bitrix24/demo-portal/generator/generate-company';
-import { startDemoPortal } from '../lib/bitrix24/demo-portal/server';
+import { companyFromLines } from '@/lib/demo-portal/company-file';
+import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
+import { startDemoPortal } from '@/lib/demo-portal/server';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
 

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { scanAllTasksInBatches } from '../lib/bitrix24/api/tasks';
 import { getFlows } from '../lib/bitrix24/api/flows';
 import { Bitrix24Client } from '../lib/bitrix24/client';
-import { readCompanyFile, writeCompanyFile } from '../lib/bitrix24/demo-portal/company-file';
-import { generateCompany } from '../lib/bitrix24/demo-portal/generator/generate-company';
-import { startDemoPortal } from '../lib/bitrix24/demo-portal/server';
+import { readCompanyFile, writeCompanyFile } from '@/lib/demo-portal/company-file';
+import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
+import { startDemoPortal } from '@/lib/demo-portal/server';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { causeArchetypes } from '@/lib/bitrix24/demo-portal/generator/flow-catalog';
+import { causeArchetypes } from '@/lib/demo-portal/generator/flow-catalog';
 import { expect, signedIn, test } from './support/demo-company';
 import type { DemoPortalFacts, ExpectedFlowRow } from './support/demo-portal-facts';
 

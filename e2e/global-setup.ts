@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startDemoPortal } from '@/lib/bitrix24/demo-portal/server';
+import { startDemoPortal } from '@/lib/demo-portal/server';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { createScratchDatabase } from '@/lib/db/scratch-database';

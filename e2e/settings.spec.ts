@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startDemoPortal, type DemoPortal } from '@/lib/bitrix24/demo-portal/server';
-import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
+import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
+import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/demo-portal/testing/fixture-company';
 import { createPrismaClient } from '@/lib/db/client';
 import { e2eMemberId } from './support/oauth-company';
 import { e2ePort, readStack, storageStateFor } from './support/stack';

@@ -5,8 +5,8 @@ import { rename, rm, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { writeCompanyFile, type CompanyLine } from '../lib/bitrix24/demo-portal/company-file';
-import { DEFAULT_AS_OF, DEFAULT_TASK_COUNT, MAX_TASK_COUNT, MIN_TASK_COUNT, generateCompany } from '../lib/bitrix24/demo-portal/generator/generate-company';
+import { writeCompanyFile, type CompanyLine } from '@/lib/demo-portal/company-file';
+import { DEFAULT_AS_OF, DEFAULT_TASK_COUNT, MAX_TASK_COUNT, MIN_TASK_COUNT, generateCompany } from '@/lib/demo-portal/generator/generate-company';
 import { dataDir } from '../lib/env';
 
 const usage = `Usage: npm run demo-portal:generate -- --seed N [--tasks M] [--out FILE] [--as-of ISO]

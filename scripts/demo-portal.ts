@@ -2,9 +2,9 @@
 // Runs the demo portal alone and prints its webhook URL; Ctrl-C stops it.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { companyFromLines, readCompanyFile } from '../lib/bitrix24/demo-portal/company-file';
-import { DEFAULT_TASK_COUNT, generateCompany } from '../lib/bitrix24/demo-portal/generator/generate-company';
-import { startDemoPortal } from '../lib/bitrix24/demo-portal/server';
+import { companyFromLines, readCompanyFile } from '@/lib/demo-portal/company-file';
+import { DEFAULT_TASK_COUNT, generateCompany } from '@/lib/demo-portal/generator/generate-company';
+import { startDemoPortal } from '@/lib/demo-portal/server';
 
 const usage = `Usage: npm run demo-portal -- (--dataset FILE | --seed N [--tasks M]) [--port P] [--https]
   --dataset FILE  a company file (docs/demo-company-format.md)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { efficiencyFromRest, type RestHistoryRow, type RestTask } from '@/lib/bitrix24/demo-portal/testing/efficiency-from-rest';
+import { efficiencyFromRest, type RestHistoryRow, type RestTask } from '@/lib/demo-portal/testing/efficiency-from-rest';
 
 /** A flows-list row's figures as the spec expects to see them. */
 export type ExpectedFlowRow = { pending: number; inProgress: number; completed: number; efficiency: number };

@@ -1,5 +1,5 @@
-import type { DemoCompany } from '@/lib/bitrix24/demo-portal/company';
-import type { OAuthApp } from '@/lib/bitrix24/demo-portal/oauth-state';
+import type { DemoCompany } from '@/lib/demo-portal/company';
+import type { OAuthApp } from '@/lib/demo-portal/oauth-state';
 
 /** The seeded portal's member id: 32 hex digits, as Bitrix24 makes them. */
 export const e2eMemberId = 'e2e00000000000000000000000000e2e';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bitrix24Client, type RetryNotice } from './client';
-import { startDemoPortal, type DemoPortal } from './demo-portal/server';
-import { fixtureCompany, fixtureFlow, manyTasks } from './testing/fixture-company';
+import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
+import { fixtureCompany, fixtureFlow, manyTasks } from '@/lib/demo-portal/testing/fixture-company';
 
 // Real time on purpose: the portal's bucket drains by the wall clock, as Bitrix24's does.
 let portal: DemoPortal;

@@ -5,9 +5,9 @@ import { addTask, getTask, pageTasks, scanAllTasksInBatches, scanTasks, taskHist
 import { listDepartments, listUsers } from './api/directory';
 import { addMeeting, notifyUser, serverTime } from './api/calendar-and-notify';
 import { Bitrix24Client, type OAuthTokens, type RetryNotice } from './client';
-import type { DemoCompany } from './demo-portal/company';
-import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from './demo-portal/server';
-import { fixtureCompany, fixtureFlow, manyTasks } from './testing/fixture-company';
+import type { DemoCompany } from '@/lib/demo-portal/company';
+import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from '@/lib/demo-portal/server';
+import { fixtureCompany, fixtureFlow, manyTasks } from '@/lib/demo-portal/testing/fixture-company';
 import { bitrix24Failure, collectPages } from './testing/client-results';
 
 const portals: DemoPortal[] = [];

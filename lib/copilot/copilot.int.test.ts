@@ -7,7 +7,7 @@ import { startStubServer } from '@/lib/ai/testing/stub-server';
 import { ActionError } from '@/lib/errors/action-error';
 import type { Viewer } from '@/lib/auth/viewer';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
-import { causeArchetypes } from '@/lib/bitrix24/demo-portal/generator/flow-catalog';
+import { causeArchetypes } from '@/lib/demo-portal/generator/flow-catalog';
 import { LeakyBucketLimiter } from '@/lib/bitrix24/rate-limiter';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { insertTasks } from '@/lib/metrics/testing/mirror-fixture';

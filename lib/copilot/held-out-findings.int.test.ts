@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFailingCause, type FailingCause } from '@/lib/bitrix24/demo-portal/generator/flow-causes';
+import { isFailingCause, type FailingCause } from '@/lib/demo-portal/generator/flow-causes';
 import { executeSyncRun } from '@/lib/sync/run-sync';
 import { requestSyncRun } from '@/lib/sync/sync-runs';
 import { syncFixture } from '@/lib/sync/testing/sync-fixture';

@@ -1,8 +1,8 @@
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
-import { startDemoPortal, type DemoPortal } from '@/lib/bitrix24/demo-portal/server';
-import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
+import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
+import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/demo-portal/testing/fixture-company';
 import { secretBox } from '@/lib/security/secret-box';
 import { requestSync } from '@/lib/sync/request-sync';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';

@@ -1,7 +1,7 @@
-import { companyFromLines } from '@/lib/bitrix24/demo-portal/company-file';
-import { DEFAULT_TASK_COUNT, generateCompany } from '@/lib/bitrix24/demo-portal/generator/generate-company';
-import { allScopes } from '@/lib/bitrix24/demo-portal/rest/registry';
-import { startDemoPortal, type DemoPortal } from '@/lib/bitrix24/demo-portal/server';
+import { companyFromLines } from '@/lib/demo-portal/company-file';
+import { DEFAULT_TASK_COUNT, generateCompany } from '@/lib/demo-portal/generator/generate-company';
+import { allScopes } from '@/lib/demo-portal/rest/registry';
+import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
 import type { PrismaClient } from '@/lib/db/client';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { saveWebhookConnection } from './portal-connection';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
-import { startDemoPortal, type DemoPortal } from '@/lib/bitrix24/demo-portal/server';
-import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
+import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
+import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/demo-portal/testing/fixture-company';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { executeSyncRun } from './run-sync';
 import { requestSyncRun } from './sync-runs';

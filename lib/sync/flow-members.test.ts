@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureFlow } from '@/lib/bitrix24/testing/fixture-company';
+import { fixtureFlow } from '@/lib/demo-portal/testing/fixture-company';
 import type { PortalFlowData } from '@/lib/bitrix24/schemas';
 import { departmentPeople } from './department-people';
 import { flowMembers } from './flow-writes';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
-import { startDemoPortal, type DemoPortal } from '@/lib/bitrix24/demo-portal/server';
-import { fixtureCompany, fixtureTask } from '@/lib/bitrix24/testing/fixture-company';
+import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
+import { fixtureCompany, fixtureTask } from '@/lib/demo-portal/testing/fixture-company';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { processPortalEvents } from './process-portal-events';
 

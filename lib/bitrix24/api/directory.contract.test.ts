@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bitrix24Client } from '../client';
-import { startDemoPortal } from '../demo-portal/server';
-import { fixtureCompany } from '../testing/fixture-company';
+import { startDemoPortal } from '@/lib/demo-portal/server';
+import { fixtureCompany } from '@/lib/demo-portal/testing/fixture-company';
 import type { Json } from '../testing/documented/documented-answer';
 import { documentedTransport } from '../testing/documented-transport';
 import { listUsers } from './directory';

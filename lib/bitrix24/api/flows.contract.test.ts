@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Bitrix24Client } from '../client';
-import { startDemoPortal, type DemoPortal } from '../demo-portal/server';
-import { fixtureCompany, fixtureFlow } from '../testing/fixture-company';
+import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
+import { fixtureCompany, fixtureFlow } from '@/lib/demo-portal/testing/fixture-company';
 import { getFlow, getFlows } from './flows';
 import { isPortalAdmin } from './directory';
 

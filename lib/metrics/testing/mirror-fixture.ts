@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
-import { createRandom } from '@/lib/bitrix24/demo-portal/generator/random';
+import { createRandom } from '@/lib/demo-portal/generator/random';
 import type { MetricTask } from '../metric-task';
 import { metricTaskFromMirror } from '../mirrored-metric-task';
 

@@ -1,5 +1,5 @@
 import { parsePortalDate } from '@/lib/bitrix24/portal-dates';
-import type { PortalState } from '@/lib/bitrix24/demo-portal/portal-state';
+import type { PortalState } from '@/lib/demo-portal/portal-state';
 import type { PrismaClient } from '@/lib/db/client';
 
 /**

@@ -1,7 +1,7 @@
 import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
-import { companyFromLines } from '@/lib/bitrix24/demo-portal/company-file';
-import { generateCompany } from '@/lib/bitrix24/demo-portal/generator/generate-company';
-import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from '@/lib/bitrix24/demo-portal/server';
+import { companyFromLines } from '@/lib/demo-portal/company-file';
+import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
+import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from '@/lib/demo-portal/server';
 import { LeakyBucketLimiter } from '@/lib/bitrix24/rate-limiter';
 import type { PrismaClient } from '@/lib/db/client';
 

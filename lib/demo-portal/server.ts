@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
-import { parsePhpQuery, PhpQueryError } from '../php-query';
+import { parsePhpQuery, PhpQueryError } from '@/lib/bitrix24/php-query';
 import type { DemoCompany } from './company';
 import { deleteLocalApp, localAppsPath, renderLocalApps, saveLocalApp, type LocalApp, type LocalAppsContext } from './local-apps';
 import { handleAuthorizePost, handleToken, renderAuthorizePage } from './oauth-routes';

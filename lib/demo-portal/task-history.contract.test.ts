@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Bitrix24Client } from '../client';
-import { parsePortalDate } from '../portal-dates';
-import { at, deadlineMove, fixtureCompany, fixtureFlow, fixtureTask } from '../testing/fixture-company';
+import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { parsePortalDate } from '@/lib/bitrix24/portal-dates';
+import { at, deadlineMove, fixtureCompany, fixtureFlow, fixtureTask } from './testing/fixture-company';
 import { startDemoPortal, type DemoPortal } from './server';
 
 /**

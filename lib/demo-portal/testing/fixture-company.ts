@@ -1,5 +1,5 @@
-import { formatPortalDate } from '../portal-dates';
-import type { DemoCompany, HistoryRow, PortalFlow, PortalTask } from '../demo-portal/company';
+import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
+import type { DemoCompany, HistoryRow, PortalFlow, PortalTask } from '../company';
 
 /**
  * Small hand-made companies for contract tests: dates relative to `asOf`, which the portal maps

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Bitrix24Client } from '../client';
-import { fixtureCompany, fixtureTask } from '../testing/fixture-company';
+import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { fixtureCompany, fixtureTask } from './testing/fixture-company';
 import { startDemoPortal, type DemoPortal } from './server';
 
 /**

@@ -1,4 +1,4 @@
-import { offsetMinutes } from '../../portal-dates';
+import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 
 /**
  * Time as the generator keeps it: whole epoch seconds (the portal's dates carry no

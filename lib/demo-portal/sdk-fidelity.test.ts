@@ -1,7 +1,7 @@
 import https from 'node:https';
 import { B24Hook } from '@bitrix24/b24jssdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureCompany, fixtureFlow, manyTasks } from '../testing/fixture-company';
+import { fixtureCompany, fixtureFlow, manyTasks } from './testing/fixture-company';
 import { startDemoPortal, type DemoPortal } from './server';
 
 /**

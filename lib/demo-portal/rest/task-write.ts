@@ -1,4 +1,4 @@
-import { formatPortalDate, offsetMinutes, parsePortalDate } from '../../portal-dates';
+import { formatPortalDate, offsetMinutes, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
 import { taskForResponse } from './task-shape';

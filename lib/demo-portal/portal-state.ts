@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatPortalDate, parsePortalDate } from '../portal-dates';
+import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import type { DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
 import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
 import { portalEfficiencyTask } from './portal-efficiency-task';

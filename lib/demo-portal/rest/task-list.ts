@@ -1,5 +1,5 @@
-import { formatHistoryDate } from '../../history-dates';
-import { parsePortalDate } from '../../portal-dates';
+import { formatHistoryDate } from '@/lib/bitrix24/history-dates';
+import { parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import type { StoredTask } from '../portal-state';
 import { parseFilterKey, type FilterOperator } from './filter-key';
 import { RestError } from './rest-error';

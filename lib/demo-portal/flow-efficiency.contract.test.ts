@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getFlows } from '../api/flows';
-import { scanTasks, taskHistories } from '../api/tasks';
-import { Bitrix24Client } from '../client';
-import { at, deadlineMove, fixtureCompany, fixtureFlow, fixtureTask } from '../testing/fixture-company';
+import { getFlows } from '@/lib/bitrix24/api/flows';
+import { scanTasks, taskHistories } from '@/lib/bitrix24/api/tasks';
+import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { at, deadlineMove, fixtureCompany, fixtureFlow, fixtureTask } from './testing/fixture-company';
 import type { HistoryRow } from './company';
 import { startDemoPortal, type DemoPortal } from './server';
 import { efficiencyFromRest } from './testing/efficiency-from-rest';

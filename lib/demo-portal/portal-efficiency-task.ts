@@ -1,5 +1,5 @@
 import type { EfficiencyTask } from '@/lib/metrics/flow-efficiency';
-import { parsePortalDate } from '../portal-dates';
+import { parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import type { HistoryRow, PortalTask } from './company';
 
 /**

@@ -1,4 +1,4 @@
-import { parsePhpQuery, PhpQueryError } from '../../php-query';
+import { parsePhpQuery, PhpQueryError } from '@/lib/bitrix24/php-query';
 import { RestError } from './rest-error';
 import type { RestAnswer } from './rest-method';
 

@@ -1,4 +1,4 @@
-import { encodePhpQuery } from '../php-query';
+import { encodePhpQuery } from '@/lib/bitrix24/php-query';
 import type { EventBinding, PortalState } from './portal-state';
 
 export type TaskEvent = 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE';

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Bitrix24Client } from '../client';
-import { parsePhpQuery } from '../php-query';
-import { fixtureCompany, fixtureFlow, fixtureMemberId } from '../testing/fixture-company';
+import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { parsePhpQuery } from '@/lib/bitrix24/php-query';
+import { fixtureCompany, fixtureFlow, fixtureMemberId } from './testing/fixture-company';
 import { companyHeaderSchema } from './company';
 import { startDemoPortal, type DemoPortal } from './server';
 

@@ -1,4 +1,4 @@
-import { formatPortalDate, parsePortalDate } from '../../portal-dates';
+import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
