@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderWithIntl } from '@/components/charts/render-with-intl';
 import type { AnalysisView } from '@/lib/copilot/analysis-view';
-import { findingKinds, type Finding } from '@/lib/copilot/finding';
+import { findingKinds, type Finding } from '@/lib/findings/finding';
 import { AnalysisChat } from './analysis-chat';
 import { QuotaNotice } from './copilot-panel';
 import { ExampleChat } from './example-chat';

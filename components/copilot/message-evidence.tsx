@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { AnalysisView } from '@/lib/copilot/analysis-view';
-import { orderedFigures, type Finding } from '@/lib/copilot/finding';
+import { orderedFigures, type Finding } from '@/lib/findings/finding';
 import { useFigureText } from './use-message-text';
 
 /** The findings behind a message: their figures, the people and the tasks (linked to Bitrix24). */

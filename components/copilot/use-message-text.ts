@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
-import { orderedFigures, type Finding } from '@/lib/copilot/finding';
+import { orderedFigures, type Finding } from '@/lib/findings/finding';
 import { bbcodeInert } from '@/lib/bitrix24/bbcode';
 import { withPeopleNames } from '@/lib/copilot/people-names';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findingSchema } from '@/lib/copilot/finding';
+import { findingSchema } from '@/lib/findings/finding';
 import type { Locale } from '@/lib/i18n/locales';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingKinds, problemKinds, strengthKinds, type FindingKind } from '@/lib/copilot/finding';
+import { findingKinds, problemKinds, strengthKinds, type FindingKind } from '@/lib/findings/finding';
 import { answerProblems, type AnswerContext } from '@/lib/copilot/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
 import type { AnalysisRequest, ModelEvent, ModelFinding, ModelMessage } from './analyst-model';
@@ -10,7 +10,7 @@ import { builtinAnalyst } from './builtin-analyst';
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Realistic figures for every finding kind, with the keys lib/copilot/flow-findings.ts gives it
+ * Realistic figures for every finding kind, with the keys lib/findings/flow-findings.ts gives it
  * (problems also carry `lateTasks`): decimals such as 6.5 and counts of 1000 and more.
  */
 const figuresOf: Record<FindingKind, Record<string, number>> = {
@@ -78,7 +78,7 @@ function request(locale: Locale, findings: ModelFinding[]): AnalysisRequest {
   return { locale, efficiency, flow, findings };
 }
 
-/** Every finding kind once, f1…f15 in the order of lib/copilot/finding.ts. */
+/** Every finding kind once, f1…f15 in the order of lib/findings/finding.ts. */
 const allFindings = findingKinds.map((kind, index) => finding(kind, index));
 
 /** Real names of the portal's people: the analyst never sees them, so none may appear. */

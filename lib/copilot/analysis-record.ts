@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { modelMessageSchema } from '@/lib/ai/analyst-model';
-import { findingsSchema } from './finding';
+import { findingsSchema } from '@/lib/findings/finding';
 
 /** The JSON columns of a stored analysis, checked on the way back out of the database. */
 export const analysisRecordSchema = z.object({

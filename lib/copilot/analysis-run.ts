@@ -4,7 +4,7 @@ import { modelErrorFrom } from '@/lib/ai/model-errors';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AnalysisTrigger, Prisma } from '@/lib/db/generated/client';
 import type { Locale } from '@/lib/i18n/locales';
-import type { FlowFindings } from './flow-findings';
+import type { FlowFindings } from '@/lib/findings/flow-findings';
 import type { FlowToAnalyse } from './load-analysed-flow';
 import { personNames } from './person-names';
 import { recordModelRequest } from './request-log';

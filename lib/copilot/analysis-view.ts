@@ -8,7 +8,7 @@ import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import type { Locale } from '@/lib/i18n/locales';
 import { analysisRecordSchema } from './analysis-record';
 import { abandonedRunMs } from './analysis-run';
-import type { Finding, FindingKind } from './finding';
+import type { Finding, FindingKind } from '@/lib/findings/finding';
 import { pseudonymisedFindings } from './pseudonymise';
 
 export type AnalysisState = 'running' | 'succeeded' | 'failed' | 'interrupted';

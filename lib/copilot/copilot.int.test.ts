@@ -24,7 +24,7 @@ import { analystFor, copilotSettings, copilotSettingsWithSealedSecret, saveModel
 import { copilotUsage } from './copilot-usage';
 import { modelRequestPreview } from './model-request-preview';
 import { purgeRequestLogs } from './request-log';
-import { flowFindings } from './flow-findings';
+import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { createMeetingFromMessage, createTaskFromMessage, rateMessage } from './message-actions';
 import { analysisRequest } from './pseudonymise';

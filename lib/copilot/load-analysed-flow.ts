@@ -5,7 +5,7 @@ import { efficiencyWindow } from '@/lib/metrics/flow-efficiency';
 import { portalDaySql } from '@/lib/metrics/portal-day-sql';
 import { metricTaskFromMirror } from '@/lib/metrics/mirrored-metric-task';
 import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';
-import type { AnalysedFlow } from './analysed-flow';
+import type { AnalysedFlow } from '@/lib/findings/analysed-flow';
 
 /** As Bitrix24's CoPilot, at most the 1,000 most recent tasks of the window are read. */
 export const maxAnalysedTasks = 1_000;

@@ -1,7 +1,7 @@
 import type { AnalysisRequest } from '@/lib/ai/analyst-model';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/locales';
-import { flowFindings } from './flow-findings';
+import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { analysisRequest } from './pseudonymise';
 

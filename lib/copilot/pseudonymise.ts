@@ -1,7 +1,7 @@
 import type { AnalysisRequest, ModelFinding } from '@/lib/ai/analyst-model';
 import type { Locale } from '@/lib/i18n/locales';
-import type { AnalysedFlow } from './analysed-flow';
-import type { Finding } from './finding';
+import type { AnalysedFlow } from '@/lib/findings/analysed-flow';
+import type { Finding } from '@/lib/findings/finding';
 
 /** Token (user_1…) → Bitrix24 user id, for mapping a model's answer back to people in the browser. */
 export type PeopleTokens = Record<string, number>;

@@ -8,7 +8,7 @@ import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import type { Locale } from '@/lib/i18n/locales';
 import { closeAbandonedRuns, startAnalysis } from './analysis-run';
 import { copilotSettings, type CopilotSettings } from './copilot-settings';
-import { flowFindings } from './flow-findings';
+import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { minimumFlowTasks, regenerationTrigger } from './regeneration-rule';
 import { quotaBlock, type QuotaBlock } from './request-quota';
