@@ -7,7 +7,8 @@ import { authorizedAction } from '@/lib/auth/guards';
 import { ActionError } from '@/lib/errors/action-error';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { appAddress, installPath } from '@/lib/portals/events-url';
+import { installPath } from '@/lib/http/bitrix24-receiver-paths';
+import { appAddress } from '@/lib/portals/events-url';
 import { installLinkTtlMs, issueInstallState } from '@/lib/portals/install-app-connection';
 
 /**

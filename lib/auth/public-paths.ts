@@ -1,4 +1,4 @@
-import { eventsPath, installPath } from '@/lib/portals/events-url';
+import { eventsPath, installPath } from '@/lib/http/bitrix24-receiver-paths';
 
 /** Pages and APIs anyone may open; everything else needs a session (enforced again by each guard). */
 const publicPaths = new Set(['/', '/sign-in', '/setup', '/invite', '/api/health', eventsPath, installPath]);

@@ -11,7 +11,7 @@ import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { dataDir, env } from '@/lib/env';
 import { startJobWorker } from '@/lib/jobs/job-worker';
 import { startDemoConnection, usesDemoPortal } from '@/lib/portals/demo-portal-connection';
-import { eventsPath } from '@/lib/portals/events-url';
+import { eventsPath } from '@/lib/http/bitrix24-receiver-paths';
 import { resealLegacySecrets } from '@/lib/security/reseal-secrets';
 import { secretBox, type SecretBox } from '@/lib/security/secret-box';
 import { requestSync } from '@/lib/sync/request-sync';

@@ -10,7 +10,7 @@ import { receivePortalEvent } from '@/lib/sync/receive-portal-event';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { appKeysFor } from './app-keys';
 import { saveAppKeys } from './save-app-keys';
-import { eventsPath, installPath } from './events-url';
+import { eventsPath, installPath } from '@/lib/http/bitrix24-receiver-paths';
 import { issueInstallState } from './install-app-connection';
 import { portalClient } from './portal-connection';
 import { receiveAppInstall } from './receive-app-install';

@@ -1,11 +1,4 @@
-/**
- * Where a portal's outgoing webhook posts task events: <APP_URL>/api/bitrix24/events. Without
- * APP_URL, the address this page was opened at (behind a proxy, its forwarded host and scheme).
- */
-export const eventsPath = '/api/bitrix24/events';
-
-/** Where Bitrix24 posts a local app's installation (lib/portals/install-app-connection.ts). */
-export const installPath = '/api/bitrix24/install';
+import { eventsPath } from '@/lib/http/bitrix24-receiver-paths';
 
 /** The app's public address for a path: APP_URL, else the address this request came to. */
 export function appAddress(appUrl: string | undefined, headers: Pick<Headers, 'get'>, path: string): string {
@@ -15,6 +8,10 @@ export function appAddress(appUrl: string | undefined, headers: Pick<Headers, 'g
   return `${proto}://${host}${path}`;
 }
 
+/**
+ * Where a portal's outgoing webhook posts task events: <APP_URL>/api/bitrix24/events. Without
+ * APP_URL, the address this page was opened at (behind a proxy, its forwarded host and scheme).
+ */
 export function eventsHandlerUrl(appUrl: string | undefined, headers: Pick<Headers, 'get'>): string {
   return appAddress(appUrl, headers, eventsPath);
 }
