@@ -10,7 +10,7 @@ import { appBoss } from '@/lib/jobs/app-boss';
 import { connectWebhookPortal } from '@/lib/portals/connect-webhook-portal';
 import { keepingSecret, webhookUrlSchema } from '@/lib/portals/webhook-url';
 import { appSecretBox } from '@/lib/security/app-secret-box';
-import { requestSync } from '@/lib/sync/request-sync';
+import { requestSync } from '@/lib/jobs/request-sync';
 
 const input = z.object({
   webhookUrl: webhookUrlSchema,

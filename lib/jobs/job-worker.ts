@@ -7,7 +7,7 @@ import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
 import { PortalNotConnectedError, portalClient } from '@/lib/portals/portal-connection';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { processPortalEvents } from '@/lib/sync/process-portal-events';
-import { requestSync } from '@/lib/sync/request-sync';
+import { requestSync } from '@/lib/jobs/request-sync';
 import { executeSyncRun, type SyncOutcome } from '@/lib/sync/run-sync';
 import { orphanedSyncRuns, readSyncRun } from '@/lib/sync/sync-runs';
 import { workerBoss } from './job-boss';

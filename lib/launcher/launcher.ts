@@ -14,7 +14,7 @@ import { startDemoConnection, usesDemoPortal } from '@/lib/portals/demo-portal-c
 import { eventsPath } from '@/lib/http/bitrix24-receiver-paths';
 import { resealLegacySecrets } from '@/lib/security/reseal-secrets';
 import { secretBox, type SecretBox } from '@/lib/security/secret-box';
-import { requestSync } from '@/lib/sync/request-sync';
+import { requestSync } from '@/lib/jobs/request-sync';
 import { generatedSecret } from './generated-secret';
 import { portIsFree } from './port-free';
 import { acquireLaunchLock } from './launch-lock';

@@ -6,14 +6,14 @@ import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
 import { fixtureCompany, fixtureFlow, fixtureMemberId, fixtureTask } from '@/lib/demo-portal/testing/fixture-company';
 import { secretBox } from '@/lib/security/secret-box';
-import { receivePortalEvent } from '@/lib/sync/receive-portal-event';
+import { receivePortalEvent } from '@/lib/receivers/receive-portal-event';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { appKeysFor } from './app-keys';
 import { saveAppKeys } from './save-app-keys';
 import { eventsPath, installPath } from '@/lib/http/bitrix24-receiver-paths';
 import { issueInstallState } from './install-app-connection';
 import { portalClient } from './portal-connection';
-import { receiveAppInstall } from './receive-app-install';
+import { receiveAppInstall } from '@/lib/receivers/receive-app-install';
 
 /**
  * Connecting as a Bitrix24 local app end to end, on a real database and the demo portal over

@@ -4,7 +4,7 @@ import { syncDemoAccounts } from '@/lib/auth/demo-accounts';
 import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
 import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/demo-portal/testing/fixture-company';
 import { secretBox } from '@/lib/security/secret-box';
-import { requestSync } from '@/lib/sync/request-sync';
+import { requestSync } from '@/lib/jobs/request-sync';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { connectWebhookPortal } from './connect-webhook-portal';
 import { portalClient } from './portal-connection';

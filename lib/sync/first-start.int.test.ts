@@ -7,7 +7,7 @@ import { startJobWorker, type JobWorker } from '@/lib/jobs/job-worker';
 import { startDemoConnection } from '@/lib/portals/demo-portal-connection';
 import { secretBox } from '@/lib/security/secret-box';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { requestSync } from './request-sync';
+import { requestSync } from '@/lib/jobs/request-sync';
 import { mirrorDifferences } from './testing/mirror-differences';
 import { startEventsEndpoint } from './testing/events-endpoint';
 

@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client';
 import { readJsonRequest } from '@/lib/http/read-json-request';
 import { appBoss } from '@/lib/jobs/app-boss';
 import { currentPortal } from '@/lib/portals/current-portal';
-import { requestSync } from '@/lib/sync/request-sync';
+import { requestSync } from '@/lib/jobs/request-sync';
 import { readSyncStatus } from '@/lib/sync/sync-status';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type PgBoss from 'pg-boss';
 import type { PrismaClient } from '@/lib/db/client';
 import type { SecretBox } from '@/lib/security/secret-box';
-import { receivePortalEvent } from '../receive-portal-event';
+import { receivePortalEvent } from '@/lib/receivers/receive-portal-event';
 
 /**
  * The app's events endpoint served by a plain HTTP server, for tests that need the portal's

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { appBoss } from '@/lib/jobs/app-boss';
 import { appSecretBox } from '@/lib/security/app-secret-box';
-import { receivePortalEvent } from '@/lib/sync/receive-portal-event';
+import { receivePortalEvent } from '@/lib/receivers/receive-portal-event';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,9 +2,9 @@ import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { appBoss } from '@/lib/jobs/app-boss';
 import { eventsHandlerUrl } from '@/lib/portals/events-url';
-import { receiveAppInstall } from '@/lib/portals/receive-app-install';
+import { receiveAppInstall } from '@/lib/receivers/receive-app-install';
 import { appSecretBox } from '@/lib/security/app-secret-box';
-import { requestSync } from '@/lib/sync/request-sync';
+import { requestSync } from '@/lib/jobs/request-sync';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { PrismaClient } from '@/lib/db/client';
 import type { SyncKind } from '@/lib/db/generated/client';
 import { jobQueues } from '@/lib/jobs/job-queues';
-import { requestSyncRun, type SyncRunRecord } from './sync-runs';
+import { requestSyncRun, type SyncRunRecord } from '@/lib/sync/sync-runs';
 
 /**
  * Starts a sync of a portal, or hands back the one already running. The job only makes a worker

@@ -2,7 +2,7 @@ import { ApiError } from '@/lib/errors/api-error';
 import type { PrismaClient } from '@/lib/db/client';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
 import type { SecretBox } from '@/lib/security/secret-box';
-import { installAppConnection, InstallRefusedError, type InstallDependencies } from './install-app-connection';
+import { installAppConnection, InstallRefusedError, type InstallDependencies } from '@/lib/portals/install-app-connection';
 
 /** An installation post is a few tokens and names; anything bigger is not one. */
 const installBodyLimit = 16_384;

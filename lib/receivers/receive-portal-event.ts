@@ -6,7 +6,7 @@ import { jobQueues } from '@/lib/jobs/job-queues';
 import { markAppUninstalled } from '@/lib/portals/app-uninstalled';
 import { portalForEvent } from '@/lib/portals/portal-connection';
 import type { SecretBox } from '@/lib/security/secret-box';
-import { parsePortalEvent, PortalEventError } from './portal-events';
+import { parsePortalEvent, PortalEventError } from '@/lib/sync/portal-events';
 
 /** Task events are small (an id and the auth block); anything bigger is not one. */
 const eventBodyLimit = 16_384;
