@@ -10,7 +10,7 @@ import { agingBandColors, axisTick, chartChrome, seriesColors } from './chart-pa
 import { ChartTooltip } from './chart-tooltip';
 import { usePercentileLines } from './percentile-lines';
 import { useChartFormat } from './use-chart-format';
-import { dayMs } from '@/lib/metrics/metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 
 const height = 320;
 

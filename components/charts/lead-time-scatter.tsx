@@ -10,7 +10,7 @@ import { axisTick, chartChrome, seriesColors } from './chart-palette';
 import { ChartTooltip } from './chart-tooltip';
 import { usePercentileLines } from './percentile-lines';
 import { portalClockTime, portalDayTime, useChartFormat } from './use-chart-format';
-import { dayMs } from '@/lib/metrics/metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 
 const height = 320;
 /** About six date ticks whatever the period's length. */

@@ -6,7 +6,7 @@ import type { Percentiles } from '@/lib/dashboards/dashboard-types';
 import type { ChartLegendItem } from './chart-legend';
 import { lineLabel, percentileDashes, seriesColors } from './chart-palette';
 import { useChartFormat } from './use-chart-format';
-import { dayMs } from '@/lib/metrics/metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 
 type Line = { key: string; label: string; days: number; color: string; dash: string };
 

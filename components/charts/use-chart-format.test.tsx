@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderWithIntl } from './render-with-intl';
 import { useChartFormat, type ChartFormat } from './use-chart-format';
-import { dayMs } from '@/lib/metrics/metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 
 /** Runs `read` with the hook's formatter in a locale and returns what it gave, NBSPs as plain spaces. */
 function formatted(locale: 'en' | 'ru', read: (format: ChartFormat) => string): string {

@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { PortalWindow } from '@/lib/dashboards/dashboard-types';
-import { dayMs } from '@/lib/metrics/metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 
 const minuteMs = 60_000;
 const hourMs = 60 * minuteMs;

@@ -2,8 +2,8 @@ import type { AnalysisRequest } from '@/lib/ai/analyst-model';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { copilotSettings } from './copilot-settings';
+import { dayMs } from '@/lib/time/durations';
 
-const dayMs = 86_400_000;
 
 /**
  * What went to an external model and what came back, for an admin debugging a provider: the

@@ -1,8 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
+import { dayMs, hourMs } from '@/lib/time/durations';
 
 export type QuotaLimits = { hourlyRequestLimit: number; monthlyRequestLimit: number | null; userDailyLimit: number | null };
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import type { DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
 import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
+import { weekMs } from '@/lib/time/durations';
 import { portalEfficiencyTask } from './portal-efficiency-task';
 
-const weekMs = 7 * 86_400_000;
 const taskDateFields = ['createdDate', 'changedDate', 'statusChangedDate', 'dateStart', 'deadline', 'closedDate', 'activityDate'] as const;
 
 /** A task as the portal keeps it: the REST record plus its dates as numbers, for filters and efficiency. */

@@ -1,7 +1,7 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import { teamLoad } from '@/lib/metrics/assignee-load';
 import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow, violatesInWindow } from '@/lib/metrics/flow-efficiency';
-import { dayMs } from '@/lib/metrics/metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 import { isOpen } from '@/lib/metrics/metric-task';
 import { distribution, median } from '@/lib/metrics/percentiles';
 import { portalDay } from '@/lib/metrics/portal-days';

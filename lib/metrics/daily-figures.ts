@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/db/generated/client';
 import { deadlineSegmentsSql } from './deadline-overruns-sql';
 import { efficiencyWindow } from './flow-efficiency';
 import { dailyLeadWindowDays, figureMoment } from './flow-day-figure';
-import { dayMs } from './metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 import { portalDaySql } from './portal-day-sql';
 import { lastPortalDays, portalDay } from './portal-days';
 import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';

@@ -3,7 +3,7 @@ import { teamLoad } from './assignee-load';
 import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow, violatesInWindow } from './flow-efficiency';
 import { currentCounts } from './flow-series';
 import { isOpen, isOverdue, type MetricTask } from './metric-task';
-import { dayMs } from './metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 import { distribution } from './percentiles';
 import { endOfPortalDay, portalDay } from './portal-days';
 import { taskAsOf } from './task-as-of';

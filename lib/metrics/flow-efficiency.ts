@@ -1,5 +1,6 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { MetricTask } from './metric-task';
+import { dayMs } from '@/lib/time/durations';
 
 /**
  * Flow efficiency as the tasks module computes it (docs/bitrix24.md, "Flow efficiency"): over the
@@ -34,7 +35,6 @@ export type ValueChange<T> = { from: T; changedAt: number };
 /** A violation as the module records it: from when it started until it was repaired (null: still open). */
 export type ViolationSpan = { start: number; end: number | null };
 
-const dayMs = 86_400_000;
 /** Review, completed and deferred repair a violation (Effective::repair on these statuses). */
 const repairingStatuses = new Set(['4', '5', '6']);
 

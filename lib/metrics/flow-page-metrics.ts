@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import type { TeamLoad } from './assignee-load';
 import type { AgingBand } from './flow-series';
-import { dayMs, metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
+import { metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 import type { Distribution } from './percentiles';
 import { openTaskOverdueSql } from './open-task-risk-sql';
 

@@ -11,4 +11,3 @@ export const metricQueryOptionsSchema = z.object({
 
 export type MetricQueryOptions = z.input<typeof metricQueryOptionsSchema>;
 
-export const dayMs = 86_400_000;

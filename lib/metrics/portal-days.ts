@@ -1,5 +1,5 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
-import { dayMs } from './metric-query-options';
+import { dayMs } from '@/lib/time/durations';
 
 
 /** The portal's calendar day of a moment, as YYYY-MM-DD (daily figures are kept by portal day). */
