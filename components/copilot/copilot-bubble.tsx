@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CopilotMark } from './copilot-button';
+import { CopilotMark } from './copilot-mark';
 
 /** A chat bubble from CoPilot, with its avatar. */
 export function CopilotBubble({ children, label }: { children: ReactNode; label?: string }) {

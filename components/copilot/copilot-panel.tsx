@@ -11,7 +11,7 @@ import type { AnalysisOutcome } from '@/lib/copilot/request-analysis';
 import { readJson } from '@/lib/query/read-json';
 import { copilotKeys } from '@/lib/query/keys';
 import { AnalysisChat } from './analysis-chat';
-import { CopilotMark } from './copilot-button';
+import { CopilotMark } from './copilot-mark';
 import { ExampleChat } from './example-chat';
 
 /** How often the panel looks for new messages while CoPilot is writing. */

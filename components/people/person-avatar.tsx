@@ -1,4 +1,4 @@
-import type { Person } from '@/lib/dashboards/dashboard-types';
+import type { Person } from '@/lib/people/people-of';
 
 const initials = (name: string) =>
   name

@@ -2,7 +2,7 @@ import { builtinAnalyst, builtinMessages } from '@/lib/ai/builtin-analyst';
 import { modelErrorCodes, type ModelErrorCode } from '@/lib/ai/model-errors';
 import { taskUrl } from '@/lib/bitrix24/portal-links';
 import type { Viewer } from '@/lib/auth/viewer';
-import { peopleOf } from '@/lib/dashboards/people';
+import { peopleOf } from '@/lib/people/people-of';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import type { Locale } from '@/lib/i18n/locales';

@@ -1,3 +1,4 @@
+import type { Person } from '@/lib/people/people-of';
 /**
  * What the dashboard pages show, as plain JSON: the server renders the first paint from these and
  * the route handlers under app/api/dashboard return the same shapes for TanStack Query to refresh.
@@ -9,8 +10,6 @@ import type { DailyFlowFigure } from '@/lib/metrics/flow-figure-series';
 export type EfficiencyBand = 'healthy' | 'watch' | 'critical';
 
 export type DistributionType = 'manually' | 'queue' | 'himself';
-
-export type Person = { bitrixUserId: number; name: string; photoUrl: string | null };
 
 /** A stretch of portal days, both ends included, and the zone they are read in. */
 export type PortalWindow = { from: string; to: string; days: number; timeZoneOffset: string };

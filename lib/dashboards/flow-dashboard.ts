@@ -8,7 +8,7 @@ import { startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, FlowDashboard, LeadTimePoint, RiskTask } from './dashboard-types';
 import { defaultChartPeriod } from './chart-period';
 import { flowsList } from './flows-list';
-import { peopleOf } from './people';
+import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { FlowListRow, FlowsList, FlowsListPage, Person } from './dashboard-types';
+import type { Person } from '@/lib/people/people-of';
+import type { FlowListRow, FlowsList, FlowsListPage } from './dashboard-types';
 
 /** The flows list's search, filters and sort order, as its `?` search params hold them. */
 export const flowListFiltersSchema = z.object({

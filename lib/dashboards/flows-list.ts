@@ -6,7 +6,7 @@ import { portalEfficiencyDiffers } from '@/lib/metrics/portal-efficiency-check';
 import { portalDay, shiftDay } from '@/lib/metrics/portal-days';
 import type { FlowListRow, FlowsList } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
-import { peopleOf } from './people';
+import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
 

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@/lib/db/client';
-import type { Person } from './dashboard-types';
+
+/** An employee as pages show them: the name and photo of a Bitrix24 user id. */
+export type Person = { bitrixUserId: number; name: string; photoUrl: string | null };
 
 /**
  * Names and photos of a portal's employees by Bitrix24 user id. Someone the mirror does not know
