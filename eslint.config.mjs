@@ -1,6 +1,40 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+/**
+ * The layers of lib/, lowest first (ARCHITECTURE.md). A folder may import folders of lower
+ * layers only: never its own layer's neighbours, never one above. Entry code (app/, scripts/,
+ * bench/) and tests sit on top and may import anything.
+ */
+const layers = [
+  ['os', 'time', 'errors', 'i18n', 'query'],
+  ['http', 'db'],
+  ['security', 'bitrix24', 'people', 'system'],
+  ['auth', 'metrics'],
+  ['flows', 'users', 'demo-portal', 'findings', 'dashboards'],
+  ['portals', 'ai'],
+  ['sync', 'copilot'],
+  ['jobs'],
+  ['receivers', 'launcher', 'actions'],
+];
+const layerZones = layers.flatMap((folders, rank) =>
+  folders.map((folder) => ({
+    target: `./lib/${folder}`,
+    from: layers
+      .slice(rank)
+      .flat()
+      .filter((other) => other !== folder)
+      .map((other) => `./lib/${other}`),
+    message: `lib/${folder} is in layer ${rank + 1}: it may import only lower layers (ARCHITECTURE.md).`,
+  })),
+);
+// UI code runs in the browser too: it never reaches the database, secrets or server processes.
+const componentZone = {
+  target: './components',
+  from: ['./lib/db', './lib/security', './lib/launcher', './lib/jobs', './lib/receivers', './lib/env.ts'],
+  message: 'Components do not read the database, secrets or the environment; a page or an action hands them what they show.',
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -21,6 +55,14 @@ const config = [
   {
     files: ['lib/env.ts'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: [...layerZones, componentZone] }],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+    },
   },
 ];
 
