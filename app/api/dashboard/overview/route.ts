@@ -10,7 +10,6 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.strictObject({ days: chartPeriodSchema.default(defaultChartPeriod) });
 
 // GET /api/dashboard/overview?days=30|90|180 - the overview over the flows the viewer may see.
-export const GET = withAuth(['admin', 'lead', 'executive'], async (request, { viewer }) => {
-  const { days } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await overview(db(), visibleFlowsWhere(viewer), { days }), { headers: { 'cache-control': 'no-store' } });
+export const GET = withAuth(['admin', 'lead', 'executive'], { query: querySchema }, async (_request, { viewer, query: { days } }) => {
+  return Response.json(await overview(db(), visibleFlowsWhere(viewer), { days }));
 });

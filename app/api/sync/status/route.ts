@@ -6,7 +6,7 @@ import { readSyncStatus } from '@/lib/sync/sync-status';
 export const dynamic = 'force-dynamic';
 
 // GET /api/sync/status - the latest sync's phase, done/total and time left, for the header's progress bar.
-export const GET = withAuth(['admin', 'lead', 'executive'], async (request, { viewer }) => {
+export const GET = withAuth(['admin', 'lead', 'executive'], {}, async (_request, { viewer }) => {
   const status = await readSyncStatus(db(), await currentPortal(db()), { withReason: viewer.role === 'admin' });
-  return Response.json(status, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(status);
 });

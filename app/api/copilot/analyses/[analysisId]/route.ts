@@ -8,13 +8,14 @@ import { db } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 
+// An id that is not a uuid names no analysis: the same 404 as an unknown one.
+const paramsSchema = z.object({ analysisId: z.uuid().nullable().catch(null) });
+
 // GET /api/copilot/analyses/:analysisId - one CoPilot analysis; the panel polls it while messages arrive.
-export const GET = withAuth<{ params: Promise<{ analysisId: string }> }>(['admin', 'lead'], async (request, { params, viewer }) => {
-  const { analysisId } = await params;
-  const id = z.uuid().safeParse(analysisId);
+export const GET = withAuth<{ params: typeof paramsSchema }, { params: Promise<{ analysisId: string }> }>(['admin', 'lead'], { params: paramsSchema }, async (_request, { viewer, params: { analysisId } }) => {
   const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
   const locale = answerLocale(settings, viewerLocale);
-  const view = id.success ? await analysisView(db(), viewer, id.data, locale) : null;
+  const view = analysisId ? await analysisView(db(), viewer, analysisId, locale) : null;
   if (!view) throw new ApiError(404, 'not_found', 'No such analysis, or its flow is not yours to see.');
-  return Response.json(view, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(view);
 });
