@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keepingSecret, parseWebhookUrl, redactedWebhookUrl, webhookUrlSchema, withoutSecret } from './webhook-url';
+import { ActionError } from '@/lib/errors/action-error';
 
 describe('parseWebhookUrl', () => {
   it('reads the portal, user and code of an incoming webhook, normalised to its base', () => {
@@ -63,7 +64,7 @@ describe('keeping the secret out of sight', () => {
       /Failed to parse URL from https:\/\/x\/rest\/1\/••••\//,
     );
     await expect(keepingSecret('s3cr3t', async () => Promise.reject(new Error('s3cr3t')))).rejects.not.toThrow(/s3cr3t/);
-    const meant = Object.assign(new Error('for the user'), { name: 'ActionError' });
+    const meant = new ActionError('failed', 'for the user');
     await expect(keepingSecret('s3cr3t', async () => Promise.reject(meant))).rejects.toBe(meant);
     await expect(keepingSecret('s3cr3t', async () => 42)).resolves.toBe(42);
   });

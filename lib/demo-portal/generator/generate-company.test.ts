@@ -53,7 +53,7 @@ describe('generateCompany', () => {
   });
 
   it('keeps the documented example file readable through the schemas', async () => {
-    const example = await readCompanyFile(fileURLToPath(new URL('../../../../docs/examples/demo-company.jsonl', import.meta.url)));
+    const example = await readCompanyFile(fileURLToPath(new URL('../../../docs/examples/demo-company.jsonl', import.meta.url)));
     expect(example.header.seed).toBe(7);
     expect(example.flows.length).toBeGreaterThanOrEqual(8);
     expect(new Set(example.history.map((row) => row.taskId))).toEqual(new Set(example.tasks.map((task) => task.id)));
