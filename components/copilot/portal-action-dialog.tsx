@@ -1,9 +1,9 @@
 'use client';
 
 import * as Dialog from '@radix-ui/react-dialog';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useActionRunner, type ActionFailure } from '@/components/actions/use-action-runner';
 import { buttonStyles } from '@/components/ui/button-styles';
 import type { ActionResult } from '@/lib/auth/guards';
 import type { CreatedInPortal } from '@/lib/copilot/message-actions';
@@ -12,7 +12,7 @@ import { copilotKeys } from '@/lib/query/keys';
 /** What went wrong, in the user's language; the portal's own words follow when it gave any. */
 function usePortalErrorText() {
   const t = useTranslations('copilot.portalErrors');
-  return (result: Extract<ActionResult<unknown>, { ok: false }>) => {
+  return (result: ActionFailure) => {
     const text = t.has(result.error) ? t(result.error as Parameters<typeof t>[0]) : t('other');
     return result.error.startsWith('portal-') && result.message ? `${text} ${t('detail', { detail: result.message })}` : text;
   };
@@ -23,21 +23,19 @@ function usePortalErrorText() {
  * form keeps its fields), or the created item; the analysis is refetched so the message shows it.
  */
 export function usePortalAction<I>(analysisId: string, action: (input: I) => Promise<ActionResult<CreatedInPortal>>) {
-  const errorText = usePortalErrorText();
-  const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const runner = useActionRunner({ errorText: usePortalErrorText() });
   const [created, setCreated] = useState<CreatedInPortal | null>(null);
-  async function submit(input: I) {
-    setPending(true);
-    setError(null);
-    const result = await action(input);
-    setPending(false);
-    if (!result.ok) return setError(errorText(result));
-    setCreated(result.data);
-    await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(analysisId) });
-  }
-  return { pending, error, created, submit, setError };
+  const submit = (input: I) =>
+    runner.run(
+      () => action(input),
+      (data) => {
+        setCreated(data);
+        return null;
+      },
+      [copilotKeys.analysis(analysisId)],
+    );
+  const setError = (text: string | null) => runner.setMessage(text === null ? null : { kind: 'error', text });
+  return { pending: runner.pending, error: runner.message?.kind === 'error' ? runner.message.text : null, created, submit, setError };
 }
 
 /**

@@ -6,7 +6,8 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { saveAppKeysAction } from '@/lib/actions/save-app-keys';
-import { useSettingsAction } from './use-settings-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useSettingsErrorText } from './use-settings-error-text';
 
 /**
  * The local application's keys for an app connection: Bitrix24 shows them only after the app is
@@ -14,7 +15,7 @@ import { useSettingsAction } from './use-settings-action';
  */
 export function AppKeysForm({ portalId, domain }: { portalId: string; domain: string }) {
   const t = useTranslations('settings.bitrix24.appKeys');
-  const { pending, message, fields, run } = useSettingsAction();
+  const { pending, message, fields, run } = useActionRunner({ errorText: useSettingsErrorText() });
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { createAppInstallLinkAction } from '@/lib/actions/create-app-install-link';
-import { useSettingsAction } from './use-settings-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useSettingsErrorText } from './use-settings-error-text';
 
 /** The scopes the local application needs, as its form in Bitrix24 names them. */
 export const appScopes = ['task', 'user', 'department', 'calendar', 'im'];
@@ -16,7 +17,7 @@ export const appScopes = ['task', 'user', 'department', 'calendar', 'im'];
  */
 export function ConnectAppCard({ handlerUrl }: { handlerUrl: string }) {
   const t = useTranslations('settings.bitrix24.app');
-  const { pending, message, run } = useSettingsAction();
+  const { pending, message, run } = useActionRunner({ errorText: useSettingsErrorText() });
   const [installUrl, setInstallUrl] = useState<string | null>(null);
   return (
     <section aria-labelledby="connect-app-title" className="rounded-lg border border-slate-200 bg-white p-5">

@@ -9,7 +9,8 @@ import { connectWebhookPortalAction } from '@/lib/actions/connect-webhook-portal
 import { testWebhookConnectionAction } from '@/lib/actions/test-webhook-connection';
 import type { ConnectionReport } from '@/lib/portals/connection-report';
 import { ConnectionReportView } from './connection-report-view';
-import { useSettingsAction } from './use-settings-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useSettingsErrorText } from './use-settings-error-text';
 
 const urlErrors = new Set(['required', 'not-url', 'protocol', 'credentials', 'path']);
 
@@ -21,7 +22,7 @@ const urlErrors = new Set(['required', 'not-url', 'protocol', 'credentials', 'pa
 export function ConnectWebhookForm({ eventsUrl, replacing, tokenStored }: { eventsUrl: string; replacing: boolean; tokenStored: boolean }) {
   const t = useTranslations('settings.bitrix24');
   const formRef = useRef<HTMLFormElement>(null);
-  const { pending, message, fields, run } = useSettingsAction();
+  const { pending, message, fields, run } = useActionRunner({ errorText: useSettingsErrorText() });
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [busy, setBusy] = useState<'test' | 'connect' | null>(null);
 

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { disconnectPortalAction } from '@/lib/actions/disconnect-portal';
-import { useSettingsAction } from './use-settings-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useSettingsErrorText } from './use-settings-error-text';
 
 const dangerButton =
   'inline-flex items-center justify-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 disabled:opacity-60';
@@ -13,7 +14,7 @@ const dangerButton =
 /** "Disconnect", then a question in place with "Yes, disconnect" and "Cancel"; focus moves to the question and back. */
 export function DisconnectPortalButton({ portalId, domain }: { portalId: string; domain: string }) {
   const t = useTranslations('settings.bitrix24.portal');
-  const { pending, message, run } = useSettingsAction();
+  const { pending, message, run } = useActionRunner({ errorText: useSettingsErrorText() });
   const [asking, setAsking] = useState(false);
   const questionRef = useRef<HTMLParagraphElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);

@@ -8,12 +8,13 @@ import { TextField } from '@/components/ui/text-field';
 import { addManualFlowIdsAction } from '@/lib/actions/add-manual-flow-ids';
 import { removeManualFlowIdAction } from '@/lib/actions/remove-manual-flow-id';
 import { parseFlowIdList, type FlowIdListError } from '@/lib/portals/flow-id-list';
-import { useSettingsAction } from './use-settings-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useSettingsErrorText } from './use-settings-error-text';
 
 /** Flow ids added by hand (reference §2.4 step 4): a list with a remove button each, and a field to add more. */
 export function ManualFlowIdsEditor({ portalId, domain, flowIds }: { portalId: string; domain: string; flowIds: number[] }) {
   const t = useTranslations('settings.bitrix24.manual');
-  const { pending, message, run, setMessage } = useSettingsAction();
+  const { pending, message, run, setMessage } = useActionRunner({ errorText: useSettingsErrorText() });
   const [ids, setIds] = useState(flowIds);
   const [inputError, setInputError] = useState<FlowIdListError | null>(null);
 

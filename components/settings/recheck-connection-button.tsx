@@ -7,12 +7,13 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { recheckPortalConnectionAction } from '@/lib/actions/recheck-portal-connection';
 import type { ConnectionReport } from '@/lib/portals/connection-report';
 import { ConnectionReportView } from './connection-report-view';
-import { useSettingsAction } from './use-settings-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useSettingsErrorText } from './use-settings-error-text';
 
 /** Tests the stored webhook again (the admin never sees it) and shows the report under the card. */
 export function RecheckConnectionButton({ portalId }: { portalId: string }) {
   const t = useTranslations('settings.bitrix24.portal');
-  const { pending, message, run } = useSettingsAction();
+  const { pending, message, run } = useActionRunner({ errorText: useSettingsErrorText() });
   const [report, setReport] = useState<ConnectionReport | null>(null);
   return (
     <div className="w-full">

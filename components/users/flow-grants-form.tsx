@@ -6,11 +6,12 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { setUserFlowGrantsAction } from '@/lib/actions/set-user-flow-grants';
 import type { FlowGrantOption } from '@/lib/users/flow-grant-options';
 import { ActionMessage } from './action-message';
-import { useUserAction } from './use-user-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useUserActionTexts } from './use-user-action-texts';
 
 export function FlowGrantsForm({ userId, flows }: { userId: string; flows: FlowGrantOption[] }) {
   const t = useTranslations('users.grants');
-  const { pending, message, run } = useUserAction();
+  const { pending, message, run } = useActionRunner(useUserActionTexts());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -8,11 +8,12 @@ import { inviteUserAction } from '@/lib/actions/invite-user';
 import { roles, type Role } from '@/lib/auth/roles';
 import { ActionMessage } from './action-message';
 import { InviteLink } from './invite-link';
-import { useUserAction } from './use-user-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useUserActionTexts } from './use-user-action-texts';
 
 export function InviteUserForm() {
   const t = useTranslations();
-  const { pending, message, run } = useUserAction();
+  const { pending, message, run } = useActionRunner(useUserActionTexts());
   const [invite, setInvite] = useState<{ email: string; path: string } | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -12,13 +12,14 @@ import { roles, type Role } from '@/lib/auth/roles';
 import type { EmployeeOption, UserListItem } from '@/lib/users/list-users';
 import { ActionMessage } from './action-message';
 import { InviteLink } from './invite-link';
-import { useUserAction } from './use-user-action';
+import { useActionRunner } from '@/components/actions/use-action-runner';
+import { useUserActionTexts } from './use-user-action-texts';
 
 const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:opacity-60';
 
 export function UserRow({ user, employees, isSelf }: { user: UserListItem; employees: EmployeeOption[]; isSelf: boolean }) {
   const t = useTranslations();
-  const { pending, message, run } = useUserAction();
+  const { pending, message, run } = useActionRunner(useUserActionTexts());
   const [invitePath, setInvitePath] = useState<string | null>(null);
   const employeeValue = user.employee ? `${user.employee.portalId}:${user.employee.bitrixUserId}` : '';
 
