@@ -30,7 +30,7 @@ import { createScratchDatabase } from '../lib/db/scratch-database';
 import { withPgClient } from '../lib/db/with-pg-client';
 import { childEnvironment, env } from '../lib/env';
 import { visibleFlowsWhere } from '../lib/flows/flow-access';
-import { backfillDailyFigures } from '../lib/metrics/daily-figures';
+import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
 import { isBuildCurrent } from '../lib/launcher/build-stamp';
 import { buildApp } from '../lib/launcher/next-process';
 import { waitForHttp } from '../lib/launcher/wait-for-http';

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
-import { jobSchema } from '@/lib/jobs/job-boss';
+import { jobSchema } from '@/lib/jobs/boss-clients';
 import { jobQueues } from '@/lib/jobs/job-queues';
 import { encodePhpQuery } from '@/lib/bitrix24/php-query';
 import { saveWebhookConnection } from '@/lib/portals/portal-connection';

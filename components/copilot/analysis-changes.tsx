@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 
 /** What changed since the flow's previous analysis: efficiency, and findings that came or went. */
 export function AnalysisChanges({ view, previous }: { view: AnalysisView; previous: NonNullable<AnalysisView['previous']> }) {

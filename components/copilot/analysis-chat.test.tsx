@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderWithIntl } from '@/components/charts/render-with-intl';
-import type { AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { findingKinds, type Finding } from '@/lib/findings/finding';
 import { AnalysisChat } from './analysis-chat';
 import { QuotaNotice } from './copilot-panel';

@@ -2,8 +2,8 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { buttonStyles } from '@/components/ui/button-styles';
-import type { AnalysisView } from '@/lib/copilot/analysis-view';
-import { efficiencyLine } from '@/lib/copilot/regeneration-rule';
+import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
+import { efficiencyLine } from '@/lib/copilot/analysis/regeneration-rule';
 import { AnalysisChanges } from './analysis-changes';
 import { CopilotBubble } from './copilot-bubble';
 import { CopilotMessage } from './copilot-message';

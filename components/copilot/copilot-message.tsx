@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
-import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { CopilotBubble } from './copilot-bubble';
 import { CreateMeetingDialog } from './create-meeting-dialog';
 import { CreateTaskDialog } from './create-task-dialog';

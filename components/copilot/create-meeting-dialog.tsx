@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type RefObject } from 'react';
 import { createMeetingFromMessageAction } from '@/lib/actions/create-meeting-from-message';
-import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { daysAhead, fieldClass, labelClass, localInputValue, titleFrom } from './dialog-form-fields';
 import { PortalActionDialog, usePortalAction } from './portal-action-dialog';
 

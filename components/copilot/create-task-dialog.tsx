@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type RefObject } from 'react';
 import { createTaskFromMessageAction } from '@/lib/actions/create-task-from-message';
-import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { daysAhead, fieldClass, labelClass, localInputValue, titleFrom } from './dialog-form-fields';
 import { PortalActionDialog, usePortalAction } from './portal-action-dialog';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 
 /**
  * The waterfall of lost points: from 100 % down to the flow's efficiency, one step per finding

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, type RefObject } from 'react';
 import { rateCopilotMessageAction } from '@/lib/actions/rate-copilot-message';
-import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { copilotKeys } from '@/lib/query/keys';
 
 const itemClass =

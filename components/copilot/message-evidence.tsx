@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { orderedFigures, type Finding } from '@/lib/findings/finding';
 import { useFigureText } from './use-message-text';
 

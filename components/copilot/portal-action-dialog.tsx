@@ -6,7 +6,7 @@ import { useState, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { useActionRunner, type ActionFailure } from '@/components/actions/use-action-runner';
 import { buttonStyles } from '@/components/ui/button-styles';
 import type { ActionResult } from '@/lib/auth/guards';
-import type { CreatedInPortal } from '@/lib/copilot/message-actions';
+import type { CreatedInPortal } from '@/lib/copilot/analysis/message-actions';
 import { copilotKeys } from '@/lib/query/keys';
 
 /** What went wrong, in the user's language; the portal's own words follow when it gave any. */

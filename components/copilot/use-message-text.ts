@@ -1,10 +1,10 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis-view';
+import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { orderedFigures, type Finding } from '@/lib/findings/finding';
 import { bbcodeInert } from '@/lib/bitrix24/bbcode';
-import { withPeopleNames } from '@/lib/copilot/people-names';
+import { withPeopleNames } from '@/lib/copilot/grounding/token-names';
 
 const durationFigures = new Set(['planned', 'p85Lead', 'p50Lead', 'medianPickup', 'medianAssignDelay', 'medianReview']);
 

@@ -11,7 +11,7 @@ import { testModelConnectionAction } from '@/lib/actions/test-model-connection';
 import { gigachatScopes, providerConfigSchema, providerKinds, yandexAuthKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
 import type { DeploymentCaStatus } from '@/lib/ai/deployment-ca';
 import type { ConnectionTest } from '@/lib/ai/test-connection';
-import type { CopilotSettings } from '@/lib/copilot/copilot-settings';
+import type { CopilotSettings } from '@/lib/copilot/settings/copilot-settings';
 import { SettingsSection } from './settings-section';
 
 type Field = {

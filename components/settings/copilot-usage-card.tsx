@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { CopilotSettings } from '@/lib/copilot/copilot-settings';
-import type { CopilotUsage } from '@/lib/copilot/copilot-usage';
+import type { CopilotSettings } from '@/lib/copilot/settings/copilot-settings';
+import type { CopilotUsage } from '@/lib/copilot/settings/copilot-usage';
 import { SettingsSection } from './settings-section';
 
 /** CoPilot's use against its limits, per day with tokens, the votes on messages, and who changed the settings. */

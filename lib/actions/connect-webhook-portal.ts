@@ -6,7 +6,7 @@ import { demoAccounts, demoPortalId } from '@/lib/auth/demo-accounts';
 import { authorizedAction } from '@/lib/auth/guards';
 import { ActionError } from '@/lib/errors/action-error';
 import { db } from '@/lib/db/client';
-import { appBoss } from '@/lib/jobs/app-boss';
+import { appBoss } from '@/lib/jobs/web-job-sender';
 import { connectWebhookPortal } from '@/lib/portals/connect-webhook-portal';
 import { keepingSecret, webhookUrlSchema } from '@/lib/portals/webhook-url';
 import { appSecretBox } from '@/lib/security/app-secret-box';

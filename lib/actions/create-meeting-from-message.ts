@@ -1,7 +1,7 @@
 'use server';
 
 import { authorizedAction } from '@/lib/auth/guards';
-import { createMeetingFromMessage, createMeetingInputSchema } from '@/lib/copilot/message-actions';
+import { createMeetingFromMessage, createMeetingInputSchema } from '@/lib/copilot/analysis/message-actions';
 import { db } from '@/lib/db/client';
 import { appPortalClient } from '@/lib/portals/app-portal-client';
 

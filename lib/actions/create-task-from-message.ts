@@ -1,7 +1,7 @@
 'use server';
 
 import { authorizedAction } from '@/lib/auth/guards';
-import { createTaskFromMessage, createTaskInputSchema } from '@/lib/copilot/message-actions';
+import { createTaskFromMessage, createTaskInputSchema } from '@/lib/copilot/analysis/message-actions';
 import { db } from '@/lib/db/client';
 import { appPortalClient } from '@/lib/portals/app-portal-client';
 

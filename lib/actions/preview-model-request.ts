@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { analystSystemPrompt, analystUserPrompt } from '@/lib/ai/analyst-prompt';
 import { authorizedAction } from '@/lib/auth/guards';
 import { ActionError } from '@/lib/errors/action-error';
-import { answerLocale, copilotSettings } from '@/lib/copilot/copilot-settings';
-import { modelRequestPreview } from '@/lib/copilot/model-request-preview';
+import { answerLocale, copilotSettings } from '@/lib/copilot/settings/copilot-settings';
+import { modelRequestPreview } from '@/lib/copilot/analysis/model-request-preview';
 import { db } from '@/lib/db/client';
 
 /** Admin: the system and user messages an external model would receive for a flow, as they would be sent. */

@@ -3,8 +3,8 @@
 import { after } from 'next/server';
 import { getLocale } from 'next-intl/server';
 import { authorizedAction } from '@/lib/auth/guards';
-import { analystFor, answerLocale, copilotSettingsWithSealedSecret } from '@/lib/copilot/copilot-settings';
-import { analysisRequestSchema, requestAnalysis } from '@/lib/copilot/request-analysis';
+import { analystFor, answerLocale, copilotSettingsWithSealedSecret } from '@/lib/copilot/settings/copilot-settings';
+import { analysisRequestSchema, requestAnalysis } from '@/lib/copilot/analysis/request-analysis';
 import { db } from '@/lib/db/client';
 import { appSecretBox } from '@/lib/security/app-secret-box';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { authorizedAction } from '@/lib/auth/guards';
-import { modelSettingsInputSchema, saveModelSettings } from '@/lib/copilot/copilot-settings';
+import { modelSettingsInputSchema, saveModelSettings } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
 import { appSecretBox } from '@/lib/security/app-secret-box';
 

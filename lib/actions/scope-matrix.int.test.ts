@@ -111,7 +111,7 @@ describe("a lead's flow scope, through the actions", () => {
   });
 
   it('the analysis API (analysisView): another flow\'s analysis is not there', async () => {
-    const { analysisView } = await import('@/lib/copilot/analysis-view');
+    const { analysisView } = await import('@/lib/copilot/analysis/analysis-view');
     expect(await analysisView(database.db, lead, ids.otherAnalysis, 'en')).toBeNull();
     expect(await analysisView(database.db, lead, ids.ownAnalysis, 'en')).not.toBeNull();
   });

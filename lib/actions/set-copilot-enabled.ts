@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorizedAction } from '@/lib/auth/guards';
-import { updateCopilotSettings } from '@/lib/copilot/copilot-settings';
+import { updateCopilotSettings } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
 
 /** Admin: switches CoPilot in Flows on or off for everyone. */

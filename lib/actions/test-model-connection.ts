@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { testProvider } from '@/lib/ai/test-connection';
 import { authorizedAction } from '@/lib/auth/guards';
-import { secretForTest } from '@/lib/copilot/copilot-settings';
+import { secretForTest } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
 import { appSecretBox } from '@/lib/security/app-secret-box';
 

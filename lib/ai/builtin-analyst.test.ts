@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingKinds, problemKinds, strengthKinds, type FindingKind } from '@/lib/findings/finding';
-import { answerProblems, type AnswerContext } from '@/lib/copilot/validate-answer';
+import { answerProblems, type AnswerContext } from '@/lib/copilot/grounding/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
 import type { AnalysisRequest, ModelEvent, ModelFinding, ModelMessage } from './analyst-model';
 import { builtinAnalyst } from './builtin-analyst';

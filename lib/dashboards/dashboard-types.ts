@@ -4,7 +4,7 @@ import type { Person } from '@/lib/people/people-of';
  * the route handlers under app/api/dashboard return the same shapes for TanStack Query to refresh.
  * Times are ISO strings, durations milliseconds, days portal days (YYYY-MM-DD in the portal's zone).
  */
-import type { DailyFlowFigure } from '@/lib/metrics/flow-figure-series';
+import type { DailyFlowFigure } from '@/lib/metrics/daily-figure-reads';
 
 /** Efficiency against the 80 % line (DESIGN.md): healthy at 80 or more, watch from 60, critical below. */
 export type EfficiencyBand = 'healthy' | 'watch' | 'critical';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
-import { flowDayFigure } from '@/lib/metrics/flow-day-figure';
+import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
+import { flowDayFigure } from '@/lib/metrics/day-figure-definition';
 import { isAtRisk, isOpen, isOverdue, type MetricTask } from '@/lib/metrics/metric-task';
 import { distribution, median } from '@/lib/metrics/percentiles';
 import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';

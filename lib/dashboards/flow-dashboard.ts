@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { taskUrl } from '@/lib/bitrix24/portal-links';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { dailyFlowSeries, weeklyFlowSeries } from '@/lib/metrics/flow-figure-series';
+import { dailyFlowSeries, weeklyFlowSeries } from '@/lib/metrics/daily-figure-reads';
 import { flowPageMetrics } from '@/lib/metrics/flow-page-metrics';
 import { startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, FlowDashboard, LeadTimePoint, RiskTask } from './dashboard-types';

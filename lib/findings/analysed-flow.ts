@@ -13,7 +13,7 @@ export type IntakeDay = { day: string; created: number; completed: number };
 
 /**
  * Everything the findings engine needs about one flow, read from the mirror in one go
- * (lib/copilot/load-analysed-flow.ts) so that the engine itself is a plain function.
+ * (lib/copilot/analysis/load-analysed-flow.ts) so that the engine itself is a plain function.
  */
 export type AnalysedFlow = {
   distributionType: 'manually' | 'queue' | 'himself';

@@ -6,7 +6,7 @@ import { syncFixture } from '@/lib/sync/testing/sync-fixture';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import type { FindingKind } from './finding';
 import { flowFindings } from './flow-findings';
-import { loadAnalysedFlow } from '@/lib/copilot/load-analysed-flow';
+import { loadAnalysedFlow } from '@/lib/copilot/analysis/load-analysed-flow';
 
 /** The finding each generated cause must produce first. */
 const expectedKind: Record<FailingCause, FindingKind> = {

@@ -1,16 +1,16 @@
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { linkDemoAccounts } from '@/lib/auth/demo-accounts';
-import { purgeRequestLogs } from '@/lib/copilot/request-log';
+import { purgeRequestLogs } from '@/lib/copilot/settings/request-log';
 import type { PrismaClient } from '@/lib/db/client';
-import { backfillDailyFigures } from '@/lib/metrics/daily-figures';
+import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
 import { PortalNotConnectedError, portalClient } from '@/lib/portals/portal-connection';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { processPortalEvents } from '@/lib/sync/process-portal-events';
 import { requestSync } from '@/lib/jobs/request-sync';
 import { executeSyncRun, type SyncOutcome } from '@/lib/sync/run-sync';
 import { orphanedSyncRuns, readSyncRun } from '@/lib/sync/sync-runs';
-import { workerBoss } from './job-boss';
+import { workerBoss } from './boss-clients';
 import { createJobQueues, jobQueues, jobSchedules } from './job-queues';
 
 /**

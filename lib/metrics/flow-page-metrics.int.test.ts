@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { teamLoad } from './assignee-load';
-import { agingOfOpenTasks } from './flow-series';
+import { agingOfOpenTasks } from './status-series';
 import { flowPageMetrics, type FlowPageMetrics } from './flow-page-metrics';
 import type { MetricTask } from './metric-task';
 import { distribution, type Distribution } from './percentiles';

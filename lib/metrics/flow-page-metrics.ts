@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import type { TeamLoad } from './assignee-load';
-import type { AgingBand } from './flow-series';
+import type { AgingBand } from './status-series';
 import { metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
 import { dayMs } from '@/lib/time/durations';
 import type { Distribution } from './percentiles';

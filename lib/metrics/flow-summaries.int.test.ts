@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { efficiencyTaskOf, flowEfficiency } from './flow-efficiency';
-import { currentCounts } from './flow-series';
+import { currentCounts } from './status-series';
 import { flowSummaries, type FlowSummary } from './flow-summaries';
 import { isAtRisk, isOpen, isOverdue, type MetricTask } from './metric-task';
 import { distribution } from './percentiles';

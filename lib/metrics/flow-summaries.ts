@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { efficiencyWindow } from './flow-efficiency';
-import type { StatusCounts } from './flow-series';
+import type { StatusCounts } from './status-series';
 import { metricQueryOptionsSchema, type MetricQueryOptions } from './metric-query-options';
 import { dayMs } from '@/lib/time/durations';
 import type { Distribution } from './percentiles';

@@ -1,4 +1,4 @@
-import { statusAt } from './flow-series';
+import { statusAt } from './status-series';
 import type { MetricTask } from './metric-task';
 
 /**

@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
 import { canOpen } from '@/lib/auth/roles';
-import { copilotAvailableTo } from '@/lib/copilot/copilot-settings';
+import { copilotAvailableTo } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
 import { flowListFiltersFrom, flowListSearchParams, flowsListPage } from '@/lib/dashboards/flow-list-filters';
 import { flowsList } from '@/lib/dashboards/flows-list';

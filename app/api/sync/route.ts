@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withAuth } from '@/lib/auth/guards';
 import { ApiError } from '@/lib/errors/api-error';
 import { db } from '@/lib/db/client';
-import { appBoss } from '@/lib/jobs/app-boss';
+import { appBoss } from '@/lib/jobs/web-job-sender';
 import { currentPortal } from '@/lib/portals/current-portal';
 import { requestSync } from '@/lib/jobs/request-sync';
 import { readSyncStatus } from '@/lib/sync/sync-status';

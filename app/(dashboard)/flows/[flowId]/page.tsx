@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { FlowDashboardView } from '@/components/flows/flow-dashboard-view';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireArea } from '@/lib/auth/guards';
-import { copilotAvailableTo } from '@/lib/copilot/copilot-settings';
+import { copilotAvailableTo } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
 import { chartPeriodParam } from '@/lib/dashboards/chart-period';
 import { flowDashboard } from '@/lib/dashboards/flow-dashboard';

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { appBoss } from '@/lib/jobs/app-boss';
+import { appBoss } from '@/lib/jobs/web-job-sender';
 import { appSecretBox } from '@/lib/security/app-secret-box';
 import { receivePortalEvent } from '@/lib/receivers/receive-portal-event';
 

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { appBoss } from '@/lib/jobs/app-boss';
+import { appBoss } from '@/lib/jobs/web-job-sender';
 import { eventsHandlerUrl } from '@/lib/portals/events-url';
 import { receiveAppInstall } from '@/lib/receivers/receive-app-install';
 import { appSecretBox } from '@/lib/security/app-secret-box';

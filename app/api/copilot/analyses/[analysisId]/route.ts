@@ -2,8 +2,8 @@ import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { withAuth } from '@/lib/auth/guards';
 import { ApiError } from '@/lib/errors/api-error';
-import { analysisView } from '@/lib/copilot/analysis-view';
-import { answerLocale, copilotSettings } from '@/lib/copilot/copilot-settings';
+import { analysisView } from '@/lib/copilot/analysis/analysis-view';
+import { answerLocale, copilotSettings } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';

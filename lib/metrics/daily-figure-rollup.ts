@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { deadlineSegmentsSql } from './deadline-overruns-sql';
 import { efficiencyWindow } from './flow-efficiency';
-import { dailyLeadWindowDays, figureMoment } from './flow-day-figure';
+import { dailyLeadWindowDays, figureMoment } from './day-figure-definition';
 import { dayMs } from '@/lib/time/durations';
 import { portalDaySql } from './portal-day-sql';
 import { lastPortalDays, portalDay } from './portal-days';
@@ -11,7 +11,7 @@ import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
 
 /**
  * FlowDailyFigure rows, written by SQL for every flow of a portal: the figures flowDayFigure()
- * defines (see flow-day-figure.ts), over the mirror as it stood at the end of each day. Tasks'
+ * defines (see day-figure-definition.ts), over the mirror as it stood at the end of each day. Tasks'
  * statuses at a moment come from their status history when it has any, otherwise from their
  * dates; deadlines at a moment from the deadline history. The sync calls rollUpDailyFigures
  * after each run and backfillDailyFigures once after the first full sync.

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { env } from '@/lib/env';
-import { senderBoss } from './job-boss';
+import { senderBoss } from './boss-clients';
 
 const globalForBoss = globalThis as unknown as { flowpilotBoss?: Promise<PgBoss> };
 

@@ -10,7 +10,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import { analysisRecordSchema } from './analysis-record';
-import { copilotSettings } from './copilot-settings';
+import { copilotSettings } from '../settings/copilot-settings';
 
 const messageRef = { analysisId: z.uuid(), messageIndex: z.number().int().min(0).max(50) };
 

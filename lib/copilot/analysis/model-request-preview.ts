@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
-import { analysisRequest } from './pseudonymise';
+import { analysisRequest } from '../grounding/pseudonymise';
 
 /**
  * Exactly what an external model would receive for a flow now: the flow's settings and its

@@ -6,10 +6,10 @@ import type { AnalysisTrigger, Prisma } from '@/lib/db/generated/client';
 import type { Locale } from '@/lib/i18n/locales';
 import type { FlowFindings } from '@/lib/findings/flow-findings';
 import type { FlowToAnalyse } from './load-analysed-flow';
-import { personNames } from './person-names';
-import { recordModelRequest } from './request-log';
-import { analysisRequest } from './pseudonymise';
-import { answerProblems, type AnswerContext } from './validate-answer';
+import { personNames } from '../grounding/names-to-catch';
+import { recordModelRequest } from '../settings/request-log';
+import { analysisRequest } from '../grounding/pseudonymise';
+import { answerProblems, type AnswerContext } from '../grounding/validate-answer';
 
 /** A run that has not finished in this time is given up: its model call is aborted and the row closed. */
 export const abandonedRunMs = 120_000;

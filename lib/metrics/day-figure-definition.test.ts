@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureMoment, flowDayFigure } from './flow-day-figure';
+import { figureMoment, flowDayFigure } from './day-figure-definition';
 import type { MetricTask } from './metric-task';
 import { endOfPortalDay } from './portal-days';
 

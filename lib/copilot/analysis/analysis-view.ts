@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { analysisRecordSchema } from './analysis-record';
 import { abandonedRunMs } from './analysis-run';
 import type { Finding, FindingKind } from '@/lib/findings/finding';
-import { pseudonymisedFindings } from './pseudonymise';
+import { pseudonymisedFindings } from '../grounding/pseudonymise';
 
 export type AnalysisState = 'running' | 'succeeded' | 'failed' | 'interrupted';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
-import type { FlowDayFigure } from './flow-day-figure';
+import type { FlowDayFigure } from './day-figure-definition';
 
 /**
- * Chart series of one flow read from FlowDailyFigure (written by daily-figures.ts), so a chart
+ * Chart series of one flow read from FlowDailyFigure (written by daily-figure-rollup.ts), so a chart
  * over months reads one row per day, not every task. The caller checks the viewer may see the flow.
  */
 /** A day's figures as charts read them: the stored row without the per-assignee detail. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personNames } from './person-names';
+import { personNames } from './names-to-catch';
 
 describe('personNames', () => {
   it('gives full, last and first names of four letters or more, once each', () => {

@@ -7,11 +7,11 @@ import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import type { Locale } from '@/lib/i18n/locales';
 import { closeAbandonedRuns, startAnalysis } from './analysis-run';
-import { copilotSettings, type CopilotSettings } from './copilot-settings';
+import { copilotSettings, type CopilotSettings } from '../settings/copilot-settings';
 import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
 import { minimumFlowTasks, regenerationTrigger } from './regeneration-rule';
-import { quotaBlock, type QuotaBlock } from './request-quota';
+import { quotaBlock, type QuotaBlock } from '../settings/request-quota';
 
 export const analysisRequestSchema = z.object({
   flowId: z.uuid(),

@@ -1,7 +1,7 @@
 import type { AssigneeLoad } from './assignee-load';
 import { teamLoad } from './assignee-load';
 import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow, violatesInWindow } from './flow-efficiency';
-import { currentCounts } from './flow-series';
+import { currentCounts } from './status-series';
 import { isOpen, isOverdue, type MetricTask } from './metric-task';
 import { dayMs } from '@/lib/time/durations';
 import { distribution } from './percentiles';
@@ -44,7 +44,7 @@ const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100
  * The definition of a day's figures, over the flow's tasks as they stood at the end of that day
  * (taskAsOf): counts by status, open tasks past their deadline, efficiency by the portal's rule,
  * lead-time percentiles of the 30 days up to then, and open/overdue work per assignee. Tasks
- * created and completed that day go by their dates. The SQL roll-up (daily-figures.ts) must
+ * created and completed that day go by their dates. The SQL roll-up (daily-figure-rollup.ts) must
  * produce exactly this; its tests compare the two.
  */
 export function flowDayFigure(tasks: readonly MetricTask[], day: string, offset: string, now: number): FlowDayFigure {

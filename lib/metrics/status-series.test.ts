@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agingOfOpenTasks, cumulativeFlow, currentCounts, statusAt, weeklyThroughput } from './flow-series';
+import { agingOfOpenTasks, cumulativeFlow, currentCounts, statusAt, weeklyThroughput } from './status-series';
 import type { MetricTask } from './metric-task';
 import { endOfPortalDay, lastPortalDays, portalDay, weekOf } from './portal-days';
 

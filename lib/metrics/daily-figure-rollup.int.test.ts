@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import type { PrismaClient } from '@/lib/db/client';
-import { backfillDailyFigures, rollUpDailyFigures } from './daily-figures';
-import { flowDayFigure } from './flow-day-figure';
-import { dailyFlowSeries, weeklyFlowSeries } from './flow-figure-series';
-import { cumulativeFlow, weeklyThroughput } from './flow-series';
+import { backfillDailyFigures, rollUpDailyFigures } from './daily-figure-rollup';
+import { flowDayFigure } from './day-figure-definition';
+import { dailyFlowSeries, weeklyFlowSeries } from './daily-figure-reads';
+import { cumulativeFlow, weeklyThroughput } from './status-series';
 import { endOfPortalDay, lastPortalDays, weekOf } from './portal-days';
 import { insertFlow, insertPortal, insertTasks, loadMetricTasks, randomTasks, type FixtureTask } from './testing/mirror-fixture';
 
