@@ -2,52 +2,33 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { EfficiencySparkline } from '@/components/charts/efficiency-sparkline';
 import { PersonName } from '@/components/people/person-avatar';
 import { fetchFlowsList } from '@/lib/dashboards/dashboard-fetch';
 import type { FlowListRow, FlowsListPage } from '@/lib/dashboards/dashboard-types';
-import {
-  defaultFlowListFilters,
-  flowListFiltersFrom,
-  flowListPageSize,
-  flowListSearchParams,
-  type FlowListFilters,
-  type FlowSortKey,
-} from '@/lib/dashboards/flow-list-filters';
+import { defaultFlowListFilters, flowListPageSize, type FlowSortKey } from '@/lib/dashboards/flow-list-filters';
 import { dashboardKeys } from '@/lib/query/keys';
 import { CopilotButton } from '@/components/copilot/copilot-button';
 import { EfficiencyFigure } from './efficiency-figure';
+import { useFlowListAddress } from './use-flow-list-address';
 
 const pageButton =
   'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50';
 const selectStyle = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600';
 
 /**
- * The flows list: search, filters, sort and page kept in the address (shareable; Back and Forward
- * step through views) and applied on the server, which sends one page of rows; TanStack Query
- * fetches each view and refetches when a sync finishes. The server rendered the first paint. The
- * search box reaches the address (and the server) a moment after one stops typing.
+ * The flows list: search, filters, sort and page kept in the address (useFlowListAddress) and
+ * applied on the server, which sends one page of rows; TanStack Query fetches each view and
+ * refetches when a sync finishes. The server rendered the first paint.
  */
 export function FlowsListView({ initial, initialView, copilot }: { initial: FlowsListPage; initialView: string; copilot: boolean }) {
   const t = useTranslations('flows');
   const format = useChartFormat();
-  const searchParams = useSearchParams();
   const searchBox = useRef<HTMLInputElement>(null);
-  const urlFilters = useMemo(() => flowListFiltersFrom(Object.fromEntries(searchParams)), [searchParams]);
-  const view = flowListSearchParams(urlFilters).toString();
-  // What the search box shows: typed text until it reaches the address, then the address's (so
-  // Back and Forward bring their search back).
-  const [query, setQuery] = useState(urlFilters.q);
-  const [addressQuery, setAddressQuery] = useState(urlFilters.q);
-  if (urlFilters.q !== addressQuery) {
-    setAddressQuery(urlFilters.q);
-    setQuery(urlFilters.q);
-  }
-  const filters = useMemo(() => ({ ...urlFilters, q: query }), [urlFilters, query]);
+  const { view, filters, query, setQuery, setFilters, sortBy, filtered } = useFlowListAddress();
   const { data, isError, isFetching } = useQuery({
     queryKey: dashboardKeys.flows(view),
     queryFn: ({ signal }) => fetchFlowsList(view, signal),
@@ -56,30 +37,6 @@ export function FlowsListView({ initial, initialView, copilot }: { initial: Flow
   });
   const list = data ?? initial;
   const { rows: pageRows, page, pageCount } = list;
-
-  /**
-   * A new view into the browser's history (Next keeps useSearchParams in step), read from the
-   * address as it is now so no change is lost to a stale render; TanStack Query fetches it while
-   * the page stays. Any change but a page turn starts again at the first page; typing replaces
-   * the entry instead of adding one per pause.
-   */
-  const setFilters = (change: Partial<FlowListFilters>, mode: 'push' | 'replace' = 'push') => {
-    const current = flowListFiltersFrom(Object.fromEntries(new URLSearchParams(window.location.search)));
-    const next = flowListSearchParams({ ...current, page: 1, ...change }).toString();
-    const address = next ? `?${next}` : window.location.pathname;
-    if (mode === 'push') window.history.pushState(null, '', address);
-    else window.history.replaceState(null, '', address);
-  };
-  const pushQuery = useEffectEvent((q: string) => {
-    if (q !== urlFilters.q) setFilters({ q }, 'replace');
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => pushQuery(query), 300);
-    return () => clearTimeout(timer);
-  }, [query]);
-  const sortBy = (key: FlowSortKey) =>
-    setFilters({ sort: key, order: filters.sort === key ? (filters.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc' });
-  const filtered = JSON.stringify({ ...filters, sort: 'name', order: 'asc', page: 1 }) !== JSON.stringify(defaultFlowListFilters);
 
   const sortHeader = (key: FlowSortKey, label: string, numeric = true) => (
     <th scope="col" aria-sort={filters.sort === key ? (filters.order === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${numeric ? 'text-right' : ''}`}>
