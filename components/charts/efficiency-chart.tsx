@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { efficiencyTarget } from '@/lib/dashboards/efficiency-band';
+import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import { ChartCard, type ChartFrameProps } from './chart-card';
 import type { ChartTableData } from './chart-data-table';
 import { ChartLegend } from './chart-legend';
@@ -18,7 +18,7 @@ export function EfficiencyChart({ data, caption, csvFileStem = 'flowpilot', head
   const t = useTranslations('charts');
   const format = useChartFormat();
   const title = t('efficiency.title');
-  const targetLabel = format.percent(efficiencyTarget);
+  const targetLabel = format.percent(efficiencyLine);
   const table: ChartTableData = {
     columns: [
       { key: 'day', header: t('columns.day'), format: (value) => format.day(String(value)) },
@@ -42,7 +42,7 @@ export function EfficiencyChart({ data, caption, csvFileStem = 'flowpilot', head
         <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
         <YAxis domain={[0, 100]} ticks={percentTicks} tick={axisTick} tickFormatter={format.percent} width={48} />
         <ReferenceLine
-          y={efficiencyTarget}
+          y={efficiencyLine}
           stroke={seriesColors.target}
           strokeDasharray="6 4"
           label={{ ...lineLabel, value: targetLabel, position: 'insideTopRight', fill: seriesColors.target }}

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { buttonStyles } from '@/components/ui/button-styles';
 import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
-import { efficiencyLine } from '@/lib/copilot/analysis/regeneration-rule';
+import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import { AnalysisChanges } from './analysis-changes';
 import { CopilotBubble } from './copilot-bubble';
 import { CopilotMessage } from './copilot-message';

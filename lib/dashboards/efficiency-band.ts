@@ -1,10 +1,10 @@
 import type { EfficiencyBand } from './dashboard-types';
+import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 
-/** The 80 % line is Bitrix24's own (CoPilot praises at 80 or more); 60 splits "watch" from "critical". */
-export const efficiencyTarget = 80;
+/** Healthy from the 80 % line (Bitrix24's own; CoPilot praises there); 60 splits "watch" from "critical". */
 const criticalBelow = 60;
 
 export function efficiencyBand(efficiency: number): EfficiencyBand {
-  if (efficiency >= efficiencyTarget) return 'healthy';
+  if (efficiency >= efficiencyLine) return 'healthy';
   return efficiency >= criticalBelow ? 'watch' : 'critical';
 }

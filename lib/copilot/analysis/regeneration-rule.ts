@@ -1,7 +1,6 @@
 import type { AnalysisTrigger } from '@/lib/db/generated/client';
+import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 
-/** Below this efficiency CoPilot explains a drop; at or above it, what helped. */
-export const efficiencyLine = 80;
 /** With fewer tasks than this CoPilot shows labelled examples instead of an analysis. */
 export const minimumFlowTasks = 10;
 

@@ -1,0 +1,44 @@
+import type { teamLoad } from '@/lib/metrics/assignee-load';
+import type { distribution } from '@/lib/metrics/percentiles';
+import type { AnalysedFlow } from './analysed-flow';
+import type { ProblemKind } from './finding';
+import type { MeasuredTask } from './measured-task';
+
+/** What every detector reads: the flow, its measured tasks and the figures several share. */
+export type DetectorContext = {
+  flow: AnalysedFlow;
+  /** Tasks the efficiency rule counts in the window. */
+  counted: MeasuredTask[];
+  /** Tasks with a violation in the window, counted or not. */
+  late: MeasuredTask[];
+  /** The flow's planned completion time, in milliseconds (0: none). */
+  planned: number;
+  /** Milliseconds in the unit the findings speak in (hours, or days for plans of two days or more), one decimal. */
+  inUnit: (ms: number) => number;
+  inactive: ReadonlySet<number>;
+  /** Open and overdue work per assignee, without a manual flow's moderators (they distribute). */
+  load: ReturnType<typeof teamLoad>;
+  /** Assignees far above the team's median load. */
+  overloaded: ReturnType<typeof teamLoad>['assignees'];
+  medianPickup: number | null;
+  leads: ReturnType<typeof distribution>;
+  thin: MeasuredTask[];
+};
+
+/** A reason that holds for the flow as a whole: its figures, the people behind it, and which late tasks it explains. */
+export type Detection = {
+  figures: Record<string, number>;
+  people?: number[];
+  /** Does this late task fail for this reason? */
+  explains: (task: MeasuredTask) => boolean;
+  /** Reported even when no late task is put down to it (people who left are still in the queue). */
+  alwaysReport?: boolean;
+};
+
+/** One kind of problem: whether it holds for the flow, and if so what it says. */
+export type Detector = { kind: ProblemKind; detect: (context: DetectorContext) => Detection | null };
+
+export const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** The share of tasks that are late, 0 for none. */
+export const lateRate = (tasks: readonly MeasuredTask[]) => (tasks.length === 0 ? 0 : tasks.filter((task) => task.late).length / tasks.length);
