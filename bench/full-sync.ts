@@ -226,7 +226,7 @@ ${row(
     : `${fixed(naiveCeiling / 60)} min at best; Flowpilot's run did not finish, so no measured ratio. Ceiling against ceiling: the whole job needs ${int(fullJobRequests)} requests (${int(Math.ceil(historyTargets / 50))} for histories), ${fixed(ceilingSeconds(fullJobRequests) / 60)} min, so the naive client needs **${fixed(naiveCeiling / ceilingSeconds(fullJobRequests))}×** as long`,
 )}
 
-The ceiling counts requests only. Bitrix24's other limit, ${defaultLimits.operatingBudgetSeconds} s of execution per method in 10 minutes, also applies to every sub-call of a batch (reference §7.2) and is not part of the ceiling.${budgetNote}`,
+The ceiling counts requests only. Bitrix24's other limit, ${defaultLimits.operatingBudgetSeconds} s of execution per method in 10 minutes, also applies to every sub-call of a batch (docs/bitrix24.md, "Limits and pacing") and is not part of the ceiling.${budgetNote}`,
 );
 log('Wrote docs/benchmarks.md');
 process.exit(succeeded ? 0 : 1);

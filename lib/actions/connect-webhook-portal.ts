@@ -14,7 +14,7 @@ import { requestSync } from '@/lib/jobs/request-sync';
 
 const input = z.object({
   webhookUrl: webhookUrlSchema,
-  /** The outgoing webhook's application token (reference §1.4); empty keeps the stored one. */
+  /** The outgoing webhook's application token (docs/bitrix24.md, "Calling Bitrix24"); empty keeps the stored one. */
   applicationToken: z
     .string()
     .trim()

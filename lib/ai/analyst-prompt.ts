@@ -10,7 +10,7 @@ export type AnalystAnswer = z.infer<typeof analystAnswerSchema>;
 const languages = { ru: 'Russian', en: 'English' } as const;
 
 /**
- * The fixed system message (kept on the server; reference ai-providers §7): the model phrases and
+ * The fixed system message (kept on the server; docs/copilot.md, "What a model sees, and the grounding check"): the model phrases and
  * orders findings, and may say nothing the findings do not hold.
  */
 export function analystSystemPrompt(request: AnalysisRequest): string {

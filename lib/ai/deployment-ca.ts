@@ -10,8 +10,7 @@ export type DeploymentCaStatus = { path: string; subject: string; validTo: strin
 type DeploymentCa = { status: DeploymentCaStatus; pem?: string };
 
 /**
- * The root certificate the deployment supplies for GigaChat's hosts (GIGACHAT_CA_FILE, reference
- * ai-providers §2.7). Read on each use, so a replaced file counts without a restart.
+ * The root certificate the deployment supplies for GigaChat's hosts (GIGACHAT_CA_FILE; docs/copilot.md, "Models"). Read on each use, so a replaced file counts without a restart.
  */
 export function readDeploymentCa(file: string | null | undefined = env().GIGACHAT_CA_FILE): DeploymentCa | null {
   if (!file) return null;

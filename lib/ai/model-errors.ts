@@ -2,8 +2,7 @@ import { APICallError } from 'ai';
 import { outboundRefusalOf, refusalSentence, type RefusedRangeKind } from '@/lib/http/outbound-guard';
 
 /**
- * Every way a model call fails, as the few things a person can act on (reference ai-providers
- * §8): the key or scope is wrong, the usage limit is used up, the provider limits the rate, the
+ * Every way a model call fails, as the few things a person can act on (docs/copilot.md, "Models"): the key or scope is wrong, the usage limit is used up, the provider limits the rate, the
  * model refused, its answer could not be read, or the provider failed.
  */
 export const modelErrorCodes = ['auth_failed', 'quota_exceeded', 'rate_limited', 'content_refused', 'bad_output', 'provider_error', 'not_available'] as const;

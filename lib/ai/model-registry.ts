@@ -33,7 +33,7 @@ export function languageModelFor(config: ExternalConfig, secret: string | null, 
     case 'openai_compatible':
       return openAiCompatibleModel(config, secret);
     case 'yandexgpt':
-      // Reference §0: the OpenAI-compatible endpoint with an API key, the native API with an IAM token.
+      // docs/copilot.md, "Models": the OpenAI-compatible endpoint with an API key, the native API with an IAM token.
       if (config.auth === 'iam_token') return yandexNativeModel(config, async () => key);
       if (config.auth === 'service_account_key') return yandexNativeModel(config, serviceAccountToken(key, config.iamURL));
       return yandexGptModel(config, key);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Which model phrases CoPilot's findings, and how to reach it (reference ai-providers §8). The
+ * Which model phrases CoPilot's findings, and how to reach it (docs/copilot.md, "Models"). The
  * one secret a provider needs (API key, IAM token, authorization key, Vibecode key) is kept apart,
  * sealed, and never part of this config.
  */

@@ -14,8 +14,7 @@ import { startStubServer, testCertificatePath, type SeenRequest, type StubReply,
 import { rejectionOf } from '@/lib/testing/rejection';
 
 /*
- * Each provider against a local server that answers as the provider's API does (reference
- * ai-providers §1, §2, §4): the exact request (path, headers, body, the token flow) is asserted,
+ * Each provider against a local server that answers as the provider's API does (docs/copilot.md, "Models"): the exact request (path, headers, body, the token flow) is asserted,
  * and 401, 429, 5xx, timeouts and answers that are not the expected JSON are each handled.
  */
 
@@ -144,7 +143,7 @@ describe('YandexGPT', () => {
   });
 });
 
-describe('YandexGPT native API, for an IAM token (reference §1.3)', () => {
+describe('YandexGPT native API, for an IAM token (docs/copilot.md, "Models")', () => {
   /** The native answer: wrapped in `result`, token counts as strings. */
   const native = (text: string, status = 'ALTERNATIVE_STATUS_FINAL') => ({
     result: { alternatives: [{ message: { role: 'assistant', text }, status }], usage: { inputTextTokens: '210', completionTokens: '45', totalTokens: '255' }, modelVersion: '07.03.2024' },

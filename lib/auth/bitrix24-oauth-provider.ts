@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { outboundFetch } from '@/lib/http/outbound-guard';
 
 /**
- * Sign-in with a Bitrix24 account (reference §1.3): the browser goes to the portal's
+ * Sign-in with a Bitrix24 account (docs/bitrix24.md, "Tokens"): the browser goes to the portal's
  * /oauth/authorize/, the code is exchanged at the OAuth server with a GET (Bitrix24's way, not
  * the usual POST), and `user.current` on the portal's REST endpoint tells who signed in.
  */

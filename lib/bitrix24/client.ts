@@ -117,7 +117,7 @@ export class Bitrix24Client {
         httpStatus: response.status,
       });
     }
-    // A body with `error` is a failure whatever the status (reference §7.4).
+    // A body with `error` is a failure whatever the status (docs/bitrix24.md, "Errors any method may answer").
     if (json && typeof json === 'object' && 'error' in json) {
       const error = json as { error?: unknown; error_description?: unknown; time?: { operating_reset_at?: number } };
       const resetAt = error.time?.operating_reset_at;
@@ -247,7 +247,7 @@ export class Bitrix24Client {
   }
 
   /**
-   * Every row of a list method by the fast cursor (reference §3.1): `start = -1` (no counting),
+   * Every row of a list method by the fast cursor (docs/bitrix24.md, "Answers as Bitrix24 documents them"): `start = -1` (no counting),
    * ascending id, and the next page from the last id seen. Yields one page (≤ 50 rows) at a time.
    */
   async *listByCursor<T>(method: string, options: CursorListOptions<T>): AsyncGenerator<T[]> {
@@ -283,7 +283,7 @@ export type CursorListOptions<T> = {
   afterId?: number;
 };
 
-// PHP serializes empty maps as [] (reference §6).
+// PHP serializes empty maps as [] (docs/bitrix24.md, "Calling Bitrix24").
 const phpMap = <T extends z.ZodType>(value: T) => z.union([z.record(z.string(), value), z.array(z.never()).transform(() => ({}) as Record<string, z.infer<T>>)]);
 
 /** How long a call or batch keeps waiting for a method's time budget: Bitrix24's 10-minute window, and some. */

@@ -2,7 +2,7 @@ import { refusalSentence, type OutboundRefusal } from '@/lib/http/outbound-guard
 
 /**
  * Every way a Bitrix24 call can fail, as one typed error with a message a person can act on
- * (reference §7.4). The portal's code and HTTP status stay on the error for logs and retries.
+ * (docs/bitrix24.md, "Errors any method may answer"). The portal's code and HTTP status stay on the error for logs and retries.
  */
 export type Bitrix24ErrorKind =
   | 'wrong-webhook'
@@ -41,7 +41,7 @@ export class Bitrix24Error extends Error {
   }
 }
 
-/** The scope a method needs (reference §1.5), to name it when the portal says one is missing. */
+/** The scope a method needs (docs/bitrix24.md, "Calling Bitrix24"), to name it when the portal says one is missing. */
 export function requiredScope(method: string): string {
   const name = method.toLowerCase();
   if (name.startsWith('tasks.')) return 'task';
@@ -59,7 +59,7 @@ function seconds(ms: number): string {
 /**
  * A flow method's own refusal: Bitrix24 answers a flow that does not exist, one the user may not
  * read and a plan without Flows alike, with error "0" and HTTP 400 (batch sub-calls carry no
- * status), in the portal's language (docs/bitrix24.md, "Errors, flows and the connection test").
+ * status), in the portal's language (docs/bitrix24.md, "Errors, flow access and the webhook's user").
  */
 function isFlowRefusal(method: string, code: string): boolean {
   return code === '0' && method.toLowerCase().startsWith('tasks.flow.');

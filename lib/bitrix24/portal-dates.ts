@@ -7,7 +7,7 @@ export function offsetMinutes(offset: string): number {
 }
 
 /**
- * Dates as portals send them (reference §3.5): ISO-8601 with an offset (the usual), ISO without
+ * Dates as portals send them (docs/bitrix24.md, "Calling Bitrix24"): ISO-8601 with an offset (the usual), ISO without
  * one, `DD.MM.YYYY HH:MM:SS` (older history rows, some user fields) and `YYYY-MM-DD HH:MM:SS`,
  * the last three in the portal's own time zone. Returns epoch milliseconds, or null for empties.
  */

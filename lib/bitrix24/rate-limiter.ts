@@ -1,5 +1,5 @@
 /**
- * Client side of Bitrix24's leaky bucket (reference §7.1): every request adds 1, the bucket
+ * Client side of Bitrix24's leaky bucket (docs/bitrix24.md, "Calling Bitrix24"): every request adds 1, the bucket
  * drains `drainPerSecond`, and the portal refuses requests above `burst`. We count our own
  * requests the same way and wait before one would overflow, keeping a small margin for
  * clock skew. When the portal still refuses (another client shares the bucket, or its limits
@@ -83,7 +83,7 @@ export class LeakyBucketLimiter {
 }
 
 /**
- * Bitrix24's per-method time budget (reference §7.2): each answer, and each batch sub-call in
+ * Bitrix24's per-method time budget (docs/bitrix24.md, "Limits and pacing"): each answer, and each batch sub-call in
  * `result_time`, reports how many seconds of the last 10 minutes the method used and when the
  * oldest minute bucket drops out (`operating_reset_at`). Above 80 % of the budget we slow that
  * method down. OPERATION_TIME_LIMIT itself carries no timings (b24restdocs

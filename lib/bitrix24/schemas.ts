@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * What Flowpilot reads from portal answers, validated loosely on purpose: numbers may arrive as
- * strings, flags as booleans or "Y"/"N", unknown fields pass through (reference §3.4: "scalar
- * response values are mostly strings").
+ * strings, flags as booleans or "Y"/"N", unknown fields pass through (docs/bitrix24.md, "Answers as Bitrix24
+ * documents them": values mostly come as strings).
  */
 const id = z.union([z.string(), z.number()]).transform((value) => String(value));
 const optionalDate = z.string().nullish().transform((value) => (value ? value : null));

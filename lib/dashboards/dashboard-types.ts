@@ -6,7 +6,7 @@ import type { Person } from '@/lib/people/people-of';
  */
 import type { DailyFlowFigure } from '@/lib/metrics/daily-figure-reads';
 
-/** Efficiency against the 80 % line (DESIGN.md): healthy at 80 or more, watch from 60, critical below. */
+/** Efficiency against the 80 % line (docs/dashboards.md): healthy at 80 or more, watch from 60, critical below. */
 export type EfficiencyBand = 'healthy' | 'watch' | 'critical';
 
 export type DistributionType = 'manually' | 'queue' | 'himself';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * The demo portal's OAuth bookkeeping, with Bitrix24's lifetimes (reference §1.3): codes live
+ * The demo portal's OAuth bookkeeping, with Bitrix24's lifetimes (docs/bitrix24.md, "Tokens"): codes live
  * 30 s and work once, access tokens 1 h, refresh tokens 180 days and are replaced on every
  * refresh.
  */

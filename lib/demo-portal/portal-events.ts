@@ -3,7 +3,7 @@ import type { EventBinding, PortalState } from './portal-state';
 
 export type TaskEvent = 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE';
 
-/** The `data` of a task event (reference §8.1): only the id, and the literal string "undefined" where there is nothing. */
+/** The `data` of a task event (docs/bitrix24.md, "Task events"): only the id, and the literal string "undefined" where there is nothing. */
 function eventData(event: TaskEvent, taskId: number) {
   const id = { ID: String(taskId) };
   if (event === 'ONTASKADD') return { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: id, IS_ACCESSIBLE_BEFORE: 'N', IS_ACCESSIBLE_AFTER: 'undefined' };

@@ -19,7 +19,7 @@ import type { Caller, RestAnswer, RestContext, RestOptions } from './rest/rest-m
 import { allScopes, dispatch, findMethod } from './rest/registry';
 
 /**
- * The demo portal: a local HTTP server that speaks Bitrix24's REST protocol (reference §10) for
+ * The demo portal: a local HTTP server that speaks Bitrix24's REST protocol (docs/bitrix24-client.md, "The demo portal") for
  * one company: webhook and OAuth calls, JSON / form / GET bodies with PHP brackets,
  * case-insensitive methods, `{result, time}` envelopes, paging, batch, scopes, the leaky-bucket
  * limit and operating-time budget, task events, OAuth, and fault switches for tests.

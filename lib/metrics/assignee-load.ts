@@ -5,7 +5,7 @@ export type AssigneeLoad = { responsibleId: number; open: number; overdue: numbe
 export type TeamLoad = { assignees: AssigneeLoad[]; medianOpen: number; medianOverdue: number };
 
 /**
- * Open and overdue tasks per assignee against the team median (DESIGN.md: the team's load, not
+ * Open and overdue tasks per assignee against the team median (docs/metrics.md, "Definitions": the team's load, not
  * a ranking). `team` adds members with nothing open, who pull the median down as they should.
  */
 export function teamLoad(tasks: readonly MetricTask[], now: number, team: readonly number[] = []): TeamLoad {

@@ -13,8 +13,9 @@ import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
  * FlowDailyFigure rows, written by SQL for every flow of a portal: the figures flowDayFigure()
  * defines (see day-figure-definition.ts), over the mirror as it stood at the end of each day. Tasks'
  * statuses at a moment come from their status history when it has any, otherwise from their
- * dates; deadlines at a moment from the deadline history. The sync calls rollUpDailyFigures
- * after each run and backfillDailyFigures once after the first full sync.
+ * dates; deadlines at a moment from the deadline history. The job worker (lib/jobs/job-worker.ts)
+ * writes the last two days after each sync and every hour, and the last 120 days once after the
+ * first full sync, all with backfillDailyFigures.
  */
 
 const portalSchema = z.object({ timeZoneOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'a UTC offset like +03:00') });

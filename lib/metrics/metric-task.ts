@@ -29,7 +29,7 @@ export function isOpen(task: MetricTask): boolean {
   return openStatuses.has(task.status);
 }
 
-/** Overdue (DESIGN.md): has a deadline and was closed after it, or is still open past it. */
+/** Overdue (docs/metrics.md, "Definitions"): has a deadline and was closed after it, or is still open past it. */
 export function isOverdue(task: MetricTask, now: number): boolean {
   if (task.deadline === null || task.status === 6) return false;
   if (task.closedAt !== null) return task.closedAt > task.deadline;

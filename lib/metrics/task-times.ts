@@ -1,7 +1,7 @@
 import type { MetricTask } from './metric-task';
 
 /**
- * The three times of DESIGN.md, in milliseconds. Time pending: created → taken into work (for
+ * The three times (docs/metrics.md, "Definitions"), in milliseconds. Time pending: created → taken into work (for
  * a task never started, until now). Time in progress: taken into work → closed. Lead time:
  * created → closed. Null where a time does not exist yet.
  */

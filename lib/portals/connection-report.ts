@@ -8,7 +8,7 @@ import { describeRange, type RefusedRangeKind } from '@/lib/http/outbound-guard'
  */
 
 /**
- * The permissions Flowpilot asks for (reference §1.5). The first sync reads tasks and flows
+ * The permissions Flowpilot asks for (docs/bitrix24.md, "Calling Bitrix24"). The first sync reads tasks and flows
  * (`task`), employees (`user`) and departments (`department`), so those three are needed to
  * connect; CoPilot's "create a meeting" and "notify" actions use `calendar` and `im` and only
  * stop working without them.
@@ -22,7 +22,7 @@ export const neededScopes = [
 ] as const;
 export type NeededScope = (typeof neededScopes)[number]['scope'];
 
-/** Why the portal could not be used, from the client's error kinds (reference §7.4). */
+/** Why the portal could not be used, from the client's error kinds (docs/bitrix24.md, "Errors any method may answer"). */
 export type ConnectionProblem =
   | 'unreachable'
   | 'wrong-webhook'

@@ -7,8 +7,8 @@ import type { SecretBox } from '@/lib/security/secret-box';
 import { saveWebhookConnection } from './portal-connection';
 
 /**
- * The built-in demo portal of a deployment without a Bitrix24 connection (DESIGN.md, embedded
- * defaults): a generated company (the same one every start) served on loopback, connected like
+ * The built-in demo portal of a deployment without a Bitrix24 connection (README.md, "What runs
+ * by default"): a generated company (the same one every start) served on loopback, connected like
  * any portal, by webhook, with an outgoing webhook posting its task events to the app (as an
  * admin sets one up in the portal; event.bind needs an app), so the whole real path (REST, sync,
  * events, mirror) runs from the first start.

@@ -18,7 +18,7 @@ export type PortalIdentity = { memberId: string; domain: string; kind: PortalKin
 export type WebhookConnectionInput = {
   identity: PortalIdentity;
   webhookUrl: string;
-  /** The token the portal puts in every event it posts (reference §1.4); events are refused without it. */
+  /** The token the portal puts in every event it posts (docs/bitrix24.md, "Calling Bitrix24"); events are refused without it. */
   applicationToken?: string | null;
   scopes: string[];
 };

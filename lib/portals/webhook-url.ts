@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActionError } from '@/lib/errors/action-error';
 
 /**
- * An incoming webhook's URL as an admin pastes it (reference §1.1): https://<portal>/rest/<user>/<code>/,
+ * An incoming webhook's URL as an admin pastes it (docs/bitrix24.md, "Calling Bitrix24"): https://<portal>/rest/<user>/<code>/,
  * also accepted with a method name after it (Bitrix24's page shows an example call such as
  * `…/profile.json`) or without the last slash. Plain http is allowed for the demo portal and
  * on-premise portals on a private network; cloud portals answer it with "Https required", which

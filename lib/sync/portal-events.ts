@@ -3,7 +3,7 @@ import { parsePhpQuery, PhpQueryError } from '@/lib/bitrix24/php-query';
 import type { EventSender } from '@/lib/portals/portal-connection';
 
 /**
- * The task events a portal posts (reference §8.1): form-encoded with PHP brackets, carrying only
+ * The task events a portal posts (docs/bitrix24.md, "Task events"): form-encoded with PHP brackets, carrying only
  * the task id and, in `auth`, the portal's member id and the application token that proves the
  * post came from the portal. An installed app also gets ONAPPUNINSTALL, whose only proof is the
  * application token (b24restdocs `api-reference/common/events/on-app-uninstall.md`,

@@ -13,7 +13,7 @@ type GigaChatConfig = Extract<ProviderConfig, { kind: 'gigachat' }>;
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_at: z.number() });
 /** A token lives 30 minutes; a new one is asked for a minute before. */
 const tokens = new TokenCache(60_000);
-/** Personal keys may run one request at a time (reference §2.6): calls per key wait in line. */
+/** Personal keys may run one request at a time (docs/copilot.md, "Models"): calls per key wait in line. */
 const queues = new Map<string, Promise<unknown>>();
 
 const agents = new Map<string, Agent>();
@@ -31,7 +31,7 @@ function agentTrusting(rootCertificate: string): Agent {
 }
 
 /**
- * GigaChat (reference §2): an OAuth client-credentials token, cached per key and scope and
+ * GigaChat (docs/copilot.md, "Models"): an OAuth client-credentials token, cached per key and scope and
  * fetched again on a 401; the deployment's root certificate for Sber's chain; the OpenAI-shaped
  * chat endpoint with GigaChat's own response_format; one call at a time for personal keys.
  */

@@ -5,7 +5,7 @@ import type { ProviderConfig } from '../provider-config';
 
 type Config<K extends ProviderConfig['kind']> = Extract<ProviderConfig, { kind: K }>;
 
-/** OpenAI, Ollama, vLLM, LM Studio and the like: base URL, optional key, model (reference §4). */
+/** OpenAI, Ollama, vLLM, LM Studio and the like: base URL, optional key, model (docs/copilot.md, "Models"). */
 export function openAiCompatibleModel(config: Config<'openai_compatible'>, apiKey: string | null): LanguageModel {
   return createOpenAICompatible({
     name: 'openai-compatible',
@@ -19,8 +19,7 @@ export function openAiCompatibleModel(config: Config<'openai_compatible'>, apiKe
 }
 
 /**
- * YandexGPT with a service account's API key, through its OpenAI-compatible endpoint (reference
- * §1.2): the folder as the OpenAI project, the model as its full URI, the key as a bearer token,
+ * YandexGPT with a service account's API key, through its OpenAI-compatible endpoint (docs/copilot.md, "Models"): the folder as the OpenAI project, the model as its full URI, the key as a bearer token,
  * and Yandex asked not to log. An IAM token goes to the native API (yandex-native.ts).
  */
 export function yandexGptModel(config: Config<'yandexgpt'>, apiKey: string): LanguageModel {
@@ -35,7 +34,7 @@ export function yandexGptModel(config: Config<'yandexgpt'>, apiKey: string): Lan
   }).chatModel(config.model.startsWith('gpt://') ? config.model : `gpt://${config.folderId}/${config.model}`);
 }
 
-/** BitrixGPT through Bitrix24's Vibecode AI router (reference §3.3): X-Api-Key, JSON asked for in words. */
+/** BitrixGPT through Bitrix24's Vibecode AI router (docs/copilot.md, "Models"): X-Api-Key, JSON asked for in words. */
 export function bitrixGptModel(config: Config<'bitrixgpt'>, vibecodeKey: string): LanguageModel {
   return createOpenAICompatible({
     name: 'bitrixgpt',

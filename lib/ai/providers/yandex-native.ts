@@ -7,7 +7,7 @@ import type { ProviderConfig } from '../provider-config';
 
 type YandexConfig = Extract<ProviderConfig, { kind: 'yandexgpt' }>;
 
-/** The native completion answer (reference §1.3): REST wraps it in `result`; token counts are strings. */
+/** The native completion answer (docs/copilot.md, "Models"): REST wraps it in `result`; token counts are strings. */
 const completionSchema = z.object({
   result: z.object({
     alternatives: z.array(z.object({ message: z.object({ role: z.string(), text: z.string().default('') }), status: z.string() })).min(1),
@@ -35,7 +35,7 @@ function yandexMessages(prompt: LanguageModelV3CallOptions['prompt']): YandexMes
 }
 
 /**
- * YandexGPT's native text generation (reference §1.3), for an admin who has an IAM token (or a
+ * YandexGPT's native text generation (docs/copilot.md, "Models"), for an admin who has an IAM token (or a
  * service account's key that makes them) and no API key: `Authorization: Bearer <IAM token>` with the folder in `x-folder-id`, the model as its
  * URI, JSON through `jsonSchema` or `jsonObject`, and Yandex asked not to log the request.
  */

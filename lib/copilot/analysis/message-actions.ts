@@ -38,7 +38,7 @@ export type CreatedInPortal = {
   url: string;
   /**
    * For a task: what Bitrix24 made of it. A flow sets the assignee by its distribution and the
-   * deadline from its planned time (reference §3.3), so they may differ from what was asked.
+   * deadline from its planned time (docs/bitrix24.md, "Answers as Bitrix24 documents them"), so they may differ from what was asked.
    */
   applied?: { responsibleId: number; deadline: string | null; inFlow: boolean };
 };

@@ -7,7 +7,7 @@ export const minimumFlowTasks = 10;
 type Snapshot = { efficiency: number; taskCount: number };
 
 /**
- * Bitrix24's rule for a new analysis (reference §6.4): the first one; then only when efficiency
+ * Bitrix24's rule for a new analysis (docs/copilot.md, "A run"): the first one; then only when efficiency
  * moved by 30 points (flows of 10–29 tasks) or 10 points (30 or more), or crossed the 80 % line.
  * Null: the last analysis still stands.
  */

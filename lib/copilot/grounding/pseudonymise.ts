@@ -8,7 +8,7 @@ export type PeopleTokens = Record<string, number>;
 
 /**
  * The request for a model: findings with people as tokens in order of first mention, and the
- * flow's settings. Titles, descriptions and names never enter it (reference §7).
+ * flow's settings. Titles, descriptions and names never enter it (docs/copilot.md, "What a model sees, and the grounding check").
  */
 export function analysisRequest(flow: AnalysedFlow, efficiency: number, findings: readonly Finding[], locale: Locale): { request: AnalysisRequest; people: PeopleTokens } {
   const { findings: modelFindings, people } = pseudonymisedFindings(findings);

@@ -25,8 +25,8 @@ const numberWords =
 const links = /https?:\/\/|www\.|\[\/?url|<\s*a[\s>]|\]\(/iu;
 
 /**
- * The grounding check every model message passes before anyone sees it (DESIGN.md, CoPilot
- * rules): it cites findings that exist, and every person, task and number it names is in those
+ * The grounding check every model message passes before anyone sees it (docs/copilot.md, "What a
+ * model sees, and the grounding check"): it cites findings that exist, and every person, task and number it names is in those
  * findings (numbers within rounding, none spelt out); it names no real person and carries no
  * link. Returns the problems; none means the message stands.
  */

@@ -10,7 +10,7 @@ export type QuotaBlock = { limit: 'hour' | 'month' | 'user-day'; resetAt: Date }
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
- * The limits on model runs (reference ai-providers §6.2): per portal in any rolling hour (each
+ * The limits on model runs (docs/copilot.md, "A run"): per portal in any rolling hour (each
  * run holds a slot for an hour, so the next frees an hour after the oldest run of the window),
  * per portal in a calendar month (UTC, resets on the first), and per user in any rolling day.
  * Null: a new run may start.

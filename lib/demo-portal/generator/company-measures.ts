@@ -33,7 +33,7 @@ export function historyByTask(company: DemoCompany): Map<string, HistoryRow[]> {
 
 export const tasksOfFlow = (company: DemoCompany, flowId: number): PortalTask[] => company.tasks.filter((task) => task.flowId === String(flowId));
 
-/** Has a deadline, and was closed after it or is still open past it (DESIGN.md). */
+/** Has a deadline, and was closed after it or is still open past it (docs/metrics.md, "Definitions"). */
 export function isOverdue(task: PortalTask, asOf: number): boolean {
   return task.deadline !== null && secondsOf(task.deadline) < (task.closedDate === null ? asOf : secondsOf(task.closedDate));
 }
@@ -72,7 +72,7 @@ export function timesInStatus(tasks: readonly PortalTask[], history: Map<string,
   return times;
 }
 
-/** Open plus overdue tasks per assignee: the load figure DESIGN.md compares with the team median. */
+/** Open plus overdue tasks per assignee: the load figure docs/metrics.md compares with the team median. */
 export function loadByAssignee(tasks: readonly PortalTask[], asOf: number): Map<string, number> {
   const load = new Map<string, number>();
   for (const task of tasks) {

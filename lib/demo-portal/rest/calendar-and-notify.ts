@@ -2,7 +2,7 @@ import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
-/** calendar.section.get, calendar.event.add, calendar.event.getbyid and im.notify.system.add (reference §5). */
+/** calendar.section.get, calendar.event.add, calendar.event.getbyid and im.notify.system.add (docs/bitrix24.md, "Answers as Bitrix24 documents them"). */
 export const calendarSectionGet: RestMethod = {
   scope: 'calendar',
   handle(context, params) {

@@ -2,7 +2,7 @@ import { parseFilterKey } from './filter-key';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
-/** user.get, user.current and department.get (reference §4): FILTER with prefixes, `>ID` cursor, pages of 50. */
+/** user.get, user.current and department.get (docs/bitrix24.md, "Answers as Bitrix24 documents them"): FILTER with prefixes, `>ID` cursor, pages of 50. */
 function userMatches(user: Record<string, unknown>, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([rawKey, expected]) => {
     const { field: key, op } = parseFilterKey(rawKey);

@@ -5,7 +5,7 @@ export type Caller = { userId: number; key: string; scopes: string[]; clientId: 
 
 export type RestContext = { state: PortalState; caller: Caller; options: RestOptions };
 
-/** Behaviour switches for things the real portal's behaviour is unknown on (reference §10 ⚠). */
+/** Behaviour switches for things the real portal's behaviour is unknown on (docs/bitrix24-client.md, "The demo portal"). */
 export type RestOptions = {
   /** Whether tasks.task.list honours a FLOW_ID filter (unconfirmed on real portals). */
   flowIdFilter: boolean;

@@ -2,7 +2,7 @@ import type { Caller } from './rest-method';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
-/** server.time, method.get, user.admin, scope, profile, app.info and event.bind/get/unbind (reference §1.5, §2.4, §8.2). */
+/** server.time, method.get, user.admin, scope, profile, app.info and event.bind/get/unbind (docs/bitrix24.md, "Calling Bitrix24" and "Events and the app connection"). */
 export const serverTime: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.state.nowText() }) };
 
 /** Whether a method exists and can be called here. */

@@ -8,7 +8,7 @@ import { canReadTask } from './task-access';
 import { subStatus, taskFieldNames, taskForResponse } from './task-shape';
 
 /**
- * tasks.task.list (reference §3.1, §10.7-8): filters with `!`, `<`, `<=`, `>`, `>=` prefixes and
+ * tasks.task.list (docs/bitrix24.md, "Answers as Bitrix24 documents them"): filters with `!`, `<`, `<=`, `>`, `>=` prefixes and
  * arrays as IN, `STATUS` meta values (-1 overdue, -3 almost overdue), order on the documented
  * keys (default ID desc), `select`, pages of 50 by `start`, and `start = -1` without counting.
  */
@@ -131,7 +131,7 @@ export const tasksTaskGet: RestMethod = {
     if (raw === undefined) throw new RestError(400, '100', 'CTaskItem All parameters in the constructor must have real class type (internal error)');
     if (!/^\d+$/.test(String(raw))) throw new RestError(400, '0', 'wrong task id');
     const stored = context.state.task(Number(raw));
-    // A missing or inaccessible task is an empty result, not an error (reference §3.2).
+    // A missing or inaccessible task is an empty result, not an error (docs/bitrix24.md, "Answers as Bitrix24 documents them").
     if (!stored || !canReadTask(context, stored)) return { result: [] };
     return { result: { task: taskForResponse(context.state, stored, selection(params.select), Date.now()) } };
   },

@@ -4,7 +4,7 @@ import type { RestContext, RestMethod } from './rest-method';
 import { taskForResponse } from './task-shape';
 
 /**
- * Task writes (reference §3.3, §10.10-11): add (a flow assigns by its distribution type and sets
+ * Task writes (docs/bitrix24.md, "Answers as Bitrix24 documents them"): add (a flow assigns by its distribution type and sets
  * the deadline from its planned time), update, the status methods, delete. Each writes history
  * rows and fires the matching event.
  */
