@@ -11,6 +11,7 @@ import { flowsList } from './flows-list';
 import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
+import { statusSql } from '@/lib/metrics/task-status-sql';
 
 /** Completed tasks drawn on the lead-time scatter: the most recent ones when a period has more. */
 const maxLeadTimePoints = 2_000;
@@ -68,7 +69,7 @@ export async function flowDashboard(
       SELECT * FROM (
         SELECT t."bitrixTaskId" AS "taskId", t.title, t."closedAt", GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8 AS "leadMs"
         FROM task t
-        WHERE t."flowId" = ${id.data}::uuid AND t.status = 5 AND t."deletedAt" IS NULL AND t."closedAt" >= ${periodStart}::timestamptz
+        WHERE t."flowId" = ${id.data}::uuid AND t.status IN (${statusSql.completed}) AND t."deletedAt" IS NULL AND t."closedAt" >= ${periodStart}::timestamptz
         ORDER BY t."closedAt" DESC
         LIMIT ${maxLeadTimePoints}
       ) recent ORDER BY "closedAt"`,
@@ -79,7 +80,7 @@ export async function flowDashboard(
       FROM (
         SELECT GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8 AS ms
         FROM task t
-        WHERE t."flowId" = ${id.data}::uuid AND t.status = 5 AND t."deletedAt" IS NULL AND t."closedAt" >= ${periodStart}::timestamptz
+        WHERE t."flowId" = ${id.data}::uuid AND t.status IN (${statusSql.completed}) AND t."deletedAt" IS NULL AND t."closedAt" >= ${periodStart}::timestamptz
       ) l`,
     flowPageMetrics(db, id.data, { now }),
     db.$queryRaw<unknown[]>`
@@ -89,7 +90,7 @@ export async function flowDashboard(
       CROSS JOIN LATERAL (
         SELECT ${openTaskOverdueSql(at)} AS overdue, ${openTaskAtRiskSql(at)} AS "atRisk"
       ) f
-      WHERE t."flowId" = ${id.data}::uuid AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL AND t.deadline IS NOT NULL AND (f.overdue OR f."atRisk")
+      WHERE t."flowId" = ${id.data}::uuid AND t.status IN (${statusSql.open}) AND t."deletedAt" IS NULL AND t.deadline IS NOT NULL AND (f.overdue OR f."atRisk")
       ORDER BY t.deadline, t."bitrixTaskId"`,
   ]);
 

@@ -9,6 +9,7 @@ import { efficiencyBand } from './efficiency-band';
 import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
+import { statusSql } from '@/lib/metrics/task-status-sql';
 
 const noOpenTasks = { pending: 0, medianWaitMs: null, inProgress: 0, inProgressMedianMs: null, awaitingReview: 0, overdue: 0, atRisk: 0 };
 const openRowSchema = z.object({
@@ -63,15 +64,15 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
     // Open tasks through the (flowId, status, …) index: a small part of a large mirror.
     db.$queryRaw<unknown[]>`
       SELECT t."flowId"::text AS "flowId",
-        count(*) FILTER (WHERE t.status IN (1, 2))::int AS pending,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${at}::timestamptz - t."createdAt") * 1000) FILTER (WHERE t.status IN (1, 2)) AS "medianWaitMs",
-        count(*) FILTER (WHERE t.status = 3)::int AS "inProgress",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${at}::timestamptz - COALESCE(t."startedAt", t."createdAt")) * 1000) FILTER (WHERE t.status = 3) AS "inProgressMedianMs",
-        count(*) FILTER (WHERE t.status = 4)::int AS "awaitingReview",
+        count(*) FILTER (WHERE t.status IN (${statusSql.waiting}))::int AS pending,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${at}::timestamptz - t."createdAt") * 1000) FILTER (WHERE t.status IN (${statusSql.waiting})) AS "medianWaitMs",
+        count(*) FILTER (WHERE t.status IN (${statusSql.inProgress}))::int AS "inProgress",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${at}::timestamptz - COALESCE(t."startedAt", t."createdAt")) * 1000) FILTER (WHERE t.status IN (${statusSql.inProgress})) AS "inProgressMedianMs",
+        count(*) FILTER (WHERE t.status IN (${statusSql.awaitingReview}))::int AS "awaitingReview",
         count(*) FILTER (WHERE ${openTaskOverdueSql(at)})::int AS overdue,
         count(*) FILTER (WHERE ${openTaskAtRiskSql(at)})::int AS "atRisk"
       FROM task t
-      WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL
+      WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (${statusSql.open}) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"`,
     // The window's daily figures, one row per flow: efficiency by day (as offsets from the first
     // day read, cheaper than dates) and the tasks completed in the window, so no closed task is

@@ -4,6 +4,7 @@ import { isOpen } from '@/lib/metrics/metric-task';
 import { portalDay } from '@/lib/metrics/portal-days';
 import { timeByStatus } from '@/lib/metrics/task-times';
 import type { AnalysedFlow, AnalysedTask } from './analysed-flow';
+import { taskStatus } from '@/lib/bitrix24/task-status';
 
 /** Below this many characters a description says too little to work from. */
 export const thinDescriptionLength = 40;
@@ -36,7 +37,7 @@ export function measureTask(task: AnalysedTask, flow: AnalysedFlow, window: { st
     ...task,
     late: violatesInWindow(efficiencyTaskOf(task), window, flow.now),
     assignDelay: flow.distributionType === 'manually' ? (task.assignedAt ?? task.startedAt ?? closedOrNow) - task.createdAt : null,
-    pickup: task.status === 7 || pickupEnd === null ? null : Math.max(0, pickupEnd - waitFrom),
+    pickup: task.status === taskStatus.declined || pickupEnd === null ? null : Math.max(0, pickupEnd - waitFrom),
     work: task.startedAt === null ? null : Math.max(0, (firstHandIn ?? closedOrNow) - task.startedAt),
     review: firstHandIn === null ? null : (timeByStatus(task, flow.now).get(4) ?? 0),
     weekendDeadline: weekday === 0 || weekday === 6,

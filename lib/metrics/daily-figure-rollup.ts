@@ -8,6 +8,7 @@ import { dayMs } from '@/lib/time/durations';
 import { portalDaySql } from './portal-day-sql';
 import { lastPortalDays, portalDay } from './portal-days';
 import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
+import { statusSql } from './task-status-sql';
 
 /**
  * FlowDailyFigure rows, written by SQL for every flow of a portal: the figures flowDayFigure()
@@ -70,9 +71,9 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
   // statusAt() from the dates alone, for a task `t` at the moment `at`.
   const statusFromDates = (at: Prisma.Sql) => Prisma.sql`CASE
       WHEN t."closedAt" IS NOT NULL AND ${at} >= t."closedAt" THEN t.status
-      WHEN t."startedAt" IS NOT NULL AND ${at} >= t."startedAt" THEN CASE WHEN t.status = 4 AND t."closedAt" IS NULL THEN 4 ELSE 3 END
-      WHEN t.status = 6 AND t."closedAt" IS NULL AND t."startedAt" IS NULL THEN 6
-      ELSE 2
+      WHEN t."startedAt" IS NOT NULL AND ${at} >= t."startedAt" THEN CASE WHEN t.status IN (${statusSql.awaitingReview}) AND t."closedAt" IS NULL THEN ${statusSql.awaitingReview} ELSE ${statusSql.inProgress} END
+      WHEN t.status IN (${statusSql.deferred}) AND t."closedAt" IS NULL AND t."startedAt" IS NULL THEN ${statusSql.deferred}
+      ELSE ${statusSql.pending}
     END`;
 
   return db.$executeRaw`
@@ -128,7 +129,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
           lead("changedAt") OVER (PARTITION BY "taskId" ORDER BY "changedAt", "changeId")
         FROM status_history WHERE "taskId" IN (SELECT id FROM moving)
         UNION ALL
-        SELECT "taskId", "flowId", 2, min("createdAt"), min("changedAt")
+        SELECT "taskId", "flowId", ${statusSql.pending}, min("createdAt"), min("changedAt")
         FROM status_history WHERE "taskId" IN (SELECT id FROM moving) GROUP BY "taskId", "flowId"
         UNION ALL
         -- Moving, without one: from the creation, start and close dates.
@@ -149,7 +150,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
         t."createdAt", t."startedAt", t."closedAt", t.deadline,
         ${localDay(Prisma.sql`t."createdAt"`)} AS "createdDay", ${localDay(Prisma.sql`t."closedAt"`)} AS "closedDay"
       FROM portal_tasks t
-      WHERE t."closedAt" IS NULL OR t."closedAt" >= ${earliestWindow}::timestamptz OR t.status IN (1, 2, 3, 4)
+      WHERE t."closedAt" IS NULL OR t."closedAt" >= ${earliestWindow}::timestamptz OR t.status IN (${statusSql.open})
         OR EXISTS (SELECT 1 FROM history_tasks h WHERE h."taskId" = t.id)
     ),
     ${deadlineSegmentsSql},
@@ -158,7 +159,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
     -- the day's end and takes it back on the first day it no longer does.
     span_days AS (
       SELECT "flowId", status, GREATEST(${localDay(Prisma.sql`"fromT"`)}, ${firstDay}::date) AS "firstDay", ${localDay(Prisma.sql`"untilT"`)} AS "endDay"
-      FROM status_spans WHERE status IN (1, 2, 3, 4, 5)
+      FROM status_spans WHERE status IN (${statusSql.openOrCompleted})
     ),
     count_changes AS (
       SELECT "flowId", "firstDay" AS day, status, 1 AS change FROM span_days
@@ -169,8 +170,8 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
     ),
     daily_count_changes AS (
       SELECT "flowId", day,
-        sum(change) FILTER (WHERE status IN (1, 2)) AS pending, sum(change) FILTER (WHERE status = 3) AS "inProgress",
-        sum(change) FILTER (WHERE status = 4) AS "awaitingReview", sum(change) FILTER (WHERE status = 5) AS completed
+        sum(change) FILTER (WHERE status IN (${statusSql.waiting})) AS pending, sum(change) FILTER (WHERE status IN (${statusSql.inProgress})) AS "inProgress",
+        sum(change) FILTER (WHERE status IN (${statusSql.awaitingReview})) AS "awaitingReview", sum(change) FILTER (WHERE status IN (${statusSql.completed})) AS completed
       FROM count_changes GROUP BY "flowId", day
     ),
     grid AS (SELECT f.id AS "flowId", d.day FROM flow f CROSS JOIN days d WHERE f."portalId" = ${portalId}::uuid),
@@ -197,7 +198,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
       JOIN days d ON d.day = g.day::date
       LEFT JOIN deadline_segments deadline_then ON deadline_then."taskId" = t.id
         AND (deadline_then."setAt" IS NULL OR deadline_then."setAt" <= d.at) AND deadline_then.until > d.at
-      WHERE s.status IN (1, 2, 3, 4) AND s."fromT" <= d.at AND (s."untilT" IS NULL OR s."untilT" > d.at)
+      WHERE s.status IN (${statusSql.open}) AND s."fromT" <= d.at AND (s."untilT" IS NULL OR s."untilT" > d.at)
     ),
     open_load AS (
       SELECT "flowId", day, sum(late) AS overdue,
@@ -232,7 +233,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
       WHERE ${violationInWindowSql({ at: Prisma.sql`t.at`, windowStart: Prisma.sql`t."windowStart"`, windowEnd: Prisma.sql`t."windowEnd"` })}
     ),
     efficiency AS (
-      SELECT t."flowId", t.day, count(*) FILTER (WHERE t."statusThen" <> 6) AS total, count(v.id) AS violations
+      SELECT t."flowId", t.day, count(*) FILTER (WHERE t."statusThen" NOT IN (${statusSql.deferred})) AS total, count(v.id) AS violations
       FROM efficiency_candidates t LEFT JOIN violating v ON v.id = t.id AND v.day = t.day
       GROUP BY t."flowId", t.day
     ),
@@ -244,7 +245,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
       FROM (
         SELECT "flowId", day, GREATEST(0, extract(epoch FROM "closedAt" - "createdAt") * 1000)::float8 AS ms
         FROM task_days
-        WHERE "statusThen" = 5 AND "closedAt" <= at AND "closedAt" >= "leadSince"
+        WHERE "statusThen" IN (${statusSql.completed}) AND "closedAt" <= at AND "closedAt" >= "leadSince"
       ) closed
       GROUP BY "flowId", day
     ),
@@ -254,7 +255,7 @@ async function writeDailyFigures(db: PrismaClient, portalId: string, offset: str
     ),
     completed_that_day AS (
       SELECT "flowId", "closedDay" AS day, count(*) AS completed FROM metric_tasks
-      WHERE status = 5 AND "closedDay" BETWEEN ${firstDay}::date AND ${lastDay}::date GROUP BY 1, 2
+      WHERE status IN (${statusSql.completed}) AND "closedDay" BETWEEN ${firstDay}::date AND ${lastDay}::date GROUP BY 1, 2
     )
     INSERT INTO flow_daily_figure AS f ("flowId", day, pending, "inProgress", "awaitingReview", completed, "completedToday",
       created, overdue, efficiency, "leadP50", "leadP85", "leadP95", "assigneeLoad")

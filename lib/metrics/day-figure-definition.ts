@@ -8,6 +8,7 @@ import { distribution } from './percentiles';
 import { endOfPortalDay, portalDay } from './portal-days';
 import { taskAsOf } from './task-as-of';
 import { leadTime } from './task-times';
+import { taskStatus } from '@/lib/bitrix24/task-status';
 
 /** How far back the lead-time percentiles of a day reach. */
 export const dailyLeadWindowDays = 30;
@@ -61,7 +62,7 @@ export function flowDayFigure(tasks: readonly MetricTask[], day: string, offset:
     inProgress: counts.inProgress,
     awaitingReview: counts.awaitingReview,
     completed: counts.completed,
-    completedToday: tasks.filter((task) => task.status === 5 && task.closedAt !== null && portalDay(task.closedAt, offset) === day).length,
+    completedToday: tasks.filter((task) => task.status === taskStatus.completed && task.closedAt !== null && portalDay(task.closedAt, offset) === day).length,
     created: tasks.filter((task) => portalDay(task.createdAt, offset) === day).length,
     overdue: asOf.filter((task) => isOpen(task) && isOverdue(task, at)).length,
     efficiency: efficiencyAt(tasks, asOf, at, offset),

@@ -1,6 +1,7 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { MetricTask } from './metric-task';
 import { dayMs } from '@/lib/time/durations';
+import { taskStatus } from '@/lib/bitrix24/task-status';
 
 /**
  * Flow efficiency as the tasks module computes it (docs/bitrix24.md, "Flow efficiency"): over the
@@ -36,7 +37,7 @@ export type ValueChange<T> = { from: T; changedAt: number };
 export type ViolationSpan = { start: number; end: number | null };
 
 /** Review, completed and deferred repair a violation (Effective::repair on these statuses). */
-const repairingStatuses = new Set(['4', '5', '6']);
+const repairingStatuses = new Set([taskStatus.awaitingReview, taskStatus.completed, taskStatus.deferred].map(String));
 
 /** The efficiency rule's view of a mirrored task (it keeps the portal's string ids and codes). */
 export function efficiencyTaskOf(task: MetricTask): EfficiencyTask {
@@ -92,7 +93,7 @@ export function violationSpans(task: EfficiencyTask): ViolationSpan[] {
 
 /** Whether the portal's rule counts the task in the window's total (deferred and self-assigned tasks are left out). */
 export function countsForEfficiency(task: EfficiencyTask, window: { start: number; end: number }): boolean {
-  if (task.status === '6' || task.createdBy === task.responsibleId) return false;
+  if (task.status === String(taskStatus.deferred) || task.createdBy === task.responsibleId) return false;
   if (task.createdDate > window.end) return false;
   return task.closedDate === null || task.closedDate >= window.start;
 }

@@ -6,6 +6,7 @@ import { metricQueryOptionsSchema, type MetricQueryOptions } from './metric-quer
 import { dayMs } from '@/lib/time/durations';
 import type { Distribution } from './percentiles';
 import { openTaskOverdueSql } from './open-task-risk-sql';
+import { statusSql } from './task-status-sql';
 
 /** The figures of one flow's page beyond its card: where the time goes, who carries the load, what is aging. */
 export type FlowPageMetrics = {
@@ -65,7 +66,7 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
         UNION ALL
         SELECT 'lead', GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8
         FROM task t
-        WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status = 5 AND t."closedAt" >= ${since}::timestamptz
+        WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (${statusSql.completed}) AND t."closedAt" >= ${since}::timestamptz
       )
       SELECT kind, count(*)::int AS count, avg(ms) AS mean,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
@@ -77,7 +78,7 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
         SELECT t."responsibleId",
           ${openTaskOverdueSql(now)} AS overdue
         FROM task t
-        WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (1, 2, 3, 4)
+        WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (${statusSql.open})
       ),
       -- Members with nothing open belong to the team too: they pull the median down, as they should.
       team AS (
@@ -112,7 +113,7 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
       ${openTaskOverdueSql(now)} AS overdue
     FROM task t
     CROSS JOIN LATERAL (SELECT (extract(epoch FROM ${now}::timestamptz - t."createdAt") * 1000)::float8 AS "ageMs") a
-    WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (1, 2, 3, 4)
+    WHERE t."flowId" = ${id}::uuid AND t."deletedAt" IS NULL AND t.status IN (${statusSql.open})
     ORDER BY a."ageMs" DESC, t."bitrixTaskId"`;
 
   return {

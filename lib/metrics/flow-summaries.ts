@@ -8,6 +8,7 @@ import { dayMs } from '@/lib/time/durations';
 import type { Distribution } from './percentiles';
 import { openTaskAtRiskSql, openTaskOverdueSql } from './open-task-risk-sql';
 import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
+import { statusSql } from './task-status-sql';
 
 /** One row of the flows list: the flow card's figures, computed from the mirror in one statement. */
 export type FlowSummary = {
@@ -103,18 +104,18 @@ export async function flowSummaries(
     ),
     -- Deferred tasks are not counted, but their violations are (lib/metrics/flow-efficiency.ts).
     efficiency AS (
-      SELECT t."flowId", count(*) FILTER (WHERE t.status <> 6)::int AS total, count(v.id)::int AS violations
+      SELECT t."flowId", count(*) FILTER (WHERE t.status NOT IN (${statusSql.deferred}))::int AS total, count(v.id)::int AS violations
       FROM metric_tasks t LEFT JOIN violating v ON v.id = t.id
       GROUP BY t."flowId"
     ),
     -- Counted from the (flowId, status, responsibleId, deletedAt) index alone.
     counts AS (
       SELECT t."flowId",
-        count(*) FILTER (WHERE t.status IN (1, 2))::int AS pending,
-        count(*) FILTER (WHERE t.status = 3)::int AS "inProgress",
-        count(*) FILTER (WHERE t.status = 4)::int AS "awaitingReview",
-        count(*) FILTER (WHERE t.status = 5)::int AS completed,
-        count(*) FILTER (WHERE t.status = 6)::int AS deferred
+        count(*) FILTER (WHERE t.status IN (${statusSql.waiting}))::int AS pending,
+        count(*) FILTER (WHERE t.status IN (${statusSql.inProgress}))::int AS "inProgress",
+        count(*) FILTER (WHERE t.status IN (${statusSql.awaitingReview}))::int AS "awaitingReview",
+        count(*) FILTER (WHERE t.status IN (${statusSql.completed}))::int AS completed,
+        count(*) FILTER (WHERE t.status IN (${statusSql.deferred}))::int AS deferred
       FROM task t
       WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"
@@ -124,7 +125,7 @@ export async function flowSummaries(
         count(*) FILTER (WHERE ${openTaskOverdueSql(now)})::int AS "overdueOpen",
         count(*) FILTER (WHERE ${openTaskAtRiskSql(now)})::int AS "atRisk"
       FROM task t
-      WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (1, 2, 3, 4) AND t."deletedAt" IS NULL
+      WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (${statusSql.open}) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"
     ),
     lead AS (
@@ -135,7 +136,7 @@ export async function flowSummaries(
       FROM (
         SELECT t."flowId", GREATEST(0, extract(epoch FROM t."closedAt" - t."createdAt") * 1000)::float8 AS ms
         FROM task t
-        WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t."closedAt" >= ${leadSince}::timestamptz AND t.status = 5 AND t."deletedAt" IS NULL
+        WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t."closedAt" >= ${leadSince}::timestamptz AND t.status IN (${statusSql.completed}) AND t."deletedAt" IS NULL
       ) l
       GROUP BY l."flowId"
     )

@@ -1,3 +1,4 @@
+import { openTaskStatuses, taskStatus } from '@/lib/bitrix24/task-status';
 /**
  * A task as the metrics see it: times as epoch milliseconds, statuses as Bitrix24's codes
  * (2 pending, 3 in progress, 4 awaiting review, 5 completed, 6 deferred, 7 declined, 1 legacy new).
@@ -23,7 +24,7 @@ export type MetricTask = {
   responsibleChanges?: ResponsibleChange[];
 };
 
-export const openStatuses = new Set([1, 2, 3, 4]);
+export const openStatuses = new Set(openTaskStatuses);
 
 export function isOpen(task: MetricTask): boolean {
   return openStatuses.has(task.status);
@@ -31,7 +32,7 @@ export function isOpen(task: MetricTask): boolean {
 
 /** Overdue (docs/metrics.md, "Definitions"): has a deadline and was closed after it, or is still open past it. */
 export function isOverdue(task: MetricTask, now: number): boolean {
-  if (task.deadline === null || task.status === 6) return false;
+  if (task.deadline === null || task.status === taskStatus.deferred) return false;
   if (task.closedAt !== null) return task.closedAt > task.deadline;
   return isOpen(task) && now > task.deadline;
 }

@@ -1,5 +1,6 @@
 import { isOpen, isOverdue, type MetricTask } from './metric-task';
 import { endOfPortalDay, portalDay, weekOf } from './portal-days';
+import { taskStatus } from '@/lib/bitrix24/task-status';
 
 export type StatusCounts = { pending: number; inProgress: number; awaitingReview: number; completed: number; deferred: number };
 
@@ -7,24 +8,24 @@ export type StatusCounts = { pending: number; inProgress: number; awaitingReview
 export function statusAt(task: MetricTask, time: number): number | null {
   if (time < task.createdAt) return null;
   if (task.statusChanges && task.statusChanges.length > 0) {
-    let status = 2;
+    let status: number = taskStatus.pending;
     for (const change of task.statusChanges) {
       if (change.at > time) break;
       status = change.to;
     }
     return status;
   }
-  if (task.closedAt !== null && time >= task.closedAt) return task.status === 5 ? 5 : task.status;
-  if (task.startedAt !== null && time >= task.startedAt) return task.status === 4 && task.closedAt === null ? 4 : 3;
-  return task.status === 6 && task.closedAt === null && task.startedAt === null ? 6 : 2;
+  if (task.closedAt !== null && time >= task.closedAt) return task.status;
+  if (task.startedAt !== null && time >= task.startedAt) return task.status === taskStatus.awaitingReview && task.closedAt === null ? taskStatus.awaitingReview : taskStatus.inProgress;
+  return task.status === taskStatus.deferred && task.closedAt === null && task.startedAt === null ? taskStatus.deferred : taskStatus.pending;
 }
 
 function countInto(counts: StatusCounts, status: number | null): void {
-  if (status === 1 || status === 2) counts.pending++;
-  else if (status === 3) counts.inProgress++;
-  else if (status === 4) counts.awaitingReview++;
-  else if (status === 5) counts.completed++;
-  else if (status === 6) counts.deferred++;
+  if (status === taskStatus.new || status === taskStatus.pending) counts.pending++;
+  else if (status === taskStatus.inProgress) counts.inProgress++;
+  else if (status === taskStatus.awaitingReview) counts.awaitingReview++;
+  else if (status === taskStatus.completed) counts.completed++;
+  else if (status === taskStatus.deferred) counts.deferred++;
 }
 
 const zero = (): StatusCounts => ({ pending: 0, inProgress: 0, awaitingReview: 0, completed: 0, deferred: 0 });
@@ -50,7 +51,7 @@ export function cumulativeFlow(tasks: readonly MetricTask[], days: readonly stri
 export function weeklyThroughput(tasks: readonly MetricTask[], offset: string): Map<string, number> {
   const weeks = new Map<string, number>();
   for (const task of tasks) {
-    if (task.status !== 5 || task.closedAt === null) continue;
+    if (task.status !== taskStatus.completed || task.closedAt === null) continue;
     const week = weekOf(portalDay(task.closedAt, offset));
     weeks.set(week, (weeks.get(week) ?? 0) + 1);
   }

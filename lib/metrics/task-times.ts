@@ -1,4 +1,5 @@
 import type { MetricTask } from './metric-task';
+import { taskStatus } from '@/lib/bitrix24/task-status';
 
 /**
  * The three times (docs/metrics.md, "Definitions"), in milliseconds. Time pending: created → taken into work (for
@@ -6,7 +7,7 @@ import type { MetricTask } from './metric-task';
  * created → closed. Null where a time does not exist yet.
  */
 export function timePending(task: MetricTask, now: number): number | null {
-  if (task.status === 6 || task.status === 7) return null;
+  if (task.status === taskStatus.deferred || task.status === taskStatus.declined) return null;
   const end = task.startedAt ?? (task.closedAt === null ? now : null);
   return end === null ? null : Math.max(0, end - task.createdAt);
 }
@@ -17,7 +18,7 @@ export function timeInProgress(task: MetricTask): number | null {
 }
 
 export function leadTime(task: MetricTask): number | null {
-  if (task.closedAt === null || task.status !== 5) return null;
+  if (task.closedAt === null || task.status !== taskStatus.completed) return null;
   return Math.max(0, task.closedAt - task.createdAt);
 }
 
@@ -27,13 +28,13 @@ export function leadTime(task: MetricTask): number | null {
  */
 export function timeByStatus(task: MetricTask, now: number): Map<number, number> {
   const spent = new Map<number, number>();
-  let status = 2;
+  let status: number = taskStatus.pending;
   let since = task.createdAt;
   for (const change of task.statusChanges ?? []) {
     spent.set(status, (spent.get(status) ?? 0) + Math.max(0, change.at - since));
     status = change.to;
     since = change.at;
   }
-  if (status !== 5) spent.set(status, (spent.get(status) ?? 0) + Math.max(0, (task.closedAt ?? now) - since));
+  if (status !== taskStatus.completed) spent.set(status, (spent.get(status) ?? 0) + Math.max(0, (task.closedAt ?? now) - since));
   return spent;
 }

@@ -6,6 +6,7 @@ import { portalDaySql } from '@/lib/metrics/portal-day-sql';
 import { metricTaskFromMirror } from '@/lib/metrics/mirrored-metric-task';
 import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { AnalysedFlow } from '@/lib/findings/analysed-flow';
+import { statusSql } from '@/lib/metrics/task-status-sql';
 
 /** As Bitrix24's CoPilot, at most the 1,000 most recent tasks of the window are read. */
 export const maxAnalysedTasks = 1_000;
@@ -77,7 +78,7 @@ export async function loadAnalysedFlow(db: PrismaClient, flowId: string, now = n
       ),
       completed AS (
         SELECT to_char(${portalDaySql(Prisma.sql`"closedAt"`, offset)}, 'YYYY-MM-DD') AS day, count(*)::int AS n
-        FROM task WHERE "flowId" = ${flow.id}::uuid AND "deletedAt" IS NULL AND status = 5 AND "closedAt" >= ${intakeFrom} GROUP BY 1
+        FROM task WHERE "flowId" = ${flow.id}::uuid AND "deletedAt" IS NULL AND status IN (${statusSql.completed}) AND "closedAt" >= ${intakeFrom} GROUP BY 1
       )
       SELECT days.day, coalesce(created.n, 0) AS created, coalesce(completed.n, 0) AS completed
       FROM days LEFT JOIN created USING (day) LEFT JOIN completed USING (day) ORDER BY days.day`,
