@@ -78,7 +78,7 @@ describe("a lead's flow scope, through the actions", () => {
     const touching: string[] = [];
     for (const file of (await serverActionModules(['lib'])).modules) {
       const source = await readFile(file, 'utf8');
-      if (!/lib\/copilot\/(message-actions|request-analysis)'/.test(source)) continue;
+      if (!/lib\/copilot\/analysis\/(message-actions|request-analysis)'/.test(source)) continue;
       touching.push(...[...source.matchAll(/export const (\w+Action)\b/g)].map((match) => match[1]!));
     }
     expect(touching.sort()).toEqual([...scopedActions].sort());
