@@ -32,14 +32,23 @@ const layerZones = layers.flatMap((folders, rank) =>
 const componentZone = {
   target: './components',
   from: ['./lib/db', './lib/security', './lib/launcher', './lib/jobs', './lib/receivers', './lib/env.ts'],
-  message: 'Components do not read the database, secrets or the environment; a page or an action hands them what they show.',
+  message:
+    'Components do not read the database, secrets or the environment; a page or an action hands them what they show.',
 };
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', 'node_modules/**', '.data/**', 'lib/db/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.data/**',
+      'lib/db/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
   {
     rules: {

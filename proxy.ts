@@ -18,7 +18,11 @@ export function proxy(request: NextRequest) {
 async function admit(request: NextRequest, next: () => NextResponse) {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return next();
-  const token = await getToken({ req: request, secret: authSecret(), secureCookie: usesSecureCookies(request.headers) });
+  const token = await getToken({
+    req: request,
+    secret: authSecret(),
+    secureCookie: usesSecureCookies(request.headers),
+  });
   if (token?.uid) return next();
   if (pathname.startsWith('/api/')) {
     return NextResponse.json({ error: 'unauthorized', message: 'Sign in first.' }, { status: 401 });

@@ -3,5 +3,11 @@ import { StatusPage } from '@/components/ui/status-page';
 
 export default async function NotFound() {
   const t = await getTranslations();
-  return <StatusPage title={t('errors.notFoundTitle')} body={t('errors.notFoundBody')} link={{ href: '/', label: t('common.goHome') }} />;
+  return (
+    <StatusPage
+      title={t('errors.notFoundTitle')}
+      body={t('errors.notFoundBody')}
+      link={{ href: '/', label: t('common.goHome') }}
+    />
+  );
 }

@@ -46,7 +46,9 @@ const batched = await measure('batched id ranges', async function* (client) {
 await drain();
 const maxId = Number(company.tasks.at(-1)!.id);
 const naiveUpTo = Number(company.tasks[naiveSample - 1]!.id);
-const naive = await measure(`cursor, first ${naiveSample} tasks`, (client) => scanTasks(client, { filter: { '<=ID': naiveUpTo } }));
+const naive = await measure(`cursor, first ${naiveSample} tasks`, (client) =>
+  scanTasks(client, { filter: { '<=ID': naiveUpTo } }),
+);
 await portal.stop();
 
 const minimum = Math.ceil(maxId / rowsPerRequest) + 1;

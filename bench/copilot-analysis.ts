@@ -47,7 +47,10 @@ async function fillFlow(url: string, portalId: string, bitrixFlowId: number, tas
       [portalId, bitrixFlowId],
     );
     const flowId = flow.rows[0]!.id;
-    await client.query(`INSERT INTO flow_member ("flowId", "bitrixUserId", role) SELECT $1, 20000 + k, 'member' FROM generate_series(1, 6) k`, [flowId]);
+    await client.query(
+      `INSERT INTO flow_member ("flowId", "bitrixUserId", role) SELECT $1, 20000 + k, 'member' FROM generate_series(1, 6) k`,
+      [flowId],
+    );
     await client.query(
       `INSERT INTO employee ("portalId", "bitrixUserId", name, "lastName") SELECT $1, 20000 + k, 'Сотрудник', 'Номер' || k FROM generate_series(0, 6) k
        ON CONFLICT DO NOTHING`,
@@ -101,12 +104,20 @@ async function analyseInMemory(flow: AnalysedFlow) {
 /** The naive way: every task of the flow and its history through Prisma, no window or cap in SQL. */
 async function naiveAnalysedFlow(db: PrismaClient, flowId: string, loaded: AnalysedFlow): Promise<AnalysedFlow> {
   const tasks = await db.task.findMany({ where: { flowId, deletedAt: null } });
-  const changes = await db.taskChange.findMany({ where: { bitrixTaskId: { in: tasks.map((task) => task.bitrixTaskId) } }, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] });
+  const changes = await db.taskChange.findMany({
+    where: { bitrixTaskId: { in: tasks.map((task) => task.bitrixTaskId) } },
+    orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+  });
   const byTask = new Map<number, typeof changes>();
   for (const change of changes) byTask.set(change.bitrixTaskId, [...(byTask.get(change.bitrixTaskId) ?? []), change]);
   return {
     ...loaded,
-    tasks: tasks.map((task) => ({ ...metricTaskFromMirror(task, byTask.get(task.bitrixTaskId) ?? []), descriptionLength: task.descriptionLength, commentsCount: task.commentsCount, assignedAt: null })),
+    tasks: tasks.map((task) => ({
+      ...metricTaskFromMirror(task, byTask.get(task.bitrixTaskId) ?? []),
+      descriptionLength: task.descriptionLength,
+      commentsCount: task.commentsCount,
+      assignedAt: null,
+    })),
   };
 }
 
@@ -117,27 +128,47 @@ const scratch = await createScratchDatabase(server.adminConnectionString, 'fp_be
 const db = createPrismaClient(scratch.url);
 try {
   await applyMigrations(scratch.url, projectMigrationsLayout());
-  const portal = await db.portal.create({ data: { memberId: 'bench-copilot', domain: 'bench.bitrix24.ru', kind: 'demo' } });
+  const portal = await db.portal.create({
+    data: { memberId: 'bench-copilot', domain: 'bench.bitrix24.ru', kind: 'demo' },
+  });
   const admin = await db.user.create({ data: { email: 'bench@copilot.local', name: 'Bench', role: 'admin' } });
-  const viewer: Viewer = { id: admin.id, email: admin.email, name: admin.name, role: 'admin', portalId: null, bitrixUserId: null };
+  const viewer: Viewer = {
+    id: admin.id,
+    email: admin.email,
+    name: admin.name,
+    role: 'admin',
+    portalId: null,
+    bitrixUserId: null,
+  };
   const rows: string[] = [];
   for (const [index, size] of sizes.entries()) {
     const flowId = await fillFlow(scratch.url, portal.id, index + 1, size);
     const loaded = (await loadAnalysedFlow(db, flowId))!;
     const result = flowFindings(loaded.flow);
-    console.log(`${size} tasks: ${loaded.flow.tasks.length} read, efficiency ${result.efficiency} %, ${result.findings.length} findings (${result.findings.map((finding) => finding.kind).join(', ')})`);
+    console.log(
+      `${size} tasks: ${loaded.flow.tasks.length} read, efficiency ${result.efficiency} %, ${result.findings.length} findings (${result.findings.map((finding) => finding.kind).join(', ')})`,
+    );
 
     const load = await measure(runs, () => loadAnalysedFlow(db, flowId));
     const compute = await measure(runs, () => analyseInMemory(loaded.flow));
     const whole = await measure(runs, async () => {
       let phrasing: Promise<void> = Promise.resolve();
-      const outcome = await requestAnalysis(db, viewer, { flowId, fresh: true, locale: 'ru' }, { defer: (work) => void (phrasing = work()) });
+      const outcome = await requestAnalysis(
+        db,
+        viewer,
+        { flowId, fresh: true, locale: 'ru' },
+        { defer: (work) => void (phrasing = work()) },
+      );
       if (outcome.kind !== 'analysis' || !outcome.started) throw new Error(`no new analysis: ${outcome.kind}`);
       await phrasing;
     });
-    const naive = await measure(naiveRuns, async () => analyseInMemory(await naiveAnalysedFlow(db, flowId, loaded.flow)));
+    const naive = await measure(naiveRuns, async () =>
+      analyseInMemory(await naiveAnalysedFlow(db, flowId, loaded.flow)),
+    );
     const total = load.p50 + compute.p50;
-    console.log(`  load ${millis(load.p50)}, findings + messages ${millis(compute.p50)}, requestAnalysis ${millis(whole.p50)}, naive ${millis(naive.p50)}`);
+    console.log(
+      `  load ${millis(load.p50)}, findings + messages ${millis(compute.p50)}, requestAnalysis ${millis(whole.p50)}, naive ${millis(naive.p50)}`,
+    );
     rows.push(
       `| ${size.toLocaleString('en-US')} | ${loaded.flow.tasks.length.toLocaleString('en-US')} | ${millis(load.p50)} / ${millis(load.p95)} | ${millis(compute.p50)} / ${millis(compute.p95)} | ${millis(whole.p50)} / ${millis(whole.p95)} | ${millis(naive.p50)} | ${(naive.p50 / total).toFixed(1)}× | ${(bitrixSlotMs / total).toFixed(0)}× |`,
     );

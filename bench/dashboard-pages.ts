@@ -71,7 +71,8 @@ const parsedArgs = cliSchema.safeParse(rawArgs);
 if (!parsedArgs.success) throw new Error(`Invalid options:\n${z.prettifyError(parsedArgs.error)}`);
 const args = parsedArgs.data;
 const size = { flows: args.flows, tasks: args.tasks };
-if (size.tasks < size.flows) throw new Error(`--tasks (${size.tasks}) must be at least --flows (${size.flows}): every flow gets tasks.`);
+if (size.tasks < size.flows)
+  throw new Error(`--tasks (${size.tasks}) must be at least --flows (${size.flows}): every flow gets tasks.`);
 const documented = size.flows === documentedSize.flows && size.tasks === documentedSize.tasks;
 
 const root = process.cwd();
@@ -82,7 +83,8 @@ const log = (line: string) => console.log(`[${new Date().toISOString().slice(11,
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 // kB of 1,000 bytes, as Next's own build output counts them.
-const kb = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
+const kb = (bytes: number) =>
+  `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
 const int = (value: number) => value.toLocaleString('en-US');
 
 /**
@@ -106,7 +108,11 @@ class Cleanup {
   run(): Promise<void> {
     this.running ??= (async () => {
       for (const step of [...this.steps].reverse()) {
-        await step.run().catch((error: unknown) => console.error(`clean-up: ${step.what} failed: ${error instanceof Error ? error.message : String(error)}`));
+        await step
+          .run()
+          .catch((error: unknown) =>
+            console.error(`clean-up: ${step.what} failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
       }
     })();
     return this.running;
@@ -138,7 +144,14 @@ const notBuildOutput = new Set(['cache', 'dev', 'types', 'trace', 'trace-build',
 async function buildState(): Promise<'ready' | 'busy' | 'missing'> {
   const folder = path.join(root, '.next');
   const entries = (await readdir(folder).catch(() => [])).filter((entry) => !notBuildOutput.has(entry));
-  const times = await Promise.all(entries.map((entry) => stat(path.join(folder, entry)).then((info) => info.mtimeMs, () => Date.now())));
+  const times = await Promise.all(
+    entries.map((entry) =>
+      stat(path.join(folder, entry)).then(
+        (info) => info.mtimeMs,
+        () => Date.now(),
+      ),
+    ),
+  );
   const quietMs = Date.now() - Math.max(0, ...times);
   if (buildMarkers.every((marker) => existsSync(path.join(folder, marker)))) return quietMs > 10_000 ? 'ready' : 'busy';
   return quietMs < 60_000 ? 'busy' : 'missing';
@@ -151,7 +164,8 @@ async function settledBuild(): Promise<string> {
   for (;;) {
     const state = await buildState();
     if (state === 'ready') return buildId();
-    if (state === 'missing') throw new Error('There is no build in .next. Run `npm run build` first, or drop --no-build.');
+    if (state === 'missing')
+      throw new Error('There is no build in .next. Run `npm run build` first, or drop --no-build.');
     if (Date.now() > deadline) throw new Error('The build in .next was still being written after 15 minutes.');
     if (!told) log('.next is being written by another build; waiting for it to finish…');
     told = true;
@@ -204,7 +218,8 @@ function setCookies(response: Response): Map<string, string> {
   return cookies;
 }
 
-const cookieHeader = (cookies: Map<string, string>) => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+const cookieHeader = (cookies: Map<string, string>) =>
+  [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
 /**
  * Signs in the way the sign-in form does (next-auth's credentials provider `password`), over
@@ -223,26 +238,39 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   });
   const body = await response.text();
   const session = [...setCookies(response)].filter(([name]) => /(^|\.)next-auth\.session-token(\.\d+)?$/.test(name));
-  if (session.length === 0) throw new Error(`Sign-in gave no session cookie (${response.status}): ${body.slice(0, 300)}`);
+  if (session.length === 0)
+    throw new Error(`Sign-in gave no session cookie (${response.status}): ${body.slice(0, 300)}`);
   return new Map(session);
 }
-
 
 /**
  * The server's time for one page: a GET with the session cookie, timed until the whole HTML has
  * arrived (the streamed Suspense parts included). Warm-up requests first, so route modules are
  * loaded and the database's caches hold what the page reads.
  */
-async function timePage(url: string, cookie: string, warmup: number, requests: number): Promise<Timing & { htmlBytes: number }> {
+async function timePage(
+  url: string,
+  cookie: string,
+  warmup: number,
+  requests: number,
+): Promise<Timing & { htmlBytes: number }> {
   let htmlBytes = 0;
-  const timing = await measure(requests, async () => {
-    const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-    const html = await response.text();
-    // A redirect (signed out), 403 (out of scope) or error page would be timed as if it were the page.
-    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`);
-    if (!(response.headers.get('content-type') ?? '').includes('text/html')) throw new Error(`GET ${url} did not answer HTML`);
-    htmlBytes = Buffer.byteLength(html);
-  }, warmup);
+  const timing = await measure(
+    requests,
+    async () => {
+      const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+      const html = await response.text();
+      // A redirect (signed out), 403 (out of scope) or error page would be timed as if it were the page.
+      if (response.status !== 200)
+        throw new Error(
+          `GET ${url} answered ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`,
+        );
+      if (!(response.headers.get('content-type') ?? '').includes('text/html'))
+        throw new Error(`GET ${url} did not answer HTML`);
+      htmlBytes = Buffer.byteLength(html);
+    },
+    warmup,
+  );
   return { ...timing, htmlBytes };
 }
 
@@ -264,7 +292,10 @@ const dataQueryFiles: Record<keyof DataQueries, string> = {
  * compile and measure the pages in a tree that does not have them (yet, or under these names).
  */
 async function loadDataQueries(): Promise<{ queries: DataQueries } | { missing: string }> {
-  const isFunction = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'not an exported function');
+  const isFunction = z.custom<(...args: never[]) => unknown>(
+    (value) => typeof value === 'function',
+    'not an exported function',
+  );
   const found: Partial<Record<keyof DataQueries, unknown>> = {};
   for (const [name, file] of Object.entries(dataQueryFiles) as [keyof DataQueries, string][]) {
     if (!existsSync(path.join(root, file))) return { missing: `${file} does not exist` };
@@ -278,7 +309,14 @@ async function loadDataQueries(): Promise<{ queries: DataQueries } | { missing: 
 }
 
 type ScriptFile = { url: string; raw: number; gzip: number; transferred: number; encoding: string };
-type ScriptLoad = { files: ScriptFile[]; raw: number; gzip: number; transferred: number; encodings: string[]; errors: string[] };
+type ScriptLoad = {
+  files: ScriptFile[];
+  raw: number;
+  gzip: number;
+  transferred: number;
+  encodings: string[];
+  errors: string[];
+};
 
 async function scriptFile(response: BrowserResponse): Promise<ScriptFile | null> {
   try {
@@ -303,7 +341,12 @@ async function scriptFile(response: BrowserResponse): Promise<ScriptFile | null>
  * on a first load the page needs none, and the prefetches of linked pages (a thousand flow links
  * on the list) would otherwise pull in other pages' code.
  */
-async function loadScripts(browser: Browser, baseUrl: string, pagePath: string, cookies: Map<string, string>): Promise<ScriptLoad> {
+async function loadScripts(
+  browser: Browser,
+  baseUrl: string,
+  pagePath: string,
+  cookies: Map<string, string>,
+): Promise<ScriptLoad> {
   const url = `${baseUrl}${pagePath}`;
   const context = await browser.newContext();
   try {
@@ -312,14 +355,17 @@ async function loadScripts(browser: Browser, baseUrl: string, pagePath: string, 
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.route('**/*', (route) => (route.request().headers()['rsc'] === undefined ? route.continue() : route.abort()));
+    await page.route('**/*', (route) =>
+      route.request().headers()['rsc'] === undefined ? route.continue() : route.abort(),
+    );
     const files: Promise<ScriptFile | null>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') files.push(scriptFile(response));
     });
     const response = await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     if (response?.status() !== 200) throw new Error(`Chromium: ${url} answered ${response?.status() ?? 'nothing'}`);
-    if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`Chromium: ${url} went on to ${page.url()}`);
+    if (new URL(page.url()).pathname !== new URL(url).pathname)
+      throw new Error(`Chromium: ${url} went on to ${page.url()}`);
     // A page that polls never goes quite idle; what it loaded by then still counts.
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     const byUrl = new Map<string, ScriptFile>();
@@ -340,7 +386,13 @@ async function loadScripts(browser: Browser, baseUrl: string, pagePath: string, 
 }
 
 /** Starts `next start` on the build in `appDir`, as lib/launcher/launcher.ts does, with its output in `logFile`. */
-async function startNext(appDir: string, port: number, settings: Record<string, string>, logFile: string, cleanup: Cleanup): Promise<string> {
+async function startNext(
+  appDir: string,
+  port: number,
+  settings: Record<string, string>,
+  logFile: string,
+  cleanup: Cleanup,
+): Promise<string> {
   const output = openSync(logFile, 'a');
   const child = spawn(process.execPath, [nextBin, 'start', appDir, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: appDir,
@@ -352,7 +404,8 @@ async function startNext(appDir: string, port: number, settings: Record<string, 
   const baseUrl = `http://127.0.0.1:${port}`;
   const exited = new Promise<false>((resolve) => child.once('exit', () => resolve(false)));
   const ready = await Promise.race([waitForHttp(`${baseUrl}/api/health`, 120_000), exited]);
-  if (!ready || child.exitCode !== null) throw new Error(`next start did not come up on port ${port}. Its output:\n${await tail(logFile)}`);
+  if (!ready || child.exitCode !== null)
+    throw new Error(`next start did not come up on port ${port}. Its output:\n${await tail(logFile)}`);
   return baseUrl;
 }
 
@@ -369,7 +422,9 @@ async function completeMirror(databaseUrl: string, portalId: string): Promise<vo
        FROM flow f WHERE f.id = m."flowId" AND f."portalId" = $1 AND (m."bitrixUserId" - 10000) % 10 IN (0, 1)`,
       [portalId],
     );
-    await client.query(`UPDATE flow SET "ownerId" = 10000 + ("bitrixFlowId" - 1) * 10 WHERE "portalId" = $1`, [portalId]);
+    await client.query(`UPDATE flow SET "ownerId" = 10000 + ("bitrixFlowId" - 1) * 10 WHERE "portalId" = $1`, [
+      portalId,
+    ]);
     await client.query(
       `INSERT INTO employee ("portalId", "bitrixUserId", name, "lastName")
        SELECT $1, id, 'Employee', id::text FROM (
@@ -388,7 +443,10 @@ async function completeMirror(databaseUrl: string, portalId: string): Promise<vo
 }
 
 /** The flow with the most open tasks (then the most tasks): the busiest flow page. */
-async function busiestFlow(databaseUrl: string, portalId: string): Promise<{ id: string; name: string; open: number; tasks: number }> {
+async function busiestFlow(
+  databaseUrl: string,
+  portalId: string,
+): Promise<{ id: string; name: string; open: number; tasks: number }> {
   const rows = await withPgClient(databaseUrl, (client) =>
     client.query(
       `SELECT f.id, f.name, count(*) FILTER (WHERE t.status IN (1, 2, 3, 4)) AS open, count(*) AS tasks
@@ -398,7 +456,9 @@ async function busiestFlow(databaseUrl: string, portalId: string): Promise<{ id:
       [portalId],
     ),
   );
-  return z.object({ id: z.uuid(), name: z.string(), open: z.coerce.number(), tasks: z.coerce.number() }).parse(rows.rows[0]);
+  return z
+    .object({ id: z.uuid(), name: z.string(), open: z.coerce.number(), tasks: z.coerce.number() })
+    .parse(rows.rows[0]);
 }
 
 async function main(cleanup: Cleanup): Promise<void> {
@@ -449,7 +509,9 @@ async function main(cleanup: Cleanup): Promise<void> {
   const { id: build, current: buildCurrent } = await snapshotBuild(appDir);
   const commit = git('rev-parse', '--short', 'HEAD');
   const uncommitted = git('status', '--porcelain', '--', 'app', 'components', 'lib', 'messages', 'public') !== '';
-  log(`build ${build} (${buildCurrent ? 'matches the sources' : 'older than the sources'}), commit ${commit}${uncommitted ? ' + uncommitted changes' : ''}`);
+  log(
+    `build ${build} (${buildCurrent ? 'matches the sources' : 'older than the sources'}), commit ${commit}${uncommitted ? ' + uncommitted changes' : ''}`,
+  );
 
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
@@ -511,14 +573,24 @@ async function main(cleanup: Cleanup): Promise<void> {
   } else {
     for (const page of pages) {
       try {
-        const timing = await measure(args.requests, async () => page.check.parse(await page.data(loaded.queries)), args.warmup);
+        const timing = await measure(
+          args.requests,
+          async () => page.check.parse(await page.data(loaded.queries)),
+          args.warmup,
+        );
         dataTimings.push(timing);
         log(`${page.path} data alone: p50 ${millis(timing.p50)}, p95 ${millis(timing.p95)}`);
       } catch (error) {
         // A changed signature or shape shows up here; the pages' own numbers still stand.
-        const reason = error instanceof z.ZodError ? `its result is not the page's data (${z.prettifyError(error).replaceAll('\n', ' ')})` : error instanceof Error ? error.message : String(error);
+        const reason =
+          error instanceof z.ZodError
+            ? `its result is not the page's data (${z.prettifyError(error).replaceAll('\n', ' ')})`
+            : error instanceof Error
+              ? error.message
+              : String(error);
         dataTimings.push(null);
-        dataNote = `${dataNote} Data queries alone for ${page.path === '/flows' || page.path === '/overview' ? page.path : '/flows/<id>'}: not measured, ${reason}.`.trim();
+        dataNote =
+          `${dataNote} Data queries alone for ${page.path === '/flows' || page.path === '/overview' ? page.path : '/flows/<id>'}: not measured, ${reason}.`.trim();
         log(`${page.path} data alone: not measured, ${reason}`);
       }
     }
@@ -531,20 +603,31 @@ async function main(cleanup: Cleanup): Promise<void> {
   for (const page of pages) {
     const load = await loadScripts(browser, baseUrl, page.path, cookies);
     scripts.push(load);
-    log(`${page.path}: ${load.files.length} scripts, ${kb(load.raw)} raw, ${kb(load.gzip)} gzip, ${kb(load.transferred)} transferred (${load.encodings.join(', ')})`);
-    if (args['list-scripts']) for (const file of load.files) log(`  ${new URL(file.url).pathname}: ${kb(file.raw)} raw, ${kb(file.gzip)} gzip, ${kb(file.transferred)} ${file.encoding}`);
+    log(
+      `${page.path}: ${load.files.length} scripts, ${kb(load.raw)} raw, ${kb(load.gzip)} gzip, ${kb(load.transferred)} transferred (${load.encodings.join(', ')})`,
+    );
+    if (args['list-scripts'])
+      for (const file of load.files)
+        log(
+          `  ${new URL(file.url).pathname}: ${kb(file.raw)} raw, ${kb(file.gzip)} gzip, ${kb(file.transferred)} ${file.encoding}`,
+        );
     for (const error of load.errors) log(`  page error: ${error}`);
   }
 
   const pageErrors = scripts.reduce((total, load) => total + load.errors.length, 0);
-  if (pageErrors > 0) throw new Error(`The pages threw ${pageErrors} error(s) in Chromium (above); the numbers are not of working pages.`);
+  if (pageErrors > 0)
+    throw new Error(
+      `The pages threw ${pageErrors} error(s) in Chromium (above); the numbers are not of working pages.`,
+    );
 
   const listP95 = timings[0]!.p95;
   const targetLine = `The flows list's p95, ${millis(listP95)}, is ${(listP95 / flowsListTargetMs).toFixed(2)}× the issue's target of ${flowsListTargetMs} ms (${listP95 <= flowsListTargetMs ? 'within it' : 'over it'}).`;
   console.log(targetLine);
   const wholeRun = performance.now() - started;
   if (!documented) {
-    log(`whole run ${seconds(wholeRun)}; not written to docs/benchmarks.md (its section is for ${int(documentedSize.flows)} flows, ${int(documentedSize.tasks)} tasks)`);
+    log(
+      `whole run ${seconds(wholeRun)}; not written to docs/benchmarks.md (its section is for ${int(documentedSize.flows)} flows, ${int(documentedSize.tasks)} tasks)`,
+    );
     return;
   }
 

@@ -32,7 +32,10 @@ console.log(`loaded and serving in ${loadSeconds.toFixed(1)} s, ${heapGiB.toFixe
 
 const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } });
 started = performance.now();
-const { flows } = await getFlows(client, company.flows.map((flow) => flow.id));
+const { flows } = await getFlows(
+  client,
+  company.flows.map((flow) => flow.id),
+);
 const flowsSeconds = seconds(started);
 started = performance.now();
 const batches = scanAllTasksInBatches(client, { afterId: Number(company.tasks.at(-1)!.id) - 25_000 });

@@ -29,7 +29,8 @@ import { freePort } from '../lib/launcher/port-free';
 const defaultTasks = 100_000;
 const { values: args } = parseArgs({ options: { tasks: { type: 'string' } } });
 const taskCount = Number(args.tasks ?? defaultTasks);
-if (!Number.isInteger(taskCount) || taskCount < 1) throw new Error(`--tasks must be a positive whole number; got ${args.tasks}`);
+if (!Number.isInteger(taskCount) || taskCount < 1)
+  throw new Error(`--tasks must be a positive whole number; got ${args.tasks}`);
 const seed = 1;
 const historyDays = 120;
 const { burst, drainPerSecond } = defaultLimits;
@@ -39,7 +40,8 @@ type Phase = (typeof phases)[number];
 const since = (started: number) => (performance.now() - started) / 1000;
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
-const fixed = (value: number, digits = 1) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (value: number, digits = 1) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** The time Bitrix24's leaky bucket needs for `requests` starting empty: the burst is free, the rest drain at 2/s. */
 const ceilingSeconds = (requests: number) => Math.max(0, requests - burst) / drainPerSecond;
 
@@ -70,11 +72,18 @@ const portal = await startDemoPortal({ company, limits: { ...defaultLimits } });
 const maxId = Number(company.tasks.at(-1)!.id);
 // The tasks whose histories a full sync reads (flow tasks open or closed within the window), as mirrorDifferences counts them.
 const windowStart = Date.now() - historyDays * 86_400_000;
-const historyTargets = portal.state.tasks.filter((task) => task.record.flowId && (task.closedAt === null || task.closedAt >= windowStart)).length;
+const historyTargets = portal.state.tasks.filter(
+  (task) => task.record.flowId && (task.closedAt === null || task.closedAt >= windowStart),
+).length;
 log(`generated and serving ${int(taskCount)} tasks (ids up to ${int(maxId)}) in ${fixed(since(started))} s`);
 
 const { id: portalId } = await db.portal.create({
-  data: { memberId: company.header.memberId, domain: company.header.domain, kind: 'demo', timeZoneOffset: company.header.timeZoneOffset },
+  data: {
+    memberId: company.header.memberId,
+    domain: company.header.domain,
+    kind: 'demo',
+    timeZoneOffset: company.header.timeZoneOffset,
+  },
 });
 const { run } = await requestSyncRun(db, portalId, 'full');
 
@@ -108,10 +117,14 @@ const poll = async () => {
   const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { cursor: true } });
   const cursor = row.cursor as { phase?: string; phaseStartedAt?: string };
   const phase = phases.find((candidate) => candidate === cursor.phase);
-  if (phase && cursor.phaseStartedAt && !phaseStarts.has(phase)) phaseStarts.set(phase, Date.parse(cursor.phaseStartedAt));
+  if (phase && cursor.phaseStartedAt && !phaseStarts.has(phase))
+    phaseStarts.set(phase, Date.parse(cursor.phaseStartedAt));
 };
 const progress = async () => {
-  const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { phase: true, done: true, total: true } });
+  const row = await db.syncRun.findUniqueOrThrow({
+    where: { id: run.id },
+    select: { phase: true, done: true, total: true },
+  });
   const sent = Object.values(requests).reduce((a, b) => a + b, 0);
   log(`${row.phase} ${int(row.done)}${row.total === null ? '' : ` / ${int(row.total)}`}, ${int(sent)} requests so far`);
 };
@@ -131,7 +144,9 @@ log(`full sync ${outcome} in ${fixed(totalSeconds)} s${finished.error ? `: ${fin
 started = performance.now();
 const differences = await mirrorDifferences(db, portalId, portal.state, { historyDays });
 const checkSeconds = since(started);
-log(`mirror check: ${differences.length === 0 ? 'equal to the portal' : `${differences.length}${differences.length === 50 ? '+' : ''} differences`} (${fixed(checkSeconds)} s)`);
+log(
+  `mirror check: ${differences.length === 0 ? 'equal to the portal' : `${differences.length}${differences.length === 50 ? '+' : ''} differences`} (${fixed(checkSeconds)} s)`,
+);
 for (const difference of differences.slice(0, 10)) log(`  ${difference}`);
 const mirrored = {
   tasks: await db.task.count({ where: { portalId, deletedAt: null } }),
@@ -170,12 +185,20 @@ const succeeded = outcome === 'succeeded' && differences.length === 0;
 // For a run that stopped early: the requests the whole job needs (every phase as run, histories at 50 a request).
 const fullJobRequests = totalRequests - requests.histories + Math.ceil(historyTargets / 50);
 for (const [index, phase] of phases.entries()) {
-  log(`${phase}: ${requests[phase]} requests, ${refusals[phase]} refusals, ${fixed(phaseSeconds[index] ?? Number.NaN)} s`);
+  log(
+    `${phase}: ${requests[phase]} requests, ${refusals[phase]} refusals, ${fixed(phaseSeconds[index] ?? Number.NaN)} s`,
+  );
 }
-log(`total ${totalRequests} requests in ${fixed(totalSeconds)} s; ceiling ${fixed(ceiling)} s; actual / ceiling ${fixed(totalSeconds / ceiling, 2)}`);
-log(`naive ${naiveRequests} requests, ceiling ${fixed(naiveCeiling)} s (${fixed(naiveCeiling / totalSeconds)}× Flowpilot's time)`);
+log(
+  `total ${totalRequests} requests in ${fixed(totalSeconds)} s; ceiling ${fixed(ceiling)} s; actual / ceiling ${fixed(totalSeconds / ceiling, 2)}`,
+);
+log(
+  `naive ${naiveRequests} requests, ceiling ${fixed(naiveCeiling)} s (${fixed(naiveCeiling / totalSeconds)}× Flowpilot's time)`,
+);
 
-const refusalKinds = [...new Set(retries.map((notice) => notice.error.kind))].map((kind) => `${retries.filter((notice) => notice.error.kind === kind).length} ${kind}`);
+const refusalKinds = [...new Set(retries.map((notice) => notice.error.kind))].map(
+  (kind) => `${retries.filter((notice) => notice.error.kind === kind).length} ${kind}`,
+);
 const phaseRows = phases.map((phase, index) => {
   const seconds = phaseSeconds[index] ?? null;
   const what: Record<Phase, string> = {
@@ -194,7 +217,8 @@ const verdict = succeeded
       .map((difference) => `\`${difference}\``)
       .join('; ')}`;
 const row = (label: string, value: string) => `| ${label} | ${value} |`;
-const command = taskCount === defaultTasks ? 'npm run bench:full-sync' : `npm run bench:full-sync -- --tasks ${taskCount}`;
+const command =
+  taskCount === defaultTasks ? 'npm run bench:full-sync' : `npm run bench:full-sync -- --tasks ${taskCount}`;
 // Each history sub-call spends the method's time budget; a sync that does not wait it out stops there.
 const budgetNote = /time budget/.test(finished.error ?? '')
   ? `\n\n**The run failed in the histories phase.** Every \`tasks.task.history.list\` sub-call of a batch spends that method's time budget (the demo portal charges 0.01 s a call; ${int(historyTasks)} calls had used ${defaultLimits.operatingBudgetSeconds} s within 10 minutes). The portal answered the next sub-calls with \`OPERATION_TIME_LIMIT\` inside a successful batch answer; \`taskHistories\` throws that error instead of waiting for the budget and retrying, the client's \`OperatingBudget\` never sees the method's usage (a batch answer carries none), and \`executeSyncRun\` marks the run failed. The request counts and times above are those of the run up to that point.`

@@ -34,21 +34,40 @@ const dayMs = 86_400_000;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 
-
 /** The naive way: every task of the flows and their history through Prisma, as MetricTask[] per flow. */
-async function loadTasksByFlow(db: PrismaClient, portalId: string, flowIds: string[]): Promise<Map<string, MetricTask[]>> {
+async function loadTasksByFlow(
+  db: PrismaClient,
+  portalId: string,
+  flowIds: string[],
+): Promise<Map<string, MetricTask[]>> {
   const tasks = await db.task.findMany({
     where: { flowId: { in: flowIds }, deletedAt: null },
-    select: { flowId: true, bitrixTaskId: true, status: true, createdBy: true, responsibleId: true, createdAt: true, startedAt: true, closedAt: true, deadline: true },
+    select: {
+      flowId: true,
+      bitrixTaskId: true,
+      status: true,
+      createdBy: true,
+      responsibleId: true,
+      createdAt: true,
+      startedAt: true,
+      closedAt: true,
+      deadline: true,
+    },
   });
   const changes = await db.taskChange.findMany({
-    where: { portalId, field: { in: ['deadline', 'status'] }, ...(flowIds.length === 1 ? { bitrixTaskId: { in: tasks.map((task) => task.bitrixTaskId) } } : {}) },
+    where: {
+      portalId,
+      field: { in: ['deadline', 'status'] },
+      ...(flowIds.length === 1 ? { bitrixTaskId: { in: tasks.map((task) => task.bitrixTaskId) } } : {}),
+    },
     orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
   });
   const changesByTask = new Map<number, typeof changes>();
-  for (const change of changes) changesByTask.set(change.bitrixTaskId, [...(changesByTask.get(change.bitrixTaskId) ?? []), change]);
+  for (const change of changes)
+    changesByTask.set(change.bitrixTaskId, [...(changesByTask.get(change.bitrixTaskId) ?? []), change]);
   const byFlow = new Map<string, MetricTask[]>(flowIds.map((id) => [id, []]));
-  for (const task of tasks) byFlow.get(task.flowId!)!.push(metricTaskFromMirror(task, changesByTask.get(task.bitrixTaskId) ?? []));
+  for (const task of tasks)
+    byFlow.get(task.flowId!)!.push(metricTaskFromMirror(task, changesByTask.get(task.bitrixTaskId) ?? []));
   return byFlow;
 }
 
@@ -59,7 +78,9 @@ function naiveSummary(tasks: MetricTask[], now: number) {
     overdueOpen: tasks.filter((task) => isOpen(task) && isOverdue(task, now)).length,
     atRisk: tasks.filter((task) => isAtRisk(task, now)).length,
     efficiency: flowEfficiency(tasks.map(efficiencyTaskOf), now, '+03:00'),
-    leadTime: distribution(tasks.filter((task) => task.closedAt !== null && task.closedAt >= since).flatMap((task) => leadTime(task) ?? [])),
+    leadTime: distribution(
+      tasks.filter((task) => task.closedAt !== null && task.closedAt >= since).flatMap((task) => leadTime(task) ?? []),
+    ),
   };
 }
 
@@ -76,7 +97,11 @@ try {
   const changeCount = await db.taskChange.count();
   console.log(`filled ${size.tasks} tasks, ${changeCount} changes in ${seconds(fillMs)}`);
 
-  const flows = await db.flow.findMany({ where: { portalId }, select: { id: true, members: { select: { bitrixUserId: true } } }, orderBy: { bitrixFlowId: 'asc' } });
+  const flows = await db.flow.findMany({
+    where: { portalId },
+    select: { id: true, members: { select: { bitrixUserId: true } } },
+    orderBy: { bitrixFlowId: 'asc' },
+  });
   const now = Date.now();
   // A different flow each run (the warm-up is run -1).
   const pageFlow = (index: number) => flows[((index + 1) * 37) % flows.length]!;
@@ -91,7 +116,11 @@ try {
   const list = await measure(runs.list, () => flowSummaries(db, { portalId }));
   console.log(`flows list (SQL): ${millis(list.p50)}`);
   const naiveList = await measure(runs.naiveList, async () => {
-    const byFlow = await loadTasksByFlow(db, portalId, flows.map((flow) => flow.id));
+    const byFlow = await loadTasksByFlow(
+      db,
+      portalId,
+      flows.map((flow) => flow.id),
+    );
     return [...byFlow.values()].map((tasks) => naiveSummary(tasks, now));
   });
   console.log(`flows list (naive): ${millis(naiveList.p50)}`);
@@ -100,20 +129,30 @@ try {
   const range = { from: days[0]!, to: days.at(-1)! };
   const page = await measure(runs.page, (index) => {
     const flow = pageFlow(index);
-    return Promise.all([flowSummaries(db, [flow.id]), flowPageMetrics(db, flow.id), dailyFlowSeries(db, flow.id, range), weeklyFlowSeries(db, flow.id, range)]);
+    return Promise.all([
+      flowSummaries(db, [flow.id]),
+      flowPageMetrics(db, flow.id),
+      dailyFlowSeries(db, flow.id, range),
+      weeklyFlowSeries(db, flow.id, range),
+    ]);
   });
   console.log(`flow page (SQL): ${millis(page.p50)}`);
   const naivePage = await measure(runs.naivePage, async (index) => {
     const flow = pageFlow(index);
     const tasks = (await loadTasksByFlow(db, portalId, [flow.id])).get(flow.id)!;
     const since = now - 30 * dayMs;
-    const inWindow = (end: number | null, value: number | null) => (value !== null && end !== null && end >= since ? [value] : []);
+    const inWindow = (end: number | null, value: number | null) =>
+      value !== null && end !== null && end >= since ? [value] : [];
     const lead = distribution(tasks.flatMap((task) => inWindow(task.closedAt, leadTime(task))));
     return {
       summary: naiveSummary(tasks, now),
       pending: distribution(tasks.flatMap((task) => inWindow(task.startedAt ?? now, timePending(task, now)))),
       inProgress: distribution(tasks.flatMap((task) => inWindow(task.closedAt, timeInProgress(task)))),
-      load: teamLoad(tasks, now, flow.members.map((member) => member.bitrixUserId)),
+      load: teamLoad(
+        tasks,
+        now,
+        flow.members.map((member) => member.bitrixUserId),
+      ),
       aging: agingOfOpenTasks(tasks, now, lead),
       cumulative: cumulativeFlow(tasks, days, '+03:00'),
       throughput: weeklyThroughput(tasks, '+03:00'),

@@ -9,7 +9,10 @@ import type pg from 'pg';
  * had its deadline moved a day after creation; one in ten has a status history. setseed makes
  * the same data every run (on the same connection).
  */
-export async function fillSyntheticMirror(client: pg.Client, size: { flows: number; tasks: number }): Promise<{ portalId: string }> {
+export async function fillSyntheticMirror(
+  client: pg.Client,
+  size: { flows: number; tasks: number },
+): Promise<{ portalId: string }> {
   await client.query('SELECT setseed(0.42)');
   const portal = await client.query<{ id: string }>(
     `INSERT INTO portal ("memberId", domain, kind, "timeZoneOffset") VALUES ('bench', 'bench.bitrix24.ru', 'demo', '+03:00') RETURNING id`,

@@ -13,15 +13,30 @@ const everyone: Who[] = ['anonymous', 'lead', 'executive', 'admin'];
 type PageOutcome = 'ok' | 'sign-in' | 'forbidden' | `redirect:${string}`;
 
 const signedInOnly: Record<Who, PageOutcome> = { anonymous: 'sign-in', lead: 'ok', executive: 'ok', admin: 'ok' };
-const adminOnly: Record<Who, PageOutcome> = { anonymous: 'sign-in', lead: 'forbidden', executive: 'forbidden', admin: 'ok' };
+const adminOnly: Record<Who, PageOutcome> = {
+  anonymous: 'sign-in',
+  lead: 'forbidden',
+  executive: 'forbidden',
+  admin: 'ok',
+};
 const open: Record<Who, PageOutcome> = { anonymous: 'ok', lead: 'ok', executive: 'ok', admin: 'ok' };
 
 const pages: Record<string, Record<Who, PageOutcome>> = {
   '/': open,
-  '/sign-in': { anonymous: 'ok', lead: 'redirect:/flows', executive: 'redirect:/overview', admin: 'redirect:/overview' },
+  '/sign-in': {
+    anonymous: 'ok',
+    lead: 'redirect:/flows',
+    executive: 'redirect:/overview',
+    admin: 'redirect:/overview',
+  },
   '/setup': open,
   '/invite': open,
-  '/home': { anonymous: 'sign-in', lead: 'redirect:/flows', executive: 'redirect:/overview', admin: 'redirect:/overview' },
+  '/home': {
+    anonymous: 'sign-in',
+    lead: 'redirect:/flows',
+    executive: 'redirect:/overview',
+    admin: 'redirect:/overview',
+  },
   '/overview': signedInOnly,
   '/flows': signedInOnly,
   '/flows/[flowId]': signedInOnly,
@@ -32,7 +47,12 @@ const pages: Record<string, Record<Who, PageOutcome>> = {
 
 /** For each route handler and method: a path (standing in for dynamic segments) and the status per role. */
 type Call = { path: string; status: Record<Who, number> };
-const everyoneGets = (status: number): Record<Who, number> => ({ anonymous: status, lead: status, executive: status, admin: status });
+const everyoneGets = (status: number): Record<Who, number> => ({
+  anonymous: status,
+  lead: status,
+  executive: status,
+  admin: status,
+});
 const routes: Record<string, Record<string, Call>> = {
   '/api/health': { GET: { path: '/api/health', status: everyoneGets(200) } },
   '/api/auth/[...nextauth]': {
@@ -42,18 +62,35 @@ const routes: Record<string, Record<string, Call>> = {
   },
   // Without a body: the admin's request is refused for its content type (only JSON starts a sync), everyone else's by role first.
   '/api/sync': { POST: { path: '/api/sync', status: { anonymous: 401, lead: 403, executive: 403, admin: 415 } } },
-  '/api/sync/status': { GET: { path: '/api/sync/status', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
+  '/api/sync/status': {
+    GET: { path: '/api/sync/status', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } },
+  },
   // Public: the portal proves itself with its application token, so an empty post is malformed for anyone.
   '/api/bitrix24/events': { POST: { path: '/api/bitrix24/events', status: everyoneGets(400) } },
   // Public: Bitrix24 posts the installation; without a live one-time state from Settings it is refused for anyone.
   '/api/bitrix24/install': { POST: { path: '/api/bitrix24/install?state=forged', status: everyoneGets(403) } },
-  '/api/dashboard/flows': { GET: { path: '/api/dashboard/flows', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
+  '/api/dashboard/flows': {
+    GET: { path: '/api/dashboard/flows', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } },
+  },
   // The lead owns Support; an unknown id would be the same 404 for every signed-in role.
-  '/api/dashboard/flows/[flowId]': { GET: { path: '/api/dashboard/flows/{support}?days=30', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
-  '/api/dashboard/overview': { GET: { path: '/api/dashboard/overview?days=180', status: { anonymous: 401, lead: 200, executive: 200, admin: 200 } } },
+  '/api/dashboard/flows/[flowId]': {
+    GET: {
+      path: '/api/dashboard/flows/{support}?days=30',
+      status: { anonymous: 401, lead: 200, executive: 200, admin: 200 },
+    },
+  },
+  '/api/dashboard/overview': {
+    GET: {
+      path: '/api/dashboard/overview?days=180',
+      status: { anonymous: 401, lead: 200, executive: 200, admin: 200 },
+    },
+  },
   // CoPilot is for leads and admins; an analysis that does not exist (or is not theirs) is a 404.
   '/api/copilot/analyses/[analysisId]': {
-    GET: { path: '/api/copilot/analyses/00000000-0000-4000-8000-000000000000', status: { anonymous: 401, lead: 404, executive: 403, admin: 404 } },
+    GET: {
+      path: '/api/copilot/analyses/00000000-0000-4000-8000-000000000000',
+      status: { anonymous: 401, lead: 404, executive: 403, admin: 404 },
+    },
   },
 };
 
@@ -61,7 +98,9 @@ async function samplePath(pattern: string): Promise<string> {
   if (pattern === '/flows/[flowId]') return `/flows/${readStack().flows.support}`;
   if (pattern === '/users/[userId]') {
     const db = createPrismaClient(readStack().databaseUrl);
-    const lead = await db.user.findUniqueOrThrow({ where: { email: seedUsers.lead.email }, select: { id: true } }).finally(() => db.$disconnect());
+    const lead = await db.user
+      .findUniqueOrThrow({ where: { email: seedUsers.lead.email }, select: { id: true } })
+      .finally(() => db.$disconnect());
     return `/users/${lead.id}`;
   }
   if (pattern.includes('[')) throw new Error(`No sample value for ${pattern}: add one to the access matrix.`);
@@ -72,8 +111,12 @@ test('the matrix lists every page and route handler of the app', async () => {
   const pageRoutes = (await sourceFiles('app', /^page\.tsx$/)).map(routeOf);
   expect(pageRoutes.sort()).toEqual(Object.keys(pages).sort());
   const handlerFiles = await sourceFiles('app', /^route\.ts$/);
-  const found = Object.fromEntries(await Promise.all(handlerFiles.map(async (file) => [routeOf(file), await routeMethods(file)] as const)));
-  expect(found).toEqual(Object.fromEntries(Object.entries(routes).map(([route, calls]) => [route, Object.keys(calls).sort()])));
+  const found = Object.fromEntries(
+    await Promise.all(handlerFiles.map(async (file) => [routeOf(file), await routeMethods(file)] as const)),
+  );
+  expect(found).toEqual(
+    Object.fromEntries(Object.entries(routes).map(([route, calls]) => [route, Object.keys(calls).sort()])),
+  );
 });
 
 for (const who of everyone) {
@@ -112,7 +155,10 @@ for (const who of everyone) {
       try {
         for (const calls of Object.values(routes)) {
           for (const [method, call] of Object.entries(calls)) {
-            const response = await request.fetch(call.path.replace('{support}', readStack().flows.support), { method, maxRedirects: 0 });
+            const response = await request.fetch(call.path.replace('{support}', readStack().flows.support), {
+              method,
+              maxRedirects: 0,
+            });
             expect(response.status(), `${who} ${method} ${call.path}`).toBe(call.status[who]);
           }
         }

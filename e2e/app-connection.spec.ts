@@ -16,7 +16,12 @@ test.use({ locale: 'en-US', storageState: storageStateFor('admin') });
 const memberId = 'a99c0ffee00000000000000000000a99';
 const domain = 'app.bitrix24.test';
 const hook = { userId: 1, code: 'e2eappspechook01', scopes: ['basic', 'task', 'user', 'department', 'calendar', 'im'] };
-const company = { ...fixtureCompany({ flows: [fixtureFlow(3, { name: 'Поддержка клиентов' })], tasks: [fixtureTask(1, { flowId: '3', title: 'Первая задача' })] }) };
+const company = {
+  ...fixtureCompany({
+    flows: [fixtureFlow(3, { name: 'Поддержка клиентов' })],
+    tasks: [fixtureTask(1, { flowId: '3', title: 'Первая задача' })],
+  }),
+};
 company.header = { ...company.header, memberId, domain };
 
 let portal: DemoPortal;
@@ -31,7 +36,15 @@ async function withDatabase<T>(work: (db: ReturnType<typeof createPrismaClient>)
 }
 
 const mirroredTitles = () =>
-  withDatabase(async (db) => (await db.task.findMany({ where: { portal: { memberId } }, select: { title: true }, orderBy: { bitrixTaskId: 'asc' } })).map((task) => task.title));
+  withDatabase(async (db) =>
+    (
+      await db.task.findMany({
+        where: { portal: { memberId } },
+        select: { title: true },
+        orderBy: { bitrixTaskId: 'asc' },
+      })
+    ).map((task) => task.title),
+  );
 
 test.beforeAll(async () => {
   portal = await startDemoPortal({ company, webhooks: [hook] });
@@ -47,7 +60,9 @@ test('install as a local app, receive events it bound, uninstall: the mirror sta
   await expect(card).toContainText(`http://127.0.0.1:${e2ePort}/`);
   await card.getByRole('button', { name: 'Create install link' }).click();
   const link = card.getByLabel('Install link (Initial installation path)');
-  await expect(link).toHaveValue(new RegExp(`^http://127\\.0\\.0\\.1:${e2ePort}/api/bitrix24/install\\?state=[\\w-]{20,}$`));
+  await expect(link).toHaveValue(
+    new RegExp(`^http://127\\.0\\.0\\.1:${e2ePort}/api/bitrix24/install\\?state=[\\w-]{20,}$`),
+  );
   const installUrl = await link.inputValue();
 
   await page.goto(`${portal.url}/devops/local-apps/`);
@@ -59,7 +74,11 @@ test('install as a local app, receive events it bound, uninstall: the mirror sta
   const clientSecret = await page.locator('[data-key="client_secret"]').innerText();
 
   // The link works once: a second installation post with it is refused.
-  const again = await fetch(installUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'event=ONAPPINSTALL' });
+  const again = await fetch(installUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'event=ONAPPINSTALL',
+  });
   expect(again.status).toBe(403);
 
   await page.goto('/settings');
@@ -70,7 +89,9 @@ test('install as a local app, receive events it bound, uninstall: the mirror sta
   const html = await page.content();
   expect(html).not.toContain('access_token');
   // This deployment has sign-in keys of its own (another app), which would be used until these are entered.
-  await expect(portalCard).toContainText("The deployment's (BITRIX24_OAUTH_CLIENT_ID): the access is renewed every hour");
+  await expect(portalCard).toContainText(
+    "The deployment's (BITRIX24_OAUTH_CLIENT_ID): the access is renewed every hour",
+  );
 
   // The keys Bitrix24 showed: a wrong secret is refused at once, the right ones are checked and kept.
   const keys = portalCard.getByRole('form', { name: `App keys for ${domain}` });
@@ -100,7 +121,11 @@ test('install as a local app, receive events it bound, uninstall: the mirror sta
   await expect.poll(mirroredTitles, { timeout: 30_000 }).toEqual(['Первая задача', 'Пришла через event.bind']);
 
   await page.goto(`${portal.url}/devops/local-apps/`);
-  await page.getByRole('listitem').filter({ hasText: clientId }).getByRole('button', { name: /Delete/ }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: clientId })
+    .getByRole('button', { name: /Delete/ })
+    .click();
   await expect(page.getByRole('status')).toContainText('Application deleted');
 
   await page.goto('/settings');

@@ -41,8 +41,12 @@ async function listedRows(page: Page): Promise<Map<string, ExpectedFlowRow>> {
 
 async function expectNoSeriousAxeViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${label} ${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(serious.map((violation) => `${label} ${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual(
+    [],
+  );
 }
 
 /** A chart card's table view, as rows of cell texts keyed by column header. */
@@ -61,7 +65,9 @@ async function chartTable(page: Page, title: string): Promise<Record<string, str
 
 test('a lead sees only their flows, with the figures the portal gives', async ({ browser }) => {
   const page = await signedIn(browser, 'Team lead');
-  const leadId = portal.userIdByName(await page.getByRole('button', { name: /^Account menu for / }).getAttribute('aria-label'));
+  const leadId = portal.userIdByName(
+    await page.getByRole('button', { name: /^Account menu for / }).getAttribute('aria-label'),
+  );
   const expected = portal.flowsOf(leadId);
   expect(expected.size).toBeGreaterThan(0);
   expect(expected.size).toBeLessThan(portal.flows.length);
@@ -96,12 +102,19 @@ test('an executive sees every flow; the list, a flow page and the overview agree
 
   // The overview adds up the same flows.
   await page.goto('/overview');
-  const sum = (pick: (figures: ExpectedFlowRow) => number) => [...listed.values()].reduce((total, figures) => total + pick(figures), 0);
+  const sum = (pick: (figures: ExpectedFlowRow) => number) =>
+    [...listed.values()].reduce((total, figures) => total + pick(figures), 0);
   await expect(page.locator('[data-figure="flows"]')).toHaveText(String(portal.flows.length));
-  expect(number(await page.locator('[data-figure="completed"]').textContent())).toBe(sum((figures) => figures.completed));
+  expect(number(await page.locator('[data-figure="completed"]').textContent())).toBe(
+    sum((figures) => figures.completed),
+  );
   expect(number(await page.locator('[data-figure="open"]').textContent())).toBe(portal.openTasks());
-  expect(number(await page.locator('[data-figure="efficiency"]').textContent())).toBe(Math.round(sum((figures) => figures.efficiency) / listed.size));
-  expect(number(await page.locator('[data-figure="below-target"]').textContent())).toBe([...listed.values()].filter((figures) => figures.efficiency < 80).length);
+  expect(number(await page.locator('[data-figure="efficiency"]').textContent())).toBe(
+    Math.round(sum((figures) => figures.efficiency) / listed.size),
+  );
+  expect(number(await page.locator('[data-figure="below-target"]').textContent())).toBe(
+    [...listed.values()].filter((figures) => figures.efficiency < 80).length,
+  );
   await page.context().close();
 });
 
@@ -109,7 +122,8 @@ test('the list is searched, filtered and sorted by keyboard, and the address kee
   const page = await signedIn(browser, 'Executive');
   const listed = await listedRows(page);
   const rows = page.getByRole('table').locator('tbody tr');
-  const names = async () => (await rows.getByRole('rowheader').locator('a[href^="/flows/"]').allTextContents()).map((name) => name.trim());
+  const names = async () =>
+    (await rows.getByRole('rowheader').locator('a[href^="/flows/"]').allTextContents()).map((name) => name.trim());
 
   await page.getByLabel('Health').selectOption('critical');
   await expect(page).toHaveURL(/[?&]health=critical\b/);
@@ -123,18 +137,28 @@ test('the list is searched, filtered and sorted by keyboard, and the address kee
   await sortButton.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('columnheader', { name: /Efficiency/ })).toHaveAttribute('aria-sort', 'descending');
-  const efficiencies = () => rows.locator('[data-figure="efficiency"]').allTextContents().then((texts) => texts.map((text) => number(text)));
+  const efficiencies = () =>
+    rows
+      .locator('[data-figure="efficiency"]')
+      .allTextContents()
+      .then((texts) => texts.map((text) => number(text)));
   // The rows follow once the server's page arrives.
-  await expect.poll(async () => {
-    const shown = await efficiencies();
-    return shown.length === critical.length && shown.every((value, index) => index === 0 || shown[index - 1]! >= value);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const shown = await efficiencies();
+      return (
+        shown.length === critical.length && shown.every((value, index) => index === 0 || shown[index - 1]! >= value)
+      );
+    })
+    .toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('columnheader', { name: /Efficiency/ })).toHaveAttribute('aria-sort', 'ascending');
-  await expect.poll(async () => {
-    const shown = await efficiencies();
-    return shown.every((value, index) => index === 0 || shown[index - 1]! <= value);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const shown = await efficiencies();
+      return shown.every((value, index) => index === 0 || shown[index - 1]! <= value);
+    })
+    .toBe(true);
   // Back returns to the previous view.
   await page.goBack();
   await expect(page.getByRole('columnheader', { name: /Efficiency/ })).toHaveAttribute('aria-sort', 'descending');
@@ -176,11 +200,15 @@ test("the charts tell the demo company's story", async ({ browser }) => {
   const p85 = leadDays[Math.ceil(0.85 * leadDays.length) - 1]!;
   const plannedDays = portal.plannedSeconds(tooShort) / 86_400;
   expect(p85).toBeGreaterThan(plannedDays);
-  await expect(page.getByRole('region', { name: 'Lead time of completed tasks', exact: true })).toContainText('Planned time');
+  await expect(page.getByRole('region', { name: 'Lead time of completed tasks', exact: true })).toContainText(
+    'Planned time',
+  );
   await page.context().close();
 });
 
-test('every dashboard page passes axe and is photographed in both languages at 1440 and 834 pixels', async ({ browser }) => {
+test('every dashboard page passes axe and is photographed in both languages at 1440 and 834 pixels', async ({
+  browser,
+}) => {
   for (const locale of ['en-US', 'ru-RU'] as const) {
     const page = await signedIn(browser, 'Executive', locale);
     const flowPath = async () => {
@@ -199,7 +227,10 @@ test('every dashboard page passes axe and is photographed in both languages at 1
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expect(page.locator('.recharts-surface').or(page.getByRole('table')).first()).toBeVisible();
         if (width === 1440) await expectNoSeriousAxeViolations(page, `${locale} ${pagePath}`);
-        await page.screenshot({ path: `test-results/screenshots/demo-${name}-${locale.slice(0, 2)}-${width}.png`, fullPage: true });
+        await page.screenshot({
+          path: `test-results/screenshots/demo-${name}-${locale.slice(0, 2)}-${width}.png`,
+          fullPage: true,
+        });
       }
     }
     await page.context().close();

@@ -25,7 +25,8 @@ test.beforeAll(async ({ demoCompany }) => {
   rest = demoPortalRest(demoCompany.portalUrl, demoCompany.webhookCode);
 });
 
-const efficiencyOf = async (row: Locator) => Number(((await row.locator('[data-figure="efficiency"]').textContent()) ?? '').replace(/\D/g, ''));
+const efficiencyOf = async (row: Locator) =>
+  Number(((await row.locator('[data-figure="efficiency"]').textContent()) ?? '').replace(/\D/g, ''));
 
 /** The lead's flow with the lowest efficiency, as the flows list shows it. */
 async function lowestFlowRow(page: Page): Promise<{ row: Locator; name: string; efficiency: number; href: string }> {
@@ -37,20 +38,33 @@ async function lowestFlowRow(page: Page): Promise<{ row: Locator; name: string; 
     const efficiency = await efficiencyOf(row);
     const link = row.getByRole('rowheader').locator('a[href^="/flows/"]');
     const name = (await link.textContent())!.trim();
-    if (!lowest || efficiency < lowest.efficiency) lowest = { row, name, efficiency, href: (await link.getAttribute('href'))! };
+    if (!lowest || efficiency < lowest.efficiency)
+      lowest = { row, name, efficiency, href: (await link.getAttribute('href'))! };
   }
   return lowest!;
 }
 
 /** A local GigaChat (token, then chat) over TLS, with the test certificate the demo company's GIGACHAT_CA_FILE trusts. */
 const gigaChatOverTls = () =>
-  startStubServer((seen) => ({ body: seen.path === '/api/v2/oauth' ? { access_token: 'e2e-token', expires_at: Date.now() + 30 * 60_000 } : chatCompletion('OK') }), { tls: true });
+  startStubServer(
+    (seen) => ({
+      body:
+        seen.path === '/api/v2/oauth'
+          ? { access_token: 'e2e-token', expires_at: Date.now() + 30 * 60_000 }
+          : chatCompletion('OK'),
+    }),
+    { tls: true },
+  );
 
 const copilotPanel = (page: Page) => page.getByRole('dialog', { name: 'CoPilot recommendations' });
 
-test('a lead asks CoPilot about a low flow, reads the evidence, and creates a task and a meeting from two messages', async ({ browser }) => {
+test('a lead asks CoPilot about a low flow, reads the evidence, and creates a task and a meeting from two messages', async ({
+  browser,
+}) => {
   const page = await signedIn(browser, 'Team lead');
-  const leadId = portal.userIdByName(await page.getByRole('button', { name: /^Account menu for / }).getAttribute('aria-label'));
+  const leadId = portal.userIdByName(
+    await page.getByRole('button', { name: /^Account menu for / }).getAttribute('aria-label'),
+  );
   const flow = await lowestFlowRow(page);
   expect(flow.efficiency).toBeLessThan(80);
 
@@ -75,7 +89,11 @@ test('a lead asks CoPilot about a low flow, reads the evidence, and creates a ta
   await expect(evidence.getByRole('link').first()).toHaveAttribute('href', /\/tasks\/task\/view\/\d+\//);
 
   const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
-  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => violation.id),
+  ).toEqual([]);
   await page.screenshot({ path: 'test-results/screenshots/demo-copilot-en.png' });
 
   // A task from the first message, through the "…" menu.
@@ -115,7 +133,9 @@ test('a lead asks CoPilot about a low flow, reads the evidence, and creates a ta
   const meetingDialog = page.getByRole('dialog', { name: 'Create a meeting' });
   await expect(meetingDialog).toContainText("Bitrix24 shows the portal connection's user");
   const invited = meetingDialog.getByRole('checkbox', { checked: true });
-  const invitedNames = (await meetingDialog.locator('label:has(input[type="checkbox"]:checked)').allTextContents()).map((name) => name.trim());
+  const invitedNames = (await meetingDialog.locator('label:has(input[type="checkbox"]:checked)').allTextContents()).map(
+    (name) => name.trim(),
+  );
   expect(invitedNames.length).toBeGreaterThan(0);
   expect(await invited.count()).toBe(invitedNames.length);
   await meetingDialog.getByRole('button', { name: 'Create meeting' }).click();
@@ -126,7 +146,12 @@ test('a lead asks CoPilot about a low flow, reads the evidence, and creates a ta
   await expect(meetingDialog).toBeHidden();
 
   const event = z
-    .object({ NAME: z.string(), DESCRIPTION: z.string(), ATTENDEE_LIST: z.array(z.object({ id: z.number() })), OWNER_ID: z.string() })
+    .object({
+      NAME: z.string(),
+      DESCRIPTION: z.string(),
+      ATTENDEE_LIST: z.array(z.object({ id: z.number() })),
+      OWNER_ID: z.string(),
+    })
     .parse(await rest('calendar.event.getbyid', { id: eventId }));
   expect(Number(event.OWNER_ID)).toBe(leadId);
   expect(new Set(event.ATTENDEE_LIST.map((attendee) => attendee.id))).toEqual(
@@ -153,7 +178,9 @@ test('with CoPilot switched off the button is gone and the action refuses', asyn
   const flow = await lowestFlowRow(lead);
   await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
   const panel = copilotPanel(lead);
-  await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toBeVisible();
+  await expect(
+    panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first(),
+  ).toBeVisible();
 
   const admin = await signedIn(browser, 'Admin');
   await admin.goto('/settings');
@@ -164,7 +191,9 @@ test('with CoPilot switched off the button is gone and the action refuses', asyn
   try {
     // The panel still open in the lead's browser: asking again is refused by the server.
     await panel.getByRole('button', { name: 'Analyse again' }).click();
-    await expect(panel.getByText('CoPilot is switched off. An administrator can switch it on in Settings.')).toBeVisible();
+    await expect(
+      panel.getByText('CoPilot is switched off. An administrator can switch it on in Settings.'),
+    ).toBeVisible();
     await lead.keyboard.press('Escape');
     await lead.reload();
     await expect(lead.getByRole('table').locator('tbody tr').first()).toBeVisible();
@@ -174,23 +203,39 @@ test('with CoPilot switched off the button is gone and the action refuses', asyn
     await expect(lead.getByRole('button', { name: /^Ask CoPilot about/ })).toHaveCount(0);
   } finally {
     await admin.goto('/settings');
-    await admin.getByRole('region', { name: 'CoPilot in Flows' }).getByRole('button', { name: 'Switch CoPilot on' }).click();
-    await expect(admin.getByRole('region', { name: 'CoPilot in Flows' }).getByRole('status')).toHaveText('CoPilot is on');
+    await admin
+      .getByRole('region', { name: 'CoPilot in Flows' })
+      .getByRole('button', { name: 'Switch CoPilot on' })
+      .click();
+    await expect(admin.getByRole('region', { name: 'CoPilot in Flows' }).getByRole('status')).toHaveText(
+      'CoPilot is on',
+    );
   }
   await lead.goto('/flows');
   await expect(lead.getByRole('button', { name: /^Ask CoPilot about/ }).first()).toBeVisible();
 });
 
-test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot then answers with it, and the key is shown nowhere', async ({ browser, demoCompany }) => {
+test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot then answers with it, and the key is shown nowhere', async ({
+  browser,
+  demoCompany,
+}) => {
   const key = `sk-e2e-${Date.now()}`;
   // A local server that answers as an OpenAI-compatible API does: one message per finding, citing
   // only the finding's own lost points.
   const server = await startStubServer((seen) => {
     const { messages } = JSON.parse(seen.body) as { messages: { content: string }[] };
     const data = /<findings>\n([\s\S]*)\n<\/findings>/u.exec(messages.at(-1)?.content ?? '')?.[1];
-    const findings = data ? (JSON.parse(data) as { findings: { id: string; kind: string; lostPoints: number }[] }).findings : [];
+    const findings = data
+      ? (JSON.parse(data) as { findings: { id: string; kind: string; lostPoints: number }[] }).findings
+      : [];
     const content = data
-      ? JSON.stringify({ messages: findings.map((finding) => ({ findingIds: [finding.id], factor: `Stub model on ${finding.kind}: ${finding.lostPoints} points.`, advice: 'Act on it.' })) })
+      ? JSON.stringify({
+          messages: findings.map((finding) => ({
+            findingIds: [finding.id],
+            factor: `Stub model on ${finding.kind}: ${finding.lostPoints} points.`,
+            advice: 'Act on it.',
+          })),
+        })
       : 'OK';
     return { body: chatCompletion(content) };
   });
@@ -209,11 +254,14 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
     const panel = copilotPanel(lead);
     const analysisResponses: string[] = [];
     lead.on('response', async (response) => {
-      if (response.url().includes('/api/copilot/analyses/')) analysisResponses.push(await response.text().catch(() => ''));
+      if (response.url().includes('/api/copilot/analyses/'))
+        analysisResponses.push(await response.text().catch(() => ''));
     });
     await panel.getByRole('button', { name: 'Analyse again' }).click();
     await expect(panel.getByText('Model: openai_compatible:stub-model')).toBeVisible();
-    await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toContainText('Stub model on');
+    await expect(
+      panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first(),
+    ).toContainText('Stub model on');
     expect(server.seen.at(-1)!.headers.authorization).toBe(`Bearer ${key}`);
     expect(await lead.content()).not.toContain(key);
     // Nor in the API the panel reads, nor in the app's log.
@@ -235,7 +283,9 @@ test('an admin picks an OpenAI-compatible model, tests and saves it; CoPilot the
   }
 });
 
-test("an admin looks at each model, sets the answer language and a limit; the lead's CoPilot answers in that language, then says when the next request frees up", async ({ browser }) => {
+test("an admin looks at each model, sets the answer language and a limit; the lead's CoPilot answers in that language, then says when the next request frees up", async ({
+  browser,
+}) => {
   const admin = await signedIn(browser, 'Admin');
   await admin.goto('/settings');
   const form = admin.getByRole('region', { name: "CoPilot's model" });
@@ -288,12 +338,16 @@ test("an admin looks at each model, sets the answer language and a limit; the le
     await flow.row.getByRole('button', { name: `Ask CoPilot about “${flow.name}”` }).click();
     await panel.getByRole('button', { name: 'Analyse again' }).click();
     // The interface stays English; the messages are Russian.
-    await expect(panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first()).toContainText(/[а-яё]{4,}/iu);
+    await expect(
+      panel.getByRole('list', { name: 'CoPilot recommendations' }).locator(':scope > li').first(),
+    ).toContainText(/[а-яё]{4,}/iu);
     await expect(panel.getByText('Recommendation:').first()).toBeVisible();
 
     await save("The reader's interface language", '1');
     await panel.getByRole('button', { name: 'Analyse again' }).click();
-    await expect(panel.getByRole('alert')).toContainText(/The limit of CoPilot requests for this hour is used up\. The next request frees up at \d{1,2}:\d{2}/u);
+    await expect(panel.getByRole('alert')).toContainText(
+      /The limit of CoPilot requests for this hour is used up\. The next request frees up at \d{1,2}:\d{2}/u,
+    );
     await expect(panel.getByRole('alert')).toContainText('Here is the last analysis meanwhile.');
   } finally {
     await save("The reader's interface language", '600');

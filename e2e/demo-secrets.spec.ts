@@ -17,7 +17,10 @@ test.setTimeout(180_000);
 
 const copilotPanel = (page: Page) => page.getByRole('dialog', { name: 'CoPilot recommendations' });
 
-test('a stored model key is in no page, no API answer, no server-action answer and not in the app log', async ({ browser, demoCompany }) => {
+test('a stored model key is in no page, no API answer, no server-action answer and not in the app log', async ({
+  browser,
+  demoCompany,
+}) => {
   const key = `sk-hostile-${randomUUID()}`;
   const sentKeys = new Set<string>();
   // The Test call gets an answer that repeats the key; an analysis gets a 401 that does.
@@ -25,7 +28,10 @@ test('a stored model key is in no page, no API answer, no server-action answer a
     const authorization = seen.headers.authorization ?? '';
     sentKeys.add(authorization);
     return seen.body.includes('<findings>')
-      ? { status: 401, body: { error: { message: `Incorrect API key provided: ${authorization}`, type: 'invalid_request_error' } } }
+      ? {
+          status: 401,
+          body: { error: { message: `Incorrect API key provided: ${authorization}`, type: 'invalid_request_error' } },
+        }
       : { body: chatCompletion(`OK ${authorization}`) };
   });
   const stubUrl = `${server.url}/v1`;
@@ -57,7 +63,9 @@ test('a stored model key is in no page, no API answer, no server-action answer a
     // Testing again with the stored key (the field is empty now) reads it on the server only.
     await admin.reload();
     await admin.getByRole('region', { name: "CoPilot's model" }).getByRole('button', { name: 'Test' }).click();
-    await expect(admin.getByRole('region', { name: "CoPilot's model" }).getByRole('status')).toContainText('The model answered');
+    await expect(admin.getByRole('region', { name: "CoPilot's model" }).getByRole('status')).toContainText(
+      'The model answered',
+    );
     bodies.push(await admin.content());
 
     // The lead's CoPilot calls the provider with the key, which answers with it in a 401.
@@ -75,12 +83,18 @@ test('a stored model key is in no page, no API answer, no server-action answer a
 
     await admin.goto('/users');
     const userHref = (await admin.locator('main a[href^="/users/"]').first().getAttribute('href'))!;
-    const samples: Record<string, string> = { '[flowId]': flowHref.split('/').at(-1)!, '[userId]': userHref.split('/').at(-1)!, '[analysisId]': analysisPath.split('/').at(-1)!, '[...nextauth]': 'session' };
+    const samples: Record<string, string> = {
+      '[flowId]': flowHref.split('/').at(-1)!,
+      '[userId]': userHref.split('/').at(-1)!,
+      '[analysisId]': analysisPath.split('/').at(-1)!,
+      '[...nextauth]': 'session',
+    };
     const concrete = (pattern: string) => pattern.replace(/\[[^\]]+\]/g, (segment) => samples[segment] ?? segment);
 
     const pages = (await sourceFiles('app', /^page\.tsx$/)).map(routeOf).map(concrete);
     const getRoutes = [];
-    for (const file of await sourceFiles('app', /^route\.ts$/)) if ((await routeMethods(file)).includes('GET')) getRoutes.push(concrete(routeOf(file)));
+    for (const file of await sourceFiles('app', /^route\.ts$/))
+      if ((await routeMethods(file)).includes('GET')) getRoutes.push(concrete(routeOf(file)));
     expect(pages.concat(getRoutes).filter((path) => path.includes('['))).toEqual([]);
 
     const executive = await recorded(await signedIn(browser, 'Executive'));

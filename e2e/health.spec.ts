@@ -14,7 +14,10 @@ test.describe('when the database goes away', () => {
   test.use({ locale: 'en-US', storageState: storageStateFor('admin') });
   test.afterEach(() => setDatabase('up'));
 
-  test('health answers 503 with the reason, pages show a readable error, and both recover', async ({ page, request }) => {
+  test('health answers 503 with the reason, pages show a readable error, and both recover', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/settings');
     await expect(page.getByRole('region', { name: 'System' })).toBeVisible();
 
@@ -32,7 +35,9 @@ test.describe('when the database goes away', () => {
     await expect(alert).toContainText('reconnects by itself');
     // The public start page does not need the database and keeps working.
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('See why your flows slow down — and what to change');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'See why your flows slow down — and what to change',
+    );
     await page.goto('/overview');
     await expect(alert.getByRole('heading', { name: 'The database is not reachable' })).toBeVisible();
     await page.goto('/settings');
@@ -41,7 +46,9 @@ test.describe('when the database goes away', () => {
     await expect.poll(async () => (await request.get('/api/health')).status(), { timeout: 20_000 }).toBe(200);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('region', { name: 'System' })).toBeVisible();
-    await expect(page.getByRole('status', { name: 'System status' })).toHaveText('All systems normal', { timeout: 20_000 });
+    await expect(page.getByRole('status', { name: 'System status' })).toHaveText('All systems normal', {
+      timeout: 20_000,
+    });
   });
 
   test('the app process survives the outage (no crash in its log)', async () => {

@@ -19,7 +19,12 @@ test.afterAll(() => db.$disconnect());
 
 /** Rows a refused request must not have added. */
 async function written() {
-  const [events, runs, users, attempts] = await Promise.all([db.portalEvent.count(), db.syncRun.count(), db.user.count(), db.signInAttempt.count()]);
+  const [events, runs, users, attempts] = await Promise.all([
+    db.portalEvent.count(),
+    db.syncRun.count(),
+    db.user.count(),
+    db.signInAttempt.count(),
+  ]);
   return { events, runs, users, attempts };
 }
 
@@ -53,7 +58,9 @@ async function expectRefused(request: APIRequestContext, path: string, cases: Re
 test.describe('bodies', () => {
   test.use({ locale: 'en-US' });
 
-  test('prototype-pollution bodies to the public events receiver are refused, and the app keeps serving', async ({ request }) => {
+  test('prototype-pollution bodies to the public events receiver are refused, and the app keeps serving', async ({
+    request,
+  }) => {
     const before = await written();
     const bodies = [
       'x[__proto__][toString]=1',
@@ -84,8 +91,16 @@ test.describe('bodies', () => {
       ['a broken escape', { headers: form, data: 'event=ONTASKADD%E0%A4%A&auth[member_id]=%' }, 400],
       ['bytes that are not UTF-8', { headers: form, data: Buffer.from([0x65, 0x76, 0x3d, 0xff, 0xfe, 0xc3]) }, 400],
       ['4,000 levels of brackets', { headers: form, data: `a${'[a]'.repeat(4_000)}=1` }, 400],
-      ['1,500 keys (PHP reads 1,000)', { headers: form, data: Array.from({ length: 1_500 }, (_, i) => `k${i}=1`).join('&') }, 400],
-      ['JSON that is not an object', { headers: { 'content-type': 'application/json' }, data: Buffer.from('[1,2,3]') }, 400],
+      [
+        '1,500 keys (PHP reads 1,000)',
+        { headers: form, data: Array.from({ length: 1_500 }, (_, i) => `k${i}=1`).join('&') },
+        400,
+      ],
+      [
+        'JSON that is not an object',
+        { headers: { 'content-type': 'application/json' }, data: Buffer.from('[1,2,3]') },
+        400,
+      ],
       ['JSON cut short', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"event":') }, 400],
     ];
     await expectRefused(request, '/api/bitrix24/events', cases);
@@ -94,15 +109,23 @@ test.describe('bodies', () => {
   test.describe('as an admin', () => {
     test.use({ storageState: storageStateFor('admin') });
 
-    test('a signed-in admin\'s hostile sync requests start nothing', async ({ request }) => {
+    test("a signed-in admin's hostile sync requests start nothing", async ({ request }) => {
       const json = { 'content-type': 'application/json' };
       const cases: RefusedCase[] = [
         ['a prototype key', { headers: json, data: Buffer.from('{"__proto__":{"kind":"full"}}') }, 400],
-        ['a prototype key beside a good one', { headers: json, data: Buffer.from('{"kind":"full","__proto__":{"admin":true}}') }, 400],
+        [
+          'a prototype key beside a good one',
+          { headers: json, data: Buffer.from('{"kind":"full","__proto__":{"admin":true}}') },
+          400,
+        ],
         ['null', { headers: json, data: Buffer.from('null') }, 400],
         ['a string', { headers: json, data: Buffer.from('"full"') }, 400],
         ['bytes that are not UTF-8', { headers: json, data: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, 400],
-        ['a megabyte', { headers: json, data: Buffer.from(JSON.stringify({ kind: 'full', pad: 'x'.repeat(1_000_000) })) }, 413],
+        [
+          'a megabyte',
+          { headers: json, data: Buffer.from(JSON.stringify({ kind: 'full', pad: 'x'.repeat(1_000_000) })) },
+          413,
+        ],
         ['a form', { headers: form, data: 'kind=full' }, 415],
       ];
       await expectRefused(request, '/api/sync', cases);
@@ -116,38 +139,67 @@ test.describe('forwarding headers', () => {
 
   test.afterEach(() => db.signInAttempt.deleteMany({ where: { email: { startsWith: spoofed } } }));
 
-  test('a client that names another address in every attempt still meets the per-address limit', async ({ request }) => {
+  test('a client that names another address in every attempt still meets the per-address limit', async ({
+    request,
+  }) => {
     // The socket's address is this machine's: earlier specs' failures from it must not count here.
     await db.signInAttempt.deleteMany({ where: { address: '127.0.0.1' } });
     const attempt = async (index: number) => {
       const csrf = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
       const lie = `198.51.100.${index}`;
       const response = await request.post('/api/auth/callback/password', {
-        headers: { ...form, 'x-forwarded-for': lie, 'x-real-ip': lie, forwarded: `for=${lie}`, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' },
-        data: new URLSearchParams({ csrfToken: csrf.csrfToken, email: `${spoofed}-${index}@e2e.test`, password: 'a-guess-of-theirs', json: 'true' }).toString(),
+        headers: {
+          ...form,
+          'x-forwarded-for': lie,
+          'x-real-ip': lie,
+          forwarded: `for=${lie}`,
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'evil.example',
+        },
+        data: new URLSearchParams({
+          csrfToken: csrf.csrfToken,
+          email: `${spoofed}-${index}@e2e.test`,
+          password: 'a-guess-of-theirs',
+          json: 'true',
+        }).toString(),
         maxRedirects: 0,
       });
       const { url } = (await response.json()) as { url: string };
       return new URL(url).searchParams.get('error');
     };
-    for (let index = 1; index <= signInLimits.perAddress; index++) expect(await attempt(index), `attempt ${index}`).toBe('invalid');
+    for (let index = 1; index <= signInLimits.perAddress; index++)
+      expect(await attempt(index), `attempt ${index}`).toBe('invalid');
     expect(await attempt(signInLimits.perAddress + 1)).toMatch(/^locked:\d+$/);
     // All of them were counted against the socket's address, none against the names the client gave.
-    expect(await db.signInAttempt.groupBy({ by: ['address'], where: { email: { startsWith: spoofed } }, _count: true })).toEqual([
-      { address: '127.0.0.1', _count: signInLimits.perAddress },
-    ]);
+    expect(
+      await db.signInAttempt.groupBy({ by: ['address'], where: { email: { startsWith: spoofed } }, _count: true }),
+    ).toEqual([{ address: '127.0.0.1', _count: signInLimits.perAddress }]);
   });
 
-  test('a claimed https does not make the session cookie Secure, nor a claimed host move NextAuth\'s links', async ({ request, baseURL }) => {
-    const csrf = (await (await request.get('/api/auth/csrf', { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' } })).json()) as { csrfToken: string };
+  test("a claimed https does not make the session cookie Secure, nor a claimed host move NextAuth's links", async ({
+    request,
+    baseURL,
+  }) => {
+    const csrf = (await (
+      await request.get('/api/auth/csrf', {
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' },
+      })
+    ).json()) as { csrfToken: string };
     const signedIn = await request.post('/api/auth/callback/password', {
       headers: { ...form, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' },
-      data: new URLSearchParams({ csrfToken: csrf.csrfToken, email: 'admin@e2e.test', password: 'correct-horse-battery', json: 'true' }).toString(),
+      data: new URLSearchParams({
+        csrfToken: csrf.csrfToken,
+        email: 'admin@e2e.test',
+        password: 'correct-horse-battery',
+        json: 'true',
+      }).toString(),
       maxRedirects: 0,
     });
     const { url } = (await signedIn.json()) as { url: string };
     expect(new URL(url).origin).toBe(new URL(baseURL!).origin);
-    const cookie = signedIn.headersArray().find((header) => header.name.toLowerCase() === 'set-cookie' && header.value.includes('session-token='));
+    const cookie = signedIn
+      .headersArray()
+      .find((header) => header.name.toLowerCase() === 'set-cookie' && header.value.includes('session-token='));
     expect(cookie?.value).toMatch(/^next-auth\.session-token=/);
     expect(cookie?.value).not.toMatch(/;\s*Secure/i);
   });
@@ -155,7 +207,17 @@ test.describe('forwarding headers', () => {
 
 test.describe('callback addresses', () => {
   test.use({ locale: 'en-US' });
-  const smuggled = ['/\t/evil.example', '/\\evil.example', '/\t\\evil.example', '\\\\evil.example', '\t//evil.example', '/\n/evil.example', '//evil.example/', 'https://evil.example/', 'javascript:alert(1)'];
+  const smuggled = [
+    '/\t/evil.example',
+    '/\\evil.example',
+    '/\t\\evil.example',
+    '\\\\evil.example',
+    '\t//evil.example',
+    '/\n/evil.example',
+    '//evil.example/',
+    'https://evil.example/',
+    'javascript:alert(1)',
+  ];
 
   test('signed out: signing in from a smuggled callback address stays on Flowpilot', async ({ page, baseURL }) => {
     for (const callbackUrl of smuggled.slice(0, 3)) {
@@ -198,7 +260,9 @@ test('a page framed by another origin does not render', async ({ page, baseURL }
     await expect(page.locator('body')).toHaveAttribute('data-app', 'done');
     const app = page.frame({ name: 'app' })!;
     expect(app.url()).not.toContain('/sign-in');
-    await expect(page.frameLocator('iframe[name="app"]').getByRole('button', { name: 'Sign in', exact: true })).toHaveCount(0);
+    await expect(
+      page.frameLocator('iframe[name="app"]').getByRole('button', { name: 'Sign in', exact: true }),
+    ).toHaveCount(0);
   } finally {
     await new Promise((resolve) => framer.close(resolve));
   }

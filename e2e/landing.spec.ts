@@ -7,7 +7,9 @@ test.describe('landing page in Russian (browser prefers Russian)', () => {
   test('explains the product and switches to English, remembering the choice', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Узнайте, почему потоки замедляются, и что изменить');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Узнайте, почему потоки замедляются, и что изменить',
+    );
     await expect(page.getByRole('heading', { name: 'CoPilot с доказательствами' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Открыть панель' })).toHaveAttribute('href', '/overview');
     await page.getByRole('link', { name: 'Открыть панель' }).click();
@@ -19,10 +21,14 @@ test.describe('landing page in Russian (browser prefers Russian)', () => {
     await expect(switcher.getByRole('button', { name: 'RU' })).toHaveAttribute('aria-pressed', 'true');
     await switcher.getByRole('button', { name: 'EN' }).click();
 
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('See why your flows slow down — and what to change');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'See why your flows slow down — and what to change',
+    );
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.reload();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('See why your flows slow down — and what to change');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'See why your flows slow down — and what to change',
+    );
     await expect(page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'EN' })).toHaveAttribute(
       'aria-pressed',
       'true',
@@ -33,9 +39,13 @@ test.describe('landing page in Russian (browser prefers Russian)', () => {
 test.describe('landing page in English (browser prefers English)', () => {
   test.use({ locale: 'en-US' });
 
-  test('renders in English, switches to Russian by keyboard, and has no serious accessibility problems', async ({ page }) => {
+  test('renders in English, switches to Russian by keyboard, and has no serious accessibility problems', async ({
+    page,
+  }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('See why your flows slow down — and what to change');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'See why your flows slow down — and what to change',
+    );
     await expect(page.getByRole('heading', { name: 'Runs on your server' })).toBeVisible();
 
     const results = await new AxeBuilder({ page }).analyze();
@@ -44,7 +54,9 @@ test.describe('landing page in English (browser prefers English)', () => {
 
     await page.getByRole('button', { name: 'RU' }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Узнайте, почему потоки замедляются, и что изменить');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Узнайте, почему потоки замедляются, и что изменить',
+    );
   });
 
   test('the skip link is the first stop for keyboard users', async ({ page }) => {

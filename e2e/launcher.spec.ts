@@ -15,7 +15,11 @@ function processesUsing(folder: string): string[] {
 
 /** An address of this machine that is not loopback, if it has one. */
 function outsideAddress(): string | null {
-  return Object.values(os.networkInterfaces()).flat().find((entry) => entry && !entry.internal && entry.family === 'IPv4')?.address ?? null;
+  return (
+    Object.values(os.networkInterfaces())
+      .flat()
+      .find((entry) => entry && !entry.internal && entry.family === 'IPv4')?.address ?? null
+  );
 }
 
 /** Set-Cookie headers as a Cookie header sends them back. */
@@ -45,7 +49,13 @@ test.describe('npm start on the embedded defaults', () => {
   test('starts PostgreSQL and the app, offers first-run setup once, keeps data across restarts, and leaves nothing running after stop', async ({
     page,
   }) => {
-    const settings = { PORT: '3101', HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54601', DATABASE_URL: undefined };
+    const settings = {
+      PORT: '3101',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: '54601',
+      DATABASE_URL: undefined,
+    };
 
     const first = launch(settings);
     const [, id] = await waitForOutput(first, /installation ([0-9a-f-]{36}), start #1\b/, 120_000);
@@ -69,7 +79,9 @@ test.describe('npm start on the embedded defaults', () => {
     await expect(page.getByRole('button', { name: 'Account menu for Первый Админ' })).toBeVisible();
 
     // No portal configured: the built-in demo portal is connected and the first sync fills the mirror.
-    expect(first.output()).toMatch(/demo portal [\w.-]+ on http:\/\/127\.0\.0\.1:\d+: \d+ employees, \d+ flows, \d+ tasks/);
+    expect(first.output()).toMatch(
+      /demo portal [\w.-]+ on http:\/\/127\.0\.0\.1:\d+: \d+ employees, \d+ flows, \d+ tasks/,
+    );
     expect(first.output()).toContain('demo portal: first sync started');
     await waitForOutput(first, /sync full: done \(.*\b6000 tasks\b/, 180_000);
     await page.goto('http://localhost:3101/flows');
@@ -108,13 +120,24 @@ test.describe('npm start on the embedded defaults', () => {
     const signedIn = await fetch('http://127.0.0.1:3101/api/auth/callback/password', {
       method: 'POST',
       redirect: 'manual',
-      headers: { ...viaTls, 'content-type': 'application/x-www-form-urlencoded', cookie: cookiePairs(csrf.headers.getSetCookie()) },
-      body: new URLSearchParams({ csrfToken, email: 'first@admin.test', password: 'first-admin-password', json: 'true' }),
+      headers: {
+        ...viaTls,
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookiePairs(csrf.headers.getSetCookie()),
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: 'first@admin.test',
+        password: 'first-admin-password',
+        json: 'true',
+      }),
     });
     const sessionCookie = signedIn.headers.getSetCookie().find((cookie) => cookie.includes('next-auth.session-token='));
     expect(sessionCookie).toMatch(/^__Secure-next-auth\.session-token=/);
     expect(sessionCookie).toMatch(/;\s*Secure/i);
-    const status = await fetch('http://127.0.0.1:3101/api/sync/status', { headers: { ...viaTls, cookie: cookiePairs([sessionCookie!]) } });
+    const status = await fetch('http://127.0.0.1:3101/api/sync/status', {
+      headers: { ...viaTls, cookie: cookiePairs([sessionCookie!]) },
+    });
     expect(status.status).toBe(200);
     await again.stop('SIGINT');
     expect(processesUsing(dataDir)).toEqual([]);
@@ -122,8 +145,14 @@ test.describe('npm start on the embedded defaults', () => {
     // Opened to the network on purpose: the demo accounts' password is on the console only.
     const open = launch({ ...settings, HOST: '0.0.0.0' });
     await waitForOutput(open, /ready: /, 180_000);
-    const [, password] = await waitForOutput(open, /demo accounts \(.*\) sign in with the password (\S+), printed here only/, 10_000);
-    const signInPage = await (await fetch('http://127.0.0.1:3101/sign-in', { headers: { 'accept-language': 'en' } })).text();
+    const [, password] = await waitForOutput(
+      open,
+      /demo accounts \(.*\) sign in with the password (\S+), printed here only/,
+      10_000,
+    );
+    const signInPage = await (
+      await fetch('http://127.0.0.1:3101/sign-in', { headers: { 'accept-language': 'en' } })
+    ).text();
     expect(signInPage).toContain('admin@demo.flowpilot.local');
     expect(signInPage).toContain('printed only on the console');
     expect(signInPage).not.toContain(password!);

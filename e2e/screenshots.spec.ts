@@ -24,7 +24,10 @@ for (const locale of ['ru', 'en'] as const) {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        if (path !== '/') await expect(page.getByRole('status', { name: locale === 'ru' ? 'Состояние системы' : 'System status' })).not.toHaveAttribute('data-state', 'checking');
+        if (path !== '/')
+          await expect(
+            page.getByRole('status', { name: locale === 'ru' ? 'Состояние системы' : 'System status' }),
+          ).not.toHaveAttribute('data-state', 'checking');
         await page.screenshot({ path: `test-results/screenshots/${name}-${locale}-${width}.png`, fullPage: true });
       }
     });

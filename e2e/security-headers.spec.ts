@@ -11,7 +11,9 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
   for (const [name, value] of Object.entries(everywhere)) expect(headers[name], `${name} on ${what}`).toBe(value);
   const policy = headers['content-security-policy'] ?? '';
   // Scripts only by this answer's nonce; production never allows eval.
-  expect(policy, `CSP on ${what}`).toMatch(/(^|; )script-src 'self' 'nonce-[A-Za-z0-9+/]+={0,2}' 'strict-dynamic'(;|$)/);
+  expect(policy, `CSP on ${what}`).toMatch(
+    /(^|; )script-src 'self' 'nonce-[A-Za-z0-9+/]+={0,2}' 'strict-dynamic'(;|$)/,
+  );
   expect(policy, `CSP on ${what}`).toContain("frame-ancestors 'none'");
   expect(policy, `CSP on ${what}`).toContain("object-src 'none'");
   // The e2e app runs on http://, where HSTS would be wrong.
@@ -46,7 +48,8 @@ test('pages, API answers, refusals and static files carry the security headers',
   const asset = /\/_next\/static\/[^"']+\.js/.exec(html)![0];
   const file = await request.get(asset);
   expect(file.status()).toBe(200);
-  for (const [name, value] of Object.entries(everywhere)) expect(file.headers()[name], `${name} on ${asset}`).toBe(value);
+  for (const [name, value] of Object.entries(everywhere))
+    expect(file.headers()[name], `${name} on ${asset}`).toBe(value);
 });
 
 /** Collects the page's CSP violations (and uncaught errors, which a blocked script would cause). */
@@ -56,7 +59,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { reportCspViolation: (report: string) => void }).reportCspViolation;
-      void report(`${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile} ${event.sample}`);
+      void report(
+        `${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile} ${event.sample}`,
+      );
     });
   });
   page.on('pageerror', (error) => seen.push(`${page.url()}: ${error.message}`));

@@ -18,7 +18,10 @@ const hooks = {
   narrow: { userId: 1, code: 'e2enarrowaccess01', scopes: ['basic', 'task', 'user'] },
   revoked: { userId: 1, code: 'e2erevokedhook001', scopes: ['basic', 'task', 'user', 'department'] },
 };
-const company = fixtureCompany({ flows: [fixtureFlow(3, { name: 'Поддержка клиентов' })], tasks: [fixtureTask(1, { flowId: '3' })] });
+const company = fixtureCompany({
+  flows: [fixtureFlow(3, { name: 'Поддержка клиентов' })],
+  tasks: [fixtureTask(1, { flowId: '3' })],
+});
 
 let portal: DemoPortal;
 let domain: string;
@@ -35,7 +38,11 @@ async function removeWhatThisSpecAdded() {
 }
 
 test.beforeAll(async () => {
-  portal = await startDemoPortal({ company, webhooks: Object.values(hooks), faults: { revokedWebhooks: [hooks.revoked.code] } });
+  portal = await startDemoPortal({
+    company,
+    webhooks: Object.values(hooks),
+    faults: { revokedWebhooks: [hooks.revoked.code] },
+  });
   domain = new URL(portal.url).host;
 });
 test.afterAll(async () => {
@@ -64,7 +71,9 @@ test('a webhook URL that is not one is named at the field', async ({ page }) => 
   const form = connectForm(page);
   await form.getByLabel('Incoming webhook URL').fill('https://acme.bitrix24.ru/crm/deal/');
   await form.getByRole('button', { name: 'Test connection' }).click();
-  await expect(form.getByText('This is not an incoming webhook URL: it ends with /rest/<user id>/<code>/.')).toBeVisible();
+  await expect(
+    form.getByText('This is not an incoming webhook URL: it ends with /rest/<user id>/<code>/.'),
+  ).toBeVisible();
   await expect(form.getByLabel('Incoming webhook URL')).toHaveAttribute('aria-invalid', 'true');
 });
 
@@ -75,12 +84,16 @@ test('the test names each missing permission, and connecting is refused with the
   const item = (title: string) => reportItem(report, title);
   await expect(item('Portal reachable')).toContainText('The portal answered. Its time zone is UTC+03:00.');
   await expect(item('Permission “task”: tasks and flows')).toContainText('OK');
-  await expect(item('Permission “department”: departments')).toContainText('Missing, and needed. Edit the webhook in Bitrix24 and tick “department”.');
+  await expect(item('Permission “department”: departments')).toContainText(
+    'Missing, and needed. Edit the webhook in Bitrix24 and tick “department”.',
+  );
   await expect(item('Permission “calendar”: CoPilot: create a meeting')).toContainText('Flowpilot works without it');
   await expect(item('Flows')).toContainText('Flows are available: found “Поддержка клиентов” (#3).');
 
   await connectForm(page).getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(connectForm(page).getByRole('alert')).toHaveText('Not connected: fix the items marked missing and try again.');
+  await expect(connectForm(page).getByRole('alert')).toHaveText(
+    'Not connected: fix the items marked missing and try again.',
+  );
   await page.reload();
   await expect(page.getByRole('region', { name: domain, exact: true })).toHaveCount(0);
 });
@@ -123,7 +136,9 @@ test('the form works from the keyboard, with a visible focus', async ({ page }) 
   await expect(form.getByText('Everything Flowpilot needs is in place.')).toBeVisible();
 });
 
-test('connecting replaces a demo portal, shows no secret, and the connection can be checked, given flow ids and disconnected', async ({ page }) => {
+test('connecting replaces a demo portal, shows no secret, and the connection can be checked, given flow ids and disconnected', async ({
+  page,
+}) => {
   const db = createPrismaClient(readStack().databaseUrl);
   try {
     await db.portal.create({ data: { memberId: 'e2e-settings-demo', domain: 'demo.flowpilot.local', kind: 'demo' } });
@@ -131,7 +146,9 @@ test('connecting replaces a demo portal, shows no secret, and the connection can
     await db.$disconnect();
   }
   await page.goto('/settings');
-  await expect(page.getByRole('region', { name: 'demo.flowpilot.local' })).toContainText('Connecting your own portal below removes it');
+  await expect(page.getByRole('region', { name: 'demo.flowpilot.local' })).toContainText(
+    'Connecting your own portal below removes it',
+  );
 
   const form = connectForm(page);
   await form.getByLabel('Incoming webhook URL').fill(hookUrl('full'));
@@ -148,7 +165,7 @@ test('connecting replaces a demo portal, shows no secret, and the connection can
   await expect(card).toContainText('Connected');
   await expect(card).toContainText('Incoming webhook');
   await expect(card).toContainText('basic, task, user, department, calendar, im');
-  await expect(card).toContainText('Accepted (the outgoing webhook\'s token is stored)');
+  await expect(card).toContainText("Accepted (the outgoing webhook's token is stored)");
   await expect(card).toContainText('UTC+03:00');
   const html = await page.content();
   expect(html).not.toContain(hooks.full.code);
@@ -166,7 +183,10 @@ test('connecting replaces a demo portal, shows no secret, and the connection can
   await flowIds.fill('12, 7');
   await card.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(card.getByText('Added. The next sync reads these flows.')).toBeVisible();
-  await expect(card.getByRole('list', { name: 'Flows added by id' }).getByRole('listitem')).toHaveText([/^#7\b/, /^#12\b/]);
+  await expect(card.getByRole('list', { name: 'Flows added by id' }).getByRole('listitem')).toHaveText([
+    /^#7\b/,
+    /^#12\b/,
+  ]);
   await card.getByRole('button', { name: 'Remove flow 12' }).click();
   await expect(card.getByRole('list', { name: 'Flows added by id' }).getByRole('listitem')).toHaveText([/^#7\b/]);
 

@@ -11,7 +11,9 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-test('a wrong password gets a clear message; repeated failures lock the account with the wait shown', async ({ page }) => {
+test('a wrong password gets a clear message; repeated failures lock the account with the wait shown', async ({
+  page,
+}) => {
   const email = spareUsers.lockout.email;
   await signIn(page, email, 'not-the-password');
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Wrong e-mail or password.');
@@ -22,7 +24,9 @@ test('a wrong password gets a clear message; repeated failures lock the account 
   // Locked now: even the right password is refused until the wait is over.
   await page.getByLabel('Password', { exact: true }).fill(seedPassword);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^Too many failed attempts\. Try again in 1[45] minutes\.$/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    /^Too many failed attempts\. Try again in 1[45] minutes\.$/,
+  );
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
@@ -34,7 +38,9 @@ test('an unknown e-mail reads exactly like a wrong password', async ({ page }) =
 test('the Russian sign-in page explains the lock-out in Russian', async ({ page, context }) => {
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: `http://127.0.0.1:${e2ePort}` }]);
   await page.goto('/sign-in?error=locked%3A600');
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Слишком много неудачных попыток. Повторите через 10 минут.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'Слишком много неудачных попыток. Повторите через 10 минут.',
+  );
 });
 
 test.describe('signing out', () => {
@@ -48,11 +54,19 @@ test.describe('signing out', () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Foverview$/);
   });
 
-  test('sign out ends the session on the server too: a copy of its cookie opens nothing afterwards', async ({ page, context, playwright, baseURL }) => {
+  test('sign out ends the session on the server too: a copy of its cookie opens nothing afterwards', async ({
+    page,
+    context,
+    playwright,
+    baseURL,
+  }) => {
     await signIn(page, 'admin@e2e.test', seedPassword);
     await expect(page).toHaveURL(/\/overview$/);
     const copied = (await context.cookies()).find((cookie) => cookie.name.endsWith('next-auth.session-token'))!;
-    const withCopy = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${copied.name}=${copied.value}` } });
+    const withCopy = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { cookie: `${copied.name}=${copied.value}` },
+    });
     try {
       expect((await withCopy.get('/api/sync/status')).status()).toBe(200);
       await page.getByRole('button', { name: /^Account menu for / }).click();
@@ -85,7 +99,9 @@ test.describe('signing out', () => {
 
       await tabletPage.goto('/flows');
       await expect(tabletPage).toHaveURL(/\/sign-in/);
-      await expect(tabletPage.getByRole('main').getByRole('alert')).toHaveText('Your session has ended. Sign in again.');
+      await expect(tabletPage.getByRole('main').getByRole('alert')).toHaveText(
+        'Your session has ended. Sign in again.',
+      );
     } finally {
       await laptop.close();
       await tablet.close();
@@ -93,7 +109,10 @@ test.describe('signing out', () => {
   });
 });
 
-test('the session cookie is HttpOnly, SameSite=Lax, and expires after the configured 12 hours', async ({ page, context }) => {
+test('the session cookie is HttpOnly, SameSite=Lax, and expires after the configured 12 hours', async ({
+  page,
+  context,
+}) => {
   await signIn(page, 'admin@e2e.test', seedPassword);
   await expect(page).toHaveURL(/\/overview$/);
   const session = (await context.cookies()).find((cookie) => cookie.name.endsWith('next-auth.session-token'));

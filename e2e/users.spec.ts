@@ -4,7 +4,10 @@ import { storageStateFor } from './support/stack';
 
 test.use({ locale: 'en-US', storageState: storageStateFor('admin') });
 
-test('an admin invites a user, who sets a password, signs in, and is locked out again by deactivation', async ({ page, browser }) => {
+test('an admin invites a user, who sets a password, signs in, and is locked out again by deactivation', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/users');
   const invite = page.getByRole('region', { name: 'Invite a user' });
   await invite.getByLabel('Name').fill('Ivan Invited');
@@ -35,7 +38,10 @@ test('an admin invites a user, who sets a password, signs in, and is locked out 
     await expect(guestPage.getByRole('heading', { name: 'This invitation does not work' })).toBeVisible();
 
     await page.reload();
-    await page.getByRole('row', { name: /Ivan Invited/ }).getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('row', { name: /Ivan Invited/ })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
     await expect(page.getByRole('row', { name: /Ivan Invited/ })).toContainText('Deactivated');
 
     await guestPage.goto('/overview');
@@ -81,7 +87,11 @@ test('linking to an employee and granting flows changes what a lead sees', async
     await ritaPage.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(ritaPage).toHaveURL(/\/flows$/);
     // Oleg owns Sales and Legal; Support was granted.
-    await expect(ritaPage.getByRole('table').getByRole('rowheader').locator('a[href^="/flows/"]')).toHaveText(['Legal', 'Sales', 'Support']);
+    await expect(ritaPage.getByRole('table').getByRole('rowheader').locator('a[href^="/flows/"]')).toHaveText([
+      'Legal',
+      'Sales',
+      'Support',
+    ]);
   } finally {
     await rita.close();
   }

@@ -7,7 +7,18 @@ import { describe, expect, it } from 'vitest';
  * `docs/<file>.md, "<Section>"` names a heading that exists, so a reader can follow each one.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const scanned = ['lib', 'components', 'app', 'scripts', 'bench', 'e2e', 'docs', 'prisma/schema.prisma', 'README.md', 'ARCHITECTURE.md'];
+const scanned = [
+  'lib',
+  'components',
+  'app',
+  'scripts',
+  'bench',
+  'e2e',
+  'docs',
+  'prisma/schema.prisma',
+  'README.md',
+  'ARCHITECTURE.md',
+];
 const skipped = /(node_modules|\/db\/generated\/|\/\.next\/|\.test\.ts$)/;
 
 function files(entry: string): string[] {
@@ -24,7 +35,9 @@ const texts = scanned.flatMap(files).map((file) => ({ file, text: readFileSync(p
 
 describe('citations', () => {
   it('never point outside the repository', () => {
-    const outside = texts.flatMap(({ file, text }) => [...text.matchAll(/reference §|DESIGN\.md|\.\.\/shared\/|§\d/g)].map((match) => `${file}: ${match[0]}`));
+    const outside = texts.flatMap(({ file, text }) =>
+      [...text.matchAll(/reference §|DESIGN\.md|\.\.\/shared\/|§\d/g)].map((match) => `${file}: ${match[0]}`),
+    );
     expect(outside).toEqual([]);
   });
 
@@ -33,11 +46,25 @@ describe('citations', () => {
       // A heading may be cited without the file names in brackets after it: "Models" for "Models (`lib/ai/`)".
       texts
         .filter(({ file }) => file.endsWith('.md'))
-        .map(({ file, text }) => [file, new Set([...text.matchAll(/^#{1,4} (.+)$/gm)].flatMap((match) => [match[1]!.replace(/`/g, '').trim(), match[1]!.replace(/\s*\(.*\)$/, '').replace(/`/g, '').trim()]))]),
+        .map(({ file, text }) => [
+          file,
+          new Set(
+            [...text.matchAll(/^#{1,4} (.+)$/gm)].flatMap((match) => [
+              match[1]!.replace(/`/g, '').trim(),
+              match[1]!
+                .replace(/\s*\(.*\)$/, '')
+                .replace(/`/g, '')
+                .trim(),
+            ]),
+          ),
+        ]),
     );
     const broken = texts.flatMap(({ file, text }) =>
       [...text.matchAll(/((?:docs\/[\w-]+|README|ARCHITECTURE)\.md),\s+"([^"]+)"/g)]
-        .filter(([, doc, section]) => !headings.get(doc!)?.has(section!.replace(/`/g, '').replace(/\s*\n\s*(\*|\/\/)?\s*/g, ' ')))
+        .filter(
+          ([, doc, section]) =>
+            !headings.get(doc!)?.has(section!.replace(/`/g, '').replace(/\s*\n\s*(\*|\/\/)?\s*/g, ' ')),
+        )
         .map(([citation]) => `${file}: ${citation}`),
     );
     expect(broken).toEqual([]);

@@ -4,7 +4,13 @@ import { bitrix24OAuthConfig, EnvError, loadEnv } from './env';
 describe('loadEnv', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadEnv({});
-    expect(config).toMatchObject({ NODE_ENV: 'production', PORT: 3000, DATA_DIR: '.data', EMBEDDED_PG_PORT: 54329, CI: false });
+    expect(config).toMatchObject({
+      NODE_ENV: 'production',
+      PORT: 3000,
+      DATA_DIR: '.data',
+      EMBEDDED_PG_PORT: 54329,
+      CI: false,
+    });
     // Unset, the launcher decides: this machine only in demo mode, every interface otherwise.
     expect(config.HOST).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
@@ -16,7 +22,9 @@ describe('loadEnv', () => {
 
   it('accepts a PostgreSQL URL in both spellings', () => {
     expect(loadEnv({ DATABASE_URL: 'postgres://u:p@db:5432/x' }).DATABASE_URL).toBe('postgres://u:p@db:5432/x');
-    expect(loadEnv({ DATABASE_URL: 'postgresql://localhost/flowpilot' }).DATABASE_URL).toBe('postgresql://localhost/flowpilot');
+    expect(loadEnv({ DATABASE_URL: 'postgresql://localhost/flowpilot' }).DATABASE_URL).toBe(
+      'postgresql://localhost/flowpilot',
+    );
   });
 
   it('names the variable and the fix when a value is invalid', () => {

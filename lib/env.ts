@@ -26,7 +26,12 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   BITRIX24_OAUTH_CLIENT_ID: z.string().min(1).optional(),
@@ -50,7 +55,12 @@ export function bitrix24OAuthConfig(config: Env = env()) {
   const { BITRIX24_OAUTH_CLIENT_ID: clientId, BITRIX24_OAUTH_CLIENT_SECRET: clientSecret } = config;
   const portalUrl = config.BITRIX24_OAUTH_PORTAL_URL;
   if (!clientId || !clientSecret || !portalUrl) return null;
-  return { clientId, clientSecret, portalUrl: portalUrl.replace(/\/+$/, ''), serverUrl: config.BITRIX24_OAUTH_SERVER_URL.replace(/\/+$/, '') };
+  return {
+    clientId,
+    clientSecret,
+    portalUrl: portalUrl.replace(/\/+$/, ''),
+    serverUrl: config.BITRIX24_OAUTH_SERVER_URL.replace(/\/+$/, ''),
+  };
 }
 /** The local application's keys, for refreshing an app connection's tokens (sign-in needs the portal address too). */
 export function bitrix24AppKeys(config: Env = env()) {
@@ -69,8 +79,10 @@ const fixes: Record<EnvName, string> = {
   DATA_DIR: 'set a folder path for local data, or leave it unset for .data',
   EMBEDDED_PG_PORT: 'set a free port from 1 to 65535 for the embedded database, for example EMBEDDED_PG_PORT=54329',
   APP_URL: 'set the address people open Flowpilot at, for example https://flowpilot.example.com',
-  TRUSTED_PROXY_HOPS: 'set how many reverse proxies stand in front of Flowpilot (0 to 10), for example TRUSTED_PROXY_HOPS=1 behind one nginx',
-  AUTH_SECRET: 'set a random string of 32 or more characters (openssl rand -base64 32), or unset it to have one generated',
+  TRUSTED_PROXY_HOPS:
+    'set how many reverse proxies stand in front of Flowpilot (0 to 10), for example TRUSTED_PROXY_HOPS=1 behind one nginx',
+  AUTH_SECRET:
+    'set a random string of 32 or more characters (openssl rand -base64 32), or unset it to have one generated',
   ENCRYPTION_KEY:
     'set a random string of 32 or more characters (openssl rand -base64 32) and keep it: stored portal secrets open only with it; or unset it to have one generated',
   SESSION_MAX_AGE_HOURS: 'set a whole number of hours from 1 to 2160',
@@ -80,7 +92,8 @@ const fixes: Record<EnvName, string> = {
   BITRIX24_OAUTH_CLIENT_SECRET: "set the application's client_secret from Bitrix24",
   BITRIX24_OAUTH_PORTAL_URL: 'set the portal address, for example https://acme.bitrix24.ru',
   BITRIX24_OAUTH_SERVER_URL: "set Bitrix24's OAuth server, https://oauth.bitrix.info unless told otherwise",
-  GIGACHAT_CA_FILE: 'set the path of the Russian Trusted Root CA certificate (PEM), for example /etc/flowpilot/russian_trusted_root_ca.pem',
+  GIGACHAT_CA_FILE:
+    'set the path of the Russian Trusted Root CA certificate (PEM), for example /etc/flowpilot/russian_trusted_root_ca.pem',
   E2E_CHROMIUM_PATH: 'set the full path of a Chromium or Chrome executable',
   FLOWPILOT_DEMO_PASSWORD: 'leave it unset: npm start sets it for the app',
   CI: 'set true or false',

@@ -7,4 +7,8 @@ const file = 'package-lock.json';
 const text = await readFile(file, 'utf8');
 const missing = missingPlatformEntries(text);
 await writeFile(file, completeLockfile(text));
-console.log(missing.size ? `Added ${missing.size} platform entries:\n  ${[...missing.keys()].join('\n  ')}` : 'The lock file is complete.');
+console.log(
+  missing.size
+    ? `Added ${missing.size} platform entries:\n  ${[...missing.keys()].join('\n  ')}`
+    : 'The lock file is complete.',
+);

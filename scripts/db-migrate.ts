@@ -4,7 +4,11 @@ import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
 
 try {
   const applied = await withCommandDatabase((url) => applyMigrations(url, projectMigrationsLayout()));
-  console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+      : 'The database is up to date.',
+  );
   process.exit(0);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

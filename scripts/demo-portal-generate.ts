@@ -6,7 +6,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeCompanyFile, type CompanyLine } from '@/lib/demo-portal/company-file';
-import { DEFAULT_AS_OF, DEFAULT_TASK_COUNT, MAX_TASK_COUNT, MIN_TASK_COUNT, generateCompany } from '@/lib/demo-portal/generator/generate-company';
+import {
+  DEFAULT_AS_OF,
+  DEFAULT_TASK_COUNT,
+  MAX_TASK_COUNT,
+  MIN_TASK_COUNT,
+  generateCompany,
+} from '@/lib/demo-portal/generator/generate-company';
 import { dataDir } from '../lib/env';
 
 const usage = `Usage: npm run demo-portal:generate -- --seed N [--tasks M] [--out FILE] [--as-of ISO]
@@ -38,7 +44,13 @@ function parseArguments() {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
-      options: { seed: { type: 'string' }, tasks: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        seed: { type: 'string' },
+        tasks: { type: 'string' },
+        out: { type: 'string' },
+        'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -88,7 +100,9 @@ try {
   );
   console.log(`  seed ${args.seed}, as of ${company.header.asOf} (${company.header.domain})`);
   for (const flow of company.flows) {
-    console.log(`  flow ${String(flow.id).padStart(2)}  ${String(flow.efficiency).padStart(3)}%  ${(company.flowCauses.get(flow.id) ?? '').padEnd(24)}  ${flow.name}`);
+    console.log(
+      `  flow ${String(flow.id).padStart(2)}  ${String(flow.efficiency).padStart(3)}%  ${(company.flowCauses.get(flow.id) ?? '').padEnd(24)}  ${flow.name}`,
+    );
   }
 } catch (error) {
   await rm(partial, { force: true });

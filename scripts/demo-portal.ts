@@ -36,7 +36,12 @@ function parseArguments() {
     });
     return argsSchema.parse(values);
   } catch (error) {
-    const message = error instanceof z.ZodError ? error.issues.map((issue) => issue.message).join('\n') : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof z.ZodError
+        ? error.issues.map((issue) => issue.message).join('\n')
+        : error instanceof Error
+          ? error.message
+          : String(error);
     console.error(`${message}\n\n${usage}`);
     process.exit(2);
   }
@@ -53,7 +58,9 @@ try {
       })();
   const portal = await startDemoPortal({ company, port: args.port, https: args.https });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Demo portal ${company.header.domain}: ${company.users.length} employees, ${company.flows.length} flows, ${company.tasks.length} tasks (ready in ${seconds} s)`);
+  console.log(
+    `Demo portal ${company.header.domain}: ${company.users.length} employees, ${company.flows.length} flows, ${company.tasks.length} tasks (ready in ${seconds} s)`,
+  );
   console.log(`  REST:        ${portal.url}/rest/`);
   console.log(`  Webhook URL: ${portal.webhookUrl}`);
   console.log(`  Control:     POST ${portal.url}/_demo/control {"faults": {...}, "limits": {...}}`);

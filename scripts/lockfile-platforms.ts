@@ -10,14 +10,27 @@ import { z } from 'zod';
 const lockSchema = z.object({
   packages: z.record(
     z.string(),
-    z.object({ version: z.string().optional(), optionalDependencies: z.record(z.string(), z.string()).optional() }).passthrough(),
+    z
+      .object({ version: z.string().optional(), optionalDependencies: z.record(z.string(), z.string()).optional() })
+      .passthrough(),
   ),
 });
 
 export type Lockfile = z.infer<typeof lockSchema>;
 export type PlatformEntry = { version: string; optional: true; os: string[]; cpu: string[]; libc?: string[] };
 
-const operatingSystems = ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openharmony', 'netbsd', 'openbsd', 'sunos', 'aix'];
+const operatingSystems = [
+  'darwin',
+  'linux',
+  'win32',
+  'android',
+  'freebsd',
+  'openharmony',
+  'netbsd',
+  'openbsd',
+  'sunos',
+  'aix',
+];
 const cpus = ['arm64', 'x64', 'arm', 'ia32', 'ppc64', 's390x', 'loong64', 'riscv64', 'mips64el', 'wasm32'];
 
 /** Platform fields from a package name such as `@swc/core-linux-arm-gnueabihf`; null when it names none. */
@@ -26,7 +39,11 @@ export function platformFromName(name: string): Omit<PlatformEntry, 'version' | 
   const os = parts.find((part) => operatingSystems.includes(part));
   const cpu = parts.find((part) => cpus.includes(part));
   if (!cpu) return null;
-  const libc = parts.some((part) => part.startsWith('musl')) ? ['musl'] : parts.some((part) => part.startsWith('gnu')) ? ['glibc'] : undefined;
+  const libc = parts.some((part) => part.startsWith('musl'))
+    ? ['musl']
+    : parts.some((part) => part.startsWith('gnu'))
+      ? ['glibc']
+      : undefined;
   return { os: os ? [os] : [], cpu: [cpu], ...(libc ? { libc } : {}) };
 }
 
@@ -43,7 +60,13 @@ export function missingPlatformEntries(lockText: string): Map<string, PlatformEn
       if (!platform || !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(spec)) continue;
       // Key order as npm writes it, so a later `npm install` leaves the entries untouched.
       const { os, cpu, libc } = platform;
-      missing.set(hoisted, { version: spec, cpu, ...(libc ? { libc } : {}), optional: true, ...(os.length ? { os } : {}) } as PlatformEntry);
+      missing.set(hoisted, {
+        version: spec,
+        cpu,
+        ...(libc ? { libc } : {}),
+        optional: true,
+        ...(os.length ? { os } : {}),
+      } as PlatformEntry);
     }
   }
   return missing;

@@ -13,12 +13,24 @@ async function file(content: unknown) {
 
 describe('test summary', () => {
   it('reads Vitest counts, with skipped and todo as skipped', async () => {
-    const report = await file({ numPassedTests: 30, numFailedTests: 2, numPendingTests: 1, numTodoTests: 1, numFailedTestSuites: 1 });
+    const report = await file({
+      numPassedTests: 30,
+      numFailedTests: 2,
+      numPendingTests: 1,
+      numTodoTests: 1,
+      numFailedTestSuites: 1,
+    });
     expect(await readVitestResult('unit', report)).toEqual({ suite: 'unit', passed: 30, failed: 2, skipped: 2 });
   });
 
   it('counts a test file that failed to load as a failure', async () => {
-    const report = await file({ numPassedTests: 30, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 1 });
+    const report = await file({
+      numPassedTests: 30,
+      numFailedTests: 0,
+      numPendingTests: 0,
+      numTodoTests: 0,
+      numFailedTestSuites: 1,
+    });
     expect((await readVitestResult('unit', report)).failed).toBe(1);
   });
 
@@ -30,7 +42,10 @@ describe('test summary', () => {
   it('reads Playwright stats, flaky as passed, global set-up errors as failures', async () => {
     const ok = await file({ stats: { expected: 10, unexpected: 1, flaky: 2, skipped: 3 }, errors: [] });
     expect(await readPlaywrightResult('e2e', ok)).toEqual({ suite: 'e2e', passed: 12, failed: 1, skipped: 3 });
-    const setupFailed = await file({ stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, errors: [{ message: 'boom' }] });
+    const setupFailed = await file({
+      stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 },
+      errors: [{ message: 'boom' }],
+    });
     expect((await readPlaywrightResult('e2e', setupFailed)).failed).toBe(1);
   });
 

@@ -1,4 +1,4 @@
-// npm test: typecheck, lint, unit + integration tests (Vitest, real PostgreSQL), production
+// npm test: typecheck, lint, format check, unit + integration tests (Vitest, real PostgreSQL), production
 // build, e2e (Playwright in Chromium). Every step runs even when an earlier one failed, so one
 // run shows everything; the last line sums all suites for CI.
 import { spawn, spawnSync } from 'node:child_process';
@@ -41,12 +41,13 @@ await mkdir(resultsDir, { recursive: true });
 await Promise.all([vitestJson, playwrightJson].map((file) => rm(file, { force: true })));
 const results: SuiteResult[] = [];
 
-// Both are single-threaded, so on two cores they run side by side.
-const [typesChecked, linted] = await Promise.all([
+// All single-threaded, so on two cores they run side by side.
+const [typesChecked, linted, formatted] = await Promise.all([
   runQuietly('typecheck (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit']),
   runQuietly('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']),
+  runQuietly('format (prettier --check)', [bin('prettier', 'bin/prettier.cjs'), '--check', '.']),
 ]);
-results.push(checkResult('typecheck', typesChecked), checkResult('lint', linted));
+results.push(checkResult('typecheck', typesChecked), checkResult('lint', linted), checkResult('format', formatted));
 
 run('unit and integration tests (vitest)', [
   bin('vitest', 'vitest.mjs'),
@@ -76,7 +77,9 @@ if (built) {
 
 console.log('\n━━ summary ━━');
 for (const r of results) {
-  console.log(`  ${r.suite.padEnd(20)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`);
+  console.log(
+    `  ${r.suite.padEnd(20)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`,
+  );
 }
 const line = closingLine(results);
 console.log(line);

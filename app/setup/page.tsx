@@ -9,7 +9,11 @@ import { db } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 
-export default async function SetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function SetupPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { token } = z.object({ token: z.string().max(200).catch('') }).parse(await searchParams);
   const [t, state] = await Promise.all([getTranslations('setup'), setupState(db(), token)]);
   if (state === 'open') {

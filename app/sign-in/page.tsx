@@ -17,7 +17,11 @@ const params = z.object({
   notice: z.enum(['setup-done', 'invite-done']).optional().catch(undefined),
 });
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const query = params.parse(await searchParams);
   if (await getViewer()) redirect(safeCallbackUrl(query.callbackUrl, '/home'));
   const [t, demo] = await Promise.all([getTranslations('auth'), visibleDemoAccounts(db())]);

@@ -23,7 +23,11 @@ export function useActionRunner(options: { errorText: (failure: ActionFailure) =
    * `onOk` may return the message to show (null: none); without one, `savedText` is shown.
    * `invalidate` names the queries whose data the action changes.
    */
-  function run<T>(action: () => Promise<ActionResult<T>>, onOk?: (data: T) => ActionMessage | null | void, invalidate: readonly QueryKey[] = []) {
+  function run<T>(
+    action: () => Promise<ActionResult<T>>,
+    onOk?: (data: T) => ActionMessage | null | void,
+    invalidate: readonly QueryKey[] = [],
+  ) {
     setMessage(null);
     mutation.mutate(async () => {
       const result = await action().catch((): ActionFailure => ({ ok: false, error: 'failed' }));
@@ -34,7 +38,9 @@ export function useActionRunner(options: { errorText: (failure: ActionFailure) =
       }
       setFields({});
       const said = onOk?.(result.data);
-      setMessage(said === undefined ? (options.savedText === undefined ? null : { kind: 'ok', text: options.savedText }) : said);
+      setMessage(
+        said === undefined ? (options.savedText === undefined ? null : { kind: 'ok', text: options.savedText }) : said,
+      );
       await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     });
   }

@@ -11,7 +11,10 @@ export function AuthCard({ title, lead, children }: { title: string; lead?: stri
         <LanguageSwitch />
       </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 pb-16 pt-6 sm:pt-12">
-        <section aria-labelledby="auth-title" className="w-full max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        <section
+          aria-labelledby="auth-title"
+          className="w-full max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
+        >
           <h1 id="auth-title" className="text-xl font-semibold text-slate-900">
             {title}
           </h1>

@@ -12,7 +12,13 @@ import type { Role } from '@/lib/auth/roles';
  * listens on this machine alone; open to a network, the accounts are listed and the password is
  * on the console where Flowpilot runs.
  */
-export function DemoAccountsPanel({ accounts, password }: { accounts: { role: Role; email: string; name: string }[]; password: string | null }) {
+export function DemoAccountsPanel({
+  accounts,
+  password,
+}: {
+  accounts: { role: Role; email: string; name: string }[];
+  password: string | null;
+}) {
   const t = useTranslations('auth');
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
@@ -31,28 +37,28 @@ export function DemoAccountsPanel({ accounts, password }: { accounts: { role: Ro
           ))}
         </ul>
       ) : (
-      <ul className="mt-3 space-y-2">
-        {accounts.map((account) => (
-          <li key={account.email}>
-            <button
-              type="button"
-              disabled={pending !== null}
-              className={`${buttonStyles.secondary} w-full justify-between`}
-              onClick={async () => {
-                setPending(account.email);
-                const result = await signIn('password', { email: account.email, password, redirect: false });
-                if (result?.ok && !result.error) {
-                  router.replace('/home');
-                  router.refresh();
-                } else setPending(null);
-              }}
-            >
-              <span>{t('demo.signInAs', { role: t(`roles.${account.role}`) })}</span>
-              <span className="text-xs font-normal text-slate-600">{account.name}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+        <ul className="mt-3 space-y-2">
+          {accounts.map((account) => (
+            <li key={account.email}>
+              <button
+                type="button"
+                disabled={pending !== null}
+                className={`${buttonStyles.secondary} w-full justify-between`}
+                onClick={async () => {
+                  setPending(account.email);
+                  const result = await signIn('password', { email: account.email, password, redirect: false });
+                  if (result?.ok && !result.error) {
+                    router.replace('/home');
+                    router.refresh();
+                  } else setPending(null);
+                }}
+              >
+                <span>{t('demo.signInAs', { role: t(`roles.${account.role}`) })}</span>
+                <span className="text-xs font-normal text-slate-600">{account.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

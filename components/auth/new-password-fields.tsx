@@ -18,7 +18,14 @@ export function NewPasswordFields({ errors }: { errors?: { password?: string; co
         hint={t('setup.passwordHint')}
         error={errors?.password}
       />
-      <TextField label={t('setup.confirm')} name="confirm" type="password" autoComplete="new-password" required error={errors?.confirm} />
+      <TextField
+        label={t('setup.confirm')}
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors?.confirm}
+      />
     </>
   );
 }

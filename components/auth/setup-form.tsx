@@ -27,7 +27,12 @@ export function SetupForm({ token }: { token: string }) {
     setPending(true);
     setError(null);
     setFields({});
-    const result = await completeSetup({ token, name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password });
+    const result = await completeSetup({
+      token,
+      name: String(form.get('name') ?? ''),
+      email: String(form.get('email') ?? ''),
+      password,
+    });
     if (result.ok) {
       router.replace(`/sign-in?notice=setup-done&email=${encodeURIComponent(result.data.email)}`);
       return;
@@ -41,7 +46,14 @@ export function SetupForm({ token }: { token: string }) {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <TextField label={t('setup.name')} name="name" autoComplete="name" required error={fields.name?.[0]} />
-      <TextField label={t('auth.email')} name="email" type="email" autoComplete="username" required error={fields.email?.[0]} />
+      <TextField
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        error={fields.email?.[0]}
+      />
       <NewPasswordFields errors={{ password: fields.password?.[0], confirm: fields.confirm?.[0] }} />
       <FormAlert message={error} />
       <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>

@@ -60,7 +60,14 @@ export function SignInForm({
   return (
     <div className="space-y-5">
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <TextField label={t('email')} name="email" type="email" autoComplete="username" defaultValue={initialEmail} required />
+        <TextField
+          label={t('email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={initialEmail}
+          required
+        />
         <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required />
         <FormAlert message={error} />
         <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
@@ -74,7 +81,11 @@ export function SignInForm({
             {t('or')}
             <span className="h-px flex-1 bg-slate-200" />
           </div>
-          <button type="button" onClick={() => signIn('bitrix24', { callbackUrl: target })} className={`${buttonStyles.secondary} w-full`}>
+          <button
+            type="button"
+            onClick={() => signIn('bitrix24', { callbackUrl: target })}
+            className={`${buttonStyles.secondary} w-full`}
+          >
             {t('withBitrix24')}
           </button>
         </>

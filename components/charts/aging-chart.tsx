@@ -14,7 +14,12 @@ import { dayMs } from '@/lib/time/durations';
 
 const height = 320;
 
-const bandKeys = { 'below-p50': 'belowP50', 'p50-p85': 'p50ToP85', 'p85-p95': 'p85ToP95', 'above-p95': 'aboveP95' } as const satisfies Record<AgingBand, string>;
+const bandKeys = {
+  'below-p50': 'belowP50',
+  'p50-p85': 'p50ToP85',
+  'p85-p95': 'p85ToP95',
+  'above-p95': 'aboveP95',
+} as const satisfies Record<AgingBand, string>;
 
 type AgingRow = {
   label: string;
@@ -50,7 +55,12 @@ function AgingBar({ x, y, width, height: barHeight, payload }: BarShapeProps) {
 }
 
 /** Open tasks, oldest first: how long each has been open, against the flow's recent lead times. */
-export function AgingChart({ aging, caption, csvFileStem = 'flowpilot', headingLevel }: { aging: FlowDashboard['aging'] } & ChartFrameProps) {
+export function AgingChart({
+  aging,
+  caption,
+  csvFileStem = 'flowpilot',
+  headingLevel,
+}: { aging: FlowDashboard['aging'] } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   const { referenceLines, legend, description } = usePercentileLines(aging.percentiles);
@@ -90,7 +100,14 @@ export function AgingChart({ aging, caption, csvFileStem = 'flowpilot', headingL
       empty={rows.length === 0 ? { title: t('aging.emptyTitle'), body: t('aging.emptyBody') } : undefined}
     >
       {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <BarChart data={rows} responsive style={{ width: '100%', height }} margin={{ top: 20, right: 16, bottom: 0, left: 0 }} barCategoryGap="15%" accessibilityLayer={false}>
+      <BarChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 20, right: 16, bottom: 0, left: 0 }}
+        barCategoryGap="15%"
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke={chartChrome.grid} vertical={false} />
         <XAxis
           dataKey="label"
@@ -119,12 +136,22 @@ export function AgingChart({ aging, caption, csvFileStem = 'flowpilot', headingL
             />
           }
         />
-        <Bar dataKey="ageDays" name={t('series.age')} fill={agingBandColors['below-p50']} shape={AgingBar} isAnimationActive={false} />
+        <Bar
+          dataKey="ageDays"
+          name={t('series.age')}
+          fill={agingBandColors['below-p50']}
+          shape={AgingBar}
+          isAnimationActive={false}
+        />
         {referenceLines}
       </BarChart>
       <ChartLegend
         items={[
-          ...(Object.keys(bandKeys) as AgingBand[]).map((band) => ({ label: t(`agingBands.${bandKeys[band]}`), color: agingBandColors[band], mark: 'box' as const })),
+          ...(Object.keys(bandKeys) as AgingBand[]).map((band) => ({
+            label: t(`agingBands.${bandKeys[band]}`),
+            color: agingBandColors[band],
+            mark: 'box' as const,
+          })),
           { label: t('deadline.overdue'), color: seriesColors.overdue, mark: 'triangle' },
           ...legend,
         ]}

@@ -25,7 +25,13 @@ const table: ChartTableData = {
 function card(props: Partial<Parameters<typeof ChartCard>[0]> = {}, locale: 'en' | 'ru' = 'en') {
   return renderWithIntl(
     locale,
-    <ChartCard title="Efficiency by day" caption="Last 30 days · portal time UTC+03:00" table={table} csvFileName="flow-efficiency.csv" {...props}>
+    <ChartCard
+      title="Efficiency by day"
+      caption="Last 30 days · portal time UTC+03:00"
+      table={table}
+      csvFileName="flow-efficiency.csv"
+      {...props}
+    >
       <svg data-testid="chart" />
     </ChartCard>,
   );
@@ -38,8 +44,12 @@ describe('ChartCard', () => {
     expect(titleId).toBeTruthy();
     expect(html).toContain(`<h2 id="${titleId}" class="text-base font-semibold text-slate-900">Efficiency by day</h2>`);
     expect(html).toContain('Last 30 days · portal time UTC+03:00');
-    expect(html).toMatch(/<div role="group" aria-label="View"[^>]*><button type="button" aria-pressed="true"[^>]*>Chart<\/button><button type="button" aria-pressed="false"[^>]*>Table<\/button><\/div>/);
-    expect(html).toContain('<div role="img" aria-label="Efficiency by day: chart. The same figures are in the table view."><svg data-testid="chart"></svg></div>');
+    expect(html).toMatch(
+      /<div role="group" aria-label="View"[^>]*><button type="button" aria-pressed="true"[^>]*>Chart<\/button><button type="button" aria-pressed="false"[^>]*>Table<\/button><\/div>/,
+    );
+    expect(html).toContain(
+      '<div role="img" aria-label="Efficiency by day: chart. The same figures are in the table view."><svg data-testid="chart"></svg></div>',
+    );
     expect(html).toMatch(/<button type="button" class="[^"]*">Download CSV<\/button>/);
     expect(html).not.toContain('<table');
   });
@@ -74,25 +84,37 @@ describe('ChartCard', () => {
 describe('ChartDataTable (the Table view)', () => {
   it('is a real table: caption, column headers, row headers, numbers on the right', () => {
     const html = renderWithIntl('en', <ChartDataTable caption="Lead time, Last 30 days" table={table} />);
-    expect(html).toMatch(/^<div role="region" aria-label="Lead time, Last 30 days" tabindex="0" class="[^"]*overflow-auto/);
+    expect(html).toMatch(
+      /^<div role="region" aria-label="Lead time, Last 30 days" tabindex="0" class="[^"]*overflow-auto/,
+    );
     expect(html).toContain('<caption class="sr-only">Lead time, Last 30 days</caption>');
-    expect(html).toMatch(/<th scope="col" class="[^"]*">Title<\/th><th scope="col" class="[^"]*text-right">Lead time, days<\/th>/);
-    expect(html).toMatch(/<th scope="row" class="[^"]*">=SUM\(A1:A3\)<\/th><td class="[^"]*text-right tabular-nums[^"]*">3.25 d<\/td><td[^>]*>-4<\/td>/);
+    expect(html).toMatch(
+      /<th scope="col" class="[^"]*">Title<\/th><th scope="col" class="[^"]*text-right">Lead time, days<\/th>/,
+    );
+    expect(html).toMatch(
+      /<th scope="row" class="[^"]*">=SUM\(A1:A3\)<\/th><td class="[^"]*text-right tabular-nums[^"]*">3.25 d<\/td><td[^>]*>-4<\/td>/,
+    );
     // Empty values show a dash; numbers without a formatter follow the locale.
     expect(html).toMatch(/<td[^>]*>—<\/td><td[^>]*>1,200.5<\/td>/);
-    expect(renderWithIntl('ru', <ChartDataTable caption="x" table={table} />).replaceAll('\u00a0', ' ')).toContain('>1 200,5</td>');
+    expect(renderWithIntl('ru', <ChartDataTable caption="x" table={table} />).replaceAll('\u00a0', ' ')).toContain(
+      '>1 200,5</td>',
+    );
   });
 });
 
 describe('chartCsv (the Download CSV button)', () => {
   it('writes the raw values under the table headers, not the formatted ones', () => {
-    expect(chartCsv(table)).toBe(`\uFEFFTitle,"Lead time, days",Share\r\n'=SUM(A1:A3),3.25,-4\r\n"Счёт, ""срочно""",,1200.5\r\n`);
+    expect(chartCsv(table)).toBe(
+      `\uFEFFTitle,"Lead time, days",Share\r\n'=SUM(A1:A3),3.25,-4\r\n"Счёт, ""срочно""",,1200.5\r\n`,
+    );
   });
 });
 
 describe('ChartSkeleton', () => {
   it('is busy and says so to screen readers', () => {
-    expect(renderWithIntl('en', <ChartSkeleton />)).toMatch(/^<div aria-busy="true"[^>]*><span class="sr-only">Loading…<\/span>/);
+    expect(renderWithIntl('en', <ChartSkeleton />)).toMatch(
+      /^<div aria-busy="true"[^>]*><span class="sr-only">Loading…<\/span>/,
+    );
     expect(renderWithIntl('ru', <ChartSkeleton height={120} />)).toContain('<span class="sr-only">Загрузка…</span>');
   });
 });

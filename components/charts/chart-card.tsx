@@ -47,7 +47,17 @@ const toggleStyle =
   'px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 aria-pressed:bg-brand-600 aria-pressed:text-white aria-pressed:hover:bg-brand-700';
 
 /** The frame of every chart: title, window, Chart/Table views, CSV download, or what to do when empty. */
-export function ChartCard({ title, caption, description, table, csvFileName, empty, headingLevel = 2, chartIsTable = false, children }: ChartCardProps) {
+export function ChartCard({
+  title,
+  caption,
+  description,
+  table,
+  csvFileName,
+  empty,
+  headingLevel = 2,
+  chartIsTable = false,
+  children,
+}: ChartCardProps) {
   const t = useTranslations('charts.card');
   const titleId = useId();
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -75,7 +85,10 @@ export function ChartCard({ title, caption, description, table, csvFileName, emp
   }
 
   return (
-    <section aria-labelledby={titleId} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+    <section
+      aria-labelledby={titleId}
+      className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <Heading id={titleId} className="text-base font-semibold text-slate-900">
@@ -86,11 +99,25 @@ export function ChartCard({ title, caption, description, table, csvFileName, emp
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {showToggle && (
-            <div role="group" aria-label={t('view')} className="inline-flex overflow-hidden rounded-md border border-slate-300">
-              <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')} className={toggleStyle}>
+            <div
+              role="group"
+              aria-label={t('view')}
+              className="inline-flex overflow-hidden rounded-md border border-slate-300"
+            >
+              <button
+                type="button"
+                aria-pressed={view === 'chart'}
+                onClick={() => setView('chart')}
+                className={toggleStyle}
+              >
                 {t('chart')}
               </button>
-              <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')} className={`${toggleStyle} border-l border-slate-300`}>
+              <button
+                type="button"
+                aria-pressed={view === 'table'}
+                onClick={() => setView('table')}
+                className={`${toggleStyle} border-l border-slate-300`}
+              >
                 {t('table')}
               </button>
             </div>

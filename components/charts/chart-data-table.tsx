@@ -25,13 +25,22 @@ export function ChartDataTable({ caption, table }: { caption: string; table: Cha
   };
   return (
     // Focusable so keyboard users can scroll it (the region is wider than a phone).
-    <div role="region" aria-label={caption} tabIndex={0} className="max-h-[28rem] overflow-auto rounded-lg border border-slate-200">
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="max-h-[28rem] overflow-auto rounded-lg border border-slate-200"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
           <tr>
             {table.columns.map((column) => (
-              <th key={column.key} scope="col" className={`px-3 py-2 font-semibold whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}>
+              <th
+                key={column.key}
+                scope="col"
+                className={`px-3 py-2 font-semibold whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}
+              >
                 {column.header}
               </th>
             ))}

@@ -11,7 +11,9 @@ function LegendMark({ color, mark, dash }: Omit<ChartLegendItem, 'label'>) {
     <svg aria-hidden width={18} height={10} viewBox="0 0 18 10" className="shrink-0">
       {mark === 'box' && <rect x={3} y={0} width={12} height={10} rx={2} fill={color} />}
       {mark === 'line' && <line x1={0} x2={18} y1={5} y2={5} stroke={color} strokeWidth={2.5} />}
-      {mark === 'dashed' && <line x1={0} x2={18} y1={5} y2={5} stroke={color} strokeWidth={2} strokeDasharray={dash ?? '4 3'} />}
+      {mark === 'dashed' && (
+        <line x1={0} x2={18} y1={5} y2={5} stroke={color} strokeWidth={2} strokeDasharray={dash ?? '4 3'} />
+      )}
       {mark === 'dot' && <circle cx={9} cy={5} r={4} fill={color} />}
       {mark === 'triangle' && <path d="M9 0 L15 10 L3 10 Z" fill={color} />}
     </svg>

@@ -45,7 +45,9 @@ export const chartChrome = { axisText: '#475569', grid: '#e2e8f0', card: '#fffff
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255);
-  const [red = 0, green = 0, blue = 0] = channels.map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+  const [red = 0, green = 0, blue = 0] = channels.map((value) =>
+    value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4,
+  );
   return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
 }
 
@@ -57,7 +59,9 @@ export function contrastRatio(first: string, second: string): number {
 
 /** White or ink, whichever reads better on the background (numbers in heatmap cells). */
 export function textColorOn(background: string): string {
-  return contrastRatio(background, chartChrome.card) >= contrastRatio(background, chartChrome.ink) ? chartChrome.card : chartChrome.ink;
+  return contrastRatio(background, chartChrome.card) >= contrastRatio(background, chartChrome.ink)
+    ? chartChrome.card
+    : chartChrome.ink;
 }
 
 /** Tick labels of every axis. */

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { DailyFigure, EfficiencyBucket, FlowDashboard, Overview, PortalWindow, WeeklyThroughput } from '@/lib/dashboards/dashboard-types';
+import type {
+  DailyFigure,
+  EfficiencyBucket,
+  FlowDashboard,
+  Overview,
+  PortalWindow,
+  WeeklyThroughput,
+} from '@/lib/dashboards/dashboard-types';
 import { AgingChart } from './aging-chart';
 import { CumulativeFlowChart } from './cumulative-flow-chart';
 import { EfficiencyBucketsChart } from './efficiency-buckets-chart';
@@ -42,8 +49,24 @@ const leadTimes: FlowDashboard['leadTimes'] = {
 };
 const aging: FlowDashboard['aging'] = {
   tasks: [
-    { taskId: 7, title: 'Старая задача', status: 3, responsible: person(1, 'Анна'), ageMs: 9 * day, band: 'above-p95', overdue: true },
-    { taskId: 8, title: 'Новая задача', status: 2, responsible: person(2, 'Борис'), ageMs: 3 * 3_600_000, band: 'below-p50', overdue: false },
+    {
+      taskId: 7,
+      title: 'Старая задача',
+      status: 3,
+      responsible: person(1, 'Анна'),
+      ageMs: 9 * day,
+      band: 'above-p95',
+      overdue: true,
+    },
+    {
+      taskId: 8,
+      title: 'Новая задача',
+      status: 2,
+      responsible: person(2, 'Борис'),
+      ageMs: 3 * 3_600_000,
+      band: 'below-p50',
+      overdue: false,
+    },
   ],
   percentiles: { p50: 2 * day, p85: 4 * day, p95: 6 * day },
 };
@@ -87,7 +110,13 @@ const cases: Case[] = [
     name: 'LeadTimeScatter',
     title: ['Lead time of completed tasks', 'Время выполнения завершённых задач'],
     full: <LeadTimeScatter leadTimes={leadTimes} period={period} caption={caption} />,
-    empty: <LeadTimeScatter leadTimes={{ points: [], percentiles: { p50: null, p85: null, p95: null }, plannedMs: null }} period={period} caption={caption} />,
+    empty: (
+      <LeadTimeScatter
+        leadTimes={{ points: [], percentiles: { p50: null, p85: null, p95: null }, plannedMs: null }}
+        period={period}
+        caption={caption}
+      />
+    ),
     emptyTitle: ['No tasks completed in this period', 'За этот период нет завершённых задач'],
   },
   {
@@ -122,7 +151,12 @@ const cases: Case[] = [
     name: 'EfficiencyHeatmap',
     title: ['Efficiency by week', 'Эффективность по неделям'],
     full: <EfficiencyHeatmap heatmap={heatmap} caption={caption} />,
-    empty: <EfficiencyHeatmap heatmap={{ weeks: heatmap.weeks, rows: [{ id: 'f1', name: 'Поддержка', cells: [null, null] }] }} caption={caption} />,
+    empty: (
+      <EfficiencyHeatmap
+        heatmap={{ weeks: heatmap.weeks, rows: [{ id: 'f1', name: 'Поддержка', cells: [null, null] }] }}
+        caption={caption}
+      />
+    ),
     emptyTitle: ['No flow has an efficiency figure yet', 'Ни у одного потока пока нет эффективности'],
   },
 ];
@@ -146,19 +180,29 @@ describe('charts', () => {
   it('states the lead-time percentiles and planned time in text, and labels their lines', () => {
     const html = renderWithIntl('en', <LeadTimeScatter leadTimes={leadTimes} period={period} caption={caption} />);
     expect(html).toContain('Percentiles: p50 3.2 days and p85 5 days. Planned time: 3 days.');
-    expect(renderWithIntl('ru', <LeadTimeScatter leadTimes={leadTimes} period={period} caption={caption} />).replaceAll('\u00a0', ' ')).toContain(
-      'Перцентили: p50 3,2 дня и p85 5 дней. Плановое время: 3 дня.',
-    );
+    expect(
+      renderWithIntl('ru', <LeadTimeScatter leadTimes={leadTimes} period={period} caption={caption} />).replaceAll(
+        '\u00a0',
+        ' ',
+      ),
+    ).toContain('Перцентили: p50 3,2 дня и p85 5 дней. Плановое время: 3 дня.');
   });
 
   it('marks overdue tasks in the aging legend and the team median in text', () => {
     expect(renderWithIntl('en', <AgingChart aging={aging} caption={caption} />)).toContain('Overdue');
-    expect(renderWithIntl('ru', <TeamLoadChart load={load} caption={caption} />)).toContain('Медиана по команде на человека: открытых задач — 3, просроченных — 0,5.');
+    expect(renderWithIntl('ru', <TeamLoadChart load={load} caption={caption} />)).toContain(
+      'Медиана по команде на человека: открытых задач — 3, просроченных — 0,5.',
+    );
   });
 
   it('colours heatmap cells by band with readable text, and dashes the weeks without a figure', () => {
-    const html = renderWithIntl('ru', <EfficiencyHeatmap heatmap={heatmap} caption={caption} />).replaceAll('\u00a0', ' ');
-    expect(html).toMatch(/<th scope="row" title="Поддержка"[^>]*>Поддержка<\/th><td class="[^"]*font-semibold" style="background-color:#047857;color:#ffffff">91 %<\/td><td class="[^"]*bg-slate-100[^"]*">—<\/td>/);
+    const html = renderWithIntl('ru', <EfficiencyHeatmap heatmap={heatmap} caption={caption} />).replaceAll(
+      '\u00a0',
+      ' ',
+    );
+    expect(html).toMatch(
+      /<th scope="row" title="Поддержка"[^>]*>Поддержка<\/th><td class="[^"]*font-semibold" style="background-color:#047857;color:#ffffff">91 %<\/td><td class="[^"]*bg-slate-100[^"]*">—<\/td>/,
+    );
     expect(html).toContain('<span class="sr-only">Неделя с 4 мая</span>');
     expect(html).not.toContain('role="img"');
   });

@@ -16,7 +16,12 @@ const height = 300;
 const statuses = ['completed', 'awaitingReview', 'inProgress', 'pending'] as const;
 
 /** How many tasks stood in each status at the end of each portal day, stacked. */
-export function CumulativeFlowChart({ daily, caption, csvFileStem = 'flowpilot', headingLevel }: { daily: DailyFigure[] } & ChartFrameProps) {
+export function CumulativeFlowChart({
+  daily,
+  caption,
+  csvFileStem = 'flowpilot',
+  headingLevel,
+}: { daily: DailyFigure[] } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   const count = (value: string | number) => format.count(Number(value));
@@ -24,9 +29,17 @@ export function CumulativeFlowChart({ daily, caption, csvFileStem = 'flowpilot',
     columns: [
       { key: 'day', header: t('columns.day'), format: (value) => format.day(String(value)) },
       // The table reads top down, as the stack does.
-      ...[...statuses].reverse().map((status) => ({ key: status, header: t(`series.${status}`), numeric: true, format: count })),
+      ...[...statuses]
+        .reverse()
+        .map((status) => ({ key: status, header: t(`series.${status}`), numeric: true, format: count })),
     ],
-    rows: daily.map(({ day, pending, inProgress, awaitingReview, completed }) => ({ day, pending, inProgress, awaitingReview, completed })),
+    rows: daily.map(({ day, pending, inProgress, awaitingReview, completed }) => ({
+      day,
+      pending,
+      inProgress,
+      awaitingReview,
+      completed,
+    })),
   };
 
   return (
@@ -40,7 +53,13 @@ export function CumulativeFlowChart({ daily, caption, csvFileStem = 'flowpilot',
       empty={daily.length === 0 ? { title: t('noDailyFigures.title'), body: t('noDailyFigures.body') } : undefined}
     >
       {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <AreaChart data={table.rows} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <AreaChart
+        data={table.rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke={chartChrome.grid} vertical={false} />
         <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
         <YAxis tick={axisTick} tickFormatter={format.count} allowDecimals={false} width={48} />
@@ -71,7 +90,11 @@ export function CumulativeFlowChart({ daily, caption, csvFileStem = 'flowpilot',
           />
         ))}
       </AreaChart>
-      <ChartLegend items={[...statuses].reverse().map((status) => ({ label: t(`series.${status}`), color: seriesColors[status], mark: 'box' }))} />
+      <ChartLegend
+        items={[...statuses]
+          .reverse()
+          .map((status) => ({ label: t(`series.${status}`), color: seriesColors[status], mark: 'box' }))}
+      />
     </ChartCard>
   );
 }

@@ -21,11 +21,18 @@ function BandBar({ x, y, width, height: barHeight, payload }: BarShapeProps) {
 }
 
 /** How many flows stand in each efficiency range, each bar in its band's colour. */
-export function EfficiencyBucketsChart({ buckets, caption, csvFileStem = 'flowpilot', headingLevel }: { buckets: EfficiencyBucket[] } & ChartFrameProps) {
+export function EfficiencyBucketsChart({
+  buckets,
+  caption,
+  csvFileStem = 'flowpilot',
+  headingLevel,
+}: { buckets: EfficiencyBucket[] } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   // The CSV keeps the plain range ("60–69"); the screen shows it with the locale's percent sign.
-  const rangeLabels = new Map(buckets.map((bucket) => [`${bucket.from}–${bucket.to}`, format.percentRange(bucket.from, bucket.to)]));
+  const rangeLabels = new Map(
+    buckets.map((bucket) => [`${bucket.from}–${bucket.to}`, format.percentRange(bucket.from, bucket.to)]),
+  );
   const rangeLabel = (range: string | number) => rangeLabels.get(String(range)) ?? String(range);
   const rows: BucketRow[] = buckets.map((bucket) => ({
     range: `${bucket.from}–${bucket.to}`,
@@ -49,10 +56,20 @@ export function EfficiencyBucketsChart({ buckets, caption, csvFileStem = 'flowpi
       table={table}
       csvFileName={`${csvFileStem}-efficiency-ranges.csv`}
       headingLevel={headingLevel}
-      empty={buckets.every((bucket) => bucket.flows === 0) ? { title: t('noFlowFigures.title'), body: t('noFlowFigures.body') } : undefined}
+      empty={
+        buckets.every((bucket) => bucket.flows === 0)
+          ? { title: t('noFlowFigures.title'), body: t('noFlowFigures.body') }
+          : undefined
+      }
     >
       {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <BarChart data={rows} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <BarChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke={chartChrome.grid} vertical={false} />
         <XAxis dataKey="range" tick={axisTick} tickFormatter={rangeLabel} interval={0} />
         <YAxis tick={axisTick} tickFormatter={format.count} allowDecimals={false} width={40} />
@@ -69,7 +86,13 @@ export function EfficiencyBucketsChart({ buckets, caption, csvFileStem = 'flowpi
             />
           }
         />
-        <Bar dataKey="flows" name={t('series.flows')} fill={bandColors.healthy} shape={BandBar} isAnimationActive={false} />
+        <Bar
+          dataKey="flows"
+          name={t('series.flows')}
+          fill={bandColors.healthy}
+          shape={BandBar}
+          isAnimationActive={false}
+        />
       </BarChart>
       <ChartLegend items={bands.map((band) => ({ label: t(`bands.${band}`), color: bandColors[band], mark: 'box' }))} />
     </ChartCard>

@@ -14,7 +14,12 @@ const height = 280;
 const percentTicks = [0, 20, 40, 60, 80, 100];
 
 /** Efficiency per portal day against the 80 % line: a flow's DailyFigure[] or the overview's company-wide series. */
-export function EfficiencyChart({ data, caption, csvFileStem = 'flowpilot', headingLevel }: { data: { day: string; efficiency: number }[] } & ChartFrameProps) {
+export function EfficiencyChart({
+  data,
+  caption,
+  csvFileStem = 'flowpilot',
+  headingLevel,
+}: { data: { day: string; efficiency: number }[] } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   const title = t('efficiency.title');
@@ -37,7 +42,13 @@ export function EfficiencyChart({ data, caption, csvFileStem = 'flowpilot', head
       empty={data.length === 0 ? { title: t('noDailyFigures.title'), body: t('noDailyFigures.body') } : undefined}
     >
       {/* The wrapper is role="img" with the table as the alternative, so Recharts' keyboard layer stays off. */}
-      <LineChart data={table.rows} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <LineChart
+        data={table.rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke={chartChrome.grid} vertical={false} />
         <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
         <YAxis domain={[0, 100]} ticks={percentTicks} tick={axisTick} tickFormatter={format.percent} width={48} />
@@ -48,7 +59,12 @@ export function EfficiencyChart({ data, caption, csvFileStem = 'flowpilot', head
           label={{ ...lineLabel, value: targetLabel, position: 'insideTopRight', fill: seriesColors.target }}
         />
         <Tooltip
-          content={<ChartTooltip formatLabel={(label) => (typeof label === 'string' ? format.day(label) : '')} formatValue={format.percent} />}
+          content={
+            <ChartTooltip
+              formatLabel={(label) => (typeof label === 'string' ? format.day(label) : '')}
+              formatValue={format.percent}
+            />
+          }
         />
         <Line
           type="linear"
@@ -63,7 +79,12 @@ export function EfficiencyChart({ data, caption, csvFileStem = 'flowpilot', head
       <ChartLegend
         items={[
           { label: t('series.efficiency'), color: seriesColors.efficiency, mark: 'line' },
-          { label: t('series.target', { value: targetLabel }), color: seriesColors.target, mark: 'dashed', dash: '6 4' },
+          {
+            label: t('series.target', { value: targetLabel }),
+            color: seriesColors.target,
+            mark: 'dashed',
+            dash: '6 4',
+          },
         ]}
       />
     </ChartCard>

@@ -19,14 +19,25 @@ const rowsAtFirst = 30;
  * lowest this week first (the overview orders the rows). Being a real table it is its own
  * accessible view; the card only adds the CSV, which always holds every flow.
  */
-export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot', headingLevel }: { heatmap: Overview['heatmap'] } & ChartFrameProps) {
+export function EfficiencyHeatmap({
+  heatmap,
+  caption,
+  csvFileStem = 'flowpilot',
+  headingLevel,
+}: { heatmap: Overview['heatmap'] } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   const title = t('heatmap.title');
   const table: ChartTableData = {
     // Weeks as their Mondays (YYYY-MM-DD) head the CSV's columns: spreadsheets read them as dates.
-    columns: [{ key: 'flow', header: t('columns.flow') }, ...heatmap.weeks.map((week) => ({ key: week, header: week, numeric: true }))],
-    rows: heatmap.rows.map((row) => ({ flow: row.name, ...Object.fromEntries(heatmap.weeks.map((week, index) => [week, row.cells[index] ?? null])) })),
+    columns: [
+      { key: 'flow', header: t('columns.flow') },
+      ...heatmap.weeks.map((week) => ({ key: week, header: week, numeric: true })),
+    ],
+    rows: heatmap.rows.map((row) => ({
+      flow: row.name,
+      ...Object.fromEntries(heatmap.weeks.map((week, index) => [week, row.cells[index] ?? null])),
+    })),
   };
   const hasFigures = heatmap.rows.some((row) => row.cells.some((cell) => cell !== null));
   const [showAll, setShowAll] = useState(false);
@@ -43,7 +54,12 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
       empty={hasFigures ? undefined : { title: t('noFlowFigures.title'), body: t('noFlowFigures.body') }}
     >
       {/* Focusable so keyboard users can scroll the weeks sideways. */}
-      <div role="region" aria-label={t('heatmap.scrollArea', { title })} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
+      <div
+        role="region"
+        aria-label={t('heatmap.scrollArea', { title })}
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200"
+      >
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">{`${title}, ${caption}`}</caption>
           <thead className="text-xs text-slate-600">
@@ -52,7 +68,11 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
                 {t('columns.flow')}
               </th>
               {heatmap.weeks.map((week) => (
-                <th key={week} scope="col" className="bg-slate-50 px-2 py-2 text-center font-semibold whitespace-nowrap">
+                <th
+                  key={week}
+                  scope="col"
+                  className="bg-slate-50 px-2 py-2 text-center font-semibold whitespace-nowrap"
+                >
                   <span aria-hidden>{format.dayShort(week)}</span>
                   <span className="sr-only">{format.week(week)}</span>
                 </th>
@@ -62,7 +82,11 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
           <tbody>
             {shown.map((row) => (
               <tr key={row.id}>
-                <th scope="row" title={row.name} className="sticky left-0 z-10 max-w-56 truncate border-t border-slate-100 bg-white px-3 py-1.5 text-left font-medium text-slate-900">
+                <th
+                  scope="row"
+                  title={row.name}
+                  className="sticky left-0 z-10 max-w-56 truncate border-t border-slate-100 bg-white px-3 py-1.5 text-left font-medium text-slate-900"
+                >
                   {row.name}
                 </th>
                 {row.cells.map((cell, index) => {
@@ -89,7 +113,9 @@ export function EfficiencyHeatmap({ heatmap, caption, csvFileStem = 'flowpilot',
           onClick={() => setShowAll(!showAll)}
           className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
-          {showAll ? t('heatmap.showFewer', { count: rowsAtFirst }) : t('heatmap.showAll', { count: heatmap.rows.length })}
+          {showAll
+            ? t('heatmap.showFewer', { count: rowsAtFirst })
+            : t('heatmap.showAll', { count: heatmap.rows.length })}
         </button>
       )}
       <ChartLegend items={bands.map((band) => ({ label: t(`bands.${band}`), color: bandColors[band], mark: 'box' }))} />

@@ -18,7 +18,15 @@ export function EfficiencySparkline({ data }: { data: readonly number[] }) {
     <div aria-hidden className="inline-block align-middle" style={{ width, height }}>
       {data.length > 1 && (
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
-          <line x1={pad} x2={width - pad} y1={y(efficiencyLine)} y2={y(efficiencyLine)} stroke={seriesColors.target} strokeOpacity={0.35} strokeDasharray="2 2" />
+          <line
+            x1={pad}
+            x2={width - pad}
+            y1={y(efficiencyLine)}
+            y2={y(efficiencyLine)}
+            stroke={seriesColors.target}
+            strokeOpacity={0.35}
+            strokeDasharray="2 2"
+          />
           <polyline
             points={data.map((efficiency, index) => `${x(index).toFixed(1)},${y(efficiency).toFixed(1)}`).join(' ')}
             fill="none"

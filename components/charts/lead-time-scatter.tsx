@@ -16,7 +16,14 @@ const height = 320;
 /** About six date ticks whatever the period's length. */
 const tickCount = 6;
 
-type LeadTimeRow = { taskId: number; title: string; closedAt: string; leadDays: number; leadMs: number; closedClock: number };
+type LeadTimeRow = {
+  taskId: number;
+  title: string;
+  closedAt: string;
+  leadDays: number;
+  leadMs: number;
+  closedClock: number;
+};
 
 /** Each completed task of the period: when it closed (portal time) and how long it took, against p50/p85/p95 and the planned time. */
 export function LeadTimeScatter({
@@ -47,8 +54,17 @@ export function LeadTimeScatter({
     columns: [
       { key: 'taskId', header: t('columns.task'), format: (value) => `#${value}` },
       { key: 'title', header: t('columns.title') },
-      { key: 'closedAt', header: t('columns.closedAt'), format: (value) => format.clockDateTime(Date.parse(`${String(value).replace(' ', 'T')}Z`)) },
-      { key: 'leadDays', header: t('columns.leadDays'), numeric: true, format: (value) => format.decimal(Number(value)) },
+      {
+        key: 'closedAt',
+        header: t('columns.closedAt'),
+        format: (value) => format.clockDateTime(Date.parse(`${String(value).replace(' ', 'T')}Z`)),
+      },
+      {
+        key: 'leadDays',
+        header: t('columns.leadDays'),
+        numeric: true,
+        format: (value) => format.decimal(Number(value)),
+      },
     ],
     rows,
   };
@@ -57,7 +73,10 @@ export function LeadTimeScatter({
   const start = portalDayTime(period.from);
   const lastDay = portalDayTime(period.to);
   const step = Math.max(1, Math.ceil(period.days / tickCount)) * dayMs;
-  const ticks = Array.from({ length: Math.floor((lastDay - start) / step) + 1 }, (_, index) => lastDay - index * step).reverse();
+  const ticks = Array.from(
+    { length: Math.floor((lastDay - start) / step) + 1 },
+    (_, index) => lastDay - index * step,
+  ).reverse();
 
   return (
     <ChartCard
@@ -70,7 +89,12 @@ export function LeadTimeScatter({
       empty={rows.length === 0 ? { title: t('leadTime.emptyTitle'), body: t('leadTime.emptyBody') } : undefined}
     >
       {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <ScatterChart responsive style={{ width: '100%', height }} margin={{ top: 16, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <ScatterChart
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke={chartChrome.grid} />
         <XAxis
           type="number"
@@ -81,7 +105,15 @@ export function LeadTimeScatter({
           tick={axisTick}
           tickFormatter={format.clockDayShort}
         />
-        <YAxis type="number" dataKey="leadDays" name={t('series.leadTime')} domain={[0, 'auto']} tick={axisTick} tickFormatter={format.daysShort} width={72} />
+        <YAxis
+          type="number"
+          dataKey="leadDays"
+          name={t('series.leadTime')}
+          domain={[0, 'auto']}
+          tick={axisTick}
+          tickFormatter={format.daysShort}
+          width={72}
+        />
         <Tooltip
           cursor={{ strokeDasharray: '3 3' }}
           content={
@@ -98,9 +130,18 @@ export function LeadTimeScatter({
           }
         />
         {referenceLines}
-        <Scatter data={rows} name={t('series.completed')} fill={seriesColors.completed} stroke={chartChrome.card} strokeWidth={1} isAnimationActive={false} />
+        <Scatter
+          data={rows}
+          name={t('series.completed')}
+          fill={seriesColors.completed}
+          stroke={chartChrome.card}
+          strokeWidth={1}
+          isAnimationActive={false}
+        />
       </ScatterChart>
-      <ChartLegend items={[{ label: t('series.completedTask'), color: seriesColors.completed, mark: 'dot' }, ...legend]} />
+      <ChartLegend
+        items={[{ label: t('series.completedTask'), color: seriesColors.completed, mark: 'dot' }, ...legend]}
+      />
     </ChartCard>
   );
 }

@@ -37,11 +37,28 @@ export function usePercentileLines(percentiles: Percentiles, plannedMs: number |
   const plannedLines: Line[] =
     plannedMs === null
       ? []
-      : [{ key: 'planned', label: t('plannedLine', { value: format.duration(plannedMs) }), days: plannedMs / dayMs, color: seriesColors.planned, dash: plannedDash }];
+      : [
+          {
+            key: 'planned',
+            label: t('plannedLine', { value: format.duration(plannedMs) }),
+            days: plannedMs / dayMs,
+            color: seriesColors.planned,
+            dash: plannedDash,
+          },
+        ];
   const lines = [...percentileLines, ...plannedLines];
 
   const sentences = [
-    ...(known.length > 0 ? [t('percentiles', { values: formatter.list(known.map(({ key, ms }) => `${key} ${format.duration(ms)}`), { type: 'conjunction' }) })] : []),
+    ...(known.length > 0
+      ? [
+          t('percentiles', {
+            values: formatter.list(
+              known.map(({ key, ms }) => `${key} ${format.duration(ms)}`),
+              { type: 'conjunction' },
+            ),
+          }),
+        ]
+      : []),
     ...(plannedMs === null ? [] : [t('plannedTime', { value: format.duration(plannedMs) })]),
   ];
 
@@ -55,10 +72,20 @@ export function usePercentileLines(percentiles: Percentiles, plannedMs: number |
         strokeWidth={1.5}
         strokeDasharray={line.dash}
         ifOverflow="extendDomain"
-        label={{ ...lineLabel, value: line.label, position: line.key === 'planned' ? 'insideTopLeft' : 'insideTopRight', fill: line.color }}
+        label={{
+          ...lineLabel,
+          value: line.label,
+          position: line.key === 'planned' ? 'insideTopLeft' : 'insideTopRight',
+          fill: line.color,
+        }}
       />
     )),
-    legend: lines.map((line): ChartLegendItem => ({ label: line.key === 'planned' ? t('series.planned') : line.key, color: line.color, mark: 'dashed', dash: line.dash })),
+    legend: lines.map((line): ChartLegendItem => ({
+      label: line.key === 'planned' ? t('series.planned') : line.key,
+      color: line.color,
+      mark: 'dashed',
+      dash: line.dash,
+    })),
     description: sentences.join(' '),
   };
 }

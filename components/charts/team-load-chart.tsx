@@ -18,12 +18,22 @@ const axesHeight = 40;
  * Open and overdue tasks per assignee, against the team's median of open tasks. It frames the
  * team's load, not a ranking: people stay in the order given (the caller sorts them by name).
  */
-export function TeamLoadChart({ load, caption, csvFileStem = 'flowpilot', headingLevel }: { load: FlowDashboard['load'] } & ChartFrameProps) {
+export function TeamLoadChart({
+  load,
+  caption,
+  csvFileStem = 'flowpilot',
+  headingLevel,
+}: { load: FlowDashboard['load'] } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   const names = new Map(load.assignees.map(({ person }) => [String(person.bitrixUserId), person.name]));
   // The category is the user's id: two people may share a name, and a name axis would merge their bars.
-  const rows = load.assignees.map(({ person, open, overdue }) => ({ id: String(person.bitrixUserId), person: person.name, open, overdue }));
+  const rows = load.assignees.map(({ person, open, overdue }) => ({
+    id: String(person.bitrixUserId),
+    person: person.name,
+    open,
+    overdue,
+  }));
   const table: ChartTableData = {
     columns: [
       { key: 'person', header: t('columns.assignee') },
@@ -38,7 +48,10 @@ export function TeamLoadChart({ load, caption, csvFileStem = 'flowpilot', headin
     <ChartCard
       title={t('teamLoad.title')}
       caption={caption}
-      description={t('teamLoad.median', { open: format.decimal(load.medianOpen), overdue: format.decimal(load.medianOverdue) })}
+      description={t('teamLoad.median', {
+        open: format.decimal(load.medianOpen),
+        overdue: format.decimal(load.medianOverdue),
+      })}
       table={table}
       csvFileName={`${csvFileStem}-team-load.csv`}
       headingLevel={headingLevel}
@@ -60,7 +73,12 @@ export function TeamLoadChart({ load, caption, csvFileStem = 'flowpilot', headin
         <YAxis type="category" dataKey="id" tick={axisTick} tickFormatter={nameOf} width={150} interval={0} />
         <Tooltip
           cursor={{ fill: chartChrome.grid }}
-          content={<ChartTooltip formatLabel={(label) => (label === undefined ? '' : nameOf(label))} formatValue={format.count} />}
+          content={
+            <ChartTooltip
+              formatLabel={(label) => (label === undefined ? '' : nameOf(label))}
+              formatValue={format.count}
+            />
+          }
         />
         <Bar dataKey="open" name={t('series.open')} fill={seriesColors.open} isAnimationActive={false} />
         <Bar dataKey="overdue" name={t('series.overdue')} fill={seriesColors.overdue} isAnimationActive={false} />
@@ -70,7 +88,12 @@ export function TeamLoadChart({ load, caption, csvFileStem = 'flowpilot', headin
           strokeDasharray="6 4"
           strokeWidth={1.5}
           ifOverflow="extendDomain"
-          label={{ ...lineLabel, value: t('teamLoad.medianLine', { value: format.decimal(load.medianOpen) }), position: 'top', fill: seriesColors.target }}
+          label={{
+            ...lineLabel,
+            value: t('teamLoad.medianLine', { value: format.decimal(load.medianOpen) }),
+            position: 'top',
+            fill: seriesColors.target,
+          }}
         />
       </BarChart>
       <ChartLegend

@@ -13,7 +13,12 @@ import { useChartFormat } from './use-chart-format';
 const height = 280;
 
 /** Tasks completed per ISO week, with the tasks created in it alongside. */
-export function ThroughputChart({ weekly, caption, csvFileStem = 'flowpilot', headingLevel }: { weekly: WeeklyThroughput[] } & ChartFrameProps) {
+export function ThroughputChart({
+  weekly,
+  caption,
+  csvFileStem = 'flowpilot',
+  headingLevel,
+}: { weekly: WeeklyThroughput[] } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   const table: ChartTableData = {
@@ -35,7 +40,14 @@ export function ThroughputChart({ weekly, caption, csvFileStem = 'flowpilot', he
       empty={weekly.length === 0 ? { title: t('noDailyFigures.title'), body: t('noDailyFigures.body') } : undefined}
     >
       {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <BarChart data={table.rows} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} barGap={2} accessibilityLayer={false}>
+      <BarChart
+        data={table.rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        barGap={2}
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke={chartChrome.grid} vertical={false} />
         <XAxis dataKey="week" tick={axisTick} tickFormatter={format.dayShort} minTickGap={16} />
         <YAxis tick={axisTick} tickFormatter={format.count} allowDecimals={false} width={48} />
@@ -43,7 +55,12 @@ export function ThroughputChart({ weekly, caption, csvFileStem = 'flowpilot', he
           cursor={{ fill: chartChrome.grid }}
           content={<ChartTooltip formatLabel={(label) => format.week(String(label))} formatValue={format.count} />}
         />
-        <Bar dataKey="throughput" name={t('series.completed')} fill={seriesColors.completed} isAnimationActive={false} />
+        <Bar
+          dataKey="throughput"
+          name={t('series.completed')}
+          fill={seriesColors.completed}
+          isAnimationActive={false}
+        />
         <Bar dataKey="created" name={t('series.created')} fill={seriesColors.created} isAnimationActive={false} />
       </BarChart>
       <ChartLegend

@@ -8,7 +8,9 @@ function formatted(locale: 'en' | 'ru', read: (format: ChartFormat) => string): 
   function Probe() {
     return <>{read(useChartFormat())}</>;
   }
-  return renderWithIntl(locale, <Probe />).replaceAll('\u00a0', ' ').replaceAll('&#x27;', "'");
+  return renderWithIntl(locale, <Probe />)
+    .replaceAll('\u00a0', ' ')
+    .replaceAll('&#x27;', "'");
 }
 
 const hour = dayMs / 24;
@@ -38,15 +40,25 @@ describe('useChartFormat', () => {
   });
 
   it('shows timestamps on the portal’s clock, half-hour offsets included', () => {
-    expect(formatted('ru', (format) => format.portalTime('2026-05-12T21:30:00Z', '+03:00'))).toBe('13 мая 2026 г., 00:30');
-    expect(formatted('en', (format) => format.portalTime('2026-05-12T09:30:00Z', '+05:30'))).toBe('May 12, 2026, 3:00 PM');
-    expect(formatted('en', (format) => format.portalTime('2026-05-12T02:00:00+03:00', '-04:00'))).toBe('May 11, 2026, 7:00 PM');
+    expect(formatted('ru', (format) => format.portalTime('2026-05-12T21:30:00Z', '+03:00'))).toBe(
+      '13 мая 2026 г., 00:30',
+    );
+    expect(formatted('en', (format) => format.portalTime('2026-05-12T09:30:00Z', '+05:30'))).toBe(
+      'May 12, 2026, 3:00 PM',
+    );
+    expect(formatted('en', (format) => format.portalTime('2026-05-12T02:00:00+03:00', '-04:00'))).toBe(
+      'May 11, 2026, 7:00 PM',
+    );
   });
 
   it('captions a window in both languages', () => {
     const window = { from: '2026-04-13', to: '2026-05-12', days: 30, timeZoneOffset: '+03:00' };
     expect(formatted('en', (format) => format.windowCaption(window))).toBe('Last 30 days · portal time UTC+03:00');
-    expect(formatted('ru', (format) => format.windowCaption(window))).toBe('Последние 30 дней · время портала UTC+03:00');
-    expect(formatted('ru', (format) => format.windowCaption({ ...window, days: 1 }))).toBe('Последний 1 день · время портала UTC+03:00');
+    expect(formatted('ru', (format) => format.windowCaption(window))).toBe(
+      'Последние 30 дней · время портала UTC+03:00',
+    );
+    expect(formatted('ru', (format) => format.windowCaption({ ...window, days: 1 }))).toBe(
+      'Последний 1 день · время портала UTC+03:00',
+    );
   });
 });

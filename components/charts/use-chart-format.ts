@@ -30,10 +30,16 @@ export function useChartFormat() {
   const t = useTranslations('charts.format');
 
   return useMemo(() => {
-    const unit = (value: number, unitName: 'day' | 'hour' | 'minute', fractionDigits: number, unitDisplay: 'long' | 'short' = 'long') =>
-      format.number(value, { style: 'unit', unit: unitName, unitDisplay, maximumFractionDigits: fractionDigits });
-    const dayShort = (day: string) => format.dateTime(portalDayTime(day), { day: 'numeric', month: 'short', timeZone: 'UTC' });
-    const clockDateTime = (clockTime: number) => format.dateTime(clockTime, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    const unit = (
+      value: number,
+      unitName: 'day' | 'hour' | 'minute',
+      fractionDigits: number,
+      unitDisplay: 'long' | 'short' = 'long',
+    ) => format.number(value, { style: 'unit', unit: unitName, unitDisplay, maximumFractionDigits: fractionDigits });
+    const dayShort = (day: string) =>
+      format.dateTime(portalDayTime(day), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    const clockDateTime = (clockTime: number) =>
+      format.dateTime(clockTime, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
     const percentRange = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 
     return {
@@ -57,7 +63,8 @@ export function useChartFormat() {
       /** A portal day on an axis: "May 12" / "12 мая". */
       dayShort,
       /** A moment on the portal's wall clock (see portalClockTime) on an axis: "May 12". */
-      clockDayShort: (clockTime: number) => format.dateTime(clockTime, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      clockDayShort: (clockTime: number) =>
+        format.dateTime(clockTime, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
       /** A moment on the portal's wall clock in full: "May 12, 2026, 12:30 PM". */
       clockDateTime,
       /** An ISO week by its Monday: "Week of May 12" / "Неделя с 12 мая". */

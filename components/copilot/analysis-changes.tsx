@@ -4,7 +4,13 @@ import { useFormatter, useTranslations } from 'next-intl';
 import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 
 /** What changed since the flow's previous analysis: efficiency, and findings that came or went. */
-export function AnalysisChanges({ view, previous }: { view: AnalysisView; previous: NonNullable<AnalysisView['previous']> }) {
+export function AnalysisChanges({
+  view,
+  previous,
+}: {
+  view: AnalysisView;
+  previous: NonNullable<AnalysisView['previous']>;
+}) {
   const t = useTranslations('copilot');
   const format = useFormatter();
   const before = new Set(previous.findings.map((finding) => finding.kind));
@@ -12,7 +18,10 @@ export function AnalysisChanges({ view, previous }: { view: AnalysisView; previo
   const added = [...now].filter((kind) => !before.has(kind)).map((kind) => t(`kinds.${kind}`));
   const gone = [...before].filter((kind) => !now.has(kind)).map((kind) => t(`kinds.${kind}`));
   return (
-    <section aria-labelledby="analysis-changes-title" className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
+    <section
+      aria-labelledby="analysis-changes-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm"
+    >
       <h3 id="analysis-changes-title" className="font-semibold text-slate-900">
         {t('changes.title', { date: format.dateTime(new Date(previous.startedAt), { dateStyle: 'medium' }) })}
       </h3>

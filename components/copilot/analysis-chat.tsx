@@ -10,7 +10,15 @@ import { CopilotMessage } from './copilot-message';
 import { LostPointsBreakdown } from './lost-points-breakdown';
 
 /** One analysis as a chat: the greeting, where the points went, what changed, then the numbered messages. */
-export function AnalysisChat({ view, onFresh, requesting }: { view: AnalysisView; onFresh: () => void; requesting: boolean }) {
+export function AnalysisChat({
+  view,
+  onFresh,
+  requesting,
+}: {
+  view: AnalysisView;
+  onFresh: () => void;
+  requesting: boolean;
+}) {
   const t = useTranslations('copilot');
   const greeting = useTranslations('analyst.greeting');
   const format = useFormatter();
@@ -20,21 +28,34 @@ export function AnalysisChat({ view, onFresh, requesting }: { view: AnalysisView
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
         <p>
-          {t('analysedAt', { date: format.dateTime(new Date(view.startedAt), { dateStyle: 'medium', timeStyle: 'short' }), tasks: view.taskCount })}
+          {t('analysedAt', {
+            date: format.dateTime(new Date(view.startedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+            tasks: view.taskCount,
+          })}
           {' · '}
           {view.model === 'builtin' ? t('modelLabel.builtin') : t('modelLabel.other', { model: view.model })}
         </p>
-        <button type="button" className={buttonStyles.secondary} onClick={onFresh} disabled={running || requesting} title={t('againHint')}>
+        <button
+          type="button"
+          className={buttonStyles.secondary}
+          onClick={onFresh}
+          disabled={running || requesting}
+          title={t('againHint')}
+        >
           {t('again')}
         </button>
       </div>
-      {view.fallback && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t(`fallback.${view.fallback}`)}</p>}
+      {view.fallback && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t(`fallback.${view.fallback}`)}</p>
+      )}
       {view.state === 'failed' && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {t('failed')}
         </p>
       )}
-      {view.state === 'succeeded' && view.messages.length === 0 && <p className="rounded-md bg-white px-3 py-2 text-sm text-slate-700">{t('nothingToAnalyse')}</p>}
+      {view.state === 'succeeded' && view.messages.length === 0 && (
+        <p className="rounded-md bg-white px-3 py-2 text-sm text-slate-700">{t('nothingToAnalyse')}</p>
+      )}
       {view.state === 'interrupted' && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t('interrupted')}
@@ -42,7 +63,9 @@ export function AnalysisChat({ view, onFresh, requesting }: { view: AnalysisView
       )}
       <CopilotBubble>
         <p className="font-semibold text-slate-900">{greeting('title')}</p>
-        <p className="text-base font-semibold text-violet-900">{low ? greeting('low', { efficiency: view.efficiency }) : greeting('high', { efficiency: view.efficiency })}</p>
+        <p className="text-base font-semibold text-violet-900">
+          {low ? greeting('low', { efficiency: view.efficiency }) : greeting('high', { efficiency: view.efficiency })}
+        </p>
         <p className="text-sm text-slate-700">{low ? greeting('lowLine') : greeting('highLine')}</p>
       </CopilotBubble>
       {low && <LostPointsBreakdown view={view} />}

@@ -27,10 +27,18 @@ export function CopilotMessage({ view, message }: { view: AnalysisView; message:
       <CopilotBubble>
         <div className="flex items-start justify-between gap-2">
           <p className="text-sm text-slate-800">
-            <span className="mr-1.5 inline-flex size-5 items-center justify-center rounded-full bg-violet-100 text-xs font-semibold text-violet-800">{number}</span>
+            <span className="mr-1.5 inline-flex size-5 items-center justify-center rounded-full bg-violet-100 text-xs font-semibold text-violet-800">
+              {number}
+            </span>
             {text.factor}
           </p>
-          <MessageActionsMenu view={view} message={message} plainText={text.text} onCreate={setDialog} triggerRef={menuTrigger} />
+          <MessageActionsMenu
+            view={view}
+            message={message}
+            plainText={text.text}
+            onCreate={setDialog}
+            triggerRef={menuTrigger}
+          />
         </div>
         <p className="text-sm text-slate-800">
           <strong>{t('message.recommendation')}</strong> {text.advice}
@@ -48,15 +56,39 @@ export function CopilotMessage({ view, message }: { view: AnalysisView; message:
             {points > 0 && <span className="text-red-800">· {t('message.points', { points })}</span>}
           </button>
           {message.actions.map((action) => (
-            <a key={`${action.kind}-${action.bitrixId}`} href={action.url} target="_blank" rel="noreferrer" className="text-xs font-medium text-brand-700 underline">
+            <a
+              key={`${action.kind}-${action.bitrixId}`}
+              href={action.url}
+              target="_blank"
+              rel="noreferrer"
+              className="text-xs font-medium text-brand-700 underline"
+            >
               {t(`message.created.${action.kind}`)} (#{action.bitrixId})
             </a>
           ))}
         </div>
         {evidenceOpen && <MessageEvidence id={evidenceId} view={view} findings={findings} number={number} />}
       </CopilotBubble>
-      {dialog === 'task' && <CreateTaskDialog view={view} message={message} quoted={text.quoted} advice={text.advice} returnFocusTo={menuTrigger} onClose={() => setDialog(null)} />}
-      {dialog === 'meeting' && <CreateMeetingDialog view={view} message={message} quoted={text.quoted} advice={text.advice} returnFocusTo={menuTrigger} onClose={() => setDialog(null)} />}
+      {dialog === 'task' && (
+        <CreateTaskDialog
+          view={view}
+          message={message}
+          quoted={text.quoted}
+          advice={text.advice}
+          returnFocusTo={menuTrigger}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'meeting' && (
+        <CreateMeetingDialog
+          view={view}
+          message={message}
+          quoted={text.quoted}
+          advice={text.advice}
+          returnFocusTo={menuTrigger}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </li>
   );
 }

@@ -27,7 +27,10 @@ export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: s
     mutationFn: async (fresh: boolean): Promise<AnalysisOutcome> => {
       const result = await requestAnalysisAction({ flowId, fresh }).catch(() => null);
       if (!result) throw new Error(t('errors.network'));
-      if (!result.ok) throw new Error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}` as Parameters<typeof t>[0]) : t('errors.failed'));
+      if (!result.ok)
+        throw new Error(
+          t.has(`errors.${result.error}`) ? t(`errors.${result.error}` as Parameters<typeof t>[0]) : t('errors.failed'),
+        );
       return result.data;
     },
   });
@@ -35,7 +38,8 @@ export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: s
   useEffect(() => mutate(false), [mutate]);
 
   const outcome = request.data;
-  const analysisId = outcome?.kind === 'analysis' ? outcome.analysisId : outcome?.kind === 'quota' ? outcome.lastAnalysisId : null;
+  const analysisId =
+    outcome?.kind === 'analysis' ? outcome.analysisId : outcome?.kind === 'quota' ? outcome.lastAnalysisId : null;
 
   return (
     <Dialog.Portal>
@@ -48,7 +52,9 @@ export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: s
             </span>
             <div>
               <Dialog.Title className="text-lg font-semibold text-slate-900">{t('title')}</Dialog.Title>
-              <Dialog.Description className="text-sm text-slate-600">{t('flowLine', { flow: flowName })}</Dialog.Description>
+              <Dialog.Description className="text-sm text-slate-600">
+                {t('flowLine', { flow: flowName })}
+              </Dialog.Description>
             </div>
           </div>
           <Dialog.Close className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600">
@@ -67,8 +73,12 @@ export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: s
           )}
           {outcome?.kind === 'off' && <p className="rounded-lg bg-white p-4 text-sm text-slate-700">{t('off')}</p>}
           {outcome?.kind === 'examples' && <ExampleChat taskCount={outcome.taskCount} />}
-          {outcome?.kind === 'quota' && <QuotaNotice limit={outcome.limit} resetAt={outcome.resetAt} hasLast={outcome.lastAnalysisId !== null} />}
-          {analysisId && <AnalysisLoader analysisId={analysisId} onFresh={() => mutate(true)} requesting={request.isPending} />}
+          {outcome?.kind === 'quota' && (
+            <QuotaNotice limit={outcome.limit} resetAt={outcome.resetAt} hasLast={outcome.lastAnalysisId !== null} />
+          )}
+          {analysisId && (
+            <AnalysisLoader analysisId={analysisId} onFresh={() => mutate(true)} requesting={request.isPending} />
+          )}
         </div>
       </Dialog.Content>
     </Dialog.Portal>
@@ -84,18 +94,40 @@ function Loading({ label }: { label: string }) {
   );
 }
 
-export function QuotaNotice({ limit, resetAt, hasLast }: { limit: 'hour' | 'month' | 'user-day'; resetAt: string; hasLast: boolean }) {
+export function QuotaNotice({
+  limit,
+  resetAt,
+  hasLast,
+}: {
+  limit: 'hour' | 'month' | 'user-day';
+  resetAt: string;
+  hasLast: boolean;
+}) {
   const t = useTranslations('copilot');
   const format = useFormatter();
   return (
     <p role="alert" className="mb-4 rounded-lg bg-amber-50 p-4 text-sm text-amber-900">
       {/* With the zone named: the reader, the server and the portal may each keep another clock. */}
-      {t(`quota.${limit}`, { time: format.dateTime(new Date(resetAt), limit === 'month' ? { dateStyle: 'long' } : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }) })} {hasLast && t('quotaLast')}
+      {t(`quota.${limit}`, {
+        time: format.dateTime(
+          new Date(resetAt),
+          limit === 'month' ? { dateStyle: 'long' } : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+        ),
+      })}{' '}
+      {hasLast && t('quotaLast')}
     </p>
   );
 }
 
-function AnalysisLoader({ analysisId, onFresh, requesting }: { analysisId: string; onFresh: () => void; requesting: boolean }) {
+function AnalysisLoader({
+  analysisId,
+  onFresh,
+  requesting,
+}: {
+  analysisId: string;
+  onFresh: () => void;
+  requesting: boolean;
+}) {
   const t = useTranslations('copilot');
   const query = useQuery({
     queryKey: copilotKeys.analysis(analysisId),

@@ -66,16 +66,34 @@ export function CreateMeetingDialog({
     >
       <label className={labelClass}>
         {t('name')}
-        <input required maxLength={250} value={name} onChange={(event) => setName(event.target.value)} className={fieldClass} />
+        <input
+          required
+          maxLength={250}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          className={fieldClass}
+        />
       </label>
       <label className={labelClass}>
         {t('description')}
-        <textarea rows={6} maxLength={20_000} value={description} onChange={(event) => setDescription(event.target.value)} className={fieldClass} />
+        <textarea
+          rows={6}
+          maxLength={20_000}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          className={fieldClass}
+        />
       </label>
       <div className="grid grid-cols-2 gap-3">
         <label className={labelClass}>
           {t('start')}
-          <input required type="datetime-local" value={start} onChange={(event) => setStart(event.target.value)} className={fieldClass} />
+          <input
+            required
+            type="datetime-local"
+            value={start}
+            onChange={(event) => setStart(event.target.value)}
+            className={fieldClass}
+          />
         </label>
         <label className={labelClass}>
           {t('duration')}
@@ -94,7 +112,11 @@ export function CreateMeetingDialog({
           {view.flow.team.map((person) => (
             <li key={person.id}>
               <label className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" checked={attendees.has(person.id)} onChange={(event) => toggle(person.id, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={attendees.has(person.id)}
+                  onChange={(event) => toggle(person.id, event.target.checked)}
+                />
                 {person.name}
               </label>
             </li>

@@ -26,9 +26,10 @@ export function CreateTaskDialog({
   const t = useTranslations('copilot.taskDialog');
   const format = useFormatter();
   const action = usePortalAction(view.id, createTaskFromMessageAction);
-  const people = view.flow.ownerId !== null && !view.flow.team.some((person) => person.id === view.flow.ownerId)
-    ? [view.people[view.flow.ownerId] ?? { id: view.flow.ownerId, name: `#${view.flow.ownerId}` }, ...view.flow.team]
-    : view.flow.team;
+  const people =
+    view.flow.ownerId !== null && !view.flow.team.some((person) => person.id === view.flow.ownerId)
+      ? [view.people[view.flow.ownerId] ?? { id: view.flow.ownerId, name: `#${view.flow.ownerId}` }, ...view.flow.team]
+      : view.flow.team;
   const [title, setTitle] = useState(() => titleFrom(advice));
   const [description, setDescription] = useState(quoted);
   const [responsibleId, setResponsibleId] = useState(() => String(view.flow.ownerId ?? people[0]?.id ?? ''));
@@ -58,21 +59,41 @@ export function CreateTaskDialog({
         if (!applied.inFlow) return t('outsideFlow');
         const name = view.people[applied.responsibleId]?.name ?? `#${applied.responsibleId}`;
         return applied.deadline
-          ? t('applied', { name, deadline: format.dateTime(new Date(applied.deadline), { dateStyle: 'medium', timeStyle: 'short' }) })
+          ? t('applied', {
+              name,
+              deadline: format.dateTime(new Date(applied.deadline), { dateStyle: 'medium', timeStyle: 'short' }),
+            })
           : t('appliedNoDeadline', { name });
       }}
     >
       <label className={labelClass}>
         {t('name')}
-        <input required maxLength={250} value={title} onChange={(event) => setTitle(event.target.value)} className={fieldClass} />
+        <input
+          required
+          maxLength={250}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          className={fieldClass}
+        />
       </label>
       <label className={labelClass}>
         {t('description')}
-        <textarea rows={8} maxLength={20_000} value={description} onChange={(event) => setDescription(event.target.value)} className={fieldClass} />
+        <textarea
+          rows={8}
+          maxLength={20_000}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          className={fieldClass}
+        />
       </label>
       <label className={labelClass}>
         {t('assignee')}
-        <select required value={responsibleId} onChange={(event) => setResponsibleId(event.target.value)} className={fieldClass}>
+        <select
+          required
+          value={responsibleId}
+          onChange={(event) => setResponsibleId(event.target.value)}
+          className={fieldClass}
+        >
           {people.map((person) => (
             <option key={person.id} value={person.id}>
               {person.name}
@@ -82,7 +103,13 @@ export function CreateTaskDialog({
       </label>
       <label className={labelClass}>
         {t('deadline')}
-        <input required type="datetime-local" value={deadline} onChange={(event) => setDeadline(event.target.value)} className={fieldClass} />
+        <input
+          required
+          type="datetime-local"
+          value={deadline}
+          onChange={(event) => setDeadline(event.target.value)}
+          className={fieldClass}
+        />
       </label>
     </PortalActionDialog>
   );

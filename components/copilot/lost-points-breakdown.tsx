@@ -11,8 +11,12 @@ export function LostPointsBreakdown({ view }: { view: AnalysisView }) {
   const t = useTranslations('copilot');
   const lost = 100 - view.efficiency;
   const steps = [
-    ...view.findings.filter((finding) => finding.lostPoints > 0).map((finding) => ({ key: finding.id, label: t(`kinds.${finding.kind}`), points: finding.lostPoints })),
-    ...(view.unexplainedPoints > 0 ? [{ key: 'other', label: t('breakdown.other'), points: view.unexplainedPoints }] : []),
+    ...view.findings
+      .filter((finding) => finding.lostPoints > 0)
+      .map((finding) => ({ key: finding.id, label: t(`kinds.${finding.kind}`), points: finding.lostPoints })),
+    ...(view.unexplainedPoints > 0
+      ? [{ key: 'other', label: t('breakdown.other'), points: view.unexplainedPoints }]
+      : []),
   ];
   let remaining = 100;
   return (
@@ -34,9 +38,14 @@ export function LostPointsBreakdown({ view }: { view: AnalysisView }) {
                   {step.label}
                 </span>
                 <span aria-hidden="true" className="relative h-3 rounded bg-slate-100">
-                  <span className="absolute inset-y-0 rounded bg-red-600" style={{ left: `${start}%`, width: `${step.points}%` }} />
+                  <span
+                    className="absolute inset-y-0 rounded bg-red-600"
+                    style={{ left: `${start}%`, width: `${step.points}%` }}
+                  />
                 </span>
-                <span className="text-right font-semibold tabular-nums text-red-800">{t('breakdown.points', { points: step.points })}</span>
+                <span className="text-right font-semibold tabular-nums text-red-800">
+                  {t('breakdown.points', { points: step.points })}
+                </span>
               </li>
             );
           })}

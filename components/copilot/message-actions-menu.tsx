@@ -41,7 +41,9 @@ export function MessageActionsMenu({
   }
 
   async function rate(helpful: boolean) {
-    const result = await rateCopilotMessageAction({ analysisId: view.id, messageIndex: message.index, helpful }).catch(() => null);
+    const result = await rateCopilotMessageAction({ analysisId: view.id, messageIndex: message.index, helpful }).catch(
+      () => null,
+    );
     setNotice(result?.ok ? t('thanks') : t('voteFailed'));
     await queryClient.invalidateQueries({ queryKey: copilotKeys.analysis(view.id) });
   }
@@ -58,7 +60,11 @@ export function MessageActionsMenu({
           …
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-[60] min-w-52 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+          <DropdownMenu.Content
+            align="end"
+            sideOffset={4}
+            className="z-[60] min-w-52 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+          >
             <DropdownMenu.Item className={itemClass} onSelect={() => onCreate('task')}>
               {t('createTask')}
             </DropdownMenu.Item>
@@ -69,7 +75,10 @@ export function MessageActionsMenu({
               {t('copy')}
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
-            <DropdownMenu.RadioGroup value={mine === null ? '' : String(mine)} onValueChange={(value) => void rate(value === 'true')}>
+            <DropdownMenu.RadioGroup
+              value={mine === null ? '' : String(mine)}
+              onValueChange={(value) => void rate(value === 'true')}
+            >
               <DropdownMenu.RadioItem className={itemClass} value="true">
                 {t('helpful')}
               </DropdownMenu.RadioItem>
@@ -83,7 +92,9 @@ export function MessageActionsMenu({
       <span role="status" className="text-xs text-slate-600">
         {notice}
       </span>
-      {helpful !== null && notHelpful !== null && helpful + notHelpful > 0 && <span className="text-xs text-slate-600">{t('votes', { helpful, notHelpful })}</span>}
+      {helpful !== null && notHelpful !== null && helpful + notHelpful > 0 && (
+        <span className="text-xs text-slate-600">{t('votes', { helpful, notHelpful })}</span>
+      )}
     </div>
   );
 }

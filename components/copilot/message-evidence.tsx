@@ -6,11 +6,25 @@ import { orderedFigures, type Finding } from '@/lib/findings/finding';
 import { useFigureText } from './use-message-text';
 
 /** The findings behind a message: their figures, the people and the tasks (linked to Bitrix24). */
-export function MessageEvidence({ id, view, findings, number }: { id: string; view: AnalysisView; findings: Finding[]; number: number }) {
+export function MessageEvidence({
+  id,
+  view,
+  findings,
+  number,
+}: {
+  id: string;
+  view: AnalysisView;
+  findings: Finding[];
+  number: number;
+}) {
   const t = useTranslations('copilot');
   const figure = useFigureText();
   return (
-    <section id={id} aria-label={t('message.evidenceFor', { number })} className="mt-2 space-y-3 rounded-lg bg-slate-50 p-3 text-sm">
+    <section
+      id={id}
+      aria-label={t('message.evidenceFor', { number })}
+      className="mt-2 space-y-3 rounded-lg bg-slate-50 p-3 text-sm"
+    >
       {findings.map((finding) => (
         <div key={finding.id} className="space-y-2">
           <p className="font-semibold text-slate-900">{t(`kinds.${finding.kind}`)}</p>
@@ -18,13 +32,16 @@ export function MessageEvidence({ id, view, findings, number }: { id: string; vi
             {orderedFigures(finding).map(([key, value]) => (
               <div key={key} className="contents">
                 <dt className="text-slate-700">{figure.label(key)}</dt>
-                <dd className="text-right font-medium tabular-nums text-slate-900">{figure.value(finding, key, value)}</dd>
+                <dd className="text-right font-medium tabular-nums text-slate-900">
+                  {figure.value(finding, key, value)}
+                </dd>
               </div>
             ))}
           </dl>
           {finding.people.length > 0 && (
             <p className="text-slate-700">
-              {t('message.people')}: {finding.people.map((person) => view.people[person]?.name ?? `#${person}`).join(', ')}
+              {t('message.people')}:{' '}
+              {finding.people.map((person) => view.people[person]?.name ?? `#${person}`).join(', ')}
             </p>
           )}
           {finding.taskIds.length > 0 && (

@@ -14,7 +14,9 @@ function usePortalErrorText() {
   const t = useTranslations('copilot.portalErrors');
   return (result: ActionFailure) => {
     const text = t.has(result.error) ? t(result.error as Parameters<typeof t>[0]) : t('other');
-    return result.error.startsWith('portal-') && result.message ? `${text} ${t('detail', { detail: result.message })}` : text;
+    return result.error.startsWith('portal-') && result.message
+      ? `${text} ${t('detail', { detail: result.message })}`
+      : text;
   };
 }
 
@@ -35,7 +37,13 @@ export function usePortalAction<I>(analysisId: string, action: (input: I) => Pro
       [copilotKeys.analysis(analysisId)],
     );
   const setError = (text: string | null) => runner.setMessage(text === null ? null : { kind: 'error', text });
-  return { pending: runner.pending, error: runner.message?.kind === 'error' ? runner.message.text : null, created, submit, setError };
+  return {
+    pending: runner.pending,
+    error: runner.message?.kind === 'error' ? runner.message.text : null,
+    created,
+    submit,
+    setError,
+  };
 }
 
 /**
@@ -81,7 +89,8 @@ export function PortalActionDialog({
             event.preventDefault();
             returnFocusTo.current?.focus();
           }}
-          className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none">
+          className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none"
+        >
           <Dialog.Title className="text-lg font-semibold text-slate-900">{own('title')}</Dialog.Title>
           <Dialog.Description className="sr-only">{own('title')}</Dialog.Description>
           <p className="mt-2 text-sm text-slate-700">{hint}</p>

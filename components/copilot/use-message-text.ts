@@ -36,12 +36,20 @@ export function useMessageText(view: AnalysisView) {
     const factor = withPeopleNames(message.factor, view.tokens);
     const advice = withPeopleNames(message.advice, view.tokens);
     // Names come from the portal; in a Bitrix24 description they must stay text, not BBCode.
-    const inertTokens = Object.fromEntries(Object.entries(view.tokens).map(([token, person]) => [token, { name: bbcodeInert(person.name) }]));
+    const inertTokens = Object.fromEntries(
+      Object.entries(view.tokens).map(([token, person]) => [token, { name: bbcodeInert(person.name) }]),
+    );
     const findings = view.findings.filter((finding) => message.findingIds.includes(finding.id));
     const evidence = findings.flatMap((finding) => [
       ...orderedFigures(finding).map(([key, value]) => `- ${figure.label(key)}: ${figure.value(finding, key, value)}`),
-      ...(finding.people.length > 0 ? [`- ${t('message.people')}: ${finding.people.map((id) => bbcodeInert(view.people[id]?.name ?? `#${id}`)).join(', ')}`] : []),
-      ...(finding.taskIds.length > 0 ? [`- ${t('message.tasks')}: ${finding.taskIds.map((id) => `#${id}`).join(', ')}`] : []),
+      ...(finding.people.length > 0
+        ? [
+            `- ${t('message.people')}: ${finding.people.map((id) => bbcodeInert(view.people[id]?.name ?? `#${id}`)).join(', ')}`,
+          ]
+        : []),
+      ...(finding.taskIds.length > 0
+        ? [`- ${t('message.tasks')}: ${finding.taskIds.map((id) => `#${id}`).join(', ')}`]
+        : []),
     ]);
     const text = `${factor}\n${t('message.recommendation')} ${advice}`;
     const quoted = [

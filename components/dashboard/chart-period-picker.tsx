@@ -8,7 +8,11 @@ import type { ChartPeriod } from '@/lib/dashboards/dashboard-types';
 export function ChartPeriodPicker({ value, onChange }: { value: ChartPeriod; onChange: (days: ChartPeriod) => void }) {
   const t = useTranslations('dashboard');
   return (
-    <div role="group" aria-label={t('period')} className="inline-flex overflow-hidden rounded-md border border-slate-300 bg-white">
+    <div
+      role="group"
+      aria-label={t('period')}
+      className="inline-flex overflow-hidden rounded-md border border-slate-300 bg-white"
+    >
       {chartPeriods.map((days, index) => (
         <button
           key={days}

@@ -18,7 +18,12 @@ export function FigureTile({
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
-      <dd data-figure={figure} className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'alert' ? 'text-red-700' : 'text-slate-900'}`}>{value}</dd>
+      <dd
+        data-figure={figure}
+        className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'alert' ? 'text-red-700' : 'text-slate-900'}`}
+      >
+        {value}
+      </dd>
       {detail && <dd className="mt-0.5 text-xs text-slate-600">{detail}</dd>}
     </div>
   );

@@ -16,7 +16,11 @@ export function PageError({ digest, reset }: { digest?: string; reset: () => voi
   const t = useTranslations();
   const router = useRouter();
   const [retrying, startRetry] = useTransition();
-  const { data } = useQuery({ queryKey: systemKeys.health(), queryFn: ({ signal }) => fetchHealth(signal), retry: false });
+  const { data } = useQuery({
+    queryKey: systemKeys.health(),
+    queryFn: ({ signal }) => fetchHealth(signal),
+    retry: false,
+  });
   const databaseDown = data?.status === 'error';
   const retry = () =>
     startRetry(() => {

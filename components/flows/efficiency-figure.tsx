@@ -8,14 +8,23 @@ import type { FlowListRow } from '@/lib/dashboards/dashboard-types';
 const bandText = { healthy: 'text-emerald-800', watch: 'text-amber-800', critical: 'text-red-700' } as const;
 
 /** A flow's efficiency: the value coloured against the 80 % line, its change, and the portal's own figure when it differs. */
-export function EfficiencyFigure({ efficiency, size = 'row' }: { efficiency: FlowListRow['efficiency']; size?: 'row' | 'large' }) {
+export function EfficiencyFigure({
+  efficiency,
+  size = 'row',
+}: {
+  efficiency: FlowListRow['efficiency'];
+  size?: 'row' | 'large';
+}) {
   const t = useTranslations('flows');
   const format = useChartFormat();
-  if (efficiency.value === null || efficiency.band === null) return <span className="text-slate-600">{t('noFigures')}</span>;
+  if (efficiency.value === null || efficiency.band === null)
+    return <span className="text-slate-600">{t('noFigures')}</span>;
   const change = efficiency.change;
   return (
     <div className={size === 'large' ? 'text-left' : 'text-right'}>
-      <div className={`font-semibold tabular-nums ${bandText[efficiency.band]} ${size === 'large' ? 'text-3xl' : 'text-base'}`}>
+      <div
+        className={`font-semibold tabular-nums ${bandText[efficiency.band]} ${size === 'large' ? 'text-3xl' : 'text-base'}`}
+      >
         <span data-figure="efficiency">{format.percent(efficiency.value)}</span>
       </div>
       {/* The band in words beside its colour, for readers who do not see the colour. */}

@@ -28,7 +28,14 @@ import { RiskTasksTable } from './risk-tasks-table';
 export function FlowDashboardView({ initial, copilot }: { initial: FlowDashboard; copilot: boolean }) {
   const t = useTranslations('flow');
   const format = useChartFormat();
-  const { days, setDays, data: dashboard, fetching, failed, stale } = usePeriodDashboard(
+  const {
+    days,
+    setDays,
+    data: dashboard,
+    fetching,
+    failed,
+    stale,
+  } = usePeriodDashboard(
     initial,
     (period) => dashboardKeys.flow(initial.flow.id, period),
     (period, signal) => fetchFlowDashboard(initial.flow.id, period, signal),
@@ -63,16 +70,34 @@ export function FlowDashboardView({ initial, copilot }: { initial: FlowDashboard
             label={t('pending')}
             figure="pending"
             value={format.count(flow.pending.count)}
-            detail={flow.pending.medianWaitMs === null ? t('nothingWaiting') : t('medianWait', { time: format.duration(flow.pending.medianWaitMs) })}
+            detail={
+              flow.pending.medianWaitMs === null
+                ? t('nothingWaiting')
+                : t('medianWait', { time: format.duration(flow.pending.medianWaitMs) })
+            }
           />
           <FigureTile
             label={t('inProgress')}
             figure="in-progress"
             value={format.count(flow.inProgress.count)}
-            detail={flow.inProgress.medianMs === null ? t('nothingInProgress') : t('medianInProgress', { time: format.duration(flow.inProgress.medianMs) })}
+            detail={
+              flow.inProgress.medianMs === null
+                ? t('nothingInProgress')
+                : t('medianInProgress', { time: format.duration(flow.inProgress.medianMs) })
+            }
           />
-          <FigureTile label={t('awaitingReview')} figure="awaiting-review" value={format.count(flow.awaitingReview)} detail={t('awaitingReviewDetail')} />
-          <FigureTile label={t('completed')} figure="completed" value={format.count(flow.completed)} detail={t('completedDetail')} />
+          <FigureTile
+            label={t('awaitingReview')}
+            figure="awaiting-review"
+            value={format.count(flow.awaitingReview)}
+            detail={t('awaitingReviewDetail')}
+          />
+          <FigureTile
+            label={t('completed')}
+            figure="completed"
+            value={format.count(flow.completed)}
+            detail={t('completedDetail')}
+          />
           <FigureTile
             label={t('overdue')}
             figure="overdue"
@@ -86,11 +111,23 @@ export function FlowDashboardView({ initial, copilot }: { initial: FlowDashboard
       <FlowSettingsSummary settings={flow.settings} />
 
       <section aria-labelledby="flow-charts-title" className="space-y-4">
-        <ChartsSectionHeader titleId="flow-charts-title" days={days} onDaysChange={setDays} fetching={fetching} failed={failed} />
+        <ChartsSectionHeader
+          titleId="flow-charts-title"
+          days={days}
+          onDaysChange={setDays}
+          fetching={fetching}
+          failed={failed}
+        />
         <div className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`} aria-busy={stale}>
           <EfficiencyChart data={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
           <CumulativeFlowChart daily={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
-          <LeadTimeScatter leadTimes={dashboard.leadTimes} period={dashboard.period} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
+          <LeadTimeScatter
+            leadTimes={dashboard.leadTimes}
+            period={dashboard.period}
+            caption={periodCaption}
+            csvFileStem={stem}
+            headingLevel={3}
+          />
           <AgingChart aging={dashboard.aging} caption={t('agingCaption')} csvFileStem={stem} headingLevel={3} />
           <TeamLoadChart load={dashboard.load} caption={t('nowCaption')} csvFileStem={stem} headingLevel={3} />
           <ThroughputChart weekly={dashboard.weekly} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
@@ -108,7 +145,10 @@ export function FlowDashboardView({ initial, copilot }: { initial: FlowDashboard
         ) : (
           <ul className="grid gap-x-6 divide-y divide-slate-100 sm:grid-cols-2 sm:divide-y-0 lg:grid-cols-3">
             {flow.team.map((member) => (
-              <li key={`${member.role}-${member.bitrixUserId}`} className="flex items-center justify-between gap-3 px-5 py-3 text-sm">
+              <li
+                key={`${member.role}-${member.bitrixUserId}`}
+                className="flex items-center justify-between gap-3 px-5 py-3 text-sm"
+              >
                 <PersonName person={member} />
                 <span className="shrink-0 text-slate-600">{t(`teamRoles.${member.role}`)}</span>
               </li>

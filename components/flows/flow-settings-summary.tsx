@@ -9,7 +9,12 @@ export function FlowSettingsSummary({ settings }: { settings: FlowSettings }) {
   const t = useTranslations('flow.settings');
   const format = useChartFormat();
   const items: [string, string][] = [
-    [t('plannedTime'), settings.plannedTimeSeconds > 0 ? t('plannedTimeValue', { time: format.duration(settings.plannedTimeSeconds * 1000) }) : t('plannedTimeNone')],
+    [
+      t('plannedTime'),
+      settings.plannedTimeSeconds > 0
+        ? t('plannedTimeValue', { time: format.duration(settings.plannedTimeSeconds * 1000) })
+        : t('plannedTimeNone'),
+    ],
     [t('distribution'), t(`distributionValue.${settings.distributionType}`)],
     [t('taskControl'), settings.taskControl ? t('taskControlOn') : t('taskControlOff')],
     [t('template'), settings.templateId > 0 ? t('templateValue', { id: settings.templateId }) : t('templateNone')],
@@ -17,7 +22,10 @@ export function FlowSettingsSummary({ settings }: { settings: FlowSettings }) {
     [t('deadlineChanges'), settings.responsibleCanChangeDeadline ? t('deadlineChangesOn') : t('deadlineChangesOff')],
   ];
   return (
-    <section aria-labelledby="flow-settings-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+    <section
+      aria-labelledby="flow-settings-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
       <h2 id="flow-settings-title" className="text-base font-semibold text-slate-900">
         {t('title')}
       </h2>

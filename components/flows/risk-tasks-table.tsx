@@ -17,7 +17,9 @@ export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; t
         <h2 id="risk-tasks-title" className="font-semibold text-slate-900">
           {t('title')}
         </h2>
-        <p className="text-xs text-slate-600">{t('summary', { overdue, atRisk: tasks.length - overdue, offset: timeZoneOffset })}</p>
+        <p className="text-xs text-slate-600">
+          {t('summary', { overdue, atRisk: tasks.length - overdue, offset: timeZoneOffset })}
+        </p>
       </div>
       {tasks.length === 0 ? (
         <p className="px-5 py-6 text-sm text-slate-600">{t('none')}</p>
@@ -27,18 +29,33 @@ export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; t
             <caption className="sr-only">{t('title')}</caption>
             <thead className="sticky top-0 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">{t('task')}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t('responsible')}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t('status')}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t('deadline')}</th>
-                <th scope="col" className="px-4 py-2 font-semibold">{t('state')}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t('task')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t('responsible')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t('status')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t('deadline')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t('state')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {tasks.map((task) => (
                 <tr key={task.taskId}>
                   <th scope="row" className="max-w-80 px-4 py-2 font-normal">
-                    <a href={task.url} target="_blank" rel="noreferrer" className="text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+                    <a
+                      href={task.url}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+                    >
                       <span className="text-slate-600">#{task.taskId}</span> {task.title}
                     </a>
                   </th>
@@ -46,9 +63,13 @@ export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; t
                     <PersonName person={task.responsible} />
                   </td>
                   <td className="px-4 py-2 text-slate-700">{statusName(String(task.status))}</td>
-                  <td className="px-4 py-2 tabular-nums text-slate-700">{format.portalTime(task.deadline, timeZoneOffset)}</td>
+                  <td className="px-4 py-2 tabular-nums text-slate-700">
+                    {format.portalTime(task.deadline, timeZoneOffset)}
+                  </td>
                   <td className="px-4 py-2">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${task.kind === 'overdue' ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900'}`}>
+                    <span
+                      className={`rounded-full px-2 py-0.5 text-xs font-medium ${task.kind === 'overdue' ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900'}`}
+                    >
                       {t(task.kind)}
                     </span>
                   </td>

@@ -2,7 +2,12 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
-import { flowListFiltersFrom, flowListSearchParams, type FlowListFilters, type FlowSortKey } from '@/lib/dashboards/flow-list-filters';
+import {
+  flowListFiltersFrom,
+  flowListSearchParams,
+  type FlowListFilters,
+  type FlowSortKey,
+} from '@/lib/dashboards/flow-list-filters';
 import { flowListAddress, isFiltered, sortChange } from '@/lib/dashboards/flow-list-view-changes';
 
 /**

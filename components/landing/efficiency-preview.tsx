@@ -15,7 +15,15 @@ export function EfficiencyPreview() {
           <g key={column.x}>
             <rect x={column.x} y={12} width={84} height={10} rx={5} className="fill-slate-200" />
             {Array.from({ length: column.cards }, (_, index) => (
-              <rect key={index} x={column.x} y={32 + index * 26} width={84} height={20} rx={5} className={column.tone} />
+              <rect
+                key={index}
+                x={column.x}
+                y={32 + index * 26}
+                width={84}
+                height={20}
+                rx={5}
+                className={column.tone}
+              />
             ))}
           </g>
         ))}

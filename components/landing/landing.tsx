@@ -51,7 +51,11 @@ export async function Landing() {
           </ul>
         </section>
 
-        <section id="how" aria-labelledby="how-title" className="mt-6 grid gap-6 rounded-xl bg-slate-900 p-6 text-white md:grid-cols-2 md:p-8">
+        <section
+          id="how"
+          aria-labelledby="how-title"
+          className="mt-6 grid gap-6 rounded-xl bg-slate-900 p-6 text-white md:grid-cols-2 md:p-8"
+        >
           <div>
             <h2 id="how-title" className="text-xl font-semibold">
               {t('landing.selfHostedTitle')}
@@ -61,7 +65,10 @@ export async function Landing() {
           <ol className="space-y-3">
             {steps.map((step, index) => (
               <li key={step} className="flex items-center gap-3 text-sm">
-                <span aria-hidden className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-500 font-semibold">
+                <span
+                  aria-hidden
+                  className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-500 font-semibold"
+                >
                   {index + 1}
                 </span>
                 {t(`landing.steps.${step}`)}

@@ -13,7 +13,12 @@ export function LanguageSwitch() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t('label')} aria-busy={pending} className="flex rounded-md border border-slate-300 bg-white p-0.5">
+    <div
+      role="group"
+      aria-label={t('label')}
+      aria-busy={pending}
+      className="flex rounded-md border border-slate-300 bg-white p-0.5"
+    >
       {locales.map((option) => (
         <button
           key={option}

@@ -38,7 +38,8 @@ export function SyncProgress({ canManage }: { canManage: boolean }) {
   }, [run, router, queryClient]);
 
   /** The failure in the reader's language; a code this version does not know reads as Flowpilot's own. */
-  const failureText = (code: string | null) => t(`errors.${code !== null && t.has(`errors.${code}`) ? code : 'internal'}` as 'errors.internal');
+  const failureText = (code: string | null) =>
+    t(`errors.${code !== null && t.has(`errors.${code}`) ? code : 'internal'}` as 'errors.internal');
 
   if (!run) return null;
   if (run.state === 'failed') {
@@ -49,7 +50,10 @@ export function SyncProgress({ canManage }: { canManage: boolean }) {
           <span className="font-medium">{t('failed', { kind: run.kind })}</span>
           <span>{failureText(run.errorCode)}</span>
           {run.error && <span className="text-red-800">{t('errors.details', { reason: run.error })}</span>}
-          <Link href="/settings" className="underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-red-700">
+          <Link
+            href="/settings"
+            className="underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-red-700"
+          >
             {t('openSettings')}
           </Link>
         </div>
@@ -60,8 +64,15 @@ export function SyncProgress({ canManage }: { canManage: boolean }) {
 
   const phase = knownPhases.has(run.phase) ? t(`phases.${run.phase}`) : run.phase;
   const percent = run.total ? Math.min(100, Math.round((run.done / run.total) * 100)) : null;
-  const counts = run.total ? t('counts', { done: format.number(run.done), total: format.number(run.total) }) : run.done ? format.number(run.done) : '';
-  const eta = run.etaSeconds !== null && run.etaSeconds > 0 ? t('eta', { time: format.relativeTime(new Date(run.etaSeconds * 1000), new Date(0)) }) : '';
+  const counts = run.total
+    ? t('counts', { done: format.number(run.done), total: format.number(run.total) })
+    : run.done
+      ? format.number(run.done)
+      : '';
+  const eta =
+    run.etaSeconds !== null && run.etaSeconds > 0
+      ? t('eta', { time: format.relativeTime(new Date(run.etaSeconds * 1000), new Date(0)) })
+      : '';
   const label = [t('running', { kind: run.kind }), phase, counts, eta].filter(Boolean).join(' · ');
   return (
     <div className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-950 sm:px-6">
@@ -77,7 +88,10 @@ export function SyncProgress({ canManage }: { canManage: boolean }) {
           aria-valuenow={percent ?? undefined}
           className="h-2 min-w-24 flex-1 overflow-hidden rounded-full bg-sky-100"
         >
-          <div className={`h-full rounded-full bg-sky-600 ${percent === null ? 'w-1/3 animate-pulse' : ''}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+          <div
+            className={`h-full rounded-full bg-sky-600 ${percent === null ? 'w-1/3 animate-pulse' : ''}`}
+            style={percent === null ? undefined : { width: `${percent}%` }}
+          />
         </div>
       </div>
     </div>

@@ -18,7 +18,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         aria-label={t('userMenu', { name })}
         className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1 text-left text-sm hover:bg-slate-50"
       >
-        <span aria-hidden className="flex size-7 items-center justify-center rounded-full bg-brand-100 font-semibold text-brand-700">
+        <span
+          aria-hidden
+          className="flex size-7 items-center justify-center rounded-full bg-brand-100 font-semibold text-brand-700"
+        >
           {name.slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden leading-tight sm:block">
@@ -27,7 +30,11 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+        >
           <DropdownMenu.Label className="px-3 py-2 text-xs text-slate-600">{email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>

@@ -17,7 +17,14 @@ import { EfficiencyMovers } from './efficiency-movers';
 export function OverviewView({ initial }: { initial: Overview }) {
   const t = useTranslations('overview');
   const format = useChartFormat();
-  const { days, setDays, data: view, fetching, failed, stale } = usePeriodDashboard(initial, dashboardKeys.overview, fetchOverview);
+  const {
+    days,
+    setDays,
+    data: view,
+    fetching,
+    failed,
+    stale,
+  } = usePeriodDashboard(initial, dashboardKeys.overview, fetchOverview);
   const { totals } = view;
   const windowCaption = format.windowCaption(view.window);
   const periodCaption = format.windowCaption(view.period);
@@ -33,24 +40,63 @@ export function OverviewView({ initial }: { initial: Overview }) {
           <p className="text-xs text-slate-600">{windowCaption}</p>
         </div>
         <dl className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-          <FigureTile label={t('totals.efficiency')} figure="efficiency" value={totals.efficiency === null ? '—' : format.percent(totals.efficiency)} detail={t('totals.efficiencyDetail')} />
-          <FigureTile label={t('totals.flows')} figure="flows" value={format.count(totals.flows)} detail={t('totals.activeFlows', { count: totals.activeFlows })} />
-          <FigureTile label={t('totals.open')} figure="open" value={format.count(totals.open)} detail={t('totals.openDetail')} />
-          <FigureTile label={t('totals.overdue')} figure="overdue" value={format.count(totals.overdue)} detail={t('totals.atRisk', { count: totals.atRisk })} tone={totals.overdue > 0 ? 'alert' : 'plain'} />
-          <FigureTile label={t('totals.completed')} figure="completed" value={format.count(totals.completed)} detail={t('totals.completedDetail')} />
+          <FigureTile
+            label={t('totals.efficiency')}
+            figure="efficiency"
+            value={totals.efficiency === null ? '—' : format.percent(totals.efficiency)}
+            detail={t('totals.efficiencyDetail')}
+          />
+          <FigureTile
+            label={t('totals.flows')}
+            figure="flows"
+            value={format.count(totals.flows)}
+            detail={t('totals.activeFlows', { count: totals.activeFlows })}
+          />
+          <FigureTile
+            label={t('totals.open')}
+            figure="open"
+            value={format.count(totals.open)}
+            detail={t('totals.openDetail')}
+          />
+          <FigureTile
+            label={t('totals.overdue')}
+            figure="overdue"
+            value={format.count(totals.overdue)}
+            detail={t('totals.atRisk', { count: totals.atRisk })}
+            tone={totals.overdue > 0 ? 'alert' : 'plain'}
+          />
+          <FigureTile
+            label={t('totals.completed')}
+            figure="completed"
+            value={format.count(totals.completed)}
+            detail={t('totals.completedDetail')}
+          />
           <FigureTile
             label={t('totals.belowTarget')}
             figure="below-target"
-            value={format.count(view.buckets.filter((bucket) => bucket.band !== 'healthy').reduce((sum, bucket) => sum + bucket.flows, 0))}
+            value={format.count(
+              view.buckets.filter((bucket) => bucket.band !== 'healthy').reduce((sum, bucket) => sum + bucket.flows, 0),
+            )}
             detail={t('totals.belowTargetDetail')}
           />
         </dl>
       </section>
 
       <section aria-labelledby="overview-charts-title" className="space-y-4">
-        <ChartsSectionHeader titleId="overview-charts-title" days={days} onDaysChange={setDays} fetching={fetching} failed={failed} />
+        <ChartsSectionHeader
+          titleId="overview-charts-title"
+          days={days}
+          onDaysChange={setDays}
+          fetching={fetching}
+          failed={failed}
+        />
         <div className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`} aria-busy={stale}>
-          <EfficiencyChart data={view.daily} caption={t('companyCaption', { window: periodCaption })} csvFileStem={stem} headingLevel={3} />
+          <EfficiencyChart
+            data={view.daily}
+            caption={t('companyCaption', { window: periodCaption })}
+            csvFileStem={stem}
+            headingLevel={3}
+          />
           <EfficiencyBucketsChart buckets={view.buckets} caption={windowCaption} csvFileStem={stem} headingLevel={3} />
         </div>
         <EfficiencyMovers movers={view.movers} caption={t('movers.caption')} csvFileStem={stem} headingLevel={3} />

@@ -13,11 +13,24 @@ export function PersonAvatar({ person, size = 28 }: { person: Person; size?: num
   const style = { width: size, height: size };
   if (person.photoUrl) {
     // A portal's photo host is the customer's own domain, unknown at build time, so next/image cannot list it.
-    // eslint-disable-next-line @next/next/no-img-element
-    return <img src={person.photoUrl} alt="" style={style} className="shrink-0 rounded-full object-cover" loading="lazy" referrerPolicy="no-referrer" />;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element
+      <img
+        src={person.photoUrl}
+        alt=""
+        style={style}
+        className="shrink-0 rounded-full object-cover"
+        loading="lazy"
+        referrerPolicy="no-referrer"
+      />
+    );
   }
   return (
-    <span aria-hidden="true" style={style} className="inline-flex shrink-0 items-center justify-center rounded-full bg-slate-200 text-[10px] font-semibold text-slate-700">
+    <span
+      aria-hidden="true"
+      style={style}
+      className="inline-flex shrink-0 items-center justify-center rounded-full bg-slate-200 text-[10px] font-semibold text-slate-700"
+    >
       {initials(person.name)}
     </span>
   );

@@ -22,7 +22,12 @@ export function AppKeysForm({ portalId, domain }: { portalId: string; domain: st
     const form = event.currentTarget;
     const data = new FormData(form);
     run(
-      () => saveAppKeysAction({ portalId, clientId: String(data.get('clientId') ?? ''), clientSecret: String(data.get('clientSecret') ?? '') }),
+      () =>
+        saveAppKeysAction({
+          portalId,
+          clientId: String(data.get('clientId') ?? ''),
+          clientSecret: String(data.get('clientSecret') ?? ''),
+        }),
       () => {
         form.reset();
         return { kind: 'ok', text: t('saved') };
@@ -35,8 +40,22 @@ export function AppKeysForm({ portalId, domain }: { portalId: string; domain: st
       <h4 className="text-sm font-semibold text-slate-900">{t('title', { domain })}</h4>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('hint')}</p>
       <div className="mt-3 grid gap-3 sm:max-w-2xl sm:grid-cols-2">
-        <TextField label={t('clientId')} name="clientId" autoComplete="off" spellCheck={false} required error={fields.clientId ? t('clientIdInvalid') : undefined} />
-        <TextField label={t('clientSecret')} name="clientSecret" type="password" autoComplete="off" required error={fields.clientSecret ? t('clientSecretInvalid') : undefined} />
+        <TextField
+          label={t('clientId')}
+          name="clientId"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          error={fields.clientId ? t('clientIdInvalid') : undefined}
+        />
+        <TextField
+          label={t('clientSecret')}
+          name="clientSecret"
+          type="password"
+          autoComplete="off"
+          required
+          error={fields.clientSecret ? t('clientSecretInvalid') : undefined}
+        />
       </div>
       <button type="submit" disabled={pending} className={`${buttonStyles.secondary} mt-3`}>
         {pending ? t('saving') : t('save')}

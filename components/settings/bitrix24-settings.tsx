@@ -5,7 +5,15 @@ import { ConnectWebhookForm } from './connect-webhook-form';
 import { PortalCard } from './portal-card';
 
 /** Settings → Bitrix24: each portal's card, then the form to connect one by webhook, and the way to connect as an app. */
-export async function Bitrix24Settings({ portals, eventsUrl, appUrl}: { portals: PortalSettings[]; eventsUrl: string; appUrl: string }) {
+export async function Bitrix24Settings({
+  portals,
+  eventsUrl,
+  appUrl,
+}: {
+  portals: PortalSettings[];
+  eventsUrl: string;
+  appUrl: string;
+}) {
   const t = await getTranslations('settings.bitrix24');
   const connectedWebhook = portals.find((portal) => portal.connection?.kind === 'webhook');
   return (
@@ -20,7 +28,11 @@ export async function Bitrix24Settings({ portals, eventsUrl, appUrl}: { portals:
       {portals.map((portal) => (
         <PortalCard key={portal.id} portal={portal} />
       ))}
-      <ConnectWebhookForm eventsUrl={eventsUrl} replacing={connectedWebhook !== undefined} tokenStored={connectedWebhook?.connection?.acceptsEvents ?? false} />
+      <ConnectWebhookForm
+        eventsUrl={eventsUrl}
+        replacing={connectedWebhook !== undefined}
+        tokenStored={connectedWebhook?.connection?.acceptsEvents ?? false}
+      />
       <ConnectAppCard handlerUrl={appUrl} />
     </section>
   );

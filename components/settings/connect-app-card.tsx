@@ -56,7 +56,12 @@ export function ConnectAppCard({ handlerUrl }: { handlerUrl: string }) {
       {installUrl && (
         <label className="mt-3 block text-sm text-slate-800">
           {t('installUrl')}
-          <input readOnly value={installUrl} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+          <input
+            readOnly
+            value={installUrl}
+            className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <span className="mt-1 block text-slate-600">{t('installUrlHint')}</span>
         </label>
       )}

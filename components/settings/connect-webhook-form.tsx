@@ -19,7 +19,15 @@ const urlErrors = new Set(['required', 'not-url', 'protocol', 'credentials', 'pa
  * stored) and "Connect" (tests again, then stores and starts the first sync). The secrets live in
  * the inputs only and are cleared once connected.
  */
-export function ConnectWebhookForm({ eventsUrl, replacing, tokenStored }: { eventsUrl: string; replacing: boolean; tokenStored: boolean }) {
+export function ConnectWebhookForm({
+  eventsUrl,
+  replacing,
+  tokenStored,
+}: {
+  eventsUrl: string;
+  replacing: boolean;
+  tokenStored: boolean;
+}) {
   const t = useTranslations('settings.bitrix24');
   const formRef = useRef<HTMLFormElement>(null);
   const { pending, message, fields, run } = useActionRunner({ errorText: useSettingsErrorText() });
@@ -28,7 +36,10 @@ export function ConnectWebhookForm({ eventsUrl, replacing, tokenStored }: { even
 
   function values() {
     const form = new FormData(formRef.current ?? undefined);
-    return { webhookUrl: String(form.get('webhookUrl') ?? ''), applicationToken: String(form.get('applicationToken') ?? '') };
+    return {
+      webhookUrl: String(form.get('webhookUrl') ?? ''),
+      applicationToken: String(form.get('applicationToken') ?? ''),
+    };
   }
 
   function test() {
@@ -52,9 +63,13 @@ export function ConnectWebhookForm({ eventsUrl, replacing, tokenStored }: { even
         setReport(data.report);
         if (!data.connected) return { kind: 'error', text: t('connect.refused') };
         formRef.current?.reset();
-        const parts = [t('connect.connected', { domain: data.report.domain }), data.syncStarted ? t('connect.syncStarted') : t('connect.syncLater')];
+        const parts = [
+          t('connect.connected', { domain: data.report.domain }),
+          data.syncStarted ? t('connect.syncStarted') : t('connect.syncLater'),
+        ];
         if (data.removedDemoPortal) parts.push(t('connect.demoRemoved'));
-        if (data.demoModeEnded && data.demoModeEnded.invitedAccounts > 0) parts.push(t('connect.demoInvitedOff', { count: data.demoModeEnded.invitedAccounts }));
+        if (data.demoModeEnded && data.demoModeEnded.invitedAccounts > 0)
+          parts.push(t('connect.demoInvitedOff', { count: data.demoModeEnded.invitedAccounts }));
         if (data.demoModeEnded?.modelReset) parts.push(t('connect.demoModelReset'));
         return { kind: 'ok', text: parts.join(' ') };
       },
@@ -86,14 +101,18 @@ export function ConnectWebhookForm({ eventsUrl, replacing, tokenStored }: { even
           autoComplete="off"
           spellCheck={false}
           hint={t('connect.urlHint')}
-          error={urlError ? t(`urlErrors.${urlErrors.has(urlError) ? urlError : 'path'}` as 'urlErrors.path') : undefined}
+          error={
+            urlError ? t(`urlErrors.${urlErrors.has(urlError) ? urlError : 'path'}` as 'urlErrors.path') : undefined
+          }
         />
         <TextField
           label={t('connect.token')}
           name="applicationToken"
           autoComplete="off"
           spellCheck={false}
-          hint={[t('connect.tokenHint', { eventsUrl }), tokenStored ? t('connect.tokenKeep') : ''].filter(Boolean).join(' ')}
+          hint={[t('connect.tokenHint', { eventsUrl }), tokenStored ? t('connect.tokenKeep') : '']
+            .filter(Boolean)
+            .join(' ')}
           error={fields.applicationToken ? t('tokenError') : undefined}
         />
         <div className="flex flex-wrap items-center gap-3">

@@ -9,19 +9,53 @@ import { ConnectionReportView } from './connection-report-view';
 
 /** Every item code and problem renders in both languages, with its values, and nothing is left untranslated. */
 const problems: ConnectionProblem[] = [
-  'unreachable', 'wrong-webhook', 'no-rest-access', 'https-required', 'not-bitrix24', 'blocked', 'busy', 'server-error', 'no-permission',
-  'invalid-credentials', 'user-access', 'portal-deleted', 'refused-address', 'redirected',
+  'unreachable',
+  'wrong-webhook',
+  'no-rest-access',
+  'https-required',
+  'not-bitrix24',
+  'blocked',
+  'busy',
+  'server-error',
+  'no-permission',
+  'invalid-credentials',
+  'user-access',
+  'portal-deleted',
+  'refused-address',
+  'redirected',
 ];
 /** The values the refused-address and redirected texts name, as testPortalConnection puts them beside the host. */
 const problemParams = { range: '169.254.0.0/16', rangeKind: 'link_local', location: 'https://acme.bitrix24.ru' };
 const codes: CheckCode[] = [
-  'reachable.ok', 'reachable.failed', 'scope.granted', 'scope.missing', 'scope.optional-missing', 'scope.unknown', 'scope.not-checked',
-  'flows.found', 'flows.none-yet', 'flows.not-available', 'flows.failed', 'flows.no-task-scope', 'flows.not-checked',
-  'admin.yes', 'admin.no', 'admin.unknown', 'admin.not-checked',
+  'reachable.ok',
+  'reachable.failed',
+  'scope.granted',
+  'scope.missing',
+  'scope.optional-missing',
+  'scope.unknown',
+  'scope.not-checked',
+  'flows.found',
+  'flows.none-yet',
+  'flows.not-available',
+  'flows.failed',
+  'flows.no-task-scope',
+  'flows.not-checked',
+  'admin.yes',
+  'admin.no',
+  'admin.unknown',
+  'admin.not-checked',
 ];
 
 function report(checks: ConnectionCheck[], name: string | null = 'Ирина Админова'): ConnectionReport {
-  return { domain: 'acme.bitrix24.ru', webhookUser: { id: 1, name }, timeZoneOffset: '+03:00', grantedScopes: [], checks, canConnect: false, checkedAt: '2026-05-20T09:00:00Z' };
+  return {
+    domain: 'acme.bitrix24.ru',
+    webhookUser: { id: 1, name },
+    timeZoneOffset: '+03:00',
+    grantedScopes: [],
+    checks,
+    canConnect: false,
+    checkedAt: '2026-05-20T09:00:00Z',
+  };
 }
 
 function render(locale: 'en' | 'ru', value: ConnectionReport): string {
@@ -51,8 +85,22 @@ const everyItem: ConnectionCheck[] = [
   adminCheck(false),
   adminCheck(null),
   { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false },
-  ...problems.map((problem): ConnectionCheck => ({ key: 'flows', status: 'missing', code: 'flows.failed', params: problemParams, problem, blocking: true })),
-  ...problems.map((problem): ConnectionCheck => ({ key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: 'acme.bitrix24.ru', ...problemParams }, problem, blocking: true })),
+  ...problems.map((problem): ConnectionCheck => ({
+    key: 'flows',
+    status: 'missing',
+    code: 'flows.failed',
+    params: problemParams,
+    problem,
+    blocking: true,
+  })),
+  ...problems.map((problem): ConnectionCheck => ({
+    key: 'reachable',
+    status: 'missing',
+    code: 'reachable.failed',
+    params: { host: 'acme.bitrix24.ru', ...problemParams },
+    problem,
+    blocking: true,
+  })),
 ];
 
 describe('ConnectionReportView', () => {
@@ -73,21 +121,54 @@ describe('ConnectionReportView', () => {
 
   it('names the refused range and where a redirect pointed, in both languages', () => {
     const failed = (problem: ConnectionProblem, params: Record<string, string>): ConnectionReport =>
-      report([{ key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: 'acme.bitrix24.ru', ...params }, problem, blocking: true }]);
-    expect(render('en', failed('refused-address', { range: '169.254.0.0/16', rangeKind: 'link_local' }))).toContain('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed');
-    expect(render('en', failed('refused-address', { range: '0.0.0.0/8', rangeKind: 'unspecified' }))).toContain('Addresses in 0.0.0.0/8 (unspecified) are not allowed');
-    expect(render('ru', failed('refused-address', { range: 'fd00:ec2::254', rangeKind: 'metadata' }))).toContain('fd00:ec2::254 (метаданные облака)');
-    expect(render('en', failed('redirected', { location: 'https://acme.bitrix24.ru' }))).toContain('answered with a redirect to https://acme.bitrix24.ru; use the final address');
-    expect(render('ru', failed('redirected', { location: 'https://acme.bitrix24.ru' }))).toContain('https://acme.bitrix24.ru');
+      report([
+        {
+          key: 'reachable',
+          status: 'missing',
+          code: 'reachable.failed',
+          params: { host: 'acme.bitrix24.ru', ...params },
+          problem,
+          blocking: true,
+        },
+      ]);
+    expect(render('en', failed('refused-address', { range: '169.254.0.0/16', rangeKind: 'link_local' }))).toContain(
+      'Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed',
+    );
+    expect(render('en', failed('refused-address', { range: '0.0.0.0/8', rangeKind: 'unspecified' }))).toContain(
+      'Addresses in 0.0.0.0/8 (unspecified) are not allowed',
+    );
+    expect(render('ru', failed('refused-address', { range: 'fd00:ec2::254', rangeKind: 'metadata' }))).toContain(
+      'fd00:ec2::254 (метаданные облака)',
+    );
+    expect(render('en', failed('redirected', { location: 'https://acme.bitrix24.ru' }))).toContain(
+      'answered with a redirect to https://acme.bitrix24.ru; use the final address',
+    );
+    expect(render('ru', failed('redirected', { location: 'https://acme.bitrix24.ru' }))).toContain(
+      'https://acme.bitrix24.ru',
+    );
   });
 
   it('says who the calls run as, and marks each item for screen readers', () => {
-    const html = render('en', report([{ key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' }, blocking: false }, ...scopeChecks(['task'])]));
+    const html = render(
+      'en',
+      report([
+        { key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' }, blocking: false },
+        ...scopeChecks(['task']),
+      ]),
+    );
     expect(html).toContain('Calls run as Ирина Админова (#1).');
     expect(html).toContain('The portal answered. Its time zone is UTC+03:00.');
-    expect(html).toMatch(/<span>Permission “user”: employees<\/span><span class="sr-only">: <\/span><span[^>]*>Missing<\/span>/);
-    expect(render('ru', report([{ key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' }, blocking: false }], null))).toContain(
-      'Запросы выполняются от имени пользователя портала №1.',
+    expect(html).toMatch(
+      /<span>Permission “user”: employees<\/span><span class="sr-only">: <\/span><span[^>]*>Missing<\/span>/,
     );
+    expect(
+      render(
+        'ru',
+        report(
+          [{ key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' }, blocking: false }],
+          null,
+        ),
+      ),
+    ).toContain('Запросы выполняются от имени пользователя портала №1.');
   });
 });

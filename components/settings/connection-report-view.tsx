@@ -14,20 +14,27 @@ const marks: Record<CheckStatus, { symbol: string; className: string }> = {
 function CheckItem({ check, domain }: { check: ConnectionCheck; domain: string }) {
   const t = useTranslations('settings.bitrix24');
   const scope = check.key.startsWith('scope.') ? (check.key.slice('scope.'.length) as 'task') : null;
-  const title = scope ? t('report.items.scope', { scope, purpose: t(`scopes.${scope}`) }) : t(`report.items.${check.key as 'flows' | 'admin'}`);
+  const title = scope
+    ? t('report.items.scope', { scope, purpose: t(`scopes.${scope}`) })
+    : t(`report.items.${check.key as 'flows' | 'admin'}`);
   const params = { ...check.params, ...(scope ? { scope } : {}) } as Record<string, string | number>;
   const text = t(`checks.${check.code}` as 'checks.flows.found', params as { name: string; id: number });
   const mark = marks[check.status];
   return (
     <li className="flex gap-3 px-4 py-3 text-sm">
-      <span aria-hidden="true" className={`mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${mark.className}`}>
+      <span
+        aria-hidden="true"
+        className={`mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${mark.className}`}
+      >
         {mark.symbol}
       </span>
       <div>
         <p className="font-medium text-slate-900">
           <span>{title}</span>
           <span className="sr-only">: </span>
-          <span className="ml-2 text-xs font-semibold uppercase tracking-wide text-slate-600">{t(`report.status.${check.status}`)}</span>
+          <span className="ml-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            {t(`report.status.${check.status}`)}
+          </span>
         </p>
         <p className="mt-0.5 text-slate-700">
           {text}
@@ -49,9 +56,15 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
         <h4 id={titleId} className="text-sm font-semibold text-slate-900">
           {t('title', { domain: report.domain })}
         </h4>
-        <p className={`mt-1 text-sm font-medium ${report.canConnect ? 'text-emerald-800' : 'text-red-800'}`}>{report.canConnect ? t('ready') : t('notReady')}</p>
+        <p className={`mt-1 text-sm font-medium ${report.canConnect ? 'text-emerald-800' : 'text-red-800'}`}>
+          {report.canConnect ? t('ready') : t('notReady')}
+        </p>
         {report.checks[0]?.status === 'ok' && (
-          <p className="mt-1 text-xs text-slate-600">{webhookUser.name ? t('runsAs', { name: webhookUser.name, id: webhookUser.id }) : t('runsAsId', { id: webhookUser.id })}</p>
+          <p className="mt-1 text-xs text-slate-600">
+            {webhookUser.name
+              ? t('runsAs', { name: webhookUser.name, id: webhookUser.id })
+              : t('runsAsId', { id: webhookUser.id })}
+          </p>
         )}
       </div>
       <ul className="divide-y divide-slate-100">

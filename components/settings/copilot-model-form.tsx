@@ -8,7 +8,14 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
 import { saveCopilotModelAction } from '@/lib/actions/save-copilot-model';
 import { testModelConnectionAction } from '@/lib/actions/test-model-connection';
-import { gigachatScopes, providerConfigSchema, providerKinds, yandexAuthKinds, type ProviderConfig, type ProviderKind } from '@/lib/ai/provider-config';
+import {
+  gigachatScopes,
+  providerConfigSchema,
+  providerKinds,
+  yandexAuthKinds,
+  type ProviderConfig,
+  type ProviderKind,
+} from '@/lib/ai/provider-config';
 import type { DeploymentCaStatus } from '@/lib/ai/deployment-ca';
 import type { ConnectionTest } from '@/lib/ai/test-connection';
 import type { CopilotSettings } from '@/lib/copilot/settings/copilot-settings';
@@ -66,7 +73,14 @@ type Refusal = (typeof refusals)[number];
 const isRefusal = (value: string): value is Refusal => (refusals as readonly string[]).includes(value);
 
 function initialValues(provider: ProviderConfig): Record<ProviderKind, Values> {
-  const values = Object.fromEntries(providerKinds.map((kind) => [kind, kind === 'builtin' ? {} : Object.fromEntries(fields[kind].map((field) => [field.name, initialValue(kind, field)]))])) as Record<ProviderKind, Values>;
+  const values = Object.fromEntries(
+    providerKinds.map((kind) => [
+      kind,
+      kind === 'builtin'
+        ? {}
+        : Object.fromEntries(fields[kind].map((field) => [field.name, initialValue(kind, field)])),
+    ]),
+  ) as Record<ProviderKind, Values>;
   values[provider.kind] = { ...values[provider.kind], ...(provider as unknown as Values) };
   return values;
 }
@@ -74,13 +88,21 @@ function initialValues(provider: ProviderConfig): Record<ProviderKind, Values> {
 /** The provider config the form holds for a kind; empty optional fields are left out. */
 function providerOf(kind: ProviderKind, values: Values): ProviderConfig {
   if (kind === 'builtin') return { kind };
-  const entries = fields[kind].flatMap((field) => (field.optional && values[field.name] === '' ? [] : [[field.name, values[field.name]]]));
+  const entries = fields[kind].flatMap((field) =>
+    field.optional && values[field.name] === '' ? [] : [[field.name, values[field.name]]],
+  );
   // Checked with the same zod schema here (checkProvider) and on the server.
   return { kind, ...Object.fromEntries(entries) } as ProviderConfig;
 }
 
 /** The admin's choice of CoPilot's model and its key, with a Test button; the answer language, the limits and how long request logs are kept. */
-export function CopilotModelForm({ settings, deploymentCa }: { settings: CopilotSettings; deploymentCa: DeploymentCaStatus | null }) {
+export function CopilotModelForm({
+  settings,
+  deploymentCa,
+}: {
+  settings: CopilotSettings;
+  deploymentCa: DeploymentCaStatus | null;
+}) {
   const t = useTranslations('copilot.model');
   const router = useRouter();
   const [kind, setKind] = useState<ProviderKind>(settings.provider.kind);
@@ -88,8 +110,12 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
   const [secret, setSecret] = useState('');
   const [answerLanguage, setAnswerLanguage] = useState(settings.answerLanguage);
   const [hourlyLimit, setHourlyLimit] = useState(String(settings.hourlyRequestLimit));
-  const [monthlyLimit, setMonthlyLimit] = useState(settings.monthlyRequestLimit === null ? '' : String(settings.monthlyRequestLimit));
-  const [userDailyLimit, setUserDailyLimit] = useState(settings.userDailyLimit === null ? '' : String(settings.userDailyLimit));
+  const [monthlyLimit, setMonthlyLimit] = useState(
+    settings.monthlyRequestLimit === null ? '' : String(settings.monthlyRequestLimit),
+  );
+  const [userDailyLimit, setUserDailyLimit] = useState(
+    settings.userDailyLimit === null ? '' : String(settings.userDailyLimit),
+  );
   const [retentionDays, setRetentionDays] = useState(String(settings.logRetentionDays));
   const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
   const [status, setStatus] = useState<'saving' | 'saved' | Refusal | null>(null);
@@ -103,7 +129,8 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
     setTest(null);
     setInvalidFields(new Set());
   };
-  const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [kind]: { ...current[kind], [name]: value } }));
+  const set = (name: string, value: string | boolean) =>
+    setValues((current) => ({ ...current, [kind]: { ...current[kind], [name]: value } }));
 
   /** The same check the server makes, first here, so each wrong field is marked where it is. */
   function checkProvider(): boolean {
@@ -119,7 +146,9 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
     }
     setStatus(null);
     setTest('running');
-    const result = await testModelConnectionAction({ provider: providerOf(kind, values[kind]), secret }).catch(() => null);
+    const result = await testModelConnectionAction({ provider: providerOf(kind, values[kind]), secret }).catch(
+      () => null,
+    );
     if (result && !result.ok && isRefusal(result.error)) {
       setTest(null);
       return setStatus(result.error);
@@ -154,8 +183,18 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
           <legend className="text-sm font-semibold text-slate-900">{t('provider')}</legend>
           <div className="mt-2 grid gap-2 md:grid-cols-2">
             {providerKinds.map((option) => (
-              <label key={option} className="flex gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                <input type="radio" name="provider" value={option} checked={kind === option} onChange={() => choose(option)} className="mt-1" />
+              <label
+                key={option}
+                className="flex gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="provider"
+                  value={option}
+                  checked={kind === option}
+                  onChange={() => choose(option)}
+                  className="mt-1"
+                />
                 <span>
                   <span className="block font-medium text-slate-900">{t(`kinds.${option}.name`)}</span>
                   <span className="block text-slate-600">{t(`kinds.${option}.hint`)}</span>
@@ -179,11 +218,19 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
                 aria-invalid={status === 'secret-required' || undefined}
                 className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
               />
-              <span className="mt-1 block text-xs font-normal text-slate-600">{storedSecret ? t('secretSet') : kind === 'bitrixgpt' ? t('bitrixgptUnavailable') : t('secretNotSet')}</span>
+              <span className="mt-1 block text-xs font-normal text-slate-600">
+                {storedSecret ? t('secretSet') : kind === 'bitrixgpt' ? t('bitrixgptUnavailable') : t('secretNotSet')}
+              </span>
             </label>
             {fields[kind].map((field) => (
               <Fragment key={field.name}>
-                <FormField field={field} label={t(`fields.${field.name}`)} invalid={invalidFields.has(field.name)} value={values[kind][field.name] ?? initialValue(kind, field)} onChange={(value) => set(field.name, value)} />
+                <FormField
+                  field={field}
+                  label={t(`fields.${field.name}`)}
+                  invalid={invalidFields.has(field.name)}
+                  value={values[kind][field.name] ?? initialValue(kind, field)}
+                  onChange={(value) => set(field.name, value)}
+                />
                 {field.name === 'caPem' && <DeploymentCaNote status={deploymentCa} />}
               </Fragment>
             ))}
@@ -193,7 +240,11 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
         <div className="grid gap-3 md:grid-cols-2">
           <label className="block text-sm font-medium text-slate-800">
             {t('language')}
-            <select value={answerLanguage} onChange={(event) => setAnswerLanguage(event.target.value as typeof answerLanguage)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+            <select
+              value={answerLanguage}
+              onChange={(event) => setAnswerLanguage(event.target.value as typeof answerLanguage)}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            >
               {(['viewer', 'ru', 'en'] as const).map((option) => (
                 <option key={option} value={option}>
                   {t(`languages.${option}`)}
@@ -201,21 +252,67 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
               ))}
             </select>
           </label>
-          <NumberField label={t('hourlyLimit')} value={hourlyLimit} onChange={setHourlyLimit} max={100_000} required hint={t('hourlyLimitHint')} />
-          <NumberField label={t('monthlyLimit')} value={monthlyLimit} onChange={setMonthlyLimit} placeholder={t('noLimit')} />
-          <NumberField label={t('userDailyLimit')} value={userDailyLimit} onChange={setUserDailyLimit} placeholder={t('noLimit')} />
-          <NumberField label={t('retention')} value={retentionDays} onChange={setRetentionDays} max={365} required hint={t('retentionHint')} fullRow />
+          <NumberField
+            label={t('hourlyLimit')}
+            value={hourlyLimit}
+            onChange={setHourlyLimit}
+            max={100_000}
+            required
+            hint={t('hourlyLimitHint')}
+          />
+          <NumberField
+            label={t('monthlyLimit')}
+            value={monthlyLimit}
+            onChange={setMonthlyLimit}
+            placeholder={t('noLimit')}
+          />
+          <NumberField
+            label={t('userDailyLimit')}
+            value={userDailyLimit}
+            onChange={setUserDailyLimit}
+            placeholder={t('noLimit')}
+          />
+          <NumberField
+            label={t('retention')}
+            value={retentionDays}
+            onChange={setRetentionDays}
+            max={365}
+            required
+            hint={t('retentionHint')}
+            fullRow
+          />
         </div>
 
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" className={buttonStyles.secondary} onClick={() => void runTest()} disabled={test === 'running'}>
+          <button
+            type="button"
+            className={buttonStyles.secondary}
+            onClick={() => void runTest()}
+            disabled={test === 'running'}
+          >
             {test === 'running' ? t('testing') : t('test')}
           </button>
           <button type="submit" className={buttonStyles.primary} disabled={status === 'saving'}>
             {status === 'saving' ? t('saving') : t('save')}
           </button>
           <p role="status" className="text-sm">
-            {test !== null && test !== 'running' && (test.ok ? <span className="text-emerald-800">{t('testOk', { reply: test.reply, ms: test.ms })}</span> : <span className="text-red-800">{t(`errors.${test.code}`)} {test.reason && t(`reasons.${test.reason}`, { status: test.status ?? 0, host: test.host ?? '', range: test.range ?? '', rangeKind: test.rangeKind ?? '', location: test.location ?? '' })}</span>)}
+            {test !== null &&
+              test !== 'running' &&
+              (test.ok ? (
+                <span className="text-emerald-800">{t('testOk', { reply: test.reply, ms: test.ms })}</span>
+              ) : (
+                <span className="text-red-800">
+                  {t(`errors.${test.code}`)}{' '}
+                  {test.reason &&
+                    t(`reasons.${test.reason}`, {
+                      status: test.status ?? 0,
+                      host: test.host ?? '',
+                      range: test.range ?? '',
+                      rangeKind: test.rangeKind ?? '',
+                      location: test.location ?? '',
+                    })}
+                </span>
+              ))}
             {status === 'saved' && <span className="ml-2 text-emerald-800">{t('saved')}</span>}
           </p>
         </div>
@@ -226,11 +323,38 @@ export function CopilotModelForm({ settings, deploymentCa }: { settings: Copilot
 }
 
 /** A whole number from 1 (a limit or a number of days), with a hint under it when there is one; `fullRow` takes the grid's row with a short input. */
-function NumberField({ label, value, onChange, max, required, placeholder, hint, fullRow }: { label: string; value: string; onChange: (value: string) => void; max?: number; required?: boolean; placeholder?: string; hint?: string; fullRow?: boolean }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  max,
+  required,
+  placeholder,
+  hint,
+  fullRow,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  max?: number;
+  required?: boolean;
+  placeholder?: string;
+  hint?: string;
+  fullRow?: boolean;
+}) {
   return (
     <label className={`block text-sm font-medium text-slate-800${fullRow ? ' md:col-span-2' : ''}`}>
       {label}
-      <input type="number" min={1} max={max} required={required} value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} className={`mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm${fullRow ? ' md:w-40' : ''}`} />
+      <input
+        type="number"
+        min={1}
+        max={max}
+        required={required}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        className={`mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm${fullRow ? ' md:w-40' : ''}`}
+      />
       {hint && <span className="mt-1 block text-xs font-normal text-slate-600">{hint}</span>}
     </label>
   );
@@ -240,11 +364,33 @@ function NumberField({ label, value, onChange, max, required, placeholder, hint,
 function DeploymentCaNote({ status }: { status: DeploymentCaStatus | null }) {
   const t = useTranslations('copilot.model.deploymentCa');
   const text =
-    status === null ? t('none') : 'problem' in status ? t(status.problem, { path: status.path }) : t('loaded', { subject: status.subject, validTo: new Date(status.validTo), path: status.path });
-  return <p className={`text-xs md:col-span-2 ${status !== null && 'problem' in status ? 'text-red-800' : 'text-slate-600'}`}>{text}</p>;
+    status === null
+      ? t('none')
+      : 'problem' in status
+        ? t(status.problem, { path: status.path })
+        : t('loaded', { subject: status.subject, validTo: new Date(status.validTo), path: status.path });
+  return (
+    <p
+      className={`text-xs md:col-span-2 ${status !== null && 'problem' in status ? 'text-red-800' : 'text-slate-600'}`}
+    >
+      {text}
+    </p>
+  );
 }
 
-function FormField({ field, label, invalid, value, onChange }: { field: Field; label: string; invalid: boolean; value: string | boolean; onChange: (value: string | boolean) => void }) {
+function FormField({
+  field,
+  label,
+  invalid,
+  value,
+  onChange,
+}: {
+  field: Field;
+  label: string;
+  invalid: boolean;
+  value: string | boolean;
+  onChange: (value: string | boolean) => void;
+}) {
   const t = useTranslations('copilot.model.options');
   const problem = useTranslations('copilot.model')('fieldInvalid');
   const errorId = useId();
@@ -267,9 +413,20 @@ function FormField({ field, label, invalid, value, onChange }: { field: Field; l
   }
   const control =
     field.type === 'textarea' ? (
-      <textarea rows={4} value={String(value)} onChange={(event) => onChange(event.target.value)} className={`${inputClass} font-mono`} {...marks} />
+      <textarea
+        rows={4}
+        value={String(value)}
+        onChange={(event) => onChange(event.target.value)}
+        className={`${inputClass} font-mono`}
+        {...marks}
+      />
     ) : typeof field.type === 'object' ? (
-      <select value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks}>
+      <select
+        value={String(value)}
+        onChange={(event) => onChange(event.target.value)}
+        className={inputClass}
+        {...marks}
+      >
         {field.type.options.map((option) => (
           <option key={option} value={option}>
             {optionLabel(option)}
@@ -277,7 +434,14 @@ function FormField({ field, label, invalid, value, onChange }: { field: Field; l
         ))}
       </select>
     ) : (
-      <input type={field.type} required={!field.optional} value={String(value)} onChange={(event) => onChange(event.target.value)} className={inputClass} {...marks} />
+      <input
+        type={field.type}
+        required={!field.optional}
+        value={String(value)}
+        onChange={(event) => onChange(event.target.value)}
+        className={inputClass}
+        {...marks}
+      />
     );
   // The error follows the label, so it describes the field without becoming part of its name.
   return (

@@ -34,7 +34,11 @@ export function CopilotSettingsCard({ enabled }: { enabled: boolean }) {
           {pending ? t('saving') : enabled ? t('switchOff') : t('switchOn')}
         </button>
       </div>
-      {failed && <div className="mt-3"><FormAlert message={t('failed')} /></div>}
+      {failed && (
+        <div className="mt-3">
+          <FormAlert message={t('failed')} />
+        </div>
+      )}
     </SettingsSection>
   );
 }

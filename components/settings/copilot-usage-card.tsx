@@ -12,17 +12,23 @@ export async function CopilotUsageCard({ usage, settings }: { usage: CopilotUsag
       <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-600">{t('lastHour')}</dt>
-          <dd className="font-semibold tabular-nums text-slate-900">{t('ofLimit', { used: usage.lastHour, limit: settings.hourlyRequestLimit })}</dd>
+          <dd className="font-semibold tabular-nums text-slate-900">
+            {t('ofLimit', { used: usage.lastHour, limit: settings.hourlyRequestLimit })}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-600">{t('thisMonth')}</dt>
           <dd className="font-semibold tabular-nums text-slate-900">
-            {settings.monthlyRequestLimit === null ? usage.thisMonth : t('ofLimit', { used: usage.thisMonth, limit: settings.monthlyRequestLimit })}
+            {settings.monthlyRequestLimit === null
+              ? usage.thisMonth
+              : t('ofLimit', { used: usage.thisMonth, limit: settings.monthlyRequestLimit })}
           </dd>
         </div>
         <div>
           <dt className="text-slate-600">{t('votes')}</dt>
-          <dd className="font-semibold tabular-nums text-slate-900">{t('votesValue', { helpful: usage.feedback.helpful, notHelpful: usage.feedback.notHelpful })}</dd>
+          <dd className="font-semibold tabular-nums text-slate-900">
+            {t('votesValue', { helpful: usage.feedback.helpful, notHelpful: usage.feedback.notHelpful })}
+          </dd>
         </div>
       </dl>
       <table className="mt-4 w-full text-left text-sm">
@@ -48,11 +54,17 @@ export async function CopilotUsageCard({ usage, settings }: { usage: CopilotUsag
               </th>
               <td className="py-1 pr-3">
                 <span className="flex items-center gap-2 tabular-nums">
-                  <span aria-hidden="true" className="h-2 rounded bg-violet-600" style={{ width: `${(day.requests / most) * 8}rem` }} />
+                  <span
+                    aria-hidden="true"
+                    className="h-2 rounded bg-violet-600"
+                    style={{ width: `${(day.requests / most) * 8}rem` }}
+                  />
                   {day.requests}
                 </span>
               </td>
-              <td className="py-1 tabular-nums text-slate-700">{t('tokensValue', { prompt: day.promptTokens, completion: day.completionTokens })}</td>
+              <td className="py-1 tabular-nums text-slate-700">
+                {t('tokensValue', { prompt: day.promptTokens, completion: day.completionTokens })}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -64,9 +76,13 @@ export async function CopilotUsageCard({ usage, settings }: { usage: CopilotUsag
         <ul className="mt-1 space-y-1 text-sm text-slate-700">
           {usage.changes.map((change) => (
             <li key={change.at}>
-              {format.dateTime(new Date(change.at), { dateStyle: 'medium', timeStyle: 'short' })} · {change.by ?? t('someone')}:{' '}
+              {format.dateTime(new Date(change.at), { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
+              {change.by ?? t('someone')}:{' '}
               {Object.entries(change.changes)
-                .map(([field, value]) => `${field} = ${typeof value === 'object' && value !== null && 'kind' in value ? String(value.kind) : String(value)}`)
+                .map(
+                  ([field, value]) =>
+                    `${field} = ${typeof value === 'object' && value !== null && 'kind' in value ? String(value.kind) : String(value)}`,
+                )
                 .join(', ')}
             </li>
           ))}

@@ -50,7 +50,12 @@ export function DisconnectPortalButton({ portalId, domain }: { portalId: string;
           type="button"
           disabled={pending}
           className={dangerButton}
-          onClick={() => run(() => disconnectPortalAction({ portalId, confirmed: true }), () => ({ kind: 'ok', text: t('disconnected') }))}
+          onClick={() =>
+            run(
+              () => disconnectPortalAction({ portalId, confirmed: true }),
+              () => ({ kind: 'ok', text: t('disconnected') }),
+            )
+          }
         >
           {pending ? t('disconnecting') : t('disconnectConfirm')}
         </button>

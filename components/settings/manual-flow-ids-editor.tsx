@@ -12,7 +12,15 @@ import { useActionRunner } from '@/components/actions/use-action-runner';
 import { useSettingsErrorText } from './use-settings-error-text';
 
 /** Flow ids added by hand (docs/bitrix24.md, "Calling Bitrix24" step 4): a list with a remove button each, and a field to add more. */
-export function ManualFlowIdsEditor({ portalId, domain, flowIds }: { portalId: string; domain: string; flowIds: number[] }) {
+export function ManualFlowIdsEditor({
+  portalId,
+  domain,
+  flowIds,
+}: {
+  portalId: string;
+  domain: string;
+  flowIds: number[];
+}) {
   const t = useTranslations('settings.bitrix24.manual');
   const { pending, message, run, setMessage } = useActionRunner({ errorText: useSettingsErrorText() });
   const [ids, setIds] = useState(flowIds);
@@ -57,7 +65,10 @@ export function ManualFlowIdsEditor({ portalId, domain, flowIds }: { portalId: s
       ) : (
         <ul className="mt-3 flex flex-wrap gap-2" aria-label={t('title')}>
           {ids.map((id) => (
-            <li key={id} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 text-sm text-slate-900">
+            <li
+              key={id}
+              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 text-sm text-slate-900"
+            >
               #{id}
               <button
                 type="button"

@@ -29,7 +29,11 @@ export function ModelRequestPreview({ flows }: { flows: { id: string; name: stri
         <div className="mt-3 flex flex-wrap items-end gap-3">
           <label className="block text-sm font-medium text-slate-800">
             {t('flow')}
-            <select value={flowId} onChange={(event) => setFlowId(event.target.value)} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm">
+            <select
+              value={flowId}
+              onChange={(event) => setFlowId(event.target.value)}
+              className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+            >
               {flows.map((flow) => (
                 <option key={flow.id} value={flow.id}>
                   {flow.name}
@@ -50,9 +54,14 @@ export function ModelRequestPreview({ flows }: { flows: { id: string; name: stri
       {preview && (
         <div className="mt-3 space-y-3">
           <h3 className="text-sm font-semibold text-slate-900">{t('system')}</h3>
-          <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800">{preview.system}</pre>
+          <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800">
+            {preview.system}
+          </pre>
           <h3 className="text-sm font-semibold text-slate-900">{t('user')}</h3>
-          <pre aria-label={t('user')} className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 text-xs text-slate-800">
+          <pre
+            aria-label={t('user')}
+            className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 text-xs text-slate-800"
+          >
             {preview.user}
           </pre>
         </div>

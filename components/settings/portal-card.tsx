@@ -9,7 +9,8 @@ import { SyncNowButtons } from './sync-now-buttons';
 /** One portal: how it is connected, what it may read, when it was checked, what went wrong; and its actions. */
 export async function PortalCard({ portal }: { portal: PortalSettings }) {
   const [t, format] = await Promise.all([getTranslations('settings.bitrix24'), getFormatter()]);
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : t('portal.never'));
+  const when = (date: Date | null) =>
+    date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : t('portal.never');
   const { connection } = portal;
   const titleId = `portal-${portal.id}-title`;
   const unreadable =
@@ -26,8 +27,15 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
         [t('portal.connectedAt'), when(connection.connectedAt)],
         [t('portal.lastCheckedAt'), when(connection.lastCheckedAt)],
         [t('portal.lastError'), connection.lastError ?? t('portal.noError')],
-        [t('portal.events'), connection.acceptsEvents ? t(connection.kind === 'oauth' ? 'portal.eventsApp' : 'portal.eventsOn') : t('portal.eventsOff')],
-        ...(connection.appKeys ? [[t('portal.appKeys'), t(`portal.appKeysSource.${connection.appKeys}`)] as [string, string]] : []),
+        [
+          t('portal.events'),
+          connection.acceptsEvents
+            ? t(connection.kind === 'oauth' ? 'portal.eventsApp' : 'portal.eventsOn')
+            : t('portal.eventsOff'),
+        ],
+        ...(connection.appKeys
+          ? [[t('portal.appKeys'), t(`portal.appKeysSource.${connection.appKeys}`)] as [string, string]]
+          : []),
         [
           t('portal.timeZone'),
           portal.timeZone
@@ -54,13 +62,23 @@ export async function PortalCard({ portal }: { portal: PortalSettings }) {
         </span>
       </div>
       {portal.kind === 'demo' && <p className="px-5 pt-4 text-sm text-slate-700">{t('portal.demoHint')}</p>}
-      {!connection && portal.kind !== 'demo' && <p className="px-5 pt-4 text-sm text-slate-700">{t('portal.notConnectedHint')}</p>}
-      {!connection && portal.appUninstalledAt && <p className="px-5 pt-2 text-sm text-amber-800">{t('portal.appUninstalled', { at: portal.appUninstalledAt })}</p>}
+      {!connection && portal.kind !== 'demo' && (
+        <p className="px-5 pt-4 text-sm text-slate-700">{t('portal.notConnectedHint')}</p>
+      )}
+      {!connection && portal.appUninstalledAt && (
+        <p className="px-5 pt-2 text-sm text-amber-800">
+          {t('portal.appUninstalled', { at: portal.appUninstalledAt })}
+        </p>
+      )}
       <dl className="divide-y divide-slate-100">
         {rows.map(([label, value]) => (
           <div key={label} className="grid gap-1 px-5 py-3 text-sm sm:grid-cols-3">
             <dt className="text-slate-600">{label}</dt>
-            <dd className={`break-words font-medium sm:col-span-2 ${label === t('portal.lastError') && connection?.lastError ? 'text-red-800' : 'text-slate-900'}`}>{value}</dd>
+            <dd
+              className={`break-words font-medium sm:col-span-2 ${label === t('portal.lastError') && connection?.lastError ? 'text-red-800' : 'text-slate-900'}`}
+            >
+              {value}
+            </dd>
           </div>
         ))}
       </dl>

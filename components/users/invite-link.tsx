@@ -16,7 +16,12 @@ export function InviteLink({ email, path }: { email: string; path: string }) {
         {t('linkLabel', { email })}
       </label>
       <div className="mt-2 flex flex-wrap gap-2">
-        <input id="invite-link" readOnly value={link} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" />
+        <input
+          id="invite-link"
+          readOnly
+          value={link}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
+        />
         <button
           type="button"
           className={buttonStyles.secondary}

@@ -20,7 +20,11 @@ export function InviteUserForm() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const input = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role')) as Role };
+    const input = {
+      email: String(form.get('email') ?? ''),
+      name: String(form.get('name') ?? ''),
+      role: String(form.get('role')) as Role,
+    };
     run(
       () => inviteUserAction(input),
       (data) => {
@@ -42,7 +46,12 @@ export function InviteUserForm() {
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
             {t('users.invite.role')}
           </label>
-          <select id="invite-role" name="role" defaultValue="lead" className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue="lead"
+            className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             {roles.map((role) => (
               <option key={role} value={role}>
                 {t(`auth.roles.${role}`)}

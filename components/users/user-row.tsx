@@ -17,7 +17,15 @@ import { useUserActionTexts } from './use-user-action-texts';
 
 const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:opacity-60';
 
-export function UserRow({ user, employees, isSelf }: { user: UserListItem; employees: EmployeeOption[]; isSelf: boolean }) {
+export function UserRow({
+  user,
+  employees,
+  isSelf,
+}: {
+  user: UserListItem;
+  employees: EmployeeOption[];
+  isSelf: boolean;
+}) {
   const t = useTranslations();
   const { pending, message, run } = useActionRunner(useUserActionTexts());
   const [invitePath, setInvitePath] = useState<string | null>(null);
@@ -68,7 +76,10 @@ export function UserRow({ user, employees, isSelf }: { user: UserListItem; emplo
               <option value={employeeValue}>{user.employee.name ?? `#${user.employee.bitrixUserId}`}</option>
             )}
             {employees.map((employee) => (
-              <option key={`${employee.portalId}:${employee.bitrixUserId}`} value={`${employee.portalId}:${employee.bitrixUserId}`}>
+              <option
+                key={`${employee.portalId}:${employee.bitrixUserId}`}
+                value={`${employee.portalId}:${employee.bitrixUserId}`}
+              >
                 {employee.name} (#{employee.bitrixUserId})
               </option>
             ))}
@@ -77,7 +88,9 @@ export function UserRow({ user, employees, isSelf }: { user: UserListItem; emplo
       </td>
       <td className="px-4 py-3 align-top text-sm">
         {user.active ? t('users.active') : t('users.deactivated')}
-        {user.active && !user.hasPassword && !user.employee && <span className="block text-xs text-amber-800">{t('users.pendingInvite')}</span>}
+        {user.active && !user.hasPassword && !user.employee && (
+          <span className="block text-xs text-amber-800">{t('users.pendingInvite')}</span>
+        )}
       </td>
       <td className="px-4 py-3 align-top">
         <div className="flex flex-wrap items-center gap-2">
@@ -96,7 +109,12 @@ export function UserRow({ user, employees, isSelf }: { user: UserListItem; emplo
               type="button"
               disabled={pending}
               className={buttonStyles.secondary}
-              onClick={() => run(() => reissueInviteAction({ userId: user.id }), (data) => setInvitePath(data.invitePath))}
+              onClick={() =>
+                run(
+                  () => reissueInviteAction({ userId: user.id }),
+                  (data) => setInvitePath(data.invitePath),
+                )
+              }
             >
               {t('users.newInvite')}
             </button>

@@ -3,7 +3,10 @@ import { expect, type Page } from '@playwright/test';
 const modelForm = (admin: Page) => admin.getByRole('region', { name: "CoPilot's model" });
 
 /** Settings → CoPilot's model: an OpenAI-compatible server with its key, tested (the reply shown as `reply`), then saved. */
-export async function saveOpenAiCompatibleModel(admin: Page, settings: { baseURL: string; model: string; key: string; reply: string }): Promise<void> {
+export async function saveOpenAiCompatibleModel(
+  admin: Page,
+  settings: { baseURL: string; model: string; key: string; reply: string },
+): Promise<void> {
   await admin.goto('/settings');
   const form = modelForm(admin);
   await form.getByRole('radio', { name: /OpenAI-compatible/ }).check();

@@ -30,7 +30,16 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
   demoCompany: [
     async ({}, provide) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-demo-company-'));
-      const launcher = runLauncher({ PORT: String(port), HOST: undefined, ADMIN_EMAIL: ownAdmin.email, ADMIN_PASSWORD: ownAdmin.password, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54603', DATABASE_URL: undefined, GIGACHAT_CA_FILE: testCertificatePath('ca.pem') });
+      const launcher = runLauncher({
+        PORT: String(port),
+        HOST: undefined,
+        ADMIN_EMAIL: ownAdmin.email,
+        ADMIN_PASSWORD: ownAdmin.password,
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: '54603',
+        DATABASE_URL: undefined,
+        GIGACHAT_CA_FILE: testCertificatePath('ca.pem'),
+      });
       try {
         const [, portalUrl] = await waitForOutput(launcher, /demo portal \S+ on (http:\/\/127\.0\.0\.1:\d+)/, 180_000);
         await waitForOutput(launcher, /ready: http/, 300_000);
@@ -38,7 +47,13 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
         await waitForOutput(launcher, /daily figures: \d+ flow-days/, 300_000);
         const webhookCode = (await readFile(path.join(dataDir, 'demo-portal-webhook'), 'utf8')).trim();
         const demoPassword = (await readFile(path.join(dataDir, 'demo-password'), 'utf8')).trim();
-        await provide({ portalUrl: portalUrl!, webhookCode, demoPassword, facts: () => demoPortalFacts(portalUrl!, webhookCode), appLog: () => launcher.output() });
+        await provide({
+          portalUrl: portalUrl!,
+          webhookCode,
+          demoPassword,
+          facts: () => demoPortalFacts(portalUrl!, webhookCode),
+          appLog: () => launcher.output(),
+        });
       } finally {
         await launcher.stop('SIGTERM');
         await rm(dataDir, { recursive: true, force: true });
@@ -54,7 +69,11 @@ export { expect };
  * A new browser context reading the app in `locale`, signed in with the demo account of a role, or
  * for 'Admin' with the deployment's own admin.
  */
-export async function signedIn(browser: Browser, role: 'Team lead' | 'Executive' | 'Admin', locale = 'en-US'): Promise<Page> {
+export async function signedIn(
+  browser: Browser,
+  role: 'Team lead' | 'Executive' | 'Admin',
+  locale = 'en-US',
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: demoAppUrl, locale, viewport: { width: 1440, height: 900 } });
   // Signs in on the English page, then reads the app in the language asked for.
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: demoAppUrl }]);
@@ -65,7 +84,10 @@ export async function signedIn(browser: Browser, role: 'Team lead' | 'Executive'
     await page.getByLabel('Password', { exact: true }).fill(ownAdmin.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   } else {
-    await page.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: new RegExp(`^Sign in as ${role}`) }).click();
+    await page
+      .getByRole('region', { name: 'Demo accounts' })
+      .getByRole('button', { name: new RegExp(`^Sign in as ${role}`) })
+      .click();
   }
   await expect(page).toHaveURL(/\/(flows|overview)$/);
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale.slice(0, 2), url: demoAppUrl }]);

@@ -56,7 +56,11 @@ const taskRowSchema = z.object({
   closedDate: z.string().nullable(),
   deadline: z.string().nullable(),
 });
-const historyRowSchema = z.object({ createdDate: z.string(), field: z.string(), value: z.object({ from: z.union([z.string(), z.number()]).nullish() }) });
+const historyRowSchema = z.object({
+  createdDate: z.string(),
+  field: z.string(),
+  value: z.object({ from: z.union([z.string(), z.number()]).nullish() }),
+});
 const flowSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -75,17 +79,25 @@ const userSchema = z.object({ ID: z.string(), NAME: z.string(), LAST_NAME: z.str
 export async function demoPortalFacts(portalUrl: string, webhookCode: string): Promise<DemoPortalFacts> {
   const rest = demoPortalRest(portalUrl, webhookCode);
   const batch = async (commands: Record<string, string>) =>
-    z.object({ result: z.record(z.string(), z.unknown()) }).parse(await rest('batch', { halt: 0, cmd: commands })).result;
+    z.object({ result: z.record(z.string(), z.unknown()) }).parse(await rest('batch', { halt: 0, cmd: commands }))
+      .result;
 
   const clock = z.string().parse(await rest('server.time', {}));
   const now = Date.parse(clock);
-  const offsetMs = (clock.endsWith('Z') ? 0 : (clock.at(-6) === '-' ? -1 : 1) * (Number(clock.slice(-5, -3)) * 60 + Number(clock.slice(-2)))) * 60_000;
+  const offsetMs =
+    (clock.endsWith('Z')
+      ? 0
+      : (clock.at(-6) === '-' ? -1 : 1) * (Number(clock.slice(-5, -3)) * 60 + Number(clock.slice(-2)))) * 60_000;
   // "The last N days" are N portal days, today included: from the portal's midnight N − 1 days ago.
   const localMidnight = Date.parse(`${clock.slice(0, 10)}T00:00:00Z`) - offsetMs;
   const daysStart = (days: number) => localMidnight - (days - 1) * dayMs;
   const windowStart = daysStart(30);
 
-  const probes = await batch(Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`f${index + 1}`, `tasks.flow.Flow.get?flowId=${index + 1}`])));
+  const probes = await batch(
+    Object.fromEntries(
+      Array.from({ length: 40 }, (_, index) => [`f${index + 1}`, `tasks.flow.Flow.get?flowId=${index + 1}`]),
+    ),
+  );
   const flows: PortalFlow[] = Object.values(probes).map((value) => {
     const flow = flowSchema.parse(value);
     const users = (list: [string, string][]) => list.filter(([kind]) => kind === 'user').map(([, id]) => Number(id));
@@ -99,12 +111,36 @@ export async function demoPortalFacts(portalUrl: string, webhookCode: string): P
 
   const tasks: PortalTask[] = [];
   for (let start = 0; ; start += 50 * 50) {
-    const select = ['ID', 'FLOW_ID', 'STATUS', 'CREATED_BY', 'RESPONSIBLE_ID', 'CREATED_DATE', 'CLOSED_DATE', 'DEADLINE'].map((field) => `select[]=${field}`).join('&');
-    const pages = await batch(Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`p${index}`, `tasks.task.list?start=${start + index * 50}&${select}`])));
+    const select = [
+      'ID',
+      'FLOW_ID',
+      'STATUS',
+      'CREATED_BY',
+      'RESPONSIBLE_ID',
+      'CREATED_DATE',
+      'CLOSED_DATE',
+      'DEADLINE',
+    ]
+      .map((field) => `select[]=${field}`)
+      .join('&');
+    const pages = await batch(
+      Object.fromEntries(
+        Array.from({ length: 50 }, (_, index) => [
+          `p${index}`,
+          `tasks.task.list?start=${start + index * 50}&${select}`,
+        ]),
+      ),
+    );
     const rows = Object.values(pages).flatMap((page) => z.object({ tasks: z.array(taskRowSchema) }).parse(page).tasks);
     for (const row of rows) {
       if (!row.flowId || row.flowId === '0') continue;
-      tasks.push({ flowId: Number(row.flowId), status: Number(row.status), createdAt: Date.parse(row.createdDate), closedAt: row.closedDate ? Date.parse(row.closedDate) : null, rest: row });
+      tasks.push({
+        flowId: Number(row.flowId),
+        status: Number(row.status),
+        createdAt: Date.parse(row.createdDate),
+        closedAt: row.closedDate ? Date.parse(row.closedDate) : null,
+        rest: row,
+      });
     }
     if (rows.length < 50 * 50) break;
   }
@@ -119,13 +155,28 @@ export async function demoPortalFacts(portalUrl: string, webhookCode: string): P
   // the list must show is worked out from the tasks and the histories of those that can count in
   // the window (open, or closed in it), read 50 per batch.
   const histories = new Map<number, RestHistoryRow[]>();
-  const windowed = tasks.filter((task) => task.closedAt === null || task.closedAt >= windowStart - dayMs).map((task) => Number(task.rest.id));
+  const windowed = tasks
+    .filter((task) => task.closedAt === null || task.closedAt >= windowStart - dayMs)
+    .map((task) => Number(task.rest.id));
   for (let start = 0; start < windowed.length; start += 50) {
-    const answers = await batch(Object.fromEntries(windowed.slice(start, start + 50).map((id) => [`h${id}`, `tasks.task.history.list?taskId=${id}&order[createdDate]=asc`])));
-    for (const [key, value] of Object.entries(answers)) histories.set(Number(key.slice(1)), z.object({ list: z.array(historyRowSchema) }).parse(value).list);
+    const answers = await batch(
+      Object.fromEntries(
+        windowed
+          .slice(start, start + 50)
+          .map((id) => [`h${id}`, `tasks.task.history.list?taskId=${id}&order[createdDate]=asc`]),
+      ),
+    );
+    for (const [key, value] of Object.entries(answers))
+      histories.set(Number(key.slice(1)), z.object({ list: z.array(historyRowSchema) }).parse(value).list);
   }
   const offset = clock.endsWith('Z') ? '+00:00' : clock.slice(-6);
-  const efficiencyOf = (flowId: number) => efficiencyFromRest(tasksOf(flowId).map((task) => task.rest), histories, now, offset);
+  const efficiencyOf = (flowId: number) =>
+    efficiencyFromRest(
+      tasksOf(flowId).map((task) => task.rest),
+      histories,
+      now,
+      offset,
+    );
 
   return {
     flows,
@@ -145,7 +196,10 @@ export async function demoPortalFacts(portalUrl: string, webhookCode: string): P
               {
                 pending: own.filter((task) => task.status === 1 || task.status === 2).length,
                 inProgress: own.filter((task) => task.status === 3).length,
-                completed: own.filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= windowStart && task.closedAt <= now).length,
+                completed: own.filter(
+                  (task) =>
+                    task.status === 5 && task.closedAt !== null && task.closedAt >= windowStart && task.closedAt <= now,
+                ).length,
                 efficiency: efficiencyOf(flow.id),
               },
             ];
@@ -154,7 +208,9 @@ export async function demoPortalFacts(portalUrl: string, webhookCode: string): P
     openTasks: () => tasks.filter((task) => task.status >= 1 && task.status <= 4).length,
     completedSince: (flowName, days) => {
       const flow = flows.find((candidate) => candidate.name === flowName)!;
-      return tasksOf(flow.id).filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= daysStart(days)).length;
+      return tasksOf(flow.id).filter(
+        (task) => task.status === 5 && task.closedAt !== null && task.closedAt >= daysStart(days),
+      ).length;
     },
     plannedSeconds: (flowName) => flows.find((candidate) => candidate.name === flowName)!.plannedSeconds,
     taskCount: (flowName) => tasksOf(flows.find((candidate) => candidate.name === flowName)!.id).length,

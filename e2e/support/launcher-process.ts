@@ -39,7 +39,11 @@ export function runLauncher(env: Record<string, string | undefined>, logFile?: s
 }
 
 /** Waits until the launcher prints a line matching `pattern`, or fails with its output. */
-export async function waitForOutput(launcher: LauncherProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+export async function waitForOutput(
+  launcher: LauncherProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = launcher.output().match(pattern);

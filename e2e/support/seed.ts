@@ -24,7 +24,9 @@ export type SeededFlows = { support: string; sales: string; legal: string };
 export async function seedE2eData(databaseUrl: string): Promise<SeededFlows> {
   const db = createPrismaClient(databaseUrl);
   try {
-    const portal = await db.portal.create({ data: { memberId: e2eMemberId, domain: 'e2e.bitrix24.test', kind: 'webhook' } });
+    const portal = await db.portal.create({
+      data: { memberId: e2eMemberId, domain: 'e2e.bitrix24.test', kind: 'webhook' },
+    });
     await db.employee.createMany({
       data: [
         { portalId: portal.id, bitrixUserId: 11, name: 'Лев', lastName: 'Лидов' },
@@ -44,9 +46,18 @@ export async function seedE2eData(databaseUrl: string): Promise<SeededFlows> {
         },
         select: { id: true },
       });
-    const support = await flow('Support', 91, [[11, 'owner'], [14, 'member']]);
-    const sales = await flow('Sales', 64, [[13, 'owner'], [11, 'member']]);
-    const legal = await flow('Legal', 77, [[13, 'owner'], [12, 'moderator']]);
+    const support = await flow('Support', 91, [
+      [11, 'owner'],
+      [14, 'member'],
+    ]);
+    const sales = await flow('Sales', 64, [
+      [13, 'owner'],
+      [11, 'member'],
+    ]);
+    const legal = await flow('Legal', 77, [
+      [13, 'owner'],
+      [12, 'moderator'],
+    ]);
     const passwordHash = await hashPassword(seedPassword);
     for (const [role, user] of Object.entries(seedUsers) as [Role, (typeof seedUsers)[Role]][]) {
       await db.user.create({

@@ -44,7 +44,14 @@ const expected: Record<string, Expected> = {
 const viewers: Record<'anonymous' | Role, Viewer | null> = {
   anonymous: null,
   lead: { id: 'u-lead', email: 'lead@x.test', name: 'Lead', role: 'lead', portalId: null, bitrixUserId: null },
-  executive: { id: 'u-exec', email: 'exec@x.test', name: 'Exec', role: 'executive', portalId: null, bitrixUserId: null },
+  executive: {
+    id: 'u-exec',
+    email: 'exec@x.test',
+    name: 'Exec',
+    role: 'executive',
+    portalId: null,
+    bitrixUserId: null,
+  },
   admin: { id: 'u-admin', email: 'admin@x.test', name: 'Admin', role: 'admin', portalId: null, bitrixUserId: null },
 };
 

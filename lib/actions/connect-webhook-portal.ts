@@ -29,23 +29,35 @@ const input = z.object({
  * while a needed permission or Flows is missing), replaces the demo portal and starts the first
  * full sync.
  */
-export const connectWebhookPortalAction = authorizedAction(['admin'], input, async ({ webhookUrl, applicationToken }, viewer) => {
-  const database = db();
-  // Connecting a real portal switches the demo accounts off, which would sign this admin out for good.
-  if (demoAccounts.some((account) => account.email === viewer.email) && (await demoPortalId(database))) {
-    throw new ActionError('demo-account', 'Demo accounts are switched off when a real portal is connected; sign in with your own admin account first.');
-  }
-  const result = await keepingSecret(webhookUrl.code, async () =>
-    connectWebhookPortal(database, appSecretBox(), { webhook: webhookUrl, applicationToken }, { startSync: async (portalId) => requestSync(database, await appBoss(), portalId, 'full') }),
-  );
-  if (result.connected) revalidatePath('/', 'layout');
-  return result.connected
-    ? {
-        connected: true as const,
-        report: result.report,
-        syncStarted: result.syncStarted,
-        removedDemoPortal: result.removedDemoPortals > 0,
-        demoModeEnded: result.demoModeEnded?.state === 'disabled' ? result.demoModeEnded : null,
-      }
-    : { connected: false as const, report: result.report };
-});
+export const connectWebhookPortalAction = authorizedAction(
+  ['admin'],
+  input,
+  async ({ webhookUrl, applicationToken }, viewer) => {
+    const database = db();
+    // Connecting a real portal switches the demo accounts off, which would sign this admin out for good.
+    if (demoAccounts.some((account) => account.email === viewer.email) && (await demoPortalId(database))) {
+      throw new ActionError(
+        'demo-account',
+        'Demo accounts are switched off when a real portal is connected; sign in with your own admin account first.',
+      );
+    }
+    const result = await keepingSecret(webhookUrl.code, async () =>
+      connectWebhookPortal(
+        database,
+        appSecretBox(),
+        { webhook: webhookUrl, applicationToken },
+        { startSync: async (portalId) => requestSync(database, await appBoss(), portalId, 'full') },
+      ),
+    );
+    if (result.connected) revalidatePath('/', 'layout');
+    return result.connected
+      ? {
+          connected: true as const,
+          report: result.report,
+          syncStarted: result.syncStarted,
+          removedDemoPortal: result.removedDemoPortals > 0,
+          demoModeEnded: result.demoModeEnded?.state === 'disabled' ? result.demoModeEnded : null,
+        }
+      : { connected: false as const, report: result.report };
+  },
+);

@@ -19,7 +19,10 @@ export const createAppInstallLinkAction = authorizedAction(['admin'], z.object({
   const database = db();
   // Installing a real portal switches the demo accounts off, which would sign this admin out for good.
   if (demoAccounts.some((account) => account.email === viewer.email) && (await demoPortalId(database))) {
-    throw new ActionError('demo-account', 'Demo accounts are switched off when a real portal is connected; sign in with your own admin account first.');
+    throw new ActionError(
+      'demo-account',
+      'Demo accounts are switched off when a real portal is connected; sign in with your own admin account first.',
+    );
   }
   const state = await issueInstallState(database, viewer.id);
   const installUrl = `${appAddress(env().APP_URL, await headers(), installPath)}?state=${encodeURIComponent(state)}`;

@@ -10,9 +10,13 @@ import { modelRequestPreview } from '@/lib/copilot/analysis/model-request-previe
 import { db } from '@/lib/db/client';
 
 /** Admin: the system and user messages an external model would receive for a flow, as they would be sent. */
-export const previewModelRequestAction = authorizedAction(['admin'], z.object({ flowId: z.uuid() }), async ({ flowId }) => {
-  const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
-  const request = await modelRequestPreview(db(), flowId, answerLocale(settings, viewerLocale));
-  if (!request) throw new ActionError('not-found', 'There is no such flow.');
-  return { system: analystSystemPrompt(request), user: analystUserPrompt(request) };
-});
+export const previewModelRequestAction = authorizedAction(
+  ['admin'],
+  z.object({ flowId: z.uuid() }),
+  async ({ flowId }) => {
+    const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
+    const request = await modelRequestPreview(db(), flowId, answerLocale(settings, viewerLocale));
+    if (!request) throw new ActionError('not-found', 'There is no such flow.');
+    return { system: analystSystemPrompt(request), user: analystUserPrompt(request) };
+  },
+);

@@ -5,4 +5,8 @@ import { rateMessage, rateMessageInputSchema } from '@/lib/copilot/analysis/mess
 import { db } from '@/lib/db/client';
 
 /** Lead or admin: marks a CoPilot message helpful or not. */
-export const rateCopilotMessageAction = authorizedAction(['admin', 'lead'], rateMessageInputSchema, async (input, viewer) => rateMessage(db(), viewer, input));
+export const rateCopilotMessageAction = authorizedAction(
+  ['admin', 'lead'],
+  rateMessageInputSchema,
+  async (input, viewer) => rateMessage(db(), viewer, input),
+);

@@ -8,8 +8,12 @@ import { recheckPortalConnection } from '@/lib/portals/portal-settings';
 import { appSecretBox } from '@/lib/security/app-secret-box';
 
 /** Admin: tests a connected portal again with its stored webhook and records the outcome. */
-export const recheckPortalConnectionAction = authorizedAction(['admin'], z.object({ portalId: z.string().uuid() }), async ({ portalId }) => {
-  const report = await recheckPortalConnection(db(), appSecretBox(), portalId);
-  revalidatePath('/settings');
-  return report;
-});
+export const recheckPortalConnectionAction = authorizedAction(
+  ['admin'],
+  z.object({ portalId: z.string().uuid() }),
+  async ({ portalId }) => {
+    const report = await recheckPortalConnection(db(), appSecretBox(), portalId);
+    revalidatePath('/settings');
+    return report;
+  },
+);

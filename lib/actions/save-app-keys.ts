@@ -13,7 +13,10 @@ export const saveAppKeysAction = authorizedAction(
   z.object({
     portalId: z.string().uuid(),
     // Bitrix24 names local apps `local.<hex>.<digits>`; a market app's id is a word with dots.
-    clientId: z.string().trim().regex(/^[\w.-]{3,100}$/),
+    clientId: z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{3,100}$/),
     clientSecret: z.string().trim().min(8).max(200),
   }),
   async ({ portalId, clientId, clientSecret }) => {

@@ -26,19 +26,45 @@ const { getViewer } = await import('@/lib/auth/session');
  */
 let database: MigratedDatabase;
 let lead: Viewer;
-const ids: { own: string; other: string; ownAnalysis: string; otherAnalysis: string } = { own: '', other: '', ownAnalysis: '', otherAnalysis: '' };
+const ids: { own: string; other: string; ownAnalysis: string; otherAnalysis: string } = {
+  own: '',
+  other: '',
+  ownAnalysis: '',
+  otherAnalysis: '',
+};
 
 /** Actions that take a flow, a message or an analysis: each is listed below. */
-const scopedActions = ['requestAnalysisAction', 'createTaskFromMessageAction', 'createMeetingFromMessageAction', 'rateCopilotMessageAction'];
+const scopedActions = [
+  'requestAnalysisAction',
+  'createTaskFromMessageAction',
+  'createMeetingFromMessageAction',
+  'rateCopilotMessageAction',
+];
 
 beforeAll(async () => {
   database = await migratedDatabase();
   app.db = database.db;
   const { db } = database;
-  const portal = await db.portal.create({ data: { memberId: 'scope', domain: 'scope.bitrix24.test', kind: 'webhook' } });
-  await db.employee.createMany({ data: [{ portalId: portal.id, bitrixUserId: 11, name: 'Lead' }, { portalId: portal.id, bitrixUserId: 13, name: 'Other' }] });
+  const portal = await db.portal.create({
+    data: { memberId: 'scope', domain: 'scope.bitrix24.test', kind: 'webhook' },
+  });
+  await db.employee.createMany({
+    data: [
+      { portalId: portal.id, bitrixUserId: 11, name: 'Lead' },
+      { portalId: portal.id, bitrixUserId: 13, name: 'Other' },
+    ],
+  });
   const flow = (name: string, bitrixFlowId: number, ownerId: number) =>
-    db.flow.create({ data: { portalId: portal.id, bitrixFlowId, name, ownerId, members: { create: [{ bitrixUserId: ownerId, role: 'owner' }] } }, select: { id: true } });
+    db.flow.create({
+      data: {
+        portalId: portal.id,
+        bitrixFlowId,
+        name,
+        ownerId,
+        members: { create: [{ bitrixUserId: ownerId, role: 'owner' }] },
+      },
+      select: { id: true },
+    });
   ids.own = (await flow('Own', 1, 11)).id;
   ids.other = (await flow('Other', 2, 13)).id;
   const analysis = (flowId: string) =>
@@ -60,7 +86,9 @@ beforeAll(async () => {
     });
   ids.ownAnalysis = (await analysis(ids.own)).id;
   ids.otherAnalysis = (await analysis(ids.other)).id;
-  const user = await db.user.create({ data: { email: 'lead@scope.test', name: 'Lead', role: 'lead', portalId: portal.id, bitrixUserId: 11 } });
+  const user = await db.user.create({
+    data: { email: 'lead@scope.test', name: 'Lead', role: 'lead', portalId: portal.id, bitrixUserId: 11 },
+  });
   lead = { id: user.id, email: user.email, name: user.name, role: 'lead', portalId: portal.id, bitrixUserId: 11 };
 });
 afterAll(() => database.drop());
@@ -95,7 +123,10 @@ describe("a lead's flow scope, through the actions", () => {
 
   it('rateCopilotMessageAction: a message of another flow is not found, and no vote is kept', async () => {
     const rate = await action('rate-copilot-message', 'rateCopilotMessageAction');
-    expect(await rate({ analysisId: ids.otherAnalysis, messageIndex: 0, helpful: false })).toMatchObject({ ok: false, error: 'not-found' });
+    expect(await rate({ analysisId: ids.otherAnalysis, messageIndex: 0, helpful: false })).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
     expect(await database.db.copilotFeedback.count()).toBe(0);
     expect(await rate({ analysisId: ids.ownAnalysis, messageIndex: 0, helpful: true })).toMatchObject({ ok: true });
   });
@@ -103,14 +134,29 @@ describe("a lead's flow scope, through the actions", () => {
   it('createTaskFromMessageAction and createMeetingFromMessageAction: a message of another flow is not found, nothing is created', async () => {
     const createTask = await action('create-task-from-message', 'createTaskFromMessageAction');
     const createMeeting = await action('create-meeting-from-message', 'createMeetingFromMessageAction');
-    const task = { analysisId: ids.otherAnalysis, messageIndex: 0, title: 'Not mine', description: '', responsibleId: 13, deadline: soon() };
-    const meeting = { analysisId: ids.otherAnalysis, messageIndex: 0, name: 'Not mine', description: '', from: soon(), durationMinutes: 30, attendees: [13] };
+    const task = {
+      analysisId: ids.otherAnalysis,
+      messageIndex: 0,
+      title: 'Not mine',
+      description: '',
+      responsibleId: 13,
+      deadline: soon(),
+    };
+    const meeting = {
+      analysisId: ids.otherAnalysis,
+      messageIndex: 0,
+      name: 'Not mine',
+      description: '',
+      from: soon(),
+      durationMinutes: 30,
+      attendees: [13],
+    };
     expect(await createTask(task)).toMatchObject({ ok: false, error: 'not-found' });
     expect(await createMeeting(meeting)).toMatchObject({ ok: false, error: 'not-found' });
     expect(await database.db.copilotMessageAction.count()).toBe(0);
   });
 
-  it('the analysis API (analysisView): another flow\'s analysis is not there', async () => {
+  it("the analysis API (analysisView): another flow's analysis is not there", async () => {
     const { analysisView } = await import('@/lib/copilot/analysis/analysis-view');
     expect(await analysisView(database.db, lead, ids.otherAnalysis, 'en')).toBeNull();
     expect(await analysisView(database.db, lead, ids.ownAnalysis, 'en')).not.toBeNull();

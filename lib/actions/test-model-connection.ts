@@ -12,5 +12,6 @@ import { appSecretBox } from '@/lib/security/app-secret-box';
 export const testModelConnectionAction = authorizedAction(
   ['admin'],
   z.object({ provider: providerConfigSchema, secret: z.string().trim().max(10_000).default('') }),
-  async ({ provider, secret }, viewer) => testProvider(provider, await secretForTest(db(), appSecretBox(), viewer, provider, secret)),
+  async ({ provider, secret }, viewer) =>
+    testProvider(provider, await secretForTest(db(), appSecretBox(), viewer, provider, secret)),
 );

@@ -24,13 +24,17 @@ export type AnalysisRequest = {
 
 /** One chat message as a model must answer it: the findings it rests on, what is going on, what to do. */
 export const modelMessageSchema = z.object({
-  findingIds: z.array(z.string().regex(/^f\d+$/)).min(1).max(5),
+  findingIds: z
+    .array(z.string().regex(/^f\d+$/))
+    .min(1)
+    .max(5),
   factor: z.string().trim().min(1).max(800),
   advice: z.string().trim().min(1).max(800),
 });
 export type ModelMessage = z.infer<typeof modelMessageSchema>;
 
-export type ModelEvent = { type: 'message'; message: ModelMessage } | { type: 'usage'; promptTokens: number; completionTokens: number };
+export type ModelEvent =
+  { type: 'message'; message: ModelMessage } | { type: 'usage'; promptTokens: number; completionTokens: number };
 
 /** A model that phrases findings; it yields messages as they are ready. */
 export type AnalystModel = {

@@ -18,9 +18,22 @@ const figuresOf: Record<FindingKind, Record<string, number>> = {
   'review-wait': { medianReview: 1.5, planned: 3, reviewed: 1250, lateTasks: 11 },
   'weekend-deadlines': { weekendDeadlines: 1040, weekendLatePct: 38, otherLatePct: 12, lateTasks: 27 },
   'slow-manual-distribution': { medianAssignDelay: 1.2, planned: 3, undistributed: 17, lateTasks: 8 },
-  'overloaded-assignee': { openTasks: 1234, overdueTasks: 310, teamMedianOpen: 6.5, overloadedPeople: 2, lateTasks: 44 },
+  'overloaded-assignee': {
+    openTasks: 1234,
+    overdueTasks: 310,
+    teamMedianOpen: 6.5,
+    overloadedPeople: 2,
+    lateTasks: 44,
+  },
   'intake-spike': { spikeDays: 9, intakePerDay: 14.3, completedPerDay: 6.5, usualPerDay: 5.8, lateTasks: 12 },
-  'thin-descriptions': { thinTasks: 1500, thinLatePct: 42, otherLatePct: 17, lateComments: 6.5, onTimeComments: 2.1, lateTasks: 30 },
+  'thin-descriptions': {
+    thinTasks: 1500,
+    thinLatePct: 42,
+    otherLatePct: 17,
+    lateComments: 6.5,
+    onTimeComments: 2.1,
+    lateTasks: 30,
+  },
   'slow-pickup': { medianPickup: 6.5, planned: 16, waitingNow: 23, lateTasks: 10 },
   'planned-time-too-short': { planned: 3, p85Lead: 6.5, p50Lead: 2.4, completed: 2480, lateTasks: 19 },
   'postponed-deadlines': { postponedTasks: 1020, postponedPct: 27, lateTasks: 33 },
@@ -72,7 +85,13 @@ function finding(kind: FindingKind, index: number, overrides: Partial<ModelFindi
 }
 
 const efficiency = 62;
-const flow: AnalysisRequest['flow'] = { distributionType: 'manually', plannedCompletionTime: 3 * 86_400, taskControl: true, matchWorkTime: false, templated: true };
+const flow: AnalysisRequest['flow'] = {
+  distributionType: 'manually',
+  plannedCompletionTime: 3 * 86_400,
+  taskControl: true,
+  matchWorkTime: false,
+  templated: true,
+};
 
 function request(locale: Locale, findings: ModelFinding[]): AnalysisRequest {
   return { locale, efficiency, flow, findings };
@@ -129,7 +148,9 @@ describe('builtinAnalyst', () => {
       const messages = await messagesOf(request(locale, reversed));
       expect(messages.map((message) => message.findingIds)).toEqual(reversed.map((f) => [f.id]));
       const inOrder = await messagesOf(request(locale, allFindings));
-      expect(messages.map((message) => message.factor)).toEqual([...inOrder].reverse().map((message) => message.factor));
+      expect(messages.map((message) => message.factor)).toEqual(
+        [...inOrder].reverse().map((message) => message.factor),
+      );
     });
 
     it('says nothing when there are no findings', async () => {
@@ -161,7 +182,8 @@ describe('builtinAnalyst', () => {
       const [only] = await messagesOf(alone);
       expect(answerProblems(only!, contextOf(alone))).toEqual([]);
       // Not vacuous: a problem names its figures, at least its lost points.
-      if ((problemKinds as readonly string[]).includes(kind)) expect(message.factor).toMatch(new RegExp(`\\b${lostPointsOf[kind]}\\b`, 'u'));
+      if ((problemKinds as readonly string[]).includes(kind))
+        expect(message.factor).toMatch(new RegExp(`\\b${lostPointsOf[kind]}\\b`, 'u'));
     });
 
     it.each(findingKinds)('phrases %s in hours as well as in days', async (kind) => {
@@ -236,11 +258,18 @@ describe('figures in the language of the answer', () => {
       const request: AnalysisRequest = {
         locale,
         efficiency: 40,
-        flow: { distributionType: 'queue', plannedCompletionTime: 259_200, taskControl: false, matchWorkTime: true, templated: false },
+        flow: {
+          distributionType: 'queue',
+          plannedCompletionTime: 259_200,
+          taskControl: false,
+          matchWorkTime: true,
+          templated: false,
+        },
         findings: [finding],
       };
       const texts: string[] = [];
-      for await (const event of builtinAnalyst.phrase(request)) if (event.type === 'message') texts.push(event.message.factor);
+      for await (const event of builtinAnalyst.phrase(request))
+        if (event.type === 'message') texts.push(event.message.factor);
       return texts.join(' ');
     };
     expect(await factor('ru')).toMatch(/1\s234/u);

@@ -29,12 +29,19 @@ export function builtinMessages(findings: readonly ModelFinding[], locale: Local
   return findings.map((finding) => ({ findingIds: [finding.id], ...phraseFinding(t, finding, locale) }));
 }
 
-function phraseFinding(t: ReturnType<typeof analystTranslator>, finding: ModelFinding, locale: Locale): { factor: string; advice: string } {
+function phraseFinding(
+  t: ReturnType<typeof analystTranslator>,
+  finding: ModelFinding,
+  locale: Locale,
+): { factor: string; advice: string } {
   // Figures as the language writes them ("6,5", "1 234"); the points stay a number for their plural.
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const figures = Object.fromEntries(Object.entries(finding.figures).map(([key, value]) => [key, number.format(value)]));
+  const figures = Object.fromEntries(
+    Object.entries(finding.figures).map(([key, value]) => [key, number.format(value)]),
+  );
   const values = { ...figures, lostPoints: finding.lostPoints, unit: finding.unit, people: finding.people.join(', ') };
   const factor = t(`kinds.${finding.kind}.factor`, values);
-  const reviewers = finding.kind === 'review-wait' && finding.people.length > 0 ? ` ${t('kinds.review-wait.people', values)}` : '';
+  const reviewers =
+    finding.kind === 'review-wait' && finding.people.length > 0 ? ` ${t('kinds.review-wait.people', values)}` : '';
   return { factor: factor + reviewers, advice: t(`kinds.${finding.kind}.advice`, values) };
 }

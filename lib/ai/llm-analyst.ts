@@ -1,6 +1,12 @@
 import { generateText, NoObjectGeneratedError, Output, type LanguageModel } from 'ai';
 import type { AnalysisRequest, AnalystModel, ModelEvent } from './analyst-model';
-import { analystAnswerSchema, analystSystemPrompt, analystUserPrompt, answerFromText, type AnalystAnswer } from './analyst-prompt';
+import {
+  analystAnswerSchema,
+  analystSystemPrompt,
+  analystUserPrompt,
+  answerFromText,
+  type AnalystAnswer,
+} from './analyst-prompt';
 import { ModelError, modelErrorFrom } from './model-errors';
 
 export type LlmAnalystOptions = {
@@ -29,17 +35,23 @@ export function llmAnalyst(id: string, model: LanguageModel, options: LlmAnalyst
           const result = await generateText({
             model,
             system: analystSystemPrompt(request),
-            prompt: repair ? `${analystUserPrompt(request)}\n\nYour previous answer could not be used: ${repair}. Answer again with the JSON only.` : analystUserPrompt(request),
+            prompt: repair
+              ? `${analystUserPrompt(request)}\n\nYour previous answer could not be used: ${repair}. Answer again with the JSON only.`
+              : analystUserPrompt(request),
             temperature: 0.2,
             maxRetries: 0,
             abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
             ...(options.json === 'schema' ? { output: Output.object({ schema: analystAnswerSchema }) } : {}),
-            ...(typeof options.json === 'object' ? { providerOptions: { [options.json.object]: { response_format: { type: 'json_object' } } } } : {}),
+            ...(typeof options.json === 'object'
+              ? { providerOptions: { [options.json.object]: { response_format: { type: 'json_object' } } } }
+              : {}),
           });
           usage.promptTokens += result.usage.inputTokens ?? 0;
           usage.completionTokens += result.usage.outputTokens ?? 0;
           const parsed = analystAnswerSchema.safeParse(answerFromText(result.text));
-          return parsed.success ? { answer: parsed.data, problem: '' } : { answer: null, problem: parsed.error.issues[0]?.message ?? 'not JSON' };
+          return parsed.success
+            ? { answer: parsed.data, problem: '' }
+            : { answer: null, problem: parsed.error.issues[0]?.message ?? 'not JSON' };
         } catch (error) {
           // A structured answer that does not match the schema is worth one repair, like text.
           if (NoObjectGeneratedError.isInstance(error)) return { answer: null, problem: error.message };
@@ -48,7 +60,11 @@ export function llmAnalyst(id: string, model: LanguageModel, options: LlmAnalyst
       };
       let attempt = await ask(null);
       if (!attempt.answer) attempt = await ask(attempt.problem);
-      if (!attempt.answer) throw new ModelError('bad_output', `The model's answer was not the expected JSON after one repair (${attempt.problem}).`);
+      if (!attempt.answer)
+        throw new ModelError(
+          'bad_output',
+          `The model's answer was not the expected JSON after one repair (${attempt.problem}).`,
+        );
       yield { type: 'usage', ...usage };
       for (const message of attempt.answer.messages) yield { type: 'message', message };
     },

@@ -15,7 +15,14 @@ type ExternalConfig = Exclude<ProviderConfig, { kind: 'builtin' }>;
 /** The analyst for the admin's choice of model; `secret` is the provider's key, already unsealed. */
 export function analystModelFor(config: ProviderConfig, secret: string | null): AnalystModel {
   if (config.kind === 'builtin') return builtinAnalyst;
-  const json = config.kind === 'yandexgpt' ? 'schema' : config.kind === 'bitrixgpt' ? { object: 'bitrixgpt' } : (config.kind === 'gigachat' ? config.structuredOutput : config.supportsJsonSchema) ? 'schema' : 'prompt';
+  const json =
+    config.kind === 'yandexgpt'
+      ? 'schema'
+      : config.kind === 'bitrixgpt'
+        ? { object: 'bitrixgpt' }
+        : (config.kind === 'gigachat' ? config.structuredOutput : config.supportsJsonSchema)
+          ? 'schema'
+          : 'prompt';
   return llmAnalyst(`${config.kind}:${config.model}`, languageModelFor(config, secret), { json });
 }
 
@@ -23,7 +30,11 @@ export function analystModelFor(config: ProviderConfig, secret: string | null): 
  * The provider's language model; fails as not_available when its key is missing.
  * `rootCertificateFile` stands in for GIGACHAT_CA_FILE (null: none).
  */
-export function languageModelFor(config: ExternalConfig, secret: string | null, rootCertificateFile?: string | null): LanguageModel {
+export function languageModelFor(
+  config: ExternalConfig,
+  secret: string | null,
+  rootCertificateFile?: string | null,
+): LanguageModel {
   if (needsSecret(config) && !secret) {
     // Never quietly another model: BitrixGPT without a Vibecode key is simply not available.
     throw new ModelError('not_available', `${config.kind} needs its key in Settings.`);
@@ -35,7 +46,8 @@ export function languageModelFor(config: ExternalConfig, secret: string | null, 
     case 'yandexgpt':
       // docs/copilot.md, "Models": the OpenAI-compatible endpoint with an API key, the native API with an IAM token.
       if (config.auth === 'iam_token') return yandexNativeModel(config, async () => key);
-      if (config.auth === 'service_account_key') return yandexNativeModel(config, serviceAccountToken(key, config.iamURL));
+      if (config.auth === 'service_account_key')
+        return yandexNativeModel(config, serviceAccountToken(key, config.iamURL));
       return yandexGptModel(config, key);
     case 'gigachat':
       return gigaChatModel(config, key, gigaChatRootCertificate(config, rootCertificateFile));

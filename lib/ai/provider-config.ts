@@ -40,7 +40,11 @@ export const providerConfigSchema = z.discriminatedUnion('kind', [
     baseURL: httpUrl.default('https://gigachat.devices.sberbank.ru/api/v1'),
     authURL: httpUrl.default('https://ngw.devices.sberbank.ru:9443/api/v2/oauth'),
     /** The Russian Trusted Root CA (PEM) the deployment supplies; GigaChat's chain ends there. */
-    caPem: z.string().max(20_000).regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, 'must be a PEM certificate').optional(),
+    caPem: z
+      .string()
+      .max(20_000)
+      .regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, 'must be a PEM certificate')
+      .optional(),
     structuredOutput: z.boolean().default(false),
   }),
   z.object({

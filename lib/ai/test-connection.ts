@@ -4,10 +4,16 @@ import { modelErrorFrom, type FailureDetails, type ModelErrorCode } from './mode
 import type { ProviderConfig } from './provider-config';
 
 /** What the admin's browser is told: the reply, or the error in codes (its wording, which may quote the provider, stays on the server). */
-export type ConnectionTest = { ok: true; reply: string; ms: number } | ({ ok: false; code: ModelErrorCode } & Omit<FailureDetails, 'retryAfterMs'>);
+export type ConnectionTest =
+  | { ok: true; reply: string; ms: number }
+  | ({ ok: false; code: ModelErrorCode } & Omit<FailureDetails, 'retryAfterMs'>);
 
 /** One small real call to the provider (a one-word answer), so an admin learns before saving whether it works, or exactly why not. */
-export async function testProvider(config: ProviderConfig, secret: string | null, options: { timeoutMs?: number; rootCertificateFile?: string | null } = {}): Promise<ConnectionTest> {
+export async function testProvider(
+  config: ProviderConfig,
+  secret: string | null,
+  options: { timeoutMs?: number; rootCertificateFile?: string | null } = {},
+): Promise<ConnectionTest> {
   if (config.kind === 'builtin') return { ok: true, reply: 'built-in', ms: 0 };
   const started = performance.now();
   try {

@@ -17,7 +17,13 @@ export async function issueAccountToken(
   const token = randomBytes(24).toString('base64url');
   const now = options.now ?? new Date();
   await db.accountToken.create({
-    data: { tokenHash: hashToken(token), purpose, userId: options.userId, createdAt: now, expiresAt: new Date(now.getTime() + options.ttlMs) },
+    data: {
+      tokenHash: hashToken(token),
+      purpose,
+      userId: options.userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + options.ttlMs),
+    },
   });
   return token;
 }
@@ -32,6 +38,9 @@ export async function findUsableToken(db: Db, token: string, purpose: AccountTok
 
 /** Marks a token used; false when it was already used (two requests racing for one link). */
 export async function consumeToken(db: Db, token: string, now = new Date()): Promise<boolean> {
-  const result = await db.accountToken.updateMany({ where: { tokenHash: hashToken(token), usedAt: null }, data: { usedAt: now } });
+  const result = await db.accountToken.updateMany({
+    where: { tokenHash: hashToken(token), usedAt: null },
+    data: { usedAt: now },
+  });
   return result.count === 1;
 }

@@ -41,11 +41,16 @@ export type Bitrix24OAuthSettings = { clientId: string; clientSecret: string; po
  * portal's word): both go through the outbound guard, like every address Flowpilot is handed.
  */
 async function getJson(url: URL): Promise<unknown> {
-  const response = await outboundFetch()(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+  const response = await outboundFetch()(url, {
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(15_000),
+  });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: string; error_description?: string } | null) ?? {};
-    throw new Error(`Bitrix24 answered ${response.status} ${error.error ?? ''} ${error.error_description ?? ''}`.trim());
+    throw new Error(
+      `Bitrix24 answered ${response.status} ${error.error ?? ''} ${error.error_description ?? ''}`.trim(),
+    );
   }
   return body;
 }
@@ -77,7 +82,10 @@ export function bitrix24Provider(settings: Bitrix24OAuthSettings): OAuthConfig<B
       url: `${settings.portalUrl}/rest/user.current.json`,
       async request({ tokens }) {
         const token = tokenResponse.parse(tokens);
-        const url = new URL('user.current.json', token.client_endpoint.endsWith('/') ? token.client_endpoint : `${token.client_endpoint}/`);
+        const url = new URL(
+          'user.current.json',
+          token.client_endpoint.endsWith('/') ? token.client_endpoint : `${token.client_endpoint}/`,
+        );
         url.searchParams.set('auth', token.access_token);
         const { result } = currentUserResponse.parse(await getJson(url));
         const profile: Bitrix24Profile = {

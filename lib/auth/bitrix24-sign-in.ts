@@ -3,23 +3,34 @@ import type { Prisma } from '@/lib/db/generated/client';
 import type { Bitrix24Profile } from './bitrix24-oauth-provider';
 import { normalizeEmail } from './password-sign-in';
 
-export type Bitrix24SignIn = { ok: true; user: { id: string; sessionVersion: number } } | { ok: false; reason: 'disabled' | 'other-portal' };
+export type Bitrix24SignIn =
+  { ok: true; user: { id: string; sessionVersion: number } } | { ok: false; reason: 'disabled' | 'other-portal' };
 
 /**
  * The portal a sign-in may come from: the portal Flowpilot is connected to (by its member id, or
  * by its domain while it is known only by domain), or the portal sign-in is configured for
  * (BITRIX24_OAUTH_PORTAL_URL). An app installed on a stranger's portal gets nowhere.
  */
-async function portalFor(tx: Prisma.TransactionClient, profile: Bitrix24Profile, configuredPortalHost: string | null): Promise<string | null> {
+async function portalFor(
+  tx: Prisma.TransactionClient,
+  profile: Bitrix24Profile,
+  configuredPortalHost: string | null,
+): Promise<string | null> {
   const known = await tx.portal.findFirst({
-    where: { kind: { not: 'demo' }, OR: [{ memberId: profile.memberId }, { memberId: profile.domain, domain: profile.domain }] },
+    where: {
+      kind: { not: 'demo' },
+      OR: [{ memberId: profile.memberId }, { memberId: profile.domain, domain: profile.domain }],
+    },
     orderBy: { createdAt: 'asc' },
     select: { id: true, connection: { select: { portalId: true } } },
   });
   if (known?.connection) return known.id;
   if (profile.domain !== configuredPortalHost) return null;
   if (known) return known.id;
-  const created = await tx.portal.create({ data: { memberId: profile.memberId, domain: profile.domain, kind: 'oauth' }, select: { id: true } });
+  const created = await tx.portal.create({
+    data: { memberId: profile.memberId, domain: profile.domain, kind: 'oauth' },
+    select: { id: true },
+  });
   return created.id;
 }
 

@@ -38,9 +38,15 @@ async function demoEmployees(db: PrismaClient, portalId: string) {
     select: { bitrixUserId: true },
   });
   const unavailable = new Set(taken.map((user) => user.bitrixUserId));
-  const leadId = flows.flatMap((flow) => flow.members.filter((m) => m.role === 'owner' && !unavailable.has(m.bitrixUserId))).at(0)?.bitrixUserId ?? null;
+  const leadId =
+    flows.flatMap((flow) => flow.members.filter((m) => m.role === 'owner' && !unavailable.has(m.bitrixUserId))).at(0)
+      ?.bitrixUserId ?? null;
   const employees = (
-    await db.employee.findMany({ where: { portalId, active: true }, orderBy: { bitrixUserId: 'asc' }, select: { bitrixUserId: true, name: true, lastName: true } })
+    await db.employee.findMany({
+      where: { portalId, active: true },
+      orderBy: { bitrixUserId: 'asc' },
+      select: { bitrixUserId: true, name: true, lastName: true },
+    })
   ).filter((employee) => !unavailable.has(employee.bitrixUserId));
   const lead = employees.find((e) => e.bitrixUserId === leadId) ?? employees[0] ?? null;
   const executive = employees.find((e) => e.bitrixUserId !== lead?.bitrixUserId) ?? null;
@@ -66,7 +72,9 @@ export async function leaveDemoMode(db: PrismaClient): Promise<DemoAccountsState
       data: { active: false, sessionVersion: { increment: 1 }, portalId: null, bitrixUserId: null },
     });
     const invited = await tx.user.findMany({ where: { createdByDemo: true }, select: { id: true } });
-    const { count: invitations } = await tx.accountToken.deleteMany({ where: { userId: { in: invited.map((user) => user.id) }, usedAt: null } });
+    const { count: invitations } = await tx.accountToken.deleteMany({
+      where: { userId: { in: invited.map((user) => user.id) }, usedAt: null },
+    });
     const { count: invitedAccounts } = await tx.user.updateMany({
       where: { createdByDemo: true },
       data: { active: false, createdByDemo: false, sessionVersion: { increment: 1 } },
@@ -74,12 +82,19 @@ export async function leaveDemoMode(db: PrismaClient): Promise<DemoAccountsState
     const lastChange = await tx.copilotSettingsChange.findFirst({ orderBy: { id: 'desc' }, select: { userId: true } });
     const modelReset = lastChange?.userId != null && demoUsers.some((user) => user.id === lastChange.userId);
     if (modelReset) {
-      await tx.copilotSettings.updateMany({ where: { id: 1 }, data: { provider: { kind: 'builtin' }, sealedProviderSecret: null } });
-      await tx.copilotSettingsChange.create({ data: { userId: null, changes: { provider: 'builtin', secret: 'removed', reason: 'demo mode ended' } } });
+      await tx.copilotSettings.updateMany({
+        where: { id: 1 },
+        data: { provider: { kind: 'builtin' }, sealedProviderSecret: null },
+      });
+      await tx.copilotSettingsChange.create({
+        data: { userId: null, changes: { provider: 'builtin', secret: 'removed', reason: 'demo mode ended' } },
+      });
     }
     return { demoAccounts: demoAccountsOff, invitedAccounts, invitations, modelReset };
   });
-  return left.demoAccounts + left.invitedAccounts + left.invitations > 0 || left.modelReset ? { state: 'disabled', ...left } : { state: 'none' };
+  return left.demoAccounts + left.invitedAccounts + left.invitations > 0 || left.modelReset
+    ? { state: 'disabled', ...left }
+    : { state: 'none' };
 }
 
 /** Each demo account's name and the employee it speaks for, on the demo portal. */
@@ -105,10 +120,17 @@ async function demoAccountLinks(db: PrismaClient, portalId: string) {
 export async function syncDemoAccounts(db: PrismaClient, password: string): Promise<DemoAccountsState> {
   const portalId = await demoPortalId(db);
   if (!portalId) return leaveDemoMode(db);
-  const active = await db.user.findMany({ where: { email: { in: demoEmails }, active: true }, select: { email: true, passwordHash: true } });
+  const active = await db.user.findMany({
+    where: { email: { in: demoEmails }, active: true },
+    select: { email: true, passwordHash: true },
+  });
   // The three share one hash, made together below.
   const hash = active[0]?.passwordHash;
-  const current = active.length === demoAccounts.length && active.every((user) => user.passwordHash === hash) && hash != null && (await verifyPassword(password, hash));
+  const current =
+    active.length === demoAccounts.length &&
+    active.every((user) => user.passwordHash === hash) &&
+    hash != null &&
+    (await verifyPassword(password, hash));
   if (current) {
     await linkDemoAccounts(db);
     return { state: 'present' };
@@ -116,7 +138,11 @@ export async function syncDemoAccounts(db: PrismaClient, password: string): Prom
   const passwordHash = await hashPassword(password);
   for (const { account, data } of await demoAccountLinks(db, portalId)) {
     const fields = { ...data, role: account.role, active: true, passwordHash };
-    await db.user.upsert({ where: { email: account.email }, create: { email: account.email, ...fields }, update: fields });
+    await db.user.upsert({
+      where: { email: account.email },
+      create: { email: account.email, ...fields },
+      update: fields,
+    });
   }
   return { state: 'created' };
 }
@@ -125,7 +151,10 @@ export async function syncDemoAccounts(db: PrismaClient, password: string): Prom
 export async function linkDemoAccounts(db: PrismaClient): Promise<'linked' | 'present'> {
   const portalId = await demoPortalId(db);
   if (!portalId) return 'present';
-  const active = await db.user.findMany({ where: { email: { in: demoEmails }, active: true }, select: { email: true, portalId: true, bitrixUserId: true } });
+  const active = await db.user.findMany({
+    where: { email: { in: demoEmails }, active: true },
+    select: { email: true, portalId: true, bitrixUserId: true },
+  });
   let linked = false;
   for (const { account, data } of await demoAccountLinks(db, portalId)) {
     const user = active.find((candidate) => candidate.email === account.email);

@@ -4,9 +4,18 @@ import type { PrismaClient } from '@/lib/db/client';
  * Ends one session on the server: its id joins the ended sessions until every token it could
  * have issued has expired (a token is re-issued while used, each time valid for `maxAgeMs` more).
  */
-export async function endSession(db: PrismaClient, sessionId: string, maxAgeMs: number, now = new Date()): Promise<void> {
+export async function endSession(
+  db: PrismaClient,
+  sessionId: string,
+  maxAgeMs: number,
+  now = new Date(),
+): Promise<void> {
   const expiresAt = new Date(now.getTime() + maxAgeMs);
-  await db.endedSession.upsert({ where: { id: sessionId }, create: { id: sessionId, endedAt: now, expiresAt }, update: {} });
+  await db.endedSession.upsert({
+    where: { id: sessionId },
+    create: { id: sessionId, endedAt: now, expiresAt },
+    update: {},
+  });
   // Keep the table small: ended sessions whose tokens have all expired no longer matter.
   if (Math.random() < 0.05) await db.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
 }

@@ -30,7 +30,9 @@ describe('first run', () => {
     expect(stored.role).toBe('admin');
     expect(await verifyPassword(admin.password, stored.passwordHash!)).toBe(true);
 
-    await expect(createFirstAdmin(database.db, { token: run.token, ...admin, email: 'eve@example.test' })).rejects.toThrow(SetupError);
+    await expect(
+      createFirstAdmin(database.db, { token: run.token, ...admin, email: 'eve@example.test' }),
+    ).rejects.toThrow(SetupError);
     expect(await setupState(database.db, run.token)).toBe('done');
     expect(await database.db.user.count()).toBe(1);
     expect(await prepareFirstRun(database.db, {})).toEqual({ state: 'ready' });
@@ -50,7 +52,9 @@ describe('first run', () => {
   it('refuses an expired link', async () => {
     const run = await prepareFirstRun(database.db, {}, new Date('2026-01-01T00:00:00Z'));
     if (run.state !== 'setup-link') throw new Error('expected a setup link');
-    await expect(createFirstAdmin(database.db, { token: run.token, ...admin }, new Date('2026-01-02T00:00:01Z'))).rejects.toThrow('invalid-link');
+    await expect(
+      createFirstAdmin(database.db, { token: run.token, ...admin }, new Date('2026-01-02T00:00:01Z')),
+    ).rejects.toThrow('invalid-link');
   });
 
   it('creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD instead, and only on an empty database', async () => {
@@ -58,7 +62,9 @@ describe('first run', () => {
       state: 'admin-created',
       email: 'root@example.test',
     });
-    expect(await prepareFirstRun(database.db, { email: 'other@example.test', password: 'from-the-env-1' })).toEqual({ state: 'ready' });
+    expect(await prepareFirstRun(database.db, { email: 'other@example.test', password: 'from-the-env-1' })).toEqual({
+      state: 'ready',
+    });
     expect(await database.db.user.count()).toBe(1);
   });
 });
@@ -83,7 +89,9 @@ describe('first run beside other accounts', () => {
 
   it('an admin a demo account invited does not finish the setup', async () => {
     const { db } = database;
-    await db.user.create({ data: { email: 'stranger@evil.test', name: 'Stranger', role: 'admin', createdByDemo: true } });
+    await db.user.create({
+      data: { email: 'stranger@evil.test', name: 'Stranger', role: 'admin', createdByDemo: true },
+    });
     const run = await prepareFirstRun(db, {});
     expect(run.state).toBe('setup-link');
   });

@@ -7,9 +7,7 @@ import { normalizeEmail } from './password-sign-in';
 const setupLinkTtlMs = 24 * 60 * 60_000;
 
 export type FirstRun =
-  | { state: 'ready' }
-  | { state: 'admin-created'; email: string }
-  | { state: 'setup-link'; token: string };
+  { state: 'ready' } | { state: 'admin-created'; email: string } | { state: 'setup-link'; token: string };
 
 /**
  * Whether the deployment has its own admin: an active admin who is neither a demo account nor
@@ -18,7 +16,12 @@ export type FirstRun =
  */
 async function hasOwnAdmin(db: Pick<PrismaClient, 'user'>): Promise<boolean> {
   const admins = await db.user.count({
-    where: { role: 'admin', active: true, createdByDemo: false, email: { notIn: demoAccounts.map((account) => account.email) } },
+    where: {
+      role: 'admin',
+      active: true,
+      createdByDemo: false,
+      email: { notIn: demoAccounts.map((account) => account.email) },
+    },
   });
   return admins > 0;
 }
@@ -75,7 +78,8 @@ export async function createFirstAdmin(
     if (!(await findUsableToken(tx, input.token, 'setup', now)) || !(await consumeToken(tx, input.token, now))) {
       throw new SetupError('invalid-link');
     }
-    if (await tx.user.findUnique({ where: { email: normalizeEmail(input.email) }, select: { id: true } })) throw new SetupError('email-taken');
+    if (await tx.user.findUnique({ where: { email: normalizeEmail(input.email) }, select: { id: true } }))
+      throw new SetupError('email-taken');
     const user = await tx.user.create({
       data: { email: normalizeEmail(input.email), name: input.name.trim(), role: 'admin', passwordHash },
       select: { id: true, email: true },

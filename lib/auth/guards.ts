@@ -64,12 +64,15 @@ export function withAuth<I extends RouteInput, C extends RouteContext = RouteCon
       const parsed = {
         query: input.query?.parse(Object.fromEntries(new URL(request.url).searchParams)),
         params: input.params?.parse(await context.params),
-        body: input.body ? input.body.schema.parse(await readJsonRequest(request, input.body.limitBytes, input.body.example)) : undefined,
+        body: input.body
+          ? input.body.schema.parse(await readJsonRequest(request, input.body.limitBytes, input.body.example))
+          : undefined,
       } as ParsedInput<I>;
       return await handler(request, { ...parsed, viewer });
     } catch (error) {
       if (error instanceof ApiError) return problem(error.status, error.code, error.message);
-      if (error instanceof z.ZodError) return problem(400, 'invalid_request', 'The request is not valid.', { issues: error.issues });
+      if (error instanceof z.ZodError)
+        return problem(400, 'invalid_request', 'The request is not valid.', { issues: error.issues });
       console.error('route handler failed', error);
       return problem(500, 'internal_error', 'Something went wrong; try again.');
     }
@@ -83,7 +86,12 @@ function noStore(response: Response): Response {
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: 'unauthorized' | 'forbidden' | 'invalid' | 'failed' | (string & {}); message?: string; fields?: Record<string, string[]> };
+  | {
+      ok: false;
+      error: 'unauthorized' | 'forbidden' | 'invalid' | 'failed' | (string & {});
+      message?: string;
+      fields?: Record<string, string[]>;
+    };
 
 /** Who may call an action; read by the authorization matrix test. */
 export type ActionPolicy = { public: true } | { public: false; roles: readonly Role[] };
@@ -122,15 +130,21 @@ export function authorizedAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>, viewer: Viewer) => Promise<T>,
 ): GuardedAction<z.input<S>, T> {
-  return tag(async (input: z.input<S>) => {
-    const viewer = await getViewer();
-    if (!viewer) return { ok: false, error: 'unauthorized' };
-    if (!roles.includes(viewer.role)) return { ok: false, error: 'forbidden' };
-    return runHandler(schema, input, (data) => handler(data, viewer));
-  }, { public: false, roles });
+  return tag(
+    async (input: z.input<S>) => {
+      const viewer = await getViewer();
+      if (!viewer) return { ok: false, error: 'unauthorized' };
+      if (!roles.includes(viewer.role)) return { ok: false, error: 'forbidden' };
+      return runHandler(schema, input, (data) => handler(data, viewer));
+    },
+    { public: false, roles },
+  );
 }
 
 /** A server action anyone may call (sign-in helpers, first-run setup); its handler does its own checks. */
-export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>): GuardedAction<z.input<S>, T> {
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+): GuardedAction<z.input<S>, T> {
   return tag(async (input: z.input<S>) => runHandler(schema, input, handler), { public: true });
 }

@@ -1,5 +1,11 @@
 import type { PrismaClient } from '@/lib/db/client';
-import { hashPassword, PasswordCheckBusyError, passwordNeedsRehash, spendPasswordCheck, verifyPassword } from './password';
+import {
+  hashPassword,
+  PasswordCheckBusyError,
+  passwordNeedsRehash,
+  spendPasswordCheck,
+  verifyPassword,
+} from './password';
 import { forgetAttempt, markAttemptSucceeded, reserveSignInAttempt } from './sign-in-limiter';
 
 /** Why a password sign-in failed; `locked` carries the wait. Shown to people as translated text. */
@@ -30,10 +36,15 @@ export async function signInWithPassword(
   const reservation = await reserveSignInAttempt(db, email, input.address, now);
   if (reservation.locked) throw new SignInError({ code: 'locked', retryAfterSeconds: reservation.retryAfterSeconds });
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, active: true, sessionVersion: true },
+  });
   let valid: boolean;
   try {
-    valid = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await spendPasswordCheck(input.password);
+    valid = user?.passwordHash
+      ? await verifyPassword(input.password, user.passwordHash)
+      : await spendPasswordCheck(input.password);
   } catch (error) {
     if (!(error instanceof PasswordCheckBusyError)) throw error;
     await forgetAttempt(db, reservation.attemptId);
@@ -42,7 +53,10 @@ export async function signInWithPassword(
   if (!user?.active || !valid) throw new SignInError({ code: 'invalid' });
 
   await markAttemptSucceeded(db, reservation.attemptId);
-  const rehash = user.passwordHash && passwordNeedsRehash(user.passwordHash) ? { passwordHash: await hashPassword(input.password) } : {};
+  const rehash =
+    user.passwordHash && passwordNeedsRehash(user.passwordHash)
+      ? { passwordHash: await hashPassword(input.password) }
+      : {};
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now, ...rehash } });
   return { id: user.id, sessionVersion: user.sessionVersion };
 }

@@ -40,7 +40,11 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bounded(() => (hash.startsWith(prefix) ? bcrypt.compare(digest(password), hash.slice(prefix.length)) : bcrypt.compare(password, hash)));
+  return bounded(() =>
+    hash.startsWith(prefix)
+      ? bcrypt.compare(digest(password), hash.slice(prefix.length))
+      : bcrypt.compare(password, hash),
+  );
 }
 
 export function passwordNeedsRehash(hash: string): boolean {

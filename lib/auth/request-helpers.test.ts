@@ -6,13 +6,29 @@ import { safeCallbackUrl } from './safe-callback-url';
 describe('safeCallbackUrl', () => {
   it('follows same-site paths only', () => {
     expect(safeCallbackUrl('/flows/1?x=2', '/home')).toBe('/flows/1?x=2');
-    for (const hostile of ['https://evil.test/', '//evil.test', '/\\evil.test', 'javascript:alert(1)', '', null, undefined]) {
+    for (const hostile of [
+      'https://evil.test/',
+      '//evil.test',
+      '/\\evil.test',
+      'javascript:alert(1)',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeCallbackUrl(hostile, '/home')).toBe('/home');
     }
   });
 
   it('refuses what a browser would resolve off-site once it drops tabs and newlines or reads backslashes as slashes', () => {
-    for (const hostile of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\t//evil.example', '/\\/evil.example', '\\\\evil.example', '/\t\\evil.example']) {
+    for (const hostile of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '\t//evil.example',
+      '/\\/evil.example',
+      '\\\\evil.example',
+      '/\t\\evil.example',
+    ]) {
       expect(safeCallbackUrl(hostile, '/home'), JSON.stringify(hostile)).toBe('/home');
     }
   });
@@ -38,10 +54,27 @@ describe('clientAddress', () => {
 
 describe('isPublicPath', () => {
   it('opens the start, sign-in, setup and invitation pages, NextAuth and health; nothing else', () => {
-    for (const open of ['/', '/sign-in', '/setup', '/invite', '/api/auth/session', '/api/auth/callback/bitrix24', '/api/health']) {
+    for (const open of [
+      '/',
+      '/sign-in',
+      '/setup',
+      '/invite',
+      '/api/auth/session',
+      '/api/auth/callback/bitrix24',
+      '/api/health',
+    ]) {
       expect(isPublicPath(open), open).toBe(true);
     }
-    for (const closed of ['/overview', '/flows/1', '/settings', '/users', '/api/healthz', '/api/sync', '/sign-in/x', '/api/authx']) {
+    for (const closed of [
+      '/overview',
+      '/flows/1',
+      '/settings',
+      '/users',
+      '/api/healthz',
+      '/api/sync',
+      '/sign-in/x',
+      '/api/authx',
+    ]) {
       expect(isPublicPath(closed), closed).toBe(false);
     }
   });

@@ -16,7 +16,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const [user, ended] = await Promise.all([
     db().user.findUnique({
       where: { id: session.uid },
-      select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, portalId: true, bitrixUserId: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        sessionVersion: true,
+        portalId: true,
+        bitrixUserId: true,
+      },
     }),
     db().endedSession.findUnique({ where: { id: session.sid }, select: { id: true } }),
   ]);

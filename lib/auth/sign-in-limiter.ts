@@ -41,19 +41,29 @@ const reserving = pLimit(2);
  * looked at, so parallel guesses cannot all pass the check first. Attempts of one account, and
  * of one address, queue on advisory locks (always account first, so two never wait on each other).
  */
-export async function reserveSignInAttempt(db: PrismaClient, email: string, address: string, now = new Date()): Promise<Reservation> {
-  const reservation = await reserving(() => db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:sign-in-account'), hashtext(${email}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:sign-in-address'), hashtext(${address}))`;
-    const [account, fromAddress] = [
-      await lockoutFor(tx, { email }, signInLimits.perAccount, now),
-      await lockoutFor(tx, { address }, signInLimits.perAddress, now),
-    ];
-    const wait = Math.max(account, fromAddress);
-    if (wait > 0) return { locked: true, retryAfterSeconds: wait } as const;
-    const attempt = await tx.signInAttempt.create({ data: { email, address, succeeded: false, attemptedAt: now }, select: { id: true } });
-    return { locked: false, attemptId: attempt.id } as const;
-  }));
+export async function reserveSignInAttempt(
+  db: PrismaClient,
+  email: string,
+  address: string,
+  now = new Date(),
+): Promise<Reservation> {
+  const reservation = await reserving(() =>
+    db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:sign-in-account'), hashtext(${email}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:sign-in-address'), hashtext(${address}))`;
+      const [account, fromAddress] = [
+        await lockoutFor(tx, { email }, signInLimits.perAccount, now),
+        await lockoutFor(tx, { address }, signInLimits.perAddress, now),
+      ];
+      const wait = Math.max(account, fromAddress);
+      if (wait > 0) return { locked: true, retryAfterSeconds: wait } as const;
+      const attempt = await tx.signInAttempt.create({
+        data: { email, address, succeeded: false, attemptedAt: now },
+        select: { id: true },
+      });
+      return { locked: false, attemptId: attempt.id } as const;
+    }),
+  );
   // Keep the table small: attempts older than a day no longer matter.
   if (Math.random() < 0.05) {
     await db.signInAttempt.deleteMany({ where: { attemptedAt: { lt: new Date(now.getTime() - 86_400_000) } } });

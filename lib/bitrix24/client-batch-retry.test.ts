@@ -18,7 +18,10 @@ function scriptedBatches(rounds: Answer[]) {
       if (answer.error) errors[key] = { error: answer.error, error_description: answer.error };
       else result[key] = answer.ok;
     }
-    return new Response(JSON.stringify({ result: { result, result_error: errors, result_total: {}, result_next: {}, result_time: {} } }), { status: 200 });
+    return new Response(
+      JSON.stringify({ result: { result, result_error: errors, result_total: {}, result_next: {}, result_time: {} } }),
+      { status: 200 },
+    );
   };
   return { sent, fetchScript };
 }
@@ -26,9 +29,14 @@ function scriptedBatches(rounds: Answer[]) {
 describe('batch sub-calls that fail for a while', () => {
   it('waits out a method over its time budget and sends again only the refused sub-calls', async () => {
     const clock = sleepingClock();
-    const { sent, fetchScript } = scriptedBatches([{ h2: { error: 'OPERATION_TIME_LIMIT' }, h3: { error: 'OPERATION_TIME_LIMIT' } }, { h3: { error: 'OPERATION_TIME_LIMIT' } }]);
+    const { sent, fetchScript } = scriptedBatches([
+      { h2: { error: 'OPERATION_TIME_LIMIT' }, h3: { error: 'OPERATION_TIME_LIMIT' } },
+      { h3: { error: 'OPERATION_TIME_LIMIT' } },
+    ]);
     const client = scriptedClient(fetchScript, clock);
-    const commands = Object.fromEntries(['h1', 'h2', 'h3'].map((key) => [key, { method: 'tasks.task.history.list', params: { taskId: 1 } }]));
+    const commands = Object.fromEntries(
+      ['h1', 'h2', 'h3'].map((key) => [key, { method: 'tasks.task.history.list', params: { taskId: 1 } }]),
+    );
     const { results, errors } = await client.batch(commands);
     expect(results).toEqual({ h1: 'h1 done', h2: 'h2 done', h3: 'h3 done' });
     expect(errors).toEqual({});
@@ -39,16 +47,26 @@ describe('batch sub-calls that fail for a while', () => {
 
   it('gives up on a budget that stays used up for over 12 minutes and reports the sub-call error', async () => {
     const clock = sleepingClock();
-    const { fetchScript } = scriptedBatches(Array.from({ length: 200 }, () => ({ h1: { error: 'OPERATION_TIME_LIMIT' } })));
-    const { errors } = await scriptedClient(fetchScript, clock).batch({ h1: { method: 'tasks.task.history.list' }, h2: { method: 'tasks.task.history.list' } });
+    const { fetchScript } = scriptedBatches(
+      Array.from({ length: 200 }, () => ({ h1: { error: 'OPERATION_TIME_LIMIT' } })),
+    );
+    const { errors } = await scriptedClient(fetchScript, clock).batch({
+      h1: { method: 'tasks.task.history.list' },
+      h2: { method: 'tasks.task.history.list' },
+    });
     expect(errors.h1?.kind).toBe('operation-limit');
     expect(clock.slept.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(12 * 60_000);
   });
 
   it('retries a sub-call the portal failed with a server error, and keeps errors that are final', async () => {
     const clock = sleepingClock();
-    const { sent, fetchScript } = scriptedBatches([{ a: { error: 'INTERNAL_SERVER_ERROR' }, b: { error: 'ERROR_CORE' } }]);
-    const { results, errors } = await scriptedClient(fetchScript, clock).batch({ a: { method: 'tasks.task.get' }, b: { method: 'tasks.task.get' } });
+    const { sent, fetchScript } = scriptedBatches([
+      { a: { error: 'INTERNAL_SERVER_ERROR' }, b: { error: 'ERROR_CORE' } },
+    ]);
+    const { results, errors } = await scriptedClient(fetchScript, clock).batch({
+      a: { method: 'tasks.task.get' },
+      b: { method: 'tasks.task.get' },
+    });
     expect(results).toEqual({ a: 'a done' });
     expect(errors.b?.kind).toBe('invalid-request');
     expect(sent).toEqual([['a', 'b'], ['a']]);

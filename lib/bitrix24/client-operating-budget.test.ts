@@ -8,7 +8,14 @@ import { scriptedClient, sleepingClock } from './testing/scripted-client';
  * operating_reset_at from the last successful response; if the error persists, wait for the next
  * bucket reset"), and batch sub-calls report their own figures in `result_time`.
  */
-const refused = () => new Response(JSON.stringify({ error: 'OPERATION_TIME_LIMIT', error_description: 'Accumulated method execution time has exceeded the limit for the application or webhook' }), { status: 429 });
+const refused = () =>
+  new Response(
+    JSON.stringify({
+      error: 'OPERATION_TIME_LIMIT',
+      error_description: 'Accumulated method execution time has exceeded the limit for the application or webhook',
+    }),
+    { status: 429 },
+  );
 const answered = (result: unknown, time: object) => new Response(JSON.stringify({ result, time }), { status: 200 });
 
 describe('a method over its time budget, with no timings in the refusal', () => {
@@ -20,7 +27,9 @@ describe('a method over its time budget, with no timings in the refusal', () => 
       calls++;
       if (calls === 1) return answered('2026-12-04T00:00:00+03:00', { operating: 479, operating_reset_at: resetAt });
       // Refused until the reset has passed and one more bucket has gone.
-      return clock.now() < resetAt * 1000 + 60_000 ? refused() : answered('2026-12-04T00:10:00+03:00', { operating: 100, operating_reset_at: resetAt + 600 });
+      return clock.now() < resetAt * 1000 + 60_000
+        ? refused()
+        : answered('2026-12-04T00:10:00+03:00', { operating: 100, operating_reset_at: resetAt + 600 });
     };
     const client = scriptedClient(fetchScript, clock);
     await client.call('server.time');
@@ -35,7 +44,10 @@ describe('a method over its time budget, with no timings in the refusal', () => 
     const clock = sleepingClock(1_800_000_000_000);
     const resetAt = clock.now() / 1000 + 300;
     const fetchScript: typeof fetch = async (input) => {
-      const method = String(input).split('/').pop()!.replace(/\.json$/, '');
+      const method = String(input)
+        .split('/')
+        .pop()!
+        .replace(/\.json$/, '');
       if (method === 'batch') {
         return new Response(
           JSON.stringify({
@@ -44,7 +56,18 @@ describe('a method over its time budget, with no timings in the refusal', () => 
               result_error: [],
               result_total: [],
               result_next: [],
-              result_time: { h1: { start: 1, finish: 2, duration: 1, processing: 1, date_start: '', date_finish: '', operating: 470, operating_reset_at: resetAt } },
+              result_time: {
+                h1: {
+                  start: 1,
+                  finish: 2,
+                  duration: 1,
+                  processing: 1,
+                  date_start: '',
+                  date_finish: '',
+                  operating: 470,
+                  operating_reset_at: resetAt,
+                },
+              },
             },
           }),
           { status: 200 },
@@ -65,7 +88,10 @@ describe('a method over its time budget, with no timings in the refusal', () => 
     const resetAt = clock.now() / 1000 + 200;
     let batches = 0;
     const fetchScript: typeof fetch = async (input) => {
-      const method = String(input).split('/').pop()!.replace(/\.json$/, '');
+      const method = String(input)
+        .split('/')
+        .pop()!
+        .replace(/\.json$/, '');
       if (method !== 'batch') return answered({ list: [] }, { operating: 470, operating_reset_at: resetAt });
       batches++;
       const refusedNow = clock.now() < resetAt * 1000;
@@ -73,7 +99,14 @@ describe('a method over its time budget, with no timings in the refusal', () => 
         JSON.stringify({
           result: {
             result: refusedNow ? [] : { h1: { list: [] } },
-            result_error: refusedNow ? { h1: { error: 'OPERATION_TIME_LIMIT', error_description: 'Accumulated method execution time has exceeded the limit' } } : [],
+            result_error: refusedNow
+              ? {
+                  h1: {
+                    error: 'OPERATION_TIME_LIMIT',
+                    error_description: 'Accumulated method execution time has exceeded the limit',
+                  },
+                }
+              : [],
             result_total: [],
             result_next: [],
             result_time: [],

@@ -13,7 +13,10 @@ afterAll(() => portal.stop());
 describe('rate limiter against the portal bucket', () => {
   it('a burst of 120 calls at the default preset never draws QUERY_LIMIT_EXCEEDED', { timeout: 90_000 }, async () => {
     const notices: RetryNotice[] = [];
-    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl }, onRetry: (notice) => notices.push(notice) });
+    const client = new Bitrix24Client({
+      connection: { kind: 'webhook', url: portal.webhookUrl },
+      onRetry: (notice) => notices.push(notice),
+    });
     const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 120 }, () => client.call('server.time')));
     expect(answers).toHaveLength(120);
@@ -22,17 +25,24 @@ describe('rate limiter against the portal bucket', () => {
     expect(Date.now() - started).toBeGreaterThan(30_000);
   });
 
-  it('recovers when the portal tightens its limit: refusals are waited out and every call completes', { timeout: 90_000 }, async () => {
-    portal.limits.settings = { ...portal.limits.settings, burst: 10, drainPerSecond: 2 };
-    // A fresh bucket on the portal side for this client's calls.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const notices: RetryNotice[] = [];
-    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl }, onRetry: (notice) => notices.push(notice) });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => client.call('server.time')));
-    expect(answers).toHaveLength(20);
-    expect(notices.length).toBeGreaterThan(0);
-    expect(notices.every((notice) => notice.error.kind === 'rate-limited')).toBe(true);
-    // The client learned a smaller bucket than its preset.
-    expect(client.limiter.estimate.burst).toBeLessThan(50);
-  });
+  it(
+    'recovers when the portal tightens its limit: refusals are waited out and every call completes',
+    { timeout: 90_000 },
+    async () => {
+      portal.limits.settings = { ...portal.limits.settings, burst: 10, drainPerSecond: 2 };
+      // A fresh bucket on the portal side for this client's calls.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const notices: RetryNotice[] = [];
+      const client = new Bitrix24Client({
+        connection: { kind: 'webhook', url: portal.webhookUrl },
+        onRetry: (notice) => notices.push(notice),
+      });
+      const answers = await Promise.all(Array.from({ length: 20 }, () => client.call('server.time')));
+      expect(answers).toHaveLength(20);
+      expect(notices.length).toBeGreaterThan(0);
+      expect(notices.every((notice) => notice.error.kind === 'rate-limited')).toBe(true);
+      // The client learned a smaller bucket than its preset.
+      expect(client.limiter.estimate.burst).toBeLessThan(50);
+    },
+  );
 });

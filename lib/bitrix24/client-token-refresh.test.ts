@@ -13,7 +13,10 @@ describe('OAuth refresh with calls in flight', () => {
       const nth = ++sent;
       // The second call's answer arrives only after the first call's refresh has finished.
       if (nth === 2) await slowAnswerHeld;
-      const body = auth === 'old' ? { error: 'expired_token', error_description: 'The access token provided has expired.' } : { result: { ok: auth } };
+      const body =
+        auth === 'old'
+          ? { error: 'expired_token', error_description: 'The access token provided has expired.' }
+          : { result: { ok: auth } };
       return new Response(JSON.stringify(body), { status: auth === 'old' ? 401 : 200 });
     };
     const client = new Bitrix24Client({

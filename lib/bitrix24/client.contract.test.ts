@@ -15,7 +15,10 @@ afterEach(async () => {
   await Promise.all(portals.splice(0).map((portal) => portal.stop()));
 });
 
-async function portalWith(company: DemoCompany = fixtureCompany({ flows: [fixtureFlow(1)], tasks: manyTasks(130) }), options: Partial<DemoPortalOptions> = {}) {
+async function portalWith(
+  company: DemoCompany = fixtureCompany({ flows: [fixtureFlow(1)], tasks: manyTasks(130) }),
+  options: Partial<DemoPortalOptions> = {},
+) {
   const portal = await startDemoPortal({ company, ...options });
   portals.push(portal);
   return portal;
@@ -63,18 +66,36 @@ describe('paging', () => {
   it('resumes a cursor scan after a given id, and applies filters', async () => {
     const portal = await portalWith();
     const client = webhookClient(portal);
-    expect((await collectPages(scanTasks(client, { afterId: 120 }))).map((t) => t.id)).toEqual(['121', '122', '123', '124', '125', '126', '127', '128', '129', '130']);
+    expect((await collectPages(scanTasks(client, { afterId: 120 }))).map((t) => t.id)).toEqual([
+      '121',
+      '122',
+      '123',
+      '124',
+      '125',
+      '126',
+      '127',
+      '128',
+      '129',
+      '130',
+    ]);
     expect(await collectPages(scanTasks(client, { filter: { RESPONSIBLE_ID: 99 } }))).toEqual([]);
   });
 
   it('pages users by cursor (dismissed included) and departments by offset', async () => {
     const client = webhookClient(await portalWith());
-    expect((await listUsers(client)).map((u) => [u.ID, u.ACTIVE])).toEqual([['1', true], ['2', true], ['3', true], ['4', false]]);
+    expect((await listUsers(client)).map((u) => [u.ID, u.ACTIVE])).toEqual([
+      ['1', true],
+      ['2', true],
+      ['3', true],
+      ['4', false],
+    ]);
     expect((await listDepartments(client)).map((d) => d.NAME)).toEqual(['Компания', 'Поддержка']);
   });
 
   it('rejects an unknown sort key the way the portal does', async () => {
-    const error = await bitrix24Failure(webhookClient(await portalWith()).call('tasks.task.list', { order: { NOPE: 'asc' } }));
+    const error = await bitrix24Failure(
+      webhookClient(await portalWith()).call('tasks.task.list', { order: { NOPE: 'asc' } }),
+    );
     expect(error.kind).toBe('invalid-request');
     expect(error.message).toContain('Invalid sorting key');
   });
@@ -140,7 +161,11 @@ describe('batch', () => {
 describe('errors a person can act on', () => {
   it('a wrong or revoked webhook', async () => {
     const portal = await portalWith();
-    const wrong = await bitrix24Failure(new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/1/not-the-code/` } }).call('server.time'));
+    const wrong = await bitrix24Failure(
+      new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/1/not-the-code/` } }).call(
+        'server.time',
+      ),
+    );
     expect(wrong.kind).toBe('wrong-webhook');
     expect(wrong.message).toMatch(/the webhook URL is wrong, expired or was deleted/);
     portal.faults.revokedWebhooks = [portal.webhooks[0]!.code];
@@ -167,7 +192,11 @@ describe('errors a person can act on', () => {
     const { port } = server.address() as net.AddressInfo;
     await new Promise((resolve) => server.close(resolve));
     const notices: RetryNotice[] = [];
-    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: `http://127.0.0.1:${port}/rest/1/x/` }, clock: noWait, onRetry: (n) => notices.push(n) });
+    const client = new Bitrix24Client({
+      connection: { kind: 'webhook', url: `http://127.0.0.1:${port}/rest/1/x/` },
+      clock: noWait,
+      onRetry: (n) => notices.push(n),
+    });
     const error = await bitrix24Failure(client.call('server.time'));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toMatch(/Cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
@@ -176,10 +205,16 @@ describe('errors a person can act on', () => {
 
   it('a link-local or cloud-metadata address: refused before connecting, and not retried', async () => {
     const notices: RetryNotice[] = [];
-    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: 'http://169.254.169.254/rest/1/x/' }, clock: noWait, onRetry: (n) => notices.push(n) });
+    const client = new Bitrix24Client({
+      connection: { kind: 'webhook', url: 'http://169.254.169.254/rest/1/x/' },
+      clock: noWait,
+      onRetry: (n) => notices.push(n),
+    });
     const error = await bitrix24Failure(client.call('server.time'));
     expect(error.kind).toBe('refused-address');
-    expect(error.message).toBe('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.');
+    expect(error.message).toBe(
+      'Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.',
+    );
     expect(error.details.refusal).toMatchObject({ kind: 'address', range: '169.254.0.0/16' });
     expect(notices).toEqual([]);
   });
@@ -196,7 +231,13 @@ describe('errors a person can act on', () => {
       const notices: RetryNotice[] = [];
       const { port } = moved.address() as net.AddressInfo;
       const url = portal.webhookUrl.replace(new URL(portal.url).host, `127.0.0.1:${port}`);
-      const error = await bitrix24Failure(new Bitrix24Client({ connection: { kind: 'webhook', url }, clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'));
+      const error = await bitrix24Failure(
+        new Bitrix24Client({
+          connection: { kind: 'webhook', url },
+          clock: noWait,
+          onRetry: (n) => notices.push(n),
+        }).call('server.time'),
+      );
       expect(error.kind).toBe('redirected');
       expect(error.message).toBe(`The server answered with a redirect to ${portal.url}; use the final address.`);
       expect(requests).toBe(1);
@@ -209,14 +250,19 @@ describe('errors a person can act on', () => {
   it('server errors are retried, then reported', async () => {
     const portal = await portalWith(undefined, { faults: { errorRate: 1 } });
     const notices: RetryNotice[] = [];
-    const error = await bitrix24Failure(webhookClient(portal, { clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'));
+    const error = await bitrix24Failure(
+      webhookClient(portal, { clock: noWait, onRetry: (n) => notices.push(n) }).call('server.time'),
+    );
     expect(error.kind).toBe('server-error');
     expect(notices.map((n) => n.error.kind)).toEqual(['server-error', 'server-error', 'server-error']);
   });
 
   it('a 20 % share of 500s is absorbed by retries', async () => {
     let draw = 0;
-    const portal = await portalWith(undefined, { faults: { errorRate: 0.2 }, random: () => [0.1, 0.5, 0.9, 0.3, 0.7][draw++ % 5]! });
+    const portal = await portalWith(undefined, {
+      faults: { errorRate: 0.2 },
+      random: () => [0.1, 0.5, 0.9, 0.3, 0.7][draw++ % 5]!,
+    });
     const tasks = await collectPages(scanTasks(webhookClient(portal, { clock: noWait })));
     expect(tasks).toHaveLength(130);
   });
@@ -231,7 +277,10 @@ describe('errors a person can act on', () => {
   });
 
   it('the method time budget: the answer reports operating time and its reset; an exhausted method is refused with no timings, as Bitrix24 does', async () => {
-    const portal = await portalWith(undefined, { limits: { operatingBudgetSeconds: 1 }, faults: { extraCostSeconds: 0.6 } });
+    const portal = await portalWith(undefined, {
+      limits: { operatingBudgetSeconds: 1 },
+      faults: { extraCostSeconds: 0.6 },
+    });
     const client = webhookClient(portal, { maxRetries: 0 });
     const first = await client.call('server.time');
     expect(first.time?.operating).toBeGreaterThan(0.5);
@@ -245,11 +294,15 @@ describe('errors a person can act on', () => {
   });
 
   it('a non-JSON answer (not a REST address)', async () => {
-    const site = (await import('node:http')).createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Welcome</html>'));
+    const site = (await import('node:http')).createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Welcome</html>'),
+    );
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = site.address() as net.AddressInfo;
-      const error = await bitrix24Failure(new Bitrix24Client({ connection: { kind: 'webhook', url: `http://127.0.0.1:${port}/` } }).call('server.time'));
+      const error = await bitrix24Failure(
+        new Bitrix24Client({ connection: { kind: 'webhook', url: `http://127.0.0.1:${port}/` } }).call('server.time'),
+      );
       expect(error.kind).toBe('unexpected-answer');
       expect(error.message).toMatch(/not JSON .*Is this a Bitrix24 REST address\?/);
     } finally {
@@ -275,8 +328,16 @@ describe('OAuth tokens', () => {
           refresh: async (stale) => {
             // Tokens issued from now on live normally again.
             portal.faults.tokenLifetimeMs = null;
-            const query = new URLSearchParams({ grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: stale.refreshToken });
-            const answer = (await (await fetch(`${portal.url}/oauth/token/?${query}`)).json()) as { access_token: string; refresh_token: string };
+            const query = new URLSearchParams({
+              grant_type: 'refresh_token',
+              client_id: app.clientId,
+              client_secret: app.clientSecret,
+              refresh_token: stale.refreshToken,
+            });
+            const answer = (await (await fetch(`${portal.url}/oauth/token/?${query}`)).json()) as {
+              access_token: string;
+              refresh_token: string;
+            };
             tokens = { accessToken: answer.access_token, refreshToken: answer.refresh_token };
             saved.push(tokens);
             return tokens;
@@ -293,7 +354,11 @@ describe('OAuth tokens', () => {
     expect(saved).toHaveLength(0);
     // The current token expires: several calls at once share one refresh, none spends a replaced refresh token.
     portal.faults.tokenLifetimeMs = 0;
-    const answers = await Promise.all([client.call('user.current'), client.call('server.time'), client.call('user.current')]);
+    const answers = await Promise.all([
+      client.call('user.current'),
+      client.call('server.time'),
+      client.call('user.current'),
+    ]);
     expect(answers[0].result).toMatchObject({ ID: '2' });
     expect(answers[2].result).toMatchObject({ ID: '2' });
     expect(saved).toHaveLength(1);
@@ -310,7 +375,19 @@ describe('OAuth tokens', () => {
 
 describe('writes and the other methods', () => {
   it('creates a flow task: the flow assigns it by queue and sets the deadline; history and get agree', async () => {
-    const portal = await portalWith(fixtureCompany({ flows: [fixtureFlow(1, { distributionType: 'queue', team: [['user', '2'], ['user', '3']] })] }));
+    const portal = await portalWith(
+      fixtureCompany({
+        flows: [
+          fixtureFlow(1, {
+            distributionType: 'queue',
+            team: [
+              ['user', '2'],
+              ['user', '3'],
+            ],
+          }),
+        ],
+      }),
+    );
     const client = webhookClient(portal);
     const first = await addTask(client, { TITLE: 'Сломался принтер', FLOW_ID: 1, DESCRIPTION: 'Третий этаж' });
     const second = await addTask(client, { TITLE: 'Нет доступа к CRM', FLOW_ID: 1 });
@@ -321,7 +398,9 @@ describe('writes and the other methods', () => {
     expect(await getTask(client, 99_999)).toBeNull();
     expect((await taskHistory(client, Number(first.id))).map((row) => row.field)).toEqual(['NEW']);
     await client.call('tasks.task.start', { taskId: first.id });
-    expect((await taskHistory(client, Number(first.id), 'STATUS')).map((row) => [row.value.from, row.value.to])).toEqual([['2', '3']]);
+    expect(
+      (await taskHistory(client, Number(first.id), 'STATUS')).map((row) => [row.value.from, row.value.to]),
+    ).toEqual([['2', '3']]);
   });
 
   it('refuses a task without a title, with the portal text', async () => {
@@ -332,8 +411,16 @@ describe('writes and the other methods', () => {
   it('adds a meeting with attendees and a notification; reads the portal clock with its offset', async () => {
     const portal = await portalWith();
     const client = webhookClient(portal);
-    const id = await addMeeting(client, { ownerId: 1, name: 'Разбор потока', from: '2026-06-01T10:00:00+03:00', to: '2026-06-01T11:00:00+03:00', attendees: [2, 3] });
-    expect(portal.state.calendarEvents).toEqual([expect.objectContaining({ id, name: 'Разбор потока', attendees: [2, 3] })]);
+    const id = await addMeeting(client, {
+      ownerId: 1,
+      name: 'Разбор потока',
+      from: '2026-06-01T10:00:00+03:00',
+      to: '2026-06-01T11:00:00+03:00',
+      attendees: [2, 3],
+    });
+    expect(portal.state.calendarEvents).toEqual([
+      expect.objectContaining({ id, name: 'Разбор потока', attendees: [2, 3] }),
+    ]);
     expect(await notifyUser(client, 2, 'Новая рекомендация')).toBe(1);
     expect(await serverTime(client)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/);
   });
@@ -345,7 +432,10 @@ describe('writes and the other methods', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `select[]=ID&${encodeURIComponent('filter[<=ID]')}=2&order[ID]=asc`,
     });
-    expect(((await form.json()) as { result: { tasks: { id: string }[] } }).result.tasks.map((t) => t.id)).toEqual(['1', '2']);
+    expect(((await form.json()) as { result: { tasks: { id: string }[] } }).result.tasks.map((t) => t.id)).toEqual([
+      '1',
+      '2',
+    ]);
     const get = await fetch(`${portal.webhookUrl}tasks.task.list.json?select[]=ID&filter[ID]=7`);
     expect(((await get.json()) as { result: { tasks: { id: string }[] } }).result.tasks).toEqual([{ id: '7' }]);
   });

@@ -13,7 +13,10 @@ import { LeakyBucketLimiter, OperatingBudget, realClock, type Clock } from './ra
 export type OAuthTokens = { accessToken: string; refreshToken: string };
 
 /** Where OAuth tokens live; `refresh` gets and stores a new pair (Bitrix24 replaces the refresh token every time). */
-export type OAuthTokenStore = { current: () => Promise<OAuthTokens>; refresh: (stale: OAuthTokens) => Promise<OAuthTokens> };
+export type OAuthTokenStore = {
+  current: () => Promise<OAuthTokens>;
+  refresh: (stale: OAuthTokens) => Promise<OAuthTokens>;
+};
 
 export type Bitrix24Connection =
   /** An incoming webhook: https://<portal>/rest/<user>/<code>/ */
@@ -98,7 +101,11 @@ export class Bitrix24Client {
     try {
       response = await this.fetchImpl(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': this.options.userAgent ?? 'Flowpilot' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'user-agent': this.options.userAgent ?? 'Flowpilot',
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000),
       });
@@ -112,10 +119,14 @@ export class Bitrix24Client {
       json = JSON.parse(text);
     } catch {
       if (response.status >= 500) throw portalError(method, response.status, { error: 'ERROR_UNEXPECTED_ANSWER' });
-      throw new Bitrix24Error('unexpected-answer', `The portal answered ${method} with something that is not JSON (HTTP ${response.status}). Is this a Bitrix24 REST address?`, {
-        method,
-        httpStatus: response.status,
-      });
+      throw new Bitrix24Error(
+        'unexpected-answer',
+        `The portal answered ${method} with something that is not JSON (HTTP ${response.status}). Is this a Bitrix24 REST address?`,
+        {
+          method,
+          httpStatus: response.status,
+        },
+      );
     }
     // A body with `error` is a failure whatever the status (docs/bitrix24.md, "Errors any method may answer").
     if (json && typeof json === 'object' && 'error' in json) {
@@ -125,7 +136,11 @@ export class Bitrix24Client {
     }
     const envelope = envelopeSchema.safeParse(json);
     if (!envelope.success || !response.ok) {
-      throw new Bitrix24Error('unexpected-answer', `The portal's answer to ${method} is not a REST envelope (HTTP ${response.status}).`, { method, httpStatus: response.status });
+      throw new Bitrix24Error(
+        'unexpected-answer',
+        `The portal's answer to ${method} is not a REST envelope (HTTP ${response.status}).`,
+        { method, httpStatus: response.status },
+      );
     }
     return envelope.data;
   }
@@ -159,7 +174,11 @@ export class Bitrix24Client {
         const parsed = schema.safeParse(answer.result);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new Bitrix24Error('unexpected-answer', `The portal's answer to ${method} has an unexpected shape (${issue?.path.join('.')}: ${issue?.message}).`, { method });
+          throw new Bitrix24Error(
+            'unexpected-answer',
+            `The portal's answer to ${method} has an unexpected shape (${issue?.path.join('.')}: ${issue?.message}).`,
+            { method },
+          );
         }
         return { ...answer, result: parsed.data };
       } catch (error) {
@@ -169,21 +188,37 @@ export class Bitrix24Client {
           refreshed = true;
           // Another call may have refreshed while this one was in flight: then the stored pair is
           // already new, and refreshing again would spend a refresh token Bitrix24 has replaced.
-          if ((await connection.tokens.current()).accessToken === tokens.accessToken) await this.refreshTokens(tokens, connection.tokens);
+          if ((await connection.tokens.current()).accessToken === tokens.accessToken)
+            await this.refreshTokens(tokens, connection.tokens);
           continue;
         } else if (error.kind === 'rate-limited' && rateLimitAttempts < (this.options.maxRateLimitRetries ?? 8)) {
           this.limiter.refused();
           waitMs = this.backoff(rateLimitAttempts++, 1_000);
-        } else if (error.kind === 'operation-limit' && (this.options.maxRetries ?? 3) > 0 && this.clock.now() - started < operatingWaitLimitMs) {
+        } else if (
+          error.kind === 'operation-limit' &&
+          (this.options.maxRetries ?? 3) > 0 &&
+          this.clock.now() - started < operatingWaitLimitMs
+        ) {
           // Held until the budget frees (up to Bitrix24's 10-minute window), not for a few short tries.
           operatingAttempts++;
-          waitMs = this.budget.exhausted(method, error.details.retryAfterMs === undefined ? undefined : this.clock.now() + error.details.retryAfterMs);
-        } else if ((error.kind === 'server-error' || error.kind === 'unreachable') && otherAttempts < (this.options.maxRetries ?? 3)) {
+          waitMs = this.budget.exhausted(
+            method,
+            error.details.retryAfterMs === undefined ? undefined : this.clock.now() + error.details.retryAfterMs,
+          );
+        } else if (
+          (error.kind === 'server-error' || error.kind === 'unreachable') &&
+          otherAttempts < (this.options.maxRetries ?? 3)
+        ) {
           waitMs = this.backoff(otherAttempts++, 500);
         } else {
           throw error;
         }
-        this.options.onRetry?.({ method, attempt: rateLimitAttempts + otherAttempts + operatingAttempts, waitMs, error });
+        this.options.onRetry?.({
+          method,
+          attempt: rateLimitAttempts + otherAttempts + operatingAttempts,
+          waitMs,
+          error,
+        });
         await this.clock.sleep(waitMs);
       }
     }
@@ -193,7 +228,10 @@ export class Bitrix24Client {
    * Up to 50 calls in one request (counted once by the rate limit). Sub-call failures come back
    * per key; the request itself only fails as a whole for transport or auth problems.
    */
-  async batch(commands: Record<string, { method: string; params?: Params }>, options: { halt?: boolean } = {}): Promise<BatchResult> {
+  async batch(
+    commands: Record<string, { method: string; params?: Params }>,
+    options: { halt?: boolean } = {},
+  ): Promise<BatchResult> {
     const keys = Object.keys(commands);
     if (keys.length > 50) throw new Error(`A Bitrix24 batch takes at most 50 calls; got ${keys.length}.`);
     const merged: BatchResult = { results: {}, errors: {}, totals: {}, nexts: {} };
@@ -203,7 +241,9 @@ export class Bitrix24Client {
       // A sub-call's method may be held by its time budget; the batch must wait for it too.
       const delay = Math.max(0, ...pending.map((key) => this.budget.delayFor(commands[key]!.method)));
       if (delay > 0) await this.clock.sleep(delay);
-      const cmd = Object.fromEntries(pending.map((key) => [key, `${commands[key]!.method}?${encodePhpQuery(commands[key]!.params ?? {})}`]));
+      const cmd = Object.fromEntries(
+        pending.map((key) => [key, `${commands[key]!.method}?${encodePhpQuery(commands[key]!.params ?? {})}`]),
+      );
       const { result } = await this.call('batch', { halt: options.halt ? 1 : 0, cmd }, batchResultSchema);
       Object.assign(merged.results, result.result);
       Object.assign(merged.totals, result.result_total);
@@ -228,9 +268,15 @@ export class Bitrix24Client {
         const { method } = commands[key]!;
         // Held until the reset its method last reported (result_time or a single answer), else one bucket.
         if (merged.errors[key]!.kind === 'operation-limit') this.budget.exhausted(method);
-        this.options.onRetry?.({ method, attempt: round + 1, waitMs: this.budget.delayFor(method), error: merged.errors[key]! });
+        this.options.onRetry?.({
+          method,
+          attempt: round + 1,
+          waitMs: this.budget.delayFor(method),
+          error: merged.errors[key]!,
+        });
       }
-      if (retry.some((key) => merged.errors[key]!.kind !== 'operation-limit')) await this.clock.sleep(this.backoff(round, 500));
+      if (retry.some((key) => merged.errors[key]!.kind !== 'operation-limit'))
+        await this.clock.sleep(this.backoff(round, 500));
       pending = retry;
     }
     return merged;
@@ -262,7 +308,12 @@ export class Bitrix24Client {
   }
 
   /** Every row of a list method by offset pages (`start` / `next`), for small lists and where the cursor does not apply. */
-  async *listByOffset<T>(method: string, params: Params, row: z.ZodType<T>, rows?: (result: unknown) => unknown): AsyncGenerator<T[]> {
+  async *listByOffset<T>(
+    method: string,
+    params: Params,
+    row: z.ZodType<T>,
+    rows?: (result: unknown) => unknown,
+  ): AsyncGenerator<T[]> {
     let start: number | undefined = 0;
     while (start !== undefined) {
       const answer: CallResult<unknown> = await this.call(method, { ...params, start });
@@ -284,7 +335,8 @@ export type CursorListOptions<T> = {
 };
 
 // PHP serializes empty maps as [] (docs/bitrix24.md, "Calling Bitrix24").
-const phpMap = <T extends z.ZodType>(value: T) => z.union([z.record(z.string(), value), z.array(z.never()).transform(() => ({}) as Record<string, z.infer<T>>)]);
+const phpMap = <T extends z.ZodType>(value: T) =>
+  z.union([z.record(z.string(), value), z.array(z.never()).transform(() => ({}) as Record<string, z.infer<T>>)]);
 
 /** How long a call or batch keeps waiting for a method's time budget: Bitrix24's 10-minute window, and some. */
 const operatingWaitLimitMs = 12 * 60_000;

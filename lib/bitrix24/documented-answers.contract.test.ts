@@ -43,7 +43,13 @@ const noWait = { now: () => Date.now(), sleep: async () => {} };
 
 function clientFor(routes: DocumentedRoutes) {
   const transport = documentedTransport(routes);
-  const client = new Bitrix24Client({ connection: { kind: 'webhook', url: webhookUrl }, fetch: transport.fetch, clock: noWait, maxRetries: 0, maxRateLimitRetries: 0 });
+  const client = new Bitrix24Client({
+    connection: { kind: 'webhook', url: webhookUrl },
+    fetch: transport.fetch,
+    clock: noWait,
+    maxRetries: 0,
+    maxRateLimitRetries: 0,
+  });
   return { client, calls: transport.calls };
 }
 
@@ -67,7 +73,9 @@ const fullTask = (resultOf(tasks.tasksTaskAdd) as { task: Json }).task;
 function readsPresentFields(row: Json) {
   type Field = keyof typeof portalTaskSchema.shape;
   const fields = Object.keys(portalTaskSchema.shape) as Field[];
-  const present: Partial<Record<Field, true>> = Object.fromEntries(fields.filter((key) => key in (row as object)).map((key) => [key, true]));
+  const present: Partial<Record<Field, true>> = Object.fromEntries(
+    fields.filter((key) => key in (row as object)).map((key) => [key, true]),
+  );
   return portalTaskSchema.pick(present).parse(row);
 }
 
@@ -77,7 +85,13 @@ describe('tasks', () => {
     expect(await countTasks(client)).toBe(1);
     expect(await highestTaskId(client)).toBe(8017);
     const [row] = (resultOf(tasks.tasksTaskList) as { tasks: Json[] }).tasks;
-    expect(readsPresentFields(row!)).toMatchObject({ id: '8017', status: '2', responsibleId: '547', deadline: '2025-10-24T19:00:00+02:00', createdDate: '2025-06-04T16:15:55+02:00' });
+    expect(readsPresentFields(row!)).toMatchObject({
+      id: '8017',
+      status: '2',
+      responsibleId: '547',
+      deadline: '2025-10-24T19:00:00+02:00',
+      createdDate: '2025-06-04T16:15:55+02:00',
+    });
   });
 
   it('tasks.task.list: a full page by the cursor, rows as tasks.task.add returns them, mapped for the mirror', async () => {
@@ -112,17 +126,29 @@ describe('tasks', () => {
   });
 
   it('tasks.task.get: the documented fields read; `[]` means missing or hidden', async () => {
-    expect(readsPresentFields((resultOf(tasks.tasksTaskGet) as { task: Json }).task)).toMatchObject({ id: '8017', createdBy: '503', responsibleId: '547' });
+    expect(readsPresentFields((resultOf(tasks.tasksTaskGet) as { task: Json }).task)).toMatchObject({
+      id: '8017',
+      createdBy: '503',
+      responsibleId: '547',
+    });
     const { client } = clientFor({ 'tasks.task.get': tasks.tasksTaskGetMissing });
     expect(await getTask(client, 8017)).toBeNull();
-    const bad = await bitrix24Failure(getTask(clientFor({ 'tasks.task.get': tasks.tasksTaskGetBadSelect }).client, 8017));
+    const bad = await bitrix24Failure(
+      getTask(clientFor({ 'tasks.task.get': tasks.tasksTaskGetBadSelect }).client, 8017),
+    );
     expect(bad.kind).toBe('invalid-request');
   });
 
   it('tasks.task.add: the created task, and the refusal of a task without a title', async () => {
     const { client } = clientFor({ 'tasks.task.add': tasks.tasksTaskAdd });
-    expect(await addTask(client, { TITLE: 'task for test', RESPONSIBLE_ID: 1 })).toMatchObject({ id: '3711', flowId: null, createdDate: '2024-11-02T10:06:08+02:00' });
-    const error = await bitrix24Failure(addTask(clientFor({ 'tasks.task.add': tasks.tasksTaskAddNoTitle }).client, { RESPONSIBLE_ID: 1 }));
+    expect(await addTask(client, { TITLE: 'task for test', RESPONSIBLE_ID: 1 })).toMatchObject({
+      id: '3711',
+      flowId: null,
+      createdDate: '2024-11-02T10:06:08+02:00',
+    });
+    const error = await bitrix24Failure(
+      addTask(clientFor({ 'tasks.task.add': tasks.tasksTaskAddNoTitle }).client, { RESPONSIBLE_ID: 1 }),
+    );
     expect(error.kind).toBe('invalid-request');
     expect(error.details.code).toBe('ERROR_CORE');
     expect(error.message).toContain('Task title is not specified');
@@ -137,7 +163,9 @@ describe('tasks', () => {
   });
 
   it('tasks.task.history.list in a batch: histories by task, and a hidden task reads as no history', async () => {
-    const { client, calls } = clientFor({ batch: documentedBatch({ h8137: tasks.tasksTaskHistoryList, h8138: tasks.tasksTaskHistoryListDenied }) });
+    const { client, calls } = clientFor({
+      batch: documentedBatch({ h8137: tasks.tasksTaskHistoryList, h8138: tasks.tasksTaskHistoryListDenied }),
+    });
     const histories = await taskHistories(client, [8137, 8138]);
     expect(calls.map((call) => call.method)).toEqual(['batch']);
     expect(histories.get(8137)).toHaveLength(9);
@@ -149,7 +177,13 @@ describe('flows', () => {
   it('tasks.flow.Flow.get: parsed, and mapped to columns and members', async () => {
     const { client } = clientFor({ 'tasks.flow.Flow.get': flows.tasksFlowFlowGet });
     const flow = (await getFlow(client, 517))!;
-    expect(flow).toMatchObject({ id: 517, name: 'Updated Flow Name', distributionType: 'manually', efficiency: 0, plannedCompletionTime: 7200 });
+    expect(flow).toMatchObject({
+      id: 517,
+      name: 'Updated Flow Name',
+      distributionType: 'manually',
+      efficiency: 0,
+      plannedCompletionTime: 7200,
+    });
     expect(flowColumns(flow, '+00:00')).toMatchObject({
       active: true,
       portalEfficiency: 0,
@@ -175,12 +209,13 @@ describe('flows', () => {
 
   it('tasks.flow.Flow.get: a flow that does not exist, alone and in a batch', async () => {
     expect(await getFlow(clientFor({ 'tasks.flow.Flow.get': flows.tasksFlowFlowGetNotFound }).client, 2)).toBeNull();
-    const { client } = clientFor({ batch: documentedBatch({ f517: flows.tasksFlowFlowGet, f2: flows.tasksFlowFlowGetNotFound }) });
+    const { client } = clientFor({
+      batch: documentedBatch({ f517: flows.tasksFlowFlowGet, f2: flows.tasksFlowFlowGetNotFound }),
+    });
     const found = await getFlows(client, [517, 2]);
     expect(found.flows.map((flow) => flow.id)).toEqual([517]);
     expect(found.unreadable).toEqual([2]);
   });
-
 });
 
 describe('people and departments', () => {
@@ -215,8 +250,18 @@ describe('meetings and notifications', () => {
       'calendar.section.get': calendar.calendarSectionGet,
       'im.notify.system.add': calendar.imNotifySystemAdd,
     });
-    expect(await addMeeting(client, { ownerId: 1, name: 'Review', from: '2024-12-05T10:00:00+00:00', to: '2024-12-05T11:00:00+00:00', attendees: [2] })).toBe(1246);
-    expect((await calendarSections(client, 1)).map((section) => [section.ID, section.CAL_TYPE, section.OWNER_ID])).toEqual([
+    expect(
+      await addMeeting(client, {
+        ownerId: 1,
+        name: 'Review',
+        from: '2024-12-05T10:00:00+00:00',
+        to: '2024-12-05T11:00:00+00:00',
+        attendees: [2],
+      }),
+    ).toBe(1246);
+    expect(
+      (await calendarSections(client, 1)).map((section) => [section.ID, section.CAL_TYPE, section.OWNER_ID]),
+    ).toEqual([
       [190, 'user', 1],
       [191, 'user', 1],
       [192, 'user', 1],
@@ -226,11 +271,19 @@ describe('meetings and notifications', () => {
 
   it('their refusals carry the portal’s text, even with an empty error code', async () => {
     const meeting = await bitrix24Failure(
-      addMeeting(clientFor({ 'calendar.event.add': calendar.calendarEventAddNoName }).client, { ownerId: 1, name: '', from: '2024-12-05T10:00:00+00:00', to: '2024-12-05T11:00:00+00:00', attendees: [] }),
+      addMeeting(clientFor({ 'calendar.event.add': calendar.calendarEventAddNoName }).client, {
+        ownerId: 1,
+        name: '',
+        from: '2024-12-05T10:00:00+00:00',
+        to: '2024-12-05T11:00:00+00:00',
+        attendees: [],
+      }),
     );
     expect(meeting.kind).toBe('invalid-request');
     expect(meeting.message).toContain('The required parameter "name" for the method "calendar.event.add" is not set');
-    const notice = await bitrix24Failure(notifyUser(clientFor({ 'im.notify.system.add': calendar.imNotifySystemAddNoUser }).client, 0, 'Hello'));
+    const notice = await bitrix24Failure(
+      notifyUser(clientFor({ 'im.notify.system.add': calendar.imNotifySystemAddNoUser }).client, 0, 'Hello'),
+    );
     expect(notice.kind).toBe('invalid-request');
     expect(notice.details.code).toBe('USER_ID_EMPTY');
   });
@@ -240,7 +293,12 @@ describe('the connection', () => {
   it('server.time gives the offset; scope the granted scopes', async () => {
     const { client } = clientFor({ 'server.time': system.serverTime, scope: system.scope });
     expect(timeZoneOffsetOf(await serverTime(client))).toBe('+00:00');
-    expect((await client.call('scope', {}, z.array(z.string()))).result).toEqual(['department', 'entity', 'log', 'user']);
+    expect((await client.call('scope', {}, z.array(z.string()))).result).toEqual([
+      'department',
+      'entity',
+      'log',
+      'user',
+    ]);
   });
 
   it('the portal time zone: profile’s empty TIME_ZONE leaves the server clock’s offset', async () => {
@@ -251,11 +309,19 @@ describe('the connection', () => {
   it('the connection test on documented answers: the missing task scope blocks, the user is named', async () => {
     const parsed = parseWebhookUrl(webhookUrl);
     if (!parsed.ok) throw new Error(parsed.error);
-    const { fetch: documentedFetch } = documentedTransport({ 'server.time': system.serverTime, scope: system.scope, 'user.current': directory.userCurrent, 'user.admin': directory.userAdmin });
+    const { fetch: documentedFetch } = documentedTransport({
+      'server.time': system.serverTime,
+      scope: system.scope,
+      'user.current': directory.userCurrent,
+      'user.admin': directory.userAdmin,
+    });
     const report = await testPortalConnection(parsed.value, { fetch: documentedFetch });
     expect(report.timeZoneOffset).toBe('+00:00');
     expect(report.webhookUser).toEqual({ id: 1, name: 'John Smith' });
-    expect(report.checks.find((check) => check.key === 'flows')).toMatchObject({ status: 'skipped', code: 'flows.no-task-scope' });
+    expect(report.checks.find((check) => check.key === 'flows')).toMatchObject({
+      status: 'skipped',
+      code: 'flows.no-task-scope',
+    });
     expect(report.canConnect).toBe(false);
   });
 
@@ -268,7 +334,10 @@ describe('the connection', () => {
 
   it('batch: results, totals and next by key, PHP’s empty maps read as empty', async () => {
     const { client } = clientFor({ batch: system.batch });
-    const answer = await client.batch({ get_user: { method: 'user.current' }, get_department: { method: 'department.get' } });
+    const answer = await client.batch({
+      get_user: { method: 'user.current' },
+      get_department: { method: 'department.get' },
+    });
     expect(answer.errors).toEqual({});
     expect(answer.totals).toEqual({ get_department: 1 });
     expect(answer.nexts).toEqual({});
@@ -278,7 +347,10 @@ describe('the connection', () => {
   it('batch: a failing sub-call is reported by key, with or without halt', async () => {
     for (const documented of [system.batchErrors, system.batchErrorsHalted]) {
       const { client } = clientFor({ batch: documented });
-      const answer = await client.batch({ get_user: { method: 'user.current' }, get_department: { method: 'department.get' } });
+      const answer = await client.batch({
+        get_user: { method: 'user.current' },
+        get_department: { method: 'department.get' },
+      });
       expect(answer.results).toEqual({});
       expect(answer.errors.get_user?.kind).toBe('missing-scope');
       expect(answer.errors.get_user?.message).toContain('"user" permission');
@@ -286,13 +358,25 @@ describe('the connection', () => {
   });
 
   it('event.bind: bound; an unknown event and a second binding are refused with their codes', async () => {
-    expect((await clientFor({ 'event.bind': events.eventBind }).client.call('event.bind', { event: 'ONTASKADD', handler: 'https://flowpilot.example/api/bitrix24/events' })).result).toBe(true);
+    expect(
+      (
+        await clientFor({ 'event.bind': events.eventBind }).client.call('event.bind', {
+          event: 'ONTASKADD',
+          handler: 'https://flowpilot.example/api/bitrix24/events',
+        })
+      ).result,
+    ).toBe(true);
     for (const [documented, code] of [
       [events.eventBindUnknownEvent, 'ERROR_EVENT_NOT_FOUND'],
       [events.handlerAlreadyExists, 'ERROR_HANDLER_ALREADY_EXIST'],
       [events.eventBindOfflineDenied, 'ACCESS_DENIED'],
     ] as const) {
-      const error = await bitrix24Failure(clientFor({ 'event.bind': documented }).client.call('event.bind', { event: 'ONTASKADD', handler: 'https://flowpilot.example/api/bitrix24/events' }));
+      const error = await bitrix24Failure(
+        clientFor({ 'event.bind': documented }).client.call('event.bind', {
+          event: 'ONTASKADD',
+          handler: 'https://flowpilot.example/api/bitrix24/events',
+        }),
+      );
       expect(error.details).toMatchObject({ code, httpStatus: documented.status });
     }
   });
@@ -300,7 +384,11 @@ describe('the connection', () => {
 
 describe('event posts', () => {
   const form = (payload: Json) => encodePhpQuery(payload as Record<string, unknown>);
-  const sender = { memberId: 'a223c6b3710f85df22e9377d6c4f7553', domain: 'some-domain.bitrix24.com', applicationToken: '51856fefc120afa4b628cc82d3935cce' };
+  const sender = {
+    memberId: 'a223c6b3710f85df22e9377d6c4f7553',
+    domain: 'some-domain.bitrix24.com',
+    applicationToken: '51856fefc120afa4b628cc82d3935cce',
+  };
 
   it('ONTASKADD, ONTASKUPDATE, ONTASKDELETE: the task id and the sender, form-encoded or JSON', () => {
     for (const [documented, event] of [
@@ -315,7 +403,10 @@ describe('event posts', () => {
   });
 
   it('ONAPPUNINSTALL: no tokens, the application token is the proof', () => {
-    expect(parsePortalEvent(form(posts.onAppUninstall.payload), 'application/x-www-form-urlencoded')).toEqual({ event: 'ONAPPUNINSTALL', sender });
+    expect(parsePortalEvent(form(posts.onAppUninstall.payload), 'application/x-www-form-urlencoded')).toEqual({
+      event: 'ONAPPUNINSTALL',
+      sender,
+    });
   });
 
   it('ONAPPINSTALL: the token pair, the endpoints, the member id and the application token', () => {
@@ -334,10 +425,18 @@ describe('event posts', () => {
 describe('OAuth server answers', () => {
   it('the code exchange (sign-in) and the refresh both read; the portal is the client endpoint, not `domain`', () => {
     const signIn = tokenResponse.parse(oauth.oauthAuthorizationCode.body);
-    expect(signIn).toMatchObject({ expires_in: 3600, member_id: 'a223c6b3710f85df22e9377d6c4f7553', domain: 'oauth.bitrix.info' });
+    expect(signIn).toMatchObject({
+      expires_in: 3600,
+      member_id: 'a223c6b3710f85df22e9377d6c4f7553',
+      domain: 'oauth.bitrix.info',
+    });
     expect(new URL(signIn.client_endpoint).host).toBe('portal.bitrix24.com');
     expect(tokenResponse.parse(oauth.oauthRefresh.body)).toMatchObject({ user_id: 67 });
-    expect(refreshAnswer.parse(oauth.oauthRefresh.body)).toEqual({ access_token: 'ydtj8pho532wydb5ixk78ol7uqlb7sch', refresh_token: '3s6lr4kr3cv2od4v853gvrchb875bwxb', expires_in: 3600 });
+    expect(refreshAnswer.parse(oauth.oauthRefresh.body)).toEqual({
+      access_token: 'ydtj8pho532wydb5ixk78ol7uqlb7sch',
+      refresh_token: '3s6lr4kr3cv2od4v853gvrchb875bwxb',
+      expires_in: 3600,
+    });
     expect(refreshAnswer.safeParse(oauth.oauthPaymentRequired.body).success).toBe(false);
   });
 });
@@ -361,20 +460,31 @@ describe('system errors (b24restdocs _includes/system-errors.md, settings/perfor
     [errors.operationTimeLimit, 'operation-limit'],
   ];
 
-  it.each(kinds.map(([documented, kind]) => [(documented.body as { error: string }).error, documented, kind] as const))('%s', async (_code, documented, kind) => {
-    const error = await bitrix24Failure(clientFor({ 'server.time': documented }).client.call('server.time'));
-    expect(error.kind).toBe(kind);
-    expect(error.details).toMatchObject({ code: (documented.body as { error: string }).error, httpStatus: documented.status });
-  });
+  it.each(kinds.map(([documented, kind]) => [(documented.body as { error: string }).error, documented, kind] as const))(
+    '%s',
+    async (_code, documented, kind) => {
+      const error = await bitrix24Failure(clientFor({ 'server.time': documented }).client.call('server.time'));
+      expect(error.kind).toBe(kind);
+      expect(error.details).toMatchObject({
+        code: (documented.body as { error: string }).error,
+        httpStatus: documented.status,
+      });
+    },
+  );
 
   it('expired_token on an app connection: one refresh, then the call again with the new token', async () => {
     let tokens = { accessToken: 'old', refreshToken: 'r1' };
-    const transport = documentedTransport({ 'server.time': (params) => (params.auth === 'old' ? errors.expiredToken : system.serverTime) });
+    const transport = documentedTransport({
+      'server.time': (params) => (params.auth === 'old' ? errors.expiredToken : system.serverTime),
+    });
     const client = new Bitrix24Client({
       connection: {
         kind: 'oauth',
         endpoint: 'https://some-domain.bitrix24.com/rest/',
-        tokens: { current: async () => tokens, refresh: async () => (tokens = { accessToken: 'new', refreshToken: 'r2' }) },
+        tokens: {
+          current: async () => tokens,
+          refresh: async () => (tokens = { accessToken: 'new', refreshToken: 'r2' }),
+        },
       },
       fetch: transport.fetch,
       clock: noWait,
@@ -386,7 +496,10 @@ describe('system errors (b24restdocs _includes/system-errors.md, settings/perfor
   it('every documented system error keeps its code and status on the error', async () => {
     for (const documented of errors.documentedSystemErrors) {
       const error = await bitrix24Failure(clientFor({ 'server.time': documented }).client.call('server.time'));
-      expect(error.details).toMatchObject({ code: (documented.body as { error: string }).error, httpStatus: documented.status });
+      expect(error.details).toMatchObject({
+        code: (documented.body as { error: string }).error,
+        httpStatus: documented.status,
+      });
     }
   });
 });

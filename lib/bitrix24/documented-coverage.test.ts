@@ -32,7 +32,8 @@ function calledMethods(): Map<string, string[]> {
   for (const file of sources(root)) {
     const text = readFileSync(file, 'utf8');
     for (const pattern of methodPatterns) {
-      for (const [, method] of text.matchAll(pattern)) found.set(method!, [...(found.get(method!) ?? []), path.relative(path.dirname(root), file)]);
+      for (const [, method] of text.matchAll(pattern))
+        found.set(method!, [...(found.get(method!) ?? []), path.relative(path.dirname(root), file)]);
     }
   }
   return found;
@@ -40,7 +41,8 @@ function calledMethods(): Map<string, string[]> {
 
 function handledEvents(): Set<string> {
   const found = new Set<string>();
-  for (const file of sources(root)) for (const [, event] of readFileSync(file, 'utf8').matchAll(/'(ON[A-Z]{4,})'/g)) found.add(event!);
+  for (const file of sources(root))
+    for (const [, event] of readFileSync(file, 'utf8').matchAll(/'(ON[A-Z]{4,})'/g)) found.add(event!);
   return found;
 }
 
@@ -49,7 +51,16 @@ describe('documented answers cover what the product calls', () => {
   const documented = new Set(Object.keys(documentedMethods).map((method) => method.toLowerCase()));
 
   it('finds the calls in the source', () => {
-    expect([...called.keys()]).toEqual(expect.arrayContaining(['tasks.task.list', 'batch', 'profile', 'event.bind', 'user.current', 'tasks.task.history.list']));
+    expect([...called.keys()]).toEqual(
+      expect.arrayContaining([
+        'tasks.task.list',
+        'batch',
+        'profile',
+        'event.bind',
+        'user.current',
+        'tasks.task.history.list',
+      ]),
+    );
   });
 
   it('every called method has a documented answer', () => {

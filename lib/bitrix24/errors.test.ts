@@ -30,25 +30,41 @@ describe('flow errors by code, in any language', () => {
   });
 
   it('a batch sub-call carries no status of its own: the code alone decides', () => {
-    expect(portalError('tasks.flow.Flow.get', 200, { error: '0', error_description: 'Доступ запрещён или поток не найден' }).kind).toBe('flow-unreadable');
+    expect(
+      portalError('tasks.flow.Flow.get', 200, { error: '0', error_description: 'Доступ запрещён или поток не найден' })
+        .kind,
+    ).toBe('flow-unreadable');
   });
 
   it('error "0" from a method outside Flows is an ordinary rejection, and flow text elsewhere means nothing', () => {
-    expect(portalError('tasks.task.add', 400, { error: '0', error_description: 'Cannot find flow' }).kind).toBe('invalid-request');
-    expect(portalError('tasks.flow.Flow.get', 403, { error: 'insufficient_scope', error_description: 'Access denied or flow not found' }).kind).toBe('missing-scope');
+    expect(portalError('tasks.task.add', 400, { error: '0', error_description: 'Cannot find flow' }).kind).toBe(
+      'invalid-request',
+    );
+    expect(
+      portalError('tasks.flow.Flow.get', 403, {
+        error: 'insufficient_scope',
+        error_description: 'Access denied or flow not found',
+      }).kind,
+    ).toBe('missing-scope');
   });
 });
 
 describe('system errors with their own message', () => {
   it('INVALID_CREDENTIALS: the connection user lacks the rights', () => {
-    const error = portalError('tasks.task.list', 403, { error: 'INVALID_CREDENTIALS', error_description: 'Invalid request credentials' });
+    const error = portalError('tasks.task.list', 403, {
+      error: 'INVALID_CREDENTIALS',
+      error_description: 'Invalid request credentials',
+    });
     expect(error.kind).toBe('invalid-credentials');
     expect(error.message).toMatch(/user .* lacks the permissions/);
     expect(error.retryable).toBe(false);
   });
 
   it('user_access_error: the application is limited to other users', () => {
-    const error = portalError('user.current', 403, { error: 'user_access_error', error_description: 'The user does not have access to the application.' });
+    const error = portalError('user.current', 403, {
+      error: 'user_access_error',
+      error_description: 'The user does not have access to the application.',
+    });
     expect(error.kind).toBe('user-access');
     expect(error.message).toMatch(/restricted .* to certain users/);
     expect(error.retryable).toBe(false);
@@ -68,7 +84,9 @@ describe('system errors with their own message', () => {
       clock: { now: () => 0, sleep: async () => {} },
       fetch: async () => {
         calls++;
-        return new Response(JSON.stringify({ error: 'PORTAL_DELETED', error_description: 'Portal was deleted' }), { status: 500 });
+        return new Response(JSON.stringify({ error: 'PORTAL_DELETED', error_description: 'Portal was deleted' }), {
+          status: 500,
+        });
       },
     });
     const error = await client.call('server.time').catch((caught: unknown) => caught);
@@ -80,17 +98,25 @@ describe('system errors with their own message', () => {
 
 describe('texts as the documented answers carry them', () => {
   it('ERROR_CORE keeps its words but not its markup (b24restdocs api-reference/tasks/tasks-task-add.md: "…<br>")', () => {
-    const error = portalError('tasks.task.add', 400, { error: 'ERROR_CORE', error_description: 'Task title is not specified<br>' });
+    const error = portalError('tasks.task.add', 400, {
+      error: 'ERROR_CORE',
+      error_description: 'Task title is not specified<br>',
+    });
     expect(error.message).toBe('The portal rejected tasks.task.add: Task title is not specified.');
     expect(error.details.description).toBe('Task title is not specified<br>');
   });
 
   it('NO_AUTH_FOUND names a webhook and an app connection alike', () => {
-    expect(portalError('profile', 401, { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' }).message).toMatch(/webhook URL .* or the app's access/);
+    expect(
+      portalError('profile', 401, { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' }).message,
+    ).toMatch(/webhook URL .* or the app's access/);
   });
 
   it("ACCESS_DENIED passes on the portal's own reason (b24restdocs api-reference/common/system/app-info.md)", () => {
-    const error = portalError('app.info', 400, { error: 'ACCESS_DENIED', error_description: 'Access denied! Application context required' });
+    const error = portalError('app.info', 400, {
+      error: 'ACCESS_DENIED',
+      error_description: 'Access denied! Application context required',
+    });
     expect(error.kind).toBe('no-rest-access');
     expect(error.message).toContain('Access denied! Application context required');
   });

@@ -3,16 +3,28 @@ import { encodePhpQuery, parsePhpQuery, PhpQueryError } from './php-query';
 
 describe('PHP bracket queries', () => {
   it('encodes nested params the way Bitrix24 batch commands expect', () => {
-    const query = encodePhpQuery({ filter: { '>ID': 5, FLOW_ID: [1, 2] }, select: ['ID', 'TITLE'], order: { ID: 'asc' }, start: -1, halt: true });
-    expect(decodeURIComponent(query)).toBe('filter[>ID]=5&filter[FLOW_ID][0]=1&filter[FLOW_ID][1]=2&select[0]=ID&select[1]=TITLE&order[ID]=asc&start=-1&halt=1');
+    const query = encodePhpQuery({
+      filter: { '>ID': 5, FLOW_ID: [1, 2] },
+      select: ['ID', 'TITLE'],
+      order: { ID: 'asc' },
+      start: -1,
+      halt: true,
+    });
+    expect(decodeURIComponent(query)).toBe(
+      'filter[>ID]=5&filter[FLOW_ID][0]=1&filter[FLOW_ID][1]=2&select[0]=ID&select[1]=TITLE&order[ID]=asc&start=-1&halt=1',
+    );
   });
 
   it('escapes values so & and = inside them survive', () => {
-    expect(parsePhpQuery(encodePhpQuery({ fields: { TITLE: 'A & B = C?' } }))).toEqual({ fields: { TITLE: 'A & B = C?' } });
+    expect(parsePhpQuery(encodePhpQuery({ fields: { TITLE: 'A & B = C?' } }))).toEqual({
+      fields: { TITLE: 'A & B = C?' },
+    });
   });
 
   it('parses brackets, empty brackets and indexes back into objects and arrays', () => {
-    expect(parsePhpQuery('select[]=ID&select[]=FLOW_ID&filter[>ID]=0&order[ID]=asc&start=-1&list[0][0]=user&list[0][1]=3')).toEqual({
+    expect(
+      parsePhpQuery('select[]=ID&select[]=FLOW_ID&filter[>ID]=0&order[ID]=asc&start=-1&list[0][0]=user&list[0][1]=3'),
+    ).toEqual({
       select: ['ID', 'FLOW_ID'],
       filter: { '>ID': '0' },
       order: { ID: 'asc' },
@@ -59,6 +71,8 @@ describe('hostile bracket keys', () => {
     expect(() => parsePhpQuery(`a${'[a]'.repeat(64)}=1`)).toThrow(PhpQueryError);
     expect(parsePhpQuery(`a${'[a]'.repeat(63)}=1`)).toBeTypeOf('object');
     expect(() => parsePhpQuery(Array.from({ length: 1_001 }, (_, i) => `k${i}=1`).join('&'))).toThrow(PhpQueryError);
-    expect(Object.keys(parsePhpQuery(Array.from({ length: 1_000 }, (_, i) => `k${i}=1`).join('&')))).toHaveLength(1_000);
+    expect(Object.keys(parsePhpQuery(Array.from({ length: 1_000 }, (_, i) => `k${i}=1`).join('&')))).toHaveLength(
+      1_000,
+    );
   });
 });

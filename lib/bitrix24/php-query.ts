@@ -8,7 +8,8 @@ function flatten(prefix: string, value: Value, out: [string, string][]): void {
   if (value === undefined) return;
   if (value === null) return void out.push([prefix, '']);
   if (Array.isArray(value)) return value.forEach((item, index) => flatten(`${prefix}[${index}]`, item, out));
-  if (typeof value === 'object') return Object.entries(value).forEach(([key, item]) => flatten(`${prefix}[${key}]`, item, out));
+  if (typeof value === 'object')
+    return Object.entries(value).forEach(([key, item]) => flatten(`${prefix}[${key}]`, item, out));
   out.push([prefix, typeof value === 'boolean' ? (value ? '1' : '0') : String(value)]);
 }
 

@@ -14,7 +14,10 @@ export const rateLimitPresets = {
 } satisfies Record<string, RateLimitPreset>;
 
 export type Clock = { now: () => number; sleep: (ms: number) => Promise<void> };
-export const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export class LeakyBucketLimiter {
   private level = 0;

@@ -6,8 +6,13 @@ import { z } from 'zod';
  * documents them": values mostly come as strings).
  */
 const id = z.union([z.string(), z.number()]).transform((value) => String(value));
-const optionalDate = z.string().nullish().transform((value) => (value ? value : null));
-const bool = z.union([z.boolean(), z.enum(['Y', 'N', '1', '0', 'true', 'false'])]).transform((value) => value === true || value === 'Y' || value === '1' || value === 'true');
+const optionalDate = z
+  .string()
+  .nullish()
+  .transform((value) => (value ? value : null));
+const bool = z
+  .union([z.boolean(), z.enum(['Y', 'N', '1', '0', 'true', 'false'])])
+  .transform((value) => value === true || value === 'Y' || value === '1' || value === 'true');
 const pair = z.array(z.union([z.string(), z.number()]).transform(String)).min(2);
 
 export const portalFlowSchema = z
@@ -41,7 +46,10 @@ export const portalTaskSchema = z
     status: id,
     createdBy: id,
     responsibleId: id,
-    flowId: z.union([z.string(), z.number()]).nullish().transform((value) => (value === null || value === undefined || String(value) === '0' ? null : String(value))),
+    flowId: z
+      .union([z.string(), z.number()])
+      .nullish()
+      .transform((value) => (value === null || value === undefined || String(value) === '0' ? null : String(value))),
     groupId: id.nullish(),
     createdDate: z.string(),
     changedDate: optionalDate,
@@ -66,7 +74,12 @@ export const portalUserSchema = z
     WORK_POSITION: z.string().nullish(),
     // Extranet, e-mail and bot users belong to no department: false, "", null or missing; some rows give one id alone.
     UF_DEPARTMENT: z.preprocess(
-      (value) => (Array.isArray(value) ? value : value === false || value === '' || value === null || value === undefined ? [] : [value]),
+      (value) =>
+        Array.isArray(value)
+          ? value
+          : value === false || value === '' || value === null || value === undefined
+            ? []
+            : [value],
       z.array(z.coerce.number().int().positive()),
     ),
   })
@@ -81,7 +94,9 @@ export const historyRowSchema = z
     id,
     createdDate: z.string(),
     field: z.string(),
-    value: z.object({ from: z.union([z.string(), z.number()]).nullish(), to: z.union([z.string(), z.number()]).nullish() }).passthrough(),
+    value: z
+      .object({ from: z.union([z.string(), z.number()]).nullish(), to: z.union([z.string(), z.number()]).nullish() })
+      .passthrough(),
     user: z.object({ id }).passthrough().nullish(),
   })
   .passthrough();

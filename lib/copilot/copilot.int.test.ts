@@ -20,7 +20,14 @@ import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-
 import { analysisView } from './analysis/analysis-view';
 import { providerConfigSchema } from '@/lib/ai/provider-config';
 import { secretBox } from '@/lib/security/secret-box';
-import { analystFor, copilotSettings, copilotSettingsWithSealedSecret, saveModelSettings, secretForTest, updateCopilotSettings } from './settings/copilot-settings';
+import {
+  analystFor,
+  copilotSettings,
+  copilotSettingsWithSealedSecret,
+  saveModelSettings,
+  secretForTest,
+  updateCopilotSettings,
+} from './settings/copilot-settings';
 import { copilotUsage } from './settings/copilot-usage';
 import { modelRequestPreview } from './analysis/model-request-preview';
 import { purgeRequestLogs } from './settings/request-log';
@@ -58,10 +65,19 @@ function countingModel(): AnalystModel & { calls: number } {
 /** How often a run asked for its model (in the app, the moment a stored key is unsealed). */
 let modelsMade = 0;
 
-async function analyse(viewer: Viewer, flowId: string, options: { fresh?: boolean; model?: AnalystModel; locale?: 'ru' | 'en' } = {}): Promise<AnalysisOutcome> {
+async function analyse(
+  viewer: Viewer,
+  flowId: string,
+  options: { fresh?: boolean; model?: AnalystModel; locale?: 'ru' | 'en' } = {},
+): Promise<AnalysisOutcome> {
   const model = options.model;
   const makeModel = model && (() => ((modelsMade += 1), model));
-  const outcome = await requestAnalysis(database.db, viewer, { flowId, fresh: options.fresh ?? false, locale: options.locale ?? 'en' }, { ...runNow, model: makeModel });
+  const outcome = await requestAnalysis(
+    database.db,
+    viewer,
+    { flowId, fresh: options.fresh ?? false, locale: options.locale ?? 'en' },
+    { ...runNow, model: makeModel },
+  );
   await settled();
   return outcome;
 }
@@ -71,15 +87,26 @@ beforeAll(async () => {
   fixture = await syncFixture(database.db, { seed: 11, tasks: 1500 });
   const { run } = await requestSyncRun(database.db, fixture.portalId, 'full');
   expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, run.id)).toBe('succeeded');
-  const low = await database.db.flow.findFirstOrThrow({ where: { name: causeArchetypes['slow-manual-distribution'].name } });
+  const low = await database.db.flow.findFirstOrThrow({
+    where: { name: causeArchetypes['slow-manual-distribution'].name },
+  });
   const other = await database.db.flow.findFirstOrThrow({ where: { name: causeArchetypes['thin-descriptions'].name } });
   lowFlowId = low.id;
   otherFlowId = other.id;
   const create = (email: string, role: 'lead' | 'admin', bitrixUserId: number | null) =>
-    database.db.user.create({ data: { email, name: email, role, portalId: bitrixUserId === null ? null : fixture.portalId, bitrixUserId } });
+    database.db.user.create({
+      data: { email, name: email, role, portalId: bitrixUserId === null ? null : fixture.portalId, bitrixUserId },
+    });
   const leadUser = await create('lead@copilot.test', 'lead', low.ownerId);
   const adminUser = await create('admin@copilot.test', 'admin', null);
-  const viewerOf = (user: typeof leadUser): Viewer => ({ id: user.id, email: user.email, name: user.name, role: user.role, portalId: user.portalId, bitrixUserId: user.bitrixUserId });
+  const viewerOf = (user: typeof leadUser): Viewer => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    portalId: user.portalId,
+    bitrixUserId: user.bitrixUserId,
+  });
   lead = viewerOf(leadUser);
   admin = viewerOf(adminUser);
 }, 120_000);
@@ -110,19 +137,33 @@ describe('requestAnalysis', () => {
     await updateCopilotSettings(database.db, { enabled: true });
   });
 
-  it('answers a flow outside the lead\'s scope, an unknown one and the same way', async () => {
-    const scoped = await database.db.flow.findFirstOrThrow({ where: { portalId: fixture.portalId, members: { none: { bitrixUserId: lead.bitrixUserId! } } } });
+  it("answers a flow outside the lead's scope, an unknown one and the same way", async () => {
+    const scoped = await database.db.flow.findFirstOrThrow({
+      where: { portalId: fixture.portalId, members: { none: { bitrixUserId: lead.bitrixUserId! } } },
+    });
     await expect(analyse(lead, scoped.id)).rejects.toThrow(ActionError);
     await expect(analyse(lead, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(ActionError);
   });
 
   it('offers the labelled examples for a flow of fewer than 10 tasks', async () => {
-    const { id: small } = await database.db.flow.create({ data: { portalId: fixture.portalId, bitrixFlowId: 90_000, name: 'Small flow' } });
+    const { id: small } = await database.db.flow.create({
+      data: { portalId: fixture.portalId, bitrixFlowId: 90_000, name: 'Small flow' },
+    });
     const now = Date.now();
     await insertTasks(
       database.db,
       fixture.portalId,
-      Array.from({ length: 9 }, (_, index) => ({ id: 900_000 + index, flowId: small, status: 2, createdBy: 1, responsibleId: 2, createdAt: now - 3_600_000, startedAt: null, closedAt: null, deadline: null })),
+      Array.from({ length: 9 }, (_, index) => ({
+        id: 900_000 + index,
+        flowId: small,
+        status: 2,
+        createdBy: 1,
+        responsibleId: 2,
+        createdAt: now - 3_600_000,
+        startedAt: null,
+        closedAt: null,
+        deadline: null,
+      })),
     );
     const model = countingModel();
     expect(await analyse(admin, small, { model })).toEqual({ kind: 'examples', taskCount: 9 });
@@ -146,7 +187,9 @@ describe('requestAnalysis', () => {
     const token = Object.entries(view.tokens).find(([, person]) => person.id === moderator)![0];
     expect(view.messages[0]!.factor).toContain(token);
     expect(view.messages[0]!.factor).not.toContain(view.people[moderator]!.name);
-    expect(view.findings.reduce((sum, finding) => sum + finding.lostPoints, 0) + view.unexplainedPoints).toBe(100 - view.efficiency);
+    expect(view.findings.reduce((sum, finding) => sum + finding.lostPoints, 0) + view.unexplainedPoints).toBe(
+      100 - view.efficiency,
+    );
   });
 
   it('shows the last analysis again while efficiency has not moved, and keeps every analysis asked for', async () => {
@@ -167,9 +210,23 @@ describe('requestAnalysis', () => {
 
   it('joins a run that is still going instead of starting a second one', async () => {
     const held: (() => Promise<void>)[] = [];
-    const first = await requestAnalysis(database.db, admin, { flowId: otherFlowId, fresh: false, locale: 'ru' }, { defer: (work) => void held.push(work) });
-    const second = await requestAnalysis(database.db, admin, { flowId: otherFlowId, fresh: true, locale: 'ru' }, { defer: (work) => void held.push(work) });
-    expect(second).toEqual({ kind: 'analysis', analysisId: (first as { analysisId: string }).analysisId, started: false });
+    const first = await requestAnalysis(
+      database.db,
+      admin,
+      { flowId: otherFlowId, fresh: false, locale: 'ru' },
+      { defer: (work) => void held.push(work) },
+    );
+    const second = await requestAnalysis(
+      database.db,
+      admin,
+      { flowId: otherFlowId, fresh: true, locale: 'ru' },
+      { defer: (work) => void held.push(work) },
+    );
+    expect(second).toEqual({
+      kind: 'analysis',
+      analysisId: (first as { analysisId: string }).analysisId,
+      started: false,
+    });
     expect(held).toHaveLength(1);
     await held[0]!();
     const view = (await analysisView(database.db, admin, (first as { analysisId: string }).analysisId, 'en'))!;
@@ -180,10 +237,16 @@ describe('requestAnalysis', () => {
   it('stops at the hourly quota with the time a slot frees, calling no model', async () => {
     const used = await database.db.copilotAnalysis.count({ where: { portalId: fixture.portalId } });
     await updateCopilotSettings(database.db, { hourlyRequestLimit: used });
-    const oldest = await database.db.copilotAnalysis.findFirstOrThrow({ where: { portalId: fixture.portalId }, orderBy: { startedAt: 'asc' } });
+    const oldest = await database.db.copilotAnalysis.findFirstOrThrow({
+      where: { portalId: fixture.portalId },
+      orderBy: { startedAt: 'asc' },
+    });
     const model = countingModel();
     const outcome = await analyse(lead, lowFlowId, { fresh: true, model });
-    expect(outcome).toMatchObject({ kind: 'quota', resetAt: new Date(oldest.startedAt.getTime() + 3_600_000).toISOString() });
+    expect(outcome).toMatchObject({
+      kind: 'quota',
+      resetAt: new Date(oldest.startedAt.getTime() + 3_600_000).toISOString(),
+    });
     expect((outcome as { lastAnalysisId: string | null }).lastAnalysisId).not.toBeNull();
     expect(model.calls).toBe(0);
     expect(await database.db.copilotAnalysis.count({ where: { portalId: fixture.portalId } })).toBe(used);
@@ -193,11 +256,19 @@ describe('requestAnalysis', () => {
   it('checks the limits before reading the flow: a blocked "analyse again" reads no task', async () => {
     const used = await database.db.copilotAnalysis.count({ where: { portalId: fixture.portalId } });
     await updateCopilotSettings(database.db, { hourlyRequestLimit: used });
-    const watched = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: 'event', level: 'query' }] });
+    const watched = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: database.url }),
+      log: [{ emit: 'event', level: 'query' }],
+    });
     const queries: string[] = [];
     watched.$on('query', (event) => queries.push(event.query));
     try {
-      const outcome = await requestAnalysis(watched, lead, { flowId: lowFlowId, fresh: true, locale: 'en' }, { defer: () => {} });
+      const outcome = await requestAnalysis(
+        watched,
+        lead,
+        { flowId: lowFlowId, fresh: true, locale: 'en' },
+        { defer: () => {} },
+      );
       expect(outcome).toMatchObject({ kind: 'quota', limit: 'hour' });
     } finally {
       await watched.$disconnect();
@@ -206,17 +277,30 @@ describe('requestAnalysis', () => {
     expect(queries.some((query) => /"task"/.test(query))).toBe(false);
   });
 
-  it('stops at the monthly limit from the first of next month, and at a user\'s daily limit from when their oldest request of the day frees', async () => {
+  it("stops at the monthly limit from the first of next month, and at a user's daily limit from when their oldest request of the day frees", async () => {
     const monthly = await database.db.copilotAnalysis.count({ where: { portalId: fixture.portalId } });
     await updateCopilotSettings(database.db, { monthlyRequestLimit: monthly });
     const now = new Date();
-    expect(await analyse(lead, lowFlowId, { fresh: true })).toMatchObject({ kind: 'quota', limit: 'month', resetAt: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString() });
-    const leads = await database.db.copilotAnalysis.findMany({ where: { requestedById: lead.id }, orderBy: { startedAt: 'asc' } });
-    expect(leads.length).toBeGreaterThan(await database.db.copilotAnalysis.count({ where: { requestedById: admin.id } }));
+    expect(await analyse(lead, lowFlowId, { fresh: true })).toMatchObject({
+      kind: 'quota',
+      limit: 'month',
+      resetAt: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString(),
+    });
+    const leads = await database.db.copilotAnalysis.findMany({
+      where: { requestedById: lead.id },
+      orderBy: { startedAt: 'asc' },
+    });
+    expect(leads.length).toBeGreaterThan(
+      await database.db.copilotAnalysis.count({ where: { requestedById: admin.id } }),
+    );
     await updateCopilotSettings(database.db, { monthlyRequestLimit: null, userDailyLimit: leads.length });
     const oldest = leads[0]!;
     const outcome = await analyse(lead, lowFlowId, { fresh: true });
-    expect(outcome).toMatchObject({ kind: 'quota', limit: 'user-day', resetAt: new Date(oldest.startedAt.getTime() + 86_400_000).toISOString() });
+    expect(outcome).toMatchObject({
+      kind: 'quota',
+      limit: 'user-day',
+      resetAt: new Date(oldest.startedAt.getTime() + 86_400_000).toISOString(),
+    });
     // Another person's requests are not counted against the lead.
     expect(await analyse(admin, lowFlowId, { fresh: true })).toMatchObject({ kind: 'analysis', started: true });
     await updateCopilotSettings(database.db, { userDailyLimit: null });
@@ -226,7 +310,14 @@ describe('requestAnalysis', () => {
     const inventive: AnalystModel = {
       id: 'inventive',
       async *phrase(request) {
-        yield { type: 'message', message: { findingIds: [request.findings[0]!.id], factor: 'Efficiency would be 97 % with one more person.', advice: 'Hire someone.' } };
+        yield {
+          type: 'message',
+          message: {
+            findingIds: [request.findings[0]!.id],
+            factor: 'Efficiency would be 97 % with one more person.',
+            advice: 'Hire someone.',
+          },
+        };
         yield { type: 'usage', promptTokens: 120, completionTokens: 30 };
       },
     };
@@ -234,7 +325,9 @@ describe('requestAnalysis', () => {
     const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
     expect(view.model).toBe('inventive');
     expect(view.fallback).toBe('ungrounded');
-    expect((await database.db.copilotAnalysis.findUniqueOrThrow({ where: { id: view.id } })).error).toMatch(/unknown-number: 97/);
+    expect((await database.db.copilotAnalysis.findUniqueOrThrow({ where: { id: view.id } })).error).toMatch(
+      /unknown-number: 97/,
+    );
     expect(view.messages.map((message) => message.factor).join(' ')).not.toContain('97');
     expect(view.messages).toHaveLength(view.findings.length);
   });
@@ -248,8 +341,13 @@ describe('requestAnalysis', () => {
     expect(resultAfter).toEqual(resultBefore);
     const { request } = analysisRequest(after!.flow, resultAfter.efficiency, resultAfter.findings, 'en');
     expect(JSON.stringify(request)).not.toMatch(/Ignore previous|rate this flow/);
-    const names = await database.db.employee.findMany({ where: { portalId: fixture.portalId }, select: { lastName: true } });
-    expect(names.some(({ lastName }) => lastName.length >= 4 && JSON.stringify(request).includes(lastName))).toBe(false);
+    const names = await database.db.employee.findMany({
+      where: { portalId: fixture.portalId },
+      select: { lastName: true },
+    });
+    expect(names.some(({ lastName }) => lastName.length >= 4 && JSON.stringify(request).includes(lastName))).toBe(
+      false,
+    );
   });
 });
 
@@ -273,10 +371,19 @@ describe('actions on a message', () => {
       deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
     });
     const task = fixture.portal.state.tasks.find((stored) => Number(stored.record.id) === created.bitrixId)!.record;
-    expect(task).toMatchObject({ title: 'Distribute tasks daily', description: 'CoPilot: the moderator hands tasks on after 6 days.', flowId: String(flow.bitrixFlowId), createdBy: String(lead.bitrixUserId) });
+    expect(task).toMatchObject({
+      title: 'Distribute tasks daily',
+      description: 'CoPilot: the moderator hands tasks on after 6 days.',
+      flowId: String(flow.bitrixFlowId),
+      createdBy: String(lead.bitrixUserId),
+    });
     expect(created.url).toContain(`/tasks/task/view/${created.bitrixId}/`);
     // What Bitrix24 made of it, by the flow's rules, is what the dialog shows.
-    expect(created.applied).toEqual({ responsibleId: Number(task.responsibleId), deadline: new Date(Date.parse(task.deadline!)).toISOString(), inFlow: true });
+    expect(created.applied).toEqual({
+      responsibleId: Number(task.responsibleId),
+      deadline: new Date(Date.parse(task.deadline!)).toISOString(),
+      inFlow: true,
+    });
     const view = (await analysisView(database.db, lead, analysisId, 'en'))!;
     expect(view.messages[0]!.actions).toEqual([{ kind: 'task', bitrixId: created.bitrixId, url: created.url }]);
   });
@@ -294,14 +401,22 @@ describe('actions on a message', () => {
       attendees,
     });
     const event = fixture.portal.state.calendarEvents.find((stored) => stored.id === created.bitrixId)!;
-    expect(event).toMatchObject({ name: 'Distribution review', ownerId: lead.bitrixUserId, description: 'Quoted message' });
+    expect(event).toMatchObject({
+      name: 'Distribution review',
+      ownerId: lead.bitrixUserId,
+      description: 'Quoted message',
+    });
     expect(new Set(event.attendees)).toEqual(new Set([lead.bitrixUserId!, ...attendees]));
     expect(Date.parse(event.to) - Date.parse(event.from)).toBe(30 * 60_000);
   });
 
   it('shows a portal refusal with its reason and stores nothing', async () => {
     const refusing = async () =>
-      new Bitrix24Client({ connection: { kind: 'webhook', url: `${fixture.portal.url}/rest/1/wrong-code/` }, limiter: new LeakyBucketLimiter({ burst: 100, drainPerSecond: 100 }), maxRetries: 0 });
+      new Bitrix24Client({
+        connection: { kind: 'webhook', url: `${fixture.portal.url}/rest/1/wrong-code/` },
+        limiter: new LeakyBucketLimiter({ burst: 100, drainPerSecond: 100 }),
+        maxRetries: 0,
+      });
     const before = await database.db.copilotMessageAction.count();
     const attempt = createTaskFromMessage(database.db, refusing, lead, {
       analysisId,
@@ -315,30 +430,77 @@ describe('actions on a message', () => {
     expect(await database.db.copilotMessageAction.count()).toBe(before);
   });
 
-  it('gives tasks and invitations only to the flow\'s own people', async () => {
+  it("gives tasks and invitations only to the flow's own people", async () => {
     const outsider = await database.db.employee.findFirstOrThrow({
-      where: { portalId: fixture.portalId, bitrixUserId: { notIn: (await database.db.flowMember.findMany({ where: { flowId: lowFlowId } })).map((member) => member.bitrixUserId) } },
+      where: {
+        portalId: fixture.portalId,
+        bitrixUserId: {
+          notIn: (await database.db.flowMember.findMany({ where: { flowId: lowFlowId } })).map(
+            (member) => member.bitrixUserId,
+          ),
+        },
+      },
     });
     const base = { analysisId, messageIndex: 0, description: '' };
     await expect(
-      createTaskFromMessage(database.db, portalClient, lead, { ...base, title: 'Not theirs', responsibleId: outsider.bitrixUserId, deadline: new Date().toISOString() }),
+      createTaskFromMessage(database.db, portalClient, lead, {
+        ...base,
+        title: 'Not theirs',
+        responsibleId: outsider.bitrixUserId,
+        deadline: new Date().toISOString(),
+      }),
     ).rejects.toMatchObject({ code: 'not-in-flow' });
     await expect(
-      createMeetingFromMessage(database.db, portalClient, lead, { ...base, name: 'Not theirs', from: new Date().toISOString(), durationMinutes: 30, attendees: [outsider.bitrixUserId] }),
+      createMeetingFromMessage(database.db, portalClient, lead, {
+        ...base,
+        name: 'Not theirs',
+        from: new Date().toISOString(),
+        durationMinutes: 30,
+        attendees: [outsider.bitrixUserId],
+      }),
     ).rejects.toMatchObject({ code: 'not-in-flow' });
   });
 
-  it('a lead with no Bitrix24 employee of their own writes nothing to the portal: it would appear as the connection\'s user', async () => {
-    const unlinkedUser = await database.db.user.create({ data: { email: 'unlinked@copilot.test', name: 'Unlinked lead', role: 'lead', flowGrants: { create: { flowId: lowFlowId } } } });
-    const unlinked: Viewer = { id: unlinkedUser.id, email: unlinkedUser.email, name: unlinkedUser.name, role: 'lead', portalId: null, bitrixUserId: null };
+  it("a lead with no Bitrix24 employee of their own writes nothing to the portal: it would appear as the connection's user", async () => {
+    const unlinkedUser = await database.db.user.create({
+      data: {
+        email: 'unlinked@copilot.test',
+        name: 'Unlinked lead',
+        role: 'lead',
+        flowGrants: { create: { flowId: lowFlowId } },
+      },
+    });
+    const unlinked: Viewer = {
+      id: unlinkedUser.id,
+      email: unlinkedUser.email,
+      name: unlinkedUser.name,
+      role: 'lead',
+      portalId: null,
+      bitrixUserId: null,
+    };
     const flow = await database.db.flow.findUniqueOrThrow({ where: { id: lowFlowId } });
     const tasksBefore = fixture.portal.state.tasks.length;
     const eventsBefore = fixture.portal.state.calendarEvents.length;
     await expect(
-      createTaskFromMessage(database.db, portalClient, unlinked, { analysisId, messageIndex: 0, title: 'As the webhook user', description: '', responsibleId: flow.ownerId!, deadline: new Date().toISOString() }),
+      createTaskFromMessage(database.db, portalClient, unlinked, {
+        analysisId,
+        messageIndex: 0,
+        title: 'As the webhook user',
+        description: '',
+        responsibleId: flow.ownerId!,
+        deadline: new Date().toISOString(),
+      }),
     ).rejects.toMatchObject({ code: 'no-employee' });
     await expect(
-      createMeetingFromMessage(database.db, portalClient, unlinked, { analysisId, messageIndex: 0, name: 'As the owner', description: '', from: new Date().toISOString(), durationMinutes: 30, attendees: [flow.ownerId!] }),
+      createMeetingFromMessage(database.db, portalClient, unlinked, {
+        analysisId,
+        messageIndex: 0,
+        name: 'As the owner',
+        description: '',
+        from: new Date().toISOString(),
+        durationMinutes: 30,
+        attendees: [flow.ownerId!],
+      }),
     ).rejects.toMatchObject({ code: 'no-employee' });
     expect(fixture.portal.state.tasks.length).toBe(tasksBefore);
     expect(fixture.portal.state.calendarEvents.length).toBe(eventsBefore);
@@ -347,7 +509,9 @@ describe('actions on a message', () => {
   it('refuses every action on a message once CoPilot is switched off', async () => {
     await updateCopilotSettings(database.db, { enabled: false });
     try {
-      await expect(rateMessage(database.db, lead, { analysisId, messageIndex: 0, helpful: true })).rejects.toMatchObject({ code: 'off' });
+      await expect(
+        rateMessage(database.db, lead, { analysisId, messageIndex: 0, helpful: true }),
+      ).rejects.toMatchObject({ code: 'off' });
     } finally {
       await updateCopilotSettings(database.db, { enabled: true });
     }
@@ -357,12 +521,22 @@ describe('actions on a message', () => {
     await rateMessage(database.db, lead, { analysisId, messageIndex: 0, helpful: false });
     await rateMessage(database.db, lead, { analysisId, messageIndex: 0, helpful: true });
     await rateMessage(database.db, admin, { analysisId, messageIndex: 0, helpful: false });
-    expect((await analysisView(database.db, lead, analysisId, 'en'))!.messages[0]!.feedback).toEqual({ mine: true, helpful: null, notHelpful: null });
-    expect((await analysisView(database.db, admin, analysisId, 'en'))!.messages[0]!.feedback).toEqual({ mine: false, helpful: 1, notHelpful: 1 });
+    expect((await analysisView(database.db, lead, analysisId, 'en'))!.messages[0]!.feedback).toEqual({
+      mine: true,
+      helpful: null,
+      notHelpful: null,
+    });
+    expect((await analysisView(database.db, admin, analysisId, 'en'))!.messages[0]!.feedback).toEqual({
+      mine: false,
+      helpful: 1,
+      notHelpful: 1,
+    });
   });
 
   it('refuses a message index the analysis does not have', async () => {
-    await expect(rateMessage(database.db, lead, { analysisId, messageIndex: 40, helpful: true })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(rateMessage(database.db, lead, { analysisId, messageIndex: 40, helpful: true })).rejects.toMatchObject(
+      { code: 'not-found' },
+    );
   });
 });
 
@@ -386,7 +560,11 @@ describe('the chosen model', () => {
       userDailyLimit: null,
       logRetentionDays: 14,
     });
-    expect(saved).toMatchObject({ provider: { kind: 'yandexgpt', folderId: 'b1g' }, secretSet: true, answerLanguage: 'ru' });
+    expect(saved).toMatchObject({
+      provider: { kind: 'yandexgpt', folderId: 'b1g' },
+      secretSet: true,
+      answerLanguage: 'ru',
+    });
     expect(JSON.stringify(saved)).not.toContain('AQVN');
     const row = await database.db.copilotSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(row.sealedProviderSecret).not.toContain('AQVN');
@@ -396,22 +574,50 @@ describe('the chosen model', () => {
     expect(JSON.stringify(changes.map((change) => change.changes))).not.toContain('AQVN');
 
     // Another provider without a new key: the old key is not carried over to it.
-    const switched = await saveModelSettings(database.db, box, admin, { provider: providerConfigSchema.parse({ kind: 'bitrixgpt' }), secret: '', answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 });
+    const switched = await saveModelSettings(database.db, box, admin, {
+      provider: providerConfigSchema.parse({ kind: 'bitrixgpt' }),
+      secret: '',
+      answerLanguage: 'viewer',
+      hourlyRequestLimit: 600,
+      monthlyRequestLimit: null,
+      userDailyLimit: null,
+      logRetentionDays: 14,
+    });
     expect(switched.secretSet).toBe(false);
   });
 
   it('asks for the key again whenever an address it would be sent to changes, on Save and on Test', async () => {
     const settings = (provider: object, secret = '') =>
-      ({ provider: providerConfigSchema.parse(provider), secret, answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 }) as const;
+      ({
+        provider: providerConfigSchema.parse(provider),
+        secret,
+        answerLanguage: 'viewer',
+        hourlyRequestLimit: 600,
+        monthlyRequestLimit: null,
+        userDailyLimit: null,
+        logRetentionDays: 14,
+      }) as const;
     const yandex = { kind: 'yandexgpt', folderId: 'b1g', auth: 'service_account_key' };
     await saveModelSettings(database.db, box, admin, settings(yandex, 'stored-yandex-key'));
     // Same addresses: the stored key stays, for Save and Test alike.
-    expect((await saveModelSettings(database.db, box, admin, settings({ ...yandex, model: 'yandexgpt-lite/latest' }))).secretSet).toBe(true);
-    expect(await secretForTest(database.db, box, admin, providerConfigSchema.parse(yandex), '')).toBe('stored-yandex-key');
-    for (const moved of [{ baseURL: 'https://collector.evil.test/v1' }, { iamURL: 'https://collector.evil.test/iam' }]) {
+    expect(
+      (await saveModelSettings(database.db, box, admin, settings({ ...yandex, model: 'yandexgpt-lite/latest' })))
+        .secretSet,
+    ).toBe(true);
+    expect(await secretForTest(database.db, box, admin, providerConfigSchema.parse(yandex), '')).toBe(
+      'stored-yandex-key',
+    );
+    for (const moved of [
+      { baseURL: 'https://collector.evil.test/v1' },
+      { iamURL: 'https://collector.evil.test/iam' },
+    ]) {
       const provider = providerConfigSchema.parse({ ...yandex, ...moved });
-      await expect(saveModelSettings(database.db, box, admin, settings({ ...yandex, ...moved }))).rejects.toMatchObject({ code: 'secret-required' });
-      await expect(secretForTest(database.db, box, admin, provider, '')).rejects.toMatchObject({ code: 'secret-required' });
+      await expect(saveModelSettings(database.db, box, admin, settings({ ...yandex, ...moved }))).rejects.toMatchObject(
+        { code: 'secret-required' },
+      );
+      await expect(secretForTest(database.db, box, admin, provider, '')).rejects.toMatchObject({
+        code: 'secret-required',
+      });
       // Typed again, the key goes to the new address.
       expect(await secretForTest(database.db, box, admin, provider, 'typed-again')).toBe('typed-again');
     }
@@ -419,27 +625,58 @@ describe('the chosen model', () => {
     expect(providerConfigSchema.parse(row.provider)).toMatchObject({ baseURL: 'https://llm.api.cloud.yandex.net/v1' });
     const gigachat = { kind: 'gigachat' };
     await saveModelSettings(database.db, box, admin, settings(gigachat, 'stored-gigachat-key'));
-    await expect(saveModelSettings(database.db, box, admin, settings({ ...gigachat, authURL: 'https://collector.evil.test/oauth' }))).rejects.toMatchObject({ code: 'secret-required' });
+    await expect(
+      saveModelSettings(
+        database.db,
+        box,
+        admin,
+        settings({ ...gigachat, authURL: 'https://collector.evil.test/oauth' }),
+      ),
+    ).rejects.toMatchObject({ code: 'secret-required' });
   });
 
   it('a demo account may neither choose the model nor test one with the stored key', async () => {
     const demoAdmin = { ...admin, email: 'admin@demo.flowpilot.local' };
-    const input = { provider: providerConfigSchema.parse({ kind: 'openai_compatible', baseURL: 'https://collector.evil.test/v1', model: 'x' }), secret: '', answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 } as const;
+    const input = {
+      provider: providerConfigSchema.parse({
+        kind: 'openai_compatible',
+        baseURL: 'https://collector.evil.test/v1',
+        model: 'x',
+      }),
+      secret: '',
+      answerLanguage: 'viewer',
+      hourlyRequestLimit: 600,
+      monthlyRequestLimit: null,
+      userDailyLimit: null,
+      logRetentionDays: 14,
+    } as const;
     const before = await database.db.copilotSettingsChange.count();
     await expect(saveModelSettings(database.db, box, demoAdmin, input)).rejects.toMatchObject({ code: 'demo-account' });
-    await expect(secretForTest(database.db, box, demoAdmin, input.provider, '')).rejects.toMatchObject({ code: 'demo-account' });
+    await expect(secretForTest(database.db, box, demoAdmin, input.provider, '')).rejects.toMatchObject({
+      code: 'demo-account',
+    });
     expect(await database.db.copilotSettingsChange.count()).toBe(before);
   });
 
   it('says the chosen model is not available rather than quietly using another, and still answers with the built-in analyst', async () => {
-    await updateCopilotSettings(database.db, { provider: { kind: 'bitrixgpt', baseURL: 'https://vibecode.bitrix24.com/v1', model: 'bitrix/bitrixgpt-5.5' }, secret: null }, { box });
+    await updateCopilotSettings(
+      database.db,
+      {
+        provider: { kind: 'bitrixgpt', baseURL: 'https://vibecode.bitrix24.com/v1', model: 'bitrix/bitrixgpt-5.5' },
+        secret: null,
+      },
+      { box },
+    );
     const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredModel() });
     const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
     expect(view).toMatchObject({ model: 'bitrixgpt', fallback: 'not_available', state: 'succeeded' });
     expect(view.messages).toHaveLength(view.findings.length);
     // What went to the external model is logged for debugging: figures and tokens only.
     const log = await database.db.copilotRequestLog.findFirstOrThrow({ where: { analysisId: view.id } });
-    expect(log).toMatchObject({ model: 'bitrixgpt', answer: { messages: [], rejected: expect.stringMatching(/^not_available/) } });
+    expect(log).toMatchObject({
+      model: 'bitrixgpt',
+      answer: { messages: [], rejected: expect.stringMatching(/^not_available/) },
+    });
     expect(JSON.stringify(log.request)).toContain('"findings"');
   });
 
@@ -447,11 +684,24 @@ describe('the chosen model', () => {
     // The provider answers in the right shape, citing a real finding, with a number it does not hold.
     const server = await startStubServer((seen) => {
       const findingId = /"id":"(f\d+)"/u.exec(seen.body)?.[1] ?? 'f1';
-      return { body: chatCompletion(JSON.stringify({ messages: [{ findingIds: [findingId], factor: 'user_1 holds 4242 open tasks.', advice: 'Hand some over.' }] })) };
+      return {
+        body: chatCompletion(
+          JSON.stringify({
+            messages: [{ findingIds: [findingId], factor: 'user_1 holds 4242 open tasks.', advice: 'Hand some over.' }],
+          }),
+        ),
+      };
     });
     try {
       const baseURL = `${server.url}/v1`;
-      await updateCopilotSettings(database.db, { provider: providerConfigSchema.parse({ kind: 'openai_compatible', baseURL, model: 'inventive' }), secret: null }, { box });
+      await updateCopilotSettings(
+        database.db,
+        {
+          provider: providerConfigSchema.parse({ kind: 'openai_compatible', baseURL, model: 'inventive' }),
+          secret: null,
+        },
+        { box },
+      );
       const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredModel() });
       const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
       expect(view).toMatchObject({ model: 'openai_compatible:inventive', fallback: 'ungrounded', state: 'succeeded' });
@@ -475,7 +725,15 @@ describe('the chosen model', () => {
     ];
     const keys = providers.map(({ kind }) => `${kind}-dump-key-${crypto.randomUUID()}`);
     for (const [index, provider] of providers.entries()) {
-      const input = { provider: providerConfigSchema.parse(provider), secret: keys[index]!, answerLanguage: 'viewer', hourlyRequestLimit: 600, monthlyRequestLimit: null, userDailyLimit: null, logRetentionDays: 14 } as const;
+      const input = {
+        provider: providerConfigSchema.parse(provider),
+        secret: keys[index]!,
+        answerLanguage: 'viewer',
+        hourlyRequestLimit: 600,
+        monthlyRequestLimit: null,
+        userDailyLimit: null,
+        logRetentionDays: 14,
+      } as const;
       await saveModelSettings(database.db, box, admin, input);
       const outcome = await analyse(lead, lowFlowId, { fresh: true, model: await configuredModel() });
       const view = (await analysisView(database.db, lead, (outcome as { analysisId: string }).analysisId, 'en'))!;
@@ -486,11 +744,21 @@ describe('the chosen model', () => {
     const tables = await database.db.$queryRaw<{ schema: string; name: string }[]>`
       SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
       WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`;
-    expect(tables.map(({ name }) => name)).toEqual(expect.arrayContaining(['copilot_settings', 'copilot_settings_change', 'copilot_request_log', 'copilot_analysis', 'portal_connection']));
+    expect(tables.map(({ name }) => name)).toEqual(
+      expect.arrayContaining([
+        'copilot_settings',
+        'copilot_settings_change',
+        'copilot_request_log',
+        'copilot_analysis',
+        'portal_connection',
+      ]),
+    );
     const dump = (
       await Promise.all(
         tables.map(async ({ schema, name }) => {
-          const [row] = await database.db.$queryRawUnsafe<{ text: string | null }[]>(`SELECT string_agg(t::text, E'\\n') AS text FROM "${schema}"."${name}" t`);
+          const [row] = await database.db.$queryRawUnsafe<{ text: string | null }[]>(
+            `SELECT string_agg(t::text, E'\\n') AS text FROM "${schema}"."${name}" t`,
+          );
           return row?.text ?? '';
         }),
       )
@@ -508,7 +776,9 @@ describe('the chosen model', () => {
     expect(usage.days.slice(0, -1).every((day) => day.requests === 0)).toBe(true);
     expect(usage.feedback).toEqual({ helpful: 1, notHelpful: 1 });
     expect(usage.changes[0]).toMatchObject({ changes: expect.any(Object) });
-    expect(usage.changes.some((change) => change.by === 'admin@copilot.test' && change.changes.secret === 'changed')).toBe(true);
+    expect(
+      usage.changes.some((change) => change.by === 'admin@copilot.test' && change.changes.secret === 'changed'),
+    ).toBe(true);
   });
 
   it('previews for admins exactly what a model would receive: no titles, no names', async () => {
@@ -517,7 +787,10 @@ describe('the chosen model', () => {
     expect(preview.findings.length).toBeGreaterThan(0);
     expect(text).toMatch(/user_1/);
     expect(text).not.toMatch(/Ignore previous|Distribute tasks daily/);
-    const employees = await database.db.employee.findMany({ where: { portalId: fixture.portalId }, select: { lastName: true } });
+    const employees = await database.db.employee.findMany({
+      where: { portalId: fixture.portalId },
+      select: { lastName: true },
+    });
     expect(employees.filter(({ lastName }) => lastName.length >= 4 && text.includes(lastName))).toEqual([]);
   });
 
@@ -526,12 +799,25 @@ describe('the chosen model', () => {
     expect(logs.length).toBeGreaterThan(1);
     // The clock moved on for one of them: it was written 15 days ago, past the 14 days kept.
     const [old] = logs;
-    await database.db.copilotRequestLog.update({ where: { id: old!.id }, data: { createdAt: new Date(Date.now() - 15 * 86_400_000) } });
-    const worker = await startJobWorker({ databaseUrl: database.url, db: database.db, box, owner: 'retention-test', log: () => undefined });
+    await database.db.copilotRequestLog.update({
+      where: { id: old!.id },
+      data: { createdAt: new Date(Date.now() - 15 * 86_400_000) },
+    });
+    const worker = await startJobWorker({
+      databaseUrl: database.url,
+      db: database.db,
+      box,
+      owner: 'retention-test',
+      log: () => undefined,
+    });
     try {
-      expect(await worker.boss.getSchedules()).toContainEqual(expect.objectContaining({ name: jobQueues.copilotLogRetention, cron: '23 3 * * *' }));
+      expect(await worker.boss.getSchedules()).toContainEqual(
+        expect.objectContaining({ name: jobQueues.copilotLogRetention, cron: '23 3 * * *' }),
+      );
       await worker.boss.send(jobQueues.copilotLogRetention, {});
-      await expect.poll(() => database.db.copilotRequestLog.count({ where: { id: old!.id } }), { timeout: 30_000 }).toBe(0);
+      await expect
+        .poll(() => database.db.copilotRequestLog.count({ where: { id: old!.id } }), { timeout: 30_000 })
+        .toBe(0);
       expect(await database.db.copilotRequestLog.count()).toBe(logs.length - 1);
     } finally {
       await worker.stop();

@@ -5,9 +5,7 @@ import type { ChartPeriod } from './dashboard-types';
 export const chartPeriods = [30, 90, 180] as const satisfies readonly ChartPeriod[];
 export const defaultChartPeriod: ChartPeriod = 90;
 
-export const chartPeriodSchema = z.coerce
-  .number()
-  .pipe(z.union([z.literal(30), z.literal(90), z.literal(180)]));
+export const chartPeriodSchema = z.coerce.number().pipe(z.union([z.literal(30), z.literal(90), z.literal(180)]));
 
 /** A page's `?days=` search param: a period it offers, else the default (a hand-edited URL still opens). */
 export function chartPeriodParam(value: string | string[] | undefined): ChartPeriod {

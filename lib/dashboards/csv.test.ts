@@ -25,12 +25,24 @@ describe('toCsv', () => {
       { id: 2, title: 'Счёт, акт и "закрывающие"', lead: 1 },
       { id: 3, title: 'Первая строка\nвторая\r\nтретья', lead: 2 },
     ]);
-    expect(records(csv).slice(1, -1).join('\r\n')).toBe('2,"Счёт, акт и ""закрывающие""",1\r\n3,"Первая строка\nвторая\r\nтретья",2');
+    expect(records(csv).slice(1, -1).join('\r\n')).toBe(
+      '2,"Счёт, акт и ""закрывающие""",1\r\n3,"Первая строка\nвторая\r\nтретья",2',
+    );
   });
 
   it('defuses titles that a spreadsheet would run as formulas', () => {
-    const titles = ['=HYPERLINK("http://evil.example","Открыть")', '+7 (495) 000-00-00', '-2+3', '@SUM(A1:A9)', '\tскрытая', '\rвозврат'];
-    const csv = toCsv([{ key: 'title', header: 'Title' }], titles.map((title) => ({ title })));
+    const titles = [
+      '=HYPERLINK("http://evil.example","Открыть")',
+      '+7 (495) 000-00-00',
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\tскрытая',
+      '\rвозврат',
+    ];
+    const csv = toCsv(
+      [{ key: 'title', header: 'Title' }],
+      titles.map((title) => ({ title })),
+    );
     expect(records(csv)).toEqual([
       'Title',
       `"'=HYPERLINK(""http://evil.example"",""Открыть"")"`,

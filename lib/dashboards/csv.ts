@@ -20,6 +20,9 @@ function csvCell(value: string | number | null | undefined): string {
 
 /** RFC 4180 text (comma separated, CRLF line ends), headers first, for Excel and other spreadsheets. */
 export function toCsv(columns: CsvColumn[], rows: CsvRow[]): string {
-  const lines = [columns.map((column) => csvCell(column.header)), ...rows.map((row) => columns.map((column) => csvCell(row[column.key])))];
+  const lines = [
+    columns.map((column) => csvCell(column.header)),
+    ...rows.map((row) => columns.map((column) => csvCell(row[column.key]))),
+  ];
   return `${byteOrderMark}${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }

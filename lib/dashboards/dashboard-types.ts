@@ -88,7 +88,15 @@ export type LeadTimePoint = { taskId: number; title: string; closedAt: string; l
 
 export type AgingBand = 'below-p50' | 'p50-p85' | 'p85-p95' | 'above-p95';
 
-export type AgingTask = { taskId: number; title: string; status: number; responsible: Person; ageMs: number; band: AgingBand; overdue: boolean };
+export type AgingTask = {
+  taskId: number;
+  title: string;
+  status: number;
+  responsible: Person;
+  ageMs: number;
+  band: AgingBand;
+  overdue: boolean;
+};
 
 export type AssigneeLoad = { person: Person; open: number; overdue: number };
 

@@ -5,7 +5,13 @@ import { flowDayFigure } from '@/lib/metrics/day-figure-definition';
 import { isAtRisk, isOpen, isOverdue, type MetricTask } from '@/lib/metrics/metric-task';
 import { distribution, median } from '@/lib/metrics/percentiles';
 import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';
-import { insertFlow, insertPortal, insertTasks, loadMetricTasks, randomTasks } from '@/lib/metrics/testing/mirror-fixture';
+import {
+  insertFlow,
+  insertPortal,
+  insertTasks,
+  loadMetricTasks,
+  randomTasks,
+} from '@/lib/metrics/testing/mirror-fixture';
 import { flowDashboard } from './flow-dashboard';
 import { flowsList } from './flows-list';
 import { overview } from './overview';
@@ -42,9 +48,14 @@ function expectedRow(tasks: MetricTask[]) {
   const [previousDay, today] = [days[0]!, days.at(-1)!];
   return {
     pending: { count: pending.length, medianWaitMs: median(pending.map((task) => now - task.createdAt)) },
-    inProgress: { count: inProgress.length, medianMs: median(inProgress.map((task) => now - (task.startedAt ?? task.createdAt))) },
+    inProgress: {
+      count: inProgress.length,
+      medianMs: median(inProgress.map((task) => now - (task.startedAt ?? task.createdAt))),
+    },
     awaitingReview: open.filter((task) => task.status === 4).length,
-    completed: tasks.filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= windowStart && task.closedAt <= now).length,
+    completed: tasks.filter(
+      (task) => task.status === 5 && task.closedAt !== null && task.closedAt >= windowStart && task.closedAt <= now,
+    ).length,
     overdue: open.filter((task) => isOverdue(task, now)).length,
     atRisk: open.filter((task) => isAtRisk(task, now)).length,
     efficiency: flowDayFigure(tasks, today, offset, now).efficiency,
@@ -75,9 +86,16 @@ describe('the dashboards over a mirror', () => {
       expect(row.efficiency.sparkline.at(-1)).toBe(expected.efficiency);
     }
     const [alpha, , empty] = list.rows;
-    expect(alpha!.bitrixUrl).toMatch(/^https:\/\/p\d+\.bitrix24\.ru\/company\/personal\/user\/0\/tasks\/flow\/\?.*ID_from=\d+$/);
+    expect(alpha!.bitrixUrl).toMatch(
+      /^https:\/\/p\d+\.bitrix24\.ru\/company\/personal\/user\/0\/tasks\/flow\/\?.*ID_from=\d+$/,
+    );
     // A flow without tasks: nothing open, efficiency 100 by the portal's rule.
-    expect(empty).toMatchObject({ pending: { count: 0, medianWaitMs: null }, completed: 0, overdue: 0, efficiency: { value: 100, band: 'healthy' } });
+    expect(empty).toMatchObject({
+      pending: { count: 0, medianWaitMs: null },
+      completed: 0,
+      overdue: 0,
+      efficiency: { value: 100, band: 'healthy' },
+    });
   });
 
   it('flags the portal’s stored efficiency only when none of our figures since the flow last changed gives it', async () => {
@@ -94,7 +112,14 @@ describe('the dashboards over a mirror', () => {
     const series = today.sparkline;
     const oldest = series[0]!;
     expect((await alphaRow(oldest, new Date(now - 29 * 86_400_000))).differs).toBe(false);
-    expect((await alphaRow(Math.max(...series) + 1 <= 100 ? Math.max(...series) + 1 : Math.min(...series) - 1, new Date(now - 29 * 86_400_000))).differs).toBe(true);
+    expect(
+      (
+        await alphaRow(
+          Math.max(...series) + 1 <= 100 ? Math.max(...series) + 1 : Math.min(...series) - 1,
+          new Date(now - 29 * 86_400_000),
+        )
+      ).differs,
+    ).toBe(true);
     await database.db.flow.update({ where: { id: flowIds[0]! }, data: { portalEfficiency: 50, activityAt: null } });
   });
 
@@ -122,7 +147,9 @@ describe('the dashboards over a mirror', () => {
     const since = startOfPortalDay(page!.period.from, offset);
     const tasks = await loadMetricTasks(database.db, flowIds[0]!);
     expect(page!.leadTimes.points.map((point) => point.taskId).sort((a, b) => a - b)).toEqual(
-      tasks.filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= since).map((task) => task.id),
+      tasks
+        .filter((task) => task.status === 5 && task.closedAt !== null && task.closedAt >= since)
+        .map((task) => task.id),
     );
     const leads = distribution(page!.leadTimes.points.map((point) => point.leadMs));
     expect(page!.leadTimes.percentiles.p85).toBeCloseTo(leads.p85!, 3);
@@ -130,8 +157,12 @@ describe('the dashboards over a mirror', () => {
   });
 
   it('a flow outside the filter, an unknown id and a malformed id all give nothing', async () => {
-    expect(await flowDashboard(database.db, { id: { in: [flowIds[1]!] } }, flowIds[0]!, { now: new Date(now) })).toBeNull();
-    expect(await flowDashboard(database.db, {}, '00000000-0000-4000-8000-000000000000', { now: new Date(now) })).toBeNull();
+    expect(
+      await flowDashboard(database.db, { id: { in: [flowIds[1]!] } }, flowIds[0]!, { now: new Date(now) }),
+    ).toBeNull();
+    expect(
+      await flowDashboard(database.db, {}, '00000000-0000-4000-8000-000000000000', { now: new Date(now) }),
+    ).toBeNull();
     expect(await flowDashboard(database.db, {}, "1'; DROP TABLE task; --", { now: new Date(now) })).toBeNull();
   });
 
@@ -154,7 +185,8 @@ describe('the dashboards over a mirror', () => {
     expect(view.heatmap.rows.map((row) => row.name).sort()).toEqual(rows.map((row) => row.name).sort());
     expect(view.heatmap.weeks[0]! <= view.period.from).toBe(true);
     // This week's column is today's figure, and the lowest comes first.
-    for (const line of view.heatmap.rows) expect(line.cells.at(-1)).toBe(rows.find((row) => row.id === line.id)!.efficiency.value);
+    for (const line of view.heatmap.rows)
+      expect(line.cells.at(-1)).toBe(rows.find((row) => row.id === line.id)!.efficiency.value);
     const latest = view.heatmap.rows.map((line) => line.cells.at(-1)!);
     expect(latest).toEqual([...latest].sort((a, b) => a - b));
     const movers = [...view.movers.up, ...view.movers.down];

@@ -16,7 +16,11 @@ import { statusSql } from '@/lib/metrics/task-status-sql';
 /** Completed tasks drawn on the lead-time scatter: the most recent ones when a period has more. */
 const maxLeadTimePoints = 2_000;
 
-const percentilesSchema = z.object({ p50: z.number().nullable(), p85: z.number().nullable(), p95: z.number().nullable() });
+const percentilesSchema = z.object({
+  p50: z.number().nullable(),
+  p85: z.number().nullable(),
+  p95: z.number().nullable(),
+});
 const leadPointSchema = z.object({ taskId: z.number(), title: z.string(), closedAt: z.date(), leadMs: z.number() });
 const riskRowSchema = z.object({
   taskId: z.number(),
@@ -96,15 +100,19 @@ export async function flowDashboard(
 
   const leadPoints = z.array(leadPointSchema).parse(leadRows);
   const risks = z.array(riskRowSchema).parse(riskRows);
-  const person = await peopleOf(db, [
-    ...flow.members.map((member) => member.bitrixUserId),
-    ...pageMetrics.load.assignees.map((assignee) => assignee.responsibleId),
-    ...pageMetrics.aging.map((task) => task.responsibleId),
-    ...risks.map((task) => task.responsibleId),
-  ].map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId })));
+  const person = await peopleOf(
+    db,
+    [
+      ...flow.members.map((member) => member.bitrixUserId),
+      ...pageMetrics.load.assignees.map((assignee) => assignee.responsibleId),
+      ...pageMetrics.aging.map((task) => task.responsibleId),
+      ...risks.map((task) => task.responsibleId),
+    ].map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId })),
+  );
   const who = (bitrixUserId: number) => person(flow.portalId, bitrixUserId);
   const leads = z.array(percentilesSchema).length(1).parse(leadPercentiles)[0]!;
-  const byName = (a: { person: { name: string } }, b: { person: { name: string } }) => a.person.name.localeCompare(b.person.name);
+  const byName = (a: { person: { name: string } }, b: { person: { name: string } }) =>
+    a.person.name.localeCompare(b.person.name);
 
   return {
     flow: {
@@ -120,13 +128,27 @@ export async function flowDashboard(
       },
       team: flow.members
         .map((member) => ({ ...who(member.bitrixUserId), role: member.role }))
-        .sort((a, b) => ['owner', 'moderator', 'member'].indexOf(a.role) - ['owner', 'moderator', 'member'].indexOf(b.role) || a.name.localeCompare(b.name)),
+        .sort(
+          (a, b) =>
+            ['owner', 'moderator', 'member'].indexOf(a.role) - ['owner', 'moderator', 'member'].indexOf(b.role) ||
+            a.name.localeCompare(b.name),
+        ),
     },
     window: list.window,
     period,
-    daily: daily.map(({ day, efficiency, pending, inProgress, awaitingReview, completed, completedToday, created, overdue }) => ({
-      day, efficiency, pending, inProgress, awaitingReview, completed, completedToday, created, overdue,
-    })),
+    daily: daily.map(
+      ({ day, efficiency, pending, inProgress, awaitingReview, completed, completedToday, created, overdue }) => ({
+        day,
+        efficiency,
+        pending,
+        inProgress,
+        awaitingReview,
+        completed,
+        completedToday,
+        created,
+        overdue,
+      }),
+    ),
     weekly: weekly.map(({ week, throughput, created }) => ({ week, throughput, created })),
     leadTimes: {
       points: leadPoints.map((point): LeadTimePoint => ({ ...point, closedAt: point.closedAt.toISOString() })),
@@ -138,20 +160,20 @@ export async function flowDashboard(
       percentiles: { p50: pageMetrics.leadTime.p50, p85: pageMetrics.leadTime.p85, p95: pageMetrics.leadTime.p95 },
     },
     load: {
-      assignees: pageMetrics.load.assignees.map(({ responsibleId, open, overdue }) => ({ person: who(responsibleId), open, overdue })).sort(byName),
+      assignees: pageMetrics.load.assignees
+        .map(({ responsibleId, open, overdue }) => ({ person: who(responsibleId), open, overdue }))
+        .sort(byName),
       medianOpen: pageMetrics.load.medianOpen,
       medianOverdue: pageMetrics.load.medianOverdue,
     },
-    riskTasks: risks.map(
-      (task): RiskTask => ({
-        taskId: task.taskId,
-        title: task.title,
-        status: task.status,
-        responsible: who(task.responsibleId),
-        deadline: task.deadline.toISOString(),
-        kind: task.overdue ? 'overdue' : 'at-risk',
-        url: taskUrl(flow.portal.domain, task.taskId, task.responsibleId),
-      }),
-    ),
+    riskTasks: risks.map((task): RiskTask => ({
+      taskId: task.taskId,
+      title: task.title,
+      status: task.status,
+      responsible: who(task.responsibleId),
+      deadline: task.deadline.toISOString(),
+      kind: task.overdue ? 'overdue' : 'at-risk',
+      url: taskUrl(flow.portal.domain, task.taskId, task.responsibleId),
+    })),
   };
 }

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowListRow } from './dashboard-types';
-import { defaultFlowListFilters, filterAndSortFlows, flowListFiltersFrom, flowListPageSize, flowListSearchParams, flowsListPage } from './flow-list-filters';
+import {
+  defaultFlowListFilters,
+  filterAndSortFlows,
+  flowListFiltersFrom,
+  flowListPageSize,
+  flowListSearchParams,
+  flowsListPage,
+} from './flow-list-filters';
 
-function row(name: string, overrides: { efficiency?: number | null; change?: number | null; pending?: number; owner?: number; distribution?: FlowListRow['distributionType']; active?: boolean } = {}): FlowListRow {
+function row(
+  name: string,
+  overrides: {
+    efficiency?: number | null;
+    change?: number | null;
+    pending?: number;
+    owner?: number;
+    distribution?: FlowListRow['distributionType'];
+    active?: boolean;
+  } = {},
+): FlowListRow {
   const efficiency = overrides.efficiency === undefined ? 90 : overrides.efficiency;
   return {
     id: name,
@@ -47,28 +64,47 @@ describe('the flows list filters', () => {
   });
 
   it('sorts by a figure either way, flows without one last, ties by name', () => {
-    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'efficiency', order: 'desc' }, 'en'))).toEqual(['Alpha', 'Gamma', 'Юристы', 'beta']);
-    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'efficiency', order: 'asc' }, 'en'))).toEqual(['Юристы', 'Gamma', 'Alpha', 'beta']);
-    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'pending', order: 'asc' }, 'en'))).toEqual(['Alpha', 'Gamma', 'Юристы', 'beta']);
+    expect(
+      names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'efficiency', order: 'desc' }, 'en')),
+    ).toEqual(['Alpha', 'Gamma', 'Юристы', 'beta']);
+    expect(
+      names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'efficiency', order: 'asc' }, 'en')),
+    ).toEqual(['Юристы', 'Gamma', 'Alpha', 'beta']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'pending', order: 'asc' }, 'en'))).toEqual(
+      ['Alpha', 'Gamma', 'Юристы', 'beta'],
+    );
   });
 
   it('searches names and owners, and filters by health, distribution, owner and state', () => {
     expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, q: '  юрист ' }, 'ru'))).toEqual(['Юристы']);
-    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, q: 'owner 2' }, 'en'))).toEqual(['Gamma', 'Юристы']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, q: 'owner 2' }, 'en'))).toEqual([
+      'Gamma',
+      'Юристы',
+    ]);
     expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, health: 'watch' }, 'en'))).toEqual(['Gamma']);
-    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, distribution: 'himself' }, 'en'))).toEqual(['beta']);
-    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, owner: '2', health: 'critical' }, 'en'))).toEqual(['Юристы']);
+    expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, distribution: 'himself' }, 'en'))).toEqual([
+      'beta',
+    ]);
+    expect(
+      names(filterAndSortFlows(rows, { ...defaultFlowListFilters, owner: '2', health: 'critical' }, 'en')),
+    ).toEqual(['Юристы']);
     expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, active: 'inactive' }, 'en'))).toEqual(['beta']);
   });
 
   it('reads search params, falling back to "all" for anything malformed', () => {
-    expect(flowListFiltersFrom({ health: 'critical', sort: 'change', order: 'desc', owner: ['7', '8'] })).toMatchObject({ health: 'critical', sort: 'change', order: 'desc', owner: '7' });
-    expect(flowListFiltersFrom({ health: '<script>', owner: '1 OR 1=1', sort: 'DROP', q: 'x'.repeat(500), page: '-3' })).toEqual(defaultFlowListFilters);
+    expect(flowListFiltersFrom({ health: 'critical', sort: 'change', order: 'desc', owner: ['7', '8'] })).toMatchObject(
+      { health: 'critical', sort: 'change', order: 'desc', owner: '7' },
+    );
+    expect(
+      flowListFiltersFrom({ health: '<script>', owner: '1 OR 1=1', sort: 'DROP', q: 'x'.repeat(500), page: '-3' }),
+    ).toEqual(defaultFlowListFilters);
     expect(flowListFiltersFrom({ page: '4' }).page).toBe(4);
   });
 
   it('pages the matching rows on the server and lists every owner for the filter', () => {
-    const many = Array.from({ length: 120 }, (_, index) => row(`Flow ${String(index).padStart(3, '0')}`, { owner: index % 3 }));
+    const many = Array.from({ length: 120 }, (_, index) =>
+      row(`Flow ${String(index).padStart(3, '0')}`, { owner: index % 3 }),
+    );
     const window = { from: '2026-04-20', to: '2026-05-20', days: 30, timeZoneOffset: '+03:00' };
     const second = flowsListPage({ window, rows: many }, { ...defaultFlowListFilters, page: 2 }, 'en');
     expect(second).toMatchObject({ total: 120, matching: 120, page: 2, pageCount: 3 });
@@ -77,7 +113,8 @@ describe('the flows list filters', () => {
     expect(second.owners.map((owner) => owner.bitrixUserId)).toEqual([0, 1, 2]);
     const beyond = flowsListPage({ window, rows: many }, { ...defaultFlowListFilters, owner: '1', page: 9 }, 'en');
     expect(beyond).toMatchObject({ matching: 40, page: 1, pageCount: 1 });
-    expect(flowListSearchParams({ ...defaultFlowListFilters, health: 'watch', page: 2 }).toString()).toBe('health=watch&page=2');
+    expect(flowListSearchParams({ ...defaultFlowListFilters, health: 'watch', page: 2 }).toString()).toBe(
+      'health=watch&page=2',
+    );
   });
 });
-

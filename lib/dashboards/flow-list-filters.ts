@@ -26,7 +26,9 @@ export const defaultFlowListFilters: FlowListFilters = flowListFiltersSchema.par
 /** Filters from search params; anything unknown or malformed falls back to "all" rather than failing the page. */
 export function flowListFiltersFrom(params: Record<string, string | string[] | undefined>): FlowListFilters {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  return flowListFiltersSchema.parse(Object.fromEntries(Object.keys(defaultFlowListFilters).map((key) => [key, first(params[key])])));
+  return flowListFiltersSchema.parse(
+    Object.fromEntries(Object.keys(defaultFlowListFilters).map((key) => [key, first(params[key])])),
+  );
 }
 
 const sortValue: Record<FlowSortKey, (row: FlowListRow) => number | string | null> = {
@@ -39,7 +41,11 @@ const sortValue: Record<FlowSortKey, (row: FlowListRow) => number | string | nul
 };
 
 /** The rows that match, in the chosen order; rows without a value sort last either way, ties by name. */
-export function filterAndSortFlows(rows: readonly FlowListRow[], filters: FlowListFilters, locale: string): FlowListRow[] {
+export function filterAndSortFlows(
+  rows: readonly FlowListRow[],
+  filters: FlowListFilters,
+  locale: string,
+): FlowListRow[] {
   const query = filters.q.trim().toLocaleLowerCase(locale);
   const matches = rows.filter(
     (row) =>

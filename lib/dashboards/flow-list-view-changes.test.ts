@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultFlowListFilters } from './flow-list-filters';
 import { flowListAddress, isFiltered, sortChange } from './flow-list-view-changes';
 
-const view = { ...defaultFlowListFilters, health: 'critical' as const, sort: 'efficiency' as const, order: 'desc' as const, page: 3 };
+const view = {
+  ...defaultFlowListFilters,
+  health: 'critical' as const,
+  sort: 'efficiency' as const,
+  order: 'desc' as const,
+  page: 3,
+};
 
 describe('changing the flows list view', () => {
   it('starts again at the first page on any change but a page turn', () => {

@@ -1,4 +1,9 @@
-import { defaultFlowListFilters, flowListSearchParams, type FlowListFilters, type FlowSortKey } from './flow-list-filters';
+import {
+  defaultFlowListFilters,
+  flowListSearchParams,
+  type FlowListFilters,
+  type FlowSortKey,
+} from './flow-list-filters';
 
 /**
  * The address of a flows-list view after a change: any change but a page turn starts again at the

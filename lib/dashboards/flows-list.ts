@@ -11,7 +11,15 @@ import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
 import { statusSql } from '@/lib/metrics/task-status-sql';
 
-const noOpenTasks = { pending: 0, medianWaitMs: null, inProgress: 0, inProgressMedianMs: null, awaitingReview: 0, overdue: 0, atRisk: 0 };
+const noOpenTasks = {
+  pending: 0,
+  medianWaitMs: null,
+  inProgress: 0,
+  inProgressMedianMs: null,
+  awaitingReview: 0,
+  overdue: 0,
+  atRisk: 0,
+};
 const openRowSchema = z.object({
   flowId: z.string(),
   pending: z.number(),
@@ -22,7 +30,12 @@ const openRowSchema = z.object({
   overdue: z.number(),
   atRisk: z.number(),
 });
-const figureRowSchema = z.object({ flowId: z.string(), offsets: z.array(z.number()), efficiencies: z.array(z.number()), completed: z.number() });
+const figureRowSchema = z.object({
+  flowId: z.string(),
+  offsets: z.array(z.number()),
+  efficiencies: z.array(z.number()),
+  completed: z.number(),
+});
 
 /**
  * The flows list: one row per flow the caller may see (`flows` is the caller's access filter,
@@ -32,7 +45,11 @@ const figureRowSchema = z.object({ flowId: z.string(), offsets: z.array(z.number
  * figure shares one window, the last 30 portal days (the first portal's days, where flows span
  * portals); efficiency is the portal's rule over its own 30 days.
  */
-export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, options: { now?: Date } = {}): Promise<FlowsList> {
+export async function flowsList(
+  db: PrismaClient,
+  flows: Prisma.FlowWhereInput,
+  options: { now?: Date } = {},
+): Promise<FlowsList> {
   const now = (options.now ?? new Date()).getTime();
   const found = await db.flow.findMany({
     where: flows,
@@ -48,7 +65,11 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
       activityAt: true,
       ownerId: true,
       portal: { select: { domain: true, timeZoneOffset: true } },
-      members: { where: { role: { in: ['owner', 'moderator'] } }, select: { bitrixUserId: true, role: true }, orderBy: { bitrixUserId: 'asc' } },
+      members: {
+        where: { role: { in: ['owner', 'moderator'] } },
+        select: { bitrixUserId: true, role: true },
+        orderBy: { bitrixUserId: 'asc' },
+      },
     },
   });
   const offset = found[0]?.portal.timeZoneOffset ?? '+00:00';
@@ -93,12 +114,25 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
     ),
   ]);
 
-  const open = new Map(z.array(openRowSchema).parse(openRows).map((row) => [row.flowId, row]));
-  const figures = new Map(z.array(figureRowSchema).parse(figureRows).map((row) => [row.flowId, row]));
+  const open = new Map(
+    z
+      .array(openRowSchema)
+      .parse(openRows)
+      .map((row) => [row.flowId, row]),
+  );
+  const figures = new Map(
+    z
+      .array(figureRowSchema)
+      .parse(figureRows)
+      .map((row) => [row.flowId, row]),
+  );
 
   // Our daily figures from the flow's last activity on (all of them when it is older or unknown).
   const oursSince = (daily: z.infer<typeof figureRowSchema>, activityAt: Date | null): number[] => {
-    const from = activityAt === null ? 0 : Math.round((Date.parse(portalDay(activityAt.getTime(), offset)) - Date.parse(firstDay)) / 86_400_000);
+    const from =
+      activityAt === null
+        ? 0
+        : Math.round((Date.parse(portalDay(activityAt.getTime(), offset)) - Date.parse(firstDay)) / 86_400_000);
     const since = daily.efficiencies.filter((_, index) => daily.offsets[index]! >= from);
     return since.length > 0 ? since : daily.efficiencies.slice(-1);
   };
@@ -119,7 +153,9 @@ export async function flowsList(db: PrismaClient, flows: Prisma.FlowWhereInput, 
       distributionType: flow.distributionType,
       owner: ownerId === null ? null : person(flow.portalId, ownerId),
       // An owner who also distributes the tasks is shown once, as the owner.
-      moderators: flow.members.filter((member) => member.role === 'moderator' && member.bitrixUserId !== ownerId).map((member) => person(flow.portalId, member.bitrixUserId)),
+      moderators: flow.members
+        .filter((member) => member.role === 'moderator' && member.bitrixUserId !== ownerId)
+        .map((member) => person(flow.portalId, member.bitrixUserId)),
       pending: { count: counts.pending, medianWaitMs: counts.medianWaitMs },
       inProgress: { count: counts.inProgress, medianMs: counts.inProgressMedianMs },
       awaitingReview: counts.awaitingReview,

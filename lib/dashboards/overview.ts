@@ -9,7 +9,14 @@ import { flowsList } from './flows-list';
 import { periodWindow } from './portal-window';
 
 /** Ranges of the efficiency distribution: the lower half together, then tens up to the 80 % line and past it. */
-const bucketRanges: [number, number][] = [[0, 49], [50, 59], [60, 69], [70, 79], [80, 89], [90, 100]];
+const bucketRanges: [number, number][] = [
+  [0, 49],
+  [50, 59],
+  [60, 69],
+  [70, 79],
+  [80, 89],
+  [90, 100],
+];
 const moversShown = 5;
 
 const dailyRowSchema = z.object({ day: z.string(), efficiency: z.number(), flows: z.number() });
@@ -18,20 +25,44 @@ const cellRowSchema = z.object({ flowId: z.string(), day: z.string(), efficiency
 function movers(rows: readonly FlowListRow[]): Overview['movers'] {
   const moved = rows.flatMap((row): EfficiencyMover[] =>
     row.efficiency.value !== null && row.efficiency.previous !== null && row.efficiency.change !== 0
-      ? [{ id: row.id, name: row.name, efficiency: row.efficiency.value, previous: row.efficiency.previous, change: row.efficiency.change! }]
+      ? [
+          {
+            id: row.id,
+            name: row.name,
+            efficiency: row.efficiency.value,
+            previous: row.efficiency.previous,
+            change: row.efficiency.change!,
+          },
+        ]
       : [],
   );
   return {
-    up: moved.filter((mover) => mover.change > 0).sort((a, b) => b.change - a.change || a.name.localeCompare(b.name)).slice(0, moversShown),
-    down: moved.filter((mover) => mover.change < 0).sort((a, b) => a.change - b.change || a.name.localeCompare(b.name)).slice(0, moversShown),
+    up: moved
+      .filter((mover) => mover.change > 0)
+      .sort((a, b) => b.change - a.change || a.name.localeCompare(b.name))
+      .slice(0, moversShown),
+    down: moved
+      .filter((mover) => mover.change < 0)
+      .sort((a, b) => a.change - b.change || a.name.localeCompare(b.name))
+      .slice(0, moversShown),
   };
 }
 
 /** Flows × weeks, the flows with the lowest efficiency in the last week first (no figure last), then by name. */
-function heatmapRows(rows: readonly FlowListRow[], cellDays: readonly string[], yesterday: string, cells: Map<string, number>): Overview['heatmap']['rows'] {
+function heatmapRows(
+  rows: readonly FlowListRow[],
+  cellDays: readonly string[],
+  yesterday: string,
+  cells: Map<string, number>,
+): Overview['heatmap']['rows'] {
   const cell = (id: string, day: string, index: number) =>
-    cells.get(`${id}:${day}`) ?? (index === cellDays.length - 1 && day > yesterday ? (cells.get(`${id}:${yesterday}`) ?? null) : null);
-  const lines = rows.map((row) => ({ id: row.id, name: row.name, cells: cellDays.map((day, index) => cell(row.id, day, index)) }));
+    cells.get(`${id}:${day}`) ??
+    (index === cellDays.length - 1 && day > yesterday ? (cells.get(`${id}:${yesterday}`) ?? null) : null);
+  const lines = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    cells: cellDays.map((day, index) => cell(row.id, day, index)),
+  }));
   const latest = (line: (typeof lines)[number]) => line.cells.at(-1) ?? Number.POSITIVE_INFINITY;
   return lines.sort((a, b) => latest(a) - latest(b) || a.name.localeCompare(b.name));
 }
@@ -49,8 +80,16 @@ export async function overview(
 ): Promise<Overview> {
   const now = options.now ?? new Date();
   // The flows' ids and the (first) portal's zone up front, so the figure queries run beside the list's.
-  const scoped = await db.flow.findMany({ where: flows, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, portal: { select: { timeZoneOffset: true } } } });
-  const period = periodWindow(now.getTime(), options.days ?? defaultChartPeriod, scoped[0]?.portal.timeZoneOffset ?? '+00:00');
+  const scoped = await db.flow.findMany({
+    where: flows,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { id: true, portal: { select: { timeZoneOffset: true } } },
+  });
+  const period = periodWindow(
+    now.getTime(),
+    options.days ?? defaultChartPeriod,
+    scoped[0]?.portal.timeZoneOffset ?? '+00:00',
+  );
   const flowIds = scoped.map((flow) => flow.id);
   const weeks: string[] = [];
   for (let week = weekOf(period.from); week <= period.to; week = shiftDay(week, 7)) weeks.push(week);
@@ -73,7 +112,12 @@ export async function overview(
 
   const withValue = list.rows.filter((row) => row.efficiency.value !== null);
   const sum = (pick: (row: FlowListRow) => number) => list.rows.reduce((total, row) => total + pick(row), 0);
-  const cells = new Map(z.array(cellRowSchema).parse(cellRows).map((row) => [`${row.flowId}:${row.day}`, row.efficiency]));
+  const cells = new Map(
+    z
+      .array(cellRowSchema)
+      .parse(cellRows)
+      .map((row) => [`${row.flowId}:${row.day}`, row.efficiency]),
+  );
 
   return {
     window: list.window,
@@ -85,17 +129,18 @@ export async function overview(
       overdue: sum((row) => row.overdue),
       atRisk: sum((row) => row.atRisk),
       completed: sum((row) => row.completed),
-      efficiency: withValue.length === 0 ? null : Math.round(withValue.reduce((total, row) => total + row.efficiency.value!, 0) / withValue.length),
+      efficiency:
+        withValue.length === 0
+          ? null
+          : Math.round(withValue.reduce((total, row) => total + row.efficiency.value!, 0) / withValue.length),
     },
     daily: z.array(dailyRowSchema).parse(dailyRows),
-    buckets: bucketRanges.map(
-      ([from, to]): EfficiencyBucket => ({
-        from,
-        to,
-        band: efficiencyBand(from),
-        flows: withValue.filter((row) => row.efficiency.value! >= from && row.efficiency.value! <= to).length,
-      }),
-    ),
+    buckets: bucketRanges.map(([from, to]): EfficiencyBucket => ({
+      from,
+      to,
+      band: efficiencyBand(from),
+      flows: withValue.filter((row) => row.efficiency.value! >= from && row.efficiency.value! <= to).length,
+    })),
     movers: movers(list.rows),
     heatmap: { weeks, rows: heatmapRows(list.rows, cellDays, yesterday, cells) },
   };

@@ -44,15 +44,24 @@ describe('checkDatabase', () => {
 
   it('says the connection was refused when nothing listens', async () => {
     const port = await closedPort();
-    expect(await checkDatabase(client(withUrl(scratch.url, (u) => (u.port = String(port)))))).toEqual({ up: false, reason: 'refused' });
+    expect(await checkDatabase(client(withUrl(scratch.url, (u) => (u.port = String(port)))))).toEqual({
+      up: false,
+      reason: 'refused',
+    });
   });
 
   it('says the password was rejected', async () => {
-    expect(await checkDatabase(client(withUrl(scratch.url, (u) => (u.password = 'wrong'))))).toEqual({ up: false, reason: 'badPassword' });
+    expect(await checkDatabase(client(withUrl(scratch.url, (u) => (u.password = 'wrong'))))).toEqual({
+      up: false,
+      reason: 'badPassword',
+    });
   });
 
   it('says the database does not exist', async () => {
-    expect(await checkDatabase(client(withUrl(scratch.url, (u) => (u.pathname = '/fp_no_such_db'))))).toEqual({ up: false, reason: 'noDatabase' });
+    expect(await checkDatabase(client(withUrl(scratch.url, (u) => (u.pathname = '/fp_no_such_db'))))).toEqual({
+      up: false,
+      reason: 'noDatabase',
+    });
   });
 
   it('reads a server that accepts but never answers as a time-out', async () => {

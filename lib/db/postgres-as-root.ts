@@ -56,7 +56,10 @@ async function userIds(): Promise<PostgresUser | null> {
 export async function postgresUser(): Promise<PostgresUser> {
   const existing = await userIds();
   if (existing) return existing;
-  for (const [command, args] of [['groupadd', ['-f', osUser]], ['useradd', ['--system', '-g', osUser, osUser]]] as const) {
+  for (const [command, args] of [
+    ['groupadd', ['-f', osUser]],
+    ['useradd', ['--system', '-g', osUser, osUser]],
+  ] as const) {
     const created = await run(command, [...args]);
     if (!created.ok) {
       throw new Error(
@@ -65,7 +68,10 @@ export async function postgresUser(): Promise<PostgresUser> {
     }
   }
   const created = await userIds();
-  if (!created) throw new Error(`The "${osUser}" user was created but cannot be found: create it by hand, or set DATABASE_URL to a PostgreSQL server of your own.`);
+  if (!created)
+    throw new Error(
+      `The "${osUser}" user was created but cannot be found: create it by hand, or set DATABASE_URL to a PostgreSQL server of your own.`,
+    );
   return created;
 }
 
@@ -131,13 +137,18 @@ async function runnableBinaries(user: PostgresUser, onNote: (note: string) => vo
       `The "${osUser}" user that runs PostgreSQL as root can run neither ${installed.postgres} nor ${copy.postgres}: let that user enter ${sharedRoot}, set DATABASE_URL to a PostgreSQL server of your own, or run Flowpilot as another user.`,
     );
   }
-  onNote(`the "${osUser}" user that runs PostgreSQL cannot reach ${path.dirname(installed.postgres)}, so it runs the copy in ${path.dirname(copy.postgres)}`);
+  onNote(
+    `the "${osUser}" user that runs PostgreSQL cannot reach ${path.dirname(installed.postgres)}, so it runs the copy in ${path.dirname(copy.postgres)}`,
+  );
   return copy;
 }
 
 /** Where the cluster for `dataDir` goes when the `postgres` user cannot enter that folder: the same place on every start. */
 export async function sharedClusterDir(dataDir: string): Promise<string> {
-  const id = createHash('sha256').update(await realpath(dataDir)).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(await realpath(dataDir))
+    .digest('hex')
+    .slice(0, 16);
   return path.join(sharedRoot, 'clusters', id);
 }
 

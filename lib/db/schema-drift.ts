@@ -9,7 +9,11 @@ import { withPgClient } from './with-pg-client';
  * Builds one scratch database from the migrations and another straight from a schema file, and
  * lists every difference between them. Empty means the migrations produce exactly that schema.
  */
-export async function findSchemaDrift(adminUrl: string, layout: MigrationsLayout, schemaPath = layout.schemaPath): Promise<string[]> {
+export async function findSchemaDrift(
+  adminUrl: string,
+  layout: MigrationsLayout,
+  schemaPath = layout.schemaPath,
+): Promise<string[]> {
   const fromMigrations = await createScratchDatabase(adminUrl, 'fp_drift_migrations');
   const fromSchema = await createScratchDatabase(adminUrl, 'fp_drift_schema');
   try {

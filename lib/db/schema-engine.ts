@@ -20,7 +20,10 @@ async function loadEngineModule(): Promise<EngineModule> {
   // The package's entry imports a .wasm file directly, which Node cannot; load the glue and
   // instantiate the module by hand instead.
   const glue: EngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  );
   const bytes = await readFile(wasmPath);
   const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
   const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };

@@ -7,7 +7,11 @@ import { companyHeaderSchema, companyLineSchema, type CompanyHeader, type DemoCo
 export type CompanyLine = z.infer<typeof companyLineSchema>;
 
 /** Writes a company as JSON Lines: the header, then each record on its own line, streaming. */
-export async function writeCompanyFile(file: string, header: CompanyHeader, lines: Iterable<CompanyLine> | AsyncIterable<CompanyLine>): Promise<void> {
+export async function writeCompanyFile(
+  file: string,
+  header: CompanyHeader,
+  lines: Iterable<CompanyLine> | AsyncIterable<CompanyLine>,
+): Promise<void> {
   // A large buffer: a million-task company is 1.7 GB, and small writes leave the generator waiting on the disk.
   const out = createWriteStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const write = async (value: unknown) => {
@@ -40,7 +44,13 @@ export function companyFromLines(header: CompanyHeader, lines: Iterable<CompanyL
 
 /** Reads and validates a company file; a bad line is reported with its number. */
 export async function readCompanyFile(file: string): Promise<DemoCompany> {
-  const company: Omit<DemoCompany, 'header'> & { header?: CompanyHeader } = { departments: [], users: [], flows: [], tasks: [], history: [] };
+  const company: Omit<DemoCompany, 'header'> & { header?: CompanyHeader } = {
+    departments: [],
+    users: [],
+    flows: [],
+    tasks: [],
+    history: [],
+  };
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let number = 0;
   for await (const text of lines) {
@@ -54,12 +64,16 @@ export async function readCompanyFile(file: string): Promise<DemoCompany> {
     }
     if (!company.header) {
       const header = companyHeaderSchema.safeParse(value);
-      if (!header.success) throw new Error(`${file}:${number}: not a Flowpilot demo company header (${header.error.issues[0]?.message})`);
+      if (!header.success)
+        throw new Error(`${file}:${number}: not a Flowpilot demo company header (${header.error.issues[0]?.message})`);
       company.header = header.data;
       continue;
     }
     const line = companyLineSchema.safeParse(value);
-    if (!line.success) throw new Error(`${file}:${number}: not a valid record (${line.error.issues[0]?.path.join('.')}: ${line.error.issues[0]?.message})`);
+    if (!line.success)
+      throw new Error(
+        `${file}:${number}: not a valid record (${line.error.issues[0]?.path.join('.')}: ${line.error.issues[0]?.message})`,
+      );
     addRecord(company, line.data);
   }
   if (!company.header) throw new Error(`${file}: empty file`);

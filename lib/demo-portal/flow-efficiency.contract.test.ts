@@ -17,11 +17,30 @@ import { efficiencyFromRest } from './testing/efficiency-from-rest';
  */
 const day = 24;
 const closedOnTime = (id: number, flowId: number, extra = {}) =>
-  fixtureTask(id, { flowId: String(flowId), status: '5', createdDate: at(-12 * day), deadline: at(-9 * day), closedDate: at(-10 * day), ...extra });
+  fixtureTask(id, {
+    flowId: String(flowId),
+    status: '5',
+    createdDate: at(-12 * day),
+    deadline: at(-9 * day),
+    closedDate: at(-10 * day),
+    ...extra,
+  });
 const closedLate = (id: number, flowId: number, extra = {}) =>
-  fixtureTask(id, { flowId: String(flowId), status: '5', createdDate: at(-12 * day), deadline: at(-10 * day), closedDate: at(-8 * day), ...extra });
+  fixtureTask(id, {
+    flowId: String(flowId),
+    status: '5',
+    createdDate: at(-12 * day),
+    deadline: at(-10 * day),
+    closedDate: at(-8 * day),
+    ...extra,
+  });
 const statusMove = (taskId: number, historyId: number, changedAt: string, from: string, to: string): HistoryRow => ({
-  taskId: String(taskId), id: String(historyId), createdDate: changedAt, field: 'STATUS', value: { from, to }, user: { id: '1' },
+  taskId: String(taskId),
+  id: String(historyId),
+  createdDate: changedAt,
+  field: 'STATUS',
+  value: { from, to },
+  user: { id: '1' },
 });
 
 const company = fixtureCompany({
@@ -81,8 +100,13 @@ describe('flow efficiency on the demo portal', () => {
       // Filtered here: tasks.task.list's FLOW_ID filter is undocumented, and the demo portal ignores it as a portal may.
       const tasks = [];
       for await (const page of scanTasks(client)) tasks.push(...page.filter((task) => task.flowId === String(id)));
-      const histories = await taskHistories(client, tasks.map((task) => Number(task.id)));
-      expect(portal.state.moduleEfficiency(id), `flow ${id}`).toBe(efficiencyFromRest(tasks, histories, Date.now(), '+03:00'));
+      const histories = await taskHistories(
+        client,
+        tasks.map((task) => Number(task.id)),
+      );
+      expect(portal.state.moduleEfficiency(id), `flow ${id}`).toBe(
+        efficiencyFromRest(tasks, histories, Date.now(), '+03:00'),
+      );
     }
   });
 

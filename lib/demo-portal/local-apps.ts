@@ -18,7 +18,13 @@ export const localAppsPath = '/devops/local-apps/';
 
 export type LocalApp = { clientId: string; name: string; handler: string; installPath: string; scopes: string[] };
 
-export type LocalAppsContext = { state: PortalState; oauth: OAuthState; baseUrl: string; apps: LocalApp[]; track: (deliveries: Promise<void>[]) => void };
+export type LocalAppsContext = {
+  state: PortalState;
+  oauth: OAuthState;
+  baseUrl: string;
+  apps: LocalApp[];
+  track: (deliveries: Promise<void>[]) => void;
+};
 
 function page(context: LocalAppsContext, notice: string): string {
   const listed = context.apps
@@ -48,11 +54,15 @@ export function renderLocalApps(context: LocalAppsContext): string {
 }
 
 /** Saves a local app and runs its installation callback; the page then shows the keys, as Bitrix24 does. */
-export async function saveLocalApp(context: LocalAppsContext, form: URLSearchParams): Promise<{ status: number; html: string }> {
+export async function saveLocalApp(
+  context: LocalAppsContext,
+  form: URLSearchParams,
+): Promise<{ status: number; html: string }> {
   const name = form.get('name')?.trim() || 'Приложение';
   const handler = form.get('handler') ?? '';
   const installPath = form.get('install') ?? '';
-  if (!URL.canParse(handler) || !URL.canParse(installPath)) return { status: 400, html: page(context, '<p role="alert">Укажите адреса обработчика и установки.</p>') };
+  if (!URL.canParse(handler) || !URL.canParse(installPath))
+    return { status: 400, html: page(context, '<p role="alert">Укажите адреса обработчика и установки.</p>') };
   const scopes = ['basic', ...form.getAll('scope[]').filter((scope) => allScopes.includes(scope) && scope !== 'basic')];
   const clientId = `local.${randomBytes(7).toString('hex').slice(0, 13)}.${randomBytes(4).toString('hex')}`;
   const clientSecret = randomBytes(25).toString('base64url');
@@ -67,7 +77,11 @@ export async function saveLocalApp(context: LocalAppsContext, form: URLSearchPar
   return { status: 200, html: page(context, notice) };
 }
 
-async function installCallback(context: LocalAppsContext, app: LocalApp, tokens: { accessToken: string; refreshToken: string }): Promise<string> {
+async function installCallback(
+  context: LocalAppsContext,
+  app: LocalApp,
+  tokens: { accessToken: string; refreshToken: string },
+): Promise<string> {
   const { state, baseUrl } = context;
   const body = {
     event: 'ONAPPINSTALL',
@@ -93,7 +107,8 @@ async function installCallback(context: LocalAppsContext, app: LocalApp, tokens:
 export function deleteLocalApp(context: LocalAppsContext, form: URLSearchParams): { status: number; html: string } {
   const clientId = form.get('client_id') ?? '';
   const index = context.apps.findIndex((app) => app.clientId === clientId);
-  if (index < 0 || !context.oauth.uninstall(clientId)) return { status: 404, html: page(context, '<p role="alert">Нет такого приложения.</p>') };
+  if (index < 0 || !context.oauth.uninstall(clientId))
+    return { status: 404, html: page(context, '<p role="alert">Нет такого приложения.</p>') };
   context.apps.splice(index, 1);
   context.track(deliverUninstall(context.state, context.baseUrl, context.state.removeApp(clientId)));
   return { status: 200, html: page(context, '<p role="status">Приложение удалено / Application deleted.</p>') };

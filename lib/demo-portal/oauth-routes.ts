@@ -40,7 +40,8 @@ export function handleAuthorizePost(
   const app = state.app(form.get('client_id') ?? '');
   if (!app) return oauthError(send, response, 400, 'invalid_client', 'Unknown client_id');
   const requested = form.get('redirect_uri');
-  if (requested && requested !== app.redirectUri) return oauthError(send, response, 400, 'invalid_request', 'redirect_uri does not match the application');
+  if (requested && requested !== app.redirectUri)
+    return oauthError(send, response, 400, 'invalid_request', 'redirect_uri does not match the application');
   const userId = Number(form.get('user_id'));
   if (!company.users.some((user) => Number(user.ID) === userId && user.ACTIVE)) {
     return oauthError(send, response, 400, 'invalid_request', 'Unknown user');

@@ -41,7 +41,10 @@ export class OAuthState {
   }
 
   /** A new pair for a refresh token, which stops working; null when unknown or expired. */
-  refresh(clientId: string, refreshToken: string): { accessToken: string; refreshToken: string; userId: number } | null {
+  refresh(
+    clientId: string,
+    refreshToken: string,
+  ): { accessToken: string; refreshToken: string; userId: number } | null {
     const grant = this.refreshTokens.get(refreshToken);
     this.refreshTokens.delete(refreshToken);
     if (!grant || grant.clientId !== clientId || grant.expiresAt <= this.now()) return null;
@@ -49,7 +52,10 @@ export class OAuthState {
   }
 
   /** Who an access token belongs to, or why it is refused; `lifetimeMs` shortens Bitrix24's hour (a test switch). */
-  checkAccessToken(token: string, lifetimeMs: number | null = null): { userId: number; clientId: string } | 'expired' | 'invalid' {
+  checkAccessToken(
+    token: string,
+    lifetimeMs: number | null = null,
+  ): { userId: number; clientId: string } | 'expired' | 'invalid' {
     const grant = this.accessTokens.get(token);
     if (!grant) return 'invalid';
     const expiresAt = lifetimeMs === null ? grant.expiresAt : grant.expiresAt - oauthLifetimes.accessMs + lifetimeMs;

@@ -5,7 +5,14 @@ import { OAuthState, oauthLifetimes } from './oauth-state';
 import { startDemoPortal, type DemoPortal } from './server';
 
 const company: DemoCompany = {
-  header: { format: 'flowpilot-demo-company', version: 1, memberId: 'member-xyz', domain: 'acme.bitrix24.test', timeZoneOffset: '+03:00', asOf: '2026-01-01T00:00:00+03:00' },
+  header: {
+    format: 'flowpilot-demo-company',
+    version: 1,
+    memberId: 'member-xyz',
+    domain: 'acme.bitrix24.test',
+    timeZoneOffset: '+03:00',
+    asOf: '2026-01-01T00:00:00+03:00',
+  },
   departments: [],
   flows: [],
   tasks: [],
@@ -16,7 +23,11 @@ const company: DemoCompany = {
     { ID: '3', ACTIVE: true, NAME: '<script>alert(1)</script>', LAST_NAME: '', UF_DEPARTMENT: [1] },
   ],
 };
-const app = { clientId: 'local.app', clientSecret: 'secret', redirectUri: 'http://app.test/api/auth/callback/bitrix24' };
+const app = {
+  clientId: 'local.app',
+  clientSecret: 'secret',
+  redirectUri: 'http://app.test/api/auth/callback/bitrix24',
+};
 
 let portal: DemoPortal;
 beforeAll(async () => {
@@ -52,10 +63,18 @@ describe('demo portal OAuth (authorization code flow as Bitrix24 runs it)', () =
     const { status, location } = await authorize('1', 'state-123');
     expect(status).toBe(302);
     expect(`${location.origin}${location.pathname}`).toBe(app.redirectUri);
-    expect(Object.fromEntries(location.searchParams)).toMatchObject({ state: 'state-123', domain: company.header.domain, member_id: company.header.memberId });
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      state: 'state-123',
+      domain: company.header.domain,
+      member_id: company.header.memberId,
+    });
 
     const { tokens } = await exchange(location.searchParams.get('code')!);
-    expect(tokens).toMatchObject({ member_id: company.header.memberId, client_endpoint: `${portal.url}/rest/`, expires_in: 3600 });
+    expect(tokens).toMatchObject({
+      member_id: company.header.memberId,
+      client_endpoint: `${portal.url}/rest/`,
+      expires_in: 3600,
+    });
     await expect(exchange(location.searchParams.get('code')!)).rejects.toThrow(/400 invalid_grant/);
 
     const userinfo = bitrix24Provider({ ...app, portalUrl: portal.url, serverUrl: portal.url }).userinfo as {
@@ -71,15 +90,30 @@ describe('demo portal OAuth (authorization code flow as Bitrix24 runs it)', () =
   });
 
   it('does not call a REST endpoint that a token answer puts at a cloud-metadata address', async () => {
-    const userinfo = bitrix24Provider({ ...app, portalUrl: portal.url, serverUrl: portal.url }).userinfo as { request: (context: unknown) => Promise<unknown> };
-    const tokens = { access_token: 'a', refresh_token: 'r', expires_in: 3600, member_id: company.header.memberId, client_endpoint: 'http://169.254.169.254/rest/' };
-    await expect(userinfo.request({ tokens })).rejects.toThrow('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.');
+    const userinfo = bitrix24Provider({ ...app, portalUrl: portal.url, serverUrl: portal.url }).userinfo as {
+      request: (context: unknown) => Promise<unknown>;
+    };
+    const tokens = {
+      access_token: 'a',
+      refresh_token: 'r',
+      expires_in: 3600,
+      member_id: company.header.memberId,
+      client_endpoint: 'http://169.254.169.254/rest/',
+    };
+    await expect(userinfo.request({ tokens })).rejects.toThrow(
+      'Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.',
+    );
   });
 
   it('refuses a wrong client secret, an unknown app, a dismissed user and a foreign redirect_uri', async () => {
-    const wrongSecret = await fetch(`${portal.url}/oauth/token/?grant_type=authorization_code&client_id=${app.clientId}&client_secret=nope&code=x`);
+    const wrongSecret = await fetch(
+      `${portal.url}/oauth/token/?grant_type=authorization_code&client_id=${app.clientId}&client_secret=nope&code=x`,
+    );
     expect(wrongSecret.status).toBe(401);
-    expect(await wrongSecret.json()).toEqual({ error: 'invalid_client', error_description: 'Invalid client credentials' });
+    expect(await wrongSecret.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'Invalid client credentials',
+    });
     expect((await authorize('2')).status).toBe(400);
     const foreign = await fetch(`${portal.url}/oauth/authorize/`, {
       method: 'POST',

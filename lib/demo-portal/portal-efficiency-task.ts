@@ -8,7 +8,9 @@ import type { HistoryRow, PortalTask } from './company';
  */
 export function portalEfficiencyTask(task: PortalTask, history: readonly HistoryRow[]): EfficiencyTask {
   const changes = (field: string) =>
-    history.filter((row) => row.field === field).map((row) => ({ from: row.value.from, changedAt: parsePortalDate(row.createdDate)! }));
+    history
+      .filter((row) => row.field === field)
+      .map((row) => ({ from: row.value.from, changedAt: parsePortalDate(row.createdDate)! }));
   return {
     createdBy: task.createdBy,
     responsibleId: task.responsibleId,
@@ -16,8 +18,17 @@ export function portalEfficiencyTask(task: PortalTask, history: readonly History
     createdDate: parsePortalDate(task.createdDate)!,
     closedDate: parsePortalDate(task.closedDate),
     deadline: parsePortalDate(task.deadline),
-    deadlineChanges: changes('DEADLINE').map((change) => ({ from: parsePortalDate(change.from), changedAt: change.changedAt })),
-    statusChanges: changes('STATUS').map((change) => ({ from: String(change.from ?? ''), changedAt: change.changedAt })),
-    responsibleChanges: changes('RESPONSIBLE_ID').map((change) => ({ from: String(change.from ?? ''), changedAt: change.changedAt })),
+    deadlineChanges: changes('DEADLINE').map((change) => ({
+      from: parsePortalDate(change.from),
+      changedAt: change.changedAt,
+    })),
+    statusChanges: changes('STATUS').map((change) => ({
+      from: String(change.from ?? ''),
+      changedAt: change.changedAt,
+    })),
+    responsibleChanges: changes('RESPONSIBLE_ID').map((change) => ({
+      from: String(change.from ?? ''),
+      changedAt: change.changedAt,
+    })),
   };
 }

@@ -28,7 +28,9 @@ async function receiver() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`, received };
 }
 
-async function portalWith(options: Parameters<typeof startDemoPortal>[0]['faults'] = {}): Promise<[DemoPortal, Bitrix24Client]> {
+async function portalWith(
+  options: Parameters<typeof startDemoPortal>[0]['faults'] = {},
+): Promise<[DemoPortal, Bitrix24Client]> {
   const portal = await startDemoPortal({ company: fixtureCompany({ flows: [fixtureFlow(1)] }), faults: options });
   closers.push(portal.stop);
   return [portal, new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } })];
@@ -39,7 +41,9 @@ describe('task events', () => {
     const [portal, client] = await portalWith();
     const handler = await receiver();
     const token = portal.state.addOutgoingWebhook(handler.url, ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE']);
-    const { result } = await client.call<{ task: { id: string } }>('tasks.task.add', { fields: { TITLE: 'Новая', FLOW_ID: 1 } });
+    const { result } = await client.call<{ task: { id: string } }>('tasks.task.add', {
+      fields: { TITLE: 'Новая', FLOW_ID: 1 },
+    });
     await client.call('tasks.task.update', { taskId: result.task.id, fields: { TITLE: 'Изменённая' } });
     await client.call('tasks.task.delete', { taskId: result.task.id });
     await portal.eventsSettled();
@@ -47,16 +51,26 @@ describe('task events', () => {
     expect(handler.received.map((r) => r.body.event)).toEqual(['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE']);
     expect(handler.received.every((r) => r.contentType === 'application/x-www-form-urlencoded')).toBe(true);
     const [added, updated, deleted] = handler.received.map((r) => r.body);
-    expect(added).toMatchObject({ data: { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: result.task.id }, IS_ACCESSIBLE_BEFORE: 'N' } });
-    expect(updated).toMatchObject({ data: { FIELDS_BEFORE: { ID: result.task.id }, FIELDS_AFTER: { ID: result.task.id } } });
+    expect(added).toMatchObject({
+      data: { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: { ID: result.task.id }, IS_ACCESSIBLE_BEFORE: 'N' },
+    });
+    expect(updated).toMatchObject({
+      data: { FIELDS_BEFORE: { ID: result.task.id }, FIELDS_AFTER: { ID: result.task.id } },
+    });
     expect(deleted).toMatchObject({ data: { FIELDS_AFTER: 'undefined', IS_ACCESSIBLE_AFTER: 'N' } });
     // b24restdocs local-integrations/local-webhooks.md: domain, a 32-hex member_id (never the domain), the webhook's token.
-    expect(added?.auth).toEqual({ domain: 'fixture.bitrix24.test', member_id: fixtureMemberId, application_token: token });
+    expect(added?.auth).toEqual({
+      domain: 'fixture.bitrix24.test',
+      member_id: fixtureMemberId,
+      application_token: token,
+    });
     expect(fixtureMemberId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('takes no company whose member id is not 32 hex digits, so no event is ever signed with a name like the domain', () => {
-    expect(companyHeaderSchema.safeParse({ ...fixtureCompany().header, memberId: 'fixture.bitrix24.test' }).success).toBe(false);
+    expect(
+      companyHeaderSchema.safeParse({ ...fixtureCompany().header, memberId: 'fixture.bitrix24.test' }).success,
+    ).toBe(false);
     expect(companyHeaderSchema.safeParse(fixtureCompany().header).success).toBe(true);
   });
 
@@ -67,7 +81,10 @@ describe('task events', () => {
         () => null,
         (error: unknown) => error,
       );
-      expect(refusal).toMatchObject({ details: { httpStatus: 403 }, message: expect.stringContaining('Application context required') });
+      expect(refusal).toMatchObject({
+        details: { httpStatus: 403 },
+        message: expect.stringContaining('Application context required'),
+      });
     }
   });
 
@@ -76,7 +93,9 @@ describe('task events', () => {
     const handler = await receiver();
     portal.state.addOutgoingWebhook(handler.url, ['ONTASKADD']);
     portal.state.addOutgoingWebhook('http://127.0.0.1:9/nobody-listens', ['ONTASKUPDATE']);
-    const { result } = await client.call<{ task: { id: string } }>('tasks.task.add', { fields: { TITLE: 'Тихая', FLOW_ID: 1 } });
+    const { result } = await client.call<{ task: { id: string } }>('tasks.task.add', {
+      fields: { TITLE: 'Тихая', FLOW_ID: 1 },
+    });
     portal.faults.dropEventRate = 0;
     await client.call('tasks.task.start', { taskId: result.task.id });
     await portal.eventsSettled();
@@ -92,7 +111,13 @@ describe('a local application', () => {
     const saved = await fetch(`${portal.url}/devops/local-apps/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams([['name', 'Flowpilot'], ['handler', handler.url], ['install', installer.url], ['scope[]', 'task'], ['scope[]', 'user']]),
+      body: new URLSearchParams([
+        ['name', 'Flowpilot'],
+        ['handler', handler.url],
+        ['install', installer.url],
+        ['scope[]', 'task'],
+        ['scope[]', 'user'],
+      ]),
     });
     expect(saved.status).toBe(200);
     const page = await saved.text();
@@ -102,25 +127,67 @@ describe('a local application', () => {
 
     // b24restdocs api-reference/common/events/on-app-install.md
     const [install] = installer.received.map((r) => r.body as { event: string; auth: Record<string, string> });
-    expect(install).toMatchObject({ event: 'ONAPPINSTALL', data: { INSTALLED: 'Y' }, auth: { domain: 'fixture.bitrix24.test', member_id: fixtureMemberId, status: 'L', client_endpoint: `${portal.url}/rest/`, scope: 'basic,task,user' } });
-    const app = new Bitrix24Client({ connection: { kind: 'oauth', endpoint: install!.auth.client_endpoint!, tokens: { current: async () => ({ accessToken: install!.auth.access_token!, refreshToken: install!.auth.refresh_token! }), refresh: () => Promise.reject(new Error('no refresh here')) } } });
+    expect(install).toMatchObject({
+      event: 'ONAPPINSTALL',
+      data: { INSTALLED: 'Y' },
+      auth: {
+        domain: 'fixture.bitrix24.test',
+        member_id: fixtureMemberId,
+        status: 'L',
+        client_endpoint: `${portal.url}/rest/`,
+        scope: 'basic,task,user',
+      },
+    });
+    const app = new Bitrix24Client({
+      connection: {
+        kind: 'oauth',
+        endpoint: install!.auth.client_endpoint!,
+        tokens: {
+          current: async () => ({
+            accessToken: install!.auth.access_token!,
+            refreshToken: install!.auth.refresh_token!,
+          }),
+          refresh: () => Promise.reject(new Error('no refresh here')),
+        },
+      },
+    });
     expect((await app.call('app.info')).result).toMatchObject({ STATUS: 'L', INSTALLED: true });
     expect((await app.call('profile')).result).toMatchObject({ ID: '1', ADMIN: true });
     await app.call('event.bind', { event: 'ONTASKADD', handler: handler.url });
     await app.call('event.bind', { event: 'ONAPPUNINSTALL', handler: handler.url });
     // b24restdocs error-codes.md: the same handler twice is refused.
-    await expect(app.call('event.bind', { event: 'ONTASKADD', handler: handler.url })).rejects.toMatchObject({ details: { code: 'ERROR_HANDLER_ALREADY_EXIST' } });
+    await expect(app.call('event.bind', { event: 'ONTASKADD', handler: handler.url })).rejects.toMatchObject({
+      details: { code: 'ERROR_HANDLER_ALREADY_EXIST' },
+    });
     await expect(app.call('calendar.section.get')).rejects.toMatchObject({ details: { httpStatus: 403 } });
 
     await app.call('tasks.task.add', { fields: { TITLE: 'Из приложения', FLOW_ID: 1 } });
     await portal.eventsSettled();
-    expect(handler.received.map((r) => r.body)).toEqual([expect.objectContaining({ event: 'ONTASKADD', auth: expect.objectContaining({ application_token: install!.auth.application_token, member_id: fixtureMemberId }) })]);
+    expect(handler.received.map((r) => r.body)).toEqual([
+      expect.objectContaining({
+        event: 'ONTASKADD',
+        auth: expect.objectContaining({
+          application_token: install!.auth.application_token,
+          member_id: fixtureMemberId,
+        }),
+      }),
+    ]);
 
-    const deleted = await fetch(`${portal.url}/devops/local-apps/delete`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: clientId! }) });
+    const deleted = await fetch(`${portal.url}/devops/local-apps/delete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: clientId! }),
+    });
     expect(deleted.status).toBe(200);
     await portal.eventsSettled();
     // b24restdocs api-reference/common/events/on-app-uninstall.md: no tokens, only the application token.
-    expect(handler.received.at(-1)?.body).toEqual({ event: 'ONAPPUNINSTALL', event_handler_id: expect.any(String), data: { LANGUAGE_ID: 'ru', CLEAN: '0' }, ts: expect.any(String), auth: expect.objectContaining({ application_token: install!.auth.application_token, member_id: fixtureMemberId }) });
+    expect(handler.received.at(-1)?.body).toEqual({
+      event: 'ONAPPUNINSTALL',
+      event_handler_id: expect.any(String),
+      data: { LANGUAGE_ID: 'ru', CLEAN: '0' },
+      ts: expect.any(String),
+      auth: expect.objectContaining({ application_token: install!.auth.application_token, member_id: fixtureMemberId }),
+    });
     expect(handler.received.at(-1)?.body.auth).not.toHaveProperty('access_token');
     await expect(app.call('profile')).rejects.toMatchObject({ details: { httpStatus: 401 } });
   });

@@ -6,8 +6,20 @@ export type TaskEvent = 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE';
 /** The `data` of a task event (docs/bitrix24.md, "Task events"): only the id, and the literal string "undefined" where there is nothing. */
 function eventData(event: TaskEvent, taskId: number) {
   const id = { ID: String(taskId) };
-  if (event === 'ONTASKADD') return { FIELDS_BEFORE: 'undefined', FIELDS_AFTER: id, IS_ACCESSIBLE_BEFORE: 'N', IS_ACCESSIBLE_AFTER: 'undefined' };
-  if (event === 'ONTASKDELETE') return { FIELDS_BEFORE: id, FIELDS_AFTER: 'undefined', IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'N' };
+  if (event === 'ONTASKADD')
+    return {
+      FIELDS_BEFORE: 'undefined',
+      FIELDS_AFTER: id,
+      IS_ACCESSIBLE_BEFORE: 'N',
+      IS_ACCESSIBLE_AFTER: 'undefined',
+    };
+  if (event === 'ONTASKDELETE')
+    return {
+      FIELDS_BEFORE: id,
+      FIELDS_AFTER: 'undefined',
+      IS_ACCESSIBLE_BEFORE: 'undefined',
+      IS_ACCESSIBLE_AFTER: 'N',
+    };
   return { FIELDS_BEFORE: id, FIELDS_AFTER: id, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' };
 }
 
@@ -17,14 +29,25 @@ function eventData(event: TaskEvent, taskId: number) {
  * REST and OAuth servers are (`api-reference/common/events/on-app-uninstall.md`).
  */
 function authBlock(state: PortalState, baseUrl: string, binding: EventBinding) {
-  const identity = { domain: state.company.header.domain, member_id: state.memberId, application_token: binding.applicationToken };
-  return binding.clientId === null ? identity : { ...identity, client_endpoint: `${baseUrl}/rest/`, server_endpoint: `${baseUrl}/rest/`, status: 'L' };
+  const identity = {
+    domain: state.company.header.domain,
+    member_id: state.memberId,
+    application_token: binding.applicationToken,
+  };
+  return binding.clientId === null
+    ? identity
+    : { ...identity, client_endpoint: `${baseUrl}/rest/`, server_endpoint: `${baseUrl}/rest/`, status: 'L' };
 }
 
 /** One form-encoded POST, once: no retries, as Bitrix24 delivers them. The handler's HTTP status, or null when it did not answer. */
 export async function postEvent(handler: string, body: Record<string, unknown>): Promise<number | null> {
   try {
-    const response = await fetch(handler, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: encodePhpQuery(body), signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(handler, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: encodePhpQuery(body),
+      signal: AbortSignal.timeout(15_000),
+    });
     await response.body?.cancel();
     return response.status;
   } catch {
@@ -34,12 +57,24 @@ export async function postEvent(handler: string, body: Record<string, unknown>):
 }
 
 /** Posts an event to every bound handler. `drop` decides per delivery whether it is lost on the way. */
-export function deliverTaskEvent(state: PortalState, baseUrl: string, event: TaskEvent, taskId: number, drop: () => boolean): Promise<void>[] {
+export function deliverTaskEvent(
+  state: PortalState,
+  baseUrl: string,
+  event: TaskEvent,
+  taskId: number,
+  drop: () => boolean,
+): Promise<void>[] {
   return state.eventBindings
     .filter((binding) => binding.event === event)
     .map(async (binding) => {
       if (drop()) return;
-      await postEvent(binding.handler, { event, event_handler_id: binding.id, data: eventData(event, taskId), ts: Math.floor(Date.now() / 1000), auth: authBlock(state, baseUrl, binding) });
+      await postEvent(binding.handler, {
+        event,
+        event_handler_id: binding.id,
+        data: eventData(event, taskId),
+        ts: Math.floor(Date.now() / 1000),
+        auth: authBlock(state, baseUrl, binding),
+      });
     });
 }
 
@@ -48,6 +83,12 @@ export function deliverUninstall(state: PortalState, baseUrl: string, removed: E
   return removed
     .filter((binding) => binding.event === 'ONAPPUNINSTALL')
     .map(async (binding) => {
-      await postEvent(binding.handler, { event: 'ONAPPUNINSTALL', event_handler_id: binding.id, data: { LANGUAGE_ID: 'ru', CLEAN: 0 }, ts: Math.floor(Date.now() / 1000), auth: authBlock(state, baseUrl, binding) });
+      await postEvent(binding.handler, {
+        event: 'ONAPPUNINSTALL',
+        event_handler_id: binding.id,
+        data: { LANGUAGE_ID: 'ru', CLEAN: 0 },
+        ts: Math.floor(Date.now() / 1000),
+        auth: authBlock(state, baseUrl, binding),
+      });
     });
 }

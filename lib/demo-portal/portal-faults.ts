@@ -18,4 +18,11 @@ export type PortalFaults = {
   extraCostSeconds: number;
 };
 
-export const noFaults: PortalFaults = { errorRate: 0, slowMs: 0, dropEventRate: 0, tokenLifetimeMs: null, revokedWebhooks: [], extraCostSeconds: 0 };
+export const noFaults: PortalFaults = {
+  errorRate: 0,
+  slowMs: 0,
+  dropEventRate: 0,
+  tokenLifetimeMs: null,
+  revokedWebhooks: [],
+  extraCostSeconds: 0,
+};

@@ -5,7 +5,15 @@ import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficien
 import { weekMs } from '@/lib/time/durations';
 import { portalEfficiencyTask } from './portal-efficiency-task';
 
-const taskDateFields = ['createdDate', 'changedDate', 'statusChangedDate', 'dateStart', 'deadline', 'closedDate', 'activityDate'] as const;
+const taskDateFields = [
+  'createdDate',
+  'changedDate',
+  'statusChangedDate',
+  'dateStart',
+  'deadline',
+  'closedDate',
+  'activityDate',
+] as const;
 
 /** A task as the portal keeps it: the REST record plus its dates as numbers, for filters and efficiency. */
 export type StoredTask = {
@@ -16,14 +24,30 @@ export type StoredTask = {
   closedAt: number | null;
 };
 
-export type CalendarEvent = { id: number; ownerId: number; type: string; name: string; from: string; to: string; attendees: number[]; description: string; section: number };
+export type CalendarEvent = {
+  id: number;
+  ownerId: number;
+  type: string;
+  name: string;
+  from: string;
+  to: string;
+  attendees: number[];
+  description: string;
+  section: number;
+};
 export type Notification = { id: number; userId: number; message: string };
 /**
  * Where the portal posts an event. An app's bindings (event.bind) carry the app's token; an
  * outgoing webhook, made in the portal's settings, has a token of its own (b24restdocs
  * `local-integrations/local-webhooks.md`).
  */
-export type EventBinding = { id: number; event: string; handler: string; applicationToken: string; clientId: string | null };
+export type EventBinding = {
+  id: number;
+  event: string;
+  handler: string;
+  applicationToken: string;
+  clientId: string | null;
+};
 
 /**
  * The demo portal's live company. Loading shifts every date by whole weeks, so the company's
@@ -170,7 +194,14 @@ export class PortalState {
 
   private addHistory(taskId: number, userId: number, field: string, from: string | null, to: string | null): void {
     const list = this.history.get(taskId) ?? [];
-    list.push({ taskId: String(taskId), id: String(this.nextHistoryId++), createdDate: this.nowText(), field, value: { from, to }, user: { id: String(userId) } });
+    list.push({
+      taskId: String(taskId),
+      id: String(this.nextHistoryId++),
+      createdDate: this.nowText(),
+      field,
+      value: { from, to },
+      user: { id: String(userId) },
+    });
     this.history.set(taskId, list);
   }
 
@@ -180,7 +211,9 @@ export class PortalState {
     if (code.endsWith(':F')) return [id];
     const ids = [id];
     for (let index = 0; index < ids.length; index++) {
-      for (const department of this.departments) if (Number(department.PARENT) === ids[index] && !ids.includes(Number(department.ID))) ids.push(Number(department.ID));
+      for (const department of this.departments)
+        if (Number(department.PARENT) === ids[index] && !ids.includes(Number(department.ID)))
+          ids.push(Number(department.ID));
     }
     return ids;
   }
@@ -191,7 +224,9 @@ export class PortalState {
       if (type === 'user') return [Number(code)];
       if (type !== 'department') return [];
       const departments = this.departmentsOf(code);
-      return this.company.users.filter((user) => user.ACTIVE && user.UF_DEPARTMENT.some((id) => departments.includes(id))).map((user) => Number(user.ID));
+      return this.company.users
+        .filter((user) => user.ACTIVE && user.UF_DEPARTMENT.some((id) => departments.includes(id)))
+        .map((user) => Number(user.ID));
     });
     return [...new Set(ids)];
   }
@@ -207,7 +242,16 @@ export class PortalState {
     return team[turn % team.length]!;
   }
 
-  addTask(fields: { title: string; description: string; createdBy: number; responsibleId: number; flow?: PortalFlow; deadline: string | null; priority: string; groupId: number }): StoredTask {
+  addTask(fields: {
+    title: string;
+    description: string;
+    createdBy: number;
+    responsibleId: number;
+    flow?: PortalFlow;
+    deadline: string | null;
+    priority: string;
+    groupId: number;
+  }): StoredTask {
     const now = this.nowText();
     const id = this.nextTaskId++;
     const record: PortalTask = {
@@ -248,7 +292,17 @@ export class PortalState {
   }
 
   /** Applies field changes as the portal does: history rows for status, assignee and deadline, dates on status moves. */
-  updateTask(id: number, userId: number, changes: { status?: string; responsibleId?: number; deadline?: string | null; title?: string; description?: string }): StoredTask {
+  updateTask(
+    id: number,
+    userId: number,
+    changes: {
+      status?: string;
+      responsibleId?: number;
+      deadline?: string | null;
+      title?: string;
+      description?: string;
+    },
+  ): StoredTask {
     const stored = this.taskIndex.get(id)!;
     const record = { ...stored.record };
     const now = this.nowText();
@@ -313,7 +367,8 @@ export class PortalState {
    */
   moduleEfficiency(flowId: number): number {
     const tasks: EfficiencyTask[] = [];
-    for (const stored of this.flowTasks.get(String(flowId)) ?? []) tasks.push(portalEfficiencyTask(stored.record, this.history.get(Number(stored.record.id)) ?? []));
+    for (const stored of this.flowTasks.get(String(flowId)) ?? [])
+      tasks.push(portalEfficiencyTask(stored.record, this.history.get(Number(stored.record.id)) ?? []));
     return flowEfficiency(tasks, this.now(), this.offset).efficiency;
   }
 

@@ -14,9 +14,14 @@ let hook: B24Hook;
 const previousCa = https.globalAgent.options.ca;
 
 beforeAll(async () => {
-  portal = await startDemoPortal({ company: fixtureCompany({ flows: [fixtureFlow(1), fixtureFlow(2)], tasks: manyTasks(173) }), https: true });
+  portal = await startDemoPortal({
+    company: fixtureCompany({ flows: [fixtureFlow(1), fixtureFlow(2)], tasks: manyTasks(173) }),
+    https: true,
+  });
   https.globalAgent.options.ca = portal.certificate!;
-  hook = B24Hook.fromWebhookUrl(portal.webhookUrl, { restrictionParams: { rateLimit: { burstLimit: 50, drainRate: 2 } } as never });
+  hook = B24Hook.fromWebhookUrl(portal.webhookUrl, {
+    restrictionParams: { rateLimit: { burstLimit: 50, drainRate: 2 } } as never,
+  });
   hook.offClientSideWarning();
 });
 afterAll(async () => {
@@ -41,7 +46,11 @@ describe('the official Bitrix24 SDK against the demo portal', () => {
 
   it('runs a batch and gets each result', async () => {
     const response = await hook.actions.v2.batch.make<unknown>({
-      calls: { time: { method: 'server.time' }, flow: { method: 'tasks.flow.Flow.get', params: { flowId: 2 } }, me: { method: 'user.current' } },
+      calls: {
+        time: { method: 'server.time' },
+        flow: { method: 'tasks.flow.Flow.get', params: { flowId: 2 } },
+        me: { method: 'user.current' },
+      },
       options: { isHaltOnError: true },
     });
     expect(response.isSuccess, response.getErrorMessages().join('; ')).toBe(true);
@@ -52,6 +61,8 @@ describe('the official Bitrix24 SDK against the demo portal', () => {
   });
 
   it("reads a portal error the SDK's way: a thrown AjaxError with the portal's description", async () => {
-    await expect(hook.actions.v2.call.make({ method: 'tasks.flow.Flow.get', params: { flowId: 404 } })).rejects.toThrow('Поток с таким ID не существует');
+    await expect(hook.actions.v2.call.make({ method: 'tasks.flow.Flow.get', params: { flowId: 404 } })).rejects.toThrow(
+      'Поток с таким ID не существует',
+    );
   });
 });

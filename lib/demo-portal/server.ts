@@ -5,7 +5,14 @@ import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
 import { parsePhpQuery, PhpQueryError } from '@/lib/bitrix24/php-query';
 import type { DemoCompany } from './company';
-import { deleteLocalApp, localAppsPath, renderLocalApps, saveLocalApp, type LocalApp, type LocalAppsContext } from './local-apps';
+import {
+  deleteLocalApp,
+  localAppsPath,
+  renderLocalApps,
+  saveLocalApp,
+  type LocalApp,
+  type LocalAppsContext,
+} from './local-apps';
 import { handleAuthorizePost, handleToken, renderAuthorizePage } from './oauth-routes';
 import { OAuthState, type OAuthApp } from './oauth-state';
 import { deliverTaskEvent } from './portal-events';
@@ -113,7 +120,9 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   const faults: PortalFaults = { ...noFaults, ...options.faults };
   const random = options.random ?? Math.random;
   const firstActive = options.company.users.find((user) => user.ACTIVE);
-  const webhooks = options.webhooks ?? [{ userId: Number(firstActive?.ID ?? 1), code: randomBytes(8).toString('hex'), scopes: allScopes }];
+  const webhooks = options.webhooks ?? [
+    { userId: Number(firstActive?.ID ?? 1), code: randomBytes(8).toString('hex'), scopes: allScopes },
+  ];
   let url = '';
   const deliveries: Promise<void>[] = [];
   const restOptions: RestOptions = {
@@ -131,21 +140,35 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     const hook = /^\/rest\/(\d+)\/([^/]+)\//.exec(pathname);
     if (hook) {
       const webhook = webhooks.find((candidate) => candidate.code === hook[2] && String(candidate.userId) === hook[1]);
-      if (!webhook || faults.revokedWebhooks.includes(webhook.code)) return new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
+      if (!webhook || faults.revokedWebhooks.includes(webhook.code))
+        return new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
       return { userId: webhook.userId, key: `webhook:${webhook.code}`, scopes: webhook.scopes, clientId: null };
     }
     if (!token) return new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
     const check = oauth.checkAccessToken(token, faults.tokenLifetimeMs);
     if (check === 'expired') return new RestError(401, 'expired_token', 'The access token provided has expired.');
     if (check === 'invalid') return new RestError(401, 'invalid_token', 'The access token provided is invalid.');
-    return { userId: check.userId, key: `oauth:${check.clientId}`, scopes: oauth.app(check.clientId)?.scopes ?? allScopes, clientId: check.clientId };
+    return {
+      userId: check.userId,
+      key: `oauth:${check.clientId}`,
+      scopes: oauth.app(check.clientId)?.scopes ?? allScopes,
+      clientId: check.clientId,
+    };
   }
 
-  async function runMethod(context: RestContext, method: string, params: Record<string, unknown>): Promise<{ answer: RestAnswer; usage: { operating: number; resetAt: number } }> {
+  async function runMethod(
+    context: RestContext,
+    method: string,
+    params: Record<string, unknown>,
+  ): Promise<{ answer: RestAnswer; usage: { operating: number; resetAt: number } }> {
     const { caller } = context;
     if (limits.exhausted(caller.key, method, Date.now())) {
       // With no timings, as Bitrix24 sends it: the reset is in the last successful answer (b24restdocs settings/performance/limits.md).
-      throw new RestError(429, 'OPERATION_TIME_LIMIT', 'Accumulated method execution time has exceeded the limit for the application or webhook');
+      throw new RestError(
+        429,
+        'OPERATION_TIME_LIMIT',
+        'Accumulated method execution time has exceeded the limit for the application or webhook',
+      );
     }
     const started = Date.now();
     const answer = await dispatch(context, method, params);
@@ -154,7 +177,13 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     return { answer, usage: limits.usage(caller.key, method, Date.now()) };
   }
 
-  async function handleRest(request: IncomingMessage, response: ServerResponse, pathname: string, query: string, body: string): Promise<void> {
+  async function handleRest(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    query: string,
+    body: string,
+  ): Promise<void> {
     const started = Date.now();
     const method = /\/([\w.]+?)(?:\.json)?\/?$/.exec(pathname)?.[1] ?? '';
     let params: Record<string, unknown>;
@@ -177,11 +206,19 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     const context: RestContext = { state, caller, options: restOptions };
     try {
       if (method.toLowerCase() === 'batch') {
-        const answer = await runBatch(params, async (name, subParams) => (await runMethod(context, name, subParams)).answer);
+        const answer = await runBatch(
+          params,
+          async (name, subParams) => (await runMethod(context, name, subParams)).answer,
+        );
         return send(response, 200, { ...answer, time: timeBlock(started) });
       }
       const { answer, usage } = await runMethod(context, method, params);
-      send(response, 200, { result: answer.result, ...(answer.total !== undefined ? { total: answer.total } : {}), ...(answer.next !== undefined ? { next: answer.next } : {}), time: timeBlock(started, usage) });
+      send(response, 200, {
+        result: answer.result,
+        ...(answer.total !== undefined ? { total: answer.total } : {}),
+        ...(answer.next !== undefined ? { next: answer.next } : {}),
+        time: timeBlock(started, usage),
+      });
     } catch (error) {
       if (!(error instanceof RestError)) throw error;
       sendError(response, error);
@@ -208,7 +245,13 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
   }
 
   const localApps: LocalApp[] = [];
-  const appsContext = (): LocalAppsContext => ({ state, oauth, baseUrl: url, apps: localApps, track: (more) => void deliveries.push(...more) });
+  const appsContext = (): LocalAppsContext => ({
+    state,
+    oauth,
+    baseUrl: url,
+    apps: localApps,
+    track: (more) => void deliveries.push(...more),
+  });
   const html = (response: ServerResponse, status: number, text: string): void => {
     response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(text);
   };
@@ -227,20 +270,29 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
       return html(response, deleted.status, deleted.html);
     }
     if (path.replace(/\/+$/, '/') === '/oauth/authorize/') {
-      if (request.method === 'POST') return handleAuthorizePost(oauth, options.company, new URLSearchParams(body), response, send);
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderAuthorizePage(options.company, target.searchParams));
+      if (request.method === 'POST')
+        return handleAuthorizePost(oauth, options.company, new URLSearchParams(body), response, send);
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(renderAuthorizePage(options.company, target.searchParams));
       return;
     }
-    if (path.replace(/\/+$/, '/') === '/oauth/token/') return handleToken(oauth, options.company, url, target.searchParams, response, send);
+    if (path.replace(/\/+$/, '/') === '/oauth/token/')
+      return handleToken(oauth, options.company, url, target.searchParams, response, send);
     if (path === '/_demo/control' && request.method === 'POST') return handleControl(body, response);
-    if (path.startsWith('/rest/api/')) return sendError(response, new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'));
+    if (path.startsWith('/rest/api/'))
+      return sendError(response, new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'));
     if (path.startsWith('/rest/')) return handleRest(request, response, path, target.search.slice(1), body);
     send(response, 404, { error: 'NOT_FOUND', error_description: 'Not found' });
   }
 
   const listener = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: error instanceof Error ? error.message : 'error' });
+      if (!response.headersSent)
+        send(response, 500, {
+          error: 'INTERNAL_SERVER_ERROR',
+          error_description: error instanceof Error ? error.message : 'error',
+        });
     });
   };
   const host = options.host ?? '127.0.0.1';
@@ -248,7 +300,15 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     ? await generate([{ name: 'commonName', value: 'localhost' }], {
         keySize: 2048,
         algorithm: 'sha256',
-        extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: host }] }],
+        extensions: [
+          {
+            name: 'subjectAltName',
+            altNames: [
+              { type: 2, value: 'localhost' },
+              { type: 7, ip: host },
+            ],
+          },
+        ],
       })
     : null;
   const server = tls ? https.createServer({ key: tls.private, cert: tls.cert }, listener) : http.createServer(listener);

@@ -18,11 +18,18 @@ afterEach(async () => {
 });
 
 const day = 24;
-const rowSchema = z.object({ id: z.number(), createdDate: z.string(), field: z.string(), value: z.object({ from: z.string().nullable(), to: z.string().nullable() }), user: z.object({ id: z.number() }).passthrough() });
+const rowSchema = z.object({
+  id: z.number(),
+  createdDate: z.string(),
+  field: z.string(),
+  value: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  user: z.object({ id: z.number() }).passthrough(),
+});
 const listSchema = z.object({ list: z.array(rowSchema) });
 
 async function historyOf(client: Bitrix24Client, taskId: number) {
-  return (await client.call('tasks.task.history.list', { taskId, order: { createdDate: 'asc' } }, listSchema)).result.list;
+  return (await client.call('tasks.task.history.list', { taskId, order: { createdDate: 'asc' } }, listSchema)).result
+    .list;
 }
 
 const seconds = (iso: string) => String(parsePortalDate(iso)! / 1000);
@@ -41,7 +48,10 @@ describe('task history on the demo portal', () => {
 
     const [moved] = await historyOf(client, 7);
     expect(moved).toMatchObject({ id: 1, field: 'DEADLINE', user: { id: 1 } });
-    expect(moved!.value).toEqual({ from: String(Number(seconds(at(-5 * day))) + shift), to: String(Number(seconds(at(5 * day))) + shift) });
+    expect(moved!.value).toEqual({
+      from: String(Number(seconds(at(-5 * day))) + shift),
+      to: String(Number(seconds(at(5 * day))) + shift),
+    });
 
     const newDeadline = '2031-02-03T18:00:00+03:00';
     await client.call('tasks.task.update', { taskId: 7, fields: { DEADLINE: newDeadline } });
@@ -62,6 +72,8 @@ describe('task history on the demo portal', () => {
     portals.push(portal);
     const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } });
     await client.call('tasks.task.update', { taskId: 3, fields: { DEADLINE: '2031-02-03T18:00:00+03:00' } });
-    expect((await historyOf(client, 3)).map((row) => row.value)).toEqual([{ from: '', to: seconds('2031-02-03T18:00:00+03:00') }]);
+    expect((await historyOf(client, 3)).map((row) => row.value)).toEqual([
+      { from: '', to: seconds('2031-02-03T18:00:00+03:00') },
+    ]);
   });
 });

@@ -30,10 +30,18 @@ afterEach(async () => {
 });
 
 const clientAs = (portal: DemoPortal, userId: number) =>
-  new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/${userId}/${hooks.find((hook) => hook.userId === userId)!.code}/` } });
+  new Bitrix24Client({
+    connection: {
+      kind: 'webhook',
+      url: `${portal.url}/rest/${userId}/${hooks.find((hook) => hook.userId === userId)!.code}/`,
+    },
+  });
 
 async function visibleIds(client: Bitrix24Client): Promise<string[]> {
-  const { result } = await client.call<{ tasks: { id: string }[] }>('tasks.task.list', { order: { ID: 'asc' }, select: ['ID'] });
+  const { result } = await client.call<{ tasks: { id: string }[] }>('tasks.task.list', {
+    order: { ID: 'asc' },
+    select: ['ID'],
+  });
   return result.tasks.map((task) => task.id);
 }
 
@@ -51,6 +59,8 @@ describe('the demo portal reads tasks as the module lets each user', () => {
     portals.push(portal);
     expect((await clientAs(portal, 3).call('tasks.task.get', { taskId: 2 })).result).toEqual([]);
     expect((await clientAs(portal, 3).call('tasks.task.get', { taskId: 99 })).result).toEqual([]);
-    expect((await clientAs(portal, 3).call<{ task: { id: string } }>('tasks.task.get', { taskId: 3 })).result.task.id).toBe('3');
+    expect(
+      (await clientAs(portal, 3).call<{ task: { id: string } }>('tasks.task.get', { taskId: 3 })).result.task.id,
+    ).toBe('3');
   });
 });

@@ -41,4 +41,5 @@ export type Detector = { kind: ProblemKind; detect: (context: DetectorContext) =
 export const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** The share of tasks that are late, 0 for none. */
-export const lateRate = (tasks: readonly MeasuredTask[]) => (tasks.length === 0 ? 0 : tasks.filter((task) => task.late).length / tasks.length);
+export const lateRate = (tasks: readonly MeasuredTask[]) =>
+  tasks.length === 0 ? 0 : tasks.filter((task) => task.late).length / tasks.length;

@@ -17,7 +17,13 @@ export const problemKinds = [
   'postponed-deadlines',
 ] as const;
 
-export const strengthKinds = ['balanced-load', 'quick-pickup', 'realistic-planned-time', 'complete-descriptions', 'steady-delivery'] as const;
+export const strengthKinds = [
+  'balanced-load',
+  'quick-pickup',
+  'realistic-planned-time',
+  'complete-descriptions',
+  'steady-delivery',
+] as const;
 
 export const findingKinds = [...problemKinds, ...strengthKinds] as const;
 export type ProblemKind = (typeof problemKinds)[number];
@@ -47,11 +53,40 @@ export const findingsSchema = z.array(findingSchema);
 
 /** The order figures are shown in (the database keeps JSON keys in its own order). */
 export const figureOrder = [
-  'openTasks', 'overdueTasks', 'teamMedianOpen', 'overloadedPeople', 'maxOpen', 'assignees',
-  'planned', 'p50Lead', 'p85Lead', 'completed', 'medianPickup', 'waitingNow', 'medianAssignDelay', 'undistributed',
-  'medianReview', 'reviewed', 'thinTasks', 'thinLatePct', 'otherLatePct', 'lateComments', 'onTimeComments',
-  'postponedTasks', 'postponedPct', 'spikeDays', 'intakePerDay', 'completedPerDay', 'usualPerDay',
-  'weekendDeadlines', 'weekendLatePct', 'members', 'onTime', 'counted', 'templated', 'lateTasks',
+  'openTasks',
+  'overdueTasks',
+  'teamMedianOpen',
+  'overloadedPeople',
+  'maxOpen',
+  'assignees',
+  'planned',
+  'p50Lead',
+  'p85Lead',
+  'completed',
+  'medianPickup',
+  'waitingNow',
+  'medianAssignDelay',
+  'undistributed',
+  'medianReview',
+  'reviewed',
+  'thinTasks',
+  'thinLatePct',
+  'otherLatePct',
+  'lateComments',
+  'onTimeComments',
+  'postponedTasks',
+  'postponedPct',
+  'spikeDays',
+  'intakePerDay',
+  'completedPerDay',
+  'usualPerDay',
+  'weekendDeadlines',
+  'weekendLatePct',
+  'members',
+  'onTime',
+  'counted',
+  'templated',
+  'lateTasks',
 ];
 
 /** A finding's figures in the order they are shown. */

@@ -65,7 +65,8 @@ function openOnTrack(overrides: Partial<AnalysedTask> = {}): AnalysedTask {
   return task({ status: 3, closedAt: null, deadline: now + 5 * day, ...overrides });
 }
 
-const times = <T>(count: number, make: (index: number) => T): T[] => Array.from({ length: count }, (_, index) => make(index));
+const times = <T>(count: number, make: (index: number) => T): T[] =>
+  Array.from({ length: count }, (_, index) => make(index));
 
 /** A queue flow of team 2, 3, 4 planned at three days, with no intake history. */
 function flow(tasks: AnalysedTask[], overrides: Partial<AnalysedFlow> = {}): AnalysedFlow {
@@ -91,7 +92,11 @@ function flow(tasks: AnalysedTask[], overrides: Partial<AnalysedFlow> = {}): Ana
  * The last 60 portal days (ending today, 2026-11-20): the first 53 at the usual pace, then the
  * trailing week taking in `lastWeek[i]` tasks a day and completing `lastWeekCompleted` a day.
  */
-function intake(usual: { created: number; completed: number }, lastWeek: number[], lastWeekCompleted = usual.completed): IntakeDay[] {
+function intake(
+  usual: { created: number; completed: number },
+  lastWeek: number[],
+  lastWeekCompleted = usual.completed,
+): IntakeDay[] {
   const today = Date.UTC(2026, 10, 20);
   return times(60, (index) => {
     const weekIndex = index - 53;
@@ -120,7 +125,10 @@ const latestFirst = (tasks: AnalysedTask[]) => idsOf([...tasks].sort((a, b) => b
 
 /** Assignee 2 holds 4 open tasks (2 overdue) against a team median of 1: exactly 2× and median + 3. */
 function overloadedFlow(extraOpenForTwo = 2) {
-  const late = [openOverdue({ createdAt: local('2026-11-10T10:00') }), openOverdue({ createdAt: local('2026-11-12T10:00') })];
+  const late = [
+    openOverdue({ createdAt: local('2026-11-10T10:00') }),
+    openOverdue({ createdAt: local('2026-11-12T10:00') }),
+  ];
   const tasks = [
     ...late,
     ...times(extraOpenForTwo, () => openOnTrack()),
@@ -141,15 +149,24 @@ function plannedTooShortFlow(lateLead = 4 * day) {
  * The median wait is (30 h + onTimeWait) / 2; a quarter of the planned three days is 18 hours.
  */
 function slowPickupFlow(onTimeWait = 20 * hour) {
-  const late = times(5, () => task({ startedAt: wednesday + 30 * hour, closedAt: wednesday + 50 * hour, deadline: wednesday + 48 * hour }));
-  const onTime = times(5, () => task({ startedAt: wednesday + onTimeWait, closedAt: wednesday + 22 * hour, deadline: wednesday + 48 * hour }));
+  const late = times(5, () =>
+    task({ startedAt: wednesday + 30 * hour, closedAt: wednesday + 50 * hour, deadline: wednesday + 48 * hour }),
+  );
+  const onTime = times(5, () =>
+    task({ startedAt: wednesday + onTimeWait, closedAt: wednesday + 22 * hour, deadline: wednesday + 48 * hour }),
+  );
   return { late, flow: flow([...late, ...onTime]) };
 }
 
 /** A manual flow whose moderator (9) handed the late tasks on after 30 hours, the others after `onTimeDelay`. */
 function slowDistributionFlow(onTimeDelay = 20 * hour) {
   const handedOn = (delay: number, closedAfter: number) =>
-    task({ assignedAt: wednesday + delay, startedAt: wednesday + delay + hour, closedAt: wednesday + closedAfter, deadline: wednesday + 48 * hour });
+    task({
+      assignedAt: wednesday + delay,
+      startedAt: wednesday + delay + hour,
+      closedAt: wednesday + closedAfter,
+      deadline: wednesday + 48 * hour,
+    });
   const late = times(5, () => handedOn(30 * hour, 50 * hour));
   const onTime = times(5, () => handedOn(onTimeDelay, 22 * hour));
   return { late, flow: flow([...late, ...onTime], { distributionType: 'manually', moderatorIds: [9] }) };
@@ -161,7 +178,13 @@ function reviewWaitFlow({ lateReview = 40 * hour, onTimeReview = 15 * hour } = {
   // only by ending in a return after the deadline; the half hour of rework keeps `review` the
   // time spent in review.
   const rework = 30 * minute;
-  const reviewed = (closedAfter: number, review: number, deadlineAfter: number, createdBy: number, returned: boolean) => {
+  const reviewed = (
+    closedAfter: number,
+    review: number,
+    deadlineAfter: number,
+    createdBy: number,
+    returned: boolean,
+  ) => {
     const toReview = wednesday + closedAfter - review - (returned ? rework : 0);
     const returnedAt = wednesday + closedAfter - rework;
     return task({
@@ -171,7 +194,12 @@ function reviewWaitFlow({ lateReview = 40 * hour, onTimeReview = 15 * hour } = {
       statusChanges: [
         { from: 2, to: 3, at: wednesday + hour },
         { from: 3, to: 4, at: toReview },
-        ...(returned ? [{ from: 4, to: 3, at: returnedAt - rework }, { from: 3, to: 4, at: returnedAt }] : []),
+        ...(returned
+          ? [
+              { from: 4, to: 3, at: returnedAt - rework },
+              { from: 3, to: 4, at: returnedAt },
+            ]
+          : []),
         { from: 4, to: 5, at: wednesday + closedAfter },
       ],
     });
@@ -194,10 +222,19 @@ function thinDescriptionsFlow() {
 
 /** Moved from Thursday to the next Monday a day after the Thursday deadline had passed: late, postponed. */
 const postponedLate = (overrides: Partial<AnalysedTask> = {}) =>
-  task({ deadline: wednesday + 5 * day, closedAt: wednesday + 60 * hour, deadlineChanges: [{ from: wednesday + day, changedAt: wednesday + 2 * day }], ...overrides });
+  task({
+    deadline: wednesday + 5 * day,
+    closedAt: wednesday + 60 * hour,
+    deadlineChanges: [{ from: wednesday + day, changedAt: wednesday + 2 * day }],
+    ...overrides,
+  });
 /** Moved before the first deadline came: postponed, not late. */
 const postponedInTime = (overrides: Partial<AnalysedTask> = {}) =>
-  task({ deadline: wednesday + 3 * day, deadlineChanges: [{ from: wednesday + 2 * day, changedAt: wednesday + 10 * hour }], ...overrides });
+  task({
+    deadline: wednesday + 3 * day,
+    deadlineChanges: [{ from: wednesday + 2 * day, changedAt: wednesday + 10 * hour }],
+    ...overrides,
+  });
 
 /** 3 postponed (late) tasks among `counted`. */
 function postponedFlow(counted = 10) {
@@ -225,7 +262,9 @@ function intakeSpikeFlow(lastWeek = [6, 6, 6, 6, 6, 6, 6]) {
  */
 function weekendFlow({ matchWorkTime = false, weekendTasks = 4 } = {}) {
   const friday = local('2026-11-13T10:00');
-  const late = times(weekendTasks, () => task({ createdAt: friday, deadline: local('2026-11-14T18:00'), closedAt: local('2026-11-15T18:00') }));
+  const late = times(weekendTasks, () =>
+    task({ createdAt: friday, deadline: local('2026-11-14T18:00'), closedAt: local('2026-11-15T18:00') }),
+  );
   return { late, flow: flow([...late, ...times(10 - weekendTasks, () => task())], { matchWorkTime }) };
 }
 
@@ -257,13 +296,17 @@ describe('dismissed-in-team', () => {
   });
 
   it('is reported for a dismissed team member even when none of their tasks is late (0 points)', () => {
-    const result = flowFindings(flow([...times(10, () => task()), task({ responsibleId: 5 })], { team: [2, 3, 5], inactiveUserIds: [5] }));
+    const result = flowFindings(
+      flow([...times(10, () => task()), task({ responsibleId: 5 })], { team: [2, 3, 5], inactiveUserIds: [5] }),
+    );
     const finding = findingOf(result, 'dismissed-in-team');
     expect(finding).toMatchObject({ lostPoints: 0, people: [5], taskIds: [] });
   });
 
   it('is not reported for a dismissed assignee outside the team whose tasks are on time', () => {
-    const result = flowFindings(flow([...times(5, () => task()), task({ responsibleId: 5 }), lateTask()], { team: [2, 3], inactiveUserIds: [5] }));
+    const result = flowFindings(
+      flow([...times(5, () => task()), task({ responsibleId: 5 }), lateTask()], { team: [2, 3], inactiveUserIds: [5] }),
+    );
     expect(kinds(result)).not.toContain('dismissed-in-team');
   });
 });
@@ -340,7 +383,9 @@ describe('weekend-deadlines', () => {
   it('reads the weekday in portal time: Friday 22:00 UTC is Saturday 01:00 in the portal', () => {
     const friday = local('2026-11-13T10:00');
     const saturdayInPortal = Date.parse('2026-11-13T22:00:00Z');
-    const late = times(3, () => task({ createdAt: friday, deadline: saturdayInPortal, closedAt: local('2026-11-14T20:00') }));
+    const late = times(3, () =>
+      task({ createdAt: friday, deadline: saturdayInPortal, closedAt: local('2026-11-14T20:00') }),
+    );
     const result = flowFindings(flow([...late, ...times(7, () => task())], { matchWorkTime: false }));
     expect(findingOf(result, 'weekend-deadlines').figures.weekendDeadlines).toBe(3);
   });
@@ -378,7 +423,13 @@ describe('overloaded-assignee', () => {
     expect(kinds(result)).toEqual(['overloaded-assignee']);
     const finding = findingOf(result, 'overloaded-assignee');
     expect(finding).toMatchObject({ id: 'f1', lostPoints: 33, severity: 'high', people: [2] });
-    expect(finding.figures).toMatchObject({ openTasks: 4, overdueTasks: 2, teamMedianOpen: 1, overloadedPeople: 1, lateTasks: 2 });
+    expect(finding.figures).toMatchObject({
+      openTasks: 4,
+      overdueTasks: 2,
+      teamMedianOpen: 1,
+      overloadedPeople: 1,
+      lateTasks: 2,
+    });
     // Only the late tasks, the latest created first; not the assignee's open tasks on track.
     expect(finding.taskIds).toEqual(latestFirst(late));
   });
@@ -441,7 +492,11 @@ describe('intake-spike', () => {
 
   it('is reported when the trailing week takes in exactly 1.5× the usual daily completions', () => {
     const result = flowFindings(intakeSpikeFlow([3, 3, 3, 3, 3, 3, 3]).flow);
-    expect(findingOf(result, 'intake-spike').figures).toMatchObject({ spikeDays: 7, intakePerDay: 3, completedPerDay: 2 });
+    expect(findingOf(result, 'intake-spike').figures).toMatchObject({
+      spikeDays: 7,
+      intakePerDay: 3,
+      completedPerDay: 2,
+    });
   });
 
   it('is not reported when the trailing week takes in just under 1.5× the usual daily completions', () => {
@@ -475,7 +530,12 @@ describe('thin-descriptions', () => {
 
   it('is not reported when thin tasks are late just under 1.5× the others’ rate + 5 points', () => {
     // Others 2 of 10 late (20 %): the bar is 35 %; thin 2 of 6 (33 %) is just under it.
-    const tasks = [...times(2, () => lateTask(thin)), ...times(4, () => task(thin)), ...times(2, () => lateTask()), ...times(8, () => task())];
+    const tasks = [
+      ...times(2, () => lateTask(thin)),
+      ...times(4, () => task(thin)),
+      ...times(2, () => lateTask()),
+      ...times(8, () => task()),
+    ];
     const result = flowFindings(flow(tasks));
     expect(result.late).toBe(4);
     expect(kinds(result)).not.toContain('thin-descriptions');
@@ -567,12 +627,15 @@ describe('strengths', () => {
     const result = flowFindings(healthyFlow());
     expect(result.efficiency).toBe(100);
     expect(kinds(result)).toEqual(['balanced-load', 'quick-pickup', 'realistic-planned-time', 'complete-descriptions']);
-    for (const finding of result.findings) expect(finding).toMatchObject({ tone: 'strength', lostPoints: 0, taskIds: [] });
+    for (const finding of result.findings)
+      expect(finding).toMatchObject({ tone: 'strength', lostPoints: 0, taskIds: [] });
   });
 
   it('puts strengths before the problems of a flow at 80 % or more', () => {
     // 10 counted, 1 late (on the dismissed member 5): efficiency 90.
-    const result = flowFindings(flow([lateTask({ responsibleId: 5 }), ...times(9, () => task())], { team: [2, 3, 5], inactiveUserIds: [5] }));
+    const result = flowFindings(
+      flow([lateTask({ responsibleId: 5 }), ...times(9, () => task())], { team: [2, 3, 5], inactiveUserIds: [5] }),
+    );
     expect(result.efficiency).toBe(90);
     const tones = result.findings.map((finding) => finding.tone);
     expect(tones[0]).toBe('strength');
@@ -603,10 +666,25 @@ describe('strengths', () => {
 
   it('falls back to steady delivery when nothing else stands out', () => {
     // One assignee, no planned time, every description thin.
-    const result = flowFindings(flow(times(4, () => task(thin)), { team: [2], plannedCompletionTime: 0 }));
+    const result = flowFindings(
+      flow(
+        times(4, () => task(thin)),
+        { team: [2], plannedCompletionTime: 0 },
+      ),
+    );
     expect(result.efficiency).toBe(100);
     expect(result.findings).toEqual([
-      { id: 'f1', kind: 'steady-delivery', tone: 'strength', severity: 'low', lostPoints: 0, figures: { onTime: 4, counted: 4 }, unit: 'hour', people: [], taskIds: [] },
+      {
+        id: 'f1',
+        kind: 'steady-delivery',
+        tone: 'strength',
+        severity: 'low',
+        lostPoints: 0,
+        figures: { onTime: 4, counted: 4 },
+        unit: 'hour',
+        people: [],
+        taskIds: [],
+      },
     ]);
   });
 });
@@ -650,18 +728,29 @@ describe('the breakdown', () => {
     // Five postponed late tasks: three on the dismissed member 5, two on member 2.
     const onLeaver = times(3, () => postponedLate({ responsibleId: 5 }));
     const onMember = times(2, () => postponedLate());
-    const result = flowFindings(flow([...onLeaver, ...onMember, ...times(5, () => task())], { team: [2, 3, 5], inactiveUserIds: [5] }));
+    const result = flowFindings(
+      flow([...onLeaver, ...onMember, ...times(5, () => task())], { team: [2, 3, 5], inactiveUserIds: [5] }),
+    );
     expect(result.efficiency).toBe(50);
     expect(kinds(result)).toEqual(['dismissed-in-team', 'postponed-deadlines']);
     expect([...findingOf(result, 'dismissed-in-team').taskIds].sort()).toEqual(idsOf(onLeaver).sort());
     expect([...findingOf(result, 'postponed-deadlines').taskIds].sort()).toEqual(idsOf(onMember).sort());
-    expect([findingOf(result, 'dismissed-in-team').lostPoints, findingOf(result, 'postponed-deadlines').lostPoints]).toEqual([30, 20]);
+    expect([
+      findingOf(result, 'dismissed-in-team').lostPoints,
+      findingOf(result, 'postponed-deadlines').lostPoints,
+    ]).toEqual([30, 20]);
     expect(result.unexplainedPoints).toBe(0);
   });
 
   it('orders problems by points lost', () => {
     // Two postponed late tasks on member 2 against one late task on the dismissed member 5.
-    const tasks = [lateTask({ responsibleId: 5 }), postponedLate(), postponedLate(), postponedInTime(), ...times(6, () => task())];
+    const tasks = [
+      lateTask({ responsibleId: 5 }),
+      postponedLate(),
+      postponedLate(),
+      postponedInTime(),
+      ...times(6, () => task()),
+    ];
     const result = flowFindings(flow(tasks, { team: [2, 3, 5], inactiveUserIds: [5] }));
     expect(kinds(result)).toEqual(['postponed-deadlines', 'dismissed-in-team']);
     expect(result.findings.map((finding) => finding.lostPoints)).toEqual([20, 10]);
@@ -689,7 +778,9 @@ describe('the breakdown', () => {
   it('lists at most 10 task ids, the latest created first', () => {
     // Twelve late tasks on the dismissed member, created on November 1…12, ids in no order.
     const ids = [307, 303, 311, 301, 309, 305, 312, 302, 310, 304, 308, 306];
-    const late = ids.map((id, index) => lateTask({ id, responsibleId: 5, createdAt: local(`2026-11-${String(index + 1).padStart(2, '0')}T10:00`) }));
+    const late = ids.map((id, index) =>
+      lateTask({ id, responsibleId: 5, createdAt: local(`2026-11-${String(index + 1).padStart(2, '0')}T10:00`) }),
+    );
     const result = flowFindings(flow([...late, ...times(3, () => task())], { team: [2, 3, 5], inactiveUserIds: [5] }));
     // Created on the 12th back to the 3rd; those of the 1st and 2nd (307, 303) are left out.
     expect(findingOf(result, 'dismissed-in-team').taskIds).toEqual([306, 308, 304, 310, 302, 312, 305, 309, 301, 311]);
@@ -697,11 +788,21 @@ describe('the breakdown', () => {
   });
 
   it('leaves deferred and self-assigned tasks out of the count, yet counts a deferred task’s overrun', () => {
-    const deferredInTime = task({ status: 6, closedAt: null, deadline: wednesday + day, statusChanges: [{ from: 3, to: 6, at: wednesday + hour }] });
+    const deferredInTime = task({
+      status: 6,
+      closedAt: null,
+      deadline: wednesday + day,
+      statusChanges: [{ from: 3, to: 6, at: wednesday + hour }],
+    });
     const result = flowFindings(flow([deferredInTime, lateTask({ createdBy: 2 }), lateTask(), task()]));
     expect([result.counted, result.late, result.efficiency]).toEqual([2, 1, 50]);
     // Deferred only after its deadline had passed: the overrun stays a violation (lib/metrics/flow-efficiency.ts).
-    const deferredLate = task({ status: 6, closedAt: null, deadline: wednesday + day, statusChanges: [{ from: 3, to: 6, at: wednesday + 2 * day }] });
+    const deferredLate = task({
+      status: 6,
+      closedAt: null,
+      deadline: wednesday + day,
+      statusChanges: [{ from: 3, to: 6, at: wednesday + 2 * day }],
+    });
     expect(flowFindings(flow([deferredLate, lateTask(), task()])).late).toBe(2);
   });
 });
@@ -721,14 +822,21 @@ describe('a flow with no tasks', () => {
   });
 });
 
-
 describe('points when every late task is explained', () => {
   it('adds the reasons up to all the points lost, with nothing left unexplained', () => {
     // 12 counted, 2 late for two reasons: 8⅓ points each would round to 8 + 8 = 16, but 17 are lost.
-    const tasks = [lateTask({ responsibleId: 5 }), postponedLate(), postponedInTime(), postponedInTime(), ...times(8, () => task())];
+    const tasks = [
+      lateTask({ responsibleId: 5 }),
+      postponedLate(),
+      postponedInTime(),
+      postponedInTime(),
+      ...times(8, () => task()),
+    ];
     const result = flowFindings(flow(tasks, { team: [2, 3, 5], inactiveUserIds: [5] }));
     expect(result.efficiency).toBe(83);
-    expect([findingOf(result, 'dismissed-in-team').lostPoints, findingOf(result, 'postponed-deadlines').lostPoints].sort()).toEqual([8, 9]);
+    expect(
+      [findingOf(result, 'dismissed-in-team').lostPoints, findingOf(result, 'postponed-deadlines').lostPoints].sort(),
+    ).toEqual([8, 9]);
     expect(result.unexplainedPoints).toBe(0);
   });
 });

@@ -1,5 +1,11 @@
 import { teamLoad } from '@/lib/metrics/assignee-load';
-import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow, violatesInWindow } from '@/lib/metrics/flow-efficiency';
+import {
+  countsForEfficiency,
+  efficiencyOf,
+  efficiencyTaskOf,
+  efficiencyWindow,
+  violatesInWindow,
+} from '@/lib/metrics/flow-efficiency';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import { distribution, median } from '@/lib/metrics/percentiles';
 import { leadTime } from '@/lib/metrics/task-times';
@@ -42,10 +48,16 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
   const unit = planned >= 2 * dayMs ? 'day' : 'hour';
   const inUnit = (ms: number) => round1(ms / (unit === 'day' ? dayMs : hourMs));
 
-  const counted = flow.tasks.filter((task) => countsForEfficiency(efficiencyTaskOf(task), window)).map((task) => measureTask(task, flow, window));
+  const counted = flow.tasks
+    .filter((task) => countsForEfficiency(efficiencyTaskOf(task), window))
+    .map((task) => measureTask(task, flow, window));
   // The module counts a violation of any of the flow's tasks, a deferred one too, against the counted total.
   const lateUncounted = flow.tasks
-    .filter((task) => !countsForEfficiency(efficiencyTaskOf(task), window) && violatesInWindow(efficiencyTaskOf(task), window, flow.now))
+    .filter(
+      (task) =>
+        !countsForEfficiency(efficiencyTaskOf(task), window) &&
+        violatesInWindow(efficiencyTaskOf(task), window, flow.now),
+    )
     .map((task) => measureTask(task, flow, window));
   const late = [...counted.filter((task) => task.late), ...lateUncounted];
   const efficiency = efficiencyOf(counted.length, late.length);
@@ -71,10 +83,12 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
     leads: distribution(counted.map(leadTime).filter((value): value is number => value !== null)),
     thin: counted.filter((task) => task.thin),
   };
-  const detections = new Map(problemKinds.flatMap((kind) => {
-    const detection = detectors[kind].detect(context);
-    return detection ? [[kind, detection] as const] : [];
-  }));
+  const detections = new Map(
+    problemKinds.flatMap((kind) => {
+      const detection = detectors[kind].detect(context);
+      return detection ? [[kind, detection] as const] : [];
+    }),
+  );
 
   // Each overdue task goes to the first reason that holds for it.
   const explained = new Map<ProblemKind, MeasuredTask[]>();
@@ -109,7 +123,14 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
   const ordered = healthy ? [...strengths, ...problems] : problems;
   const findings = ordered.map((finding, index) => ({ id: `f${index + 1}`, ...finding }));
   const unexplainedPoints = 100 - efficiency - problems.reduce((sum, finding) => sum + finding.lostPoints, 0);
-  return { efficiency, counted: counted.length, late: late.length, findings, unexplainedPoints: Math.max(0, unexplainedPoints), window };
+  return {
+    efficiency,
+    counted: counted.length,
+    late: late.length,
+    findings,
+    unexplainedPoints: Math.max(0, unexplainedPoints),
+    window,
+  };
 }
 
 /**

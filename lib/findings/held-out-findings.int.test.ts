@@ -28,7 +28,9 @@ describe.each([23, 24])('findings on a generated company (seed %i), synced from 
     database = await migratedDatabase();
     fixture = await syncFixture(database.db, { seed, tasks: 3000 });
     const { run } = await requestSyncRun(database.db, fixture.portalId, 'full');
-    expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, run.id)).toBe('succeeded');
+    expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, run.id)).toBe(
+      'succeeded',
+    );
   });
 
   afterAll(async () => {
@@ -37,12 +39,19 @@ describe.each([23, 24])('findings on a generated company (seed %i), synced from 
   });
 
   async function findingsByCause() {
-    const flows = await database.db.flow.findMany({ where: { portalId: fixture.portalId }, select: { id: true, bitrixFlowId: true, name: true } });
+    const flows = await database.db.flow.findMany({
+      where: { portalId: fixture.portalId },
+      select: { id: true, bitrixFlowId: true, name: true },
+    });
     const results = [];
     for (const flow of flows) {
       const loaded = await loadAnalysedFlow(database.db, flow.id);
       if (!loaded || loaded.taskCount < 10) continue;
-      results.push({ name: flow.name, cause: fixture.flowCauses.get(flow.bitrixFlowId)!, result: flowFindings(loaded.flow) });
+      results.push({
+        name: flow.name,
+        cause: fixture.flowCauses.get(flow.bitrixFlowId)!,
+        result: flowFindings(loaded.flow),
+      });
     }
     return results;
   }

@@ -22,7 +22,11 @@ export type MeasuredTask = AnalysedTask & {
   createdDay: string;
 };
 
-export function measureTask(task: AnalysedTask, flow: AnalysedFlow, window: { start: number; end: number }): MeasuredTask {
+export function measureTask(
+  task: AnalysedTask,
+  flow: AnalysedFlow,
+  window: { start: number; end: number },
+): MeasuredTask {
   // Work ends when the task is first handed in; review is every stint in status 4 (a task sent back
   // and handed in again waits twice, and its rework in between is work, not review).
   const firstHandIn = task.statusChanges?.find((change) => change.to === 4)?.at ?? null;
@@ -36,7 +40,8 @@ export function measureTask(task: AnalysedTask, flow: AnalysedFlow, window: { st
   return {
     ...task,
     late: violatesInWindow(efficiencyTaskOf(task), window, flow.now),
-    assignDelay: flow.distributionType === 'manually' ? (task.assignedAt ?? task.startedAt ?? closedOrNow) - task.createdAt : null,
+    assignDelay:
+      flow.distributionType === 'manually' ? (task.assignedAt ?? task.startedAt ?? closedOrNow) - task.createdAt : null,
     pickup: task.status === taskStatus.declined || pickupEnd === null ? null : Math.max(0, pickupEnd - waitFrom),
     work: task.startedAt === null ? null : Math.max(0, (firstHandIn ?? closedOrNow) - task.startedAt),
     review: firstHandIn === null ? null : (timeByStatus(task, flow.now).get(4) ?? 0),

@@ -11,11 +11,18 @@ describe('trustedForwarding', () => {
       'x-forwarded-proto': 'https',
       'x-forwarded-host': 'evil.example',
     };
-    expect(trustedForwarding(spoofed, '198.51.100.7', 0)).toEqual({ host: 'flowpilot.test', 'x-forwarded-for': '198.51.100.7' });
+    expect(trustedForwarding(spoofed, '198.51.100.7', 0)).toEqual({
+      host: 'flowpilot.test',
+      'x-forwarded-for': '198.51.100.7',
+    });
   });
 
   it('with one trusted proxy, the client is the address that proxy appended, and its protocol and host stand', () => {
-    const viaProxy = { 'x-forwarded-for': '203.0.113.9, 192.0.2.44', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'flowpilot.example' };
+    const viaProxy = {
+      'x-forwarded-for': '203.0.113.9, 192.0.2.44',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'flowpilot.example',
+    };
     expect(trustedForwarding(viaProxy, '10.0.0.2', 1)).toEqual({
       'x-forwarded-for': '192.0.2.44',
       'x-forwarded-proto': 'https',
@@ -29,7 +36,9 @@ describe('trustedForwarding', () => {
   });
 
   it('reads repeated headers as one list and IPv4-mapped peers as IPv4', () => {
-    expect(trustedForwarding({ 'x-forwarded-for': ['203.0.113.9', '192.0.2.44'] }, '::ffff:10.0.0.2', 1)['x-forwarded-for']).toBe('192.0.2.44');
+    expect(
+      trustedForwarding({ 'x-forwarded-for': ['203.0.113.9', '192.0.2.44'] }, '::ffff:10.0.0.2', 1)['x-forwarded-for'],
+    ).toBe('192.0.2.44');
     expect(trustedForwarding({}, '::ffff:127.0.0.1', 0)['x-forwarded-for']).toBe('127.0.0.1');
   });
 });

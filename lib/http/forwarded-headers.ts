@@ -1,7 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** Headers by which a request says where it came from: believable only when a trusted proxy set them. */
-const forwardingHeaders = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-port', 'x-forwarded-proto', 'x-real-ip'] as const;
+const forwardingHeaders = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-forwarded-proto',
+  'x-real-ip',
+] as const;
 
 function entries(value: string | string[] | undefined): string[] {
   return (Array.isArray(value) ? value.join(',') : (value ?? ''))
@@ -23,7 +30,11 @@ function plainAddress(address: string): string {
  * Next.js derives protocol and host from the socket itself. X-Forwarded-For then holds exactly
  * one address: the client's.
  */
-export function trustedForwarding(headers: IncomingHttpHeaders, peerAddress: string | undefined, trustedHops: number): IncomingHttpHeaders {
+export function trustedForwarding(
+  headers: IncomingHttpHeaders,
+  peerAddress: string | undefined,
+  trustedHops: number,
+): IncomingHttpHeaders {
   const chain = [...entries(headers['x-forwarded-for']), peerAddress ?? 'unknown'];
   const client = plainAddress(chain[Math.max(0, chain.length - 1 - trustedHops)]!);
   const trusted: IncomingHttpHeaders = { ...headers };

@@ -23,15 +23,19 @@ async function stub(reply: (seen: SeenRequest) => StubReply = () => ({ body: { o
 /** A resolver that answers `name` with `addresses` (and records every name asked), as DNS might for a rebinding attack. */
 function fakeResolver(name: string, addresses: LookupAddress[]): { lookup: LookupFunction; asked: string[] } {
   const asked: string[] = [];
-  const lookup = ((hostname: string, options: { all?: boolean }, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
+  const lookup = ((
+    hostname: string,
+    options: { all?: boolean },
+    callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     asked.push(hostname);
-    if (hostname !== name) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+    if (hostname !== name)
+      return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0]!.address, addresses[0]!.family);
   }) as LookupFunction;
   return { lookup, asked };
 }
-
 
 describe('refusedRange', () => {
   it.each([
@@ -60,14 +64,38 @@ describe('refusedRange', () => {
 
   // Loopback and private networks stay open: Ollama on localhost, model servers on the LAN, the demo portal.
   it.each([
-    '127.0.0.1', '::1', '[::1]', 'localhost', '10.0.0.5', '172.16.0.1', '192.168.1.10', '100.64.0.1', '100.100.100.201', '169.253.255.255', '169.255.0.1',
-    'fd00::1', 'fd00:ec2::253', 'fec0::1', '8.8.8.8', '2a00:1450:4010::65', 'api.openai.com', 'metadata.example.com', 'my-metadata', 'ngw.devices.sberbank.ru',
+    '127.0.0.1',
+    '::1',
+    '[::1]',
+    'localhost',
+    '10.0.0.5',
+    '172.16.0.1',
+    '192.168.1.10',
+    '100.64.0.1',
+    '100.100.100.201',
+    '169.253.255.255',
+    '169.255.0.1',
+    'fd00::1',
+    'fd00:ec2::253',
+    'fec0::1',
+    '8.8.8.8',
+    '2a00:1450:4010::65',
+    'api.openai.com',
+    'metadata.example.com',
+    'my-metadata',
+    'ngw.devices.sberbank.ru',
   ])('allows %s', (host) => {
     expect(refusedRange(host)).toBeNull();
   });
 
   it('reads the other ways to write an address the same as the URL parser does', () => {
-    for (const text of ['http://2852039166/', 'http://0xa9fea9fe/', 'http://169.254.43518/', 'http://0251.0376.0251.0376/', 'http://[0:0:0:0:0:ffff:a9fe:a9fe]/']) {
+    for (const text of [
+      'http://2852039166/',
+      'http://0xa9fea9fe/',
+      'http://169.254.43518/',
+      'http://0251.0376.0251.0376/',
+      'http://[0:0:0:0:0:ffff:a9fe:a9fe]/',
+    ]) {
       expect(refusedRange(new URL(text).hostname)).toEqual({ range: '169.254.0.0/16', kind: 'link_local' });
     }
   });
@@ -76,10 +104,16 @@ describe('refusedRange', () => {
 describe('outboundFetch', () => {
   it('passes an allowed destination through, answer and all', async () => {
     const server = await stub(() => ({ body: { answer: 42 } }));
-    const response = await outboundFetch()(`${server.url}/path`, { method: 'POST', body: 'hello', headers: { 'x-probe': 'yes' } });
+    const response = await outboundFetch()(`${server.url}/path`, {
+      method: 'POST',
+      body: 'hello',
+      headers: { 'x-probe': 'yes' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ answer: 42 });
-    expect(server.seen).toMatchObject([{ method: 'POST', path: '/path', body: 'hello', headers: { 'x-probe': 'yes' } }]);
+    expect(server.seen).toMatchObject([
+      { method: 'POST', path: '/path', body: 'hello', headers: { 'x-probe': 'yes' } },
+    ]);
   });
 
   it('refuses an address typed in a refused range without resolving or connecting', async () => {
@@ -105,13 +139,22 @@ describe('outboundFetch', () => {
     const port = new URL(server.url).port;
     for (const addresses of [
       [{ address: '169.254.169.254', family: 4 }],
-      [{ address: '127.0.0.1', family: 4 }, { address: '169.254.169.254', family: 4 }],
+      [
+        { address: '127.0.0.1', family: 4 },
+        { address: '169.254.169.254', family: 4 },
+      ],
       [{ address: '::ffff:169.254.169.254', family: 6 }],
       [{ address: 'fd00:ec2::254', family: 6 }],
     ]) {
       const resolver = fakeResolver('rebind.test', addresses);
-      const error = await rejectionOf(outboundFetch(outboundAgent({ lookup: resolver.lookup }))(`http://rebind.test:${port}/`));
-      expect(outboundRefusalOf(error)).toMatchObject({ kind: 'address', host: 'rebind.test', address: addresses.at(-1)!.address });
+      const error = await rejectionOf(
+        outboundFetch(outboundAgent({ lookup: resolver.lookup }))(`http://rebind.test:${port}/`),
+      );
+      expect(outboundRefusalOf(error)).toMatchObject({
+        kind: 'address',
+        host: 'rebind.test',
+        address: addresses.at(-1)!.address,
+      });
       expect(resolver.asked).toEqual(['rebind.test']);
     }
     expect(server.seen).toEqual([]);
@@ -120,17 +163,31 @@ describe('outboundFetch', () => {
   it('connects to a name that resolves to loopback', async () => {
     const server = await stub();
     const resolver = fakeResolver('models.lan.test', [{ address: '127.0.0.1', family: 4 }]);
-    const response = await outboundFetch(outboundAgent({ lookup: resolver.lookup }))(`http://models.lan.test:${new URL(server.url).port}/v1`);
+    const response = await outboundFetch(outboundAgent({ lookup: resolver.lookup }))(
+      `http://models.lan.test:${new URL(server.url).port}/v1`,
+    );
     expect(response.status).toBe(200);
     expect(server.seen).toHaveLength(1);
   });
 
   it.each([301, 302, 303, 307, 308])('does not follow a %i: it names where the redirect pointed', async (status) => {
     const target = await stub();
-    const server = await stub(() => ({ status, headers: { location: `${target.url}/rest/1/secretcode/server.time.json` } }));
-    const error = await rejectionOf(outboundFetch()(`${server.url}/rest/1/secretcode/server.time.json`, { method: 'POST', body: '{}' }));
-    expect(outboundRefusalOf(error)).toEqual({ kind: 'redirect', host: new URL(server.url).host, status, location: target.url });
-    expect((error as Error).message).toBe(`The server answered with a redirect to ${target.url}; use the final address.`);
+    const server = await stub(() => ({
+      status,
+      headers: { location: `${target.url}/rest/1/secretcode/server.time.json` },
+    }));
+    const error = await rejectionOf(
+      outboundFetch()(`${server.url}/rest/1/secretcode/server.time.json`, { method: 'POST', body: '{}' }),
+    );
+    expect(outboundRefusalOf(error)).toEqual({
+      kind: 'redirect',
+      host: new URL(server.url).host,
+      status,
+      location: target.url,
+    });
+    expect((error as Error).message).toBe(
+      `The server answered with a redirect to ${target.url}; use the final address.`,
+    );
     expect((error as Error).message).not.toContain('secretcode');
     expect(server.seen).toHaveLength(1);
     expect(target.seen).toEqual([]);
@@ -138,13 +195,24 @@ describe('outboundFetch', () => {
 
   it('names a relative redirect by the same server', async () => {
     const server = await stub(() => ({ status: 302, headers: { location: '/elsewhere' } }));
-    expect(outboundRefusalOf(await rejectionOf(outboundFetch()(server.url)))).toMatchObject({ kind: 'redirect', location: server.url });
+    expect(outboundRefusalOf(await rejectionOf(outboundFetch()(server.url)))).toMatchObject({
+      kind: 'redirect',
+      location: server.url,
+    });
   });
 
   it('says which range is refused, in a sentence fit for a log', async () => {
     const error = await rejectionOf(outboundFetch()('http://169.254.169.254/'));
-    expect(outboundRefusalOf(error)).toEqual({ kind: 'address', host: '169.254.169.254', address: '169.254.169.254', range: '169.254.0.0/16', rangeKind: 'link_local' });
-    expect((error as Error).message).toBe('Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.');
+    expect(outboundRefusalOf(error)).toEqual({
+      kind: 'address',
+      host: '169.254.169.254',
+      address: '169.254.169.254',
+      range: '169.254.0.0/16',
+      rangeKind: 'link_local',
+    });
+    expect((error as Error).message).toBe(
+      'Addresses in 169.254.0.0/16 (link-local, cloud metadata) are not allowed, and 169.254.169.254 leads there.',
+    );
   });
 
   it('finds no refusal in other failures', async () => {

@@ -1,7 +1,13 @@
 import dns, { type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Agent, buildConnector, fetch as undiciFetch, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from 'undici';
+import {
+  Agent,
+  buildConnector,
+  fetch as undiciFetch,
+  type RequestInit as UndiciRequestInit,
+  type Response as UndiciResponse,
+} from 'undici';
 
 /**
  * The one guard in front of every address Flowpilot is given rather than chooses: the Bitrix24
@@ -45,7 +51,11 @@ const nat64 = ipaddr.parseCIDR('64:ff9b::/96');
 /** The refused range a host (an IP address, bracketed or not, or a name) is in; null when it may be connected to. */
 export function refusedRange(host: string): RefusedRange | null {
   // A zone (fe80::1%eth0) only says which interface to leave by; ipaddr.js reads fewer zone names than Node does.
-  const name = host.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').replace(/%.*$/, '').toLowerCase();
+  const name = host
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   // The same test net.connect uses: anything else is a name, resolved (and checked) when connecting.
   if (!isIP(name)) return metadataNames.has(name) ? { range: name, kind: 'metadata' } : null;
   let address = ipaddr.parse(name);
@@ -56,7 +66,11 @@ export function refusedRange(host: string): RefusedRange | null {
   return found ? { range: found.range, kind: found.kind } : null;
 }
 
-const rangeLabels: Record<RefusedRangeKind, string> = { link_local: 'link-local, cloud metadata', metadata: 'cloud metadata', unspecified: 'unspecified' };
+const rangeLabels: Record<RefusedRangeKind, string> = {
+  link_local: 'link-local, cloud metadata',
+  metadata: 'cloud metadata',
+  unspecified: 'unspecified',
+};
 
 /** A refused range in English words: "169.254.0.0/16 (link-local, cloud metadata)". */
 export function describeRange(range: string, kind: RefusedRangeKind): string {
@@ -105,7 +119,9 @@ function guardedLookup(resolve: LookupFunction): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (error, found, family) => {
       if (error) return callback(error, []);
-      const addresses: LookupAddress[] = Array.isArray(found) ? found : [{ address: found, family: family ?? isIP(found) }];
+      const addresses: LookupAddress[] = Array.isArray(found)
+        ? found
+        : [{ address: found, family: family ?? isIP(found) }];
       for (const { address } of addresses) {
         const range = refusedRange(address);
         if (range) return callback(addressRefusal(hostname, address, range), []);
@@ -121,12 +137,23 @@ function guardedLookup(resolve: LookupFunction): LookupFunction {
  * providers with their own root (GigaChat); `lookup` stands in for the system resolver in tests.
  */
 export function outboundAgent(options: { ca?: string[]; lookup?: LookupFunction } = {}): Agent {
-  const connect = buildConnector({ ...(options.ca ? { ca: options.ca } : {}), lookup: guardedLookup(options.lookup ?? systemLookup) });
+  const connect = buildConnector({
+    ...(options.ca ? { ca: options.ca } : {}),
+    lookup: guardedLookup(options.lookup ?? systemLookup),
+  });
   return new Agent({
     connect: (target, callback) => {
       // Node resolves nothing for an address typed as such, so the lookup never sees it: check it here.
       const range = refusedRange(target.hostname);
-      if (range) return callback(addressRefusal(isIP(target.hostname) === 6 ? `[${target.hostname}]` : target.hostname, target.hostname, range), null);
+      if (range)
+        return callback(
+          addressRefusal(
+            isIP(target.hostname) === 6 ? `[${target.hostname}]` : target.hostname,
+            target.hostname,
+            range,
+          ),
+          null,
+        );
       connect(target, callback);
     },
   });

@@ -21,7 +21,8 @@ function fromOwnOrigin(request: Request): boolean {
  */
 export async function readJsonRequest(request: Request, limitBytes: number, example: string): Promise<unknown> {
   const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json') throw new ApiError(415, 'unsupported_media_type', `Send the body as application/json, such as ${example}.`);
+  if (contentType !== 'application/json')
+    throw new ApiError(415, 'unsupported_media_type', `Send the body as application/json, such as ${example}.`);
   if (!fromOwnOrigin(request)) throw new ApiError(403, 'cross_origin', 'This request came from another site.');
   const text = await readLimitedBody(request, limitBytes);
   try {

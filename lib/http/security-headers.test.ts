@@ -35,7 +35,9 @@ describe('contentSecurityPolicy', () => {
 
   it("adds 'unsafe-eval' in development only, where hot reload evaluates code", () => {
     expect(contentSecurityPolicy('n', production)).not.toContain('unsafe-eval');
-    expect(directives(contentSecurityPolicy('n', loadEnv({ NODE_ENV: 'development' })))['script-src']).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy('n', loadEnv({ NODE_ENV: 'development' })))['script-src']).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it('puts the nonce where Next.js reads it for its own inline scripts', () => {
@@ -55,23 +57,38 @@ describe('withSecurityHeaders', () => {
 
   it('uses a fresh nonce for every request', async () => {
     const nonces = await Promise.all(
-      [1, 2, 3].map(async () => getScriptNonceFromHeader((await withSecurityHeaders(request(), (next) => next(), production)).headers.get('content-security-policy') ?? '')),
+      [1, 2, 3].map(async () =>
+        getScriptNonceFromHeader(
+          (await withSecurityHeaders(request(), (next) => next(), production)).headers.get('content-security-policy') ??
+            '',
+        ),
+      ),
     );
     expect(new Set(nonces).size).toBe(3);
   });
 
   it('also puts them on answers that do not pass the request on: a 401 and a redirect', async () => {
-    const refusal = await withSecurityHeaders(request(), () => NextResponse.json({ error: 'unauthorized' }, { status: 401 }), production);
+    const refusal = await withSecurityHeaders(
+      request(),
+      () => NextResponse.json({ error: 'unauthorized' }, { status: 401 }),
+      production,
+    );
     expect(refusal.status).toBe(401);
     expect(refusal.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    const redirect = await withSecurityHeaders(request(), async () => NextResponse.redirect('http://flowpilot.test/sign-in'), production);
+    const redirect = await withSecurityHeaders(
+      request(),
+      async () => NextResponse.redirect('http://flowpilot.test/sign-in'),
+      production,
+    );
     expect(redirect.status).toBe(307);
     expect(redirect.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('sends HSTS only when APP_URL is https', async () => {
     const hsts = async (appUrl?: string) =>
-      (await withSecurityHeaders(request(), (next) => next(), loadEnv({ APP_URL: appUrl }))).headers.get('strict-transport-security');
+      (await withSecurityHeaders(request(), (next) => next(), loadEnv({ APP_URL: appUrl }))).headers.get(
+        'strict-transport-security',
+      );
     expect(await hsts('https://flowpilot.example.com')).toBe('max-age=31536000');
     expect(await hsts('http://flowpilot.example.com')).toBeNull();
     expect(await hsts(undefined)).toBeNull();

@@ -14,7 +14,12 @@ export function contentSecurityPolicy(nonce: string, config: Pick<Env, 'NODE_ENV
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     // 'strict-dynamic' trusts the chunks Next's nonced scripts load; hot reload in development evaluates code.
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(config.NODE_ENV === 'development' ? ["'unsafe-eval'"] : [])],
+    'script-src': [
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...(config.NODE_ENV === 'development' ? ["'unsafe-eval'"] : []),
+    ],
     // React renders style attributes (avatar sizes, chart layout) and Radix dialogs add a <style>
     // element, neither with a nonce; a nonce here would switch 'unsafe-inline' off. Styles cannot run code.
     'style-src': ["'self'", "'unsafe-inline'"],

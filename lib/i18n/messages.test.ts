@@ -44,7 +44,11 @@ describe('messages', () => {
   });
 
   it('writes Russian texts in Cyrillic', () => {
-    const russianOnly = values(ru).filter((text) => /\p{L}/u.test(text) && !/^(Flowpilot|CoPilot|YandexGPT|GigaChat|BitrixGPT|English|Русский|\{value\} %)$/.test(text));
+    const russianOnly = values(ru).filter(
+      (text) =>
+        /\p{L}/u.test(text) &&
+        !/^(Flowpilot|CoPilot|YandexGPT|GigaChat|BitrixGPT|English|Русский|\{value\} %)$/.test(text),
+    );
     for (const text of russianOnly) expect(text, text).toMatch(/[а-яё]/i);
   });
 });

@@ -34,10 +34,19 @@ export const jobSchedules: { queue: JobQueue; cron: string }[] = [
 export async function createJobQueues(boss: PgBoss): Promise<void> {
   // A full sync of a big portal runs for hours; its run record, not the job, says whether it is alive.
   await boss.createQueue(jobQueues.syncRun, { name: jobQueues.syncRun, retryLimit: 0, expireInHours: 23 });
-  await boss.createQueue(jobQueues.portalEvents, { name: jobQueues.portalEvents, policy: 'stately', retryLimit: 5, retryDelay: 5 });
+  await boss.createQueue(jobQueues.portalEvents, {
+    name: jobQueues.portalEvents,
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 5,
+  });
   await boss.createQueue(jobQueues.incrementalSync, { name: jobQueues.incrementalSync, policy: 'singleton' });
   await boss.createQueue(jobQueues.reconcile, { name: jobQueues.reconcile, policy: 'singleton' });
   await boss.createQueue(jobQueues.dailyFigures, { name: jobQueues.dailyFigures, policy: 'singleton' });
-  await boss.createQueue(jobQueues.figuresBackfill, { name: jobQueues.figuresBackfill, policy: 'stately', retryLimit: 2 });
+  await boss.createQueue(jobQueues.figuresBackfill, {
+    name: jobQueues.figuresBackfill,
+    policy: 'stately',
+    retryLimit: 2,
+  });
   await boss.createQueue(jobQueues.copilotLogRetention, { name: jobQueues.copilotLogRetention, policy: 'singleton' });
 }

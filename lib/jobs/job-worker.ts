@@ -66,14 +66,24 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       client = await portalClient(db, box, run.portalId, { maxRetries: 8 });
     } catch (error) {
       if (!(error instanceof PortalNotConnectedError)) throw error;
-      await db.syncRun.updateMany({ where: { id: runId, state: 'running' }, data: { state: 'failed', error: error.message, errorCode: 'not-connected', finishedAt: new Date() } });
+      await db.syncRun.updateMany({
+        where: { id: runId, state: 'running' },
+        data: { state: 'failed', error: error.message, errorCode: 'not-connected', finishedAt: new Date() },
+      });
       return 'failed';
     }
-    const outcome = await executeSyncRun({ db, client, owner: options.owner, staleAfterMs, signal: stopping.signal }, runId);
+    const outcome = await executeSyncRun(
+      { db, client, owner: options.owner, staleAfterMs, signal: stopping.signal },
+      runId,
+    );
     if (outcome === 'not-claimed' || outcome === 'stopped') return outcome;
     const finished = await readSyncRun(db, runId);
     if (outcome === 'succeeded') {
-      log(`sync ${run.kind}: done (${Object.entries((finished?.counts ?? {}) as Record<string, number>).map(([name, count]) => `${count} ${name}`).join(', ')})`);
+      log(
+        `sync ${run.kind}: done (${Object.entries((finished?.counts ?? {}) as Record<string, number>)
+          .map(([name, count]) => `${count} ${name}`)
+          .join(', ')})`,
+      );
       if (run.kind === 'full') {
         if ((await linkDemoAccounts(db)) === 'linked') log('demo mode: the demo accounts are linked to demo employees');
         await boss.send(jobQueues.figuresBackfill, { portalId: run.portalId }, { singletonKey: run.portalId });
@@ -96,7 +106,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     return work;
   }
 
-  const connectedPortalIds = async () => (await db.portalConnection.findMany({ select: { portalId: true } })).map((connection) => connection.portalId);
+  const connectedPortalIds = async () =>
+    (await db.portalConnection.findMany({ select: { portalId: true } })).map((connection) => connection.portalId);
 
   async function everyConnectedPortal(kind: 'incremental' | 'reconcile'): Promise<void> {
     for (const portalId of await connectedPortalIds()) await requestSync(db, boss, portalId, kind);
@@ -142,7 +153,11 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     scanning = true;
     void orphanedSyncRuns(db, staleAfterMs)
       .then((ids) => {
-        for (const id of ids) if (!running.has(id)) void runSync(id).catch((error: unknown) => log(`sync: ${error instanceof Error ? error.message : String(error)}`));
+        for (const id of ids)
+          if (!running.has(id))
+            void runSync(id).catch((error: unknown) =>
+              log(`sync: ${error instanceof Error ? error.message : String(error)}`),
+            );
       })
       .catch(() => undefined)
       .finally(() => (scanning = false));

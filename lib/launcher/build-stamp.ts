@@ -8,7 +8,15 @@ import path from 'node:path';
  * rebuilds only when the sources changed since the last build.
  */
 const sourceFolders = ['app', 'components', 'lib', 'messages', 'public'];
-const sourceFiles = ['next.config.mjs', 'proxy.ts', 'instrumentation-client.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const sourceFiles = [
+  'next.config.mjs',
+  'proxy.ts',
+  'instrumentation-client.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 const ignored = /(\.test\.tsx?|\.int\.test\.ts)$/;
 
 async function listFiles(folder: string): Promise<string[]> {
@@ -25,7 +33,9 @@ async function listFiles(folder: string): Promise<string[]> {
 
 export async function sourceFingerprint(root: string): Promise<string> {
   const folders = await Promise.all(sourceFolders.map((folder) => listFiles(path.join(root, folder))));
-  const files = [...folders.flat(), ...sourceFiles.map((file) => path.join(root, file))].filter((file) => existsSync(file)).sort();
+  const files = [...folders.flat(), ...sourceFiles.map((file) => path.join(root, file))]
+    .filter((file) => existsSync(file))
+    .sort();
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(path.relative(root, file));

@@ -2,7 +2,6 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isProcessAlive } from '@/lib/os/is-process-alive';
 
-
 /**
  * One Flowpilot per data folder: a second start would stop the first one's embedded database.
  * Returns a release function.

@@ -82,7 +82,8 @@ function isLoopback(host: string): boolean {
 function demoModeEnded(state: DemoAccountsState): string | null {
   if (state.state !== 'disabled') return null;
   const parts = [`switched off ${state.demoAccounts} demo account(s)`];
-  if (state.invitedAccounts > 0) parts.push(`${state.invitedAccounts} account(s) they invited (${state.invitations} unused invitation(s) removed)`);
+  if (state.invitedAccounts > 0)
+    parts.push(`${state.invitedAccounts} account(s) they invited (${state.invitations} unused invitation(s) removed)`);
   if (state.modelReset) parts.push("reset CoPilot's model, last chosen with a demo account, to the built-in analyst");
   return `demo mode ended: ${parts.join('; ')}. Switch an invited account back on in Users if you trust it.`;
 }
@@ -135,17 +136,33 @@ export async function launch(mode: 'production' | 'development', root: string = 
     const ended = demoModeEnded(demoState);
     if (ended) log(ended);
     if (demoPassword && isLoopback(host)) {
-      log(`demo mode: listening on ${host} only, so the demo accounts are for this machine; set HOST=0.0.0.0 to open the demo to your network`);
+      log(
+        `demo mode: listening on ${host} only, so the demo accounts are for this machine; set HOST=0.0.0.0 to open the demo to your network`,
+      );
     } else if (demoPassword) {
-      log(`demo mode: listening on ${host}, open to your network. The demo accounts (${demoAccounts.map((account) => account.email).join(', ')}) sign in with the password ${demoPassword}, printed here only`);
+      log(
+        `demo mode: listening on ${host}, open to your network. The demo accounts (${demoAccounts.map((account) => account.email).join(', ')}) sign in with the password ${demoPassword}, printed here only`,
+      );
     }
     const firstRun = await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     log(`installation ${installation.instanceId}, start #${installation.startCount}`);
     if (firstRun.state === 'admin-created') log(`created the admin account ${firstRun.email} (ADMIN_EMAIL)`);
 
-    const worker = await startJobWorker({ databaseUrl, db: client, box, owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, log });
+    const worker = await startJobWorker({
+      databaseUrl,
+      db: client,
+      box,
+      owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      log,
+    });
     shutdown.add(worker.stop);
-    if (demo && !(await client.syncRun.findFirst({ where: { portalId: demo.portalId, kind: 'full', state: 'succeeded' }, select: { id: true } }))) {
+    if (
+      demo &&
+      !(await client.syncRun.findFirst({
+        where: { portalId: demo.portalId, kind: 'full', state: 'succeeded' },
+        select: { id: true },
+      }))
+    ) {
       const { started } = await requestSync(client, worker.boss, demo.portalId, 'full');
       if (started) log('demo portal: first sync started; the header shows its progress');
     }
@@ -165,14 +182,20 @@ export async function launch(mode: 'production' | 'development', root: string = 
     if (shutdown.started) return;
 
     if (!(await portIsFree(config.PORT, host))) {
-      throw new Error(`Port ${config.PORT} is already in use, perhaps by an earlier Flowpilot that is still running. Stop it, or set PORT to a free port.`);
+      throw new Error(
+        `Port ${config.PORT} is already in use, perhaps by an earlier Flowpilot that is still running. Stop it, or set PORT to a free port.`,
+      );
     }
     const next = startNextServer({
       root,
       mode,
       port: config.PORT,
       host,
-      env: { DATABASE_URL: databaseUrl, ...auth, FLOWPILOT_DEMO_PASSWORD: demoPassword && isLoopback(host) ? demoPassword : undefined },
+      env: {
+        DATABASE_URL: databaseUrl,
+        ...auth,
+        FLOWPILOT_DEMO_PASSWORD: demoPassword && isLoopback(host) ? demoPassword : undefined,
+      },
     });
     shutdown.add(() => stopChild(next));
     next.once('exit', (code, signal) => {

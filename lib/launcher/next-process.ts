@@ -19,12 +19,20 @@ function runToEnd(child: ChildProcess, what: string): Promise<void> {
  * Runs `next build` and records what it built from; `track` sees the child, to stop it on shutdown.
  * `typesChecked`: the caller has just run tsc over these sources, so the build skips its own check.
  */
-export async function buildApp(root: string, track: (child: ChildProcess) => void = () => {}, options: { typesChecked?: boolean } = {}): Promise<void> {
+export async function buildApp(
+  root: string,
+  track: (child: ChildProcess) => void = () => {},
+  options: { typesChecked?: boolean } = {},
+): Promise<void> {
   const fingerprint = await sourceFingerprint(root);
   const child = spawn(process.execPath, [nextBin, 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: childEnvironment({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FLOWPILOT_TYPES_CHECKED: options.typesChecked ? '1' : undefined }),
+    env: childEnvironment({
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      FLOWPILOT_TYPES_CHECKED: options.typesChecked ? '1' : undefined,
+    }),
   });
   track(child);
   await runToEnd(child, 'next build');
@@ -49,14 +57,18 @@ export type NextServerOptions = {
 
 /** Starts the app's web server (scripts/next-server.ts, Next.js in production or development mode) as a child process. */
 export function startNextServer(options: NextServerOptions): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/next-server.ts', options.mode, String(options.port), options.host], {
-    cwd: options.root,
-    stdio: 'inherit',
-    env: childEnvironment({
-      ...options.env,
-      NODE_ENV: options.mode,
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(options.port),
-    }),
-  });
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/next-server.ts', options.mode, String(options.port), options.host],
+    {
+      cwd: options.root,
+      stdio: 'inherit',
+      env: childEnvironment({
+        ...options.env,
+        NODE_ENV: options.mode,
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(options.port),
+      }),
+    },
+  );
 }

@@ -17,7 +17,12 @@ export type ServeNextOptions = {
  * proxies as TRUSTED_PROXY_HOPS names (lib/http/forwarded-headers.ts).
  */
 export async function serveNext(options: ServeNextOptions): Promise<http.Server> {
-  const app = next({ dir: options.root, dev: options.mode === 'development', hostname: options.host, port: options.port });
+  const app = next({
+    dir: options.root,
+    dev: options.mode === 'development',
+    hostname: options.host,
+    port: options.port,
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((request, response) => {

@@ -3,14 +3,28 @@ import { teamLoad } from './assignee-load';
 import type { MetricTask } from './metric-task';
 
 const task = (id: number, responsibleId: number, status: number, deadline: number | null): MetricTask => ({
-  id, status, createdBy: 1, responsibleId, createdAt: 0, startedAt: null, closedAt: status === 5 ? 50 : null, deadline,
+  id,
+  status,
+  createdBy: 1,
+  responsibleId,
+  createdAt: 0,
+  startedAt: null,
+  closedAt: status === 5 ? 50 : null,
+  deadline,
 });
 
 describe('team load', () => {
   it('counts open and overdue work per assignee, with the team median', () => {
     const now = 100;
     const load = teamLoad(
-      [task(1, 7, 3, 50), task(2, 7, 2, 50), task(3, 7, 2, 500), task(4, 8, 3, 500), task(5, 8, 5, 10), task(6, 9, 6, 10)],
+      [
+        task(1, 7, 3, 50),
+        task(2, 7, 2, 50),
+        task(3, 7, 2, 500),
+        task(4, 8, 3, 500),
+        task(5, 8, 5, 10),
+        task(6, 9, 6, 10),
+      ],
       now,
       [7, 8, 9, 10],
     );

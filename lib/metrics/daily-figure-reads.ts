@@ -10,7 +10,11 @@ import type { FlowDayFigure } from './day-figure-definition';
 export type DailyFlowFigure = Omit<FlowDayFigure, 'assigneeLoad'>;
 
 /** A week (Monday date): throughput and intake summed; the other figures as of the week's last day. */
-export type WeeklyFlowFigure = Omit<DailyFlowFigure, 'day' | 'completedToday'> & { week: string; lastDay: string; throughput: number };
+export type WeeklyFlowFigure = Omit<DailyFlowFigure, 'day' | 'completedToday'> & {
+  week: string;
+  lastDay: string;
+  throughput: number;
+};
 
 const rangeSchema = z
   .object({ from: z.iso.date(), to: z.iso.date() })

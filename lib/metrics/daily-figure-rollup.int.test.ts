@@ -6,7 +6,14 @@ import { flowDayFigure } from './day-figure-definition';
 import { dailyFlowSeries, weeklyFlowSeries } from './daily-figure-reads';
 import { cumulativeFlow, weeklyThroughput } from './status-series';
 import { endOfPortalDay, lastPortalDays, weekOf } from './portal-days';
-import { insertFlow, insertPortal, insertTasks, loadMetricTasks, randomTasks, type FixtureTask } from './testing/mirror-fixture';
+import {
+  insertFlow,
+  insertPortal,
+  insertTasks,
+  loadMetricTasks,
+  randomTasks,
+  type FixtureTask,
+} from './testing/mirror-fixture';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -27,7 +34,13 @@ async function storedFigures(db: PrismaClient, flowId: string) {
 }
 
 /** Every stored day of every flow equals flowDayFigure() over the same mirrored tasks. */
-async function expectFiguresMatchJs(db: PrismaClient, flowIds: readonly string[], offset: string, days: readonly string[], at = now) {
+async function expectFiguresMatchJs(
+  db: PrismaClient,
+  flowIds: readonly string[],
+  offset: string,
+  days: readonly string[],
+  at = now,
+) {
   for (const flowId of flowIds) {
     const tasks = await loadMetricTasks(db, flowId);
     const stored = await storedFigures(db, flowId);
@@ -48,17 +61,42 @@ describe('daily figures on hand-made flows', () => {
     flowId = await insertFlow(db, portalId);
     emptyFlowId = await insertFlow(db, portalId);
     const task = (id: number, overrides: Partial<FixtureTask>): FixtureTask => ({
-      id, flowId, status: 5, createdBy: 1, responsibleId: 2, createdAt: midnight - 5 * day, startedAt: midnight - 4 * day, closedAt: midnight - 2 * day, deadline: midnight - 3 * day, ...overrides,
+      id,
+      flowId,
+      status: 5,
+      createdBy: 1,
+      responsibleId: 2,
+      createdAt: midnight - 5 * day,
+      startedAt: midnight - 4 * day,
+      closedAt: midnight - 2 * day,
+      deadline: midnight - 3 * day,
+      ...overrides,
     });
     await insertTasks(db, portalId, [
       // Created at the portal's midnight; closed in the last millisecond of a day.
-      task(1, { createdAt: midnight, startedAt: midnight + hour, closedAt: midnight + day - 1, deadline: midnight + 2 * day }),
+      task(1, {
+        createdAt: midnight,
+        startedAt: midnight + hour,
+        closedAt: midnight + day - 1,
+        deadline: midnight + 2 * day,
+      }),
       // Overrun on May 8, deadline moved out on May 9: a violation in every window that reaches May 8.
-      task(2, { status: 3, closedAt: null, deadline: midnight + 30 * day, deadlineChanges: [{ from: midnight - 3 * day, changedAt: midnight - 2 * day }] }),
+      task(2, {
+        status: 3,
+        closedAt: null,
+        deadline: midnight + 30 * day,
+        deadlineChanges: [{ from: midnight - 3 * day, changedAt: midnight - 2 * day }],
+      }),
       // Reopened: completed on May 9, back in progress on May 12 (status history).
       task(3, {
-        status: 3, closedAt: null, deadline: null,
-        statusChanges: [{ from: 2, to: 3, at: midnight - 4 * day }, { from: 3, to: 5, at: midnight - 2 * day }, { from: 5, to: 3, at: midnight + day + hour }],
+        status: 3,
+        closedAt: null,
+        deadline: null,
+        statusChanges: [
+          { from: 2, to: 3, at: midnight - 4 * day },
+          { from: 3, to: 5, at: midnight - 2 * day },
+          { from: 5, to: 3, at: midnight + day + hour },
+        ],
       }),
       // Creator is the assignee; deferred; deleted.
       task(4, { createdBy: 2 }),
@@ -85,14 +123,32 @@ describe('daily figures on hand-made flows', () => {
     // May 12: task 3 back in progress.
     expect(byDay.get('2026-05-12')).toMatchObject({ inProgress: 3, completed: 2 });
     // May 20: tasks 1, 2, 3 and 7 counted; 2 (overrun before the move) and 7 (closed for review late) violate.
-    expect(byDay.get('2026-05-20')).toMatchObject({ efficiency: 50, overdue: 1, assigneeLoad: [{ responsibleId: 2, open: 3, overdue: 1 }] });
-    expect((await storedFigures(db, emptyFlowId)).every((row) => row.efficiency === 100 && row.pending === 0 && row.leadP50 === null)).toBe(true);
+    expect(byDay.get('2026-05-20')).toMatchObject({
+      efficiency: 50,
+      overdue: 1,
+      assigneeLoad: [{ responsibleId: 2, open: 3, overdue: 1 }],
+    });
+    expect(
+      (await storedFigures(db, emptyFlowId)).every(
+        (row) => row.efficiency === 100 && row.pending === 0 && row.leadP50 === null,
+      ),
+    ).toBe(true);
   });
 
   it('rolls up one day in place, and refuses a day that has not begun', async () => {
     const db = database.db;
     await insertTasks(db, portalId, [
-      { id: 8, flowId, status: 2, createdBy: 1, responsibleId: 9, createdAt: now - hour, startedAt: null, closedAt: null, deadline: now - 1000 },
+      {
+        id: 8,
+        flowId,
+        status: 2,
+        createdBy: 1,
+        responsibleId: 9,
+        createdAt: now - hour,
+        startedAt: null,
+        closedAt: null,
+        deadline: now - 1000,
+      },
     ]);
     expect(await rollUpDailyFigures(db, portalId, undefined, { now: new Date(now) })).toBe(2);
     expect(await rollUpDailyFigures(db, portalId, '2026-05-11', { now: new Date(now) })).toBe(2);
@@ -105,7 +161,9 @@ describe('daily figures on hand-made flows', () => {
     expect(stored.get('2026-05-11')).toEqual(flowDayFigure(tasks, '2026-05-11', '+03:00', now));
     // A day not rolled up again keeps its earlier figures.
     expect(stored.get(days[0]!)).toBeDefined();
-    await expect(rollUpDailyFigures(db, portalId, '2026-05-21', { now: new Date(now) })).rejects.toThrow(/today is 2026-05-20/);
+    await expect(rollUpDailyFigures(db, portalId, '2026-05-21', { now: new Date(now) })).rejects.toThrow(
+      /today is 2026-05-20/,
+    );
     await expect(rollUpDailyFigures(db, portalId, '20.05.2026', { now: new Date(now) })).rejects.toThrow();
   });
 
@@ -123,7 +181,11 @@ describe('daily figures on hand-made flows', () => {
       ['2026-05-11', '2026-05-17'],
       ['2026-05-18', '2026-05-20'],
     ]);
-    expect(weekly[1]).toMatchObject({ throughput: 1, created: 1, completed: (await dailyFlowSeries(db, flowId, { from: '2026-05-17', to: '2026-05-17' }))[0]!.completed });
+    expect(weekly[1]).toMatchObject({
+      throughput: 1,
+      created: 1,
+      completed: (await dailyFlowSeries(db, flowId, { from: '2026-05-17', to: '2026-05-17' }))[0]!.completed,
+    });
     await expect(dailyFlowSeries(db, flowId, { from: '2026-05-12', to: '2026-05-10' })).rejects.toThrow();
   });
 });
@@ -144,12 +206,21 @@ describe('daily figures equal the JS definition on a seeded random mirror', () =
     for (const flowId of flowIds) {
       const tasks = await loadMetricTasks(db, flowId);
       const series = await dailyFlowSeries(db, flowId, { from: days[0]!, to: days.at(-1)! });
-      expect(series.map(({ day: date, pending, inProgress, awaitingReview, completed }) => ({ day: date, counts: { pending, inProgress, awaitingReview, completed } }))).toEqual(
-        cumulativeFlow(tasks, days, offset).map(({ day: date, counts: { deferred: _deferred, ...counts } }) => ({ day: date, counts })),
+      expect(
+        series.map(({ day: date, pending, inProgress, awaitingReview, completed }) => ({
+          day: date,
+          counts: { pending, inProgress, awaitingReview, completed },
+        })),
+      ).toEqual(
+        cumulativeFlow(tasks, days, offset).map(({ day: date, counts: { deferred: _deferred, ...counts } }) => ({
+          day: date,
+          counts,
+        })),
       );
       const weeks = await weeklyFlowSeries(db, flowId, { from: days[0]!, to: days.at(-1)! });
       const throughput = weeklyThroughput(tasks, offset);
-      for (const week of weeks.filter((row) => row.week >= days[0]!)) expect(week.throughput).toBe(throughput.get(week.week) ?? 0);
+      for (const week of weeks.filter((row) => row.week >= days[0]!))
+        expect(week.throughput).toBe(throughput.get(week.week) ?? 0);
       expect(weeks.map((row) => row.week)).toEqual([...new Set(days.map(weekOf))]);
     }
   });

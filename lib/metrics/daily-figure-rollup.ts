@@ -23,10 +23,16 @@ const portalSchema = z.object({ timeZoneOffset: z.string().regex(/^[+-]\d{2}:\d{
 const dayString = z.iso.date();
 
 const rollUpOptionsSchema = z.object({ now: z.date().default(() => new Date()) });
-const backfillOptionsSchema = z.object({ days: z.number().int().min(1).max(3660).default(120), now: z.date().default(() => new Date()) });
+const backfillOptionsSchema = z.object({
+  days: z.number().int().min(1).max(3660).default(120),
+  now: z.date().default(() => new Date()),
+});
 
 async function portalOffset(db: PrismaClient, portalId: string): Promise<string> {
-  const portal = await db.portal.findUniqueOrThrow({ where: { id: z.uuid().parse(portalId) }, select: { timeZoneOffset: true } });
+  const portal = await db.portal.findUniqueOrThrow({
+    where: { id: z.uuid().parse(portalId) },
+    select: { timeZoneOffset: true },
+  });
   return portalSchema.parse(portal).timeZoneOffset;
 }
 
@@ -46,7 +52,11 @@ export async function rollUpDailyFigures(
 }
 
 /** Figures of the last `days` portal days (default 120, today included), rebuilt from task dates and history. */
-export async function backfillDailyFigures(db: PrismaClient, portalId: string, options: { days?: number; now?: Date } = {}): Promise<number> {
+export async function backfillDailyFigures(
+  db: PrismaClient,
+  portalId: string,
+  options: { days?: number; now?: Date } = {},
+): Promise<number> {
   const { days, now } = backfillOptionsSchema.parse(options);
   const offset = await portalOffset(db, portalId);
   return writeDailyFigures(db, portalId, offset, lastPortalDays(now.getTime(), days, offset), now.getTime());
@@ -56,7 +66,13 @@ export async function backfillDailyFigures(db: PrismaClient, portalId: string, o
  * One INSERT … ON CONFLICT DO UPDATE for a run of consecutive days. Moments and windows are
  * drawn in JS by the same functions the JS rule uses, and passed as arrays.
  */
-async function writeDailyFigures(db: PrismaClient, portalId: string, offset: string, days: readonly string[], now: number): Promise<number> {
+async function writeDailyFigures(
+  db: PrismaClient,
+  portalId: string,
+  offset: string,
+  days: readonly string[],
+  now: number,
+): Promise<number> {
   const moments = days.map((day) => figureMoment(day, offset, now));
   const windows = moments.map((at) => efficiencyWindow(at, offset));
   const leadSinces = moments.map((at) => at - dailyLeadWindowDays * dayMs);

@@ -1,6 +1,12 @@
 import type { AssigneeLoad } from './assignee-load';
 import { teamLoad } from './assignee-load';
-import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow, violatesInWindow } from './flow-efficiency';
+import {
+  countsForEfficiency,
+  efficiencyOf,
+  efficiencyTaskOf,
+  efficiencyWindow,
+  violatesInWindow,
+} from './flow-efficiency';
 import { currentCounts } from './status-series';
 import { isOpen, isOverdue, type MetricTask } from './metric-task';
 import { dayMs } from '@/lib/time/durations';
@@ -62,7 +68,10 @@ export function flowDayFigure(tasks: readonly MetricTask[], day: string, offset:
     inProgress: counts.inProgress,
     awaitingReview: counts.awaitingReview,
     completed: counts.completed,
-    completedToday: tasks.filter((task) => task.status === taskStatus.completed && task.closedAt !== null && portalDay(task.closedAt, offset) === day).length,
+    completedToday: tasks.filter(
+      (task) =>
+        task.status === taskStatus.completed && task.closedAt !== null && portalDay(task.closedAt, offset) === day,
+    ).length,
     created: tasks.filter((task) => portalDay(task.createdAt, offset) === day).length,
     overdue: asOf.filter((task) => isOpen(task) && isOverdue(task, at)).length,
     efficiency: efficiencyAt(tasks, asOf, at, offset),
@@ -81,6 +90,8 @@ export function flowDayFigure(tasks: readonly MetricTask[], day: string, offset:
 function efficiencyAt(tasks: readonly MetricTask[], asOf: readonly MetricTask[], at: number, offset: string): number {
   const window = efficiencyWindow(at, offset);
   const total = asOf.filter((task) => countsForEfficiency(efficiencyTaskOf(task), window)).length;
-  const violations = tasks.filter((task) => task.createdAt <= at && violatesInWindow(efficiencyTaskOf(task), window, at)).length;
+  const violations = tasks.filter(
+    (task) => task.createdAt <= at && violatesInWindow(efficiencyTaskOf(task), window, at),
+  ).length;
   return efficiencyOf(total, violations);
 }

@@ -6,7 +6,14 @@ const day = 24 * hour;
 // 2026-05-20 12:00 in Moscow (UTC+3) is 09:00 UTC.
 const now = Date.UTC(2026, 4, 20, 9);
 const task = (overrides: Partial<EfficiencyTask>): EfficiencyTask => ({
-  createdBy: '1', responsibleId: '2', status: '5', createdDate: now - 10 * day, closedDate: now - 5 * day, deadline: now - 4 * day, deadlineChanges: [], ...overrides,
+  createdBy: '1',
+  responsibleId: '2',
+  status: '5',
+  createdDate: now - 10 * day,
+  closedDate: now - 5 * day,
+  deadline: now - 4 * day,
+  deadlineChanges: [],
+  ...overrides,
 });
 
 describe('efficiency window', () => {
@@ -50,18 +57,49 @@ describe('flow efficiency', () => {
   });
 
   it('keeps an overrun on record when the deadline was moved afterwards, not when moved in time', () => {
-    const movedLate = task({ status: '3', closedDate: null, deadline: now + 10 * day, deadlineChanges: [{ from: now - 6 * day, changedAt: now - 4 * day }] });
-    const movedInTime = task({ status: '3', closedDate: null, deadline: now + 10 * day, deadlineChanges: [{ from: now - 3 * day, changedAt: now - 4 * day }] });
+    const movedLate = task({
+      status: '3',
+      closedDate: null,
+      deadline: now + 10 * day,
+      deadlineChanges: [{ from: now - 6 * day, changedAt: now - 4 * day }],
+    });
+    const movedInTime = task({
+      status: '3',
+      closedDate: null,
+      deadline: now + 10 * day,
+      deadlineChanges: [{ from: now - 3 * day, changedAt: now - 4 * day }],
+    });
     // The current deadline, 10 days ahead, would start a violation only when it passes.
-    expect(violationSpans(movedLate)).toEqual([{ start: now - 6 * day, end: now - 4 * day }, { start: now + 10 * day, end: null }]);
+    expect(violationSpans(movedLate)).toEqual([
+      { start: now - 6 * day, end: now - 4 * day },
+      { start: now + 10 * day, end: null },
+    ]);
     expect(violationSpans(movedInTime)).toEqual([{ start: now + 10 * day, end: null }]);
-    expect(flowEfficiency([movedLate, movedInTime], now, '+03:00')).toEqual({ efficiency: 50, total: 2, violations: 1 });
+    expect(flowEfficiency([movedLate, movedInTime], now, '+03:00')).toEqual({
+      efficiency: 50,
+      total: 2,
+      violations: 1,
+    });
   });
 
   it('an overrun reaching into the window counts; one repaired before the window does not', () => {
-    const tasks = [task({ createdDate: now - 60 * day, deadline: now - 50 * day, closedDate: now - 29 * day, deadlineChanges: [{ from: now - 45 * day, changedAt: now - 40 * day }] })];
+    const tasks = [
+      task({
+        createdDate: now - 60 * day,
+        deadline: now - 50 * day,
+        closedDate: now - 29 * day,
+        deadlineChanges: [{ from: now - 45 * day, changedAt: now - 40 * day }],
+      }),
+    ];
     expect(flowEfficiency(tasks, now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
-    const repaired = [task({ createdDate: now - 60 * day, deadline: now + day, closedDate: now - 29 * day, deadlineChanges: [{ from: now - 45 * day, changedAt: now - 40 * day }] })];
+    const repaired = [
+      task({
+        createdDate: now - 60 * day,
+        deadline: now + day,
+        closedDate: now - 29 * day,
+        deadlineChanges: [{ from: now - 45 * day, changedAt: now - 40 * day }],
+      }),
+    ];
     expect(flowEfficiency(repaired, now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
   });
 
@@ -80,43 +118,112 @@ describe('violations as the module records and repairs them', () => {
   const onTime = task({ deadline: now - 4 * day, closedDate: now - 5 * day });
 
   it('review repairs: a task handed in for review before the window and still waiting is on time', () => {
-    const inReview = open({ status: '4', createdDate: now - 60 * day, deadline: now - 45 * day, statusChanges: [{ from: '3', changedAt: now - 35 * day }] });
+    const inReview = open({
+      status: '4',
+      createdDate: now - 60 * day,
+      deadline: now - 45 * day,
+      statusChanges: [{ from: '3', changedAt: now - 35 * day }],
+    });
     expect(flowEfficiency([inReview], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
-    const handedInLate = open({ status: '4', createdDate: now - 20 * day, deadline: now - 10 * day, statusChanges: [{ from: '3', changedAt: now - 5 * day }] });
+    const handedInLate = open({
+      status: '4',
+      createdDate: now - 20 * day,
+      deadline: now - 10 * day,
+      statusChanges: [{ from: '3', changedAt: now - 5 * day }],
+    });
     expect(flowEfficiency([handedInLate], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
   });
 
   it('completion repairs, and a reopened task past its deadline starts a new violation', () => {
-    const completedBefore = task({ createdDate: now - 60 * day, deadline: now - 45 * day, closedDate: now - 35 * day, statusChanges: [{ from: '3', changedAt: now - 35 * day }] });
-    expect(flowEfficiency([completedBefore, onTime], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
-    const reopened = open({ createdDate: now - 60 * day, deadline: now - 45 * day, statusChanges: [{ from: '3', changedAt: now - 40 * day }, { from: '5', changedAt: now - 2 * day }] });
+    const completedBefore = task({
+      createdDate: now - 60 * day,
+      deadline: now - 45 * day,
+      closedDate: now - 35 * day,
+      statusChanges: [{ from: '3', changedAt: now - 35 * day }],
+    });
+    expect(flowEfficiency([completedBefore, onTime], now, '+03:00')).toEqual({
+      efficiency: 100,
+      total: 1,
+      violations: 0,
+    });
+    const reopened = open({
+      createdDate: now - 60 * day,
+      deadline: now - 45 * day,
+      statusChanges: [
+        { from: '3', changedAt: now - 40 * day },
+        { from: '5', changedAt: now - 2 * day },
+      ],
+    });
     expect(flowEfficiency([reopened], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
   });
 
   it('deferral repairs, yet a deferred task that overran in the window is a violation though not counted', () => {
-    const deferredLate = open({ status: '6', createdDate: now - 20 * day, deadline: now - 10 * day, statusChanges: [{ from: '3', changedAt: now - 5 * day }] });
+    const deferredLate = open({
+      status: '6',
+      createdDate: now - 20 * day,
+      deadline: now - 10 * day,
+      statusChanges: [{ from: '3', changedAt: now - 5 * day }],
+    });
     expect(flowEfficiency([deferredLate, onTime], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
-    const deferredInTime = open({ status: '6', createdDate: now - 20 * day, deadline: now - 3 * day, statusChanges: [{ from: '3', changedAt: now - 5 * day }] });
-    expect(flowEfficiency([deferredInTime, onTime], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
+    const deferredInTime = open({
+      status: '6',
+      createdDate: now - 20 * day,
+      deadline: now - 3 * day,
+      statusChanges: [{ from: '3', changedAt: now - 5 * day }],
+    });
+    expect(flowEfficiency([deferredInTime, onTime], now, '+03:00')).toEqual({
+      efficiency: 100,
+      total: 1,
+      violations: 0,
+    });
   });
 
   it('a deadline moved to a value not yet passed repairs; before the window it leaves nothing', () => {
-    const movedBeforeWindow = open({ createdDate: now - 60 * day, deadline: now + 5 * day, deadlineChanges: [{ from: now - 45 * day, changedAt: now - 35 * day }] });
+    const movedBeforeWindow = open({
+      createdDate: now - 60 * day,
+      deadline: now + 5 * day,
+      deadlineChanges: [{ from: now - 45 * day, changedAt: now - 35 * day }],
+    });
     expect(flowEfficiency([movedBeforeWindow], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
-    const movedToAnotherPast = open({ createdDate: now - 60 * day, deadline: now - 40 * day, deadlineChanges: [{ from: now - 45 * day, changedAt: now - 42 * day }] });
+    const movedToAnotherPast = open({
+      createdDate: now - 60 * day,
+      deadline: now - 40 * day,
+      deadlineChanges: [{ from: now - 45 * day, changedAt: now - 42 * day }],
+    });
     expect(flowEfficiency([movedToAnotherPast], now, '+03:00')).toEqual({ efficiency: 0, total: 1, violations: 1 });
   });
 
   it('handing the task to its creator repairs; handing it on from the creator starts a violation', () => {
-    const toCreator = open({ createdDate: now - 60 * day, deadline: now - 45 * day, responsibleId: '1', responsibleChanges: [{ from: '2', changedAt: now - 35 * day }] });
+    const toCreator = open({
+      createdDate: now - 60 * day,
+      deadline: now - 45 * day,
+      responsibleId: '1',
+      responsibleChanges: [{ from: '2', changedAt: now - 35 * day }],
+    });
     expect(flowEfficiency([toCreator, onTime], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
-    const fromCreator = open({ createdDate: now - 60 * day, deadline: now - 45 * day, responsibleChanges: [{ from: '1', changedAt: now - 2 * day }] });
+    const fromCreator = open({
+      createdDate: now - 60 * day,
+      deadline: now - 45 * day,
+      responsibleChanges: [{ from: '1', changedAt: now - 2 * day }],
+    });
     expect(violationSpans(fromCreator)).toEqual([{ start: now - 2 * day, end: null }]);
-    const toSomeoneElse = open({ createdDate: now - 60 * day, deadline: now - 45 * day, responsibleId: '3', responsibleChanges: [{ from: '2', changedAt: now - 35 * day }] });
-    expect(violationSpans(toSomeoneElse)).toEqual([{ start: now - 45 * day, end: now - 35 * day }, { start: now - 35 * day, end: null }]);
+    const toSomeoneElse = open({
+      createdDate: now - 60 * day,
+      deadline: now - 45 * day,
+      responsibleId: '3',
+      responsibleChanges: [{ from: '2', changedAt: now - 35 * day }],
+    });
+    expect(violationSpans(toSomeoneElse)).toEqual([
+      { start: now - 45 * day, end: now - 35 * day },
+      { start: now - 35 * day, end: null },
+    ]);
   });
 
   it('a deadline later today has not passed yet', () => {
-    expect(flowEfficiency([open({ deadline: now + 2 * 3_600_000 })], now, '+03:00')).toEqual({ efficiency: 100, total: 1, violations: 0 });
+    expect(flowEfficiency([open({ deadline: now + 2 * 3_600_000 })], now, '+03:00')).toEqual({
+      efficiency: 100,
+      total: 1,
+      violations: 0,
+    });
   });
 });

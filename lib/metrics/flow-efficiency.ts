@@ -75,9 +75,19 @@ function valueAt<T>(changes: readonly ValueChange<T>[], at: number, current: T):
  */
 export function violationSpans(task: EfficiencyTask): ViolationSpan[] {
   // Without a status history, a closed task was open until its close.
-  const statusChanges = task.statusChanges?.length ? task.statusChanges : task.closedDate !== null ? [{ from: '3', changedAt: task.closedDate }] : [];
+  const statusChanges = task.statusChanges?.length
+    ? task.statusChanges
+    : task.closedDate !== null
+      ? [{ from: '3', changedAt: task.closedDate }]
+      : [];
   const responsibleChanges = task.responsibleChanges ?? [];
-  const times = [...new Set([task.createdDate, ...statusChanges, ...task.deadlineChanges, ...responsibleChanges].map((item) => (typeof item === 'number' ? item : item.changedAt)))].sort((a, b) => a - b);
+  const times = [
+    ...new Set(
+      [task.createdDate, ...statusChanges, ...task.deadlineChanges, ...responsibleChanges].map((item) =>
+        typeof item === 'number' ? item : item.changedAt,
+      ),
+    ),
+  ].sort((a, b) => a - b);
   const spans: ViolationSpan[] = [];
   times.forEach((at, index) => {
     const until = times[index + 1] ?? null;
@@ -109,10 +119,16 @@ export function violatesInWindow(task: EfficiencyTask, window: { start: number; 
   // Bitrix24 no longer offers, is taken as a close too).
   if (task.closedDate !== null && task.closedDate < window.start) return false;
   const latestStart = Math.min(window.end, at);
-  return violationSpans(task).some((span) => span.start <= latestStart && (span.end === null || span.end >= window.start));
+  return violationSpans(task).some(
+    (span) => span.start <= latestStart && (span.end === null || span.end >= window.start),
+  );
 }
 
-export function flowEfficiency(tasks: EfficiencyTask[], now: number, timeZoneOffset: string): { efficiency: number; total: number; violations: number } {
+export function flowEfficiency(
+  tasks: EfficiencyTask[],
+  now: number,
+  timeZoneOffset: string,
+): { efficiency: number; total: number; violations: number } {
   const window = efficiencyWindow(now, timeZoneOffset);
   let total = 0;
   let violations = 0;

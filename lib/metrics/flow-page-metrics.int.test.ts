@@ -6,7 +6,14 @@ import { flowPageMetrics, type FlowPageMetrics } from './flow-page-metrics';
 import type { MetricTask } from './metric-task';
 import { distribution, type Distribution } from './percentiles';
 import { leadTime, timeInProgress, timePending } from './task-times';
-import { insertFlow, insertPortal, insertTasks, loadMetricTasks, randomTasks, type FixtureTask } from './testing/mirror-fixture';
+import {
+  insertFlow,
+  insertPortal,
+  insertTasks,
+  loadMetricTasks,
+  randomTasks,
+  type FixtureTask,
+} from './testing/mirror-fixture';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -23,7 +30,8 @@ afterAll(async () => {
 /** The page's figures by the hand-verified JS functions, over tasks whose time ended in the window. */
 function expectedPage(tasks: MetricTask[], team: number[], windowDays = 30) {
   const since = now - windowDays * day;
-  const inWindow = (end: number | null, value: number | null) => (value !== null && end !== null && end >= since ? [value] : []);
+  const inWindow = (end: number | null, value: number | null) =>
+    value !== null && end !== null && end >= since ? [value] : [];
   const lead = distribution(tasks.flatMap((task) => inWindow(task.closedAt, leadTime(task))));
   return {
     timePending: distribution(tasks.flatMap((task) => inWindow(task.startedAt ?? now, timePending(task, now)))),
@@ -58,7 +66,16 @@ describe('one flow page (SQL)', () => {
     const portalId = await insertPortal(db);
     const flowId = await insertFlow(db, portalId, { members: [7, 8, 9] });
     const task = (id: number, overrides: Partial<FixtureTask>): FixtureTask => ({
-      id, flowId, status: 5, createdBy: 1, responsibleId: 7, createdAt: now - 10 * day, startedAt: null, closedAt: null, deadline: null, ...overrides,
+      id,
+      flowId,
+      status: 5,
+      createdBy: 1,
+      responsibleId: 7,
+      createdAt: now - 10 * day,
+      startedAt: null,
+      closedAt: null,
+      deadline: null,
+      ...overrides,
     });
     await insertTasks(db, portalId, [
       task(1, { startedAt: now - 9 * day, closedAt: now - 8 * day }),
@@ -116,7 +133,10 @@ describe('one flow page (SQL)', () => {
     for (const flowId of flowIds) {
       const tasks = await loadMetricTasks(db, flowId);
       for (const windowDays of [7, 30, 120]) {
-        expectMatches(await flowPageMetrics(db, flowId, { now: new Date(now), windowDays }), expectedPage(tasks, team, windowDays));
+        expectMatches(
+          await flowPageMetrics(db, flowId, { now: new Date(now), windowDays }),
+          expectedPage(tasks, team, windowDays),
+        );
       }
     }
   });

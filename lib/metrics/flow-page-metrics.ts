@@ -17,7 +17,15 @@ export type FlowPageMetrics = {
   leadTime: Distribution;
   load: TeamLoad;
   /** Open tasks, oldest first, banded against the lead-time percentiles above. */
-  aging: { taskId: number; title: string; status: number; responsibleId: number; ageMs: number; band: AgingBand; overdue: boolean }[];
+  aging: {
+    taskId: number;
+    title: string;
+    status: number;
+    responsibleId: number;
+    ageMs: number;
+    band: AgingBand;
+    overdue: boolean;
+  }[];
 };
 
 const distributionRowSchema = z.object({
@@ -28,7 +36,13 @@ const distributionRowSchema = z.object({
   p85: z.number().nullable(),
   p95: z.number().nullable(),
 });
-const loadRowSchema = z.object({ responsibleId: z.number(), open: z.number(), overdue: z.number(), medianOpen: z.number(), medianOverdue: z.number() });
+const loadRowSchema = z.object({
+  responsibleId: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  medianOpen: z.number(),
+  medianOverdue: z.number(),
+});
 const agingRowSchema = z.object({
   taskId: z.number(),
   title: z.string(),
@@ -47,7 +61,11 @@ const none: Distribution = { count: 0, mean: null, p50: null, p85: null, p95: nu
  * open and overdue work per assignee (team = the flow's members) with the team medians; and the
  * open tasks' ages against the lead-time percentiles. The caller checks the viewer may see the flow.
  */
-export async function flowPageMetrics(db: PrismaClient, flowId: string, options: MetricQueryOptions = {}): Promise<FlowPageMetrics> {
+export async function flowPageMetrics(
+  db: PrismaClient,
+  flowId: string,
+  options: MetricQueryOptions = {},
+): Promise<FlowPageMetrics> {
   const id = z.uuid().parse(flowId);
   const { now, windowDays } = metricQueryOptionsSchema.parse(options);
   const since = new Date(now.getTime() - windowDays * dayMs);
@@ -98,7 +116,12 @@ export async function flowPageMetrics(db: PrismaClient, flowId: string, options:
       SELECT l.*, m."medianOpen", m."medianOverdue" FROM load l CROSS JOIN medians m ORDER BY l."responsibleId"`,
   ]);
 
-  const distributions = new Map(z.array(distributionRowSchema).parse(distributionRows).map(({ kind, ...row }) => [kind, row]));
+  const distributions = new Map(
+    z
+      .array(distributionRowSchema)
+      .parse(distributionRows)
+      .map(({ kind, ...row }) => [kind, row]),
+  );
   const leadTime = distributions.get('lead') ?? none;
   const load = z.array(loadRowSchema).parse(loadRows);
 

@@ -6,7 +6,14 @@ import { flowSummaries, type FlowSummary } from './flow-summaries';
 import { isAtRisk, isOpen, isOverdue, type MetricTask } from './metric-task';
 import { distribution } from './percentiles';
 import { leadTime } from './task-times';
-import { insertFlow, insertPortal, insertTasks, loadMetricTasks, randomTasks, type FixtureTask } from './testing/mirror-fixture';
+import {
+  insertFlow,
+  insertPortal,
+  insertTasks,
+  loadMetricTasks,
+  randomTasks,
+  type FixtureTask,
+} from './testing/mirror-fixture';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -30,7 +37,9 @@ function expectedSummary(tasks: MetricTask[], offset: string, windowDays = 30) {
     overdueOpen: tasks.filter((task) => isOpen(task) && isOverdue(task, now)).length,
     atRisk: tasks.filter((task) => isAtRisk(task, now)).length,
     efficiency: { value: efficiency.efficiency, total: efficiency.total, violations: efficiency.violations },
-    leadTime: distribution(tasks.filter((task) => task.closedAt !== null && task.closedAt >= since).flatMap((task) => leadTime(task) ?? [])),
+    leadTime: distribution(
+      tasks.filter((task) => task.closedAt !== null && task.closedAt >= since).flatMap((task) => leadTime(task) ?? []),
+    ),
   };
 }
 
@@ -46,7 +55,16 @@ function expectMatches(summary: FlowSummary, expected: ReturnType<typeof expecte
 }
 
 const base = (id: number, flowId: string | null, overrides: Partial<FixtureTask>): FixtureTask => ({
-  id, flowId, status: 5, createdBy: 1, responsibleId: 2, createdAt: now - 10 * day, startedAt: now - 9 * day, closedAt: now - 5 * day, deadline: now - 4 * day, ...overrides,
+  id,
+  flowId,
+  status: 5,
+  createdBy: 1,
+  responsibleId: 2,
+  createdAt: now - 10 * day,
+  startedAt: now - 9 * day,
+  closedAt: now - 5 * day,
+  deadline: now - 4 * day,
+  ...overrides,
 });
 
 describe('flows list figures (SQL) on hand-made flows', () => {
@@ -71,13 +89,30 @@ describe('flows list figures (SQL) on hand-made flows', () => {
       // Creator is the assignee: late, but not counted by the efficiency rule.
       base(2004, flows.mixed, { createdBy: 2, closedAt: now - 3 * day }),
       // Overrun, then the deadline was moved out: still a violation.
-      base(2005, flows.mixed, { status: 3, closedAt: null, deadline: now + 10 * day, deadlineChanges: [{ from: now - 6 * day, changedAt: now - 4 * day }] }),
+      base(2005, flows.mixed, {
+        status: 3,
+        closedAt: null,
+        deadline: now + 10 * day,
+        deadlineChanges: [{ from: now - 6 * day, changedAt: now - 4 * day }],
+      }),
       // Deadline moved before it passed: no violation; 90 % of its time gone: at risk.
-      base(2006, flows.mixed, { status: 2, startedAt: null, closedAt: null, createdAt: now - 9 * day, deadline: now + day, deadlineChanges: [{ from: now - 3 * day, changedAt: now - 4 * day }] }),
+      base(2006, flows.mixed, {
+        status: 2,
+        startedAt: null,
+        closedAt: null,
+        createdAt: now - 9 * day,
+        deadline: now + day,
+        deadlineChanges: [{ from: now - 3 * day, changedAt: now - 4 * day }],
+      }),
       // Deleted: an overdue task the portal no longer has counts nowhere.
       base(2007, flows.mixed, { status: 3, closedAt: null, deadline: now - day, deletedAt: now - hour }),
       // Closed before the window: in the counts and nowhere else.
-      base(2008, flows.mixed, { createdAt: now - 90 * day, startedAt: now - 89 * day, closedAt: now - 60 * day, deadline: now - 70 * day }),
+      base(2008, flows.mixed, {
+        createdAt: now - 90 * day,
+        startedAt: now - 89 * day,
+        closedAt: now - 60 * day,
+        deadline: now - 70 * day,
+      }),
       // Not in any flow.
       base(2009, null, { status: 3, closedAt: null, deadline: now - day }),
     ]);
@@ -97,13 +132,17 @@ describe('flows list figures (SQL) on hand-made flows', () => {
 
     // Counted: 2001, 2002 (late), 2003 (late), 2005 (late before the move), 2006 → 3 of 5 violate.
     expect(mixed.efficiency).toMatchObject({ value: 40, total: 5, violations: 3, portalValue: 80 });
-    expect(mixed.efficiency.window).toEqual({ start: new Date('2026-04-19T21:00:01.000Z'), end: new Date('2026-05-20T20:59:59.000Z') });
+    expect(mixed.efficiency.window).toEqual({
+      start: new Date('2026-04-19T21:00:01.000Z'),
+      end: new Date('2026-05-20T20:59:59.000Z'),
+    });
     expect(mixed.counts).toEqual({ pending: 1, inProgress: 2, awaitingReview: 0, completed: 4, deferred: 0 });
     expect([mixed.overdueOpen, mixed.atRisk]).toEqual([1, 1]);
     // Lead times of 2001, 2002, 2004 (completed in the last 30 days): 5, 7, 7 days.
     expect(mixed.leadTime).toMatchObject({ count: 3, p50: 7 * day, mean: (19 * day) / 3 });
 
-    for (const summary of summaries) expectMatches(summary, expectedSummary(await loadMetricTasks(database.db, summary.flowId), '+03:00'));
+    for (const summary of summaries)
+      expectMatches(summary, expectedSummary(await loadMetricTasks(database.db, summary.flowId), '+03:00'));
   });
 
   it('takes a list of flow ids as the scope, and another lead-time window', async () => {
@@ -120,7 +159,9 @@ describe('flows list figures (SQL) equal the JS functions on a seeded random mir
   ])('portal at %s', async (offset, seed) => {
     const db = database.db;
     const portalId = await insertPortal(db, offset);
-    const flowIds = await Promise.all([0, 1, 2, 3].map((index) => insertFlow(db, portalId, { name: `${seed} ${index}`, portalEfficiency: 70 })));
+    const flowIds = await Promise.all(
+      [0, 1, 2, 3].map((index) => insertFlow(db, portalId, { name: `${seed} ${index}`, portalEfficiency: 70 })),
+    );
     await insertTasks(db, portalId, randomTasks(seed, 400, [...flowIds, null], now));
     for (const windowDays of [30, 90]) {
       const summaries = await flowSummaries(db, { portalId }, { now: new Date(now), windowDays });

@@ -62,7 +62,9 @@ export async function flowSummaries(
   options: MetricQueryOptions = {},
 ): Promise<FlowSummary[]> {
   const { now, windowDays } = metricQueryOptionsSchema.parse(options);
-  const where: Prisma.FlowWhereInput = Array.isArray(flows) ? { id: { in: [...flows] } } : (flows as Prisma.FlowWhereInput);
+  const where: Prisma.FlowWhereInput = Array.isArray(flows)
+    ? { id: { in: [...flows] } }
+    : (flows as Prisma.FlowWhereInput);
   const found = await db.flow.findMany({
     where,
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -155,14 +157,25 @@ export async function flowSummaries(
     LEFT JOIN open_risks r ON r."flowId" = s."flowId"
     LEFT JOIN efficiency e ON e."flowId" = s."flowId"
     LEFT JOIN lead l ON l."flowId" = s."flowId"`;
-  const byFlow = new Map(z.array(rowSchema).parse(rows).map((row) => [row.flowId, row]));
+  const byFlow = new Map(
+    z
+      .array(rowSchema)
+      .parse(rows)
+      .map((row) => [row.flowId, row]),
+  );
   return found.map((flow, index) => {
     const row = byFlow.get(flow.id)!;
     const window = windows[index]!;
     return {
       flowId: flow.id,
       name: flow.name,
-      counts: { pending: row.pending, inProgress: row.inProgress, awaitingReview: row.awaitingReview, completed: row.completed, deferred: row.deferred },
+      counts: {
+        pending: row.pending,
+        inProgress: row.inProgress,
+        awaitingReview: row.awaitingReview,
+        completed: row.completed,
+        deferred: row.deferred,
+      },
       overdueOpen: row.overdueOpen,
       atRisk: row.atRisk,
       efficiency: {
@@ -172,7 +185,14 @@ export async function flowSummaries(
         window: { start: new Date(window.start), end: new Date(window.end) },
         portalValue: flow.portalEfficiency,
       },
-      leadTime: { count: row.leadCount, mean: row.leadMean, p50: row.leadP50, p85: row.leadP85, p95: row.leadP95, windowDays },
+      leadTime: {
+        count: row.leadCount,
+        mean: row.leadMean,
+        p50: row.leadP50,
+        p85: row.leadP85,
+        p95: row.leadP95,
+        windowDays,
+      },
     };
   });
 }

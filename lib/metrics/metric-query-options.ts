@@ -10,4 +10,3 @@ export const metricQueryOptionsSchema = z.object({
 });
 
 export type MetricQueryOptions = z.input<typeof metricQueryOptionsSchema>;
-

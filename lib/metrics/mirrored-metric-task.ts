@@ -29,10 +29,18 @@ export function metricTaskFromMirror(task: MirroredTaskRow, changes: readonly Mi
       .map((change) => ({ from: deadlineOf(change.fromValue), changedAt: change.changedAt.getTime() })),
     statusChanges: changes
       .filter((change) => change.field === 'status')
-      .map((change) => ({ from: Number(change.fromValue), to: Number(change.toValue), at: change.changedAt.getTime() })),
+      .map((change) => ({
+        from: Number(change.fromValue),
+        to: Number(change.toValue),
+        at: change.changedAt.getTime(),
+      })),
     responsibleChanges: changes
       .filter((change) => change.field === 'responsible')
-      .map((change) => ({ from: Number(change.fromValue), to: Number(change.toValue), at: change.changedAt.getTime() })),
+      .map((change) => ({
+        from: Number(change.fromValue),
+        to: Number(change.toValue),
+        at: change.changedAt.getTime(),
+      })),
   };
 }
 

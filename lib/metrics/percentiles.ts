@@ -1,4 +1,10 @@
-export type Distribution = { count: number; mean: number | null; p50: number | null; p85: number | null; p95: number | null };
+export type Distribution = {
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p85: number | null;
+  p95: number | null;
+};
 
 /**
  * A percentile by linear interpolation between closest ranks (the common "type 7": numpy's and
@@ -25,5 +31,8 @@ export function distribution(values: readonly number[]): Distribution {
 }
 
 export function median(values: readonly number[]): number | null {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }

@@ -1,7 +1,6 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import { dayMs } from '@/lib/time/durations';
 
-
 /** The portal's calendar day of a moment, as YYYY-MM-DD (daily figures are kept by portal day). */
 export function portalDay(time: number, offset: string): string {
   return new Date(time + offsetMinutes(offset) * 60_000).toISOString().slice(0, 10);
@@ -15,7 +14,9 @@ export function endOfPortalDay(day: string, offset: string): number {
 /** The `count` portal days ending with the day of `now`, oldest first. */
 export function lastPortalDays(now: number, count: number, offset: string): string[] {
   const today = Date.parse(`${portalDay(now, offset)}T00:00:00Z`);
-  return Array.from({ length: count }, (_, index) => new Date(today - (count - 1 - index) * dayMs).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, index) =>
+    new Date(today - (count - 1 - index) * dayMs).toISOString().slice(0, 10),
+  );
 }
 
 /** The Monday (YYYY-MM-DD) of the ISO week of a portal day. */

@@ -8,7 +8,15 @@ const day = 24 * hour;
 // Monday 2026-05-18 00:00 Moscow time.
 const monday = Date.UTC(2026, 4, 17, 21);
 const task = (id: number, overrides: Partial<MetricTask>): MetricTask => ({
-  id, status: 2, createdBy: 1, responsibleId: 2, createdAt: monday, startedAt: null, closedAt: null, deadline: null, ...overrides,
+  id,
+  status: 2,
+  createdBy: 1,
+  responsibleId: 2,
+  createdAt: monday,
+  startedAt: null,
+  closedAt: null,
+  deadline: null,
+  ...overrides,
 });
 
 describe('portal days', () => {
@@ -26,7 +34,13 @@ describe('flow series', () => {
   const tasks = [
     task(1, { status: 5, startedAt: monday + 2 * hour, closedAt: monday + day + hour }),
     task(2, { status: 3, startedAt: monday + day + 2 * hour }),
-    task(3, { status: 4, statusChanges: [{ from: 2, to: 3, at: monday + hour }, { from: 3, to: 4, at: monday + 2 * day }] }),
+    task(3, {
+      status: 4,
+      statusChanges: [
+        { from: 2, to: 3, at: monday + hour },
+        { from: 3, to: 4, at: monday + 2 * day },
+      ],
+    }),
     task(4, { status: 2, createdAt: monday + 2 * day }),
     task(5, { status: 6 }),
   ];
@@ -65,7 +79,11 @@ describe('flow series', () => {
 
   it('bands open tasks by age against lead-time percentiles, oldest first, marking overdue ones', () => {
     const now = monday + 10 * day;
-    const open = [task(1, { createdAt: now - 2 * day }), task(2, { createdAt: now - 6 * day, deadline: now - day }), task(3, { status: 5, closedAt: now })];
+    const open = [
+      task(1, { createdAt: now - 2 * day }),
+      task(2, { createdAt: now - 6 * day, deadline: now - day }),
+      task(3, { status: 5, closedAt: now }),
+    ];
     expect(agingOfOpenTasks(open, now, { p50: 1 * day, p85: 3 * day, p95: 5 * day })).toEqual([
       { id: 2, ageMs: 6 * day, band: 'above-p95', overdue: true },
       { id: 1, ageMs: 2 * day, band: 'p50-p85', overdue: false },

@@ -2,7 +2,13 @@ import { isOpen, isOverdue, type MetricTask } from './metric-task';
 import { endOfPortalDay, portalDay, weekOf } from './portal-days';
 import { taskStatus } from '@/lib/bitrix24/task-status';
 
-export type StatusCounts = { pending: number; inProgress: number; awaitingReview: number; completed: number; deferred: number };
+export type StatusCounts = {
+  pending: number;
+  inProgress: number;
+  awaitingReview: number;
+  completed: number;
+  deferred: number;
+};
 
 /** The status a task had at a moment: from its history when known, else from its dates. */
 export function statusAt(task: MetricTask, time: number): number | null {
@@ -16,8 +22,13 @@ export function statusAt(task: MetricTask, time: number): number | null {
     return status;
   }
   if (task.closedAt !== null && time >= task.closedAt) return task.status;
-  if (task.startedAt !== null && time >= task.startedAt) return task.status === taskStatus.awaitingReview && task.closedAt === null ? taskStatus.awaitingReview : taskStatus.inProgress;
-  return task.status === taskStatus.deferred && task.closedAt === null && task.startedAt === null ? taskStatus.deferred : taskStatus.pending;
+  if (task.startedAt !== null && time >= task.startedAt)
+    return task.status === taskStatus.awaitingReview && task.closedAt === null
+      ? taskStatus.awaitingReview
+      : taskStatus.inProgress;
+  return task.status === taskStatus.deferred && task.closedAt === null && task.startedAt === null
+    ? taskStatus.deferred
+    : taskStatus.pending;
 }
 
 function countInto(counts: StatusCounts, status: number | null): void {
@@ -38,7 +49,11 @@ export function currentCounts(tasks: readonly MetricTask[]): StatusCounts {
 }
 
 /** Cumulative flow: for each portal day, how many tasks were in each status at the day's end. */
-export function cumulativeFlow(tasks: readonly MetricTask[], days: readonly string[], offset: string): { day: string; counts: StatusCounts }[] {
+export function cumulativeFlow(
+  tasks: readonly MetricTask[],
+  days: readonly string[],
+  offset: string,
+): { day: string; counts: StatusCounts }[] {
   return days.map((day) => {
     const end = endOfPortalDay(day, offset);
     const counts = zero();
@@ -74,6 +89,11 @@ export function agingOfOpenTasks(
   };
   return tasks
     .filter(isOpen)
-    .map((task) => ({ id: task.id, ageMs: now - task.createdAt, band: band(now - task.createdAt), overdue: isOverdue(task, now) }))
+    .map((task) => ({
+      id: task.id,
+      ageMs: now - task.createdAt,
+      band: band(now - task.createdAt),
+      overdue: isOverdue(task, now),
+    }))
     .sort((a, b) => b.ageMs - a.ageMs);
 }

@@ -3,7 +3,16 @@ import type { MetricTask } from './metric-task';
 import { taskAsOf } from './task-as-of';
 
 const hour = 3_600_000;
-const base: MetricTask = { id: 1, status: 5, createdBy: 1, responsibleId: 2, createdAt: 0, startedAt: 2 * hour, closedAt: 9 * hour, deadline: 8 * hour };
+const base: MetricTask = {
+  id: 1,
+  status: 5,
+  createdBy: 1,
+  responsibleId: 2,
+  createdAt: 0,
+  startedAt: 2 * hour,
+  closedAt: 9 * hour,
+  deadline: 8 * hour,
+};
 
 describe('task as of a moment', () => {
   it('does not exist before it was created', () => {
@@ -26,7 +35,10 @@ describe('task as of a moment', () => {
       ],
     };
     expect(taskAsOf(moved, 3 * hour)).toMatchObject({ deadline: 4 * hour, deadlineChanges: [] });
-    expect(taskAsOf(moved, 5 * hour)).toMatchObject({ deadline: 6 * hour, deadlineChanges: [{ from: 4 * hour, changedAt: 5 * hour }] });
+    expect(taskAsOf(moved, 5 * hour)).toMatchObject({
+      deadline: 6 * hour,
+      deadlineChanges: [{ from: 4 * hour, changedAt: 5 * hour }],
+    });
     expect(taskAsOf(moved, 8 * hour)?.deadline).toBe(20 * hour);
   });
 
@@ -40,7 +52,10 @@ describe('task as of a moment', () => {
         { from: 5, to: 3, at: 6 * hour },
       ],
     };
-    expect(taskAsOf(reopened, 4 * hour)).toMatchObject({ status: 5, statusChanges: [{ from: 2, to: 5, at: 3 * hour }] });
+    expect(taskAsOf(reopened, 4 * hour)).toMatchObject({
+      status: 5,
+      statusChanges: [{ from: 2, to: 5, at: 3 * hour }],
+    });
     expect(taskAsOf(reopened, 7 * hour)?.status).toBe(3);
   });
 });

@@ -3,7 +3,16 @@ import type { MetricTask } from './metric-task';
 import { leadTime, timeByStatus, timeInProgress, timePending } from './task-times';
 
 const hour = 3_600_000;
-const base: MetricTask = { id: 1, status: 2, createdBy: 1, responsibleId: 2, createdAt: 0, startedAt: null, closedAt: null, deadline: null };
+const base: MetricTask = {
+  id: 1,
+  status: 2,
+  createdBy: 1,
+  responsibleId: 2,
+  createdAt: 0,
+  startedAt: null,
+  closedAt: null,
+  deadline: null,
+};
 
 describe('task times', () => {
   it('a task never started waits until now; one started waited until then', () => {
@@ -13,7 +22,11 @@ describe('task times', () => {
 
   it('a completed task has all three times', () => {
     const done = { ...base, status: 5, startedAt: 2 * hour, closedAt: 9 * hour };
-    expect([timePending(done, 99 * hour), timeInProgress(done), leadTime(done)]).toEqual([2 * hour, 7 * hour, 9 * hour]);
+    expect([timePending(done, 99 * hour), timeInProgress(done), leadTime(done)]).toEqual([
+      2 * hour,
+      7 * hour,
+      9 * hour,
+    ]);
   });
 
   it('closed without being started: no pending or in-progress time, but a lead time', () => {

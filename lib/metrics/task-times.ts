@@ -35,6 +35,7 @@ export function timeByStatus(task: MetricTask, now: number): Map<number, number>
     status = change.to;
     since = change.at;
   }
-  if (status !== taskStatus.completed) spent.set(status, (spent.get(status) ?? 0) + Math.max(0, (task.closedAt ?? now) - since));
+  if (status !== taskStatus.completed)
+    spent.set(status, (spent.get(status) ?? 0) + Math.max(0, (task.closedAt ?? now) - since));
   return spent;
 }

@@ -68,6 +68,10 @@ export const violationSpansSql = Prisma.sql`
  * end (and by `at`), and not repaired before the window's start (the module's query in
  * lib/internals/effective.php, getViolationsQuery).
  */
-export function violationInWindowSql(window: { at: Prisma.Sql; windowStart: Prisma.Sql; windowEnd: Prisma.Sql }): Prisma.Sql {
+export function violationInWindowSql(window: {
+  at: Prisma.Sql;
+  windowStart: Prisma.Sql;
+  windowEnd: Prisma.Sql;
+}): Prisma.Sql {
   return Prisma.sql`s.start <= LEAST(${window.windowEnd}, ${window.at}) AND (s."end" IS NULL OR s."end" >= ${window.windowStart})`;
 }

@@ -18,12 +18,29 @@ export function serverOf(connection: { oauthServerUrl: string | null }, config: 
   return (connection.oauthServerUrl ?? config.BITRIX24_OAUTH_SERVER_URL).replace(/\/+$/, '');
 }
 
-export async function appKeysFor(db: PrismaClient, box: SecretBox, portalId: string, config: Env = env()): Promise<{ keys: AppKeys | null; source: AppKeysSource }> {
-  const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { appClientId: true, sealedAppClientSecret: true, oauthServerUrl: true } });
+export async function appKeysFor(
+  db: PrismaClient,
+  box: SecretBox,
+  portalId: string,
+  config: Env = env(),
+): Promise<{ keys: AppKeys | null; source: AppKeysSource }> {
+  const connection = await db.portalConnection.findUnique({
+    where: { portalId },
+    select: { appClientId: true, sealedAppClientSecret: true, oauthServerUrl: true },
+  });
   if (!connection) return { keys: null, source: 'missing' };
   if (connection.appClientId && connection.sealedAppClientSecret) {
-    return { keys: { clientId: connection.appClientId, clientSecret: box.open(connection.sealedAppClientSecret, appSecretColumn), serverUrl: serverOf(connection, config) }, source: 'connection' };
+    return {
+      keys: {
+        clientId: connection.appClientId,
+        clientSecret: box.open(connection.sealedAppClientSecret, appSecretColumn),
+        serverUrl: serverOf(connection, config),
+      },
+      source: 'connection',
+    };
   }
   const deployment = bitrix24AppKeys(config);
-  return deployment ? { keys: { ...deployment, serverUrl: serverOf(connection, config) }, source: 'environment' } : { keys: null, source: 'missing' };
+  return deployment
+    ? { keys: { ...deployment, serverUrl: serverOf(connection, config) }, source: 'environment' }
+    : { keys: null, source: 'missing' };
 }

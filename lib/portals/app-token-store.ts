@@ -24,7 +24,9 @@ export const refreshAnswer = z.object({
 
 export class AppKeysMissingError extends Error {
   constructor() {
-    super("The app's access token has expired and Flowpilot has no keys to refresh it: set BITRIX24_OAUTH_CLIENT_ID and BITRIX24_OAUTH_CLIENT_SECRET to the local application's keys.");
+    super(
+      "The app's access token has expired and Flowpilot has no keys to refresh it: set BITRIX24_OAUTH_CLIENT_ID and BITRIX24_OAUTH_CLIENT_SECRET to the local application's keys.",
+    );
     this.name = 'AppKeysMissingError';
   }
 }
@@ -32,14 +34,26 @@ export class AppKeysMissingError extends Error {
 /** One refresh at a time per portal in this process; other processes are caught by the conditional update below. */
 const refreshing = new Map<string, Promise<OAuthTokens>>();
 
-export function appTokenStore(db: PrismaClient, box: SecretBox, portalId: string, keys: AppKeys | null, now: () => number = Date.now): OAuthTokenStore {
+export function appTokenStore(
+  db: PrismaClient,
+  box: SecretBox,
+  portalId: string,
+  keys: AppKeys | null,
+  now: () => number = Date.now,
+): OAuthTokenStore {
   async function read() {
-    const row = await db.portalConnection.findUniqueOrThrow({ where: { portalId }, select: { sealedAccessToken: true, sealedRefreshToken: true, accessTokenExpiresAt: true } });
+    const row = await db.portalConnection.findUniqueOrThrow({
+      where: { portalId },
+      select: { sealedAccessToken: true, sealedRefreshToken: true, accessTokenExpiresAt: true },
+    });
     if (!row.sealedAccessToken || !row.sealedRefreshToken) throw new Error('This connection has no app tokens.');
     return {
       sealedRefresh: row.sealedRefreshToken,
       expiresAt: row.accessTokenExpiresAt?.getTime() ?? 0,
-      tokens: { accessToken: box.open(row.sealedAccessToken, 'portal_connection.sealedAccessToken'), refreshToken: box.open(row.sealedRefreshToken, 'portal_connection.sealedRefreshToken') },
+      tokens: {
+        accessToken: box.open(row.sealedAccessToken, 'portal_connection.sealedAccessToken'),
+        refreshToken: box.open(row.sealedRefreshToken, 'portal_connection.sealedRefreshToken'),
+      },
     };
   }
 
@@ -49,13 +63,23 @@ export function appTokenStore(db: PrismaClient, box: SecretBox, portalId: string
     if (stored.tokens.refreshToken !== stale.refreshToken) return stored.tokens;
     if (!keys) throw new AppKeysMissingError();
     const url = new URL(`${keys.serverUrl.replace(/\/+$/, '')}/oauth/token/`);
-    url.search = new URLSearchParams({ grant_type: 'refresh_token', client_id: keys.clientId, client_secret: keys.clientSecret, refresh_token: stale.refreshToken }).toString();
-    const response = await outboundFetch()(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+    url.search = new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: keys.clientId,
+      client_secret: keys.clientSecret,
+      refresh_token: stale.refreshToken,
+    }).toString();
+    const response = await outboundFetch()(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(15_000),
+    });
     const body: unknown = await response.json().catch(() => null);
     const parsed = refreshAnswer.safeParse(body);
     if (!response.ok || !parsed.success) {
       const error = (body ?? {}) as { error?: unknown };
-      throw new Error(`The OAuth server refused to refresh the app's token (HTTP ${response.status}${typeof error.error === 'string' ? ` ${error.error}` : ''}); install the app again.`);
+      throw new Error(
+        `The OAuth server refused to refresh the app's token (HTTP ${response.status}${typeof error.error === 'string' ? ` ${error.error}` : ''}); install the app again.`,
+      );
     }
     const fresh = { accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token };
     const { count } = await db.portalConnection.updateMany({

@@ -13,7 +13,12 @@ export async function markAppUninstalled(db: PrismaClient, portalId: string, now
     await tx.portal.update({ where: { id: portalId }, data: { appUninstalledAt: now } });
     await tx.syncRun.updateMany({
       where: { portalId, state: 'running' },
-      data: { state: 'failed', error: 'The Bitrix24 app was uninstalled; the mirrored data is kept.', errorCode: 'not-connected', finishedAt: now },
+      data: {
+        state: 'failed',
+        error: 'The Bitrix24 app was uninstalled; the mirrored data is kept.',
+        errorCode: 'not-connected',
+        finishedAt: now,
+      },
     });
     return true;
   });

@@ -8,7 +8,13 @@ import { requestSync } from '@/lib/jobs/request-sync';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { connectWebhookPortal } from './connect-webhook-portal';
 import { portalClient } from './portal-connection';
-import { addManualFlowIds, disconnectPortal, listPortalSettings, recheckPortalConnection, removeManualFlowId } from './portal-settings';
+import {
+  addManualFlowIds,
+  disconnectPortal,
+  listPortalSettings,
+  recheckPortalConnection,
+  removeManualFlowId,
+} from './portal-settings';
 import { parseWebhookUrl, type ParsedWebhookUrl } from './webhook-url';
 
 /**
@@ -17,14 +23,19 @@ import { parseWebhookUrl, type ParsedWebhookUrl } from './webhook-url';
  * requested, then recheck, manual flow ids and disconnect.
  */
 const box = secretBox('integration-test-key-0123456789-abcdef');
-const company = fixtureCompany({ flows: [fixtureFlow(3, { name: 'Поддержка' })], tasks: [fixtureTask(1, { flowId: '3' })] });
+const company = fixtureCompany({
+  flows: [fixtureFlow(3, { name: 'Поддержка' })],
+  tasks: [fixtureTask(1, { flowId: '3' })],
+});
 const full = { userId: 1, code: 'fullaccess000001', scopes: ['basic', 'task', 'user', 'department', 'calendar', 'im'] };
 const narrow = { userId: 1, code: 'narrowaccess0001', scopes: ['basic', 'task', 'user'] };
 
 let database: MigratedDatabase;
 let demo: DemoPortal;
 let sent: { name: string; data: unknown }[];
-const boss = { send: vi.fn(async (name: string, data: unknown) => void sent.push({ name, data })) } as unknown as PgBoss;
+const boss = {
+  send: vi.fn(async (name: string, data: unknown) => void sent.push({ name, data })),
+} as unknown as PgBoss;
 const startSync = (portalId: string) => requestSync(database.db, boss, portalId, 'full');
 
 function webhook(code: string): ParsedWebhookUrl {
@@ -49,19 +60,29 @@ describe('connecting a portal by webhook', () => {
   it('refuses while a needed scope is missing, and stores nothing', async () => {
     const result = await connectWebhookPortal(database.db, box, { webhook: webhook(narrow.code) }, { startSync });
     expect(result.connected).toBe(false);
-    expect(result.report.checks.find((check) => check.key === 'scope.department')).toMatchObject({ status: 'missing', blocking: true });
+    expect(result.report.checks.find((check) => check.key === 'scope.department')).toMatchObject({
+      status: 'missing',
+      blocking: true,
+    });
     expect(await database.db.portal.count()).toBe(0);
     expect(sent).toEqual([]);
   });
 
   it('replaces the demo portal: stores the connection sealed, removes the demo mirror and accounts, starts a full sync', async () => {
     const { db } = database;
-    const demoPortal = await db.portal.create({ data: { memberId: 'demo-member', domain: 'demo.flowpilot.local', kind: 'demo' } });
+    const demoPortal = await db.portal.create({
+      data: { memberId: 'demo-member', domain: 'demo.flowpilot.local', kind: 'demo' },
+    });
     await db.employee.create({ data: { portalId: demoPortal.id, bitrixUserId: 1, name: 'Анна' } });
     await syncDemoAccounts(db, 'demo-password-of-this-install');
     expect(await db.user.count({ where: { active: true } })).toBe(3);
 
-    const result = await connectWebhookPortal(db, box, { webhook: webhook(full.code), applicationToken: ' outgoing-token-123 ' }, { startSync });
+    const result = await connectWebhookPortal(
+      db,
+      box,
+      { webhook: webhook(full.code), applicationToken: ' outgoing-token-123 ' },
+      { startSync },
+    );
     if (!result.connected) throw new Error('expected a connection');
     expect(result).toMatchObject({ removedDemoPortals: 1, syncStarted: true });
 
@@ -70,8 +91,12 @@ describe('connecting a portal by webhook', () => {
     expect(portal).toMatchObject({ memberId: domain, domain, kind: 'webhook', timeZoneOffset: '+03:00' });
     expect(portal.connection).toMatchObject({ kind: 'webhook', scopes: full.scopes, lastError: null });
     expect(portal.connection?.sealedWebhookUrl).not.toContain(full.code);
-    expect(box.open(portal.connection!.sealedWebhookUrl!, 'portal_connection.sealedWebhookUrl')).toBe(`${demo.url}/rest/1/${full.code}/`);
-    expect(box.open(portal.connection!.sealedApplicationToken!, 'portal_connection.sealedApplicationToken')).toBe('outgoing-token-123');
+    expect(box.open(portal.connection!.sealedWebhookUrl!, 'portal_connection.sealedWebhookUrl')).toBe(
+      `${demo.url}/rest/1/${full.code}/`,
+    );
+    expect(box.open(portal.connection!.sealedApplicationToken!, 'portal_connection.sealedApplicationToken')).toBe(
+      'outgoing-token-123',
+    );
 
     expect(await db.portal.findUnique({ where: { id: demoPortal.id } })).toBeNull();
     expect(await db.employee.count({ where: { portalId: demoPortal.id } })).toBe(0);
@@ -92,7 +117,9 @@ describe('connecting a portal by webhook', () => {
     const result = await connectWebhookPortal(db, box, { webhook: webhook(full.code) }, { startSync });
     expect(result).toMatchObject({ connected: true, portalId: before.id, syncStarted: false });
     const connection = await db.portalConnection.findUniqueOrThrow({ where: { portalId: before.id } });
-    expect(box.open(connection.sealedApplicationToken!, 'portal_connection.sealedApplicationToken')).toBe('outgoing-token-123');
+    expect(box.open(connection.sealedApplicationToken!, 'portal_connection.sealedApplicationToken')).toBe(
+      'outgoing-token-123',
+    );
     expect(await db.portal.count()).toBe(1);
   });
 
@@ -106,7 +133,10 @@ describe('connecting a portal by webhook', () => {
       if (!parsed.ok) throw new Error(parsed.error);
       const result = await connectWebhookPortal(db, box, { webhook: parsed.value }, { startSync });
       expect(result).toMatchObject({ connected: true, portalId: signedIn.id });
-      expect(await db.portal.findUniqueOrThrow({ where: { id: signedIn.id } })).toMatchObject({ memberId: 'real-member-id-0001', kind: 'webhook' });
+      expect(await db.portal.findUniqueOrThrow({ where: { id: signedIn.id } })).toMatchObject({
+        memberId: 'real-member-id-0001',
+        kind: 'webhook',
+      });
       await db.portal.delete({ where: { id: signedIn.id } });
     } finally {
       await other.stop();
@@ -134,7 +164,11 @@ describe('connecting a portal by webhook', () => {
 describe('the connected portal in settings', () => {
   it('lists the portal without any secret', async () => {
     const [portal] = await listPortalSettings(database.db);
-    expect(portal).toMatchObject({ kind: 'webhook', manualFlowIds: [], connection: { kind: 'webhook', scopes: full.scopes, acceptsEvents: true, lastError: null } });
+    expect(portal).toMatchObject({
+      kind: 'webhook',
+      manualFlowIds: [],
+      connection: { kind: 'webhook', scopes: full.scopes, acceptsEvents: true, lastError: null },
+    });
     expect(JSON.stringify(portal)).not.toMatch(new RegExp(`${full.code}|outgoing-token|sealed`));
   });
 
@@ -147,7 +181,9 @@ describe('the connected portal in settings', () => {
       const report = await recheckPortalConnection(db, box, portal.id, { maxRetries: 0 });
       expect(report.checks[0]).toMatchObject({ problem: 'wrong-webhook' });
       const connection = await db.portalConnection.findUniqueOrThrow({ where: { portalId: portal.id } });
-      expect(connection.lastError).toBe('Not reachable: the portal does not accept this webhook (wrong, expired or deleted).');
+      expect(connection.lastError).toBe(
+        'Not reachable: the portal does not accept this webhook (wrong, expired or deleted).',
+      );
       expect(connection.scopes).toEqual(full.scopes);
     } finally {
       demo.faults.revokedWebhooks.length = 0;
@@ -164,8 +200,16 @@ describe('the connected portal in settings', () => {
     expect(await removeManualFlowId(db, portal.id, 12)).toEqual([7, 40]);
     expect(await removeManualFlowId(db, portal.id, 999)).toEqual([7, 40]);
     expect((await db.portal.findUniqueOrThrow({ where: { id: portal.id } })).manualFlowIds).toEqual([7, 40]);
-    await expect(addManualFlowIds(db, '00000000-0000-4000-8000-000000000000', [1])).rejects.toMatchObject({ code: 'not-found' });
-    await expect(addManualFlowIds(db, portal.id, Array.from({ length: 500 }, (_, index) => 1000 + index))).rejects.toMatchObject({ code: 'too-many' });
+    await expect(addManualFlowIds(db, '00000000-0000-4000-8000-000000000000', [1])).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(
+      addManualFlowIds(
+        db,
+        portal.id,
+        Array.from({ length: 500 }, (_, index) => 1000 + index),
+      ),
+    ).rejects.toMatchObject({ code: 'too-many' });
   });
 
   it('disconnects: the connection goes, the portal and its mirror stay', async () => {

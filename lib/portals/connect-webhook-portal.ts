@@ -22,7 +22,14 @@ export type ConnectWebhookInput = { webhook: ParsedWebhookUrl; applicationToken?
 
 export type ConnectWebhookResult =
   | { connected: false; report: ConnectionReport }
-  | { connected: true; report: ConnectionReport; portalId: string; removedDemoPortals: number; demoModeEnded: DemoAccountsState | null; syncStarted: boolean };
+  | {
+      connected: true;
+      report: ConnectionReport;
+      portalId: string;
+      removedDemoPortals: number;
+      demoModeEnded: DemoAccountsState | null;
+      syncStarted: boolean;
+    };
 
 export type ConnectWebhookDependencies = {
   /** Starts the first full sync of the portal (the action passes requestSync with the app's job queue). */
@@ -40,7 +47,12 @@ export async function webhookPortalMemberId(db: PrismaClient, domain: string): P
   return existing?.memberId ?? domain;
 }
 
-export async function connectWebhookPortal(db: PrismaClient, box: SecretBox, input: ConnectWebhookInput, deps: ConnectWebhookDependencies): Promise<ConnectWebhookResult> {
+export async function connectWebhookPortal(
+  db: PrismaClient,
+  box: SecretBox,
+  input: ConnectWebhookInput,
+  deps: ConnectWebhookDependencies,
+): Promise<ConnectWebhookResult> {
   const { webhook } = input;
   const report = await testPortalConnection(webhook, deps.test);
   if (!report.canConnect || !report.timeZoneOffset) return { connected: false, report };
@@ -49,7 +61,12 @@ export async function connectWebhookPortal(db: PrismaClient, box: SecretBox, inp
   // Reconnecting with a new incoming webhook keeps the outgoing webhook's token unless a new one is given.
   let applicationToken = input.applicationToken?.trim() || null;
   if (!applicationToken) {
-    const sealed = (await db.portal.findUnique({ where: { memberId }, select: { connection: { select: { sealedApplicationToken: true } } } }))?.connection?.sealedApplicationToken;
+    const sealed = (
+      await db.portal.findUnique({
+        where: { memberId },
+        select: { connection: { select: { sealedApplicationToken: true } } },
+      })
+    )?.connection?.sealedApplicationToken;
     applicationToken = sealed ? box.open(sealed, 'portal_connection.sealedApplicationToken') : null;
   }
   const { portalId } = await saveWebhookConnection(db, box, {
@@ -70,7 +87,9 @@ export async function connectWebhookPortal(db: PrismaClient, box: SecretBox, inp
     // The connection stands: a run already recorded is picked up by the workers' scan for unheld
     // runs, and the scheduled syncs of every connected portal reach it too. The page says so.
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`[settings] connected ${redactedWebhookUrl(webhook)} but could not start its first sync: ${withoutSecret(message, webhook.code)}`);
+    console.error(
+      `[settings] connected ${redactedWebhookUrl(webhook)} but could not start its first sync: ${withoutSecret(message, webhook.code)}`,
+    );
   }
   return { connected: true, report, portalId, removedDemoPortals, demoModeEnded, syncStarted };
 }

@@ -134,7 +134,9 @@ export function problemParams(error: Bitrix24Error): Record<string, string> | un
 
 /** The offset a server.time answer carries ("2026-05-20T12:00:00+03:00" → "+03:00"); null when it has none. */
 export function timeZoneOffsetOf(serverTime: string): string | null {
-  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/.exec(serverTime.trim());
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/.exec(
+    serverTime.trim(),
+  );
   if (!match) return null;
   if (match[1] === 'Z') return '+00:00';
   const hours = Number(match[3]);
@@ -148,7 +150,8 @@ export function scopeChecks(granted: string[] | null): ConnectionCheck[] {
   return neededScopes.map(({ scope, required }): ConnectionCheck => {
     const key = `scope.${scope}` as const;
     if (granted === null) return { key, status: 'warning', code: 'scope.unknown', params: { scope }, blocking: false };
-    if (granted.includes(scope)) return { key, status: 'ok', code: 'scope.granted', params: { scope }, blocking: false };
+    if (granted.includes(scope))
+      return { key, status: 'ok', code: 'scope.granted', params: { scope }, blocking: false };
     return required
       ? { key, status: 'missing', code: 'scope.missing', params: { scope }, blocking: true }
       : { key, status: 'warning', code: 'scope.optional-missing', params: { scope }, blocking: false };
@@ -158,7 +161,13 @@ export function scopeChecks(granted: string[] | null): ConnectionCheck[] {
 /** Items after a failed reachability check: each scope, the flows and the admin item, not checked. */
 export function notCheckedItems(): ConnectionCheck[] {
   return [
-    ...neededScopes.map(({ scope }): ConnectionCheck => ({ key: `scope.${scope}`, status: 'skipped', code: 'scope.not-checked', params: { scope }, blocking: false })),
+    ...neededScopes.map(({ scope }): ConnectionCheck => ({
+      key: `scope.${scope}`,
+      status: 'skipped',
+      code: 'scope.not-checked',
+      params: { scope },
+      blocking: false,
+    })),
     { key: 'flows', status: 'skipped', code: 'flows.not-checked', blocking: false },
     { key: 'admin', status: 'skipped', code: 'admin.not-checked', blocking: false },
   ];
@@ -171,7 +180,9 @@ export function notCheckedItems(): ConnectionCheck[] {
  */
 export function adminCheck(admin: boolean | null): ConnectionCheck {
   if (admin === null) return { key: 'admin', status: 'warning', code: 'admin.unknown', blocking: false };
-  return admin ? { key: 'admin', status: 'ok', code: 'admin.yes', blocking: false } : { key: 'admin', status: 'warning', code: 'admin.no', blocking: false };
+  return admin
+    ? { key: 'admin', status: 'ok', code: 'admin.yes', blocking: false }
+    : { key: 'admin', status: 'warning', code: 'admin.no', blocking: false };
 }
 
 export function canConnect(checks: ConnectionCheck[]): boolean {
@@ -195,8 +206,10 @@ const problemText: Record<Exclude<ConnectionProblem, 'refused-address' | 'redire
 
 function problemSentence(check: ConnectionCheck): string {
   const params = check.params ?? {};
-  if (check.problem === 'refused-address') return `addresses in ${describeRange(String(params.range), params.rangeKind as RefusedRangeKind)} are not allowed`;
-  if (check.problem === 'redirected') return `the portal answered with a redirect to ${params.location}; use the final address`;
+  if (check.problem === 'refused-address')
+    return `addresses in ${describeRange(String(params.range), params.rangeKind as RefusedRangeKind)} are not allowed`;
+  if (check.problem === 'redirected')
+    return `the portal answered with a redirect to ${params.location}; use the final address`;
   return problemText[check.problem ?? 'not-bitrix24'];
 }
 
@@ -208,10 +221,13 @@ export function blockingSummary(report: ConnectionReport): string | null {
   const parts: string[] = [];
   const reachable = report.checks.find((check) => check.key === 'reachable');
   if (reachable?.blocking) parts.push(`Not reachable: ${problemSentence(reachable)}.`);
-  const missing = report.checks.filter((check) => check.code === 'scope.missing').map((check) => String(check.params?.scope));
+  const missing = report.checks
+    .filter((check) => check.code === 'scope.missing')
+    .map((check) => String(check.params?.scope));
   if (missing.length > 0) parts.push(`Missing permissions: ${missing.join(', ')}.`);
   const flows = report.checks.find((check) => check.key === 'flows');
-  if (flows?.code === 'flows.not-available') parts.push('Flows are not available: the plan may not include them, or the webhook user may not read them.');
+  if (flows?.code === 'flows.not-available')
+    parts.push('Flows are not available: the plan may not include them, or the webhook user may not read them.');
   if (flows?.code === 'flows.failed') parts.push(`Flows could not be checked: ${problemSentence(flows)}.`);
   return parts.length > 0 ? parts.join(' ') : null;
 }

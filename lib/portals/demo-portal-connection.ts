@@ -32,14 +32,29 @@ export async function startDemoConnection(options: {
   const generated = generateCompany({ seed: demoCompanySeed, tasks: options.tasks ?? DEFAULT_TASK_COUNT });
   const company = companyFromLines(generated.header, generated.lines());
   const admin = company.users.find((user) => user.ACTIVE)!;
-  const portal = await startDemoPortal({ company, webhooks: [{ userId: Number(admin.ID), code: options.webhookCode, scopes: allScopes }] });
+  const portal = await startDemoPortal({
+    company,
+    webhooks: [{ userId: Number(admin.ID), code: options.webhookCode, scopes: allScopes }],
+  });
   try {
     // Known by its domain, like any webhook portal, until the first event tells its member id.
-    const known = await options.db.portal.findFirst({ where: { kind: 'demo', domain: company.header.domain }, select: { memberId: true } });
+    const known = await options.db.portal.findFirst({
+      where: { kind: 'demo', domain: company.header.domain },
+      select: { memberId: true },
+    });
     const { portalId } = await saveWebhookConnection(options.db, options.box, {
-      identity: { memberId: known?.memberId ?? company.header.domain, domain: company.header.domain, kind: 'demo', timeZoneOffset: company.header.timeZoneOffset },
+      identity: {
+        memberId: known?.memberId ?? company.header.domain,
+        domain: company.header.domain,
+        kind: 'demo',
+        timeZoneOffset: company.header.timeZoneOffset,
+      },
       webhookUrl: portal.webhookUrl,
-      applicationToken: portal.state.addOutgoingWebhook(options.eventsUrl, ['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE']),
+      applicationToken: portal.state.addOutgoingWebhook(options.eventsUrl, [
+        'ONTASKADD',
+        'ONTASKUPDATE',
+        'ONTASKDELETE',
+      ]),
       scopes: allScopes,
     });
     return { portal, portalId };

@@ -43,7 +43,10 @@ const installPost = z.object({
   }),
 });
 
-export const appInfoAnswer = z.object({ STATUS: z.string(), INSTALLED: z.union([z.boolean(), z.literal('Y'), z.literal('N')]) });
+export const appInfoAnswer = z.object({
+  STATUS: z.string(),
+  INSTALLED: z.union([z.boolean(), z.literal('Y'), z.literal('N')]),
+});
 export const profileAnswer = z.object({ ID: z.coerce.number().int().positive(), ADMIN: z.boolean() });
 const serverTime = z.string().regex(/([+-]\d{2}:\d{2})$/);
 
@@ -76,13 +79,18 @@ export function readInstallPost(body: string, contentType: string): z.infer<type
   try {
     fields = contentType.includes('application/json') ? JSON.parse(body) : parsePhpQuery(body);
   } catch (error) {
-    if (error instanceof PhpQueryError || error instanceof SyntaxError) throw new InstallRefusedError(400, 'invalid_install', 'The body is not a Bitrix24 installation post.');
+    if (error instanceof PhpQueryError || error instanceof SyntaxError)
+      throw new InstallRefusedError(400, 'invalid_install', 'The body is not a Bitrix24 installation post.');
     throw error;
   }
   const parsed = installPost.safeParse(fields);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InstallRefusedError(400, 'invalid_install', `Not a Bitrix24 installation post: ${issue.path.join('.') || 'body'}: ${issue.message}.`);
+    throw new InstallRefusedError(
+      400,
+      'invalid_install',
+      `Not a Bitrix24 installation post: ${issue.path.join('.') || 'body'}: ${issue.message}.`,
+    );
   }
   return parsed.data;
 }
@@ -117,37 +125,71 @@ export async function installAppConnection(
   request: { state: string; body: string; contentType: string },
   deps: InstallDependencies,
 ): Promise<{ portalId: string; syncStarted: boolean; eventsBound: boolean }> {
-  if (!(await findUsableToken(db, request.state, 'app_install'))) throw new InstallRefusedError(403, 'invalid_state', 'This install link is unknown, used or expired; make a new one in Settings → Bitrix24.');
+  if (!(await findUsableToken(db, request.state, 'app_install')))
+    throw new InstallRefusedError(
+      403,
+      'invalid_state',
+      'This install link is unknown, used or expired; make a new one in Settings → Bitrix24.',
+    );
   const { auth } = readInstallPost(request.body, request.contentType);
   // Spent before anything is called: a link works once, whatever happens next.
-  if (!(await consumeToken(db, request.state))) throw new InstallRefusedError(403, 'invalid_state', 'This install link was just used.');
+  if (!(await consumeToken(db, request.state)))
+    throw new InstallRefusedError(403, 'invalid_state', 'This install link was just used.');
 
   const tokens = { accessToken: auth.access_token, refreshToken: auth.refresh_token };
   const client = new Bitrix24Client({
-    connection: { kind: 'oauth', endpoint: auth.client_endpoint, tokens: { current: async () => tokens, refresh: async () => Promise.reject(new Error('Fresh install tokens expired.')) } },
+    connection: {
+      kind: 'oauth',
+      endpoint: auth.client_endpoint,
+      tokens: {
+        current: async () => tokens,
+        refresh: async () => Promise.reject(new Error('Fresh install tokens expired.')),
+      },
+    },
     maxRetries: 1,
     ...deps.client,
   });
   let offset: string;
   try {
     const info = (await client.call('app.info', {}, appInfoAnswer)).result;
-    if (info.INSTALLED === false || info.INSTALLED === 'N') throw new InstallRefusedError(403, 'not_installed', 'Bitrix24 says the app is not installed.');
+    if (info.INSTALLED === false || info.INSTALLED === 'N')
+      throw new InstallRefusedError(403, 'not_installed', 'Bitrix24 says the app is not installed.');
     const who = (await client.call('profile', {}, profileAnswer)).result;
-    if (!who.ADMIN) throw new InstallRefusedError(403, 'not_admin', 'The app must be installed by a portal administrator: only an administrator sees every task.');
+    if (!who.ADMIN)
+      throw new InstallRefusedError(
+        403,
+        'not_admin',
+        'The app must be installed by a portal administrator: only an administrator sees every task.',
+      );
     offset = serverTime.parse((await client.call('server.time')).result).slice(-6);
   } catch (error) {
     if (error instanceof InstallRefusedError) throw error;
     const reason = error instanceof Bitrix24Error ? error.message : 'the portal did not answer as Bitrix24';
-    throw new InstallRefusedError(403, 'tokens_refused', `The installation's tokens do not work on ${new URL(auth.client_endpoint).host}: ${reason}`);
+    throw new InstallRefusedError(
+      403,
+      'tokens_refused',
+      `The installation's tokens do not work on ${new URL(auth.client_endpoint).host}: ${reason}`,
+    );
   }
 
   const domain = auth.domain.toLowerCase();
   const portalId = await db.$transaction(async (tx) => {
     // The portal may be known already: by this member id, or by its domain while it was a webhook portal.
-    const known = await tx.portal.findFirst({ where: { OR: [{ memberId: auth.member_id }, { memberId: domain, domain }] }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+    const known = await tx.portal.findFirst({
+      where: { OR: [{ memberId: auth.member_id }, { memberId: domain, domain }] },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    });
     const portal = known
-      ? await tx.portal.update({ where: { id: known.id }, data: { memberId: auth.member_id, domain, kind: 'oauth', timeZoneOffset: offset, appUninstalledAt: null }, select: { id: true } })
-      : await tx.portal.create({ data: { memberId: auth.member_id, domain, kind: 'oauth', timeZoneOffset: offset }, select: { id: true } });
+      ? await tx.portal.update({
+          where: { id: known.id },
+          data: { memberId: auth.member_id, domain, kind: 'oauth', timeZoneOffset: offset, appUninstalledAt: null },
+          select: { id: true },
+        })
+      : await tx.portal.create({
+          data: { memberId: auth.member_id, domain, kind: 'oauth', timeZoneOffset: offset },
+          select: { id: true },
+        });
     const connection = {
       kind: 'oauth' as const,
       sealedWebhookUrl: null,
@@ -164,7 +206,11 @@ export async function installAppConnection(
       lastCheckedAt: new Date(),
       connectedAt: new Date(),
     };
-    await tx.portalConnection.upsert({ where: { portalId: portal.id }, create: { portalId: portal.id, ...connection }, update: connection });
+    await tx.portalConnection.upsert({
+      where: { portalId: portal.id },
+      create: { portalId: portal.id, ...connection },
+      update: connection,
+    });
     return portal.id;
   });
 
@@ -177,13 +223,18 @@ export async function installAppConnection(
   } catch (error) {
     eventsBound = false;
     const message = error instanceof Error ? error.message : String(error);
-    await db.portalConnection.update({ where: { portalId }, data: { lastError: `Task events could not be bound (${message}); the scheduled syncs still catch every change.` } });
+    await db.portalConnection.update({
+      where: { portalId },
+      data: { lastError: `Task events could not be bound (${message}); the scheduled syncs still catch every change.` },
+    });
   }
   let syncStarted = false;
   try {
     syncStarted = (await deps.startSync(portalId)).started;
   } catch (error) {
-    console.error(`[install] connected ${domain} as an app but could not start its first sync: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[install] connected ${domain} as an app but could not start its first sync: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { portalId, syncStarted, eventsBound };
 }

@@ -27,15 +27,27 @@ afterAll(async () => {
 });
 
 async function install(bind: typeof eventBind) {
-  const transport = documentedTransport({ 'app.info': appInfo, profile, 'server.time': serverTime, 'event.bind': bind });
+  const transport = documentedTransport({
+    'app.info': appInfo,
+    profile,
+    'server.time': serverTime,
+    'event.bind': bind,
+  });
   const state = await issueInstallState(database.db, adminId);
   const result = await installAppConnection(
     database.db,
     box,
-    { state, body: encodePhpQuery(onAppInstall.payload as Record<string, unknown>), contentType: 'application/x-www-form-urlencoded' },
+    {
+      state,
+      body: encodePhpQuery(onAppInstall.payload as Record<string, unknown>),
+      contentType: 'application/x-www-form-urlencoded',
+    },
     { eventsUrl, startSync: vi.fn(async () => ({ started: true })), client: { fetch: transport.fetch } },
   );
-  const portal = await database.db.portal.findUniqueOrThrow({ where: { id: result.portalId }, include: { connection: true } });
+  const portal = await database.db.portal.findUniqueOrThrow({
+    where: { id: result.portalId },
+    include: { connection: true },
+  });
   return { result, portal, calls: transport.calls };
 }
 
@@ -43,9 +55,23 @@ describe('installing on documented answers', () => {
   it('stores the portal by its member id with the server offset, and binds the four events', async () => {
     const { result, portal, calls } = await install(eventBind);
     expect(result).toMatchObject({ eventsBound: true, syncStarted: true });
-    expect(portal).toMatchObject({ memberId: 'a223c6b3710f85df22e9377d6c4f7553', domain: 'some-domain.bitrix24.com', kind: 'oauth', timeZoneOffset: '+00:00' });
-    expect(portal.connection).toMatchObject({ restEndpoint: 'https://some-domain.bitrix24.com/rest/', scopes: ['imbot'], lastError: null });
-    expect(calls.filter((call) => call.method === 'event.bind').map((call) => call.params.event)).toEqual(['ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONAPPUNINSTALL']);
+    expect(portal).toMatchObject({
+      memberId: 'a223c6b3710f85df22e9377d6c4f7553',
+      domain: 'some-domain.bitrix24.com',
+      kind: 'oauth',
+      timeZoneOffset: '+00:00',
+    });
+    expect(portal.connection).toMatchObject({
+      restEndpoint: 'https://some-domain.bitrix24.com/rest/',
+      scopes: ['imbot'],
+      lastError: null,
+    });
+    expect(calls.filter((call) => call.method === 'event.bind').map((call) => call.params.event)).toEqual([
+      'ONTASKADD',
+      'ONTASKUPDATE',
+      'ONTASKDELETE',
+      'ONAPPUNINSTALL',
+    ]);
   });
 
   it('installed again while its handlers are still bound: "Handler already exists" means bound', async () => {

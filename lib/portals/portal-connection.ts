@@ -23,12 +23,21 @@ export type WebhookConnectionInput = {
   scopes: string[];
 };
 
-export async function saveWebhookConnection(db: PrismaClient, box: SecretBox, input: WebhookConnectionInput): Promise<{ portalId: string }> {
+export async function saveWebhookConnection(
+  db: PrismaClient,
+  box: SecretBox,
+  input: WebhookConnectionInput,
+): Promise<{ portalId: string }> {
   const { identity } = input;
   return db.$transaction(async (tx) => {
     const portal = await tx.portal.upsert({
       where: { memberId: identity.memberId },
-      create: { memberId: identity.memberId, domain: identity.domain, kind: identity.kind, timeZoneOffset: identity.timeZoneOffset },
+      create: {
+        memberId: identity.memberId,
+        domain: identity.domain,
+        kind: identity.kind,
+        timeZoneOffset: identity.timeZoneOffset,
+      },
       update: { domain: identity.domain, kind: identity.kind, timeZoneOffset: identity.timeZoneOffset },
       select: { id: true },
     });
@@ -38,12 +47,18 @@ export async function saveWebhookConnection(db: PrismaClient, box: SecretBox, in
       restEndpoint: null,
       sealedAccessToken: null,
       sealedRefreshToken: null,
-      sealedApplicationToken: input.applicationToken ? box.seal(input.applicationToken, 'portal_connection.sealedApplicationToken') : null,
+      sealedApplicationToken: input.applicationToken
+        ? box.seal(input.applicationToken, 'portal_connection.sealedApplicationToken')
+        : null,
       scopes: input.scopes,
       lastError: null,
       lastCheckedAt: new Date(),
     };
-    await tx.portalConnection.upsert({ where: { portalId: portal.id }, create: { portalId: portal.id, ...connection }, update: connection });
+    await tx.portalConnection.upsert({
+      where: { portalId: portal.id },
+      create: { portalId: portal.id, ...connection },
+      update: connection,
+    });
     return { portalId: portal.id };
   });
 }
@@ -75,13 +90,29 @@ export async function portalClient(
   options: Pick<Bitrix24ClientOptions, 'maxRetries' | 'onRetry'> & { appKeys?: AppKeys | null } = {},
 ): Promise<Bitrix24Client> {
   const { appKeys, ...clientOptions } = options;
-  const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true, restEndpoint: true, sealedRefreshToken: true } });
+  const connection = await db.portalConnection.findUnique({
+    where: { portalId },
+    select: { sealedWebhookUrl: true, restEndpoint: true, sealedRefreshToken: true },
+  });
   if (connection?.sealedWebhookUrl) {
-    return new Bitrix24Client({ connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') }, ...sharedLimits(portalId), ...clientOptions });
+    return new Bitrix24Client({
+      connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') },
+      ...sharedLimits(portalId),
+      ...clientOptions,
+    });
   }
   if (connection?.restEndpoint && connection.sealedRefreshToken) {
-    const tokens = appTokenStore(db, box, portalId, appKeys === undefined ? (await appKeysFor(db, box, portalId)).keys : appKeys);
-    return new Bitrix24Client({ connection: { kind: 'oauth', endpoint: connection.restEndpoint, tokens }, ...sharedLimits(portalId), ...clientOptions });
+    const tokens = appTokenStore(
+      db,
+      box,
+      portalId,
+      appKeys === undefined ? (await appKeysFor(db, box, portalId)).keys : appKeys,
+    );
+    return new Bitrix24Client({
+      connection: { kind: 'oauth', endpoint: connection.restEndpoint, tokens },
+      ...sharedLimits(portalId),
+      ...clientOptions,
+    });
   }
   throw new PortalNotConnectedError(portalId);
 }
@@ -106,7 +137,11 @@ const hostName = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9
  * domain, which are kept from then on: later events must carry that member id. Bitrix24 sign-in
  * matches the same member id (lib/auth/bitrix24-sign-in.ts).
  */
-export async function portalForEvent(db: PrismaClient, box: SecretBox, sender: EventSender): Promise<{ id: string } | null> {
+export async function portalForEvent(
+  db: PrismaClient,
+  box: SecretBox,
+  sender: EventSender,
+): Promise<{ id: string } | null> {
   const candidates = await db.portal.findMany({
     where: { OR: [{ memberId: sender.memberId }, { kind: { in: ['webhook', 'demo'] } }], connection: { isNot: null } },
     select: { id: true, memberId: true, domain: true, connection: { select: { sealedApplicationToken: true } } },
@@ -116,7 +151,11 @@ export async function portalForEvent(db: PrismaClient, box: SecretBox, sender: E
     .filter((candidate) => candidate.memberId === sender.memberId || candidate.memberId === candidate.domain)
     .find((candidate) => {
       const sealed = candidate.connection?.sealedApplicationToken;
-      return sealed !== null && sealed !== undefined && sameToken(box.open(sealed, 'portal_connection.sealedApplicationToken'), sender.applicationToken);
+      return (
+        sealed !== null &&
+        sealed !== undefined &&
+        sameToken(box.open(sealed, 'portal_connection.sealedApplicationToken'), sender.applicationToken)
+      );
     });
   if (!portal) return null;
   if (portal.memberId !== sender.memberId) {
@@ -127,11 +166,22 @@ export async function portalForEvent(db: PrismaClient, box: SecretBox, sender: E
 }
 
 /** Stores the member id (and domain) an authentic event told; a row that already has that id (a renamed portal) keeps it, and this one stays known by its address. */
-async function learnIdentity(db: PrismaClient, portalId: string, placeholder: string, memberId: string, domain: string | null): Promise<void> {
+async function learnIdentity(
+  db: PrismaClient,
+  portalId: string,
+  placeholder: string,
+  memberId: string,
+  domain: string | null,
+): Promise<void> {
   try {
-    await db.portal.updateMany({ where: { id: portalId, memberId: placeholder }, data: { memberId, ...(domain ? { domain } : {}) } });
+    await db.portal.updateMany({
+      where: { id: portalId, memberId: placeholder },
+      data: { memberId, ...(domain ? { domain } : {}) },
+    });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
-    console.warn(`[events] portal ${placeholder} sent member id ${memberId}, which another portal row already has; it stays known by its domain`);
+    console.warn(
+      `[events] portal ${placeholder} sent member id ${memberId}, which another portal row already has; it stays known by its domain`,
+    );
   }
 }

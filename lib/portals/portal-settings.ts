@@ -39,14 +39,20 @@ export type PortalSettings = {
   } | null;
 };
 
-function appKeysSource(connection: { kind: PortalKind; appClientId: string | null; sealedAppClientSecret: string | null }, deploymentHasAppKeys: boolean): AppKeysSource | null {
+function appKeysSource(
+  connection: { kind: PortalKind; appClientId: string | null; sealedAppClientSecret: string | null },
+  deploymentHasAppKeys: boolean,
+): AppKeysSource | null {
   if (connection.kind !== 'oauth') return null;
   if (connection.appClientId && connection.sealedAppClientSecret) return 'connection';
   return deploymentHasAppKeys ? 'environment' : 'missing';
 }
 
 /** Every portal, connected ones first. */
-export async function listPortalSettings(db: PrismaClient, deploymentHasAppKeys = bitrix24AppKeys() !== null): Promise<PortalSettings[]> {
+export async function listPortalSettings(
+  db: PrismaClient,
+  deploymentHasAppKeys = bitrix24AppKeys() !== null,
+): Promise<PortalSettings[]> {
   const portals = await db.portal.findMany({
     orderBy: { createdAt: 'asc' },
     select: {
@@ -60,7 +66,18 @@ export async function listPortalSettings(db: PrismaClient, deploymentHasAppKeys 
       connectionUserIsAdmin: true,
       appUninstalledAt: true,
       _count: { select: { flows: true } },
-      connection: { select: { kind: true, scopes: true, connectedAt: true, lastCheckedAt: true, lastError: true, sealedApplicationToken: true, appClientId: true, sealedAppClientSecret: true } },
+      connection: {
+        select: {
+          kind: true,
+          scopes: true,
+          connectedAt: true,
+          lastCheckedAt: true,
+          lastError: true,
+          sealedApplicationToken: true,
+          appClientId: true,
+          sealedAppClientSecret: true,
+        },
+      },
     },
   });
   const settings = portals.map(({ connection, _count, ...portal }) => ({
@@ -100,7 +117,8 @@ export async function addManualFlowIds(db: PrismaClient, portalId: string, flowI
   return db.$transaction(async (tx) => {
     const current = await manualIds(tx, portalId);
     const next = [...new Set([...current, ...flowIds])].sort((a, b) => a - b);
-    if (next.length > maxManualFlowIds) throw new ActionError('too-many', `A portal keeps at most ${maxManualFlowIds} flow ids added by hand.`);
+    if (next.length > maxManualFlowIds)
+      throw new ActionError('too-many', `A portal keeps at most ${maxManualFlowIds} flow ids added by hand.`);
     await tx.portal.update({ where: { id: portalId }, data: { manualFlowIds: next } });
     return next;
   });
@@ -119,17 +137,28 @@ export async function removeManualFlowId(db: PrismaClient, portalId: string, flo
  * and records the outcome: when it was checked, the scopes now granted, and the blocking problem
  * (in English, like the sync's errors) or none.
  */
-export async function recheckPortalConnection(db: PrismaClient, box: SecretBox, portalId: string, options?: TestConnectionOptions): Promise<ConnectionReport> {
+export async function recheckPortalConnection(
+  db: PrismaClient,
+  box: SecretBox,
+  portalId: string,
+  options?: TestConnectionOptions,
+): Promise<ConnectionReport> {
   const connection = await db.portalConnection.findUnique({ where: { portalId }, select: { sealedWebhookUrl: true } });
   if (!connection) throw new ActionError('not-connected', 'This portal is not connected.');
-  if (!connection.sealedWebhookUrl) throw new ActionError('not-webhook', 'Only webhook connections can be checked here.');
+  if (!connection.sealedWebhookUrl)
+    throw new ActionError('not-webhook', 'Only webhook connections can be checked here.');
   const parsed = parseWebhookUrl(box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl'));
-  if (!parsed.ok) throw new ActionError('not-webhook', 'The stored webhook URL is not valid; connect the portal again.');
+  if (!parsed.ok)
+    throw new ActionError('not-webhook', 'The stored webhook URL is not valid; connect the portal again.');
   const report = await keepingSecret(parsed.value.code, () => testPortalConnection(parsed.value, options));
   const reachable = report.checks[0]?.status === 'ok';
   await db.portalConnection.update({
     where: { portalId },
-    data: { lastCheckedAt: new Date(report.checkedAt), lastError: blockingSummary(report), ...(reachable ? { scopes: report.grantedScopes } : {}) },
+    data: {
+      lastCheckedAt: new Date(report.checkedAt),
+      lastError: blockingSummary(report),
+      ...(reachable ? { scopes: report.grantedScopes } : {}),
+    },
   });
   return report;
 }

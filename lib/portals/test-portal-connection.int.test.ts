@@ -45,12 +45,24 @@ describe('testPortalConnection', () => {
     expect(report.grantedScopes).toEqual(everyScope);
     const checks = byKey(report);
     expect(checks.reachable).toMatchObject({ status: 'ok', code: 'reachable.ok', params: { offset: '+03:00' } });
-    expect(['task', 'user', 'department', 'calendar', 'im'].map((scope) => checks[`scope.${scope}`]?.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-    expect(checks.flows).toMatchObject({ status: 'ok', code: 'flows.found', params: { id: 3, name: 'Поддержка клиентов' } });
+    expect(['task', 'user', 'department', 'calendar', 'im'].map((scope) => checks[`scope.${scope}`]?.status)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ]);
+    expect(checks.flows).toMatchObject({
+      status: 'ok',
+      code: 'flows.found',
+      params: { id: 3, name: 'Поддержка клиентов' },
+    });
   });
 
   it('names each missing scope with whether it blocks, and skips the flows check without `task`', async () => {
-    const demo = await portal({ webhooks: [{ userId: 1, code: 'narrowaccess0001', scopes: ['basic', 'user', 'calendar'] }] });
+    const demo = await portal({
+      webhooks: [{ userId: 1, code: 'narrowaccess0001', scopes: ['basic', 'user', 'calendar'] }],
+    });
     const report = await testPortalConnection(webhook(`${demo.url}/rest/1/narrowaccess0001/`));
     expect(report.canConnect).toBe(false);
     const checks = byKey(report);
@@ -62,10 +74,15 @@ describe('testPortalConnection', () => {
   });
 
   it('connects without calendar and im, warning that CoPilot actions will not work', async () => {
-    const demo = await portal({ webhooks: [{ userId: 1, code: 'syncaccess000001', scopes: ['task', 'user', 'department'] }] });
+    const demo = await portal({
+      webhooks: [{ userId: 1, code: 'syncaccess000001', scopes: ['task', 'user', 'department'] }],
+    });
     const report = await testPortalConnection(webhook(`${demo.url}/rest/1/syncaccess000001/`));
     expect(report.canConnect).toBe(true);
-    expect(report.checks.filter((check) => check.status === 'warning').map((check) => check.key)).toEqual(['scope.calendar', 'scope.im']);
+    expect(report.checks.filter((check) => check.status === 'warning').map((check) => check.key)).toEqual([
+      'scope.calendar',
+      'scope.im',
+    ]);
   });
 
   it('says Flows are not available on a plan without them', async () => {
@@ -94,7 +111,8 @@ describe('testPortalConnection', () => {
     const filters: unknown[] = [];
     const report = await testPortalConnection(webhook(demo.webhookUrl), {
       fetch: async (input, init) => {
-        if (String(input).includes('tasks.task.list')) filters.push((JSON.parse(String(init?.body ?? '{}')) as { filter?: unknown }).filter ?? null);
+        if (String(input).includes('tasks.task.list'))
+          filters.push((JSON.parse(String(init?.body ?? '{}')) as { filter?: unknown }).filter ?? null);
         return fetch(input, init);
       },
     });
@@ -123,11 +141,22 @@ describe('testPortalConnection', () => {
   });
 
   it('names a revoked or wrong webhook and checks nothing else', async () => {
-    const demo = await portal({ webhooks: [{ userId: 1, code: 'revokedcode00001', scopes: everyScope }], faults: { revokedWebhooks: ['revokedcode00001'] } });
-    for (const url of [`${demo.url}/rest/1/revokedcode00001/`, `${demo.url}/rest/1/neverexisted0001/`, `${demo.url}/rest/2/revokedcode00001/`]) {
+    const demo = await portal({
+      webhooks: [{ userId: 1, code: 'revokedcode00001', scopes: everyScope }],
+      faults: { revokedWebhooks: ['revokedcode00001'] },
+    });
+    for (const url of [
+      `${demo.url}/rest/1/revokedcode00001/`,
+      `${demo.url}/rest/1/neverexisted0001/`,
+      `${demo.url}/rest/2/revokedcode00001/`,
+    ]) {
       const report = await testPortalConnection(webhook(url));
       expect(report.canConnect).toBe(false);
-      expect(byKey(report).reachable).toMatchObject({ status: 'missing', code: 'reachable.failed', problem: 'wrong-webhook' });
+      expect(byKey(report).reachable).toMatchObject({
+        status: 'missing',
+        code: 'reachable.failed',
+        problem: 'wrong-webhook',
+      });
       expect(report.checks.slice(1).every((check) => check.status === 'skipped')).toBe(true);
       expect(JSON.stringify(report)).not.toMatch(/revokedcode|neverexisted/);
     }
@@ -139,12 +168,18 @@ describe('testPortalConnection', () => {
     await demo.stop();
     running.length = 0;
     const report = await testPortalConnection(webhook(address), { maxRetries: 0 });
-    expect(byKey(report).reachable).toMatchObject({ code: 'reachable.failed', problem: 'unreachable', params: { host: new URL(address).host } });
+    expect(byKey(report).reachable).toMatchObject({
+      code: 'reachable.failed',
+      problem: 'unreachable',
+      params: { host: new URL(address).host },
+    });
     expect(report.timeZoneOffset).toBeNull();
   });
 
   it('names an address that answers, but not like Bitrix24', async () => {
-    const server = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Hello</html>'));
+    const server = http.createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Hello</html>'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -157,7 +192,9 @@ describe('testPortalConnection', () => {
 });
 
 /** A local server that counts the connections it accepts and answers every request with `answer`. */
-async function countingServer(answer: http.RequestListener): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
+async function countingServer(
+  answer: http.RequestListener,
+): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
   let connections = 0;
   const server = http.createServer(answer).on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -181,29 +218,53 @@ describe('testPortalConnection: link-local and cloud-metadata addresses, and red
   ])('refuses %s, naming the range, and checks nothing else', async (url, range) => {
     const report = await testPortalConnection(webhook(url), { maxRetries: 0, requestTimeoutMs: 2_000 });
     expect(report.canConnect).toBe(false);
-    expect(byKey(report).reachable).toMatchObject({ status: 'missing', code: 'reachable.failed', problem: 'refused-address', params: { range }, blocking: true });
+    expect(byKey(report).reachable).toMatchObject({
+      status: 'missing',
+      code: 'reachable.failed',
+      problem: 'refused-address',
+      params: { range },
+      blocking: true,
+    });
     expect(report.checks.slice(1).every((check) => check.status === 'skipped')).toBe(true);
     expect(JSON.stringify(report)).not.toContain('abcdef0123456789');
   });
 
   it('refuses 0.0.0.0, which would reach a portal listening on this machine', async () => {
     const demo = await portal();
-    const report = await testPortalConnection(webhook(demo.webhookUrl.replace('127.0.0.1', '0.0.0.0')), { maxRetries: 0 });
+    const report = await testPortalConnection(webhook(demo.webhookUrl.replace('127.0.0.1', '0.0.0.0')), {
+      maxRetries: 0,
+    });
     expect(byKey(report).reachable).toMatchObject({ problem: 'refused-address', params: { range: '0.0.0.0/8' } });
   });
 
   it('refuses a portal name that resolves to a cloud-metadata address, before connecting anywhere', async () => {
-    const server = await countingServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Hello</html>'));
+    const server = await countingServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Hello</html>'),
+    );
     try {
       // The portal's DNS answers with this machine and the metadata address: connecting to either is not an option.
       const lookup = dns.lookup;
-      vi.spyOn(dns, 'lookup').mockImplementation(((hostname: string, options: dns.LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
-        if (hostname !== 'portal.rebind.test') return (lookup as (...args: unknown[]) => void)(hostname, options, callback);
-        const addresses = [{ address: '127.0.0.1', family: 4 }, { address: '169.254.169.254', family: 4 }];
+      vi.spyOn(dns, 'lookup').mockImplementation(((
+        hostname: string,
+        options: dns.LookupOptions,
+        callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+      ) => {
+        if (hostname !== 'portal.rebind.test')
+          return (lookup as (...args: unknown[]) => void)(hostname, options, callback);
+        const addresses = [
+          { address: '127.0.0.1', family: 4 },
+          { address: '169.254.169.254', family: 4 },
+        ];
         return options.all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
       }) as unknown as typeof dns.lookup);
-      const report = await testPortalConnection(webhook(`http://portal.rebind.test:${new URL(server.url).port}/rest/1/abcdef0123456789/`), { maxRetries: 0 });
-      expect(byKey(report).reachable).toMatchObject({ problem: 'refused-address', params: { range: '169.254.0.0/16' } });
+      const report = await testPortalConnection(
+        webhook(`http://portal.rebind.test:${new URL(server.url).port}/rest/1/abcdef0123456789/`),
+        { maxRetries: 0 },
+      );
+      expect(byKey(report).reachable).toMatchObject({
+        problem: 'refused-address',
+        params: { range: '169.254.0.0/16' },
+      });
       expect(server.connections()).toBe(0);
     } finally {
       await server.close();
@@ -212,11 +273,18 @@ describe('testPortalConnection: link-local and cloud-metadata addresses, and red
 
   it('does not follow a redirect, even to a working portal, and names where it pointed', async () => {
     const demo = await portal({ webhooks: [{ userId: 1, code: 'movedaway0000001', scopes: everyScope }] });
-    const server = await countingServer((request, response) => response.writeHead(307, { location: `${demo.url}${request.url}` }).end());
+    const server = await countingServer((request, response) =>
+      response.writeHead(307, { location: `${demo.url}${request.url}` }).end(),
+    );
     try {
       const report = await testPortalConnection(webhook(`${server.url}/rest/1/movedaway0000001/`), { maxRetries: 0 });
       expect(report.canConnect).toBe(false);
-      expect(byKey(report).reachable).toMatchObject({ status: 'missing', problem: 'redirected', params: { location: demo.url }, blocking: true });
+      expect(byKey(report).reachable).toMatchObject({
+        status: 'missing',
+        problem: 'redirected',
+        params: { location: demo.url },
+        blocking: true,
+      });
       expect(JSON.stringify(report)).not.toContain('movedaway0000001');
     } finally {
       await server.close();

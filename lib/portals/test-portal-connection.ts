@@ -30,14 +30,22 @@ import type { ParsedWebhookUrl } from './webhook-url';
  *    `user.admin` says whether they administer the portal: anyone else sees only some flows and tasks.
  * A handful of calls, few retries and a short timeout, so an admin waits seconds, not minutes.
  */
-export type TestConnectionOptions = Pick<Bitrix24ClientOptions, 'fetch' | 'requestTimeoutMs' | 'maxRetries'> & { now?: () => Date };
+export type TestConnectionOptions = Pick<Bitrix24ClientOptions, 'fetch' | 'requestTimeoutMs' | 'maxRetries'> & {
+  now?: () => Date;
+};
 
 const taskFlowRowSchema = z.object({ flowId: z.union([z.string(), z.number()]).nullish() }).passthrough();
 
 /** The flow of the newest task that has one, from one page of the newest tasks; null when none of them has a flow. */
 async function newestTaskFlowId(client: Bitrix24Client): Promise<number | null> {
   // No FLOW_ID filter: tasks.task.list does not document it, and a portal may ignore it silently (docs/bitrix24.md).
-  const { tasks } = (await client.call('tasks.task.list', { select: ['ID', 'FLOW_ID'], order: { ID: 'desc' }, start: -1 }, taskListResultSchema)).result;
+  const { tasks } = (
+    await client.call(
+      'tasks.task.list',
+      { select: ['ID', 'FLOW_ID'], order: { ID: 'desc' }, start: -1 },
+      taskListResultSchema,
+    )
+  ).result;
   for (const row of z.array(taskFlowRowSchema).parse(tasks)) {
     const id = Number(row.flowId ?? 0);
     if (Number.isInteger(id) && id > 0) return id;
@@ -54,15 +62,35 @@ async function flowsCheck(client: Bitrix24Client, admin: boolean | null): Promis
   try {
     const taskFlowId = await newestTaskFlowId(client);
     const flow = await getFlow(client, taskFlowId ?? 1);
-    if (flow) return { key: 'flows', status: 'ok', code: 'flows.found', params: { name: flow.name, id: flow.id }, blocking: false };
+    if (flow)
+      return {
+        key: 'flows',
+        status: 'ok',
+        code: 'flows.found',
+        params: { name: flow.name, id: flow.id },
+        blocking: false,
+      };
     if (taskFlowId !== null) {
       const blocking = admin !== false;
-      return { key: 'flows', status: blocking ? 'missing' : 'warning', code: 'flows.not-available', params: { id: taskFlowId }, blocking };
+      return {
+        key: 'flows',
+        status: blocking ? 'missing' : 'warning',
+        code: 'flows.not-available',
+        params: { id: taskFlowId },
+        blocking,
+      };
     }
     return { key: 'flows', status: 'warning', code: 'flows.none-yet', blocking: false };
   } catch (error) {
     if (!(error instanceof Bitrix24Error)) throw error;
-    return { key: 'flows', status: 'missing', code: 'flows.failed', params: problemParams(error), problem: problemOf(error), blocking: true };
+    return {
+      key: 'flows',
+      status: 'missing',
+      code: 'flows.failed',
+      params: problemParams(error),
+      problem: problemOf(error),
+      blocking: true,
+    };
   }
 }
 
@@ -76,7 +104,10 @@ async function webhookUserName(client: Bitrix24Client): Promise<string | null> {
   }
 }
 
-export async function testPortalConnection(webhook: ParsedWebhookUrl, options: TestConnectionOptions = {}): Promise<ConnectionReport> {
+export async function testPortalConnection(
+  webhook: ParsedWebhookUrl,
+  options: TestConnectionOptions = {},
+): Promise<ConnectionReport> {
   const client = new Bitrix24Client({
     connection: { kind: 'webhook', url: webhook.baseUrl },
     fetch: options.fetch,
@@ -92,15 +123,36 @@ export async function testPortalConnection(webhook: ParsedWebhookUrl, options: T
     timeZoneOffset = timeZoneOffsetOf(await serverTime(client));
     reachable = timeZoneOffset
       ? { key: 'reachable', status: 'ok', code: 'reachable.ok', params: { offset: timeZoneOffset }, blocking: false }
-      : { key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: webhook.domain }, problem: 'not-bitrix24', blocking: true };
+      : {
+          key: 'reachable',
+          status: 'missing',
+          code: 'reachable.failed',
+          params: { host: webhook.domain },
+          problem: 'not-bitrix24',
+          blocking: true,
+        };
   } catch (error) {
     if (!(error instanceof Bitrix24Error)) throw error;
     timeZoneOffset = null;
-    reachable = { key: 'reachable', status: 'missing', code: 'reachable.failed', params: { host: webhook.domain, ...problemParams(error) }, problem: problemOf(error), blocking: true };
+    reachable = {
+      key: 'reachable',
+      status: 'missing',
+      code: 'reachable.failed',
+      params: { host: webhook.domain, ...problemParams(error) },
+      problem: problemOf(error),
+      blocking: true,
+    };
   }
   if (reachable.blocking) {
     const checks = [reachable, ...notCheckedItems()];
-    return { ...base, webhookUser: { id: webhook.userId, name: null }, timeZoneOffset: null, grantedScopes: [], checks, canConnect: false };
+    return {
+      ...base,
+      webhookUser: { id: webhook.userId, name: null },
+      timeZoneOffset: null,
+      grantedScopes: [],
+      checks,
+      canConnect: false,
+    };
   }
 
   let granted: string[] | null;
@@ -112,9 +164,18 @@ export async function testPortalConnection(webhook: ParsedWebhookUrl, options: T
   }
   const admin = await portalAdminStatus(client);
   const flows: ConnectionCheck =
-    granted !== null && !granted.includes('task') ? { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false } : await flowsCheck(client, admin);
+    granted !== null && !granted.includes('task')
+      ? { key: 'flows', status: 'skipped', code: 'flows.no-task-scope', blocking: false }
+      : await flowsCheck(client, admin);
   const name = granted === null || granted.includes('user') ? await webhookUserName(client) : null;
 
   const checks = [reachable, ...scopeChecks(granted), flows, adminCheck(admin)];
-  return { ...base, webhookUser: { id: webhook.userId, name }, timeZoneOffset, grantedScopes: granted ?? [], checks, canConnect: canConnect(checks) };
+  return {
+    ...base,
+    webhookUser: { id: webhook.userId, name },
+    timeZoneOffset,
+    grantedScopes: granted ?? [],
+    checks,
+    canConnect: canConnect(checks),
+  };
 }

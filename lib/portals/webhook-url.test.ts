@@ -6,12 +6,21 @@ describe('parseWebhookUrl', () => {
   it('reads the portal, user and code of an incoming webhook, normalised to its base', () => {
     expect(parseWebhookUrl('  https://Acme.Bitrix24.ru/rest/1/abc123xyz0000000/  ')).toEqual({
       ok: true,
-      value: { baseUrl: 'https://acme.bitrix24.ru/rest/1/abc123xyz0000000/', domain: 'acme.bitrix24.ru', userId: 1, code: 'abc123xyz0000000' },
+      value: {
+        baseUrl: 'https://acme.bitrix24.ru/rest/1/abc123xyz0000000/',
+        domain: 'acme.bitrix24.ru',
+        userId: 1,
+        code: 'abc123xyz0000000',
+      },
     });
   });
 
   it('accepts the address without the last slash, or with the example method Bitrix24 shows after it', () => {
-    for (const text of ['https://acme.bitrix24.ru/rest/7/abcd1234', 'https://acme.bitrix24.ru/rest/7/abcd1234/profile.json', 'https://acme.bitrix24.ru/rest/7/abcd1234/tasks.task.list']) {
+    for (const text of [
+      'https://acme.bitrix24.ru/rest/7/abcd1234',
+      'https://acme.bitrix24.ru/rest/7/abcd1234/profile.json',
+      'https://acme.bitrix24.ru/rest/7/abcd1234/tasks.task.list',
+    ]) {
       const parsed = parseWebhookUrl(text);
       expect(parsed.ok && parsed.value.baseUrl).toBe('https://acme.bitrix24.ru/rest/7/abcd1234/');
     }
@@ -55,15 +64,21 @@ describe('keeping the secret out of sight', () => {
   });
 
   it('removes the code from any text, however often it appears', () => {
-    expect(withoutSecret('Failed to parse https://x/rest/1/s3cr3t/ (s3cr3t)', 's3cr3t')).toBe('Failed to parse https://x/rest/1/••••/ (••••)');
+    expect(withoutSecret('Failed to parse https://x/rest/1/s3cr3t/ (s3cr3t)', 's3cr3t')).toBe(
+      'Failed to parse https://x/rest/1/••••/ (••••)',
+    );
     expect(withoutSecret('nothing here', '')).toBe('nothing here');
   });
 
   it('re-throws unexpected failures without the code, and passes errors meant for the user through', async () => {
-    await expect(keepingSecret('s3cr3t', async () => Promise.reject(new TypeError('Failed to parse URL from https://x/rest/1/s3cr3t/')))).rejects.toThrow(
-      /Failed to parse URL from https:\/\/x\/rest\/1\/••••\//,
+    await expect(
+      keepingSecret('s3cr3t', async () =>
+        Promise.reject(new TypeError('Failed to parse URL from https://x/rest/1/s3cr3t/')),
+      ),
+    ).rejects.toThrow(/Failed to parse URL from https:\/\/x\/rest\/1\/••••\//);
+    await expect(keepingSecret('s3cr3t', async () => Promise.reject(new Error('s3cr3t')))).rejects.not.toThrow(
+      /s3cr3t/,
     );
-    await expect(keepingSecret('s3cr3t', async () => Promise.reject(new Error('s3cr3t')))).rejects.not.toThrow(/s3cr3t/);
     const meant = new ActionError('failed', 'for the user');
     await expect(keepingSecret('s3cr3t', async () => Promise.reject(meant))).rejects.toBe(meant);
     await expect(keepingSecret('s3cr3t', async () => 42)).resolves.toBe(42);

@@ -24,7 +24,9 @@ export type ParsedWebhookUrl = {
   code: string;
 };
 
-export function parseWebhookUrl(text: string): { ok: true; value: ParsedWebhookUrl } | { ok: false; error: WebhookUrlErrorCode } {
+export function parseWebhookUrl(
+  text: string,
+): { ok: true; value: ParsedWebhookUrl } | { ok: false; error: WebhookUrlErrorCode } {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, error: 'required' };
   let url: URL;
@@ -38,10 +40,29 @@ export function parseWebhookUrl(text: string): { ok: true; value: ParsedWebhookU
   const segments = url.pathname.split('/').filter(Boolean);
   const [rest, user, code, method, ...more] = segments;
   const methodOk = method === undefined || /^[\w.]+$/.test(method);
-  if (rest !== 'rest' || !user || !/^\d+$/.test(user) || Number(user) < 1 || !code || !/^[\w-]{4,}$/.test(code) || !methodOk || more.length > 0 || url.search || url.hash) {
+  if (
+    rest !== 'rest' ||
+    !user ||
+    !/^\d+$/.test(user) ||
+    Number(user) < 1 ||
+    !code ||
+    !/^[\w-]{4,}$/.test(code) ||
+    !methodOk ||
+    more.length > 0 ||
+    url.search ||
+    url.hash
+  ) {
     return { ok: false, error: 'path' };
   }
-  return { ok: true, value: { baseUrl: `${url.origin}/rest/${user}/${code}/`, domain: url.host.toLowerCase(), userId: Number(user), code } };
+  return {
+    ok: true,
+    value: {
+      baseUrl: `${url.origin}/rest/${user}/${code}/`,
+      domain: url.host.toLowerCase(),
+      userId: Number(user),
+      code,
+    },
+  };
 }
 
 /** The zod form of `parseWebhookUrl` for action inputs: the trimmed text in, the parsed URL out. */

@@ -23,7 +23,12 @@ const documentedToken = '51856fefc120afa4b628cc82d3935cce';
 const documentedEvent = (auth: Partial<Record<'domain' | 'member_id' | 'application_token', string>> = {}) =>
   encodePhpQuery({
     event: 'ONTASKUPDATE',
-    data: { FIELDS_BEFORE: { ID: 123 }, FIELDS_AFTER: { ID: 123 }, IS_ACCESSIBLE_BEFORE: 'undefined', IS_ACCESSIBLE_AFTER: 'undefined' },
+    data: {
+      FIELDS_BEFORE: { ID: 123 },
+      FIELDS_AFTER: { ID: 123 },
+      IS_ACCESSIBLE_BEFORE: 'undefined',
+      IS_ACCESSIBLE_AFTER: 'undefined',
+    },
     ts: '1466439714',
     auth: { domain, member_id: documentedMemberId, application_token: documentedToken, ...auth },
   });
@@ -32,11 +37,18 @@ let database: MigratedDatabase;
 let portalId: string;
 const boss = { send: vi.fn(async () => 'job') } as unknown as PgBoss;
 const post = (body: string) =>
-  receivePortalEvent(new Request('http://127.0.0.1/api/bitrix24/events', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }), {
-    db: database.db,
-    box,
-    boss: async () => boss,
-  });
+  receivePortalEvent(
+    new Request('http://127.0.0.1/api/bitrix24/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+    {
+      db: database.db,
+      box,
+      boss: async () => boss,
+    },
+  );
 
 beforeAll(async () => {
   database = await migratedDatabase();
@@ -57,15 +69,21 @@ describe('events from a webhook-connected portal', () => {
   it('accepts the documented event and learns the real member_id from it', async () => {
     const response = await post(documentedEvent());
     expect(response.status).toBe(200);
-    expect(await database.db.portalEvent.findMany({ where: { portalId }, select: { event: true, bitrixTaskId: true } })).toEqual([{ event: 'ONTASKUPDATE', bitrixTaskId: 123 }]);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } })).toEqual({ memberId: documentedMemberId, domain });
+    expect(
+      await database.db.portalEvent.findMany({ where: { portalId }, select: { event: true, bitrixTaskId: true } }),
+    ).toEqual([{ event: 'ONTASKUPDATE', bitrixTaskId: 123 }]);
+    expect(
+      await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } }),
+    ).toEqual({ memberId: documentedMemberId, domain });
     // Once learnt, the portal is known by its member id: the next event matches on it.
     expect((await post(documentedEvent())).status).toBe(200);
   });
 
   it('refuses a wrong token and learns nothing from it', async () => {
     expect((await post(documentedEvent({ application_token: 'f'.repeat(32) }))).status).toBe(401);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true } })).toEqual({ memberId: domain });
+    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true } })).toEqual(
+      { memberId: domain },
+    );
     expect(await database.db.portalEvent.count()).toBe(0);
   });
 
@@ -80,9 +98,13 @@ describe('events from a webhook-connected portal', () => {
       scopes: ['task'],
     }));
     expect((await post(documentedEvent({ application_token: 'f'.repeat(32) }))).status).toBe(401);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } })).toEqual({ memberId: webhookHost, domain: webhookHost });
+    expect(
+      await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } }),
+    ).toEqual({ memberId: webhookHost, domain: webhookHost });
     expect((await post(documentedEvent())).status).toBe(200);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } })).toEqual({ memberId: documentedMemberId, domain });
+    expect(
+      await database.db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, domain: true } }),
+    ).toEqual({ memberId: documentedMemberId, domain });
   });
 
   it('once the member id is learnt, refuses another member id even with the right token and domain', async () => {
@@ -92,13 +114,27 @@ describe('events from a webhook-connected portal', () => {
 
   it('keeps Bitrix24 sign-in finding the connected portal after the member id is learnt', async () => {
     const profile = { domain, bitrixUserId: 5, name: 'Ivan Petrov' };
-    const before = await userForBitrix24Profile(database.db, { ...profile, memberId: documentedMemberId }, { configuredPortalHost: null });
+    const before = await userForBitrix24Profile(
+      database.db,
+      { ...profile, memberId: documentedMemberId },
+      { configuredPortalHost: null },
+    );
     expect(before.ok).toBe(true);
     expect((await post(documentedEvent())).status).toBe(200);
-    const after = await userForBitrix24Profile(database.db, { ...profile, memberId: documentedMemberId }, { configuredPortalHost: null });
+    const after = await userForBitrix24Profile(
+      database.db,
+      { ...profile, memberId: documentedMemberId },
+      { configuredPortalHost: null },
+    );
     expect(after).toMatchObject({ ok: true, user: { id: before.ok ? before.user.id : '' } });
     expect(await database.db.portal.count()).toBe(1);
     // A stranger's portal with the same domain name but another member id gets nowhere.
-    expect(await userForBitrix24Profile(database.db, { ...profile, memberId: 'c'.repeat(32) }, { configuredPortalHost: null })).toEqual({ ok: false, reason: 'other-portal' });
+    expect(
+      await userForBitrix24Profile(
+        database.db,
+        { ...profile, memberId: 'c'.repeat(32) },
+        { configuredPortalHost: null },
+      ),
+    ).toEqual({ ok: false, reason: 'other-portal' });
   });
 });

@@ -33,7 +33,9 @@ export async function receivePortalEvent(
       await markAppUninstalled(deps.db, portal.id);
       return Response.json({ ok: true });
     }
-    await deps.db.portalEvent.create({ data: { portalId: portal.id, event: event.event, bitrixTaskId: event.bitrixTaskId } });
+    await deps.db.portalEvent.create({
+      data: { portalId: portal.id, event: event.event, bitrixTaskId: event.bitrixTaskId },
+    });
     await (await deps.boss()).send(jobQueues.portalEvents, { portalId: portal.id }, { singletonKey: portal.id });
     return Response.json({ ok: true });
   } catch (error) {

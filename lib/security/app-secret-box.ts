@@ -7,7 +7,10 @@ let cached: SecretBox | undefined;
 export function appSecretBox(): SecretBox {
   if (!cached) {
     const key = env().ENCRYPTION_KEY;
-    if (!key) throw new Error('ENCRYPTION_KEY is not set. Start Flowpilot with `npm start`, which provides one, or set it (see .env.example).');
+    if (!key)
+      throw new Error(
+        'ENCRYPTION_KEY is not set. Start Flowpilot with `npm start`, which provides one, or set it (see .env.example).',
+      );
     cached = secretBox(key);
   }
   return cached;

@@ -9,9 +9,15 @@ const key = 'reseal-test-key-of-enough-length-0123456789';
 /** A value as Flowpilot sealed it before values were bound to their column. */
 function sealedTheOldWay(plain: string): string {
   const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', createHash('sha256').update(`flowpilot:secret-box:${key}`).digest(), nonce);
+  const cipher = createCipheriv(
+    'aes-256-gcm',
+    createHash('sha256').update(`flowpilot:secret-box:${key}`).digest(),
+    nonce,
+  );
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', nonce, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  return ['v1', nonce, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
 }
 
 let database: MigratedDatabase;
@@ -29,7 +35,13 @@ describe('sealing old values again', () => {
         memberId: 'm',
         domain: 'p.test',
         kind: 'webhook',
-        connection: { create: { kind: 'webhook', sealedWebhookUrl: sealedTheOldWay('https://p.test/rest/1/code/'), sealedApplicationToken: sealedTheOldWay('app-token') } },
+        connection: {
+          create: {
+            kind: 'webhook',
+            sealedWebhookUrl: sealedTheOldWay('https://p.test/rest/1/code/'),
+            sealedApplicationToken: sealedTheOldWay('app-token'),
+          },
+        },
       },
     });
     await db.copilotSettings.create({ data: { id: 1, sealedProviderSecret: sealedTheOldWay('provider-key') } });
@@ -38,7 +50,9 @@ describe('sealing old values again', () => {
 
     expect(await resealLegacySecrets(db, box)).toBe(3);
     const connection = await db.portalConnection.findUniqueOrThrow({ where: { portalId: portal.id } });
-    expect(box.open(connection.sealedWebhookUrl!, 'portal_connection.sealedWebhookUrl')).toBe('https://p.test/rest/1/code/');
+    expect(box.open(connection.sealedWebhookUrl!, 'portal_connection.sealedWebhookUrl')).toBe(
+      'https://p.test/rest/1/code/',
+    );
     expect(box.open(connection.sealedApplicationToken!, 'portal_connection.sealedApplicationToken')).toBe('app-token');
     const settings = await db.copilotSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(box.open(settings.sealedProviderSecret!, 'copilot_settings.sealedProviderSecret')).toBe('provider-key');

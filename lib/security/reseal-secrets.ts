@@ -6,10 +6,17 @@ import type { SealedColumn, SecretBox } from './secret-box';
  * that none is left that would open anywhere. Runs at every start; a no-op once done.
  */
 export async function resealLegacySecrets(db: PrismaClient, box: SecretBox): Promise<number> {
-  const again = (value: string | null, column: SealedColumn) => (value && box.isLegacy(value) ? box.seal(box.openLegacy(value), column) : value);
+  const again = (value: string | null, column: SealedColumn) =>
+    value && box.isLegacy(value) ? box.seal(box.openLegacy(value), column) : value;
   let resealed = 0;
   const connections = await db.portalConnection.findMany({
-    select: { portalId: true, sealedWebhookUrl: true, sealedAccessToken: true, sealedRefreshToken: true, sealedApplicationToken: true },
+    select: {
+      portalId: true,
+      sealedWebhookUrl: true,
+      sealedAccessToken: true,
+      sealedRefreshToken: true,
+      sealedApplicationToken: true,
+    },
   });
   for (const connection of connections) {
     const data = {
@@ -18,7 +25,9 @@ export async function resealLegacySecrets(db: PrismaClient, box: SecretBox): Pro
       sealedRefreshToken: again(connection.sealedRefreshToken, 'portal_connection.sealedRefreshToken'),
       sealedApplicationToken: again(connection.sealedApplicationToken, 'portal_connection.sealedApplicationToken'),
     };
-    const changed = Object.entries(data).filter(([name, value]) => value !== connection[name as keyof typeof data]).length;
+    const changed = Object.entries(data).filter(
+      ([name, value]) => value !== connection[name as keyof typeof data],
+    ).length;
     if (changed === 0) continue;
     await db.portalConnection.update({ where: { portalId: connection.portalId }, data });
     resealed += changed;

@@ -19,9 +19,15 @@ describe('secret box', () => {
     const sealed = secretBox(key).seal(webhook, 'portal_connection.sealedWebhookUrl');
     const parts = sealed.split('.');
     const flipped = `${parts[3]!.slice(0, -2)}${parts[3]!.endsWith('A') ? 'B' : 'A'}${parts[3]!.slice(-1)}`;
-    expect(() => secretBox(key).open([...parts.slice(0, 3), flipped].join('.'), 'portal_connection.sealedWebhookUrl')).toThrow(/cannot be opened/);
-    expect(() => secretBox('x'.repeat(40)).open(sealed, 'portal_connection.sealedWebhookUrl')).toThrow(/not the key it was sealed with/);
-    expect(() => secretBox(key).open('plain text', 'portal_connection.sealedWebhookUrl')).toThrow('Not a sealed secret.');
+    expect(() =>
+      secretBox(key).open([...parts.slice(0, 3), flipped].join('.'), 'portal_connection.sealedWebhookUrl'),
+    ).toThrow(/cannot be opened/);
+    expect(() => secretBox('x'.repeat(40)).open(sealed, 'portal_connection.sealedWebhookUrl')).toThrow(
+      /not the key it was sealed with/,
+    );
+    expect(() => secretBox(key).open('plain text', 'portal_connection.sealedWebhookUrl')).toThrow(
+      'Not a sealed secret.',
+    );
   });
 
   it('wants a real key', () => {
@@ -30,7 +36,9 @@ describe('secret box', () => {
 
   it('keeps unicode intact', () => {
     const box = secretBox(key);
-    expect(box.open(box.seal('ключ-🔑', 'copilot_settings.sealedProviderSecret'), 'copilot_settings.sealedProviderSecret')).toBe('ключ-🔑');
+    expect(
+      box.open(box.seal('ключ-🔑', 'copilot_settings.sealedProviderSecret'), 'copilot_settings.sealedProviderSecret'),
+    ).toBe('ключ-🔑');
   });
 });
 
@@ -40,7 +48,9 @@ describe('secret box against a changed database', () => {
   it('refuses a value whose tag was cut short, even to the bytes that match', () => {
     const [version, nonce, tag, body] = box.seal(webhook, 'portal_connection.sealedWebhookUrl').split('.');
     const cut = Buffer.from(tag!, 'base64url').subarray(0, 4).toString('base64url');
-    expect(() => box.open([version, nonce, cut, body].join('.'), 'portal_connection.sealedWebhookUrl')).toThrow(/cannot be opened/);
+    expect(() => box.open([version, nonce, cut, body].join('.'), 'portal_connection.sealedWebhookUrl')).toThrow(
+      /cannot be opened/,
+    );
   });
 
   it('opens a value only in the column it was sealed for', () => {

@@ -38,7 +38,8 @@ export type SecretBox = {
   openLegacy: (sealed: string) => string;
 };
 
-const unopenable = () => new Error('A stored secret cannot be opened: it was changed, or ENCRYPTION_KEY is not the key it was sealed with.');
+const unopenable = () =>
+  new Error('A stored secret cannot be opened: it was changed, or ENCRYPTION_KEY is not the key it was sealed with.');
 
 export function secretBox(secret: string): SecretBox {
   const key = keyFrom(secret);
@@ -64,7 +65,9 @@ export function secretBox(secret: string): SecretBox {
       const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: tagBytes });
       cipher.setAAD(Buffer.from(column, 'utf8'));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [version, nonce, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+      return [version, nonce, cipher.getAuthTag(), body]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
     },
     open: (sealed, column) => decrypt(sealed, version, column),
     isLegacy: (sealed) => sealed.startsWith(`${legacyVersion}.`),

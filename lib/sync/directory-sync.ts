@@ -6,7 +6,11 @@ import type { PrismaClient } from '@/lib/db/client';
  * Employees (dismissed ones too: tasks keep pointing at them) and departments, written in one
  * statement each. Loads and load medians are per employee, so names and departments matter.
  */
-export async function syncDirectory(db: PrismaClient, client: Bitrix24Client, portalId: string): Promise<{ employees: number; departments: number }> {
+export async function syncDirectory(
+  db: PrismaClient,
+  client: Bitrix24Client,
+  portalId: string,
+): Promise<{ employees: number; departments: number }> {
   const [users, departments] = await Promise.all([listUsers(client), listDepartments(client)]);
   const employees = users.map((user) => ({
     bitrixUserId: Number(user.ID),

@@ -22,7 +22,11 @@ let demo: Awaited<ReturnType<typeof startDemoConnection>>;
 let events: Awaited<ReturnType<typeof startEventsEndpoint>>;
 let client: Bitrix24Client;
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<{ value: T; ms: number }> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   for (;;) {
     const value = await check();
@@ -51,9 +55,22 @@ const mirrored = (bitrixTaskId: number) =>
 beforeAll(async () => {
   database = await migratedDatabase();
   const box = secretBox(randomBytes(32).toString('base64url'));
-  worker = await startJobWorker({ databaseUrl: database.url, db: database.db, box, owner: 'first-start-test', log: () => undefined, orphanScanMs: 500 });
+  worker = await startJobWorker({
+    databaseUrl: database.url,
+    db: database.db,
+    box,
+    owner: 'first-start-test',
+    log: () => undefined,
+    orphanScanMs: 500,
+  });
   events = await startEventsEndpoint({ db: database.db, box, boss: async () => worker.boss });
-  demo = await startDemoConnection({ db: database.db, box, webhookCode: 'first-start-code', eventsUrl: events.url, tasks: 1500 });
+  demo = await startDemoConnection({
+    db: database.db,
+    box,
+    webhookCode: 'first-start-code',
+    eventsUrl: events.url,
+    tasks: 1500,
+  });
   // As npm start does next: the demo accounts, to be linked to demo employees once the first sync brings them in.
   await syncDemoAccounts(database.db, 'first-start-demo-password');
   client = new Bitrix24Client({ connection: { kind: 'webhook', url: demo.portal.webhookUrl } });
@@ -78,18 +95,34 @@ describe('first start on the demo portal', () => {
     // Demo mode: the demo accounts exist, the lead linked to a flow owner.
     const { value: lead } = await until(
       'the demo lead linked to an employee',
-      () => database.db.user.findFirst({ where: { email: 'lead@demo.flowpilot.local', active: true, bitrixUserId: { not: null } } }),
+      () =>
+        database.db.user.findFirst({
+          where: { email: 'lead@demo.flowpilot.local', active: true, bitrixUserId: { not: null } },
+        }),
       5_000,
     );
-    expect((await visibleDemoAccounts(database.db)).map((account) => account.role)).toEqual(['admin', 'lead', 'executive']);
-    expect(await database.db.flowMember.count({ where: { bitrixUserId: lead.bitrixUserId!, role: 'owner' } })).toBeGreaterThan(0);
+    expect((await visibleDemoAccounts(database.db)).map((account) => account.role)).toEqual([
+      'admin',
+      'lead',
+      'executive',
+    ]);
+    expect(
+      await database.db.flowMember.count({ where: { bitrixUserId: lead.bitrixUserId!, role: 'owner' } }),
+    ).toBeGreaterThan(0);
     // After the first full sync, the daily figures of the past 120 days are backfilled for every flow.
     const flows = await database.db.flow.count({ where: { portalId: demo.portalId } });
-    await until('the 120-day backfill', async () => (await database.db.flowDailyFigure.count({ where: { flow: { portalId: demo.portalId } } })) === flows * 120, 30_000);
+    await until(
+      'the 120-day backfill',
+      async () =>
+        (await database.db.flowDailyFigure.count({ where: { flow: { portalId: demo.portalId } } })) === flows * 120,
+      30_000,
+    );
   });
 
   it('a task added, changed or deleted on the portal reaches the mirror by event within 5 seconds', async () => {
-    const flow = [...demo.portal.state.flows.values()].find((candidate) => candidate.active && candidate.distributionType === 'queue')!;
+    const flow = [...demo.portal.state.flows.values()].find(
+      (candidate) => candidate.active && candidate.distributionType === 'queue',
+    )!;
     const added = await addTask(client, { TITLE: 'Проверка события', FLOW_ID: flow.id, CREATED_BY: 1 });
     const arrival = await until('the added task', async () => mirrored(Number(added.id)), 5_000);
     expect(arrival.value).toMatchObject({ title: 'Проверка события', bitrixFlowId: flow.id });

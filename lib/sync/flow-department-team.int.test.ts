@@ -22,12 +22,19 @@ beforeAll(async () => {
   const company = fixtureCompany({
     flows: [
       fixtureFlow(3, { ownerId: 1, distributionType: 'queue', responsibleList: [['department', '2:F']], team: [] }),
-      fixtureFlow(4, { ownerId: 2, distributionType: 'himself', responsibleList: [['user', '2']], team: [['department', '1']] }),
+      fixtureFlow(4, {
+        ownerId: 2,
+        distributionType: 'himself',
+        responsibleList: [['user', '2']],
+        team: [['department', '1']],
+      }),
     ],
     tasks: [fixtureTask(1, { flowId: '3' }), fixtureTask(2, { flowId: '4' })],
   });
   portal = await startDemoPortal({ company });
-  ({ id: portalId } = await database.db.portal.create({ data: { memberId: company.header.memberId, domain: company.header.domain, kind: 'demo', timeZoneOffset: '+03:00' } }));
+  ({ id: portalId } = await database.db.portal.create({
+    data: { memberId: company.header.memberId, domain: company.header.domain, kind: 'demo', timeZoneOffset: '+03:00' },
+  }));
 });
 afterAll(async () => {
   await portal?.stop();
@@ -37,10 +44,22 @@ afterAll(async () => {
 describe('flow teams made of departments', () => {
   it('mirrors the people of each department as members, sub-departments included unless :F', async () => {
     const { run } = await requestSyncRun(database.db, portalId, 'full');
-    const outcome = await executeSyncRun({ db: database.db, client: new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } }), owner: 'test' }, run.id);
+    const outcome = await executeSyncRun(
+      {
+        db: database.db,
+        client: new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } }),
+        owner: 'test',
+      },
+      run.id,
+    );
     expect(outcome).toBe('succeeded');
     const members = async (bitrixFlowId: number) =>
-      (await database.db.flowMember.findMany({ where: { flow: { portalId, bitrixFlowId } }, select: { bitrixUserId: true, role: true } }))
+      (
+        await database.db.flowMember.findMany({
+          where: { flow: { portalId, bitrixFlowId } },
+          select: { bitrixUserId: true, role: true },
+        })
+      )
         .map((member) => `${member.bitrixUserId}:${member.role}`)
         .sort();
     expect(await members(3)).toEqual(['1:owner', '2:member', '3:member']);

@@ -30,19 +30,37 @@ const flow = (overrides: Partial<PortalFlowData>) => ({ ...fixtureFlow(3), ...ov
 
 describe('flow members from departments', () => {
   it('a department with :F is its own people; without, its sub-departments too; dismissed people are not members', () => {
-    expect(flowMembers(flow({ ownerId: 1, distributionType: 'queue', responsibleList: [['department', '17:F']], team: [] }), people)).toEqual([
+    expect(
+      flowMembers(
+        flow({ ownerId: 1, distributionType: 'queue', responsibleList: [['department', '17:F']], team: [] }),
+        people,
+      ),
+    ).toEqual([
       { bitrixUserId: 1, role: 'owner' },
       { bitrixUserId: 5, role: 'member' },
     ]);
     expect(
-      flowMembers(flow({ ownerId: 1, distributionType: 'queue', responsibleList: [['user', '2']], team: [['department', '17']] }), people)
+      flowMembers(
+        flow({ ownerId: 1, distributionType: 'queue', responsibleList: [['user', '2']], team: [['department', '17']] }),
+        people,
+      )
         .map((member) => member.bitrixUserId)
         .sort(),
     ).toEqual([1, 2, 5, 6, 7]);
   });
 
   it('a moderator list of a manual flow keeps its roles; unknown departments add nobody', () => {
-    expect(flowMembers(flow({ ownerId: 1, distributionType: 'manually', responsibleList: [['department', '18:F']], team: [['department', '99']] }), people)).toEqual([
+    expect(
+      flowMembers(
+        flow({
+          ownerId: 1,
+          distributionType: 'manually',
+          responsibleList: [['department', '18:F']],
+          team: [['department', '99']],
+        }),
+        people,
+      ),
+    ).toEqual([
       { bitrixUserId: 1, role: 'owner' },
       { bitrixUserId: 6, role: 'moderator' },
     ]);

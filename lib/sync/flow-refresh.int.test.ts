@@ -22,7 +22,11 @@ const company = () =>
       fixtureFlow(1),
       fixtureFlow(2, { taskCreators: [['user', '1']], responsibleList: [['user', '2']], team: [['user', '2']] }),
       fixtureFlow(3),
-      fixtureFlow(4, { taskCreators: [['department', '1:F']], responsibleList: [['user', '1']], team: [['user', '1']] }),
+      fixtureFlow(4, {
+        taskCreators: [['department', '1:F']],
+        responsibleList: [['user', '1']],
+        team: [['user', '1']],
+      }),
     ],
     tasks: [fixtureTask(1, { flowId: '2' }), fixtureTask(2, { flowId: '4' })],
   });
@@ -42,9 +46,22 @@ beforeEach(async () => {
   await portal?.stop();
   portal = await startDemoPortal({ company: company(), webhooks: hooks });
   await database.db.portal.deleteMany();
-  ({ id: portalId } = await database.db.portal.create({ data: { memberId: 'fixture-member', domain: 'fixture.bitrix24.test', kind: 'webhook' } }));
+  ({ id: portalId } = await database.db.portal.create({
+    data: { memberId: 'fixture-member', domain: 'fixture.bitrix24.test', kind: 'webhook' },
+  }));
   await database.db.task.createMany({
-    data: [2, 4].map((flowId) => ({ portalId, bitrixTaskId: flowId, bitrixFlowId: flowId, title: 't', status: 2, createdBy: 1, responsibleId: 2, createdAt: new Date(), changedAt: new Date(), raw: {} })),
+    data: [2, 4].map((flowId) => ({
+      portalId,
+      bitrixTaskId: flowId,
+      bitrixFlowId: flowId,
+      title: 't',
+      status: 2,
+      createdBy: 1,
+      responsibleId: 2,
+      createdAt: new Date(),
+      changedAt: new Date(),
+      raw: {},
+    })),
   });
 });
 
@@ -61,7 +78,10 @@ function clientAs(userId: number): Bitrix24Client {
   });
 }
 
-const mirroredIds = async () => (await database.db.flow.findMany({ where: { portalId }, orderBy: { bitrixFlowId: 'asc' } })).map((flow) => flow.bitrixFlowId);
+const mirroredIds = async () =>
+  (await database.db.flow.findMany({ where: { portalId }, orderBy: { bitrixFlowId: 'asc' } })).map(
+    (flow) => flow.bitrixFlowId,
+  );
 
 describe('refreshFlows', () => {
   it('as a user who is not an admin: ends the probe, records what they cannot read, removes nothing', async () => {
@@ -72,7 +92,10 @@ describe('refreshFlows', () => {
     expect(requests).toBeLessThan(30);
     expect(refreshed).toMatchObject({ flows: 3, removed: 0, unreadable: [4] });
     expect(await mirroredIds()).toEqual([1, 2, 3, 4]);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({ unreadableFlowIds: [4], connectionUserIsAdmin: false });
+    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({
+      unreadableFlowIds: [4],
+      connectionUserIsAdmin: false,
+    });
   });
 
   it('in Russian and in English alike', async () => {
@@ -88,7 +111,10 @@ describe('refreshFlows', () => {
     const refreshed = await refreshFlows(database.db, clientAs(1), portalId, '+03:00');
     expect(refreshed).toMatchObject({ flows: 3, removed: 1, unreadable: [] });
     expect(await mirroredIds()).toEqual([1, 2, 4]);
-    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({ unreadableFlowIds: [], connectionUserIsAdmin: true });
+    expect(await database.db.portal.findUniqueOrThrow({ where: { id: portalId } })).toMatchObject({
+      unreadableFlowIds: [],
+      connectionUserIsAdmin: true,
+    });
   });
 
   it('on a plan without Flows: nothing is removed, every known flow is unreadable', async () => {

@@ -5,7 +5,8 @@ import { departmentPeople, type DepartmentPeople } from './department-people';
 
 type Db = Prisma.TransactionClient;
 
-const optionalInt = (value: unknown): number | null => (value === null || value === undefined || value === '' ? null : Number(value) || null);
+const optionalInt = (value: unknown): number | null =>
+  value === null || value === undefined || value === '' ? null : Number(value) || null;
 const flag = (value: unknown): boolean => value === true || value === 'Y' || value === '1' || value === 1;
 
 const positive = (id: number) => Number.isInteger(id) && id > 0;
@@ -24,11 +25,16 @@ function peopleOf(pairs: string[][], departments: DepartmentPeople): number[] {
 }
 
 /** Owner, moderators (who distribute by hand in a manual flow) and the team, as member rows. */
-export function flowMembers(flow: PortalFlowData, departments: DepartmentPeople): { bitrixUserId: number; role: 'owner' | 'moderator' | 'member' }[] {
+export function flowMembers(
+  flow: PortalFlowData,
+  departments: DepartmentPeople,
+): { bitrixUserId: number; role: 'owner' | 'moderator' | 'member' }[] {
   const rows = new Map<string, { bitrixUserId: number; role: 'owner' | 'moderator' | 'member' }>();
-  const add = (bitrixUserId: number, role: 'owner' | 'moderator' | 'member') => rows.set(`${bitrixUserId}:${role}`, { bitrixUserId, role });
+  const add = (bitrixUserId: number, role: 'owner' | 'moderator' | 'member') =>
+    rows.set(`${bitrixUserId}:${role}`, { bitrixUserId, role });
   if (flow.ownerId > 0) add(flow.ownerId, 'owner');
-  for (const id of peopleOf(flow.responsibleList, departments)) add(id, flow.distributionType === 'manually' ? 'moderator' : 'member');
+  for (const id of peopleOf(flow.responsibleList, departments))
+    add(id, flow.distributionType === 'manually' ? 'moderator' : 'member');
   for (const id of peopleOf(flow.team, departments)) add(id, 'member');
   return [...rows.values()];
 }
@@ -61,7 +67,12 @@ export function flowColumns(flow: PortalFlowData, timeZoneOffset: string) {
 }
 
 /** Writes flows and replaces their member rows. */
-export async function upsertFlows(db: Db, portalId: string, flows: PortalFlowData[], timeZoneOffset: string): Promise<void> {
+export async function upsertFlows(
+  db: Db,
+  portalId: string,
+  flows: PortalFlowData[],
+  timeZoneOffset: string,
+): Promise<void> {
   const [departments, employees] = await Promise.all([
     db.department.findMany({ where: { portalId }, select: { bitrixDepartmentId: true, parentId: true } }),
     db.employee.findMany({ where: { portalId }, select: { bitrixUserId: true, departmentIds: true, active: true } }),

@@ -34,9 +34,16 @@ describe('full sync', () => {
     const { outcome, run } = await sync('full');
     expect(run.error).toBeNull();
     expect(outcome).toBe('succeeded');
-    expect(run.counts).toMatchObject({ tasks: fixture.portal.state.tasks.length, flows: fixture.portal.state.flows.size });
+    expect(run.counts).toMatchObject({
+      tasks: fixture.portal.state.tasks.length,
+      flows: fixture.portal.state.flows.size,
+    });
     expect(await mirrorDifferences(database.db, fixture.portalId, fixture.portal.state)).toEqual([]);
-    const perFlow = await database.db.task.groupBy({ by: ['bitrixFlowId', 'status'], where: { portalId: fixture.portalId, deletedAt: null }, _count: true });
+    const perFlow = await database.db.task.groupBy({
+      by: ['bitrixFlowId', 'status'],
+      where: { portalId: fixture.portalId, deletedAt: null },
+      _count: true,
+    });
     const expected = new Map<string, number>();
     for (const { record } of fixture.portal.state.tasks) {
       const key = `${record.flowId ? Number(record.flowId) : null}:${record.status}`;
@@ -56,11 +63,20 @@ describe('full sync', () => {
         orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
       });
       const ours = flowEfficiency(
-        tasks.map((task) => efficiencyTaskOf(metricTaskFromMirror(task, changes.filter((change) => change.bitrixTaskId === task.bitrixTaskId)))),
+        tasks.map((task) =>
+          efficiencyTaskOf(
+            metricTaskFromMirror(
+              task,
+              changes.filter((change) => change.bitrixTaskId === task.bitrixTaskId),
+            ),
+          ),
+        ),
         Date.now(),
         fixture.company.header.timeZoneOffset,
       );
-      expect(ours.efficiency, `flow ${flow.bitrixFlowId} ${flow.name}`).toBe(fixture.portal.state.moduleEfficiency(flow.bitrixFlowId));
+      expect(ours.efficiency, `flow ${flow.bitrixFlowId} ${flow.name}`).toBe(
+        fixture.portal.state.moduleEfficiency(flow.bitrixFlowId),
+      );
       spread.add(ours.efficiency);
     }
     // The generated company has healthy and failing flows: the check is not all-100 against all-100.
@@ -76,8 +92,14 @@ describe('full sync', () => {
 
   it('a second full sync picks up new, changed and deleted tasks and records the changes it saw', async () => {
     const client = fixture.client();
-    const flowId = [...fixture.portal.state.flows.values()].find((flow) => flow.active && flow.distributionType === 'queue')!.id;
-    const added = await addTask(client, { TITLE: '<img src=x onerror=alert(1)> Новая задача', FLOW_ID: flowId, CREATED_BY: 1 });
+    const flowId = [...fixture.portal.state.flows.values()].find(
+      (flow) => flow.active && flow.distributionType === 'queue',
+    )!.id;
+    const added = await addTask(client, {
+      TITLE: '<img src=x onerror=alert(1)> Новая задача',
+      FLOW_ID: flowId,
+      CREATED_BY: 1,
+    });
     const open = fixture.portal.state.tasks.find((task) => task.record.status === '2' && task.record.flowId)!;
     await client.call('tasks.task.start', { taskId: Number(open.record.id) });
     const doomed = fixture.portal.state.tasks.find((task) => task.record.status === '5')!;
@@ -87,15 +109,21 @@ describe('full sync', () => {
     expect(outcome).toBe('succeeded');
     expect(run.counts).toMatchObject({ deleted: 1 });
     expect(await mirrorDifferences(database.db, fixture.portalId, fixture.portal.state)).toEqual([]);
-    const mirroredNew = await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(added.id) } } });
+    const mirroredNew = await database.db.task.findUniqueOrThrow({
+      where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(added.id) } },
+    });
     expect(mirroredNew.title).toBe('<img src=x onerror=alert(1)> Новая задача');
-    const gone = await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(doomed.record.id) } } });
+    const gone = await database.db.task.findUniqueOrThrow({
+      where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(doomed.record.id) } },
+    });
     expect(gone.deletedAt).not.toBeNull();
-    const started = await database.db.taskChange.findMany({ where: { portalId: fixture.portalId, bitrixTaskId: Number(open.record.id), field: 'status' } });
+    const started = await database.db.taskChange.findMany({
+      where: { portalId: fixture.portalId, bitrixTaskId: Number(open.record.id), field: 'status' },
+    });
     expect(started.at(-1)).toMatchObject({ fromValue: '2', toValue: '3', source: 'history' });
   });
 
-  it("as a webhook user who is not a portal admin, tasks it no longer sees are not marked deleted", async () => {
+  it('as a webhook user who is not a portal admin, tasks it no longer sees are not marked deleted', async () => {
     // A non-admin sees only the tasks its permissions allow, and Bitrix24 answers an unseen task like a
     // missing one (b24restdocs: api-reference/common/users/user-admin.md; docs/bitrix24.md).
     const { admins } = fixture.portal.options;
@@ -107,7 +135,9 @@ describe('full sync', () => {
         const { outcome, run } = await sync(kind);
         expect(outcome).toBe('succeeded');
         expect(run.counts).not.toHaveProperty('deleted');
-        const kept = await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(hidden!.record.id) } } });
+        const kept = await database.db.task.findUniqueOrThrow({
+          where: { portalId_bitrixTaskId: { portalId: fixture.portalId, bitrixTaskId: Number(hidden!.record.id) } },
+        });
         expect(kept.deletedAt).toBeNull();
       }
     } finally {
@@ -141,6 +171,8 @@ describe('full sync', () => {
     expect(first.started).toBe(true);
     expect(second).toMatchObject({ started: false, run: { id: first.run.id } });
     expect(third).toMatchObject({ started: false, run: { id: first.run.id } });
-    expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, first.run.id)).toBe('succeeded');
+    expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, first.run.id)).toBe(
+      'succeeded',
+    );
   });
 });

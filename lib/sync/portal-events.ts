@@ -27,7 +27,9 @@ export const portalEventSchema = z.object({
   }),
 });
 
-export type PortalEventPost = { event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE'; bitrixTaskId: number; sender: EventSender } | { event: 'ONAPPUNINSTALL'; sender: EventSender };
+export type PortalEventPost =
+  | { event: 'ONTASKADD' | 'ONTASKUPDATE' | 'ONTASKDELETE'; bitrixTaskId: number; sender: EventSender }
+  | { event: 'ONAPPUNINSTALL'; sender: EventSender };
 
 export class PortalEventError extends Error {
   constructor(message: string) {
@@ -62,6 +64,7 @@ export function parsePortalEvent(body: string, contentType: string): PortalEvent
   const sender = { memberId: auth.member_id, domain: auth.domain ?? null, applicationToken: auth.application_token };
   if (event === 'ONAPPUNINSTALL') return { event, sender };
   const ref = [data.FIELDS_AFTER, data.FIELDS_BEFORE].find((value) => typeof value === 'object');
-  if (!ref || typeof ref !== 'object') throw new PortalEventError('The event names no task (data[FIELDS_AFTER][ID] or data[FIELDS_BEFORE][ID]).');
+  if (!ref || typeof ref !== 'object')
+    throw new PortalEventError('The event names no task (data[FIELDS_AFTER][ID] or data[FIELDS_BEFORE][ID]).');
   return { event, bitrixTaskId: ref.ID, sender };
 }

@@ -28,7 +28,14 @@ async function syncedPortal(timeZone: string | undefined) {
   company.users = company.users.map((user) => (user.ID === '1' ? { ...user, TIME_ZONE: timeZone } : user));
   const portal = await startDemoPortal({ company });
   portals.push(portal);
-  const { id } = await database.db.portal.create({ data: { memberId: `${company.header.memberId.slice(0, 30)}${portals.length}0`, domain: company.header.domain, kind: 'demo', timeZoneOffset: '+00:00' } });
+  const { id } = await database.db.portal.create({
+    data: {
+      memberId: `${company.header.memberId.slice(0, 30)}${portals.length}0`,
+      domain: company.header.domain,
+      kind: 'demo',
+      timeZoneOffset: '+00:00',
+    },
+  });
   const { run } = await requestSyncRun(database.db, id, 'full');
   const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } });
   expect(await executeSyncRun({ db: database.db, client, owner: 'test' }, run.id)).toBe('succeeded');
@@ -37,7 +44,10 @@ async function syncedPortal(timeZone: string | undefined) {
 
 describe('the portal’s time zone after a sync', () => {
   it('is the connection user’s zone, at its offset now', async () => {
-    expect(await syncedPortal('Europe/Berlin')).toEqual({ timeZone: 'Europe/Berlin', timeZoneOffset: zoneOffset('Europe/Berlin', Date.now()) });
+    expect(await syncedPortal('Europe/Berlin')).toEqual({
+      timeZone: 'Europe/Berlin',
+      timeZoneOffset: zoneOffset('Europe/Berlin', Date.now()),
+    });
   });
 
   it('is the server clock’s offset when the user has none', async () => {

@@ -37,7 +37,10 @@ function isTimeZone(zone: string): boolean {
 
 /** The zone's UTC offset at a moment, as "+02:00". */
 export function zoneOffset(zone: string, at: number): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(at))
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   // "GMT" alone is UTC itself.
   return /^GMT([+-]\d{2}:\d{2})$/.exec(name)?.[1] ?? '+00:00';
 }

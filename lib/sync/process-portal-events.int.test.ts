@@ -24,13 +24,29 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await database.db.portal.deleteMany();
-  ({ id: portalId } = await database.db.portal.create({ data: { memberId: 'fixture-member', domain: 'fixture.bitrix24.test', kind: 'webhook' } }));
+  ({ id: portalId } = await database.db.portal.create({
+    data: { memberId: 'fixture-member', domain: 'fixture.bitrix24.test', kind: 'webhook' },
+  }));
   // Task 7 is mirrored, but the portal does not show it.
-  await database.db.task.create({ data: { portalId, bitrixTaskId: 7, title: 't', status: 2, createdBy: 1, responsibleId: 1, createdAt: new Date(), changedAt: new Date(), raw: {} } });
+  await database.db.task.create({
+    data: {
+      portalId,
+      bitrixTaskId: 7,
+      title: 't',
+      status: 2,
+      createdBy: 1,
+      responsibleId: 1,
+      createdAt: new Date(),
+      changedAt: new Date(),
+      raw: {},
+    },
+  });
 });
 
 const client = () => new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } });
-const deletedAt = async () => (await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId, bitrixTaskId: 7 } } })).deletedAt;
+const deletedAt = async () =>
+  (await database.db.task.findUniqueOrThrow({ where: { portalId_bitrixTaskId: { portalId, bitrixTaskId: 7 } } }))
+    .deletedAt;
 
 describe('processPortalEvents and tasks the portal does not show', () => {
   it('for a user who is not an admin: an update keeps the task, ONTASKDELETE marks it deleted', async () => {

@@ -20,7 +20,10 @@ import { linkTasksToFlows, markTasksDeleted, upsertTasks } from './task-writes';
 const pageSize = 50;
 
 export async function processPortalEvents(db: PrismaClient, client: Bitrix24Client, portalId: string): Promise<number> {
-  const portal = await db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { timeZoneOffset: true, connectionUserIsAdmin: true } });
+  const portal = await db.portal.findUniqueOrThrow({
+    where: { id: portalId },
+    select: { timeZoneOffset: true, connectionUserIsAdmin: true },
+  });
   const offset = portal.timeZoneOffset;
   // As the last sync found it (user.admin); not known yet counts as not an admin.
   const seesEveryTask = portal.connectionUserIsAdmin === true;
@@ -37,9 +40,16 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     const covered = events.filter((event) => taskIds.includes(event.bitrixTaskId)).map((event) => event.id);
 
     const { results, errors } = await client.batch(
-      Object.fromEntries(taskIds.map((id) => [`t${id}`, { method: 'tasks.task.get', params: { taskId: id, select: mirroredTaskFields } }])),
+      Object.fromEntries(
+        taskIds.map((id) => [
+          `t${id}`,
+          { method: 'tasks.task.get', params: { taskId: id, select: mirroredTaskFields } },
+        ]),
+      ),
     );
-    const deletedByEvent = new Set(events.filter((event) => event.event === 'ONTASKDELETE').map((event) => event.bitrixTaskId));
+    const deletedByEvent = new Set(
+      events.filter((event) => event.event === 'ONTASKDELETE').map((event) => event.bitrixTaskId),
+    );
     const present: ReturnType<typeof mirroredTask>[] = [];
     const gone: number[] = [];
     for (const id of taskIds) {
@@ -50,15 +60,28 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
       // gone only when it says so (ONTASKDELETE), or when the connection's user is an admin, who sees every task.
       if (error || Array.isArray(result) || !result) {
         if (seesEveryTask || deletedByEvent.has(id)) gone.push(id);
-      }
-      else present.push(mirroredTask(portalTaskSchema.parse(z.object({ task: z.unknown() }).parse(result).task), offset));
+      } else
+        present.push(mirroredTask(portalTaskSchema.parse(z.object({ task: z.unknown() }).parse(result).task), offset));
     }
 
-    const knownFlows = new Set((await db.flow.findMany({ where: { portalId }, select: { bitrixFlowId: true } })).map((flow) => flow.bitrixFlowId));
-    const goneFlowIds = gone.length === 0 ? [] : (await db.task.findMany({ where: { portalId, bitrixTaskId: { in: gone } }, select: { bitrixFlowId: true } })).map((task) => task.bitrixFlowId);
+    const knownFlows = new Set(
+      (await db.flow.findMany({ where: { portalId }, select: { bitrixFlowId: true } })).map(
+        (flow) => flow.bitrixFlowId,
+      ),
+    );
+    const goneFlowIds =
+      gone.length === 0
+        ? []
+        : (
+            await db.task.findMany({ where: { portalId, bitrixTaskId: { in: gone } }, select: { bitrixFlowId: true } })
+          ).map((task) => task.bitrixFlowId);
     // A task added, changed or deleted makes Bitrix24 store its flow's efficiency afresh
     // (Efficiency::invalidate), so every flow touched is read again, not only flows not seen before.
-    const touchedFlowIds = [...new Set([...present.map((task) => task.bitrixFlowId), ...goneFlowIds].filter((id): id is number => id !== null))];
+    const touchedFlowIds = [
+      ...new Set(
+        [...present.map((task) => task.bitrixFlowId), ...goneFlowIds].filter((id): id is number => id !== null),
+      ),
+    ];
     const touchedFlows = touchedFlowIds.length ? (await getFlows(client, touchedFlowIds)).flows : [];
     const newFlows = touchedFlows.filter((flow) => !knownFlows.has(flow.id));
     const flowTaskIds = present.filter((task) => task.bitrixFlowId !== null).map((task) => task.bitrixTaskId);

@@ -1,5 +1,11 @@
 import { portalAdminStatus } from '@/lib/bitrix24/api/directory';
-import { countTasks, highestTaskId, scanAllTasksInBatches, scanTaskIdsInBatches, scanTasks } from '@/lib/bitrix24/api/tasks';
+import {
+  countTasks,
+  highestTaskId,
+  scanAllTasksInBatches,
+  scanTaskIdsInBatches,
+  scanTasks,
+} from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { Bitrix24Error } from '@/lib/bitrix24/errors';
 import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
@@ -68,10 +74,20 @@ type PhaseContext = {
 
 const historyBatch = 50;
 
-async function checkpoint(db: Prisma.TransactionClient | PrismaClient, context: PhaseContext, total: number | null): Promise<void> {
+async function checkpoint(
+  db: Prisma.TransactionClient | PrismaClient,
+  context: PhaseContext,
+  total: number | null,
+): Promise<void> {
   // Stopping before the save rolls the page back with it: the resumed run reads that page again.
   if (context.options.signal?.aborted) throw new SyncStoppedError();
-  await saveCheckpoint(db, context.run, { phase: context.cursor.phase ?? '', cursor: context.cursor, done: context.done, total, counts: context.counts });
+  await saveCheckpoint(db, context.run, {
+    phase: context.cursor.phase ?? '',
+    cursor: context.cursor,
+    done: context.done,
+    total,
+    counts: context.counts,
+  });
 }
 
 async function directoryPhase(context: PhaseContext): Promise<void> {
@@ -79,13 +95,21 @@ async function directoryPhase(context: PhaseContext): Promise<void> {
   const written = await syncDirectory(db, client, context.run.portalId);
   const zone = await readPortalTimeZone(client);
   if (zone) {
-    await db.portal.update({ where: { id: context.run.portalId }, data: { timeZoneOffset: zone.offset, timeZone: zone.timeZone } });
+    await db.portal.update({
+      where: { id: context.run.portalId },
+      data: { timeZoneOffset: zone.offset, timeZone: zone.timeZone },
+    });
     context.offset = zone.offset;
   }
   Object.assign(context.counts, written);
 }
 
-async function writeTaskPage(context: PhaseContext, tasks: Parameters<typeof mirroredTask>[0][], afterId: number, total: number | null): Promise<void> {
+async function writeTaskPage(
+  context: PhaseContext,
+  tasks: Parameters<typeof mirroredTask>[0][],
+  afterId: number,
+  total: number | null,
+): Promise<void> {
   const rows = tasks.map((task) => mirroredTask(task, context.offset));
   await context.options.db.$transaction(async (tx) => {
     await upsertTasks(tx, context.run.portalId, rows);
@@ -103,7 +127,10 @@ async function allTasksPhase(context: PhaseContext): Promise<void> {
     await checkpoint(context.options.db, context, await countTasks(client));
   }
   const total = (await readSyncRun(context.options.db, context.run.id))?.total ?? null;
-  for await (const batch of scanAllTasksInBatches(client, { afterId: context.cursor.afterId, upToId: context.cursor.upToId })) {
+  for await (const batch of scanAllTasksInBatches(client, {
+    afterId: context.cursor.afterId,
+    upToId: context.cursor.upToId,
+  })) {
     await writeTaskPage(context, batch.tasks, batch.throughId, total);
   }
 }
@@ -111,7 +138,8 @@ async function allTasksPhase(context: PhaseContext): Promise<void> {
 async function changedTasksPhase(context: PhaseContext): Promise<void> {
   const { db, client } = context.options;
   if (context.cursor.since === undefined) {
-    const kinds: SyncKind[] = context.run.kind === 'reconcile' ? ['full', 'reconcile'] : ['full', 'incremental', 'reconcile'];
+    const kinds: SyncKind[] =
+      context.run.kind === 'reconcile' ? ['full', 'reconcile'] : ['full', 'incremental', 'reconcile'];
     const watermark = await syncWatermark(db, context.run.portalId, kinds);
     const since = new Date((watermark?.getTime() ?? 0) - (context.options.overlapMs ?? 5 * 60_000));
     context.cursor = { ...context.cursor, since: since.toISOString() };
@@ -146,9 +174,17 @@ async function deletionsPhase(context: PhaseContext): Promise<void> {
     context.cursor = { ...context.cursor, upToId: await highestTaskId(client) };
     await checkpoint(db, context, context.cursor.upToId ?? null);
   }
-  for await (const batch of scanTaskIdsInBatches(client, { afterId: context.cursor.afterId, upToId: context.cursor.upToId })) {
+  for await (const batch of scanTaskIdsInBatches(client, {
+    afterId: context.cursor.afterId,
+    upToId: context.cursor.upToId,
+  })) {
     await db.$transaction(async (tx) => {
-      const removed = await markMissingInRange(tx, context.run.portalId, { afterId: context.cursor.afterId, throughId: batch.throughId }, batch.tasks);
+      const removed = await markMissingInRange(
+        tx,
+        context.run.portalId,
+        { afterId: context.cursor.afterId, throughId: batch.throughId },
+        batch.tasks,
+      );
       context.counts.deleted = (context.counts.deleted ?? 0) + removed;
       context.done = batch.throughId;
       context.cursor = { ...context.cursor, afterId: batch.throughId };
@@ -158,7 +194,13 @@ async function deletionsPhase(context: PhaseContext): Promise<void> {
 }
 
 async function flowsPhase(context: PhaseContext): Promise<void> {
-  const refreshed = await refreshFlows(context.options.db, context.options.client, context.run.portalId, context.offset, { probe: context.run.kind !== 'incremental' });
+  const refreshed = await refreshFlows(
+    context.options.db,
+    context.options.client,
+    context.run.portalId,
+    context.offset,
+    { probe: context.run.kind !== 'incremental' },
+  );
   context.counts.flows = refreshed.flows;
   if (refreshed.removed) context.counts.flowsRemoved = refreshed.removed;
   if (refreshed.unreadable.length) context.counts.flowsUnreadable = refreshed.unreadable.length;
@@ -223,8 +265,17 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
   if (!(await claimSyncRun(db, runId, options.owner, staleAfterMs))) return 'not-claimed';
   const record = await readSyncRun(db, runId);
   if (!record) return 'not-claimed';
-  const portal = await db.portal.findUniqueOrThrow({ where: { id: record.portalId }, select: { timeZoneOffset: true } });
-  const run = { id: record.id, owner: options.owner, kind: record.kind, portalId: record.portalId, startedAt: record.startedAt };
+  const portal = await db.portal.findUniqueOrThrow({
+    where: { id: record.portalId },
+    select: { timeZoneOffset: true },
+  });
+  const run = {
+    id: record.id,
+    owner: options.owner,
+    kind: record.kind,
+    portalId: record.portalId,
+    startedAt: record.startedAt,
+  };
 
   let lost = false;
   const beat = setInterval(() => {
@@ -250,7 +301,13 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
       const phase = phases[index]!;
       if (context.cursor.phase !== phase) {
         const { upToId, since } = context.cursor;
-        context.cursor = { phase, afterId: 0, upToId: phase === 'deletions' && run.kind === 'reconcile' ? undefined : upToId, since, phaseStartedAt: new Date().toISOString() };
+        context.cursor = {
+          phase,
+          afterId: 0,
+          upToId: phase === 'deletions' && run.kind === 'reconcile' ? undefined : upToId,
+          since,
+          phaseStartedAt: new Date().toISOString(),
+        };
         context.done = 0;
         await checkpoint(db, context, null);
       }

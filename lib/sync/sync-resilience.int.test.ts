@@ -22,9 +22,13 @@ async function setUp(options: Parameters<typeof syncFixture>[1]) {
 }
 
 function startChild(args: object): { child: ChildProcess; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'testing/sync-child.ts'), JSON.stringify(args)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'testing/sync-child.ts'), JSON.stringify(args)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, exit };
 }
@@ -45,7 +49,8 @@ describe('a sync that is killed or served badly', () => {
       // Kill at a random moment just after this worker saved progress of its own: mid-run, in whatever phase it is.
       const before = progress.at(-1);
       const deadline = Date.now() + 60_000;
-      while ((await snapshot()).at === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while ((await snapshot()).at === before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
       child.kill('SIGKILL');
       await exit;
@@ -59,7 +64,9 @@ describe('a sync that is killed or served badly', () => {
     expect(finished.state).toBe('succeeded');
     expect(await mirrorDifferences(database.db, fixture.portalId, fixture.portal.state)).toEqual([]);
     // No duplicates: one row per portal task, one change per history row.
-    expect(await database.db.task.count({ where: { portalId: fixture.portalId } })).toBe(fixture.portal.state.tasks.length);
+    expect(await database.db.task.count({ where: { portalId: fixture.portalId } })).toBe(
+      fixture.portal.state.tasks.length,
+    );
     const [{ duplicates }] = await database.db.$queryRaw<[{ duplicates: number }]>`
       SELECT count(*)::int AS duplicates FROM (
         SELECT 1 FROM task_change GROUP BY "portalId", "bitrixTaskId", field, "changedAt", "toValue" HAVING count(*) > 1) AS d`;
@@ -75,7 +82,10 @@ describe('a sync that is killed or served badly', () => {
       portal: { faults: { errorRate: 0.2, slowMs: 30 }, limits: { burst: 5, drainPerSecond: 2 } },
     });
     const retried: string[] = [];
-    const client = fixture.client({ limiter: new LeakyBucketLimiter({ burst: 50, drainPerSecond: 20 }), onRetry: (notice) => retried.push(notice.error.kind) });
+    const client = fixture.client({
+      limiter: new LeakyBucketLimiter({ burst: 50, drainPerSecond: 20 }),
+      onRetry: (notice) => retried.push(notice.error.kind),
+    });
     const { run } = await requestSyncRun(database.db, fixture.portalId, 'full');
     const outcome = await executeSyncRun({ db: database.db, client, owner: 'faulty' }, run.id);
     const finished = await database.db.syncRun.findUniqueOrThrow({ where: { id: run.id } });

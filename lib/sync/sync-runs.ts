@@ -46,10 +46,18 @@ const runSelect = {
 export type SyncRunRecord = Prisma.SyncRunGetPayload<{ select: typeof runSelect }>;
 
 /** Starts a run of `kind`, or returns the portal's running one (whatever its kind) with `started: false`. */
-export async function requestSyncRun(db: PrismaClient, portalId: string, kind: SyncKind): Promise<{ run: SyncRunRecord; started: boolean }> {
+export async function requestSyncRun(
+  db: PrismaClient,
+  portalId: string,
+  kind: SyncKind,
+): Promise<{ run: SyncRunRecord; started: boolean }> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:sync-run'), hashtext(${portalId}))`;
-    const running = await tx.syncRun.findFirst({ where: { portalId, state: 'running' }, orderBy: { startedAt: 'desc' }, select: runSelect });
+    const running = await tx.syncRun.findFirst({
+      where: { portalId, state: 'running' },
+      orderBy: { startedAt: 'desc' },
+      select: runSelect,
+    });
     if (running) return { run: running, started: false };
     const run = await tx.syncRun.create({ data: { portalId, kind, phase: syncPhases[kind][0] }, select: runSelect });
     return { run, started: true };
@@ -93,11 +101,18 @@ export async function saveCheckpoint(
 
 /** Keeps the run marked alive; false when another worker has taken it. */
 export async function heartbeat(db: PrismaClient, run: { id: string; owner: string }): Promise<boolean> {
-  const { count } = await db.syncRun.updateMany({ where: { id: run.id, owner: run.owner, state: 'running' }, data: { heartbeatAt: new Date() } });
+  const { count } = await db.syncRun.updateMany({
+    where: { id: run.id, owner: run.owner, state: 'running' },
+    data: { heartbeatAt: new Date() },
+  });
   return count === 1;
 }
 
-export async function finishSyncRun(db: PrismaClient, run: { id: string; owner: string }, counts: Record<string, number>): Promise<void> {
+export async function finishSyncRun(
+  db: PrismaClient,
+  run: { id: string; owner: string },
+  counts: Record<string, number>,
+): Promise<void> {
   const now = new Date();
   const { count } = await db.syncRun.updateMany({
     where: { id: run.id, owner: run.owner, state: 'running' },
@@ -109,7 +124,11 @@ export async function finishSyncRun(db: PrismaClient, run: { id: string; owner: 
 /** Why a run failed: a code the pages translate, and a reason in words for the admin. */
 export type SyncFailure = { code: string; reason: string };
 
-export async function failSyncRun(db: PrismaClient, run: { id: string; owner: string }, failure: SyncFailure): Promise<void> {
+export async function failSyncRun(
+  db: PrismaClient,
+  run: { id: string; owner: string },
+  failure: SyncFailure,
+): Promise<void> {
   await db.syncRun.updateMany({
     where: { id: run.id, owner: run.owner, state: 'running' },
     data: { state: 'failed', error: failure.reason.slice(0, 2000), errorCode: failure.code, finishedAt: new Date() },
@@ -121,7 +140,12 @@ export async function failSyncRun(db: PrismaClient, run: { id: string; owner: st
  * beating for `staleAfterMs` (killed). The update is the claim, so of several instances trying
  * at once exactly one gets it.
  */
-export async function claimSyncRun(db: PrismaClient, runId: string, owner: string, staleAfterMs: number): Promise<boolean> {
+export async function claimSyncRun(
+  db: PrismaClient,
+  runId: string,
+  owner: string,
+  staleAfterMs: number,
+): Promise<boolean> {
   const claimed = await db.$executeRaw`
     UPDATE sync_run SET owner = ${owner}, "heartbeatAt" = now()
     WHERE id = ${runId}::uuid AND state = 'running'

@@ -25,7 +25,10 @@ describe('why a sync failed, as the status route tells it', () => {
     try {
       const { run } = await requestSyncRun(database.db, fixture.portalId, 'full');
       expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, run.id)).toBe('failed');
-      const portal = await database.db.portal.findUniqueOrThrow({ where: { id: fixture.portalId }, select: { id: true, domain: true, kind: true } });
+      const portal = await database.db.portal.findUniqueOrThrow({
+        where: { id: fixture.portalId },
+        select: { id: true, domain: true, kind: true },
+      });
       const status = await readSyncStatus(database.db, portal, { withReason: true });
       expect(status.run).toMatchObject({ state: 'failed', errorCode: 'internal' });
       expect(status.run?.error).toMatch(/server log/);
@@ -37,16 +40,33 @@ describe('why a sync failed, as the status route tells it', () => {
     }
   });
 
-  it('a portal refusal keeps the portal\'s reason, with its kind as the code', async () => {
+  it("a portal refusal keeps the portal's reason, with its kind as the code", async () => {
     const { run } = await requestSyncRun(database.db, fixture.portalId, 'full');
-    const refusing = new Bitrix24Client({ connection: { kind: 'webhook', url: fixture.portal.webhookUrl.replace(/\/rest\/(\d+)\/[^/]+\//, '/rest/$1/wrong-code/') } });
+    const refusing = new Bitrix24Client({
+      connection: {
+        kind: 'webhook',
+        url: fixture.portal.webhookUrl.replace(/\/rest\/(\d+)\/[^/]+\//, '/rest/$1/wrong-code/'),
+      },
+    });
     expect(await executeSyncRun({ db: database.db, client: refusing, owner: 'test' }, run.id)).toBe('failed');
-    const portal = await database.db.portal.findUniqueOrThrow({ where: { id: fixture.portalId }, select: { id: true, domain: true, kind: true } });
-    expect((await readSyncStatus(database.db, portal, { withReason: true })).run).toMatchObject({ errorCode: 'portal-wrong-webhook', error: expect.stringMatching(/webhook/) });
+    const portal = await database.db.portal.findUniqueOrThrow({
+      where: { id: fixture.portalId },
+      select: { id: true, domain: true, kind: true },
+    });
+    expect((await readSyncStatus(database.db, portal, { withReason: true })).run).toMatchObject({
+      errorCode: 'portal-wrong-webhook',
+      error: expect.stringMatching(/webhook/),
+    });
   });
 
   it('tells other roles only the code', async () => {
-    const portal = await database.db.portal.findUniqueOrThrow({ where: { id: fixture.portalId }, select: { id: true, domain: true, kind: true } });
-    expect((await readSyncStatus(database.db, portal, { withReason: false })).run).toMatchObject({ errorCode: 'portal-wrong-webhook', error: null });
+    const portal = await database.db.portal.findUniqueOrThrow({
+      where: { id: fixture.portalId },
+      select: { id: true, domain: true, kind: true },
+    });
+    expect((await readSyncStatus(database.db, portal, { withReason: false })).run).toMatchObject({
+      errorCode: 'portal-wrong-webhook',
+      error: null,
+    });
   });
 });

@@ -7,8 +7,14 @@ import type { SyncStatus } from './sync-status-schema';
  * its phase, progress within the phase and an estimate of the time left (from the pace of the
  * phase so far), and when the mirror was last complete.
  */
-export function estimateSeconds(done: number, total: number | null, phaseStartedAt: string | undefined, now: number): number | null {
-  if (total === null || done <= 0 || !phaseStartedAt || total <= done) return total !== null && total <= done ? 0 : null;
+export function estimateSeconds(
+  done: number,
+  total: number | null,
+  phaseStartedAt: string | undefined,
+  now: number,
+): number | null {
+  if (total === null || done <= 0 || !phaseStartedAt || total <= done)
+    return total !== null && total <= done ? 0 : null;
   const elapsed = (now - Date.parse(phaseStartedAt)) / 1000;
   if (!(elapsed > 0)) return null;
   return Math.ceil(((total - done) * elapsed) / done);
@@ -18,11 +24,20 @@ export function estimateSeconds(done: number, total: number | null, phaseStarted
  * `withReason`: the failure's words go to admins only (they fix it); everyone gets its code. A run
  * failed before codes were recorded keeps its raw text to itself.
  */
-export async function readSyncStatus(db: PrismaClient, portal: SyncStatus['portal'], options: { withReason: boolean }, now = Date.now()): Promise<SyncStatus> {
+export async function readSyncStatus(
+  db: PrismaClient,
+  portal: SyncStatus['portal'],
+  options: { withReason: boolean },
+  now = Date.now(),
+): Promise<SyncStatus> {
   if (!portal) return { portal: null, run: null, lastSucceededAt: null };
   const [latest, succeeded] = await Promise.all([
     db.syncRun.findFirst({ where: { portalId: portal.id }, orderBy: { startedAt: 'desc' } }),
-    db.syncRun.findFirst({ where: { portalId: portal.id, state: 'succeeded' }, orderBy: { finishedAt: 'desc' }, select: { finishedAt: true } }),
+    db.syncRun.findFirst({
+      where: { portalId: portal.id, state: 'succeeded' },
+      orderBy: { finishedAt: 'desc' },
+      select: { finishedAt: true },
+    }),
   ]);
   const cursor = latest ? syncCursorSchema.safeParse(latest.cursor) : null;
   return {
@@ -34,7 +49,10 @@ export async function readSyncStatus(db: PrismaClient, portal: SyncStatus['porta
       phase: latest.phase,
       done: latest.done,
       total: latest.total,
-      etaSeconds: latest.state === 'running' ? estimateSeconds(latest.done, latest.total, cursor?.success ? cursor.data.phaseStartedAt : undefined, now) : null,
+      etaSeconds:
+        latest.state === 'running'
+          ? estimateSeconds(latest.done, latest.total, cursor?.success ? cursor.data.phaseStartedAt : undefined, now)
+          : null,
       error: options.withReason && latest.errorCode !== null ? latest.error : null,
       errorCode: latest.error === null ? null : (latest.errorCode ?? 'internal'),
       startedAt: latest.startedAt.toISOString(),

@@ -16,7 +16,11 @@ export type HistoryChange = {
   changedAt: string;
 };
 
-const fields: Record<string, HistoryChange['field']> = { STATUS: 'status', DEADLINE: 'deadline', RESPONSIBLE_ID: 'responsible' };
+const fields: Record<string, HistoryChange['field']> = {
+  STATUS: 'status',
+  DEADLINE: 'deadline',
+  RESPONSIBLE_ID: 'responsible',
+};
 
 /**
  * The status, deadline and assignee rows of a task's history. Statuses and user ids stay the
@@ -48,7 +52,11 @@ export function historyChanges(bitrixTaskId: number, rows: HistoryRowData[], tim
 }
 
 /** Reads the histories of some tasks (50 per batch request) as the changes the mirror keeps. */
-export async function readHistoryChanges(client: Bitrix24Client, bitrixTaskIds: number[], timeZoneOffset: string): Promise<HistoryChange[]> {
+export async function readHistoryChanges(
+  client: Bitrix24Client,
+  bitrixTaskIds: number[],
+  timeZoneOffset: string,
+): Promise<HistoryChange[]> {
   const histories = await taskHistories(client, bitrixTaskIds);
   return bitrixTaskIds.flatMap((id) => historyChanges(id, histories.get(id) ?? [], timeZoneOffset));
 }
@@ -57,7 +65,12 @@ export async function readHistoryChanges(client: Bitrix24Client, bitrixTaskIds: 
  * Stores the histories of some tasks. History is the authority: the changes the sync only
  * observed for these tasks are replaced by it; rows already stored are not added twice.
  */
-export async function storeHistories(db: Db, portalId: string, bitrixTaskIds: number[], changes: HistoryChange[]): Promise<void> {
+export async function storeHistories(
+  db: Db,
+  portalId: string,
+  bitrixTaskIds: number[],
+  changes: HistoryChange[],
+): Promise<void> {
   if (bitrixTaskIds.length === 0) return;
   await db.$executeRaw`
     DELETE FROM task_change

@@ -63,7 +63,12 @@ export async function markTasksDeleted(db: Db, portalId: string, bitrixTaskIds: 
  * After an id-range scan: the mirrored tasks in (afterId, throughId] that the portal did not
  * return are gone from the portal.
  */
-export async function markMissingInRange(db: Db, portalId: string, range: { afterId: number; throughId: number }, presentIds: number[]): Promise<number> {
+export async function markMissingInRange(
+  db: Db,
+  portalId: string,
+  range: { afterId: number; throughId: number },
+  presentIds: number[],
+): Promise<number> {
   return db.$executeRaw`
     UPDATE task SET "deletedAt" = now()
     WHERE "portalId" = ${portalId}::uuid AND "deletedAt" IS NULL

@@ -23,7 +23,9 @@ describe('readSystemStatus', () => {
   it('describes the database, the applied migrations and the installation, without the password', async () => {
     await recordStart(client);
     const status = await readSystemStatus(client, scratch.url);
-    expect(status.database.target).toBe(`127.0.0.1:${new URL(scratch.url).port}/${scratch.name}`.replace('127.0.0.1', new URL(scratch.url).hostname));
+    expect(status.database.target).toBe(
+      `127.0.0.1:${new URL(scratch.url).port}/${scratch.name}`.replace('127.0.0.1', new URL(scratch.url).hostname),
+    );
     expect(status.database.serverVersion).toMatch(/^\d+(\.\d+)?/);
     expect(status.migrations.map((m) => m.name)).toEqual(applied);
     expect(status.installation?.startCount).toBe(1);

@@ -16,7 +16,10 @@ describe('routeMethods', () => {
   it('finds methods exported as functions, constants and renamed exports', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fp-route-'));
     const file = path.join(dir, 'route.ts');
-    await writeFile(file, 'export async function GET() {}\nexport const POST = wrap();\nconst h = 1;\nexport { h as DELETE };\n');
+    await writeFile(
+      file,
+      'export async function GET() {}\nexport const POST = wrap();\nconst h = 1;\nexport { h as DELETE };\n',
+    );
     expect(await routeMethods(file)).toEqual(['DELETE', 'GET', 'POST']);
   });
 });
@@ -26,8 +29,14 @@ describe('serverActionModules', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fp-actions-'));
     const folder = path.relative(process.cwd(), dir);
     await writeFile(path.join(dir, 'module.ts'), "'use server';\n\nexport async function a() {}\n");
-    await writeFile(path.join(dir, 'inline.tsx'), "export default function Page() {\n  async function save() {\n    'use server';\n  }\n  return save;\n}\n");
+    await writeFile(
+      path.join(dir, 'inline.tsx'),
+      "export default function Page() {\n  async function save() {\n    'use server';\n  }\n  return save;\n}\n",
+    );
     await writeFile(path.join(dir, 'plain.ts'), "export const text = 'use server is a directive';\n");
-    expect(await serverActionModules([folder])).toEqual({ modules: [`${folder}/module.ts`], inline: [`${folder}/inline.tsx`] });
+    expect(await serverActionModules([folder])).toEqual({
+      modules: [`${folder}/module.ts`],
+      inline: [`${folder}/inline.tsx`],
+    });
   });
 });

@@ -28,7 +28,10 @@ export async function serverActionModules(folders: string[]): Promise<{ modules:
       return { file, atTop, inline: directives > (atTop ? 1 : 0) };
     }),
   );
-  return { modules: found.filter((entry) => entry.atTop).map((entry) => entry.file), inline: found.filter((entry) => entry.inline).map((entry) => entry.file) };
+  return {
+    modules: found.filter((entry) => entry.atTop).map((entry) => entry.file),
+    inline: found.filter((entry) => entry.inline).map((entry) => entry.file),
+  };
 }
 
 /** App Router pages as URL patterns: `app/(dashboard)/flows/[flowId]/page.tsx` → `/flows/[flowId]`. */
@@ -46,9 +49,12 @@ export function routeOf(file: string): string {
 export async function routeMethods(file: string): Promise<string[]> {
   const source = await readFile(file, 'utf8');
   const methods = new Set<string>();
-  for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]!);
+  for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+    methods.add(match[1]!);
   for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const name of match[1]!.matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE)\b|^\s*(GET|POST|PUT|PATCH|DELETE)\s*(?:,|$)/gm)) {
+    for (const name of match[1]!.matchAll(
+      /\bas\s+(GET|POST|PUT|PATCH|DELETE)\b|^\s*(GET|POST|PUT|PATCH|DELETE)\s*(?:,|$)/gm,
+    )) {
       methods.add((name[1] ?? name[2])!);
     }
   }

@@ -3,7 +3,10 @@ import type { PrismaClient } from '@/lib/db/client';
 export type FlowGrantOption = { id: string; name: string; granted: boolean; member: boolean };
 
 /** Every flow, marked with whether the user was granted it and whether their employee is in it anyway. */
-export async function flowGrantOptions(db: PrismaClient, userId: string): Promise<{ name: string; flows: FlowGrantOption[] } | null> {
+export async function flowGrantOptions(
+  db: PrismaClient,
+  userId: string,
+): Promise<{ name: string; flows: FlowGrantOption[] } | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { name: true, portalId: true, bitrixUserId: true, flowGrants: { select: { flowId: true } } },
@@ -15,7 +18,8 @@ export async function flowGrantOptions(db: PrismaClient, userId: string): Promis
       id: true,
       name: true,
       portalId: true,
-      members: user.bitrixUserId === null ? false : { where: { bitrixUserId: user.bitrixUserId }, select: { role: true } },
+      members:
+        user.bitrixUserId === null ? false : { where: { bitrixUserId: user.bitrixUserId }, select: { role: true } },
     },
   });
   const granted = new Set(user.flowGrants.map((grant) => grant.flowId));

@@ -25,14 +25,22 @@ export async function inviteUser(
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new ActionError('email-taken', 'A user with this e-mail already exists.');
     }
-    const user = await tx.user.create({ data: { email, name: input.name.trim(), role: input.role, createdByDemo: isDemoAccount(actor) }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { email, name: input.name.trim(), role: input.role, createdByDemo: isDemoAccount(actor) },
+      select: { id: true },
+    });
     const token = await issueAccountToken(tx, 'invite', { userId: user.id, ttlMs: inviteTtlMs, now });
     return { userId: user.id, token };
   });
 }
 
 /** A new invitation link for a user who has not set a password yet; earlier links stop working. */
-export async function reissueInvite(db: PrismaClient, actor: Viewer, userId: string, now = new Date()): Promise<string> {
+export async function reissueInvite(
+  db: PrismaClient,
+  actor: Viewer,
+  userId: string,
+  now = new Date(),
+): Promise<string> {
   return db.$transaction(async (tx) => {
     const user = await managedUser(tx, actor, userId);
     if (user.passwordHash) throw new ActionError('has-password', 'This user has already set a password.');

@@ -44,7 +44,11 @@ export async function listUsers(db: PrismaClient): Promise<UserListItem[]> {
     hasPassword: u.passwordHash !== null,
     employee:
       u.portalId !== null && u.bitrixUserId !== null
-        ? { portalId: u.portalId, bitrixUserId: u.bitrixUserId, name: names.get(`${u.portalId}:${u.bitrixUserId}`) ?? null }
+        ? {
+            portalId: u.portalId,
+            bitrixUserId: u.bitrixUserId,
+            name: names.get(`${u.portalId}:${u.bitrixUserId}`) ?? null,
+          }
         : null,
     lastSignInAt: u.lastSignInAt,
     grantedFlows: u._count.flowGrants,
@@ -59,5 +63,10 @@ export async function listEmployeeOptions(db: PrismaClient): Promise<EmployeeOpt
     orderBy: [{ active: 'desc' }, { lastName: 'asc' }, { name: 'asc' }],
     select: { portalId: true, bitrixUserId: true, name: true, lastName: true, active: true },
   });
-  return employees.map((e) => ({ portalId: e.portalId, bitrixUserId: e.bitrixUserId, name: `${e.name} ${e.lastName}`.trim(), active: e.active }));
+  return employees.map((e) => ({
+    portalId: e.portalId,
+    bitrixUserId: e.bitrixUserId,
+    name: `${e.name} ${e.lastName}`.trim(),
+    active: e.active,
+  }));
 }

@@ -11,9 +11,18 @@ beforeEach(async () => {
   database = await migratedDatabase();
   const { db } = database;
   portalId = (await db.portal.create({ data: { memberId: 'm1', domain: 'p.test', kind: 'webhook' } })).id;
-  await db.employee.createMany({ data: [{ portalId, bitrixUserId: 7, name: 'Seven' }, { portalId, bitrixUserId: 8, name: 'Eight' }] });
+  await db.employee.createMany({
+    data: [
+      { portalId, bitrixUserId: 7, name: 'Seven' },
+      { portalId, bitrixUserId: 8, name: 'Eight' },
+    ],
+  });
   ids = {};
-  for (const [key, role] of [['alice', 'admin'], ['bob', 'admin'], ['lea', 'lead']] as const) {
+  for (const [key, role] of [
+    ['alice', 'admin'],
+    ['bob', 'admin'],
+    ['lea', 'lead'],
+  ] as const) {
     ids[key] = (await db.user.create({ data: { email: `${key}@x.test`, name: key, role } })).id;
   }
 });
@@ -24,24 +33,33 @@ const viewer = (id: string): Viewer => ({ id, email: '', name: '', role: 'admin'
 describe('user management', () => {
   it('keeps at least one active admin: the last one can be neither demoted nor deactivated', async () => {
     await changeUserRole(database.db, viewer(ids.alice!), ids.bob!, 'executive');
-    await expect(changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead')).rejects.toThrow('The last active admin cannot be demoted or deactivated.');
+    await expect(changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead')).rejects.toThrow(
+      'The last active admin cannot be demoted or deactivated.',
+    );
     await expect(setUserActive(database.db, viewer(ids.lea!), ids.alice!, false)).rejects.toThrow(/last active admin/);
     expect((await database.db.user.findUniqueOrThrow({ where: { id: ids.alice! } })).role).toBe('admin');
   });
 
   it('lets only one of two admins demoting each other at the same moment succeed', async () => {
-    const results = await Promise.allSettled([changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead'), changeUserRole(database.db, viewer(ids.alice!), ids.bob!, 'lead')]);
+    const results = await Promise.allSettled([
+      changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead'),
+      changeUserRole(database.db, viewer(ids.alice!), ids.bob!, 'lead'),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await database.db.user.count({ where: { role: 'admin', active: true } })).toBe(1);
   });
 
   it('counts a deactivated admin as gone', async () => {
     await setUserActive(database.db, viewer(ids.alice!), ids.bob!, false);
-    await expect(changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead')).rejects.toThrow(/last active admin/);
+    await expect(changeUserRole(database.db, viewer(ids.alice!), ids.alice!, 'lead')).rejects.toThrow(
+      /last active admin/,
+    );
   });
 
   it('deactivation ends the sessions; nobody deactivates themselves', async () => {
-    await expect(setUserActive(database.db, viewer(ids.alice!), ids.alice!, false)).rejects.toThrow('You cannot deactivate your own account.');
+    await expect(setUserActive(database.db, viewer(ids.alice!), ids.alice!, false)).rejects.toThrow(
+      'You cannot deactivate your own account.',
+    );
     await setUserActive(database.db, viewer(ids.alice!), ids.lea!, false);
     const lea = await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } });
     expect(lea).toMatchObject({ active: false, sessionVersion: 1 });
@@ -51,29 +69,60 @@ describe('user management', () => {
 
   it('links one user per employee, refuses unknown employees, and unlinks', async () => {
     await linkUserToEmployee(database.db, viewer(ids.alice!), ids.lea!, { portalId, bitrixUserId: 7 });
-    await expect(linkUserToEmployee(database.db, viewer(ids.alice!), ids.bob!, { portalId, bitrixUserId: 7 })).rejects.toThrow('already linked to lea@x.test');
-    await expect(linkUserToEmployee(database.db, viewer(ids.alice!), ids.bob!, { portalId, bitrixUserId: 99 })).rejects.toThrow('No such employee');
+    await expect(
+      linkUserToEmployee(database.db, viewer(ids.alice!), ids.bob!, { portalId, bitrixUserId: 7 }),
+    ).rejects.toThrow('already linked to lea@x.test');
+    await expect(
+      linkUserToEmployee(database.db, viewer(ids.alice!), ids.bob!, { portalId, bitrixUserId: 99 }),
+    ).rejects.toThrow('No such employee');
     await linkUserToEmployee(database.db, viewer(ids.alice!), ids.lea!, null);
-    expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } })).toMatchObject({ portalId: null, bitrixUserId: null });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } })).toMatchObject({
+      portalId: null,
+      bitrixUserId: null,
+    });
   });
 
   it('replaces flow grants and refuses unknown flows', async () => {
     const flows = await Promise.all(
-      ['A', 'B'].map((name, i) => database.db.flow.create({ data: { portalId, bitrixFlowId: i + 1, name }, select: { id: true } })),
+      ['A', 'B'].map((name, i) =>
+        database.db.flow.create({ data: { portalId, bitrixFlowId: i + 1, name }, select: { id: true } }),
+      ),
     );
-    await setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, flows.map((f) => f.id));
+    await setFlowGrants(
+      database.db,
+      viewer(ids.alice!),
+      ids.lea!,
+      flows.map((f) => f.id),
+    );
     await setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, [flows[1]!.id]);
-    expect(await database.db.flowAccessGrant.findMany({ where: { userId: ids.lea! }, select: { flowId: true } })).toEqual([{ flowId: flows[1]!.id }]);
-    await expect(setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, ['00000000-0000-4000-8000-000000000000'])).rejects.toThrow('does not exist');
+    expect(
+      await database.db.flowAccessGrant.findMany({ where: { userId: ids.lea! }, select: { flowId: true } }),
+    ).toEqual([{ flowId: flows[1]!.id }]);
+    await expect(
+      setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, ['00000000-0000-4000-8000-000000000000']),
+    ).rejects.toThrow('does not exist');
   });
 });
 
 describe('user management and the demo accounts', () => {
-  const demoAdmin = (): Viewer => ({ id: ids.demo!, email: 'admin@demo.flowpilot.local', name: 'Demo Admin', role: 'admin', portalId: null, bitrixUserId: null });
+  const demoAdmin = (): Viewer => ({
+    id: ids.demo!,
+    email: 'admin@demo.flowpilot.local',
+    name: 'Demo Admin',
+    role: 'admin',
+    portalId: null,
+    bitrixUserId: null,
+  });
 
   beforeEach(async () => {
-    ids.demo = (await database.db.user.create({ data: { email: 'admin@demo.flowpilot.local', name: 'Demo Admin', role: 'admin' } })).id;
-    ids.demoLead = (await database.db.user.create({ data: { email: 'lead@demo.flowpilot.local', name: 'Demo Lead', role: 'lead' } })).id;
+    ids.demo = (
+      await database.db.user.create({
+        data: { email: 'admin@demo.flowpilot.local', name: 'Demo Admin', role: 'admin' },
+      })
+    ).id;
+    ids.demoLead = (
+      await database.db.user.create({ data: { email: 'lead@demo.flowpilot.local', name: 'Demo Lead', role: 'lead' } })
+    ).id;
   });
 
   it('nobody changes a demo account through the Users page: Flowpilot manages them itself', async () => {
@@ -87,13 +136,24 @@ describe('user management and the demo accounts', () => {
     ]) {
       await expect(attempt()).rejects.toMatchObject({ code: 'demo-account' });
     }
-    expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.demoLead! } })).toMatchObject({ role: 'lead', bitrixUserId: null });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: ids.demoLead! } })).toMatchObject({
+      role: 'lead',
+      bitrixUserId: null,
+    });
   });
 
   it('a demo admin may change only the accounts it invited', async () => {
-    await expect(changeUserRole(database.db, demoAdmin(), ids.lea!, 'admin')).rejects.toMatchObject({ code: 'demo-actor' });
-    await expect(setUserActive(database.db, demoAdmin(), ids.alice!, false)).rejects.toMatchObject({ code: 'demo-actor' });
-    const invitedId = (await database.db.user.create({ data: { email: 'guest@x.test', name: 'Guest', role: 'lead', createdByDemo: true } })).id;
+    await expect(changeUserRole(database.db, demoAdmin(), ids.lea!, 'admin')).rejects.toMatchObject({
+      code: 'demo-actor',
+    });
+    await expect(setUserActive(database.db, demoAdmin(), ids.alice!, false)).rejects.toMatchObject({
+      code: 'demo-actor',
+    });
+    const invitedId = (
+      await database.db.user.create({
+        data: { email: 'guest@x.test', name: 'Guest', role: 'lead', createdByDemo: true },
+      })
+    ).id;
     await changeUserRole(database.db, demoAdmin(), invitedId, 'executive');
     expect((await database.db.user.findUniqueOrThrow({ where: { id: invitedId } })).role).toBe('executive');
     expect((await database.db.user.findUniqueOrThrow({ where: { id: ids.lea! } })).role).toBe('lead');

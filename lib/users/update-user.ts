@@ -23,7 +23,10 @@ export async function setUserActive(db: PrismaClient, actor: Viewer, userId: str
   await db.$transaction(async (tx) => {
     const user = await managedUser(tx, actor, userId);
     if (!active && user.role === 'admin' && user.active) await assertAnotherActiveAdmin(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
+    });
   });
 }
 
@@ -37,7 +40,10 @@ export async function linkUserToEmployee(
   await db.$transaction(async (tx) => {
     await managedUser(tx, actor, userId);
     if (employee) {
-      const known = await tx.employee.findUnique({ where: { portalId_bitrixUserId: employee }, select: { portalId: true } });
+      const known = await tx.employee.findUnique({
+        where: { portalId_bitrixUserId: employee },
+        select: { portalId: true },
+      });
       if (!known) throw new ActionError('no-employee', 'No such employee on the portal.');
       const taken = await tx.user.findFirst({ where: { ...employee, NOT: { id: userId } }, select: { email: true } });
       if (taken) throw new ActionError('employee-taken', `This employee is already linked to ${taken.email}.`);

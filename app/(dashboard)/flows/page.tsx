@@ -12,21 +12,35 @@ import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import { currentPortal } from '@/lib/portals/current-portal';
 import { readSyncStatus } from '@/lib/sync/sync-status';
 
-export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FlowsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireArea('flows', '/flows');
   const filters = flowListFiltersFrom(await searchParams);
-  const [t, list, locale, copilot] = await Promise.all([getTranslations('flows'), flowsList(db(), visibleFlowsWhere(viewer)), getLocale(), copilotAvailableTo(db(), viewer)]);
+  const [t, list, locale, copilot] = await Promise.all([
+    getTranslations('flows'),
+    flowsList(db(), visibleFlowsWhere(viewer)),
+    getLocale(),
+    copilotAvailableTo(db(), viewer),
+  ]);
   const lead = viewer.role === 'lead';
   const header = <PageHeader title={t('title')} subtitle={lead ? t('scopeLead') : t('scopeAll')} />;
   if (list.rows.length > 0) {
     return (
       <>
         {header}
-        <FlowsListView initial={flowsListPage(list, filters, locale)} initialView={flowListSearchParams(filters).toString()} copilot={copilot} />
+        <FlowsListView
+          initial={flowsListPage(list, filters, locale)}
+          initialView={flowListSearchParams(filters).toString()}
+          copilot={copilot}
+        />
       </>
     );
   }
-  const syncing = (await readSyncStatus(db(), await currentPortal(db()), { withReason: false })).run?.state === 'running';
+  const syncing =
+    (await readSyncStatus(db(), await currentPortal(db()), { withReason: false })).run?.state === 'running';
   return (
     <>
       {header}

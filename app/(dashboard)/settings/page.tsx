@@ -34,7 +34,11 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Bitrix24Settings portals={portals} eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)} appUrl={appAddress(env().APP_URL, requestHeaders, '/')} />
+      <Bitrix24Settings
+        portals={portals}
+        eventsUrl={eventsHandlerUrl(env().APP_URL, requestHeaders)}
+        appUrl={appAddress(env().APP_URL, requestHeaders, '/')}
+      />
       <CopilotSettingsCard enabled={copilot.enabled} />
       <CopilotModelForm settings={copilot} deploymentCa={readDeploymentCa()?.status ?? null} />
       <CopilotUsageCard usage={usage} settings={copilot} />

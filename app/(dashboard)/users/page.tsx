@@ -10,7 +10,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function UsersPage() {
   const viewer = await requireArea('users', '/users');
-  const [t, users, employees] = await Promise.all([getTranslations('users'), listUsers(db()), listEmployeeOptions(db())]);
+  const [t, users, employees] = await Promise.all([
+    getTranslations('users'),
+    listUsers(db()),
+    listEmployeeOptions(db()),
+  ]);
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

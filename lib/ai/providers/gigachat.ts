@@ -35,7 +35,11 @@ function agentTrusting(rootCertificate: string): Agent {
  * fetched again on a 401; the deployment's root certificate for Sber's chain; the OpenAI-shaped
  * chat endpoint with GigaChat's own response_format; one call at a time for personal keys.
  */
-export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, rootCertificate?: string): LanguageModel {
+export function gigaChatModel(
+  config: GigaChatConfig,
+  authorizationKey: string,
+  rootCertificate?: string,
+): LanguageModel {
   const send = outboundFetch(rootCertificate ? agentTrusting(rootCertificate) : undefined);
   const cacheKey = createHash('sha256').update(`${config.authURL}\0${config.scope}\0${authorizationKey}`).digest('hex');
 
@@ -44,16 +48,25 @@ export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, 
     if (kept) return kept;
     const response = await send(config.authURL, {
       method: 'POST',
-      headers: { Authorization: `Basic ${authorizationKey}`, RqUID: randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      headers: {
+        Authorization: `Basic ${authorizationKey}`,
+        RqUID: randomUUID(),
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+      },
       body: new URLSearchParams({ scope: config.scope }).toString(),
     });
     if (!response.ok) {
       // Same shape as a failed chat call, so the error mapping names it (401/400 code 7: the key or scope).
-      throw Object.assign(new Error(`GigaChat token: HTTP ${response.status}`), { status: response.status, body: await response.text() });
+      throw Object.assign(new Error(`GigaChat token: HTTP ${response.status}`), {
+        status: response.status,
+        body: await response.text(),
+      });
     }
     // Parsed quietly: a parser's error would quote the answer, and the answer may carry the key.
     const issued = tokenSchema.safeParse(await response.json().catch(() => null));
-    if (!issued.success) throw Object.assign(new Error('GigaChat token: the answer is not a token'), { status: 502, body: '' });
+    if (!issued.success)
+      throw Object.assign(new Error('GigaChat token: the answer is not a token'), { status: 502, body: '' });
     return tokens.keep(cacheKey, issued.data.access_token, issued.data.expires_at);
   }
 
@@ -100,7 +113,10 @@ export function gigaChatModel(config: GigaChatConfig, authorizationKey: string, 
 function tokenFailure(error: unknown): Response {
   const { status, body } = error as { status?: number; body?: string };
   if (typeof status !== 'number') throw error;
-  return new Response(body ?? '', { status: status === 400 ? 401 : status, headers: { 'content-type': 'application/json' } });
+  return new Response(body ?? '', {
+    status: status === 400 ? 401 : status,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 /**
@@ -109,7 +125,11 @@ function tokenFailure(error: unknown): Response {
  * for JSON; stream options it does not document are left out.
  */
 export function gigaChatBody(body: Record<string, unknown>, structured: boolean): Record<string, unknown> {
-  const { response_format: format, stream_options: _streamOptions, ...rest } = body as { response_format?: { type?: string; json_schema?: { schema?: unknown } }; stream_options?: unknown };
+  const {
+    response_format: format,
+    stream_options: _streamOptions,
+    ...rest
+  } = body as { response_format?: { type?: string; json_schema?: { schema?: unknown } }; stream_options?: unknown };
   if (structured && format?.type === 'json_schema' && format.json_schema?.schema) {
     return { ...rest, response_format: { type: 'json_schema', schema: format.json_schema.schema, strict: true } };
   }

@@ -27,17 +27,29 @@ function readAuthorizedKey(json: string): z.infer<typeof authorizedKeySchema> {
     value = null;
   }
   const key = authorizedKeySchema.safeParse(value);
-  if (!key.success) throw new ModelError('auth_failed', 'The service account key is not an authorized key (JSON with id, service_account_id and private_key).');
+  if (!key.success)
+    throw new ModelError(
+      'auth_failed',
+      'The service account key is not an authorized key (JSON with id, service_account_id and private_key).',
+    );
   return key.data;
 }
 
 /** The JWT Yandex IAM exchanges for a token: PS256, the key's id as `kid`, the service account as issuer, valid one hour. */
-export function serviceAccountJwt(key: z.infer<typeof authorizedKeySchema>, audience: string, now = Date.now()): string {
+export function serviceAccountJwt(
+  key: z.infer<typeof authorizedKeySchema>,
+  audience: string,
+  now = Date.now(),
+): string {
   const issuedAt = Math.floor(now / 1000);
   const input = `${base64url(JSON.stringify({ typ: 'JWT', alg: 'PS256', kid: key.id }))}.${base64url(JSON.stringify({ iss: key.service_account_id, aud: audience, iat: issuedAt, exp: issuedAt + 3600 }))}`;
   let signature: Buffer;
   try {
-    signature = sign('sha256', Buffer.from(input), { key: key.private_key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST });
+    signature = sign('sha256', Buffer.from(input), {
+      key: key.private_key,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+    });
   } catch {
     throw new ModelError('auth_failed', 'The private key of the service account key cannot sign.');
   }
@@ -57,13 +69,29 @@ export function serviceAccountToken(authorizedKey: string, iamURL: string): () =
     const jwt = serviceAccountJwt(readAuthorizedKey(authorizedKey), iamURL);
     let response: Response;
     try {
-      response = await outboundFetch()(iamURL, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jwt }) });
+      response = await outboundFetch()(iamURL, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ jwt }),
+      });
     } catch (error) {
-      throw new APICallError({ message: 'Cannot connect to Yandex IAM', url: iamURL, requestBodyValues: {}, cause: error });
+      throw new APICallError({
+        message: 'Cannot connect to Yandex IAM',
+        url: iamURL,
+        requestBodyValues: {},
+        cause: error,
+      });
     }
     // The answer's body is not kept: only its status matters for the error, and it could echo the request.
     const answer = response.ok ? iamAnswerSchema.safeParse(await response.json().catch(() => null)) : null;
-    if (!answer?.success) throw new APICallError({ message: `Yandex IAM answered HTTP ${response.status}`, url: iamURL, requestBodyValues: {}, statusCode: response.ok ? 502 : response.status, responseBody: '' });
+    if (!answer?.success)
+      throw new APICallError({
+        message: `Yandex IAM answered HTTP ${response.status}`,
+        url: iamURL,
+        requestBodyValues: {},
+        statusCode: response.ok ? 502 : response.status,
+        responseBody: '',
+      });
     const expiresAt = Date.parse(answer.data.expiresAt);
     return tokens.keep(cacheKey, answer.data.iamToken, Number.isFinite(expiresAt) ? expiresAt : Date.now() + 3_600_000);
   };

@@ -1,4 +1,10 @@
-import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3FinishReason, LanguageModelV3GenerateResult, LanguageModelV3StreamPart } from '@ai-sdk/provider';
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3FinishReason,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamPart,
+} from '@ai-sdk/provider';
 import { APICallError } from 'ai';
 import { z } from 'zod';
 import { outboundFetch } from '@/lib/http/outbound-guard';
@@ -10,8 +16,17 @@ type YandexConfig = Extract<ProviderConfig, { kind: 'yandexgpt' }>;
 /** The native completion answer (docs/copilot.md, "Models"): REST wraps it in `result`; token counts are strings. */
 const completionSchema = z.object({
   result: z.object({
-    alternatives: z.array(z.object({ message: z.object({ role: z.string(), text: z.string().default('') }), status: z.string() })).min(1),
-    usage: z.object({ inputTextTokens: z.coerce.number(), completionTokens: z.coerce.number(), totalTokens: z.coerce.number() }).partial().default({}),
+    alternatives: z
+      .array(z.object({ message: z.object({ role: z.string(), text: z.string().default('') }), status: z.string() }))
+      .min(1),
+    usage: z
+      .object({
+        inputTextTokens: z.coerce.number(),
+        completionTokens: z.coerce.number(),
+        totalTokens: z.coerce.number(),
+      })
+      .partial()
+      .default({}),
     modelVersion: z.string().optional(),
   }),
 });
@@ -48,9 +63,17 @@ export function yandexNativeModel(config: YandexConfig, iamToken: () => Promise<
     const format = options.responseFormat;
     const body = {
       modelUri,
-      completionOptions: { stream: false, temperature: options.temperature ?? 0.3, maxTokens: String(options.maxOutputTokens ?? 2000) },
+      completionOptions: {
+        stream: false,
+        temperature: options.temperature ?? 0.3,
+        maxTokens: String(options.maxOutputTokens ?? 2000),
+      },
       messages: yandexMessages(options.prompt),
-      ...(format?.type === 'json' ? (format.schema ? { jsonSchema: { schema: format.schema } } : { jsonObject: true }) : {}),
+      ...(format?.type === 'json'
+        ? format.schema
+          ? { jsonSchema: { schema: format.schema } }
+          : { jsonObject: true }
+        : {}),
     };
     // Fetched first, so a failure to get a token is reported as itself, not as YandexGPT unreachable.
     const bearer = await iamToken();
@@ -58,18 +81,36 @@ export function yandexNativeModel(config: YandexConfig, iamToken: () => Promise<
     try {
       response = await outboundFetch()(url, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${bearer}`, 'x-folder-id': config.folderId, 'x-data-logging-enabled': 'false', 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${bearer}`,
+          'x-folder-id': config.folderId,
+          'x-data-logging-enabled': 'false',
+          'Content-Type': 'application/json',
+        },
         body: JSON.stringify(body),
         signal: options.abortSignal,
       });
     } catch (error) {
       if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) throw error;
-      throw new APICallError({ message: 'Cannot connect to YandexGPT', url, requestBodyValues: body, cause: error, isRetryable: true });
+      throw new APICallError({
+        message: 'Cannot connect to YandexGPT',
+        url,
+        requestBodyValues: body,
+        cause: error,
+        isRetryable: true,
+      });
     }
     const text = await response.text();
     const responseHeaders = Object.fromEntries(response.headers.entries());
     if (!response.ok) {
-      throw new APICallError({ message: `YandexGPT answered HTTP ${response.status}`, url, requestBodyValues: body, statusCode: response.status, responseHeaders, responseBody: text });
+      throw new APICallError({
+        message: `YandexGPT answered HTTP ${response.status}`,
+        url,
+        requestBodyValues: body,
+        statusCode: response.status,
+        responseHeaders,
+        responseBody: text,
+      });
     }
     let parsed;
     try {
@@ -78,7 +119,8 @@ export function yandexNativeModel(config: YandexConfig, iamToken: () => Promise<
       throw new ModelError('bad_output', 'YandexGPT answered in a shape that is not a completion.');
     }
     const [alternative] = parsed.result.alternatives;
-    if (alternative!.status === 'ALTERNATIVE_STATUS_CONTENT_FILTER') throw new ModelError('content_refused', 'YandexGPT declined to answer (ALTERNATIVE_STATUS_CONTENT_FILTER).');
+    if (alternative!.status === 'ALTERNATIVE_STATUS_CONTENT_FILTER')
+      throw new ModelError('content_refused', 'YandexGPT declined to answer (ALTERNATIVE_STATUS_CONTENT_FILTER).');
     const { inputTextTokens, completionTokens } = parsed.result.usage;
     return {
       content: [{ type: 'text', text: alternative!.message.text }],
@@ -109,7 +151,11 @@ export function yandexNativeModel(config: YandexConfig, iamToken: () => Promise<
         { type: 'text-end', id: '0' },
         { type: 'finish', finishReason: result.finishReason, usage: result.usage },
       ];
-      return { stream: new ReadableStream({ start: (controller) => (parts.forEach((part) => controller.enqueue(part)), controller.close()) }) };
+      return {
+        stream: new ReadableStream({
+          start: (controller) => (parts.forEach((part) => controller.enqueue(part)), controller.close()),
+        }),
+      };
     },
   };
 }

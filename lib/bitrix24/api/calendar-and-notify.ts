@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Bitrix24Client } from '../client';
 
-const sectionSchema = z.object({ ID: z.coerce.number(), NAME: z.string(), CAL_TYPE: z.string(), OWNER_ID: z.coerce.number() }).passthrough();
+const sectionSchema = z
+  .object({ ID: z.coerce.number(), NAME: z.string(), CAL_TYPE: z.string(), OWNER_ID: z.coerce.number() })
+  .passthrough();
 
 export async function calendarSections(client: Bitrix24Client, ownerId: number) {
   return (await client.call('calendar.section.get', { type: 'user', ownerId }, z.array(sectionSchema))).result;
@@ -10,7 +12,15 @@ export async function calendarSections(client: Bitrix24Client, ownerId: number) 
 /** A meeting in the owner's calendar with attendees; returns the new event id. */
 export async function addMeeting(
   client: Bitrix24Client,
-  meeting: { ownerId: number; name: string; from: string; to: string; attendees: number[]; description?: string; section?: number },
+  meeting: {
+    ownerId: number;
+    name: string;
+    from: string;
+    to: string;
+    attendees: number[];
+    description?: string;
+    section?: number;
+  },
 ): Promise<number> {
   const { result } = await client.call(
     'calendar.event.add',

@@ -30,10 +30,16 @@ describe('user.get rows without a department list', () => {
       'user.get': (params) => ({
         source: 'api-reference/user/user-get.md',
         status: 200,
-        body: { result: Number((params.FILTER as Record<string, unknown>)['>ID']) > 0 ? [] : oddRows, total: oddRows.length },
+        body: {
+          result: Number((params.FILTER as Record<string, unknown>)['>ID']) > 0 ? [] : oddRows,
+          total: oddRows.length,
+        },
       }),
     });
-    const client = new Bitrix24Client({ connection: { kind: 'webhook', url: 'https://some-domain.bitrix24.com/rest/1/abcdef0123456789/' }, fetch });
+    const client = new Bitrix24Client({
+      connection: { kind: 'webhook', url: 'https://some-domain.bitrix24.com/rest/1/abcdef0123456789/' },
+      fetch,
+    });
     const users = await listUsers(client);
     expect(users.map((user) => [user.ID, user.UF_DEPARTMENT])).toEqual([
       ['1', [1]],
@@ -48,7 +54,14 @@ describe('user.get rows without a department list', () => {
 
   it('the demo portal serves a user in no department as Bitrix24 does, and the client reads it', async () => {
     const company = fixtureCompany();
-    company.users.push({ ID: '9', ACTIVE: true, NAME: 'Гость', LAST_NAME: 'Экстранет', UF_DEPARTMENT: [], USER_TYPE: 'extranet' });
+    company.users.push({
+      ID: '9',
+      ACTIVE: true,
+      NAME: 'Гость',
+      LAST_NAME: 'Экстранет',
+      UF_DEPARTMENT: [],
+      USER_TYPE: 'extranet',
+    });
     const portal = await startDemoPortal({ company });
     try {
       const client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } });

@@ -21,7 +21,8 @@ export async function currentUser(client: Bitrix24Client): Promise<PortalUserDat
 
 export async function listDepartments(client: Bitrix24Client): Promise<PortalDepartmentData[]> {
   const departments: PortalDepartmentData[] = [];
-  for await (const page of client.listByOffset('department.get', { sort: 'ID', order: 'ASC' }, portalDepartmentSchema)) departments.push(...page);
+  for await (const page of client.listByOffset('department.get', { sort: 'ID', order: 'ASC' }, portalDepartmentSchema))
+    departments.push(...page);
   return departments;
 }
 

@@ -39,32 +39,54 @@ const hooks = [
   { userId: 3, code: 'engineerhook0003', scopes: ['task', 'user', 'department'] },
 ];
 const clientAs = (portal: DemoPortal, userId: number) =>
-  new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/${userId}/${hooks.find((hook) => hook.userId === userId)!.code}/` } });
+  new Bitrix24Client({
+    connection: {
+      kind: 'webhook',
+      url: `${portal.url}/rest/${userId}/${hooks.find((hook) => hook.userId === userId)!.code}/`,
+    },
+  });
 
 async function rawFlowGet(portal: DemoPortal, userId: number, flowId: number) {
   const hook = hooks.find((candidate) => candidate.userId === userId)!;
-  const response = await fetch(`${portal.url}/rest/${userId}/${hook.code}/tasks.flow.Flow.get.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flowId }) });
+  const response = await fetch(`${portal.url}/rest/${userId}/${hook.code}/tasks.flow.Flow.get.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ flowId }),
+  });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
 describe('reading flows as different users', () => {
   it('answers a missing or unreadable flow with error "0", HTTP 400, in Russian by default', async () => {
     const portal = await demo({ company, webhooks: hooks });
-    expect(await rawFlowGet(portal, 1, 99)).toEqual({ status: 400, body: { error: '0', error_description: 'Поток с таким ID не существует' } });
-    expect(await rawFlowGet(portal, 2, 4)).toEqual({ status: 400, body: { error: '0', error_description: 'Доступ запрещён или поток не найден' } });
+    expect(await rawFlowGet(portal, 1, 99)).toEqual({
+      status: 400,
+      body: { error: '0', error_description: 'Поток с таким ID не существует' },
+    });
+    expect(await rawFlowGet(portal, 2, 4)).toEqual({
+      status: 400,
+      body: { error: '0', error_description: 'Доступ запрещён или поток не найден' },
+    });
     // A non-admin cannot tell a missing flow from a hidden one: the read rule is asked first.
-    expect(await rawFlowGet(portal, 2, 99)).toEqual({ status: 400, body: { error: '0', error_description: 'Доступ запрещён или поток не найден' } });
+    expect(await rawFlowGet(portal, 2, 99)).toEqual({
+      status: 400,
+      body: { error: '0', error_description: 'Доступ запрещён или поток не найден' },
+    });
   });
 
   it('answers in English on an English portal', async () => {
     const portal = await demo({ company, webhooks: hooks, language: 'en' });
-    expect((await rawFlowGet(portal, 1, 99)).body).toEqual({ error: '0', error_description: 'Flow with this ID does not exist.' });
+    expect((await rawFlowGet(portal, 1, 99)).body).toEqual({
+      error: '0',
+      error_description: 'Flow with this ID does not exist.',
+    });
     expect((await rawFlowGet(portal, 2, 4)).body).toEqual({ error: '0', error_description: 'Cannot find flow' });
   });
 
   it('lets each user read the flows the module lets them read', async () => {
     const portal = await demo({ company, webhooks: hooks });
-    const readable = async (userId: number) => (await getFlows(clientAs(portal, userId), [1, 2, 3, 4, 5, 99])).flows.map((flow) => flow.id);
+    const readable = async (userId: number) =>
+      (await getFlows(clientAs(portal, userId), [1, 2, 3, 4, 5, 99])).flows.map((flow) => flow.id);
     expect(await readable(1)).toEqual([1, 2, 3, 4, 5]);
     expect(await readable(2)).toEqual([1, 2, 3, 5]);
     expect(await readable(3)).toEqual([1, 3, 4, 5]);

@@ -22,12 +22,17 @@ export async function getFlow(client: Bitrix24Client, flowId: number): Promise<P
 }
 
 /** Many flows in batches of 50 calls; the ids the portal will not show come back in `unreadable`, never failing the batch. */
-export async function getFlows(client: Bitrix24Client, flowIds: number[]): Promise<{ flows: PortalFlowData[]; unreadable: number[] }> {
+export async function getFlows(
+  client: Bitrix24Client,
+  flowIds: number[],
+): Promise<{ flows: PortalFlowData[]; unreadable: number[] }> {
   const flows: PortalFlowData[] = [];
   const unreadable: number[] = [];
   for (let start = 0; start < flowIds.length; start += 50) {
     const chunk = flowIds.slice(start, start + 50);
-    const { results, errors } = await client.batch(Object.fromEntries(chunk.map((id) => [`f${id}`, { method: 'tasks.flow.Flow.get', params: { flowId: id } }])));
+    const { results, errors } = await client.batch(
+      Object.fromEntries(chunk.map((id) => [`f${id}`, { method: 'tasks.flow.Flow.get', params: { flowId: id } }])),
+    );
     for (const id of chunk) {
       const error = errors[`f${id}`];
       if (isUnreadable(error)) unreadable.push(id);

@@ -1,11 +1,31 @@
 import { z } from 'zod';
 import type { Bitrix24Client } from '../client';
-import { historyRowSchema, portalTaskSchema, taskListResultSchema, type HistoryRowData, type PortalTaskData } from '../schemas';
+import {
+  historyRowSchema,
+  portalTaskSchema,
+  taskListResultSchema,
+  type HistoryRowData,
+  type PortalTaskData,
+} from '../schemas';
 
 /** The task fields Flowpilot mirrors (request names). */
 export const mirroredTaskFields = [
-  'ID', 'TITLE', 'DESCRIPTION', 'STATUS', 'CREATED_BY', 'RESPONSIBLE_ID', 'FLOW_ID', 'GROUP_ID', 'CREATED_DATE', 'CHANGED_DATE',
-  'STATUS_CHANGED_DATE', 'DATE_START', 'DEADLINE', 'CLOSED_DATE', 'TASK_CONTROL', 'COMMENTS_COUNT',
+  'ID',
+  'TITLE',
+  'DESCRIPTION',
+  'STATUS',
+  'CREATED_BY',
+  'RESPONSIBLE_ID',
+  'FLOW_ID',
+  'GROUP_ID',
+  'CREATED_DATE',
+  'CHANGED_DATE',
+  'STATUS_CHANGED_DATE',
+  'DATE_START',
+  'DEADLINE',
+  'CLOSED_DATE',
+  'TASK_CONTROL',
+  'COMMENTS_COUNT',
 ];
 
 /**
@@ -17,7 +37,12 @@ export function scanTasks(
   options: { filter?: Record<string, unknown>; select?: string[]; afterId?: number } = {},
 ): AsyncGenerator<PortalTaskData[]> {
   return client.listByCursor('tasks.task.list', {
-    params: (lastId) => ({ filter: { ...options.filter, '>ID': lastId }, select: options.select ?? mirroredTaskFields, order: { ID: 'asc' }, start: -1 }),
+    params: (lastId) => ({
+      filter: { ...options.filter, '>ID': lastId },
+      select: options.select ?? mirroredTaskFields,
+      order: { ID: 'asc' },
+      start: -1,
+    }),
     row: portalTaskSchema,
     rows: (result) => taskListResultSchema.parse(result).tasks,
     idOf: (task) => Number(task.id),
@@ -27,7 +52,11 @@ export function scanTasks(
 
 /** The highest task id on the portal (0 when there are none). */
 export async function highestTaskId(client: Bitrix24Client): Promise<number> {
-  const { result } = await client.call('tasks.task.list', { select: ['ID'], order: { ID: 'desc' }, start: -1 }, taskListResultSchema);
+  const { result } = await client.call(
+    'tasks.task.list',
+    { select: ['ID'], order: { ID: 'desc' }, start: -1 },
+    taskListResultSchema,
+  );
   const first = result.tasks[0] as { id?: unknown } | undefined;
   return first ? Number(first.id) : 0;
 }
@@ -61,7 +90,9 @@ async function* scanIdRanges<T>(
     const { results, errors } = await client.batch(commands);
     const firstError = Object.values(errors)[0];
     if (firstError) throw firstError;
-    const tasks = Object.keys(commands).flatMap((key) => z.array(row).parse(taskListResultSchema.parse(results[key]).tasks));
+    const tasks = Object.keys(commands).flatMap((key) =>
+      z.array(row).parse(taskListResultSchema.parse(results[key]).tasks),
+    );
     yield { tasks, throughId };
   }
 }
@@ -74,21 +105,39 @@ export function scanAllTasksInBatches(
 }
 
 /** The same scan reading ids only: which tasks exist (finding the ones deleted on the portal). */
-export function scanTaskIdsInBatches(client: Bitrix24Client, options: { afterId?: number; upToId?: number } = {}): AsyncGenerator<TaskIdRangeBatch<number>> {
-  return scanIdRanges(client, z.object({ id: z.coerce.number().int() }).transform((task) => task.id), { ...options, select: ['ID'] });
+export function scanTaskIdsInBatches(
+  client: Bitrix24Client,
+  options: { afterId?: number; upToId?: number } = {},
+): AsyncGenerator<TaskIdRangeBatch<number>> {
+  return scanIdRanges(
+    client,
+    z.object({ id: z.coerce.number().int() }).transform((task) => task.id),
+    { ...options, select: ['ID'] },
+  );
 }
 
 /** How many tasks match `filter`, from the list's `total` (one request). */
 export async function countTasks(client: Bitrix24Client, filter: Record<string, unknown> = {}): Promise<number> {
-  const { total, result } = await client.call('tasks.task.list', { filter, select: ['ID'], start: 0 }, taskListResultSchema);
+  const { total, result } = await client.call(
+    'tasks.task.list',
+    { filter, select: ['ID'], start: 0 },
+    taskListResultSchema,
+  );
   return total ?? result.tasks.length;
 }
 
 /** The same list by offset pages (`start` / `next`), which also reports the total. */
-export function pageTasks(client: Bitrix24Client, options: { filter?: Record<string, unknown>; select?: string[]; order?: Record<string, string> } = {}) {
+export function pageTasks(
+  client: Bitrix24Client,
+  options: { filter?: Record<string, unknown>; select?: string[]; order?: Record<string, string> } = {},
+) {
   return client.listByOffset(
     'tasks.task.list',
-    { filter: options.filter ?? {}, select: options.select ?? mirroredTaskFields, order: options.order ?? { ID: 'asc' } },
+    {
+      filter: options.filter ?? {},
+      select: options.select ?? mirroredTaskFields,
+      order: options.order ?? { ID: 'asc' },
+    },
     portalTaskSchema,
     (result) => taskListResultSchema.parse(result).tasks,
   );
@@ -123,7 +172,12 @@ export async function taskHistories(client: Bitrix24Client, taskIds: number[]): 
   for (let start = 0; start < taskIds.length; start += 50) {
     const chunk = taskIds.slice(start, start + 50);
     const { results, errors } = await client.batch(
-      Object.fromEntries(chunk.map((id) => [`h${id}`, { method: 'tasks.task.history.list', params: { taskId: id, order: { createdDate: 'asc' } } }])),
+      Object.fromEntries(
+        chunk.map((id) => [
+          `h${id}`,
+          { method: 'tasks.task.history.list', params: { taskId: id, order: { createdDate: 'asc' } } },
+        ]),
+      ),
     );
     for (const id of chunk) {
       const error = errors[`h${id}`];

@@ -5,14 +5,20 @@ import type { DocumentedAnswer, Json } from './documented/documented-answer';
  * option: no demo portal in between, so what the client parses is what the docs print. Each
  * method gets a documented answer, or a function of the call's params choosing one.
  */
-export type DocumentedRoutes = Record<string, DocumentedAnswer | ((params: Record<string, unknown>) => DocumentedAnswer)>;
+export type DocumentedRoutes = Record<
+  string,
+  DocumentedAnswer | ((params: Record<string, unknown>) => DocumentedAnswer)
+>;
 
 export type RecordedCall = { method: string; params: Record<string, unknown> };
 
 export function documentedTransport(routes: DocumentedRoutes): { fetch: typeof fetch; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   const answer = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const method = new URL(input instanceof Request ? input.url : String(input)).pathname.split('/').pop()!.replace(/\.json$/, '');
+    const method = new URL(input instanceof Request ? input.url : String(input)).pathname
+      .split('/')
+      .pop()!
+      .replace(/\.json$/, '');
     const params = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as Record<string, unknown>;
     calls.push({ method, params });
     const route = routes[method];
@@ -31,7 +37,10 @@ type SubAnswer = { result?: Json; total?: Json; next?: Json; time?: Json; error?
  * each empty map as `[]`, as PHP serialises it.
  */
 export function documentedBatch(subAnswers: Record<string, DocumentedAnswer>): DocumentedAnswer {
-  const maps = { result: {}, result_error: {}, result_total: {}, result_next: {}, result_time: {} } as Record<string, Record<string, Json>>;
+  const maps = { result: {}, result_error: {}, result_total: {}, result_next: {}, result_time: {} } as Record<
+    string,
+    Record<string, Json>
+  >;
   for (const [key, { body }] of Object.entries(subAnswers)) {
     const sub = body as SubAnswer;
     if (sub.error !== undefined) {
@@ -43,6 +52,8 @@ export function documentedBatch(subAnswers: Record<string, DocumentedAnswer>): D
     if (sub.next !== undefined) maps.result_next![key] = sub.next;
     if (sub.time !== undefined) maps.result_time![key] = sub.time;
   }
-  const phpMaps = Object.fromEntries(Object.entries(maps).map(([name, map]) => [name, Object.keys(map).length ? map : []]));
+  const phpMaps = Object.fromEntries(
+    Object.entries(maps).map(([name, map]) => [name, Object.keys(map).length ? map : []]),
+  );
   return { source: 'settings/how-to-call-rest-api/batch.md', status: 200, body: { result: phpMaps } };
 }

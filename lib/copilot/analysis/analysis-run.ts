@@ -43,7 +43,11 @@ export async function closeAbandonedRuns(db: Db, flowId: string, now: Date): Pro
  * stored as it comes, so the panel shows them one by one. An answer that fails the schema or the
  * grounding check is replaced by the built-in analyst's, with the reason kept on the analysis.
  */
-export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnalysis): Promise<{ id: string; phrase: () => Promise<void> }> {
+export async function startAnalysis(
+  tx: Db,
+  db: PrismaClient,
+  analysis: NewAnalysis,
+): Promise<{ id: string; phrase: () => Promise<void> }> {
   const { loaded, result } = analysis;
   const { request, people } = analysisRequest(loaded.flow, result.efficiency, result.findings, analysis.locale);
   const { id } = await tx.copilotAnalysis.create({
@@ -67,16 +71,31 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
 
   async function phrase() {
     const started = performance.now();
-    const employees = await db.employee.findMany({ where: { portalId: loaded.portalId }, select: { name: true, lastName: true } });
-    const context = { findings: request.findings, efficiency: result.efficiency, locale: analysis.locale, names: personNames(employees) };
+    const employees = await db.employee.findMany({
+      where: { portalId: loaded.portalId },
+      select: { name: true, lastName: true },
+    });
+    const context = {
+      findings: request.findings,
+      efficiency: result.efficiency,
+      locale: analysis.locale,
+      names: personNames(employees),
+    };
     try {
       const answer = await checkedAnswer(db, id, analysis.model, request, context);
       if (analysis.model.id !== builtinAnalyst.id) {
-        await recordModelRequest(db, { analysisId: id, model: analysis.model.id, request, answer: { messages: answer.received, rejected: answer.rejected } });
+        await recordModelRequest(db, {
+          analysisId: id,
+          model: analysis.model.id,
+          request,
+          answer: { messages: answer.received, rejected: answer.rejected },
+        });
       }
       const messages: ModelMessage[] = [];
       if (answer.rejected === null) messages.push(...answer.messages);
-      else for await (const event of builtinAnalyst.phrase(request)) if (event.type === 'message') messages.push(event.message);
+      else
+        for await (const event of builtinAnalyst.phrase(request))
+          if (event.type === 'message') messages.push(event.message);
       await db.copilotAnalysis.update({
         where: { id },
         data: {
@@ -93,7 +112,12 @@ export async function startAnalysis(tx: Db, db: PrismaClient, analysis: NewAnaly
       // The reason stays here for the admin; the panel only says the analysis failed.
       await db.copilotAnalysis.update({
         where: { id },
-        data: { state: 'failed', error: error instanceof Error ? error.message : String(error), modelMs: Math.round(performance.now() - started), finishedAt: new Date() },
+        data: {
+          state: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+          modelMs: Math.round(performance.now() - started),
+          finishedAt: new Date(),
+        },
       });
     }
   }
@@ -111,8 +135,19 @@ type CheckedAnswer = {
 };
 
 /** Reads the model's messages, checking each and storing it as it comes; a provider that fails leaves a rejection, not an error. */
-async function checkedAnswer(db: PrismaClient, id: string, model: AnalystModel, request: AnalysisRequest, context: AnswerContext): Promise<CheckedAnswer> {
-  const answer: CheckedAnswer = { messages: [], received: [], usage: { promptTokens: 0, completionTokens: 0 }, rejected: null };
+async function checkedAnswer(
+  db: PrismaClient,
+  id: string,
+  model: AnalystModel,
+  request: AnalysisRequest,
+  context: AnswerContext,
+): Promise<CheckedAnswer> {
+  const answer: CheckedAnswer = {
+    messages: [],
+    received: [],
+    usage: { promptTokens: 0, completionTokens: 0 },
+    rejected: null,
+  };
   try {
     for await (const event of model.phrase(request, AbortSignal.timeout(abandonedRunMs))) {
       if (event.type === 'usage') {
@@ -121,7 +156,9 @@ async function checkedAnswer(db: PrismaClient, id: string, model: AnalystModel, 
       }
       answer.received.push(event.message as Prisma.InputJsonValue);
       const parsed = modelMessageSchema.safeParse(event.message);
-      const problems = parsed.success ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`) : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
+      const problems = parsed.success
+        ? answerProblems(parsed.data, context).map((problem) => `${problem.reason}: ${problem.detail}`)
+        : [`malformed: ${parsed.error.issues[0]?.message ?? ''}`];
       if (answer.messages.length >= maxMessages) problems.push(`more than ${maxMessages} messages`);
       if (!parsed.success || problems.length > 0) return { ...answer, rejected: `ungrounded: ${problems.join('; ')}` };
       answer.messages.push(parsed.data);

@@ -55,7 +55,12 @@ export type AnalysisView = {
   tokens: Record<string, PersonView>;
   people: Record<number, PersonView>;
   tasks: Record<number, { title: string; url: string }>;
-  previous: { id: string; startedAt: string; efficiency: number; findings: { kind: FindingKind; lostPoints: number }[] } | null;
+  previous: {
+    id: string;
+    startedAt: string;
+    efficiency: number;
+    findings: { kind: FindingKind; lostPoints: number }[];
+  } | null;
   flow: { name: string; ownerId: number | null; team: PersonView[] };
 };
 
@@ -63,11 +68,25 @@ export type AnalysisView = {
  * An analysis of one of the viewer's flows, or null. The built-in analyst's messages are written
  * again in the viewer's language when it differs from the one asked in; a provider's stay as given.
  */
-export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId: string, locale: Locale, now = new Date()): Promise<AnalysisView | null> {
+export async function analysisView(
+  db: PrismaClient,
+  viewer: Viewer,
+  analysisId: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<AnalysisView | null> {
   const analysis = await db.copilotAnalysis.findFirst({
     where: { id: analysisId, flow: visibleFlowsWhere(viewer) },
     include: {
-      flow: { select: { name: true, ownerId: true, portalId: true, portal: { select: { domain: true } }, members: { select: { bitrixUserId: true, role: true } } } },
+      flow: {
+        select: {
+          name: true,
+          ownerId: true,
+          portalId: true,
+          portal: { select: { domain: true } },
+          members: { select: { bitrixUserId: true, role: true } },
+        },
+      },
       actions: { orderBy: { createdAt: 'asc' }, select: { messageIndex: true, kind: true, bitrixId: true, url: true } },
       feedback: { select: { messageIndex: true, userId: true, helpful: true } },
     },
@@ -77,11 +96,24 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
   const { flow } = analysis;
 
   const memberIds = flow.members.map((member) => member.bitrixUserId);
-  const personIds = [...new Set([...memberIds, ...Object.values(record.people), ...record.findings.flatMap((finding) => finding.people), ...(flow.ownerId ? [flow.ownerId] : [])])];
+  const personIds = [
+    ...new Set([
+      ...memberIds,
+      ...Object.values(record.people),
+      ...record.findings.flatMap((finding) => finding.people),
+      ...(flow.ownerId ? [flow.ownerId] : []),
+    ]),
+  ];
   const taskIds = [...new Set(record.findings.flatMap((finding) => finding.taskIds))];
   const [personOf, tasks, previous] = await Promise.all([
-    peopleOf(db, personIds.map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId }))),
-    db.task.findMany({ where: { portalId: flow.portalId, bitrixTaskId: { in: taskIds } }, select: { bitrixTaskId: true, title: true, responsibleId: true } }),
+    peopleOf(
+      db,
+      personIds.map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId })),
+    ),
+    db.task.findMany({
+      where: { portalId: flow.portalId, bitrixTaskId: { in: taskIds } },
+      select: { bitrixTaskId: true, title: true, responsibleId: true },
+    }),
     db.copilotAnalysis.findFirst({
       where: { flowId: analysis.flowId, state: 'succeeded', startedAt: { lt: analysis.startedAt } },
       orderBy: { startedAt: 'desc' },
@@ -90,7 +122,9 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
   ]);
   const person = (id: number): PersonView => ({ id, name: personOf(flow.portalId, id).name });
 
-  const interrupted = (analysis.state === 'running' && now.getTime() - analysis.startedAt.getTime() > abandonedRunMs) || (analysis.state === 'failed' && analysis.error === 'interrupted');
+  const interrupted =
+    (analysis.state === 'running' && now.getTime() - analysis.startedAt.getTime() > abandonedRunMs) ||
+    (analysis.state === 'failed' && analysis.error === 'interrupted');
   const rewrite = analysis.model === builtinAnalyst.id && analysis.state === 'succeeded' && analysis.locale !== locale;
   const messages = rewrite ? builtinMessages(pseudonymisedFindings(record.findings).findings, locale) : record.messages;
   const lost = record.findings.reduce((sum, finding) => sum + finding.lostPoints, 0);
@@ -113,7 +147,9 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
       return {
         index,
         ...message,
-        actions: analysis.actions.filter((action) => action.messageIndex === index).map(({ kind, bitrixId, url }) => ({ kind, bitrixId, url })),
+        actions: analysis.actions
+          .filter((action) => action.messageIndex === index)
+          .map(({ kind, bitrixId, url }) => ({ kind, bitrixId, url })),
         feedback: {
           mine: votes.find((vote) => vote.userId === viewer.id)?.helpful ?? null,
           helpful: viewer.role === 'admin' ? votes.filter((vote) => vote.helpful).length : null,
@@ -123,13 +159,20 @@ export async function analysisView(db: PrismaClient, viewer: Viewer, analysisId:
     }),
     tokens: Object.fromEntries(Object.entries(record.people).map(([token, id]) => [token, person(id)])),
     people: Object.fromEntries(personIds.map((id) => [id, person(id)])),
-    tasks: Object.fromEntries(tasks.map((task) => [task.bitrixTaskId, { title: task.title, url: taskUrl(flow.portal.domain, task.bitrixTaskId, task.responsibleId) }])),
+    tasks: Object.fromEntries(
+      tasks.map((task) => [
+        task.bitrixTaskId,
+        { title: task.title, url: taskUrl(flow.portal.domain, task.bitrixTaskId, task.responsibleId) },
+      ]),
+    ),
     previous: previous
       ? {
           id: previous.id,
           startedAt: previous.startedAt.toISOString(),
           efficiency: previous.efficiency,
-          findings: analysisRecordSchema.shape.findings.parse(previous.findings).map(({ kind, lostPoints }) => ({ kind, lostPoints })),
+          findings: analysisRecordSchema.shape.findings
+            .parse(previous.findings)
+            .map(({ kind, lostPoints }) => ({ kind, lostPoints })),
         }
       : null,
     flow: {

@@ -36,7 +36,11 @@ const intakeRowSchema = z.object({ day: z.string(), created: z.number(), complet
 export type FlowToAnalyse = { flowId: string; portalId: string; taskCount: number; flow: AnalysedFlow };
 
 /** One flow's facts for the findings engine, or null when there is no such flow. */
-export async function loadAnalysedFlow(db: PrismaClient, flowId: string, now = new Date()): Promise<FlowToAnalyse | null> {
+export async function loadAnalysedFlow(
+  db: PrismaClient,
+  flowId: string,
+  now = new Date(),
+): Promise<FlowToAnalyse | null> {
   const flow = await db.flow.findUnique({
     where: { id: flowId },
     select: {
@@ -93,11 +97,15 @@ export async function loadAnalysedFlow(db: PrismaClient, flowId: string, now = n
           ORDER BY "changedAt", id`,
   );
   const changesByTask = new Map<number, typeof changes>();
-  for (const change of changes) changesByTask.set(change.bitrixTaskId, [...(changesByTask.get(change.bitrixTaskId) ?? []), change]);
+  for (const change of changes)
+    changesByTask.set(change.bitrixTaskId, [...(changesByTask.get(change.bitrixTaskId) ?? []), change]);
 
   const team = flow.members.filter((member) => member.role === 'member').map((member) => member.bitrixUserId);
   const people = [...new Set([...team, ...tasks.map((task) => task.responsibleId)])];
-  const inactive = await db.employee.findMany({ where: { portalId: flow.portalId, bitrixUserId: { in: people }, active: false }, select: { bitrixUserId: true } });
+  const inactive = await db.employee.findMany({
+    where: { portalId: flow.portalId, bitrixUserId: { in: people }, active: false },
+    select: { bitrixUserId: true },
+  });
 
   return {
     flowId: flow.id,

@@ -57,7 +57,14 @@ async function messageOf(db: PrismaClient, viewer: Viewer, analysisId: string, m
       messages: true,
       findings: true,
       people: true,
-      flow: { select: { bitrixFlowId: true, ownerId: true, members: { select: { bitrixUserId: true } }, portal: { select: { domain: true, timeZoneOffset: true } } } },
+      flow: {
+        select: {
+          bitrixFlowId: true,
+          ownerId: true,
+          members: { select: { bitrixUserId: true } },
+          portal: { select: { domain: true, timeZoneOffset: true } },
+        },
+      },
     },
   });
   if (!analysis) throw new ActionError('not-found', 'There is no such analysis among your flows.');
@@ -68,8 +75,12 @@ async function messageOf(db: PrismaClient, viewer: Viewer, analysisId: string, m
 
 /** Only the flow's own people may be given its tasks or invited: a lead acts through the app's connection, not as the portal's admin. */
 function assertFlowPeople(analysis: Awaited<ReturnType<typeof messageOf>>, ids: readonly number[]): void {
-  const people = new Set([...analysis.flow.members.map((member) => member.bitrixUserId), ...(analysis.flow.ownerId === null ? [] : [analysis.flow.ownerId])]);
-  if (ids.some((id) => !people.has(id))) throw new ActionError('not-in-flow', "Only the flow's owner, moderators and team can be chosen.");
+  const people = new Set([
+    ...analysis.flow.members.map((member) => member.bitrixUserId),
+    ...(analysis.flow.ownerId === null ? [] : [analysis.flow.ownerId]),
+  ]);
+  if (ids.some((id) => !people.has(id)))
+    throw new ActionError('not-in-flow', "Only the flow's owner, moderators and team can be chosen.");
 }
 
 /**
@@ -80,19 +91,28 @@ function assertFlowPeople(analysis: Awaited<ReturnType<typeof messageOf>>, ids: 
 function viewerEmployee(viewer: Viewer, portalId: string): number | null {
   const own = viewer.portalId === portalId ? viewer.bitrixUserId : null;
   if (own === null && viewer.role === 'lead') {
-    throw new ActionError('no-employee', 'Your account is not linked to your Bitrix24 employee; ask an admin to link it (Users).');
+    throw new ActionError(
+      'no-employee',
+      'Your account is not linked to your Bitrix24 employee; ask an admin to link it (Users).',
+    );
   }
   return own;
 }
 
 /** A portal refusal as the dialog shows it: the kind picks the words, the portal's own text follows. */
 function portalRefusal(error: unknown): never {
-  if (error instanceof Bitrix24Error) throw new ActionError(`portal-${error.kind}`, error.details.description || error.message);
+  if (error instanceof Bitrix24Error)
+    throw new ActionError(`portal-${error.kind}`, error.details.description || error.message);
   throw error;
 }
 
 /** Creates a task in the flow from a message (tasks.task.add) and remembers it on the message. */
-export async function createTaskFromMessage(db: PrismaClient, clientFor: PortalClientFor, viewer: Viewer, input: z.infer<typeof createTaskInputSchema>): Promise<CreatedInPortal> {
+export async function createTaskFromMessage(
+  db: PrismaClient,
+  clientFor: PortalClientFor,
+  viewer: Viewer,
+  input: z.infer<typeof createTaskInputSchema>,
+): Promise<CreatedInPortal> {
   const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
   assertFlowPeople(analysis, [input.responsibleId]);
   const { portal } = analysis.flow;
@@ -107,7 +127,16 @@ export async function createTaskFromMessage(db: PrismaClient, clientFor: PortalC
   }).catch(portalRefusal);
   const bitrixId = Number(task.id);
   const url = taskUrl(portal.domain, bitrixId, Number(task.responsibleId ?? input.responsibleId));
-  await db.copilotMessageAction.create({ data: { analysisId: analysis.id, messageIndex: input.messageIndex, kind: 'task', bitrixId, url, createdById: viewer.id } });
+  await db.copilotMessageAction.create({
+    data: {
+      analysisId: analysis.id,
+      messageIndex: input.messageIndex,
+      kind: 'task',
+      bitrixId,
+      url,
+      createdById: viewer.id,
+    },
+  });
   const deadline = task.deadline ? parsePortalDate(task.deadline, portal.timeZoneOffset) : null;
   return {
     bitrixId,
@@ -121,12 +150,21 @@ export async function createTaskFromMessage(db: PrismaClient, clientFor: PortalC
 }
 
 /** Creates a meeting from a message (calendar.event.add) in the viewer's calendar, or the flow owner's. */
-export async function createMeetingFromMessage(db: PrismaClient, clientFor: PortalClientFor, viewer: Viewer, input: z.infer<typeof createMeetingInputSchema>): Promise<CreatedInPortal> {
+export async function createMeetingFromMessage(
+  db: PrismaClient,
+  clientFor: PortalClientFor,
+  viewer: Viewer,
+  input: z.infer<typeof createMeetingInputSchema>,
+): Promise<CreatedInPortal> {
   const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
   assertFlowPeople(analysis, input.attendees);
   const { portal } = analysis.flow;
   const ownerId = viewerEmployee(viewer, analysis.portalId) ?? analysis.flow.ownerId;
-  if (ownerId === null) throw new ActionError('no-calendar', 'Neither you nor the flow has a Bitrix24 user whose calendar could hold the meeting.');
+  if (ownerId === null)
+    throw new ActionError(
+      'no-calendar',
+      'Neither you nor the flow has a Bitrix24 user whose calendar could hold the meeting.',
+    );
   const from = Date.parse(input.from);
   const bitrixId = await addMeeting(await clientFor(analysis.portalId), {
     ownerId,
@@ -137,15 +175,30 @@ export async function createMeetingFromMessage(db: PrismaClient, clientFor: Port
     description: input.description,
   }).catch(portalRefusal);
   const url = calendarEventUrl(portal.domain, bitrixId, ownerId);
-  await db.copilotMessageAction.create({ data: { analysisId: analysis.id, messageIndex: input.messageIndex, kind: 'meeting', bitrixId, url, createdById: viewer.id } });
+  await db.copilotMessageAction.create({
+    data: {
+      analysisId: analysis.id,
+      messageIndex: input.messageIndex,
+      kind: 'meeting',
+      bitrixId,
+      url,
+      createdById: viewer.id,
+    },
+  });
   return { bitrixId, url };
 }
 
 /** Helpful / not helpful: one vote per user and message, changeable. */
-export async function rateMessage(db: PrismaClient, viewer: Viewer, input: z.infer<typeof rateMessageInputSchema>): Promise<void> {
+export async function rateMessage(
+  db: PrismaClient,
+  viewer: Viewer,
+  input: z.infer<typeof rateMessageInputSchema>,
+): Promise<void> {
   const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
   await db.copilotFeedback.upsert({
-    where: { analysisId_messageIndex_userId: { analysisId: analysis.id, messageIndex: input.messageIndex, userId: viewer.id } },
+    where: {
+      analysisId_messageIndex_userId: { analysisId: analysis.id, messageIndex: input.messageIndex, userId: viewer.id },
+    },
     create: { analysisId: analysis.id, messageIndex: input.messageIndex, userId: viewer.id, helpful: input.helpful },
     update: { helpful: input.helpful, createdAt: new Date() },
   });

@@ -9,7 +9,12 @@ import { analysisRequest } from '../grounding/pseudonymise';
  * Exactly what an external model would receive for a flow now: the flow's settings and its
  * findings, people as tokens. An admin reads it before choosing a provider. Null for no such flow.
  */
-export async function modelRequestPreview(db: PrismaClient, flowId: string, locale: Locale, now = new Date()): Promise<AnalysisRequest | null> {
+export async function modelRequestPreview(
+  db: PrismaClient,
+  flowId: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<AnalysisRequest | null> {
   const loaded = await loadAnalysedFlow(db, flowId, now);
   if (!loaded) return null;
   const result = flowFindings(loaded.flow);

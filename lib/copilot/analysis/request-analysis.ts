@@ -74,12 +74,20 @@ export async function requestAnalysis(
 ): Promise<AnalysisOutcome> {
   const settings = dependencies.settings ?? (await copilotSettings(db));
   if (!settings.enabled) return { kind: 'off' };
-  const visible = await db.flow.findFirst({ where: { AND: [visibleFlowsWhere(viewer), { id: input.flowId }] }, select: { id: true, portalId: true } });
+  const visible = await db.flow.findFirst({
+    where: { AND: [visibleFlowsWhere(viewer), { id: input.flowId }] },
+    select: { id: true, portalId: true },
+  });
   if (!visible) throw new ActionError('not-found', 'There is no such flow among yours.');
 
   const now = dependencies.now ?? new Date();
   // Reading a flow and its findings is the costly part: a request the limits refuse stops before it.
-  const early = await blockedBeforeReading(db, { flowId: input.flowId, portalId: visible.portalId, userId: viewer.id }, settings, now);
+  const early = await blockedBeforeReading(
+    db,
+    { flowId: input.flowId, portalId: visible.portalId, userId: viewer.id },
+    settings,
+    now,
+  );
   if (early) return early;
   const loadStarted = performance.now();
   const loaded = await loadAnalysedFlow(db, input.flowId, now);
@@ -93,18 +101,30 @@ export async function requestAnalysis(
   const decision = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:copilot'), hashtext(${loaded.portalId}))`;
     await closeAbandonedRuns(tx, input.flowId, now);
-    const running = await tx.copilotAnalysis.findFirst({ where: { flowId: input.flowId, state: 'running' }, orderBy: { startedAt: 'desc' }, select: { id: true } });
+    const running = await tx.copilotAnalysis.findFirst({
+      where: { flowId: input.flowId, state: 'running' },
+      orderBy: { startedAt: 'desc' },
+      select: { id: true },
+    });
     if (running) return { kind: 'analysis', analysisId: running.id, started: false } as const;
     const last = await tx.copilotAnalysis.findFirst({
       where: { flowId: input.flowId, state: 'succeeded' },
       orderBy: { startedAt: 'desc' },
       select: { id: true, efficiency: true, taskCount: true },
     });
-    const trigger = input.fresh ? 'requested' : regenerationTrigger(last, { efficiency: result.efficiency, taskCount: result.counted });
+    const trigger = input.fresh
+      ? 'requested'
+      : regenerationTrigger(last, { efficiency: result.efficiency, taskCount: result.counted });
     // No trigger means the last analysis stands (the rule gives 'first' when there is none).
     if (trigger === null) return { kind: 'analysis', analysisId: last!.id, started: false } as const;
     const block = await quotaBlock(tx, { portalId: loaded.portalId, userId: viewer.id }, settings, now);
-    if (block) return { kind: 'quota', limit: block.limit, resetAt: block.resetAt.toISOString(), lastAnalysisId: last?.id ?? null } as const;
+    if (block)
+      return {
+        kind: 'quota',
+        limit: block.limit,
+        resetAt: block.resetAt.toISOString(),
+        lastAnalysisId: last?.id ?? null,
+      } as const;
     // Recorded inside the lock, so the next request sees it running and joins it.
     const analysis = await startAnalysis(tx, db, {
       loaded,

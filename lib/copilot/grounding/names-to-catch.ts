@@ -6,7 +6,8 @@
 export function personNames(employees: readonly { name: string; lastName: string }[]): string[] {
   const names = new Set<string>();
   for (const person of employees) {
-    for (const name of [`${person.name} ${person.lastName}`.trim(), person.lastName.trim(), person.name.trim()]) if (name.length >= 4) names.add(name);
+    for (const name of [`${person.name} ${person.lastName}`.trim(), person.lastName.trim(), person.name.trim()])
+      if (name.length >= 4) names.add(name);
   }
   return [...names];
 }

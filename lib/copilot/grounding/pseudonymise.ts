@@ -10,7 +10,12 @@ export type PeopleTokens = Record<string, number>;
  * The request for a model: findings with people as tokens in order of first mention, and the
  * flow's settings. Titles, descriptions and names never enter it (docs/copilot.md, "What a model sees, and the grounding check").
  */
-export function analysisRequest(flow: AnalysedFlow, efficiency: number, findings: readonly Finding[], locale: Locale): { request: AnalysisRequest; people: PeopleTokens } {
+export function analysisRequest(
+  flow: AnalysedFlow,
+  efficiency: number,
+  findings: readonly Finding[],
+  locale: Locale,
+): { request: AnalysisRequest; people: PeopleTokens } {
   const { findings: modelFindings, people } = pseudonymisedFindings(findings);
   return {
     request: {
@@ -30,7 +35,10 @@ export function analysisRequest(flow: AnalysedFlow, efficiency: number, findings
 }
 
 /** Findings with their people as tokens, numbered in order of first mention (the same findings give the same tokens). */
-export function pseudonymisedFindings(findings: readonly Finding[]): { findings: ModelFinding[]; people: PeopleTokens } {
+export function pseudonymisedFindings(findings: readonly Finding[]): {
+  findings: ModelFinding[];
+  people: PeopleTokens;
+} {
   const tokens = new Map<number, string>();
   const tokenOf = (id: number) => {
     if (!tokens.has(id)) tokens.set(id, `user_${tokens.size + 1}`);

@@ -31,7 +31,8 @@ const links = /https?:\/\/|www\.|\[\/?url|<\s*a[\s>]|\]\(/iu;
  * link. Returns the problems; none means the message stands.
  */
 export function answerProblems(message: ModelMessage, context: AnswerContext): AnswerProblem[] {
-  const problems: AnswerProblem[] = message.findingIds.length === 0 ? [{ reason: 'unknown-finding', detail: 'none cited' }] : [];
+  const problems: AnswerProblem[] =
+    message.findingIds.length === 0 ? [{ reason: 'unknown-finding', detail: 'none cited' }] : [];
   const cited = message.findingIds.map((id) => context.findings.find((finding) => finding.id === id));
   for (const [index, finding] of cited.entries()) {
     if (!finding) problems.push({ reason: 'unknown-finding', detail: message.findingIds[index]! });
@@ -40,21 +41,31 @@ export function answerProblems(message: ModelMessage, context: AnswerContext): A
   const text = plainText(`${message.factor}\n${message.advice}`);
 
   const people = new Set(known.flatMap((finding) => finding.people));
-  for (const token of text.match(personTokens) ?? []) if (!people.has(token.toLowerCase())) problems.push({ reason: 'unknown-person', detail: token });
+  for (const token of text.match(personTokens) ?? [])
+    if (!people.has(token.toLowerCase())) problems.push({ reason: 'unknown-person', detail: token });
 
   const tasks = new Set(known.flatMap((finding) => finding.taskIds));
-  for (const match of text.matchAll(taskReferences)) if (!tasks.has(Number(match[1]))) problems.push({ reason: 'unknown-task', detail: match[0] });
+  for (const match of text.matchAll(taskReferences))
+    if (!tasks.has(Number(match[1]))) problems.push({ reason: 'unknown-task', detail: match[0] });
 
   for (const match of text.matchAll(numberWords)) problems.push({ reason: 'unknown-number', detail: match[0] });
   if (links.test(text)) problems.push({ reason: 'link', detail: links.exec(text)![0] });
 
-  const allowed = [context.efficiency, ...known.flatMap((finding) => [finding.lostPoints, ...Object.values(finding.figures)])];
-  for (const number of numbersIn(text.replace(personTokens, ' ').replace(taskReferences, ' ').replace(percentileWords, ' '), context.locale)) {
-    if (!allowed.some((value) => Math.abs(value - number) <= 0.5)) problems.push({ reason: 'unknown-number', detail: String(number) });
+  const allowed = [
+    context.efficiency,
+    ...known.flatMap((finding) => [finding.lostPoints, ...Object.values(finding.figures)]),
+  ];
+  for (const number of numbersIn(
+    text.replace(personTokens, ' ').replace(taskReferences, ' ').replace(percentileWords, ' '),
+    context.locale,
+  )) {
+    if (!allowed.some((value) => Math.abs(value - number) <= 0.5))
+      problems.push({ reason: 'unknown-number', detail: String(number) });
   }
 
   for (const name of context.names) {
-    if (name.length >= 4 && namePattern(plainText(name)).test(text)) problems.push({ reason: 'names-person', detail: name });
+    if (name.length >= 4 && namePattern(plainText(name)).test(text))
+      problems.push({ reason: 'names-person', detail: name });
   }
   return problems;
 }
@@ -64,7 +75,11 @@ export function answerProblems(message: ModelMessage, context: AnswerContext): A
  * invisible characters dropped, ё read as е, so that nothing hides a number or a name.
  */
 function plainText(text: string): string {
-  return text.normalize('NFKC').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, '').replace(/ё/gu, 'е').replace(/Ё/gu, 'Е');
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, '')
+    .replace(/ё/gu, 'е')
+    .replace(/Ё/gu, 'Е');
 }
 
 /** A name as a whole word; a Russian one also in its case forms (Петров, Петрова, Петрову, Петровым…). */
@@ -80,7 +95,9 @@ function namePattern(name: string): RegExp {
  */
 function numbersIn(text: string, locale: Locale): number[] {
   const group = locale === 'en' ? '[\\s\\u00a0\\u202f,]' : '[\\s\\u00a0\\u202f]';
-  let normal = text.replace(new RegExp(`(?<![\\d.,])\\d{1,3}(?:${group}\\d{3})+(?!\\d)`, 'gu'), (whole) => whole.replace(/\D/gu, ''));
+  let normal = text.replace(new RegExp(`(?<![\\d.,])\\d{1,3}(?:${group}\\d{3})+(?!\\d)`, 'gu'), (whole) =>
+    whole.replace(/\D/gu, ''),
+  );
   if (locale === 'ru') normal = normal.replace(/(\d),(?=\d)/gu, '$1.');
   const foreign = [...normal.matchAll(/\p{Nd}/gu)].filter((match) => !/[0-9]/.test(match[0])).map(() => Number.NaN);
   return [...[...normal.matchAll(/\d+(?:\.\d+)?/gu)].map((match) => Number(match[0])), ...foreign];

@@ -38,7 +38,16 @@ const defaults = {
 async function settingsRow(db: PrismaClient) {
   const row = await db.copilotSettings.findUnique({
     where: { id: 1 },
-    select: { enabled: true, hourlyRequestLimit: true, monthlyRequestLimit: true, userDailyLimit: true, logRetentionDays: true, provider: true, sealedProviderSecret: true, answerLanguage: true },
+    select: {
+      enabled: true,
+      hourlyRequestLimit: true,
+      monthlyRequestLimit: true,
+      userDailyLimit: true,
+      logRetentionDays: true,
+      provider: true,
+      sealedProviderSecret: true,
+      answerLanguage: true,
+    },
   });
   if (!row) return defaults;
   // A provider saved by an older or hand-edited config falls back to the built-in analyst.
@@ -64,10 +73,20 @@ export type SettingsChange = {
 };
 
 /** Saves a change and records it in the audit log (who, when, what; a secret only as changed). */
-export async function updateCopilotSettings(db: PrismaClient, change: SettingsChange, options: { box?: SecretBox; userId?: string | null } = {}): Promise<CopilotSettings> {
+export async function updateCopilotSettings(
+  db: PrismaClient,
+  change: SettingsChange,
+  options: { box?: SecretBox; userId?: string | null } = {},
+): Promise<CopilotSettings> {
   const { secret, ...plain } = change;
   if (secret && !options.box) throw new Error('A secret needs the secret box to be sealed.');
-  const sealed = secret === undefined ? {} : { sealedProviderSecret: secret === null ? null : options.box!.seal(secret, 'copilot_settings.sealedProviderSecret') };
+  const sealed =
+    secret === undefined
+      ? {}
+      : {
+          sealedProviderSecret:
+            secret === null ? null : options.box!.seal(secret, 'copilot_settings.sealedProviderSecret'),
+        };
   await db.$transaction([
     db.copilotSettings.upsert({
       where: { id: 1 },
@@ -75,7 +94,10 @@ export async function updateCopilotSettings(db: PrismaClient, change: SettingsCh
       update: { ...plain, ...sealed },
     }),
     db.copilotSettingsChange.create({
-      data: { userId: options.userId ?? null, changes: { ...plain, ...(secret === undefined ? {} : { secret: secret === null ? 'removed' : 'changed' }) } },
+      data: {
+        userId: options.userId ?? null,
+        changes: { ...plain, ...(secret === undefined ? {} : { secret: secret === null ? 'removed' : 'changed' }) },
+      },
     }),
   ]);
   return copilotSettings(db);
@@ -94,7 +116,10 @@ export async function copilotAvailableTo(db: PrismaClient, viewer: Viewer): Prom
  */
 export function analystFor(provider: ProviderConfig, sealedSecret: string | null, box: SecretBox): AnalystModel {
   try {
-    return analystModelFor(provider, sealedSecret ? box.open(sealedSecret, 'copilot_settings.sealedProviderSecret') : null);
+    return analystModelFor(
+      provider,
+      sealedSecret ? box.open(sealedSecret, 'copilot_settings.sealedProviderSecret') : null,
+    );
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     return {
@@ -107,7 +132,9 @@ export function analystFor(provider: ProviderConfig, sealedSecret: string | null
 }
 
 /** The settings and the sealed key in one read, for a request that may start a run. Server only. */
-export async function copilotSettingsWithSealedSecret(db: PrismaClient): Promise<{ settings: CopilotSettings; sealedSecret: string | null }> {
+export async function copilotSettingsWithSealedSecret(
+  db: PrismaClient,
+): Promise<{ settings: CopilotSettings; sealedSecret: string | null }> {
   const { sealedProviderSecret, ...row } = await settingsRow(db);
   return { settings: { ...row, secretSet: sealedProviderSecret !== null }, sealedSecret: sealedProviderSecret };
 }
@@ -151,18 +178,28 @@ function storedKeyFits(stored: ProviderConfig, next: ProviderConfig): boolean {
   return stored.kind === next.kind && keyDestinations(stored).join('\n') === keyDestinations(next).join('\n');
 }
 
-const secretRequired = () => new ActionError('secret-required', 'The address changed: enter the key again to send it there.');
+const secretRequired = () =>
+  new ActionError('secret-required', 'The address changed: enter the key again to send it there.');
 
 /** Demo accounts look at the model settings but do not choose where CoPilot's data goes. */
 function assertMayChooseModel(actor: Viewer): void {
-  if (isDemoAccount(actor)) throw new ActionError('demo-account', 'Demo accounts cannot change CoPilot\'s model; sign in with your own admin account.');
+  if (isDemoAccount(actor))
+    throw new ActionError(
+      'demo-account',
+      "Demo accounts cannot change CoPilot's model; sign in with your own admin account.",
+    );
 }
 
 /**
  * The admin's model, language, limits and log retention. A new provider kind without a new secret drops the old
  * one: one provider's key is never sent to another; the same kind at another address needs the key typed again.
  */
-export async function saveModelSettings(db: PrismaClient, box: SecretBox, actor: Viewer, input: z.infer<typeof modelSettingsInputSchema>): Promise<CopilotSettings> {
+export async function saveModelSettings(
+  db: PrismaClient,
+  box: SecretBox,
+  actor: Viewer,
+  input: z.infer<typeof modelSettingsInputSchema>,
+): Promise<CopilotSettings> {
   assertMayChooseModel(actor);
   const current = await copilotSettings(db);
   let secret: string | null | undefined = input.secret;
@@ -176,7 +213,13 @@ export async function saveModelSettings(db: PrismaClient, box: SecretBox, actor:
 }
 
 /** The secret to test a provider with: the one typed, else the stored one if it fits this provider and its addresses. */
-export async function secretForTest(db: PrismaClient, box: SecretBox, actor: Viewer, provider: ProviderConfig, typed: string): Promise<string | null> {
+export async function secretForTest(
+  db: PrismaClient,
+  box: SecretBox,
+  actor: Viewer,
+  provider: ProviderConfig,
+  typed: string,
+): Promise<string | null> {
   assertMayChooseModel(actor);
   if (typed !== '') return typed;
   const row = await settingsRow(db);

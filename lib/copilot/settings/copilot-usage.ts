@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { utcMonthStart } from './request-quota';
 
-const usageDaySchema = z.object({ day: z.string(), requests: z.number(), promptTokens: z.number(), completionTokens: z.number() });
+const usageDaySchema = z.object({
+  day: z.string(),
+  requests: z.number(),
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+});
 
 export type CopilotUsage = {
   lastHour: number;
@@ -27,12 +32,18 @@ export async function copilotUsage(db: PrismaClient, now = new Date()): Promise<
     db.copilotFeedback.groupBy({ by: ['helpful'], _count: true }),
     db.copilotSettingsChange.findMany({ orderBy: { changedAt: 'desc' }, take: 10 }),
   ]);
-  const users = await db.user.findMany({ where: { id: { in: changes.flatMap((change) => (change.userId ? [change.userId] : [])) } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: changes.flatMap((change) => (change.userId ? [change.userId] : [])) } },
+    select: { id: true, name: true },
+  });
   return {
     lastHour,
     thisMonth,
     days: z.array(usageDaySchema).parse(dayRows),
-    feedback: { helpful: votes.find((vote) => vote.helpful)?._count ?? 0, notHelpful: votes.find((vote) => !vote.helpful)?._count ?? 0 },
+    feedback: {
+      helpful: votes.find((vote) => vote.helpful)?._count ?? 0,
+      notHelpful: votes.find((vote) => !vote.helpful)?._count ?? 0,
+    },
     changes: changes.map((change) => ({
       at: change.changedAt.toISOString(),
       by: users.find((user) => user.id === change.userId)?.name ?? null,

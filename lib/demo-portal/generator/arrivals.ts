@@ -4,7 +4,10 @@ import { DAY, HOUR, localDayOfWeek, localMidnight, localTimeOfDay, type PortalCl
 import type { Random } from './random';
 
 /** Relative intake per local hour: office hours, a lunch dip, little at night. */
-const intakeByHour = [0.02, 0.01, 0.01, 0.01, 0.01, 0.02, 0.05, 0.15, 0.5, 1, 1, 1, 0.8, 0.6, 1, 1, 1, 0.9, 0.5, 0.25, 0.12, 0.08, 0.05, 0.03];
+const intakeByHour = [
+  0.02, 0.01, 0.01, 0.01, 0.01, 0.02, 0.05, 0.15, 0.5, 1, 1, 1, 0.8, 0.6, 1, 1, 1, 0.9, 0.5, 0.25, 0.12, 0.08, 0.05,
+  0.03,
+];
 /** Intake grows a little over the months, as a company's does. */
 const TREND_GROWTH = 0.3;
 
@@ -28,7 +31,12 @@ export function creationTimes(plan: FlowPlan, random: Random, clock: PortalClock
     if (h === 0 || hourOfDay === 0) dayWobble = random.between(0.7, 1.3);
     const progress = (at - plan.start) / Math.max(1, plan.end - plan.start);
     const spike = profile.spike && at >= plan.end - profile.spike.sinceDays * DAY ? profile.spike.factor : 1;
-    const weight = (profile.intakeByWeekday[localDayOfWeek(at, clock)] ?? 1) * (intakeByHour[hourOfDay] ?? 0) * dayWobble * (1 + TREND_GROWTH * progress) * spike;
+    const weight =
+      (profile.intakeByWeekday[localDayOfWeek(at, clock)] ?? 1) *
+      (intakeByHour[hourOfDay] ?? 0) *
+      dayWobble *
+      (1 + TREND_GROWTH * progress) *
+      spike;
     total += weight;
     cumulative[h] = total;
   }

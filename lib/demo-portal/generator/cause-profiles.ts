@@ -73,8 +73,18 @@ export const causeProfiles: Record<FlowCause, CauseProfile> = {
   empty: healthy,
   'overloaded-assignee': { ...failing, overload: { share: 0.55, sinceDays: 50, growth: 0.35, workFactor: 1.2 } },
   'planned-time-too-short': { ...failing, work: { median: 1.15, sigma: 0.3, min: 0.5, max: 2.5 }, lateTail: 0 },
-  'slow-manual-distribution': { ...failing, assignDelay: [0.7, 1.8], work: { median: 0.2, sigma: 0.3, min: 0.05, max: 0.4 }, legacyNewShare: 0.01 },
-  'review-bottleneck': { ...failing, work: { median: 0.25, sigma: 0.3, min: 0.05, max: 0.45 }, review: { median: 0.9, sigma: 0.5, min: 0.3, max: 3 }, returnShare: 0.6 },
+  'slow-manual-distribution': {
+    ...failing,
+    assignDelay: [0.7, 1.8],
+    work: { median: 0.2, sigma: 0.3, min: 0.05, max: 0.4 },
+    legacyNewShare: 0.01,
+  },
+  'review-bottleneck': {
+    ...failing,
+    work: { median: 0.25, sigma: 0.3, min: 0.05, max: 0.45 },
+    review: { median: 0.9, sigma: 0.5, min: 0.3, max: 3 },
+    returnShare: 0.6,
+  },
   'thin-descriptions': { ...failing, thinShare: 0.5, thinClarification: [0.5, 1], thinWorkFactor: 1.8 },
   'intake-spike': { ...failing, spike: { sinceDays: 18, factor: 3, growth: 1.1 } },
   // More shipments at the end of the week, none at weekends; work fits two weekdays but not a

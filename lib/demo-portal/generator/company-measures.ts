@@ -14,7 +14,12 @@ export const secondsOf = (isoDate: string): number => Date.parse(isoDate) / 1000
 
 /** The product's percentile (lib/metrics); NaN for no values, so a comparison on it fails. */
 export function quantile(values: readonly number[], q: number): number {
-  return percentile([...values].sort((a, b) => a - b), q) ?? NaN;
+  return (
+    percentile(
+      [...values].sort((a, b) => a - b),
+      q,
+    ) ?? NaN
+  );
 }
 
 export const median = (values: readonly number[]): number => quantile(values, 0.5);
@@ -31,27 +36,39 @@ export function historyByTask(company: DemoCompany): Map<string, HistoryRow[]> {
   return byTask;
 }
 
-export const tasksOfFlow = (company: DemoCompany, flowId: number): PortalTask[] => company.tasks.filter((task) => task.flowId === String(flowId));
+export const tasksOfFlow = (company: DemoCompany, flowId: number): PortalTask[] =>
+  company.tasks.filter((task) => task.flowId === String(flowId));
 
 /** Has a deadline, and was closed after it or is still open past it (docs/metrics.md, "Definitions"). */
 export function isOverdue(task: PortalTask, asOf: number): boolean {
-  return task.deadline !== null && secondsOf(task.deadline) < (task.closedDate === null ? asOf : secondsOf(task.closedDate));
+  return (
+    task.deadline !== null && secondsOf(task.deadline) < (task.closedDate === null ? asOf : secondsOf(task.closedDate))
+  );
 }
 
 export const isOpen = (task: PortalTask): boolean => ['1', '2', '3', '4'].includes(task.status);
 
 /** Created → closed, for completed tasks. */
 export function leadTimes(tasks: readonly PortalTask[]): number[] {
-  return tasks.filter((task) => task.status === '5' && task.closedDate !== null).map((task) => secondsOf(task.closedDate as string) - secondsOf(task.createdDate));
+  return tasks
+    .filter((task) => task.status === '5' && task.closedDate !== null)
+    .map((task) => secondsOf(task.closedDate as string) - secondsOf(task.createdDate));
 }
 
 /** Created → taken into work (until asOf for tasks never started); declined tasks left out. */
 export function pendingTimes(tasks: readonly PortalTask[], asOf: number): number[] {
-  return tasks.filter((task) => task.status !== '7').map((task) => (task.dateStart === null ? asOf : secondsOf(task.dateStart)) - secondsOf(task.createdDate));
+  return tasks
+    .filter((task) => task.status !== '7')
+    .map((task) => (task.dateStart === null ? asOf : secondsOf(task.dateStart)) - secondsOf(task.createdDate));
 }
 
 /** Seconds each task spent in `status`, from its STATUS history, for tasks that were ever in it. */
-export function timesInStatus(tasks: readonly PortalTask[], history: Map<string, HistoryRow[]>, status: string, asOf: number): number[] {
+export function timesInStatus(
+  tasks: readonly PortalTask[],
+  history: Map<string, HistoryRow[]>,
+  status: string,
+  asOf: number,
+): number[] {
   const times: number[] = [];
   for (const task of tasks) {
     let current = task.status === '1' ? '1' : '2';
@@ -84,12 +101,19 @@ export function loadByAssignee(tasks: readonly PortalTask[], asOf: number): Map<
 
 /** Tasks created per day in [from, to). */
 export function creationsPerDay(tasks: readonly PortalTask[], from: number, to: number): number {
-  const created = tasks.filter((task) => secondsOf(task.createdDate) >= from && secondsOf(task.createdDate) < to).length;
+  const created = tasks.filter(
+    (task) => secondsOf(task.createdDate) >= from && secondsOf(task.createdDate) < to,
+  ).length;
   return created / ((to - from) / DAY_SECONDS);
 }
 
 /** The portal's efficiency of a flow's tasks at asOf, with deadline, status and assignee moves taken from history. */
-export function efficiencyFromFile(tasks: readonly PortalTask[], history: Map<string, HistoryRow[]>, asOf: number, timeZoneOffset: string): number {
+export function efficiencyFromFile(
+  tasks: readonly PortalTask[],
+  history: Map<string, HistoryRow[]>,
+  asOf: number,
+  timeZoneOffset: string,
+): number {
   const input = tasks.map((task) => portalEfficiencyTask(task, history.get(task.id) ?? []));
   return flowEfficiency(input, asOf * 1000, timeZoneOffset).efficiency;
 }

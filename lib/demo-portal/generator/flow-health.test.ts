@@ -61,7 +61,9 @@ describe.each([11, 12])('flow health, seed %i', (seed) => {
 
   it("stores each flow's efficiency as the portal computes it from the flow's tasks and history", () => {
     for (const flow of company.flows) {
-      expect(flow.efficiency, flow.name).toBe(efficiencyFromFile(tasksOfFlow(company, flow.id), history, asOf, company.header.timeZoneOffset));
+      expect(flow.efficiency, flow.name).toBe(
+        efficiencyFromFile(tasksOfFlow(company, flow.id), history, asOf, company.header.timeZoneOffset),
+      );
     }
   });
 
@@ -94,7 +96,9 @@ describe.each([11, 12])('flow health, seed %i', (seed) => {
     const { flow, tasks } = flowWith('planned-time-too-short');
     const p85Share = quantile(leadTimes(tasks), 0.85) / flow.plannedCompletionTime;
     expect(p85Share).toBeGreaterThan(1.5);
-    const healthy = flowsWith('healthy').map((other) => quantile(leadTimes(tasksOfFlow(company, other.id)), 0.85) / other.plannedCompletionTime);
+    const healthy = flowsWith('healthy').map(
+      (other) => quantile(leadTimes(tasksOfFlow(company, other.id)), 0.85) / other.plannedCompletionTime,
+    );
     expect(p85Share).toBeGreaterThan(1.5 * Math.max(...healthy));
   });
 
@@ -111,7 +115,10 @@ describe.each([11, 12])('flow health, seed %i', (seed) => {
     expect(flow.taskControl).toBe(true);
     const reviewShare = median(timesInStatus(tasks, history, '4', asOf)) / flow.plannedCompletionTime;
     expect(reviewShare).toBeGreaterThan(0.5);
-    const healthy = healthyShares((healthyTasks) => timesInStatus(healthyTasks, history, '4', asOf), (other) => other.taskControl);
+    const healthy = healthyShares(
+      (healthyTasks) => timesInStatus(healthyTasks, history, '4', asOf),
+      (other) => other.taskControl,
+    );
     expect(healthy.length).toBeGreaterThan(0);
     expect(reviewShare).toBeGreaterThan(5 * Math.max(...healthy));
   });
@@ -120,7 +127,9 @@ describe.each([11, 12])('flow health, seed %i', (seed) => {
     const { flow, tasks } = flowWith('thin-descriptions');
     expect(flow.templateId).toBe(0);
     const late = tasks.filter((task) => isOverdue(task, asOf)).map((task) => task.description.length);
-    const onTime = tasks.filter((task) => task.status === '5' && !isOverdue(task, asOf)).map((task) => task.description.length);
+    const onTime = tasks
+      .filter((task) => task.status === '5' && !isOverdue(task, asOf))
+      .map((task) => task.description.length);
     expect(late.length).toBeGreaterThan(10);
     expect(median(late)).toBeLessThan(0.3 * median(onTime));
   });
@@ -129,7 +138,9 @@ describe.each([11, 12])('flow health, seed %i', (seed) => {
     const { tasks } = flowWith('intake-spike');
     const first = Math.min(...tasks.map((task) => secondsOf(task.createdDate)));
     const spikeStart = asOf - 14 * DAY;
-    expect(creationsPerDay(tasks, spikeStart, asOf + 1)).toBeGreaterThanOrEqual(2 * creationsPerDay(tasks, first, spikeStart));
+    expect(creationsPerDay(tasks, spikeStart, asOf + 1)).toBeGreaterThanOrEqual(
+      2 * creationsPerDay(tasks, first, spikeStart),
+    );
   });
 
   it('weekend deadlines: without work time, late tasks are the ones whose deadline falls on Saturday or Sunday', () => {

@@ -25,9 +25,15 @@ export function measureFlowHealth(tasks: Iterable<SimulatedTask>, asOf: number, 
       createdDate: task.createdAt * 1000,
       closedDate: state.closedDate === null ? null : state.closedDate * 1000,
       deadline: state.deadline * 1000,
-      deadlineChanges: task.events.flatMap((event) => (event.kind === 'deadline' ? [{ from: event.from * 1000, changedAt: event.at * 1000 }] : [])),
-      statusChanges: task.events.flatMap((event) => (event.kind === 'status' ? [{ from: String(event.from), changedAt: event.at * 1000 }] : [])),
-      responsibleChanges: task.events.flatMap((event) => (event.kind === 'responsible' ? [{ from: String(event.from), changedAt: event.at * 1000 }] : [])),
+      deadlineChanges: task.events.flatMap((event) =>
+        event.kind === 'deadline' ? [{ from: event.from * 1000, changedAt: event.at * 1000 }] : [],
+      ),
+      statusChanges: task.events.flatMap((event) =>
+        event.kind === 'status' ? [{ from: String(event.from), changedAt: event.at * 1000 }] : [],
+      ),
+      responsibleChanges: task.events.flatMap((event) =>
+        event.kind === 'responsible' ? [{ from: String(event.from), changedAt: event.at * 1000 }] : [],
+      ),
     });
   }
   return { efficiency: flowEfficiency(counted, asOf * 1000, clock.offsetText).efficiency, lastChangeAt };

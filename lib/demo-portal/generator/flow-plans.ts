@@ -41,15 +41,26 @@ const MAX_HEALTHY_FLOWS = 21;
  * Picks the flows (one per failing cause, one inactive, one empty, and healthy ones; more of
  * them for bigger companies), shuffles their ids, staffs them and splits `taskTotal` over them.
  */
-export function planFlows(random: Random, staff: Staff, taskTotal: number, asOf: number, clock: PortalClock): FlowPlan[] {
+export function planFlows(
+  random: Random,
+  staff: Staff,
+  taskTotal: number,
+  asOf: number,
+  clock: PortalClock,
+): FlowPlan[] {
   const extraHealthy = random.int(0, 3) + Math.floor(Math.log10(Math.max(10, taskTotal)));
   const healthyCount = Math.min(MAX_HEALTHY_FLOWS, CORE_HEALTHY_COUNT + extraHealthy);
-  const optional = random.shuffled(healthyArchetypes.slice(CORE_HEALTHY_COUNT)).slice(0, healthyCount - CORE_HEALTHY_COUNT);
+  const optional = random
+    .shuffled(healthyArchetypes.slice(CORE_HEALTHY_COUNT))
+    .slice(0, healthyCount - CORE_HEALTHY_COUNT);
   const chosen: { cause: FlowCause; archetype: FlowArchetype }[] = [
     ...failingCauses.map((cause) => ({ cause, archetype: causeArchetypes[cause] })),
     { cause: 'inactive', archetype: causeArchetypes.inactive },
     { cause: 'empty', archetype: causeArchetypes.empty },
-    ...[...healthyArchetypes.slice(0, CORE_HEALTHY_COUNT), ...optional].map((archetype) => ({ cause: 'healthy' as const, archetype })),
+    ...[...healthyArchetypes.slice(0, CORE_HEALTHY_COUNT), ...optional].map((archetype) => ({
+      cause: 'healthy' as const,
+      archetype,
+    })),
   ];
   const ordered = random.shuffled(chosen);
   const counts = splitTasks(random, ordered, taskTotal);
@@ -62,8 +73,13 @@ export function planFlows(random: Random, staff: Staff, taskTotal: number, asOf:
     const manual = archetype.distributionType === 'manually';
     const pool = staff.activeMembers(department).filter((person) => !manual || person.id !== head.id);
     // Heads join their own queue only when the department is too small without them.
-    const byPreference = [...random.shuffled(pool.filter((person) => person.id !== head.id)), ...pool.filter((person) => person.id === head.id)];
-    const team = byPreference.slice(0, Math.max(1, Math.min(archetype.teamSize, byPreference.length))).map((person) => person.id);
+    const byPreference = [
+      ...random.shuffled(pool.filter((person) => person.id !== head.id)),
+      ...pool.filter((person) => person.id === head.id),
+    ];
+    const team = byPreference
+      .slice(0, Math.max(1, Math.min(archetype.teamSize, byPreference.length)))
+      .map((person) => person.id);
     const plannedSeconds = archetype.plannedHours * HOUR;
     let start = today - random.int(150, HISTORY_DAYS) * DAY + 9 * HOUR;
     let end = asOf;
@@ -105,8 +121,14 @@ function requestersOf(archetype: FlowArchetype, staff: Staff): Employee[] {
 }
 
 /** Splits the tasks by each flow's volume; every flow but the empty one gets at least one. */
-function splitTasks(random: Random, flows: { cause: FlowCause; archetype: FlowArchetype }[], taskTotal: number): number[] {
-  const weights = flows.map(({ cause, archetype }) => (cause === 'empty' ? 0 : archetype.volume * random.between(0.75, 1.3)));
+function splitTasks(
+  random: Random,
+  flows: { cause: FlowCause; archetype: FlowArchetype }[],
+  taskTotal: number,
+): number[] {
+  const weights = flows.map(({ cause, archetype }) =>
+    cause === 'empty' ? 0 : archetype.volume * random.between(0.75, 1.3),
+  );
   const counts = largestRemainder(weights, taskTotal);
   for (let i = 0; i < counts.length; i++) {
     if (flows[i]?.cause === 'empty' || (counts[i] ?? 0) > 0) continue;

@@ -9,7 +9,14 @@ import type { Random } from './random';
 const userPair = (id: number): [string, string] => ['user', String(id)];
 
 /** The flow as tasks.flow.Flow.get returns it, with the efficiency its tasks give at asOf. */
-export function flowRecord(plan: FlowPlan, efficiency: number, lastActivity: number, staff: Staff, random: Random, clock: PortalClock): PortalFlow {
+export function flowRecord(
+  plan: FlowPlan,
+  efficiency: number,
+  lastActivity: number,
+  staff: Staff,
+  random: Random,
+  clock: PortalClock,
+): PortalFlow {
   const archetype = plan.archetype;
   return {
     id: plan.id,
@@ -33,7 +40,10 @@ export function flowRecord(plan: FlowPlan, efficiency: number, lastActivity: num
     notifyOnQueueOverflow: random.pick([null, 10, 20, 50]),
     notifyOnTasksInProgressOverflow: random.pick([null, 50]),
     notifyWhenEfficiencyDecreases: random.pick([null, 70, 80]),
-    taskCreators: archetype.creators === 'everyone' ? [['meta-user', 'all-users']] : [['department', String(departmentSpec(archetype.department).id)]],
+    taskCreators:
+      archetype.creators === 'everyone'
+        ? [['meta-user', 'all-users']]
+        : [['department', String(departmentSpec(archetype.department).id)]],
     team: plan.team.map(userPair),
     trialFeatureEnabled: false,
   };
@@ -50,10 +60,14 @@ function causeExplanation(plan: FlowPlan, staff: Staff): string {
     'overloaded-assignee': `перегружен один исполнитель — около половины задач переназначают на сотрудника ${nameOf(plan.overloadedAssigneeId)}, задачи копятся и выходят за срок.`,
     'planned-time-too-short': `плановое время (${durationText(plan.plannedSeconds)}) меньше реального объёма работы — большинство задач закрывают позже срока.`,
     'slow-manual-distribution': `модератор (${nameOf(plan.moderatorId)}) распределяет задачи вручную с большой задержкой — задачи подолгу ждут, пока их возьмут в работу.`,
-    'review-bottleneck': 'узкое место на контроле — выполненные задачи подолгу ждут проверки постановщиком, и он возвращает их на доработку, когда срок уже прошёл.',
-    'thin-descriptions': 'задачи ставят без описания или с коротким описанием — исполнители тратят время на уточнения, и именно такие задачи просрочены.',
-    'intake-spike': 'всплеск входящих задач — последние две-три недели задач приходит примерно втрое больше, чем команда успевает закрыть.',
-    'weekend-deadlines': 'срок считается без учёта рабочего времени — у задач, поставленных в конце недели, крайний срок выпадает на субботу или воскресенье, и они просрочены.',
+    'review-bottleneck':
+      'узкое место на контроле — выполненные задачи подолгу ждут проверки постановщиком, и он возвращает их на доработку, когда срок уже прошёл.',
+    'thin-descriptions':
+      'задачи ставят без описания или с коротким описанием — исполнители тратят время на уточнения, и именно такие задачи просрочены.',
+    'intake-spike':
+      'всплеск входящих задач — последние две-три недели задач приходит примерно втрое больше, чем команда успевает закрыть.',
+    'weekend-deadlines':
+      'срок считается без учёта рабочего времени — у задач, поставленных в конце недели, крайний срок выпадает на субботу или воскресенье, и они просрочены.',
     inactive: 'поток отключён — новые задачи не поступают, старые закрыты.',
     empty: 'новый поток — задач в нём пока нет.',
   };

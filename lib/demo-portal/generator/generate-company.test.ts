@@ -17,7 +17,10 @@ let company: DemoCompany;
 let history: Map<string, HistoryRow[]>;
 let asOf: number;
 
-async function writeGenerated(options: CompanyOptions, name: string): Promise<{ file: string; generated: GeneratedCompany }> {
+async function writeGenerated(
+  options: CompanyOptions,
+  name: string,
+): Promise<{ file: string; generated: GeneratedCompany }> {
   const file = path.join(folder, name);
   const result = generateCompany(options);
   await writeCompanyFile(file, result.header, result.lines());
@@ -39,7 +42,8 @@ const flowOf = (task: PortalTask): PortalFlow => {
   if (!flow) throw new Error(`task ${task.id} is in no flow`);
   return flow;
 };
-const rowsOf = (task: PortalTask, field?: string) => (history.get(task.id) ?? []).filter((row) => field === undefined || row.field === field);
+const rowsOf = (task: PortalTask, field?: string) =>
+  (history.get(task.id) ?? []).filter((row) => field === undefined || row.field === field);
 const cyrillicName = /^[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-яё]+)?$/;
 
 describe('generateCompany', () => {
@@ -49,11 +53,15 @@ describe('generateCompany', () => {
     expect((await read({ seed: 5, tasks: 300 }, 'b.jsonl')).equals(first)).toBe(true);
     expect((await read({ seed: 6, tasks: 300 }, 'c.jsonl')).equals(first)).toBe(false);
     expect((await read({ seed: 5, tasks: 301 }, 'd.jsonl')).equals(first)).toBe(false);
-    expect((await read({ seed: 5, tasks: 300, asOf: '2026-06-08T12:00:00+03:00' }, 'e.jsonl')).equals(first)).toBe(false);
+    expect((await read({ seed: 5, tasks: 300, asOf: '2026-06-08T12:00:00+03:00' }, 'e.jsonl')).equals(first)).toBe(
+      false,
+    );
   });
 
   it('keeps the documented example file readable through the schemas', async () => {
-    const example = await readCompanyFile(fileURLToPath(new URL('../../../docs/examples/demo-company.jsonl', import.meta.url)));
+    const example = await readCompanyFile(
+      fileURLToPath(new URL('../../../docs/examples/demo-company.jsonl', import.meta.url)),
+    );
     expect(example.header.seed).toBe(7);
     expect(example.flows.length).toBeGreaterThanOrEqual(8);
     expect(new Set(example.history.map((row) => row.taskId))).toEqual(new Set(example.tasks.map((task) => task.id)));
@@ -66,7 +74,13 @@ describe('generateCompany', () => {
 
   it('writes records that read back through the schemas, under the header it announced', () => {
     expect(company.header).toEqual(generated.header);
-    expect(company.header).toMatchObject({ format: 'flowpilot-demo-company', version: 1, seed: 3, timeZoneOffset: '+03:00', asOf: '2026-06-01T12:00:00+03:00' });
+    expect(company.header).toMatchObject({
+      format: 'flowpilot-demo-company',
+      version: 1,
+      seed: 3,
+      timeZoneOffset: '+03:00',
+      asOf: '2026-06-01T12:00:00+03:00',
+    });
     expect(company.header.memberId).toMatch(/^[0-9a-f]{32}$/);
     expect(company.tasks).toHaveLength(TASKS);
     expect(company.flows).toEqual(generated.flows);
@@ -76,11 +90,22 @@ describe('generateCompany', () => {
   it('dates everything in the header offset and describes the time up to asOf', () => {
     const offset = company.header.timeZoneOffset;
     const dates = [
-      ...company.tasks.flatMap((task) => [task.createdDate, task.changedDate, task.statusChangedDate, task.activityDate, task.dateStart, task.closedDate]),
+      ...company.tasks.flatMap((task) => [
+        task.createdDate,
+        task.changedDate,
+        task.statusChangedDate,
+        task.activityDate,
+        task.dateStart,
+        task.closedDate,
+      ]),
       ...company.history.map((row) => row.createdDate),
     ].filter((date): date is string => date !== null);
     expect(dates.filter((date) => !date.endsWith(offset) || secondsOf(date) > asOf)).toEqual([]);
-    expect([...company.tasks.map((task) => task.deadline), ...company.flows.map((flow) => flow.activity)].every((date) => date?.endsWith(offset))).toBe(true);
+    expect(
+      [...company.tasks.map((task) => task.deadline), ...company.flows.map((flow) => flow.activity)].every((date) =>
+        date?.endsWith(offset),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -121,7 +146,8 @@ describe('the staff', () => {
       }
       expect(users.has(department.UF_HEAD ?? '')).toBe(true);
     }
-    for (const user of company.users) for (const id of user.UF_DEPARTMENT) expect(departments.has(String(id))).toBe(true);
+    for (const user of company.users)
+      for (const id of user.UF_DEPARTMENT) expect(departments.has(String(id))).toBe(true);
   });
 });
 
@@ -129,7 +155,9 @@ describe('the flows', () => {
   it('number 8–30, use all three distribution types, and include exactly one inactive flow and one flow without tasks', () => {
     expect(company.flows.length).toBeGreaterThanOrEqual(8);
     expect(company.flows.length).toBeLessThanOrEqual(30);
-    expect(new Set(company.flows.map((flow) => flow.distributionType))).toEqual(new Set(['manually', 'queue', 'himself']));
+    expect(new Set(company.flows.map((flow) => flow.distributionType))).toEqual(
+      new Set(['manually', 'queue', 'himself']),
+    );
     expect(company.flows.filter((flow) => !flow.active)).toHaveLength(1);
     const withoutTasks = company.flows.filter((flow) => tasksOfFlow(company, flow.id).length === 0);
     expect(withoutTasks).toHaveLength(1);
@@ -172,7 +200,9 @@ describe('the flows', () => {
 
   it('map to their intended causes: each failing cause once, the inactive and the empty flow as such', () => {
     const causes = generated.flowCauses;
-    expect([...causes.keys()].sort((a, b) => a - b)).toEqual(company.flows.map((flow) => flow.id).sort((a, b) => a - b));
+    expect([...causes.keys()].sort((a, b) => a - b)).toEqual(
+      company.flows.map((flow) => flow.id).sort((a, b) => a - b),
+    );
     for (const cause of failingCauses) expect([...causes.values()].filter((value) => value === cause)).toHaveLength(1);
     expect([...causes.values()].filter((cause) => cause === 'healthy').length).toBeGreaterThanOrEqual(3);
     for (const flow of company.flows) {
@@ -196,7 +226,9 @@ describe('the tasks', () => {
       const step = (ids[i] ?? 0) - (ids[i - 1] ?? 0);
       expect(step).toBeGreaterThan(0);
       gaps += step - 1;
-      expect(secondsOf(company.tasks[i]?.createdDate ?? '')).toBeGreaterThanOrEqual(secondsOf(company.tasks[i - 1]?.createdDate ?? ''));
+      expect(secondsOf(company.tasks[i]?.createdDate ?? '')).toBeGreaterThanOrEqual(
+        secondsOf(company.tasks[i - 1]?.createdDate ?? ''),
+      );
     }
     expect(gaps).toBeGreaterThanOrEqual(3);
     expect(gaps).toBeLessThanOrEqual(generated.deletedTaskIds);
@@ -219,7 +251,9 @@ describe('the tasks', () => {
       const flow = flowOf(task);
       const initial = rowsOf(task, 'DEADLINE')[0]?.value.from ?? task.deadline ?? '';
       const created = secondsOf(task.createdDate);
-      const expected = flow.matchWorkTime ? addWeekdayTime(created, flow.plannedCompletionTime, clock) : created + flow.plannedCompletionTime;
+      const expected = flow.matchWorkTime
+        ? addWeekdayTime(created, flow.plannedCompletionTime, clock)
+        : created + flow.plannedCompletionTime;
       expect(secondsOf(initial)).toBe(expected);
       const weekend = [0, 6].includes(weekdayOf(initial));
       if (flow.matchWorkTime) expect(weekend).toBe(false);
@@ -244,7 +278,12 @@ describe('the history', () => {
     for (const task of company.tasks) {
       const rows = rowsOf(task);
       const [created, ...changes] = rows;
-      expectSame(task, 'first row', `${created?.field} ${created?.createdDate} ${created?.user.id}`, `NEW ${task.createdDate} ${task.createdBy}`);
+      expectSame(
+        task,
+        'first row',
+        `${created?.field} ${created?.createdDate} ${created?.user.id}`,
+        `NEW ${task.createdDate} ${task.createdBy}`,
+      );
       let status = task.status === '1' && rowsOf(task, 'STATUS').length === 0 ? '1' : '2';
       let responsible = rowsOf(task, 'RESPONSIBLE_ID')[0]?.value.from ?? task.responsibleId;
       let deadline = rowsOf(task, 'DEADLINE')[0]?.value.from ?? task.deadline;
@@ -253,7 +292,8 @@ describe('the history', () => {
       let statusChangedDate = task.createdDate;
       let last = task.createdDate;
       for (const row of changes) {
-        if (secondsOf(row.createdDate) < secondsOf(last)) problems.push(`task ${task.id}: row ${row.id} goes back in time`);
+        if (secondsOf(row.createdDate) < secondsOf(last))
+          problems.push(`task ${task.id}: row ${row.id} goes back in time`);
         last = row.createdDate;
         if (row.field === 'STATUS') {
           expectSame(task, `row ${row.id} from`, row.value.from, status);

@@ -42,7 +42,8 @@ export type GeneratedCompany = {
  */
 export function generateCompany(options: CompanyOptions): GeneratedCompany {
   const { seed, tasks } = options;
-  if (!Number.isInteger(tasks) || tasks < MIN_TASK_COUNT || tasks > MAX_TASK_COUNT) throw new Error(`tasks must be a whole number from ${MIN_TASK_COUNT} to ${MAX_TASK_COUNT}`);
+  if (!Number.isInteger(tasks) || tasks < MIN_TASK_COUNT || tasks > MAX_TASK_COUNT)
+    throw new Error(`tasks must be a whole number from ${MIN_TASK_COUNT} to ${MAX_TASK_COUNT}`);
   const asOfText = options.asOf ?? DEFAULT_AS_OF;
   const clock = portalClock(offsetOf(asOfText));
   const asOf = parsePortalDate(asOfText);
@@ -58,7 +59,14 @@ export function generateCompany(options: CompanyOptions): GeneratedCompany {
   const simulate = (index: number): Generator<SimulatedTask> => {
     const plan = plans[index] ?? missing('flow', index);
     const createdAt = times[index] ?? missing('creation times', index);
-    return simulateFlowTasks({ plan, createdAt, ids: ids[index] ?? missing('task ids', index), random: createRandom(seed, 'lifecycle', plan.id), clock, asOf });
+    return simulateFlowTasks({
+      plan,
+      createdAt,
+      ids: ids[index] ?? missing('task ids', index),
+      random: createRandom(seed, 'lifecycle', plan.id),
+      clock,
+      asOf,
+    });
   };
 
   const recordRandom = createRandom(seed, 'flow-records');
@@ -85,16 +93,31 @@ export function generateCompany(options: CompanyOptions): GeneratedCompany {
     yield* taskLines(plans, simulate, seed, clock);
   }
 
-  return { header, flows, flowCauses: new Map(plans.map((plan) => [plan.id, plan.cause])), employeeCount, deletedTaskIds: deleted, lines };
+  return {
+    header,
+    flows,
+    flowCauses: new Map(plans.map((plan) => [plan.id, plan.cause])),
+    employeeCount,
+    deletedTaskIds: deleted,
+    lines,
+  };
 }
 
 /** Bigger task volumes come from bigger companies: 40 people for a few hundred tasks, ~180 for a million. */
 export function staffSize(tasks: number, jitter: number): number {
-  return Math.min(MAX_EMPLOYEES, Math.max(MIN_EMPLOYEES, Math.round(MIN_EMPLOYEES + 13 * Math.log2(1 + tasks / 500)) + jitter));
+  return Math.min(
+    MAX_EMPLOYEES,
+    Math.max(MIN_EMPLOYEES, Math.round(MIN_EMPLOYEES + 13 * Math.log2(1 + tasks / 500)) + jitter),
+  );
 }
 
 /** Merges the flows' task streams into id order; each task is followed by its history. */
-function* taskLines(plans: FlowPlan[], simulate: (index: number) => Generator<SimulatedTask>, seed: number, clock: PortalClock): Generator<CompanyLine> {
+function* taskLines(
+  plans: FlowPlan[],
+  simulate: (index: number) => Generator<SimulatedTask>,
+  seed: number,
+  clock: PortalClock,
+): Generator<CompanyLine> {
   const cursors = plans.map((plan, index) => {
     const stream = simulate(index);
     return { plan, stream, head: stream.next(), texts: createRandom(seed, 'texts', plan.id) };
@@ -103,7 +126,8 @@ function* taskLines(plans: FlowPlan[], simulate: (index: number) => Generator<Si
   for (;;) {
     let next: (typeof cursors)[number] | undefined;
     for (const cursor of cursors) {
-      if (!cursor.head.done && (next === undefined || next.head.done || cursor.head.value.id < next.head.value.id)) next = cursor;
+      if (!cursor.head.done && (next === undefined || next.head.done || cursor.head.value.id < next.head.value.id))
+        next = cursor;
     }
     if (next === undefined || next.head.done) return;
     const task = next.head.value;
@@ -122,6 +146,9 @@ function missing(what: string, index: number): never {
 function memberIdOf(seed: number): string {
   const random = createRandom(seed, 'member-id');
   let hex = '';
-  for (let i = 0; i < 4; i++) hex += Math.floor(random.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++)
+    hex += Math.floor(random.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
   return hex;
 }

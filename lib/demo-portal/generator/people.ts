@@ -3,7 +3,15 @@ import { departmentSpec, departmentSpecs, departmentSubtree, type DepartmentKey 
 import { DAY, HOUR, formatPortalDate, localMidnight, type PortalClock } from './portal-time';
 import type { Random } from './random';
 import { largestRemainder, weightedIndex } from './shares';
-import { femaleFirstNames, femaleSurname, maleFirstNames, patronymics, surnames, transliterate, type Gender } from './russian-names';
+import {
+  femaleFirstNames,
+  femaleSurname,
+  maleFirstNames,
+  patronymics,
+  surnames,
+  transliterate,
+  type Gender,
+} from './russian-names';
 
 export type Employee = {
   id: number;
@@ -35,7 +43,13 @@ const DISMISSED_SHARE = 0.06;
 const SECOND_DEPARTMENT_SHARE = 0.07;
 
 /** Hires `size` people (40–200): every department gets its minimum and a weighted share of the rest. */
-export function hireStaff(random: Random, size: number, identity: CompanyIdentity, asOf: number, clock: PortalClock): Staff {
+export function hireStaff(
+  random: Random,
+  size: number,
+  identity: CompanyIdentity,
+  asOf: number,
+  clock: PortalClock,
+): Staff {
   const dismissedCount = Math.max(2, Math.round(size * DISMISSED_SHARE));
   const activeCount = size - dismissedCount;
   const headcount = splitHeadcount(random, activeCount);
@@ -76,7 +90,8 @@ export function hireStaff(random: Random, size: number, identity: CompanyIdentit
     const head = hire(spec.key, spec.headPosition, false);
     heads.set(spec.key, head);
     people.push(head);
-    for (let i = 1; i < (headcount.get(spec.key) ?? 0); i++) people.push(hire(spec.key, random.pick(spec.positions), false));
+    for (let i = 1; i < (headcount.get(spec.key) ?? 0); i++)
+      people.push(hire(spec.key, random.pick(spec.positions), false));
   }
   const weights = departmentSpecs.map((spec) => spec.weight);
   for (let i = 0; i < dismissedCount; i++) {
@@ -96,7 +111,10 @@ export function hireStaff(random: Random, size: number, identity: CompanyIdentit
   // The CEO is user 1, the portal's first admin and its first user; ids of the others follow
   // no department order.
   const ceo = heads.get('company');
-  const employees = [...people.filter((person) => person === ceo), ...random.shuffled(people.filter((person) => person !== ceo))];
+  const employees = [
+    ...people.filter((person) => person === ceo),
+    ...random.shuffled(people.filter((person) => person !== ceo)),
+  ];
   employees.forEach((person, index) => (person.id = index + 1));
   if (ceo) ceo.registeredAt = Math.min(...people.map((person) => person.registeredAt)) - 30 * DAY;
   return staffOf(employees, heads);
@@ -107,7 +125,10 @@ function staffOf(employees: Employee[], heads: Map<DepartmentKey, Employee>): St
   const members = new Map<DepartmentKey, Employee[]>();
   for (const spec of departmentSpecs) {
     const ids = new Set(departmentSubtree(spec.key).map((key) => departmentSpec(key).id));
-    members.set(spec.key, active.filter((employee) => employee.departmentIds.some((id) => ids.has(id))));
+    members.set(
+      spec.key,
+      active.filter((employee) => employee.departmentIds.some((id) => ids.has(id))),
+    );
   }
   return {
     employees,

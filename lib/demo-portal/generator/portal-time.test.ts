@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, addWeekdayTime, duringWorkingDay, formatPortalDate, localDayOfWeek, parsePortalDate, portalClock } from './portal-time';
+import {
+  DAY,
+  HOUR,
+  addWeekdayTime,
+  duringWorkingDay,
+  formatPortalDate,
+  localDayOfWeek,
+  parsePortalDate,
+  portalClock,
+} from './portal-time';
 
 const moscow = portalClock('+03:00');
 const at = (iso: string) => parsePortalDate(iso);
@@ -38,7 +47,9 @@ describe('duringWorkingDay', () => {
     const from = at('2026-05-27T10:00:00+03:00');
     expect(text(duringWorkingDay(at('2026-05-28T03:20:00+03:00'), from, moscow))).toBe('2026-05-28T08:20:00+03:00');
     expect(text(duringWorkingDay(at('2026-05-27T22:40:00+03:00'), from, moscow))).toBe('2026-05-27T20:40:00+03:00');
-    expect(text(duringWorkingDay(at('2026-05-27T22:40:00+03:00'), at('2026-05-27T21:10:00+03:00'), moscow))).toBe('2026-05-27T21:10:00+03:00');
+    expect(text(duringWorkingDay(at('2026-05-27T22:40:00+03:00'), at('2026-05-27T21:10:00+03:00'), moscow))).toBe(
+      '2026-05-27T21:10:00+03:00',
+    );
     expect(text(duringWorkingDay(at('2026-05-27T14:00:00+03:00'), from, moscow))).toBe('2026-05-27T14:00:00+03:00');
   });
 });

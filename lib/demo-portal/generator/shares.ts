@@ -6,7 +6,9 @@ export function largestRemainder(weights: readonly number[], total: number): num
   const exact = weights.map((weight) => (sum > 0 ? (weight / sum) * total : 0));
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of byRemainder) {
     if (left <= 0) break;
     parts[index] = (parts[index] ?? 0) + 1;

@@ -20,10 +20,19 @@ export function assignTask(flow: FlowSimulation, task: SimulatedTask, selfAssign
   const distribution = plan.archetype.distributionType;
   const overload = profile.overload;
   const star = plan.overloadedAssigneeId;
-  const firstAssignee = distribution === 'queue' ? (plan.team[flow.queueTurn++ % plan.team.length] ?? plan.ownerId) : random.pick(plan.team);
+  const firstAssignee =
+    distribution === 'queue'
+      ? (plan.team[flow.queueTurn++ % plan.team.length] ?? plan.ownerId)
+      : random.pick(plan.team);
   let assignee = firstAssignee;
   let assignedAt = task.createdAt;
-  if (overload && star !== null && task.createdAt >= flow.asOf - overload.sinceDays * DAY && assignee !== star && !selfAssigned) {
+  if (
+    overload &&
+    star !== null &&
+    task.createdAt >= flow.asOf - overload.sinceDays * DAY &&
+    assignee !== star &&
+    !selfAssigned
+  ) {
     // Round robin already gives him 1/n of the tasks; this share of the rest is redirected to him.
     const redirect = (overload.share - 1 / plan.team.length) / (1 - 1 / plan.team.length);
     if (random.chance(redirect)) {
@@ -35,16 +44,33 @@ export function assignTask(flow: FlowSimulation, task: SimulatedTask, selfAssign
     }
   }
   task.createdBy = selfAssigned ? assignee : pickRequester(flow, task.createdAt, assignee);
-  task.responsibleAtCreation = distribution === 'manually' ? (plan.moderatorId ?? assignee) : distribution === 'himself' ? task.createdBy : firstAssignee;
+  task.responsibleAtCreation =
+    distribution === 'manually'
+      ? (plan.moderatorId ?? assignee)
+      : distribution === 'himself'
+        ? task.createdBy
+        : firstAssignee;
 
-  if (distribution === 'queue' && !selfAssigned && assignee !== star && plan.team.length > 1 && random.chance(COVER_SHARE)) {
+  if (
+    distribution === 'queue' &&
+    !selfAssigned &&
+    assignee !== star &&
+    plan.team.length > 1 &&
+    random.chance(COVER_SHARE)
+  ) {
     const colleague = random.pick(plan.team.filter((member) => member !== assignee));
     assignedAt = later(flow, task.createdAt, within(random, [0.01, 0.05]));
     task.events.push({ kind: 'responsible', at: assignedAt, by: plan.ownerId, from: assignee, to: colleague });
     assignee = colleague;
   } else if (distribution === 'manually') {
     assignedAt = later(flow, task.createdAt, within(random, profile.assignDelay));
-    task.events.push({ kind: 'responsible', at: assignedAt, by: task.responsibleAtCreation, from: task.responsibleAtCreation, to: assignee });
+    task.events.push({
+      kind: 'responsible',
+      at: assignedAt,
+      by: task.responsibleAtCreation,
+      from: task.responsibleAtCreation,
+      to: assignee,
+    });
   }
   return { assignee, assignedAt };
 }

@@ -9,7 +9,10 @@ const DELETED_SHARE = 0.002;
  * gives them, with a few ids skipped (deleted tasks): always at the quarter marks, and now and
  * then at random. `times` are each flow's ascending creation times; ties go to the lower flow.
  */
-export function assignTaskIds(times: readonly Float64Array[], random: Random): { ids: Float64Array[]; deleted: number } {
+export function assignTaskIds(
+  times: readonly Float64Array[],
+  random: Random,
+): { ids: Float64Array[]; deleted: number } {
   const ids = times.map((flowTimes) => new Float64Array(flowTimes.length));
   const total = times.reduce((sum, flowTimes) => sum + flowTimes.length, 0);
   const quarterMarks = new Set([1, 2, 3].map((quarter) => Math.floor((total * quarter) / 4)));

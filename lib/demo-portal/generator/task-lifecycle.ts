@@ -38,7 +38,8 @@ export function* simulateFlowTasks(timeline: FlowTimeline): Generator<SimulatedT
     clock: timeline.clock,
     asOf: timeline.asOf,
     queueTurn: 0,
-    fallbackRequester: plan.requesters.find((person) => person.active && !plan.team.includes(person.id))?.id ?? plan.ownerId,
+    fallbackRequester:
+      plan.requesters.find((person) => person.active && !plan.team.includes(person.id))?.id ?? plan.ownerId,
   };
   for (let i = 0; i < timeline.createdAt.length; i++) {
     yield simulateTask(flow, i, timeline.createdAt[i] ?? 0, timeline.ids[i] ?? 0);
@@ -53,14 +54,20 @@ function simulateTask(flow: FlowSimulation, index: number, createdAt: number, id
     createdBy: plan.ownerId,
     responsibleAtCreation: plan.ownerId,
     statusAtCreation: '2',
-    deadlineAtCreation: plan.matchWorkTime ? addWeekdayTime(createdAt, plan.plannedSeconds, clock) : createdAt + plan.plannedSeconds,
+    deadlineAtCreation: plan.matchWorkTime
+      ? addWeekdayTime(createdAt, plan.plannedSeconds, clock)
+      : createdAt + plan.plannedSeconds,
     events: [],
     thinDescription: random.chance(plan.templateId > 0 ? 0 : profile.thinShare),
   };
   const selfAssigned = random.chance(SELF_ASSIGNED_SHARE);
 
   // A forgotten task from the old interface, never handed on (the first one always, so it exists).
-  if (profile.legacyNewShare > 0 && createdAt < asOf - 30 * DAY && (index === 0 || random.chance(profile.legacyNewShare))) {
+  if (
+    profile.legacyNewShare > 0 &&
+    createdAt < asOf - 30 * DAY &&
+    (index === 0 || random.chance(profile.legacyNewShare))
+  ) {
     task.responsibleAtCreation = plan.moderatorId ?? plan.ownerId;
     task.createdBy = pickRequester(flow, createdAt, task.responsibleAtCreation);
     task.statusAtCreation = '1';
@@ -69,7 +76,13 @@ function simulateTask(flow: FlowSimulation, index: number, createdAt: number, id
 
   const assignment = assignTask(flow, task, selfAssigned);
   if (plan.archetype.distributionType !== 'himself' && random.chance(DECLINE_SHARE)) {
-    task.events.push({ kind: 'status', at: later(flow, assignment.assignedAt, within(random, [0.02, 0.2])), by: assignment.assignee, from: '2', to: '7' });
+    task.events.push({
+      kind: 'status',
+      at: later(flow, assignment.assignedAt, within(random, [0.02, 0.2])),
+      by: assignment.assignee,
+      from: '2',
+      to: '7',
+    });
     return finished(task, asOf);
   }
   const startAt = takeIntoWork(flow, task, assignment);
@@ -82,12 +95,17 @@ function simulateTask(flow: FlowSimulation, index: number, createdAt: number, id
  *  any backlog ahead of it (an overloaded person's, or a swamped team's). */
 function takeIntoWork(flow: FlowSimulation, task: SimulatedTask, { assignee, assignedAt }: Assignment): number {
   const { plan, profile, random, asOf } = flow;
-  let waitSeconds = (within(random, profile.pickup) + (task.thinDescription ? within(random, profile.thinClarification) : 0)) * plan.plannedSeconds;
-  if (profile.overload && assignee === plan.overloadedAssigneeId) waitSeconds += profile.overload.growth * Math.max(0, task.createdAt - (asOf - profile.overload.sinceDays * DAY));
-  if (profile.spike) waitSeconds += profile.spike.growth * Math.max(0, task.createdAt - (asOf - profile.spike.sinceDays * DAY));
+  let waitSeconds =
+    (within(random, profile.pickup) + (task.thinDescription ? within(random, profile.thinClarification) : 0)) *
+    plan.plannedSeconds;
+  if (profile.overload && assignee === plan.overloadedAssigneeId)
+    waitSeconds += profile.overload.growth * Math.max(0, task.createdAt - (asOf - profile.overload.sinceDays * DAY));
+  if (profile.spike)
+    waitSeconds += profile.spike.growth * Math.max(0, task.createdAt - (asOf - profile.spike.sinceDays * DAY));
   const startAt = step(flow, assignedAt, waitSeconds);
   // Taking a self-assignment task makes the taker its assignee.
-  if (plan.archetype.distributionType === 'himself' && task.createdBy !== assignee) task.events.push({ kind: 'responsible', at: startAt, by: assignee, from: task.createdBy, to: assignee });
+  if (plan.archetype.distributionType === 'himself' && task.createdBy !== assignee)
+    task.events.push({ kind: 'responsible', at: startAt, by: assignee, from: task.createdBy, to: assignee });
   task.events.push({ kind: 'status', at: startAt, by: assignee, from: '2', to: '3' });
   return startAt;
 }
@@ -100,7 +118,12 @@ function workOn(flow: FlowSimulation, task: SimulatedTask, assignee: number, sta
   const { plan, profile, random } = flow;
   let workFraction = random.chance(profile.lateTail) ? random.between(0.9, 1.5) : spread(random, profile.work);
   if (task.thinDescription) workFraction *= profile.thinWorkFactor;
-  if (profile.overload && assignee === plan.overloadedAssigneeId && task.createdAt >= flow.asOf - profile.overload.sinceDays * DAY) workFraction *= profile.overload.workFactor;
+  if (
+    profile.overload &&
+    assignee === plan.overloadedAssigneeId &&
+    task.createdAt >= flow.asOf - profile.overload.sinceDays * DAY
+  )
+    workFraction *= profile.overload.workFactor;
   let deadline = task.deadlineAtCreation;
   let deadlineSetAt = task.createdAt;
   let workFrom = startAt;
@@ -111,7 +134,13 @@ function workOn(flow: FlowSimulation, task: SimulatedTask, assignee: number, sta
     if (!random.chance(RESUME_SHARE)) return null;
     // Put off for a few days by agreement: the creator moves the deadline by the pause.
     const resumeAt = step(flow, deferAt, random.int(1, 5) * DAY);
-    task.events.push({ kind: 'deadline', at: deferAt, by: task.createdBy, from: deadline, to: deadline + (resumeAt - deferAt) });
+    task.events.push({
+      kind: 'deadline',
+      at: deferAt,
+      by: task.createdBy,
+      from: deadline,
+      to: deadline + (resumeAt - deferAt),
+    });
     task.events.push({ kind: 'status', at: resumeAt, by: assignee, from: '6', to: '3' });
     deadline += resumeAt - deferAt;
     deadlineSetAt = deferAt;
@@ -139,16 +168,35 @@ function workOn(flow: FlowSimulation, task: SimulatedTask, assignee: number, sta
 /** A task heading past its deadline sometimes gets it moved: in time (no overrun on record), or
  *  after it passed (the overrun still counts against the flow). Never before the deadline it
  *  replaces was set, so the DEADLINE rows chain. */
-function moveLateDeadline(flow: FlowSimulation, task: SimulatedTask, assignee: number, startAt: number, { closedAt, deadline, deadlineSetAt }: Outcome): void {
+function moveLateDeadline(
+  flow: FlowSimulation,
+  task: SimulatedTask,
+  assignee: number,
+  startAt: number,
+  { closedAt, deadline, deadlineSetAt }: Outcome,
+): void {
   if (closedAt <= deadline) return;
   const { plan, profile, random } = flow;
   const planned = plan.plannedSeconds;
   const mover = plan.allowChangeDeadline ? assignee : task.createdBy;
   const warnedAt = Math.round(deadline - random.between(HOUR, Math.max(HOUR, 0.2 * planned)));
   if (warnedAt > Math.max(startAt, deadlineSetAt) && random.chance(profile.postponeBeforeDue)) {
-    task.events.push({ kind: 'deadline', at: warnedAt, by: mover, from: deadline, to: Math.round(closedAt + random.between(0.1, 0.4) * planned) });
+    task.events.push({
+      kind: 'deadline',
+      at: warnedAt,
+      by: mover,
+      from: deadline,
+      to: Math.round(closedAt + random.between(0.1, 0.4) * planned),
+    });
   } else if (random.chance(profile.postponeAfterOverrun)) {
     const movedAt = Math.round(deadline + random.between(0.1, 0.6) * planned);
-    if (movedAt > deadlineSetAt && movedAt < closedAt) task.events.push({ kind: 'deadline', at: movedAt, by: mover, from: deadline, to: Math.round(closedAt + random.between(0.05, 0.3) * planned) });
+    if (movedAt > deadlineSetAt && movedAt < closedAt)
+      task.events.push({
+        kind: 'deadline',
+        at: movedAt,
+        by: mover,
+        from: deadline,
+        to: Math.round(closedAt + random.between(0.05, 0.3) * planned),
+      });
   }
 }

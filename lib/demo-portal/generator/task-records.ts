@@ -22,7 +22,8 @@ export function taskRecord(task: SimulatedTask, plan: FlowPlan, random: Random, 
     title,
     description,
     status: state.status,
-    priority: priorityDraw < LOW_PRIORITY_SHARE ? '0' : priorityDraw < LOW_PRIORITY_SHARE + HIGH_PRIORITY_SHARE ? '2' : '1',
+    priority:
+      priorityDraw < LOW_PRIORITY_SHARE ? '0' : priorityDraw < LOW_PRIORITY_SHARE + HIGH_PRIORITY_SHARE ? '2' : '1',
     createdBy: String(task.createdBy),
     responsibleId: String(state.responsibleId),
     changedBy: String(state.changedBy),
@@ -38,7 +39,8 @@ export function taskRecord(task: SimulatedTask, plan: FlowPlan, random: Random, 
     deadline: formatPortalDate(state.deadline, clock),
     closedDate: state.closedDate === null ? null : formatPortalDate(state.closedDate, clock),
     activityDate: formatPortalDate(state.changedAt, clock),
-    timeEstimate: plan.templateId > 0 ? String(Math.max(1800, Math.round((plan.plannedSeconds * 0.3) / 3600) * 3600)) : '0',
+    timeEstimate:
+      plan.templateId > 0 ? String(Math.max(1800, Math.round((plan.plannedSeconds * 0.3) / 3600) * 3600)) : '0',
     allowChangeDeadline: plan.allowChangeDeadline ? 'Y' : 'N',
     taskControl: plan.taskControl ? 'Y' : 'N',
     matchWorkTime: plan.matchWorkTime ? 'Y' : 'N',
@@ -54,10 +56,24 @@ export function taskRecord(task: SimulatedTask, plan: FlowPlan, random: Random, 
 export function historyRows(task: SimulatedTask, firstRowId: number, clock: PortalClock): HistoryRow[] {
   const taskId = String(task.id);
   const rows: HistoryRow[] = [
-    { taskId, id: String(firstRowId), createdDate: formatPortalDate(task.createdAt, clock), field: 'NEW', value: { from: null, to: null }, user: { id: String(task.createdBy) } },
+    {
+      taskId,
+      id: String(firstRowId),
+      createdDate: formatPortalDate(task.createdAt, clock),
+      field: 'NEW',
+      value: { from: null, to: null },
+      user: { id: String(task.createdBy) },
+    },
   ];
   task.events.forEach((event, index) => {
-    rows.push({ taskId, id: String(firstRowId + index + 1), createdDate: formatPortalDate(event.at, clock), field: fieldOf(event), value: valueOf(event, clock), user: { id: String(event.by) } });
+    rows.push({
+      taskId,
+      id: String(firstRowId + index + 1),
+      createdDate: formatPortalDate(event.at, clock),
+      field: fieldOf(event),
+      value: valueOf(event, clock),
+      user: { id: String(event.by) },
+    });
   });
   return rows;
 }
@@ -67,6 +83,7 @@ function fieldOf(event: TaskEvent): string {
 }
 
 function valueOf(event: TaskEvent, clock: PortalClock): { from: string; to: string } {
-  if (event.kind === 'deadline') return { from: formatPortalDate(event.from, clock), to: formatPortalDate(event.to, clock) };
+  if (event.kind === 'deadline')
+    return { from: formatPortalDate(event.from, clock), to: formatPortalDate(event.to, clock) };
   return { from: String(event.from), to: String(event.to) };
 }

@@ -23,9 +23,14 @@ const reference = /\$result((?:\[[^\]]*\])+)/g;
 /** Replaces `$result[key][path…]` in the decoded params: a whole-value reference keeps the value's type. */
 function substitute(value: unknown, results: Record<string, unknown>): unknown {
   if (Array.isArray(value)) return value.map((item) => substitute(item, results));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, results)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, results)]));
   if (typeof value !== 'string' || !value.includes('$result')) return value;
-  const resolve = (brackets: string) => lookup(results, [...brackets.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1]!));
+  const resolve = (brackets: string) =>
+    lookup(
+      results,
+      [...brackets.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1]!),
+    );
   const whole = /^\$result((?:\[[^\]]*\])+)$/.exec(value);
   if (whole) return resolve(whole[1]!) ?? '';
   return value.replace(reference, (_match, brackets: string) => String(resolve(brackets) ?? ''));
@@ -58,7 +63,8 @@ export async function runBatch(params: Record<string, unknown>, run: RunCommand)
     const [method = '', query = ''] = String(command).split(/\?(.*)/s);
     const started = Date.now();
     try {
-      if (method.toLowerCase() === 'batch') throw new RestError(405, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage');
+      if (method.toLowerCase() === 'batch')
+        throw new RestError(405, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage');
       const answer = await run(method, substitute(commandParams(query), result) as Record<string, unknown>);
       result[key] = answer.result;
       if (answer.total !== undefined) totals[key] = answer.total;
@@ -69,9 +75,22 @@ export async function runBatch(params: Record<string, unknown>, run: RunCommand)
       if (halt) break;
     }
     const finished = Date.now();
-    times[key] = { start: started / 1000, finish: finished / 1000, duration: (finished - started) / 1000, processing: (finished - started) / 1000, date_start: new Date(started).toISOString(), date_finish: new Date(finished).toISOString() };
+    times[key] = {
+      start: started / 1000,
+      finish: finished / 1000,
+      duration: (finished - started) / 1000,
+      processing: (finished - started) / 1000,
+      date_start: new Date(started).toISOString(),
+      date_finish: new Date(finished).toISOString(),
+    };
   }
   return {
-    result: { result: phpMap(result), result_error: phpMap(errors), result_total: phpMap(totals), result_next: phpMap(nexts), result_time: phpMap(times) },
+    result: {
+      result: phpMap(result),
+      result_error: phpMap(errors),
+      result_total: phpMap(totals),
+      result_next: phpMap(nexts),
+      result_time: phpMap(times),
+    },
   };
 }

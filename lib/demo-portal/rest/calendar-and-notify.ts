@@ -7,7 +7,17 @@ export const calendarSectionGet: RestMethod = {
   scope: 'calendar',
   handle(context, params) {
     const ownerId = Number(params.ownerId ?? context.caller.userId);
-    return { result: [{ ID: String(ownerId * 10 + 1), NAME: 'Мой календарь', CAL_TYPE: String(params.type ?? 'user'), OWNER_ID: String(ownerId), PERM: { add: true, edit: true } }] };
+    return {
+      result: [
+        {
+          ID: String(ownerId * 10 + 1),
+          NAME: 'Мой календарь',
+          CAL_TYPE: String(params.type ?? 'user'),
+          OWNER_ID: String(ownerId),
+          PERM: { add: true, edit: true },
+        },
+      ],
+    };
   },
 };
 
@@ -22,8 +32,11 @@ export const calendarEventAdd: RestMethod = {
     const { state } = context;
     const from = parsePortalDate(String(params.from), state.offset);
     const to = parsePortalDate(String(params.to), state.offset);
-    if (from === null || to === null || to < from) throw new RestError(400, '', 'An error occurred while creating the event');
-    const attendees = (Array.isArray(params.attendees) ? params.attendees : []).map(Number).filter((id) => state.users.has(id));
+    if (from === null || to === null || to < from)
+      throw new RestError(400, '', 'An error occurred while creating the event');
+    const attendees = (Array.isArray(params.attendees) ? params.attendees : [])
+      .map(Number)
+      .filter((id) => state.users.has(id));
     const id = state.addCalendarEvent({
       ownerId: Number(params.ownerId),
       type: String(params.type),
@@ -55,7 +68,11 @@ export const calendarEventGetById: RestMethod = {
         CAL_TYPE: event.type,
         IS_MEETING: event.attendees.length > 0,
         SECTION_ID: String(event.section),
-        ATTENDEE_LIST: event.attendees.map((id) => ({ id, entryId: String(event.id), status: id === event.ownerId ? 'H' : 'Q' })),
+        ATTENDEE_LIST: event.attendees.map((id) => ({
+          id,
+          entryId: String(event.id),
+          status: id === event.ownerId ? 'H' : 'Q',
+        })),
       },
     };
   },

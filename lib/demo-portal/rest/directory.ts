@@ -6,7 +6,8 @@ import type { RestMethod } from './rest-method';
 function userMatches(user: Record<string, unknown>, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([rawKey, expected]) => {
     const { field: key, op } = parseFilterKey(rawKey);
-    if (key === 'ACTIVE') return String(user.ACTIVE) === String(expected === 'Y' ? true : expected === 'N' ? false : expected);
+    if (key === 'ACTIVE')
+      return String(user.ACTIVE) === String(expected === 'Y' ? true : expected === 'N' ? false : expected);
     if (key === 'UF_DEPARTMENT') return (user.UF_DEPARTMENT as number[]).map(String).includes(String(expected));
     const actual = key === 'ID' ? Number(user.ID) : user[key];
     const target = key === 'ID' ? Number(expected) : expected;
@@ -15,14 +16,19 @@ function userMatches(user: Record<string, unknown>, filter: Record<string, unkno
     if (op === '<') return Number(actual) < Number(target);
     if (op === '<=') return Number(actual) <= Number(target);
     if (op === '!') return String(actual) !== String(target);
-    if (op === '%') return String(actual ?? '').toLowerCase().includes(String(target).toLowerCase());
+    if (op === '%')
+      return String(actual ?? '')
+        .toLowerCase()
+        .includes(String(target).toLowerCase());
     return Array.isArray(target) ? target.map(String).includes(String(actual)) : String(actual) === String(target);
   });
 }
 
 /** A user as user.get gives it: someone in no department (extranet, e-mail, bot) has `UF_DEPARTMENT: false`, as an empty multiple field comes out of Bitrix24. */
 function userForResponse(user: Record<string, unknown>): Record<string, unknown> {
-  return Array.isArray(user.UF_DEPARTMENT) && user.UF_DEPARTMENT.length === 0 ? { ...user, UF_DEPARTMENT: false } : user;
+  return Array.isArray(user.UF_DEPARTMENT) && user.UF_DEPARTMENT.length === 0
+    ? { ...user, UF_DEPARTMENT: false }
+    : user;
 }
 
 const reserved = new Set(['SORT', 'ORDER', 'START', 'SELECT', 'ADMIN_MODE', 'IMAGE_RESIZE', 'FILTER', 'AUTH']);
@@ -32,16 +38,29 @@ export const userGet: RestMethod = {
   handle(context, params) {
     // Filters come as FILTER or, as in the docs' own examples, at the top level.
     const upper = Object.fromEntries(Object.entries(params).map(([key, value]) => [key.toUpperCase(), value]));
-    const filter = { ...(upper.FILTER as Record<string, unknown> | undefined), ...Object.fromEntries(Object.entries(params).filter(([key]) => !reserved.has(key.toUpperCase()))) };
+    const filter = {
+      ...(upper.FILTER as Record<string, unknown> | undefined),
+      ...Object.fromEntries(Object.entries(params).filter(([key]) => !reserved.has(key.toUpperCase()))),
+    };
     const direction = String(upper.ORDER ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
     const sortKey = String(upper.SORT ?? 'ID').toUpperCase();
     const users = [...context.state.users.values()]
       .filter((user) => userMatches(user, filter))
-      .sort((a, b) => (sortKey === 'ID' ? Number(a.ID) - Number(b.ID) : String(a[sortKey as keyof typeof a] ?? '').localeCompare(String(b[sortKey as keyof typeof b] ?? ''))) * direction);
+      .sort(
+        (a, b) =>
+          (sortKey === 'ID'
+            ? Number(a.ID) - Number(b.ID)
+            : String(a[sortKey as keyof typeof a] ?? '').localeCompare(String(b[sortKey as keyof typeof b] ?? ''))) *
+          direction,
+      );
     const start = Number(upper.START ?? 0);
     if (start === -1) return { result: users.slice(0, 50).map(userForResponse), total: 0 };
     const offset = Math.max(0, Math.floor(start / 50) * 50);
-    return { result: users.slice(offset, offset + 50).map(userForResponse), total: users.length, ...(offset + 50 < users.length ? { next: offset + 50 } : {}) };
+    return {
+      result: users.slice(offset, offset + 50).map(userForResponse),
+      total: users.length,
+      ...(offset + 50 < users.length ? { next: offset + 50 } : {}),
+    };
   },
 };
 
@@ -63,13 +82,23 @@ export const departmentGet: RestMethod = {
     const sortKey = String(upper.SORT ?? 'SORT').toUpperCase() as 'ID' | 'NAME' | 'SORT' | 'PARENT' | 'UF_HEAD';
     const direction = String(upper.ORDER ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
     const found = context.state.departments
-      .filter((department) => filters.every(([key, value]) => String(department[key as keyof typeof department] ?? '') === String(value)))
+      .filter((department) =>
+        filters.every(([key, value]) => String(department[key as keyof typeof department] ?? '') === String(value)),
+      )
       .sort((a, b) => {
         const x = a[sortKey] ?? '';
         const y = b[sortKey] ?? '';
-        return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'ru', { numeric: true })) * direction;
+        return (
+          (typeof x === 'number' && typeof y === 'number'
+            ? x - y
+            : String(x).localeCompare(String(y), 'ru', { numeric: true })) * direction
+        );
       });
     const start = Math.max(0, Math.floor(Number(upper.START ?? 0) / 50) * 50);
-    return { result: found.slice(start, start + 50), total: found.length, ...(start + 50 < found.length ? { next: start + 50 } : {}) };
+    return {
+      result: found.slice(start, start + 50),
+      total: found.length,
+      ...(start + 50 < found.length ? { next: start + 50 } : {}),
+    };
   },
 };

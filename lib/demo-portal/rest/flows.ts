@@ -19,11 +19,18 @@ export function canReadFlow(context: RestContext, flow: PortalFlow): boolean {
   if (context.options.admins.includes(userId)) return true;
   const user = context.state.users.get(userId);
   // The flow's member table holds its creator, owner, task creators and responsible people (Role.php); a manual flow's team is the project's, not the flow's.
-  const members = [['user', String(flow.creatorId)], ['user', String(flow.ownerId)], ...flow.taskCreators, ...flow.responsibleList];
+  const members = [
+    ['user', String(flow.creatorId)],
+    ['user', String(flow.ownerId)],
+    ...flow.taskCreators,
+    ...flow.responsibleList,
+  ];
   const extranet = String(user?.USER_TYPE ?? 'employee') === 'extranet';
   if (!extranet && members.some(([type, id]) => type === 'meta-user' && id === 'all-users')) return true;
   if (members.some(([type, id]) => type === 'user' && Number(id) === userId)) return true;
-  const flowDepartments = members.filter(([type]) => type === 'department').flatMap(([, code]) => context.state.departmentsOf(code ?? ''));
+  const flowDepartments = members
+    .filter(([type]) => type === 'department')
+    .flatMap(([, code]) => context.state.departmentsOf(code ?? ''));
   return (user?.UF_DEPARTMENT ?? []).some((id) => flowDepartments.includes(id));
 }
 
@@ -42,7 +49,8 @@ export const flowGet: RestMethod = {
     const id = raw !== undefined && /^\d+$/.test(String(raw)) ? Number(raw) : 0;
     const flow = context.state.flows.get(id);
     // The read rule sees no member rows for a flow that does not exist, so only an admin learns it is missing.
-    if (!context.options.admins.includes(context.caller.userId) && (!flow || !canReadFlow(context, flow))) throw new RestError(400, '0', text.accessDenied);
+    if (!context.options.admins.includes(context.caller.userId) && (!flow || !canReadFlow(context, flow)))
+      throw new RestError(400, '0', text.accessDenied);
     if (!flow) throw new RestError(400, '0', text.notFound);
     // The stored efficiency column, as of the last change to one of the flow's tasks.
     return { result: flow };

@@ -48,7 +48,10 @@ const methods = new Map<string, RestMethod>([
   ['profile', profile],
   ['app.info', appInfo],
 ]);
-methods.set('method.get', methodGet((name) => methods.has(name)));
+methods.set(
+  'method.get',
+  methodGet((name) => methods.has(name)),
+);
 
 export const allScopes = ['basic', 'task', 'user', 'department', 'calendar', 'im'];
 
@@ -57,9 +60,18 @@ export function findMethod(name: string): RestMethod | undefined {
 }
 
 /** Runs one method for the context's caller, checking the method's scope. */
-export async function dispatch(context: RestContext, name: string, params: Record<string, unknown>): Promise<RestAnswer> {
+export async function dispatch(
+  context: RestContext,
+  name: string,
+  params: Record<string, unknown>,
+): Promise<RestAnswer> {
   const method = findMethod(name);
   if (!method) throw new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
-  if (method.scope !== 'basic' && !context.caller.scopes.includes(method.scope)) throw new RestError(403, 'insufficient_scope', 'The request requires higher privileges than provided by the access token');
+  if (method.scope !== 'basic' && !context.caller.scopes.includes(method.scope))
+    throw new RestError(
+      403,
+      'insufficient_scope',
+      'The request requires higher privileges than provided by the access token',
+    );
   return method.handle(context, params);
 }

@@ -17,7 +17,10 @@ export function methodGet(exists: (name: string) => boolean): RestMethod {
 }
 
 /** user.admin (b24restdocs: api-reference/common/users/user-admin.md): whether the caller administers the portal. */
-export const userAdmin: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.options.admins.includes(context.caller.userId) }) };
+export const userAdmin: RestMethod = {
+  scope: 'basic',
+  handle: (context) => ({ result: context.options.admins.includes(context.caller.userId) }),
+};
 
 export const scope: RestMethod = { scope: 'basic', handle: (context) => ({ result: context.caller.scopes }) };
 
@@ -27,7 +30,16 @@ export const profile: RestMethod = {
   handle(context) {
     const user = context.state.users.get(context.caller.userId);
     if (!user?.ACTIVE) return { result: {} };
-    return { result: { ID: user.ID, ADMIN: context.options.admins.includes(context.caller.userId), NAME: user.NAME, LAST_NAME: user.LAST_NAME, PERSONAL_GENDER: '', TIME_ZONE: user.TIME_ZONE ?? '' } };
+    return {
+      result: {
+        ID: user.ID,
+        ADMIN: context.options.admins.includes(context.caller.userId),
+        NAME: user.NAME,
+        LAST_NAME: user.LAST_NAME,
+        PERSONAL_GENDER: '',
+        TIME_ZONE: user.TIME_ZONE ?? '',
+      },
+    };
   },
 };
 
@@ -37,7 +49,12 @@ export const profile: RestMethod = {
  * `api-reference/imopenlines/imconnector/imconnector-register.md`.
  */
 function appOf(caller: Caller): string {
-  if (caller.clientId === null) throw new RestError(403, 'WRONG_AUTH_TYPE', 'Current authorization type is denied for this method. Application context required');
+  if (caller.clientId === null)
+    throw new RestError(
+      403,
+      'WRONG_AUTH_TYPE',
+      'Current authorization type is denied for this method. Application context required',
+    );
   return caller.clientId;
 }
 
@@ -45,8 +62,23 @@ function appOf(caller: Caller): string {
 export const appInfo: RestMethod = {
   scope: 'basic',
   handle(context) {
-    if (context.caller.clientId === null) throw new RestError(400, 'ACCESS_DENIED', 'Access denied! Application context required');
-    return { result: { ID: 1, CODE: context.caller.clientId, VERSION: 1, STATUS: 'L', INSTALLED: true, PAYMENT_EXPIRED: 'N', DAYS: null, LANGUAGE_ID: 'ru', LICENSE: 'ru_pro100', LICENSE_TYPE: 'pro100', LICENSE_FAMILY: 'pro' } };
+    if (context.caller.clientId === null)
+      throw new RestError(400, 'ACCESS_DENIED', 'Access denied! Application context required');
+    return {
+      result: {
+        ID: 1,
+        CODE: context.caller.clientId,
+        VERSION: 1,
+        STATUS: 'L',
+        INSTALLED: true,
+        PAYMENT_EXPIRED: 'N',
+        DAYS: null,
+        LANGUAGE_ID: 'ru',
+        LICENSE: 'ru_pro100',
+        LICENSE_TYPE: 'pro100',
+        LICENSE_FAMILY: 'pro',
+      },
+    };
   },
 };
 
@@ -60,7 +92,9 @@ export const eventBind: RestMethod = {
     if (!bindableEvents.includes(event)) throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
     // Bitrix24 refuses a second binding of the same handler (b24restdocs `error-codes.md`).
     const handler = String(params.handler ?? '');
-    if (context.state.eventBindings.some((b) => b.event === event && b.handler === handler && b.clientId === clientId)) {
+    if (
+      context.state.eventBindings.some((b) => b.event === event && b.handler === handler && b.clientId === clientId)
+    ) {
       throw new RestError(400, 'ERROR_HANDLER_ALREADY_EXIST', 'Handler already exists!');
     }
     context.state.bindEvent(event, handler, context.state.appToken(clientId), clientId);
@@ -87,7 +121,8 @@ export const eventUnbind: RestMethod = {
     const before = bindings.length;
     for (let index = bindings.length - 1; index >= 0; index--) {
       const binding = bindings[index]!;
-      if (binding.clientId === clientId && binding.event === event && (!handler || binding.handler === handler)) bindings.splice(index, 1);
+      if (binding.clientId === clientId && binding.event === event && (!handler || binding.handler === handler))
+        bindings.splice(index, 1);
     }
     return { result: { count: before - bindings.length } };
   },

@@ -12,8 +12,29 @@ import { subStatus, taskFieldNames, taskForResponse } from './task-shape';
  * arrays as IN, `STATUS` meta values (-1 overdue, -3 almost overdue), order on the documented
  * keys (default ID desc), `select`, pages of 50 by `start`, and `start = -1` without counting.
  */
-const dateKeys = new Set(['CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'DEADLINE', 'DATE_START', 'STATUS_CHANGED_DATE', 'ACTIVITY_DATE']);
-const sortable = new Set(['ID', 'TITLE', 'GROUP_ID', 'DATE_START', 'CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'ACTIVITY_DATE', 'DEADLINE', 'REAL_STATUS', 'STATUS', 'PRIORITY']);
+const dateKeys = new Set([
+  'CREATED_DATE',
+  'CHANGED_DATE',
+  'CLOSED_DATE',
+  'DEADLINE',
+  'DATE_START',
+  'STATUS_CHANGED_DATE',
+  'ACTIVITY_DATE',
+]);
+const sortable = new Set([
+  'ID',
+  'TITLE',
+  'GROUP_ID',
+  'DATE_START',
+  'CREATED_DATE',
+  'CHANGED_DATE',
+  'CLOSED_DATE',
+  'ACTIVITY_DATE',
+  'DEADLINE',
+  'REAL_STATUS',
+  'STATUS',
+  'PRIORITY',
+]);
 const pageSize = 50;
 
 type Condition = { field: string; op: FilterOperator; values: string[] };
@@ -50,9 +71,16 @@ function matches(stored: StoredTask, condition: Condition, context: RestContext,
   }
   const actual = fieldValue(stored, field, now);
   const targets = values.map((v) => (dateKeys.has(field) ? parsePortalDate(v) : /^-?\d+$/.test(v) ? Number(v) : v));
-  if (op === '%') return targets.some((t) => String(actual ?? '').toLowerCase().includes(String(t).toLowerCase()));
+  if (op === '%')
+    return targets.some((t) =>
+      String(actual ?? '')
+        .toLowerCase()
+        .includes(String(t).toLowerCase()),
+    );
   if (op === '=' || op === '!') {
-    const hit = targets.some((t) => (t === '' || t === null ? actual === null || actual === 0 || actual === '' : actual === t));
+    const hit = targets.some((t) =>
+      t === '' || t === null ? actual === null || actual === 0 || actual === '' : actual === t,
+    );
     return op === '=' ? hit : !hit;
   }
   if (actual === null) return false;
@@ -96,12 +124,18 @@ export const tasksTaskList: RestMethod = {
     let total = 0;
     if (!counting && ascendingById) {
       page = [];
-      for (let index = cursor ? context.state.firstAfter(Number(cursor.values[0])) : 0; index < tasks.length && page.length < pageSize; index++) {
+      for (
+        let index = cursor ? context.state.firstAfter(Number(cursor.values[0])) : 0;
+        index < tasks.length && page.length < pageSize;
+        index++
+      ) {
         const stored = tasks[index]!;
         if (canReadTask(context, stored) && filters.every((c) => matches(stored, c, context, now))) page.push(stored);
       }
     } else {
-      const found = tasks.filter((stored) => canReadTask(context, stored) && filters.every((c) => matches(stored, c, context, now)));
+      const found = tasks.filter(
+        (stored) => canReadTask(context, stored) && filters.every((c) => matches(stored, c, context, now)),
+      );
       found.sort((a, b) => {
         for (const [field, direction] of order) {
           const x = fieldValue(a, field, now);
@@ -117,7 +151,11 @@ export const tasksTaskList: RestMethod = {
       page = found.slice(offset, offset + pageSize);
       total = counting ? found.length : 0;
       if (counting && offset + pageSize < found.length) {
-        return { result: { tasks: page.map((s) => taskForResponse(context.state, s, select, now)) }, total, next: offset + pageSize };
+        return {
+          result: { tasks: page.map((s) => taskForResponse(context.state, s, select, now)) },
+          total,
+          next: offset + pageSize,
+        };
       }
     }
     return { result: { tasks: page.map((s) => taskForResponse(context.state, s, select, now)) }, total };
@@ -128,7 +166,12 @@ export const tasksTaskGet: RestMethod = {
   scope: 'task',
   handle(context, params) {
     const raw = params.taskId ?? params.TASKID ?? params.id;
-    if (raw === undefined) throw new RestError(400, '100', 'CTaskItem All parameters in the constructor must have real class type (internal error)');
+    if (raw === undefined)
+      throw new RestError(
+        400,
+        '100',
+        'CTaskItem All parameters in the constructor must have real class type (internal error)',
+      );
     if (!/^\d+$/.test(String(raw))) throw new RestError(400, '0', 'wrong task id');
     const stored = context.state.task(Number(raw));
     // A missing or inaccessible task is an empty result, not an error (docs/bitrix24.md, "Answers as Bitrix24 documents them").
@@ -155,14 +198,31 @@ export const tasksTaskHistoryList: RestMethod = {
     const order = String(((params.order ?? {}) as Record<string, unknown>).createdDate ?? 'desc').toLowerCase();
     let rows = [...(context.state.history.get(taskId) ?? [])];
     if (filter.FIELD) rows = rows.filter((row) => row.field === String(filter.FIELD));
-    rows.sort((a, b) => (parsePortalDate(a.createdDate)! - parsePortalDate(b.createdDate)!) * (order === 'asc' ? 1 : -1) || Number(a.id) - Number(b.id));
+    rows.sort(
+      (a, b) =>
+        (parsePortalDate(a.createdDate)! - parsePortalDate(b.createdDate)!) * (order === 'asc' ? 1 : -1) ||
+        Number(a.id) - Number(b.id),
+    );
     // As the module stores and the docs print them: integer ids, and a deadline as Unix seconds ("" for none).
     const list = rows.map(({ taskId: _taskId, ...row }) => {
       const user = context.state.users.get(Number(row.user.id));
-      const value = row.field === 'DEADLINE' ? { from: historyDeadline(row.value.from), to: historyDeadline(row.value.to) } : row.value;
-      return { ...row, id: Number(row.id), value, user: { id: Number(row.user.id), name: user?.NAME ?? '', lastName: user?.LAST_NAME ?? '', secondName: user?.SECOND_NAME ?? '', login: user?.EMAIL ?? '' } };
+      const value =
+        row.field === 'DEADLINE'
+          ? { from: historyDeadline(row.value.from), to: historyDeadline(row.value.to) }
+          : row.value;
+      return {
+        ...row,
+        id: Number(row.id),
+        value,
+        user: {
+          id: Number(row.user.id),
+          name: user?.NAME ?? '',
+          lastName: user?.LAST_NAME ?? '',
+          secondName: user?.SECOND_NAME ?? '',
+          login: user?.EMAIL ?? '',
+        },
+      };
     });
     return { result: { list } };
   },
 };
-

@@ -3,13 +3,36 @@ import type { PortalState, StoredTask } from '../portal-state';
 
 /** Request names (UPPER_SNAKE) of task fields, to their response names (camelCase). */
 export const taskFieldNames: Record<string, keyof PortalTask> = {
-  ID: 'id', PARENT_ID: 'parentId', TITLE: 'title', DESCRIPTION: 'description', STATUS: 'status', REAL_STATUS: 'status',
-  PRIORITY: 'priority', CREATED_BY: 'createdBy', RESPONSIBLE_ID: 'responsibleId', CHANGED_BY: 'changedBy',
-  STATUS_CHANGED_BY: 'statusChangedBy', CLOSED_BY: 'closedBy', GROUP_ID: 'groupId', FLOW_ID: 'flowId', STAGE_ID: 'stageId',
-  CREATED_DATE: 'createdDate', CHANGED_DATE: 'changedDate', STATUS_CHANGED_DATE: 'statusChangedDate', DATE_START: 'dateStart',
-  DEADLINE: 'deadline', CLOSED_DATE: 'closedDate', ACTIVITY_DATE: 'activityDate', TIME_ESTIMATE: 'timeEstimate',
-  ALLOW_CHANGE_DEADLINE: 'allowChangeDeadline', TASK_CONTROL: 'taskControl', MATCH_WORK_TIME: 'matchWorkTime',
-  COMMENTS_COUNT: 'commentsCount', FORKED_BY_TEMPLATE_ID: 'forkedByTemplateId', ACCOMPLICES: 'accomplices', AUDITORS: 'auditors',
+  ID: 'id',
+  PARENT_ID: 'parentId',
+  TITLE: 'title',
+  DESCRIPTION: 'description',
+  STATUS: 'status',
+  REAL_STATUS: 'status',
+  PRIORITY: 'priority',
+  CREATED_BY: 'createdBy',
+  RESPONSIBLE_ID: 'responsibleId',
+  CHANGED_BY: 'changedBy',
+  STATUS_CHANGED_BY: 'statusChangedBy',
+  CLOSED_BY: 'closedBy',
+  GROUP_ID: 'groupId',
+  FLOW_ID: 'flowId',
+  STAGE_ID: 'stageId',
+  CREATED_DATE: 'createdDate',
+  CHANGED_DATE: 'changedDate',
+  STATUS_CHANGED_DATE: 'statusChangedDate',
+  DATE_START: 'dateStart',
+  DEADLINE: 'deadline',
+  CLOSED_DATE: 'closedDate',
+  ACTIVITY_DATE: 'activityDate',
+  TIME_ESTIMATE: 'timeEstimate',
+  ALLOW_CHANGE_DEADLINE: 'allowChangeDeadline',
+  TASK_CONTROL: 'taskControl',
+  MATCH_WORK_TIME: 'matchWorkTime',
+  COMMENTS_COUNT: 'commentsCount',
+  FORKED_BY_TEMPLATE_ID: 'forkedByTemplateId',
+  ACCOMPLICES: 'accomplices',
+  AUDITORS: 'auditors',
 };
 
 function person(state: PortalState, id: string) {
@@ -32,7 +55,12 @@ export function subStatus(stored: StoredTask, now: number): string {
 }
 
 /** A task as tasks.task.list / get return it, limited to `select` (all fields for none or `*`). */
-export function taskForResponse(state: PortalState, stored: StoredTask, select: string[] | null, now: number): Record<string, unknown> {
+export function taskForResponse(
+  state: PortalState,
+  stored: StoredTask,
+  select: string[] | null,
+  now: number,
+): Record<string, unknown> {
   const record = stored.record;
   const full: Record<string, unknown> = {
     ...record,

@@ -11,7 +11,12 @@ import { taskForResponse } from './task-shape';
 const weekdayMs = 86_400_000;
 
 /** The flow's deadline for a task created now: planned time later, skipping weekends when the flow matches work time. */
-export function flowDeadline(createdAt: number, plannedSeconds: number, matchWorkTime: boolean, offset: string): string {
+export function flowDeadline(
+  createdAt: number,
+  plannedSeconds: number,
+  matchWorkTime: boolean,
+  offset: string,
+): string {
   if (!matchWorkTime) return formatPortalDate(createdAt + plannedSeconds * 1000, offset);
   let remaining = plannedSeconds * 1000;
   let cursor = createdAt;
@@ -26,8 +31,11 @@ export function flowDeadline(createdAt: number, plannedSeconds: number, matchWor
 
 function fieldsOf(params: Record<string, unknown>): Record<string, unknown> {
   const fields = params.fields ?? params.FIELDS;
-  if (!fields || typeof fields !== 'object') throw new RestError(400, '100', 'Could not find value for parameter {fields}');
-  return Object.fromEntries(Object.entries(fields as Record<string, unknown>).map(([key, value]) => [key.toUpperCase(), value]));
+  if (!fields || typeof fields !== 'object')
+    throw new RestError(400, '100', 'Could not find value for parameter {fields}');
+  return Object.fromEntries(
+    Object.entries(fields as Record<string, unknown>).map(([key, value]) => [key.toUpperCase(), value]),
+  );
 }
 
 function taskIdOf(params: Record<string, unknown>): number {
@@ -53,7 +61,10 @@ export const tasksTaskAdd: RestMethod = {
     const { state, caller } = context;
     const title = String(fields.TITLE ?? '').trim();
     if (!title) throw new RestError(400, 'ERROR_CORE', 'Task title is not specified<br>');
-    const flowId = fields.FLOW_ID === undefined || fields.FLOW_ID === '' || Number(fields.FLOW_ID) === 0 ? null : Number(fields.FLOW_ID);
+    const flowId =
+      fields.FLOW_ID === undefined || fields.FLOW_ID === '' || Number(fields.FLOW_ID) === 0
+        ? null
+        : Number(fields.FLOW_ID);
     const named = flowId === null ? undefined : state.flows.get(flowId);
     if (flowId !== null && !named) throw new RestError(400, 'ERROR_CORE', 'Поток не найден<br>');
     // An inactive flow only loses FLOW_ID: the task is made with the fields given (FlowFieldHandler::modify).
@@ -88,7 +99,8 @@ export const tasksTaskUpdate: RestMethod = {
   handle(context, params) {
     const id = existingTask(context, params);
     const fields = fieldsOf(params);
-    if (Object.keys(fields).length === 0) throw new RestError(400, '100', 'Could not find value for parameter {fields}');
+    if (Object.keys(fields).length === 0)
+      throw new RestError(400, '100', 'Could not find value for parameter {fields}');
     if (fields.STATUS !== undefined && !['1', '2', '3', '4', '5', '6', '7'].includes(String(fields.STATUS))) {
       throw new RestError(400, 'ERROR_CORE', 'Incorrect status<br>');
     }
@@ -96,7 +108,12 @@ export const tasksTaskUpdate: RestMethod = {
     state.updateTask(id, caller.userId, {
       status: fields.STATUS === undefined ? undefined : String(fields.STATUS),
       responsibleId: fields.RESPONSIBLE_ID === undefined ? undefined : Number(fields.RESPONSIBLE_ID),
-      deadline: fields.DEADLINE === undefined ? undefined : fields.DEADLINE ? formatPortalDate(parsePortalDate(String(fields.DEADLINE), state.offset) ?? Date.now(), state.offset) : null,
+      deadline:
+        fields.DEADLINE === undefined
+          ? undefined
+          : fields.DEADLINE
+            ? formatPortalDate(parsePortalDate(String(fields.DEADLINE), state.offset) ?? Date.now(), state.offset)
+            : null,
       title: fields.TITLE === undefined ? undefined : String(fields.TITLE),
       description: fields.DESCRIPTION === undefined ? undefined : String(fields.DESCRIPTION),
     });

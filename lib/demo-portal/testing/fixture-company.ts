@@ -37,7 +37,10 @@ export function fixtureFlow(id: number, overrides: Partial<PortalFlow> = {}): Po
     notifyOnTasksInProgressOverflow: null,
     notifyWhenEfficiencyDecreases: null,
     taskCreators: [['meta-user', 'all-users']],
-    team: [['user', '2'], ['user', '3']],
+    team: [
+      ['user', '2'],
+      ['user', '3'],
+    ],
     trialFeatureEnabled: false,
     ...overrides,
   };
@@ -79,8 +82,21 @@ export function fixtureTask(id: number, overrides: Partial<PortalTask> = {}): Po
   };
 }
 
-export function deadlineMove(taskId: number, historyId: number, changedAt: string, from: string | null, to: string | null): HistoryRow {
-  return { taskId: String(taskId), id: String(historyId), createdDate: changedAt, field: 'DEADLINE', value: { from, to }, user: { id: '1' } };
+export function deadlineMove(
+  taskId: number,
+  historyId: number,
+  changedAt: string,
+  from: string | null,
+  to: string | null,
+): HistoryRow {
+  return {
+    taskId: String(taskId),
+    id: String(historyId),
+    createdDate: changedAt,
+    field: 'DEADLINE',
+    value: { from, to },
+    user: { id: '1' },
+  };
 }
 
 /** A member id as Bitrix24 makes them: 32 hex digits, unlike the domain. */
@@ -88,12 +104,46 @@ export const fixtureMemberId = '0f1e2d3c4b5a69780f1e2d3c4b5a6978';
 
 export function fixtureCompany(parts: Partial<Omit<DemoCompany, 'header'>> = {}): DemoCompany {
   return {
-    header: { format: 'flowpilot-demo-company', version: 1, memberId: fixtureMemberId, domain: 'fixture.bitrix24.test', timeZoneOffset: fixtureOffset, asOf: at(0) },
-    departments: [{ ID: '1', NAME: 'Компания', SORT: 100 }, { ID: '2', NAME: 'Поддержка', SORT: 200, PARENT: '1', UF_HEAD: '2' }],
+    header: {
+      format: 'flowpilot-demo-company',
+      version: 1,
+      memberId: fixtureMemberId,
+      domain: 'fixture.bitrix24.test',
+      timeZoneOffset: fixtureOffset,
+      asOf: at(0),
+    },
+    departments: [
+      { ID: '1', NAME: 'Компания', SORT: 100 },
+      { ID: '2', NAME: 'Поддержка', SORT: 200, PARENT: '1', UF_HEAD: '2' },
+    ],
     users: [
-      { ID: '1', ACTIVE: true, NAME: 'Ирина', LAST_NAME: 'Админова', EMAIL: 'admin@fixture.test', WORK_POSITION: 'Администратор', UF_DEPARTMENT: [1] },
-      { ID: '2', ACTIVE: true, NAME: 'Пётр', LAST_NAME: 'Петров', EMAIL: 'petr@fixture.test', WORK_POSITION: 'Инженер', UF_DEPARTMENT: [2] },
-      { ID: '3', ACTIVE: true, NAME: 'Анна', LAST_NAME: 'Смирнова', EMAIL: 'anna@fixture.test', WORK_POSITION: 'Инженер', UF_DEPARTMENT: [1, 2] },
+      {
+        ID: '1',
+        ACTIVE: true,
+        NAME: 'Ирина',
+        LAST_NAME: 'Админова',
+        EMAIL: 'admin@fixture.test',
+        WORK_POSITION: 'Администратор',
+        UF_DEPARTMENT: [1],
+      },
+      {
+        ID: '2',
+        ACTIVE: true,
+        NAME: 'Пётр',
+        LAST_NAME: 'Петров',
+        EMAIL: 'petr@fixture.test',
+        WORK_POSITION: 'Инженер',
+        UF_DEPARTMENT: [2],
+      },
+      {
+        ID: '3',
+        ACTIVE: true,
+        NAME: 'Анна',
+        LAST_NAME: 'Смирнова',
+        EMAIL: 'anna@fixture.test',
+        WORK_POSITION: 'Инженер',
+        UF_DEPARTMENT: [1, 2],
+      },
       { ID: '4', ACTIVE: false, NAME: 'Олег', LAST_NAME: 'Уволенный', UF_DEPARTMENT: [2] },
     ],
     flows: [],
@@ -106,6 +156,11 @@ export function fixtureCompany(parts: Partial<Omit<DemoCompany, 'header'>> = {})
 /** `count` plain tasks in one flow, ids 1..count, for paging and rate tests. */
 export function manyTasks(count: number, flowId: number | null = 1): PortalTask[] {
   return Array.from({ length: count }, (_, index) =>
-    fixtureTask(index + 1, { flowId: flowId === null ? null : String(flowId), title: `Задача ${index + 1}`, createdDate: at(-count + index), changedDate: at(-count + index) }),
+    fixtureTask(index + 1, {
+      flowId: flowId === null ? null : String(flowId),
+      title: `Задача ${index + 1}`,
+      createdDate: at(-count + index),
+      changedDate: at(-count + index),
+    }),
   );
 }

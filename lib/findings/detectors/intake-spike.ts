@@ -14,7 +14,12 @@ export const intakeSpike: Detector = {
     const spike = spikeOf(flow);
     if (!spike) return null;
     return {
-      figures: { spikeDays: spike.days.size, intakePerDay: spike.intakePerDay, completedPerDay: spike.completedPerDay, usualPerDay: spike.usualPerDay },
+      figures: {
+        spikeDays: spike.days.size,
+        intakePerDay: spike.intakePerDay,
+        completedPerDay: spike.completedPerDay,
+        usualPerDay: spike.usualPerDay,
+      },
       explains: (task) => spike.days.has(task.createdDay),
     };
   },
@@ -25,7 +30,9 @@ export const intakeSpike: Detector = {
  * at least spikeFactor times the usual day (the larger of the daily completions and the daily
  * intake over the days before the last three weeks), and more than the team completed on those days.
  */
-function spikeOf(flow: AnalysedFlow): { days: Set<string>; intakePerDay: number; completedPerDay: number; usualPerDay: number } | null {
+function spikeOf(
+  flow: AnalysedFlow,
+): { days: Set<string>; intakePerDay: number; completedPerDay: number; usualPerDay: number } | null {
   const recentFrom = flow.intake.length - recentDays;
   const before = flow.intake.slice(0, Math.max(0, recentFrom));
   if (before.length < minUsualDays) return null;
@@ -45,5 +52,10 @@ function spikeOf(flow: AnalysedFlow): { days: Set<string>; intakePerDay: number;
   const intakePerDay = spikeDays.reduce((sum, day) => sum + day.created, 0) / spikeDays.length;
   const completedPerDay = spikeDays.reduce((sum, day) => sum + day.completed, 0) / spikeDays.length;
   if (intakePerDay <= completedPerDay) return null;
-  return { days, intakePerDay: round1(intakePerDay), completedPerDay: round1(completedPerDay), usualPerDay: round1(usual) };
+  return {
+    days,
+    intakePerDay: round1(intakePerDay),
+    completedPerDay: round1(completedPerDay),
+    usualPerDay: round1(usual),
+  };
 }

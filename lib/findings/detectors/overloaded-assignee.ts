@@ -6,9 +6,16 @@ export const overloadFactor = 2;
 export const overloadMargin = 3;
 
 /** The assignees far above the team's median, leaving out people who left. */
-export function overloadedPeople(load: ReturnType<typeof teamLoad>, inactive: ReadonlySet<number>): ReturnType<typeof teamLoad>['assignees'] {
+export function overloadedPeople(
+  load: ReturnType<typeof teamLoad>,
+  inactive: ReadonlySet<number>,
+): ReturnType<typeof teamLoad>['assignees'] {
   const far = (value: number, median: number) => value >= overloadFactor * median && value >= median + overloadMargin;
-  return load.assignees.filter((person) => !inactive.has(person.responsibleId) && (far(person.open, load.medianOpen) || far(person.overdue, load.medianOverdue)));
+  return load.assignees.filter(
+    (person) =>
+      !inactive.has(person.responsibleId) &&
+      (far(person.open, load.medianOpen) || far(person.overdue, load.medianOverdue)),
+  );
 }
 
 /** One or a few people hold far more work than the rest of the team. */
@@ -18,7 +25,12 @@ export const overloadedAssignee: Detector = {
     if (overloaded.length === 0 || load.assignees.length < 2) return null;
     const heaviest = overloaded.reduce((top, person) => (person.open > top.open ? person : top));
     return {
-      figures: { openTasks: heaviest.open, overdueTasks: heaviest.overdue, teamMedianOpen: round1(load.medianOpen), overloadedPeople: overloaded.length },
+      figures: {
+        openTasks: heaviest.open,
+        overdueTasks: heaviest.overdue,
+        teamMedianOpen: round1(load.medianOpen),
+        overloadedPeople: overloaded.length,
+      },
       people: overloaded.map((person) => person.responsibleId),
       explains: (task) => overloaded.some((person) => person.responsibleId === task.responsibleId),
     };

@@ -9,7 +9,12 @@ export const plannedTimeTooShort: Detector = {
   detect({ planned, inUnit, leads }) {
     if (planned <= 0 || leads.p85 === null || leads.p85 <= planned) return null;
     return {
-      figures: { planned: inUnit(planned), p85Lead: inUnit(leads.p85), p50Lead: inUnit(leads.p50!), completed: leads.count },
+      figures: {
+        planned: inUnit(planned),
+        p85Lead: inUnit(leads.p85),
+        p50Lead: inUnit(leads.p50!),
+        completed: leads.count,
+      },
       explains: (task) => task.work !== null && task.work >= longWorkShare * planned,
     };
   },

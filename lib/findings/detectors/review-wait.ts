@@ -11,10 +11,14 @@ export const reviewWait: Detector = {
   detect({ flow, counted, planned, inUnit }) {
     const reviewed = counted.filter((task) => task.review !== null);
     const medianReview = median(reviewed.map((task) => task.review!));
-    if (!flow.taskControl || planned <= 0 || medianReview === null || medianReview < slowReviewShare * planned) return null;
+    if (!flow.taskControl || planned <= 0 || medianReview === null || medianReview < slowReviewShare * planned)
+      return null;
     return {
       figures: { medianReview: inUnit(medianReview), planned: inUnit(planned), reviewed: reviewed.length },
-      people: topPeople(reviewed.filter((task) => task.late), (task) => task.createdBy),
+      people: topPeople(
+        reviewed.filter((task) => task.late),
+        (task) => task.createdBy,
+      ),
       explains: (task) => task.review !== null && task.review >= slowReviewShare * planned,
     };
   },

@@ -13,12 +13,19 @@ export const slowManualDistribution: Detector = {
   detect({ flow, counted, planned, inUnit }) {
     const handedOn = counted.filter((task) => task.assignDelay !== null);
     const medianAssignDelay = median(handedOn.map((task) => task.assignDelay!));
-    if (flow.distributionType !== 'manually' || planned <= 0 || medianAssignDelay === null || medianAssignDelay < slowDistributionShare * planned) return null;
+    if (
+      flow.distributionType !== 'manually' ||
+      planned <= 0 ||
+      medianAssignDelay === null ||
+      medianAssignDelay < slowDistributionShare * planned
+    )
+      return null;
     return {
       figures: {
         medianAssignDelay: inUnit(medianAssignDelay),
         planned: inUnit(planned),
-        undistributed: counted.filter((task) => isOpen(task) && task.assignedAt === null && task.startedAt === null).length,
+        undistributed: counted.filter((task) => isOpen(task) && task.assignedAt === null && task.startedAt === null)
+          .length,
       },
       people: flow.moderatorIds.length > 0 ? flow.moderatorIds : flow.ownerId === null ? [] : [flow.ownerId],
       explains: (task) => task.assignDelay !== null && task.assignDelay >= lateByDistributionShare * planned,

@@ -12,7 +12,11 @@ export const slowPickup: Detector = {
   detect({ counted, planned, inUnit, medianPickup }) {
     if (planned <= 0 || medianPickup === null || medianPickup < slowPickupShare * planned) return null;
     return {
-      figures: { medianPickup: inUnit(medianPickup), planned: inUnit(planned), waitingNow: counted.filter((task) => isOpen(task) && task.startedAt === null).length },
+      figures: {
+        medianPickup: inUnit(medianPickup),
+        planned: inUnit(planned),
+        waitingNow: counted.filter((task) => isOpen(task) && task.startedAt === null).length,
+      },
       explains: (task) => task.pickup !== null && task.pickup >= lateByPickupShare * planned,
     };
   },

@@ -14,8 +14,14 @@ export const thinDescriptions: Detector = {
     const full = counted.filter((task) => !task.thin);
     const thinLate = lateRate(thin);
     const fullLate = lateRate(full);
-    if (thin.length < minThinTasks || !thin.some((task) => task.late) || thinLate < thinLateFactor * fullLate + thinLateMargin) return null;
-    const meanComments = (tasks: MeasuredTask[]) => (tasks.length === 0 ? 0 : round1(tasks.reduce((sum, task) => sum + task.commentsCount, 0) / tasks.length));
+    if (
+      thin.length < minThinTasks ||
+      !thin.some((task) => task.late) ||
+      thinLate < thinLateFactor * fullLate + thinLateMargin
+    )
+      return null;
+    const meanComments = (tasks: MeasuredTask[]) =>
+      tasks.length === 0 ? 0 : round1(tasks.reduce((sum, task) => sum + task.commentsCount, 0) / tasks.length);
     return {
       figures: {
         thinTasks: thin.length,

@@ -9,10 +9,15 @@ export const weekendDeadlines: Detector = {
   kind: 'weekend-deadlines',
   detect({ flow, counted }) {
     const weekendTasks = counted.filter((task) => task.weekendDeadline);
-    if (flow.matchWorkTime || weekendTasks.length < Math.max(minWeekendDeadlines, minWeekendShare * counted.length)) return null;
+    if (flow.matchWorkTime || weekendTasks.length < Math.max(minWeekendDeadlines, minWeekendShare * counted.length))
+      return null;
     const others = counted.filter((task) => !task.weekendDeadline);
     return {
-      figures: { weekendDeadlines: weekendTasks.length, weekendLatePct: Math.round(100 * lateRate(weekendTasks)), otherLatePct: Math.round(100 * lateRate(others)) },
+      figures: {
+        weekendDeadlines: weekendTasks.length,
+        weekendLatePct: Math.round(100 * lateRate(weekendTasks)),
+        otherLatePct: Math.round(100 * lateRate(others)),
+      },
       explains: (task) => task.weekendDeadline,
     };
   },

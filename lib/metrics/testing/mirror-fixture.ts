@@ -14,11 +14,17 @@ let nextBitrixId = 1;
 
 export async function insertPortal(db: PrismaClient, timeZoneOffset = '+03:00'): Promise<string> {
   const id = nextBitrixId++;
-  const portal = await db.portal.create({ data: { memberId: `member-${id}`, domain: `p${id}.bitrix24.ru`, kind: 'demo', timeZoneOffset } });
+  const portal = await db.portal.create({
+    data: { memberId: `member-${id}`, domain: `p${id}.bitrix24.ru`, kind: 'demo', timeZoneOffset },
+  });
   return portal.id;
 }
 
-export async function insertFlow(db: PrismaClient, portalId: string, data: { name?: string; portalEfficiency?: number | null; members?: number[] } = {}): Promise<string> {
+export async function insertFlow(
+  db: PrismaClient,
+  portalId: string,
+  data: { name?: string; portalEfficiency?: number | null; members?: number[] } = {},
+): Promise<string> {
   const bitrixFlowId = nextBitrixId++;
   const flow = await db.flow.create({
     data: {
@@ -102,7 +108,12 @@ const day = 24 * hour;
  * were overrun, status histories (some going back to pending), deleted tasks and tasks outside
  * any flow. Every moment is at or before `now`, as in a real mirror.
  */
-export function randomTasks(seed: string, count: number, flowIds: readonly (string | null)[], now: number): FixtureTask[] {
+export function randomTasks(
+  seed: string,
+  count: number,
+  flowIds: readonly (string | null)[],
+  now: number,
+): FixtureTask[] {
   const random = createRandom('metric-fixture', seed);
   const people = [101, 102, 103, 104, 105, 106];
   return Array.from({ length: count }, () => {
@@ -110,8 +121,14 @@ export function randomTasks(seed: string, count: number, flowIds: readonly (stri
     const createdAt = now - Math.floor(random.between(0, 150 * day));
     const clamp = (time: number) => Math.min(now, Math.floor(time));
     const status = random.pick([1, 2, 2, 3, 3, 4, 5, 5, 5, 5, 6, 7]);
-    const started = status === 3 || status === 4 || (status >= 5 && random.chance(0.8)) ? clamp(createdAt + random.logNormal(day, 1.2)) : null;
-    const closed = status === 5 || status === 7 || (status === 4 && random.chance(0.3)) ? clamp((started ?? createdAt) + random.logNormal(2 * day, 1)) : null;
+    const started =
+      status === 3 || status === 4 || (status >= 5 && random.chance(0.8))
+        ? clamp(createdAt + random.logNormal(day, 1.2))
+        : null;
+    const closed =
+      status === 5 || status === 7 || (status === 4 && random.chance(0.3))
+        ? clamp((started ?? createdAt) + random.logNormal(2 * day, 1))
+        : null;
     const deadline = random.chance(0.85) ? Math.floor(createdAt + random.logNormal(3 * day, 0.8)) : null;
     const responsibleId = random.pick(people);
     const task: FixtureTask = {

@@ -16,16 +16,23 @@ export async function startEventsEndpoint(deps: { db: PrismaClient; box: SecretB
     incoming.on('end', () => {
       const request = new Request(`http://127.0.0.1${incoming.url ?? '/'}`, {
         method: incoming.method,
-        headers: Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : [])),
+        headers: Object.entries(incoming.headers).flatMap(([name, value]) =>
+          typeof value === 'string' ? [[name, value] as [string, string]] : [],
+        ),
         body: incoming.method === 'GET' || incoming.method === 'HEAD' ? undefined : Buffer.concat(chunks),
       });
       void receivePortalEvent(request, deps).then(async (response) => {
-        outgoing.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
+        outgoing.writeHead(response.status, {
+          'content-type': response.headers.get('content-type') ?? 'application/json',
+        });
         outgoing.end(await response.text());
       });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api/bitrix24/events`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/api/bitrix24/events`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

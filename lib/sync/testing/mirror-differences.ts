@@ -7,7 +7,12 @@ import type { PrismaClient } from '@/lib/db/client';
  * task whose fields differ, flows and their reported efficiency, employees, and the stored
  * history rows. An empty list means the mirror holds exactly what the portal holds.
  */
-export async function mirrorDifferences(db: PrismaClient, portalId: string, state: PortalState, options: { historyDays?: number } = {}): Promise<string[]> {
+export async function mirrorDifferences(
+  db: PrismaClient,
+  portalId: string,
+  state: PortalState,
+  options: { historyDays?: number } = {},
+): Promise<string[]> {
   const differences: string[] = [];
   const note = (text: string) => {
     if (differences.length < 50) differences.push(text);
@@ -16,7 +21,8 @@ export async function mirrorDifferences(db: PrismaClient, portalId: string, stat
   const mirrored = await db.task.findMany({ where: { portalId, deletedAt: null }, orderBy: { bitrixTaskId: 'asc' } });
   const byId = new Map(mirrored.map((task) => [task.bitrixTaskId, task]));
   const portalIds = new Set(state.tasks.map((task) => Number(task.record.id)));
-  for (const task of mirrored) if (!portalIds.has(task.bitrixTaskId)) note(`task ${task.bitrixTaskId} is in the mirror but not on the portal`);
+  for (const task of mirrored)
+    if (!portalIds.has(task.bitrixTaskId)) note(`task ${task.bitrixTaskId} is in the mirror but not on the portal`);
   for (const { record } of state.tasks) {
     const task = byId.get(Number(record.id));
     if (!task) {
@@ -50,7 +56,8 @@ export async function mirrorDifferences(db: PrismaClient, portalId: string, stat
       descriptionLength: task.descriptionLength,
     };
     for (const field of Object.keys(expected) as (keyof typeof expected)[]) {
-      if (expected[field] !== actual[field]) note(`task ${record.id}.${field}: portal ${expected[field]}, mirror ${actual[field]}`);
+      if (expected[field] !== actual[field])
+        note(`task ${record.id}.${field}: portal ${expected[field]}, mirror ${actual[field]}`);
     }
     if (record.flowId && task.flowId === null) note(`task ${record.id} is not linked to its flow ${record.flowId}`);
   }
@@ -65,8 +72,10 @@ export async function mirrorDifferences(db: PrismaClient, portalId: string, stat
       continue;
     }
     if (source.name !== flow.name) note(`flow ${flow.bitrixFlowId}.name differs`);
-    if (source.efficiency !== flow.portalEfficiency) note(`flow ${flow.bitrixFlowId}.efficiency: portal ${source.efficiency}, mirror ${flow.portalEfficiency}`);
-    if (!flow.members.some((member) => member.role === 'owner' && member.bitrixUserId === source.ownerId)) note(`flow ${flow.bitrixFlowId} lacks its owner`);
+    if (source.efficiency !== flow.portalEfficiency)
+      note(`flow ${flow.bitrixFlowId}.efficiency: portal ${source.efficiency}, mirror ${flow.portalEfficiency}`);
+    if (!flow.members.some((member) => member.role === 'owner' && member.bitrixUserId === source.ownerId))
+      note(`flow ${flow.bitrixFlowId} lacks its owner`);
   }
 
   const employees = await db.employee.count({ where: { portalId } });
@@ -77,13 +86,20 @@ export async function mirrorDifferences(db: PrismaClient, portalId: string, stat
   const expectedRows = new Map<number, number>();
   for (const stored of state.tasks) {
     if (!stored.record.flowId || (stored.closedAt !== null && stored.closedAt < since)) continue;
-    const rows = (state.history.get(Number(stored.record.id)) ?? []).filter((row) => ['STATUS', 'DEADLINE', 'RESPONSIBLE_ID'].includes(row.field));
+    const rows = (state.history.get(Number(stored.record.id)) ?? []).filter((row) =>
+      ['STATUS', 'DEADLINE', 'RESPONSIBLE_ID'].includes(row.field),
+    );
     expectedRows.set(Number(stored.record.id), rows.length);
   }
-  const stored = await db.taskChange.groupBy({ by: ['bitrixTaskId'], where: { portalId, source: 'history' }, _count: true });
+  const stored = await db.taskChange.groupBy({
+    by: ['bitrixTaskId'],
+    where: { portalId, source: 'history' },
+    _count: true,
+  });
   const storedRows = new Map(stored.map((row) => [row.bitrixTaskId, row._count]));
   for (const [id, count] of expectedRows) {
-    if ((storedRows.get(id) ?? 0) !== count) note(`task ${id} history: portal ${count} rows, mirror ${storedRows.get(id) ?? 0}`);
+    if ((storedRows.get(id) ?? 0) !== count)
+      note(`task ${id} history: portal ${count} rows, mirror ${storedRows.get(id) ?? 0}`);
   }
   return differences;
 }

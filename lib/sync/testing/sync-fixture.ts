@@ -10,12 +10,24 @@ import type { PrismaClient } from '@/lib/db/client';
  * limits are lifted unless a test sets them: rate limiting has its own tests, and these are
  * about what ends up in the mirror.
  */
-export async function syncFixture(db: PrismaClient, options: { seed: number; tasks: number; portal?: Partial<DemoPortalOptions> }) {
+export async function syncFixture(
+  db: PrismaClient,
+  options: { seed: number; tasks: number; portal?: Partial<DemoPortalOptions> },
+) {
   const generated = generateCompany({ seed: options.seed, tasks: options.tasks });
   const company = companyFromLines(generated.header, generated.lines());
-  const portal: DemoPortal = await startDemoPortal({ company, limits: { burst: 100_000, drainPerSecond: 100_000 }, ...options.portal });
+  const portal: DemoPortal = await startDemoPortal({
+    company,
+    limits: { burst: 100_000, drainPerSecond: 100_000 },
+    ...options.portal,
+  });
   const { id: portalId } = await db.portal.create({
-    data: { memberId: company.header.memberId, domain: company.header.domain, kind: 'demo', timeZoneOffset: company.header.timeZoneOffset },
+    data: {
+      memberId: company.header.memberId,
+      domain: company.header.domain,
+      kind: 'demo',
+      timeZoneOffset: company.header.timeZoneOffset,
+    },
   });
   const client = (options: { limiter?: LeakyBucketLimiter; onRetry?: Bitrix24ClientOptions['onRetry'] } = {}) =>
     new Bitrix24Client({

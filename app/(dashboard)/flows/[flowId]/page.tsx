@@ -19,13 +19,19 @@ export default async function FlowPage({
 }) {
   const [{ flowId }, query] = await Promise.all([params, searchParams]);
   const viewer = await requireArea('flows', `/flows/${flowId}`);
-  const dashboard = await flowDashboard(db(), visibleFlowsWhere(viewer), flowId, { days: chartPeriodParam(query.days) });
+  const dashboard = await flowDashboard(db(), visibleFlowsWhere(viewer), flowId, {
+    days: chartPeriodParam(query.days),
+  });
   // Out of scope and unknown look the same, so nobody learns which flows exist. (No loading.tsx on
   // the flows segments: a loading boundary streams the page, and the 403 status could not be sent.)
   if (!dashboard) forbidden();
   const t = await getTranslations();
   const { flow } = dashboard;
-  const subtitle = [flow.active ? t('flows.active') : t('flows.inactive'), t(`flows.distribution.${flow.distributionType}`), flow.owner ? t('flow.ownedBy', { name: flow.owner.name }) : null]
+  const subtitle = [
+    flow.active ? t('flows.active') : t('flows.inactive'),
+    t(`flows.distribution.${flow.distributionType}`),
+    flow.owner ? t('flow.ownedBy', { name: flow.owner.name }) : null,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (

@@ -10,15 +10,15 @@ export const calendarEventAdd: DocumentedAnswer = {
   source: 'api-reference/calendar/calendar-event/calendar-event-add.md',
   status: 200,
   body: {
-    "result": 1246,
-    "time": {
-      "start": 1733318565.183275,
-      "finish": 1733318565.695058,
-      "duration": 0.5117831230163574,
-      "processing": 0.29406094551086426,
-      "date_start": "2024-12-04T13:22:45+00:00",
-      "date_finish": "2024-12-04T13:22:45+00:00"
-    }
+    result: 1246,
+    time: {
+      start: 1733318565.183275,
+      finish: 1733318565.695058,
+      duration: 0.5117831230163574,
+      processing: 0.29406094551086426,
+      date_start: '2024-12-04T13:22:45+00:00',
+      date_finish: '2024-12-04T13:22:45+00:00',
+    },
   },
 };
 
@@ -27,8 +27,8 @@ export const calendarEventAddNoName: DocumentedAnswer = {
   source: 'api-reference/calendar/calendar-event/calendar-event-add.md',
   status: 400,
   body: {
-    "error": "",
-    "error_description": "The required parameter \"name\" for the method \"calendar.event.add\" is not set"
+    error: '',
+    error_description: 'The required parameter "name" for the method "calendar.event.add" is not set',
   },
 };
 
@@ -37,124 +37,124 @@ export const calendarSectionGet: DocumentedAnswer = {
   source: 'api-reference/calendar/calendar-section-get.md',
   status: 200,
   body: {
-    "result": [
+    result: [
       {
-        "ID": "190",
-        "NAME": "New Section",
-        "GAPI_CALENDAR_ID": null,
-        "DESCRIPTION": "Description for section",
-        "COLOR": "#9cbeee",
-        "TEXT_COLOR": "#283000",
-        "EXPORT": {
-          "ALLOW": true
+        ID: '190',
+        NAME: 'New Section',
+        GAPI_CALENDAR_ID: null,
+        DESCRIPTION: 'Description for section',
+        COLOR: '#9cbeee',
+        TEXT_COLOR: '#283000',
+        EXPORT: {
+          ALLOW: true,
         },
-        "CAL_TYPE": "user",
-        "OWNER_ID": "1",
-        "CREATED_BY": "1",
-        "DATE_CREATE": "2024-12-10 06:36:00",
-        "TIMESTAMP_X": "2024-12-10 06:36:00",
-        "CAL_DAV_CON": null,
-        "SYNC_TOKEN": null,
-        "PAGE_TOKEN": null,
-        "EXTERNAL_TYPE": "local",
-        "ACCESS": {
-          "D114": 17,
-          "G2": 13,
-          "U2": 15,
-          "U1": 19
+        CAL_TYPE: 'user',
+        OWNER_ID: '1',
+        CREATED_BY: '1',
+        DATE_CREATE: '2024-12-10 06:36:00',
+        TIMESTAMP_X: '2024-12-10 06:36:00',
+        CAL_DAV_CON: null,
+        SYNC_TOKEN: null,
+        PAGE_TOKEN: null,
+        EXTERNAL_TYPE: 'local',
+        ACCESS: {
+          D114: 17,
+          G2: 13,
+          U2: 15,
+          U1: 19,
         },
-        "IS_COLLAB": false,
-        "PERM": {
-          "view_time": true,
-          "view_title": true,
-          "view_full": true,
-          "add": true,
-          "edit": true,
-          "edit_section": true,
-          "access": true
-        }
+        IS_COLLAB: false,
+        PERM: {
+          view_time: true,
+          view_title: true,
+          view_full: true,
+          add: true,
+          edit: true,
+          edit_section: true,
+          access: true,
+        },
       },
       {
-        "ID": "191",
-        "NAME": "New Section",
-        "GAPI_CALENDAR_ID": null,
-        "DESCRIPTION": "Description for section",
-        "COLOR": "#9cbeee",
-        "TEXT_COLOR": "#283000",
-        "EXPORT": {
-          "ALLOW": true
+        ID: '191',
+        NAME: 'New Section',
+        GAPI_CALENDAR_ID: null,
+        DESCRIPTION: 'Description for section',
+        COLOR: '#9cbeee',
+        TEXT_COLOR: '#283000',
+        EXPORT: {
+          ALLOW: true,
         },
-        "CAL_TYPE": "user",
-        "OWNER_ID": "1",
-        "CREATED_BY": "1",
-        "DATE_CREATE": "2024-12-10 06:36:00",
-        "TIMESTAMP_X": "2024-12-10 06:36:00",
-        "CAL_DAV_CON": null,
-        "SYNC_TOKEN": null,
-        "PAGE_TOKEN": null,
-        "EXTERNAL_TYPE": "local",
-        "ACCESS": {
-          "D114": 17,
-          "G2": 13,
-          "U2": 15,
-          "U1": 19
+        CAL_TYPE: 'user',
+        OWNER_ID: '1',
+        CREATED_BY: '1',
+        DATE_CREATE: '2024-12-10 06:36:00',
+        TIMESTAMP_X: '2024-12-10 06:36:00',
+        CAL_DAV_CON: null,
+        SYNC_TOKEN: null,
+        PAGE_TOKEN: null,
+        EXTERNAL_TYPE: 'local',
+        ACCESS: {
+          D114: 17,
+          G2: 13,
+          U2: 15,
+          U1: 19,
         },
-        "IS_COLLAB": false,
-        "PERM": {
-          "view_time": true,
-          "view_title": true,
-          "view_full": true,
-          "add": true,
-          "edit": true,
-          "edit_section": true,
-          "access": true
-        }
+        IS_COLLAB: false,
+        PERM: {
+          view_time: true,
+          view_title: true,
+          view_full: true,
+          add: true,
+          edit: true,
+          edit_section: true,
+          access: true,
+        },
       },
       {
-        "ID": "192",
-        "NAME": "New Section",
-        "GAPI_CALENDAR_ID": null,
-        "DESCRIPTION": "Description for section",
-        "COLOR": "#9cbeee",
-        "TEXT_COLOR": "#283000",
-        "EXPORT": {
-          "ALLOW": true
+        ID: '192',
+        NAME: 'New Section',
+        GAPI_CALENDAR_ID: null,
+        DESCRIPTION: 'Description for section',
+        COLOR: '#9cbeee',
+        TEXT_COLOR: '#283000',
+        EXPORT: {
+          ALLOW: true,
         },
-        "CAL_TYPE": "user",
-        "OWNER_ID": "1",
-        "CREATED_BY": "1",
-        "DATE_CREATE": "2024-12-10 06:36:00",
-        "TIMESTAMP_X": "2024-12-10 06:36:00",
-        "CAL_DAV_CON": null,
-        "SYNC_TOKEN": null,
-        "PAGE_TOKEN": null,
-        "EXTERNAL_TYPE": "local",
-        "ACCESS": {
-          "D114": 17,
-          "G2": 13,
-          "U2": 15,
-          "U1": 19
+        CAL_TYPE: 'user',
+        OWNER_ID: '1',
+        CREATED_BY: '1',
+        DATE_CREATE: '2024-12-10 06:36:00',
+        TIMESTAMP_X: '2024-12-10 06:36:00',
+        CAL_DAV_CON: null,
+        SYNC_TOKEN: null,
+        PAGE_TOKEN: null,
+        EXTERNAL_TYPE: 'local',
+        ACCESS: {
+          D114: 17,
+          G2: 13,
+          U2: 15,
+          U1: 19,
         },
-        "IS_COLLAB": false,
-        "PERM": {
-          "view_time": true,
-          "view_title": true,
-          "view_full": true,
-          "add": true,
-          "edit": true,
-          "edit_section": true,
-          "access": true
-        }
-      }
+        IS_COLLAB: false,
+        PERM: {
+          view_time: true,
+          view_title: true,
+          view_full: true,
+          add: true,
+          edit: true,
+          edit_section: true,
+          access: true,
+        },
+      },
     ],
-    "time": {
-      "start": 1733828946.418185,
-      "finish": 1733828946.650208,
-      "duration": 0.23202300071716309,
-      "processing": 0.0054471492767333984,
-      "date_start": "2024-12-08T11:09:06+00:00",
-      "date_finish": "2024-12-08T11:09:06+00:00"
-    }
+    time: {
+      start: 1733828946.418185,
+      finish: 1733828946.650208,
+      duration: 0.23202300071716309,
+      processing: 0.0054471492767333984,
+      date_start: '2024-12-08T11:09:06+00:00',
+      date_finish: '2024-12-08T11:09:06+00:00',
+    },
   },
 };
 
@@ -162,17 +162,17 @@ export const imNotifySystemAdd: DocumentedAnswer = {
   source: 'api-reference/chats/notifications/im-notify-system-add.md',
   status: 200,
   body: {
-    "result": 12345,
-    "time": {
-      "start": 1760000000,
-      "finish": 1760000000.1,
-      "duration": 0.1,
-      "processing": 0.04,
-      "date_start": "2026-03-02T09:30:00+01:00",
-      "date_finish": "2026-03-02T09:30:00+01:00",
-      "operating_reset_at": 1760030000,
-      "operating": 0
-    }
+    result: 12345,
+    time: {
+      start: 1760000000,
+      finish: 1760000000.1,
+      duration: 0.1,
+      processing: 0.04,
+      date_start: '2026-03-02T09:30:00+01:00',
+      date_finish: '2026-03-02T09:30:00+01:00',
+      operating_reset_at: 1760030000,
+      operating: 0,
+    },
   },
 };
 
@@ -180,7 +180,7 @@ export const imNotifySystemAddNoUser: DocumentedAnswer = {
   source: 'api-reference/chats/notifications/im-notify-system-add.md',
   status: 400,
   body: {
-    "error": "USER_ID_EMPTY",
-    "error_description": "User ID can't be empty"
+    error: 'USER_ID_EMPTY',
+    error_description: "User ID can't be empty",
   },
 };

@@ -1,10 +1,33 @@
-import { calendarEventAdd, calendarEventAddNoName, calendarSectionGet, imNotifySystemAdd, imNotifySystemAddNoUser } from './calendar-and-notify';
+import {
+  calendarEventAdd,
+  calendarEventAddNoName,
+  calendarSectionGet,
+  imNotifySystemAdd,
+  imNotifySystemAddNoUser,
+} from './calendar-and-notify';
 import { departmentGet, userAdmin, userCurrent, userGet } from './directory';
 import type { DocumentedAnswer, DocumentedPost } from './documented-answer';
 import { onAppInstall, onAppUninstall, onTaskAdd, onTaskDelete, onTaskUpdate } from './event-posts';
-import { eventBind, eventBindOfflineDenied, eventBindUnknownEvent, eventGet, eventUnbind, eventUnbindOfflineDenied, handlerAlreadyExists } from './events';
+import {
+  eventBind,
+  eventBindOfflineDenied,
+  eventBindUnknownEvent,
+  eventGet,
+  eventUnbind,
+  eventUnbindOfflineDenied,
+  handlerAlreadyExists,
+} from './events';
 import { tasksFlowFlowGet, tasksFlowFlowGetAccessDenied, tasksFlowFlowGetNotFound } from './flows';
-import { appInfo, appInfoOutsideApp, batch, batchErrors, batchErrorsHalted, profile, scope, serverTime } from './system';
+import {
+  appInfo,
+  appInfoOutsideApp,
+  batch,
+  batchErrors,
+  batchErrorsHalted,
+  profile,
+  scope,
+  serverTime,
+} from './system';
 import {
   tasksTaskAdd,
   tasksTaskAddNoTitle,

@@ -12,10 +12,14 @@ export const dynamic = 'force-dynamic';
 const paramsSchema = z.object({ analysisId: z.uuid().nullable().catch(null) });
 
 // GET /api/copilot/analyses/:analysisId - one CoPilot analysis; the panel polls it while messages arrive.
-export const GET = withAuth<{ params: typeof paramsSchema }, { params: Promise<{ analysisId: string }> }>(['admin', 'lead'], { params: paramsSchema }, async (_request, { viewer, params: { analysisId } }) => {
-  const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
-  const locale = answerLocale(settings, viewerLocale);
-  const view = analysisId ? await analysisView(db(), viewer, analysisId, locale) : null;
-  if (!view) throw new ApiError(404, 'not_found', 'No such analysis, or its flow is not yours to see.');
-  return Response.json(view);
-});
+export const GET = withAuth<{ params: typeof paramsSchema }, { params: Promise<{ analysisId: string }> }>(
+  ['admin', 'lead'],
+  { params: paramsSchema },
+  async (_request, { viewer, params: { analysisId } }) => {
+    const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
+    const locale = answerLocale(settings, viewerLocale);
+    const view = analysisId ? await analysisView(db(), viewer, analysisId, locale) : null;
+    if (!view) throw new ApiError(404, 'not_found', 'No such analysis, or its flow is not yours to see.');
+    return Response.json(view);
+  },
+);

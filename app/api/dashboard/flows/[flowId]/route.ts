@@ -13,7 +13,10 @@ const querySchema = z.strictObject({ days: chartPeriodSchema.default(defaultChar
 const paramsSchema = z.object({ flowId: z.string() });
 
 // GET /api/dashboard/flows/:flowId?days=30|90|180 - one flow's page; unknown and out of scope are the same 404.
-export const GET = withAuth<{ query: typeof querySchema; params: typeof paramsSchema }, { params: Promise<{ flowId: string }> }>(
+export const GET = withAuth<
+  { query: typeof querySchema; params: typeof paramsSchema },
+  { params: Promise<{ flowId: string }> }
+>(
   ['admin', 'lead', 'executive'],
   { query: querySchema, params: paramsSchema },
   async (_request, { viewer, query: { days }, params: { flowId } }) => {
