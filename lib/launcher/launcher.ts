@@ -103,7 +103,7 @@ function signInHint(firstRun: FirstRun, appUrl: string): string {
  */
 export async function launch(mode: 'production' | 'development', root: string = process.cwd()): Promise<void> {
   const config = env();
-  const shutdown = new Shutdown(() => log('stopping…'));
+  const shutdown = new Shutdown({ onStart: () => log('stopping…') });
   stopWhenOrphaned(shutdown);
   process.on('unhandledRejection', (reason) => {
     // Work cut off by a stop may still fail afterwards; that must not stop the clean-up half-way.
