@@ -29,8 +29,11 @@ export function useActionRunner(options: { errorText: (failure: ActionFailure) =
     invalidate: readonly QueryKey[] = [],
   ) {
     setMessage(null);
+    // Called at once, while the caller's event still holds its values (a controlled select
+    // reverts before a deferred call would read it); the mutation tracks the answer.
+    const answer = started(action);
     mutation.mutate(async () => {
-      const result = await action().catch((): ActionFailure => ({ ok: false, error: 'failed' }));
+      const result = await answer.catch((): ActionFailure => ({ ok: false, error: 'failed' }));
       if (!result.ok) {
         setFields(result.fields ?? {});
         setMessage({ kind: 'error', text: options.errorText(result) });
@@ -46,4 +49,12 @@ export function useActionRunner(options: { errorText: (failure: ActionFailure) =
   }
 
   return { pending: mutation.isPending, message, fields, run, setMessage };
+}
+
+function started<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return action();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
