@@ -3,9 +3,16 @@ import { round1, type Detector } from '../detector';
 
 /** A trailing week's daily intake at least this many times the usual day is a spike. */
 export const spikeFactor = 1.5;
-/** The recent stretch looked at, and the least history before it to know the usual day. */
+/** The days of the trailing window whose daily intake is compared with the usual day. */
+const trailingDays = 7;
+/** The recent stretch in which spikes are looked for. */
 const recentDays = 21;
+/** The least days of history before the recent stretch to know the usual day. */
 const minUsualDays = 14;
+/** Fewer tasks than this, created or completed, before the recent stretch say nothing about the usual day. */
+const minUsualTasks = 5;
+/** A spike lasts at least this many days; fewer are a busy day or two, not a spike. */
+const minSpikeDays = 3;
 
 /** Far more tasks came in lately than the team can take on. */
 export const intakeSpike: Detector = {
@@ -28,7 +35,7 @@ export const intakeSpike: Detector = {
 /**
  * Days on which the flow took in far more than its team can take on: the trailing week's intake
  * at least spikeFactor times the usual day (the larger of the daily completions and the daily
- * intake over the days before the last three weeks), and more than the team completed on those days.
+ * intake over the days before the recent stretch), and more than the team completed on those days.
  */
 function spikeOf(
   flow: AnalysedFlow,
@@ -39,16 +46,16 @@ function spikeOf(
   const usual = before.reduce((sum, day) => sum + day.completed, 0) / before.length;
   const usualIntake = before.reduce((sum, day) => sum + day.created, 0) / before.length;
   const capacity = Math.max(usual, usualIntake);
-  if (capacity * before.length < 5) return null;
+  if (capacity * before.length < minUsualTasks) return null;
   const days = new Set<string>();
-  for (let index = Math.max(recentFrom, 6); index < flow.intake.length; index++) {
-    const week = flow.intake.slice(index - 6, index + 1);
-    if (week.reduce((sum, day) => sum + day.created, 0) / 7 >= spikeFactor * capacity) {
+  for (let index = Math.max(recentFrom, trailingDays - 1); index < flow.intake.length; index++) {
+    const week = flow.intake.slice(index - (trailingDays - 1), index + 1);
+    if (week.reduce((sum, day) => sum + day.created, 0) / trailingDays >= spikeFactor * capacity) {
       for (const day of week) if (flow.intake.indexOf(day) >= recentFrom) days.add(day.day);
     }
   }
   const spikeDays = flow.intake.filter((day) => days.has(day.day));
-  if (spikeDays.length < 3) return null;
+  if (spikeDays.length < minSpikeDays) return null;
   const intakePerDay = spikeDays.reduce((sum, day) => sum + day.created, 0) / spikeDays.length;
   const completedPerDay = spikeDays.reduce((sum, day) => sum + day.completed, 0) / spikeDays.length;
   if (intakePerDay <= completedPerDay) return null;
