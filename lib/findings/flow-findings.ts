@@ -29,9 +29,12 @@ export type FlowFindings = {
   window: { start: number; end: number };
 };
 
-/** Lost points from which a problem is of high, and of medium, severity. */
+/** Lost points from which a problem is of high severity. */
 const highSeverityPoints = 10;
+/** Lost points from which a problem is of medium severity; below, low. */
 const mediumSeverityPoints = 4;
+/** A finding names at most this many of its tasks, the newest first. */
+const maxTaskIds = 10;
 
 /**
  * The findings engine: why a flow's efficiency is what it is. Every overdue task of the window
@@ -162,6 +165,6 @@ function pointsOf(explained: Map<ProblemKind, unknown[]>, counted: number, lost:
 function latestIds(tasks: readonly AnalysedTask[]): number[] {
   return [...tasks]
     .sort((a, b) => b.createdAt - a.createdAt)
-    .slice(0, 10)
+    .slice(0, maxTaskIds)
     .map((task) => task.id);
 }

@@ -1,8 +1,9 @@
 import type { teamLoad } from '@/lib/metrics/assignee-load';
 import { round1, type Detector } from '../detector';
 
-/** Overloaded: at least this many times the team's median open (or overdue) tasks, and at least this many more. */
+/** An assignee is overloaded from this many times the team's median open (or overdue) tasks. */
 export const overloadFactor = 2;
+/** Overloaded also takes this many tasks above the median, so two tasks against a median of one are not a load. */
 export const overloadMargin = 3;
 
 /** The assignees far above the team's median, leaving out people who left. */

@@ -1,7 +1,8 @@
 import type { Detector } from '../detector';
 
-/** Postponing is a habit from this many tasks with a moved deadline, and this share of the counted ones. */
+/** Postponing is a habit from this many tasks with a moved deadline. */
 export const minPostponedTasks = 3;
+/** Postponing is a habit only when those tasks are also this share of the counted ones. */
 export const minPostponedShare = 0.2;
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((100 * part) / whole));

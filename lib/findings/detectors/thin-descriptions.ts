@@ -2,9 +2,11 @@ import { isOpen } from '@/lib/metrics/metric-task';
 import { lateRate, round1, type Detector } from '../detector';
 import type { MeasuredTask } from '../measured-task';
 
-/** Thin descriptions matter from this many such tasks, late this many times as often as the others, plus this margin. */
+/** Thin descriptions are weighed from this many tasks with one. */
 export const minThinTasks = 5;
+/** Thin descriptions matter when such tasks run late this many times as often as the others (plus thinLateMargin). */
 export const thinLateFactor = 1.5;
+/** Added to that bar as a share of tasks, so that when the others are never late the thin ones still need a real late rate. */
 export const thinLateMargin = 0.05;
 
 /** Tasks set with a short or empty description run late. */

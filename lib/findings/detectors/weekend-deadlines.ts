@@ -1,7 +1,8 @@
 import { lateRate, type Detector } from '../detector';
 
-/** Weekend deadlines matter from this many tasks, and from this share of the counted ones. */
+/** Weekend deadlines matter from this many tasks with one. */
 export const minWeekendDeadlines = 3;
+/** In a larger flow, weekend deadlines matter from this share of the counted tasks instead. */
 export const minWeekendShare = 0.05;
 
 /** Deadlines counted without work time fall on Saturday or Sunday. */
