@@ -1,6 +1,14 @@
 import { Prisma } from '@/lib/db/generated/client';
 
 /**
+ * A deadline as history rows keep it: ISO-8601 text becomes a timestamp, anything else is read as
+ * "no deadline" rather than failing the query (the JS side reads them the same way).
+ */
+export function historyDeadlineSql(value: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE WHEN ${value} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN (${value})::timestamptz END`;
+}
+
+/**
  * The deadline each task had at any moment, in SQL: the daily roll-up reads from it whether an
  * open task was past the deadline it had at a day's end.
  *
@@ -12,8 +20,7 @@ import { Prisma } from '@/lib/db/generated/client';
 export const deadlineSegmentsSql = Prisma.sql`
   deadline_changes AS (
     SELECT t.id AS "taskId", c.id AS "changeId", c."changedAt",
-      -- History rows carry ISO-8601 text; anything else is read as "no deadline" rather than failing the query.
-      CASE WHEN c."fromValue" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN c."fromValue"::timestamptz END AS deadline
+      ${historyDeadlineSql(Prisma.sql`c."fromValue"`)} AS deadline
     FROM metric_tasks t
     JOIN task_change c ON c."portalId" = t."portalId" AND c."bitrixTaskId" = t."bitrixTaskId" AND c.field = 'deadline'
   ),

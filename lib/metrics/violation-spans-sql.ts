@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/db/generated/client';
+import { historyDeadlineSql } from './deadline-overruns-sql';
 
 /**
  * The efficiency rule's violations in SQL, the same replay as violationSpans() in
@@ -51,8 +52,7 @@ export const violationSpansSql = Prisma.sql`
       -- The nearest later change is the last one gathered (the window runs from the latest back).
       CASE WHEN s.statuses IS NULL THEN t.status::text ELSE s.statuses[cardinality(s.statuses)] END AS status,
       CASE WHEN s.deadlines IS NULL THEN t.deadline
-        -- History rows carry ISO-8601 text; anything else is read as "no deadline" rather than failing the query.
-        WHEN s.deadlines[cardinality(s.deadlines)] ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN s.deadlines[cardinality(s.deadlines)]::timestamptz END AS deadline,
+        ELSE ${historyDeadlineSql(Prisma.sql`s.deadlines[cardinality(s.deadlines)]`)} END AS deadline,
       CASE WHEN s.responsibles IS NULL THEN t."responsibleId"::text ELSE s.responsibles[cardinality(s.responsibles)] END AS responsible
     FROM state_stretches s JOIN metric_tasks t ON t.id = s."taskId"
   ),
