@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { serverTime } from '@/lib/bitrix24/api/calendar-and-notify';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
+import { timeZoneOffsetOf } from '@/lib/portals/connection-report';
 
 /**
  * The time zone the portal's days are read in. Bitrix24 publishes no portal-wide zone over REST;
@@ -22,7 +23,7 @@ export async function readPortalTimeZone(client: Bitrix24Client, now = Date.now(
 export function portalTimeZoneOf(userTimeZone: string, serverClock: string, now: number): PortalTimeZone | null {
   const zone = userTimeZone.trim();
   if (zone && isTimeZone(zone)) return { timeZone: zone, offset: zoneOffset(zone, now) };
-  const offset = /([+-]\d{2}:\d{2})$/.exec(serverClock.trim())?.[1];
+  const offset = timeZoneOffsetOf(serverClock);
   return offset ? { timeZone: null, offset } : null;
 }
 
