@@ -1,11 +1,5 @@
 import { teamLoad } from '@/lib/metrics/assignee-load';
-import {
-  countsForEfficiency,
-  efficiencyOf,
-  efficiencyTaskOf,
-  efficiencyWindow,
-  violatesInWindow,
-} from '@/lib/metrics/flow-efficiency';
+import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow } from '@/lib/metrics/flow-efficiency';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import { distribution, median } from '@/lib/metrics/percentiles';
 import { leadTime } from '@/lib/metrics/task-times';
@@ -51,17 +45,14 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
   const unit = planned >= 2 * dayMs ? 'day' : 'hour';
   const inUnit = (ms: number) => round1(ms / (unit === 'day' ? dayMs : hourMs));
 
-  const counted = flow.tasks
-    .filter((task) => countsForEfficiency(efficiencyTaskOf(task), window))
-    .map((task) => measureTask(task, flow, window));
-  // The module counts a violation of any of the flow's tasks, a deferred one too, against the counted total.
-  const lateUncounted = flow.tasks
-    .filter(
-      (task) =>
-        !countsForEfficiency(efficiencyTaskOf(task), window) &&
-        violatesInWindow(efficiencyTaskOf(task), window, flow.now),
-    )
-    .map((task) => measureTask(task, flow, window));
+  // Every task measured once (its `late` is the efficiency rule's violation in the window). The
+  // module counts a violation of any of the flow's tasks, a deferred one too, against the counted total.
+  const measured = flow.tasks.map((task) => ({
+    task: measureTask(task, flow, window),
+    counts: countsForEfficiency(efficiencyTaskOf(task), window),
+  }));
+  const counted = measured.filter((entry) => entry.counts).map((entry) => entry.task);
+  const lateUncounted = measured.filter((entry) => !entry.counts && entry.task.late).map((entry) => entry.task);
   const late = [...counted.filter((task) => task.late), ...lateUncounted];
   const efficiency = efficiencyOf(counted.length, late.length);
 
