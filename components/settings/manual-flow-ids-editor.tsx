@@ -11,7 +11,7 @@ import { parseFlowIdList, type FlowIdListError } from '@/lib/portals/flow-id-lis
 import { useActionRunner } from '@/components/actions/use-action-runner';
 import { useSettingsErrorText } from './use-settings-error-text';
 
-/** Flow ids added by hand (docs/bitrix24.md, "Calling Bitrix24" step 4): a list with a remove button each, and a field to add more. */
+/** Flow ids added by hand (flows have no list method: docs/bitrix24.md, "Calling Bitrix24"): a list with a remove button each, and a field to add more. */
 export function ManualFlowIdsEditor({
   portalId,
   domain,

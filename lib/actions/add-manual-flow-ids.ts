@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { flowIdSchema, maxFlowIdsPerAdd } from '@/lib/portals/flow-id-list';
 import { addManualFlowIds } from '@/lib/portals/portal-settings';
 
-/** Admin: flow ids the discovery cannot find (docs/bitrix24.md, "Calling Bitrix24" step 4), read by the next sync. */
+/** Admin: flow ids the discovery cannot find (flows have no list method: docs/bitrix24.md, "Calling Bitrix24"), read by the next sync. */
 export const addManualFlowIdsAction = authorizedAction(
   ['admin'],
   z.object({ portalId: z.string().uuid(), flowIds: z.array(flowIdSchema).min(1).max(maxFlowIdsPerAdd) }),

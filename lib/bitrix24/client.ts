@@ -334,7 +334,7 @@ export type CursorListOptions<T> = {
   afterId?: number;
 };
 
-// PHP serializes empty maps as [] (docs/bitrix24.md, "Calling Bitrix24").
+// PHP serializes empty maps as [] (docs/bitrix24.md, "Answers as Bitrix24 documents them").
 const phpMap = <T extends z.ZodType>(value: T) =>
   z.union([z.record(z.string(), value), z.array(z.never()).transform(() => ({}) as Record<string, z.infer<T>>)]);
 

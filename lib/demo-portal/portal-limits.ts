@@ -1,5 +1,5 @@
 /**
- * The portal's side of Bitrix24's limits (docs/bitrix24.md, "Calling Bitrix24"-7.2): a leaky bucket per caller and
+ * The portal's side of Bitrix24's limits (docs/bitrix24.md, "Calling Bitrix24" and "Limits and pacing"): a leaky bucket per caller and
  * address (burst 50, drain 2/s by default), and each method's execution time kept in ten
  * one-minute buckets, refused with OPERATION_TIME_LIMIT past the budget.
  */

@@ -231,7 +231,7 @@ export class PortalState {
     return [...new Set(ids)];
   }
 
-  /** Who a new flow task goes to (docs/bitrix24.md, "Answers as Bitrix24 documents them"): the moderator, the next team member in turn, or the creator until someone takes it. */
+  /** Who a new flow task goes to (docs/bitrix24.md, "How a flow hands out tasks"): the moderator, the next team member in turn, or the creator until someone takes it. */
   assigneeFor(flow: PortalFlow, creatorId: number): number {
     if (flow.distributionType === 'manually') return this.peopleOf(flow.responsibleList)[0] ?? flow.ownerId;
     if (flow.distributionType === 'himself') return creatorId;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Flow ids an admin types by hand (docs/bitrix24.md, "Calling Bitrix24" step 4: flows the discovery cannot find), as
+ * Flow ids an admin types by hand (flows the discovery cannot find; docs/bitrix24.md, "Calling Bitrix24"), as
  * a list separated by commas, spaces, semicolons or new lines. Pure, so the form checks what
  * the action checks again.
  */

@@ -112,7 +112,7 @@ async function manualIds(db: Pick<PrismaClient, 'portal'>, portalId: string): Pr
   return portal.manualFlowIds;
 }
 
-/** Adds flow ids the discovery cannot find (docs/bitrix24.md, "Calling Bitrix24" step 4); picked up by the next sync. Returns the new list. */
+/** Adds flow ids the discovery cannot find (flows have no list method: docs/bitrix24.md, "Calling Bitrix24"); picked up by the next sync. Returns the new list. */
 export async function addManualFlowIds(db: PrismaClient, portalId: string, flowIds: number[]): Promise<number[]> {
   return db.$transaction(async (tx) => {
     const current = await manualIds(tx, portalId);

@@ -12,7 +12,7 @@ const flag = (value: unknown): boolean => value === true || value === 'Y' || val
 const positive = (id: number) => Number.isInteger(id) && id > 0;
 
 /**
- * The people of `[type, id]` pairs (docs/bitrix24.md, "Answers as Bitrix24 documents them"): users as they are, and departments as their
+ * The people of `[type, id]` pairs (docs/bitrix24.md, "Flow teams made of departments"): users as they are, and departments as their
  * people, `17:F` without sub-departments and `17` with them (lib/sync/department-people.ts).
  */
 function peopleOf(pairs: string[][], departments: DepartmentPeople): number[] {

@@ -3,7 +3,7 @@ import { RestError } from './rest-error';
 import type { RestAnswer } from './rest-method';
 
 /**
- * batch (docs/bitrix24.md, "Calling Bitrix24"): up to 50 commands `method?query`, run in order; `$result[key][path…]`
+ * batch (docs/bitrix24.md, "Answers as Bitrix24 documents them"): up to 50 commands `method?query`, run in order; `$result[key][path…]`
  * refers to an earlier result; `halt` stops at the first failure. Failures are collected per
  * key and the HTTP answer is 200; empty maps are `[]`, as PHP writes them.
  */
