@@ -16,10 +16,12 @@ const scanned = [
   'e2e',
   'docs',
   'prisma/schema.prisma',
+  'prisma/schema.migrated.prisma',
   'README.md',
   'ARCHITECTURE.md',
 ];
-const skipped = /(node_modules|\/db\/generated\/|\/\.next\/|\.test\.ts$)/;
+// This file names the patterns it looks for, so it is the one file not read.
+const skipped = /(node_modules|\/db\/generated\/|\/\.next\/|^lib\/docs-citations\.test\.ts$)/;
 
 function files(entry: string): string[] {
   const full = path.join(root, entry);
@@ -36,7 +38,7 @@ const texts = scanned.flatMap(files).map((file) => ({ file, text: readFileSync(p
 describe('citations', () => {
   it('never point outside the repository', () => {
     const outside = texts.flatMap(({ file, text }) =>
-      [...text.matchAll(/reference §|DESIGN\.md|\.\.\/shared\/|§\d/g)].map((match) => `${file}: ${match[0]}`),
+      [...text.matchAll(/reference §|DESIGN\.md|\.\.\/shared\b|§\d/g)].map((match) => `${file}: ${match[0]}`),
     );
     expect(outside).toEqual([]);
   });
