@@ -15,8 +15,8 @@ import { statusSql } from './task-status-sql';
  * defines (see day-figure-definition.ts), over the mirror as it stood at the end of each day. Tasks'
  * statuses at a moment come from their status history when it has any, otherwise from their
  * dates; deadlines at a moment from the deadline history. The job worker (lib/jobs/job-worker.ts)
- * writes the last two days after each sync and every hour, and the last 120 days once after the
- * first full sync, all with backfillDailyFigures.
+ * writes them all with backfillDailyFigures: the last 120 days after each full sync (the one that
+ * follows connecting a portal), and the last two days after every other sync and every hour.
  */
 
 const portalSchema = z.object({ timeZoneOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'a UTC offset like +03:00') });
