@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { ActionResult } from '@/lib/auth/guards';
 
 export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
-export type ActionMessage = { kind: 'ok' | 'error'; text: string };
+/** `code` is the refusal's code, for a form that marks a field by it. */
+export type ActionMessage = { kind: 'ok' | 'error'; text: string; code?: string };
 
 /**
  * Runs server actions from a form or a button: pending while one runs, its refusal in the
@@ -36,7 +37,7 @@ export function useActionRunner(options: { errorText: (failure: ActionFailure) =
       const result = await answer.catch((): ActionFailure => ({ ok: false, error: 'failed' }));
       if (!result.ok) {
         setFields(result.fields ?? {});
-        setMessage({ kind: 'error', text: options.errorText(result) });
+        setMessage({ kind: 'error', text: options.errorText(result), code: result.error });
         return;
       }
       setFields({});
