@@ -1,50 +1,42 @@
-import { ApiError } from '@/lib/errors/api-error';
+import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
-import { readLimitedBody } from '@/lib/http/read-limited-body';
 import type { SecretBox } from '@/lib/security/secret-box';
 import {
   installAppConnection,
   InstallRefusedError,
   type InstallDependencies,
 } from '@/lib/portals/install-app-connection';
+import { withBitrix24Post } from './with-bitrix24-post';
 
 /** An installation post is a few tokens and names; anything bigger is not one. */
 const installBodyLimit = 16_384;
 
-const problem = (status: number, code: string, message: string) =>
-  Response.json({ error: code, message }, { status, headers: { 'cache-control': 'no-store' } });
+/** The one-time state an admin's install link carries; a missing one is refused by the install itself. */
+const installQuery = z.object({ state: z.string().default('') });
 
 /**
  * The install endpoint over HTTP: the state from the query, the body within its limit, and an
  * answer that names what was refused but never echoes a token.
  */
-export async function receiveAppInstall(
+export function receiveAppInstall(
   request: Request,
   db: PrismaClient,
   box: SecretBox,
   deps: InstallDependencies,
 ): Promise<Response> {
-  const state = new URL(request.url).searchParams.get('state') ?? '';
-  try {
-    const body = await readLimitedBody(request, installBodyLimit);
-    const result = await installAppConnection(
-      db,
-      box,
-      { state, body, contentType: request.headers.get('content-type') ?? '' },
-      deps,
-    );
-    return Response.json(
-      { status: 'success', eventsBound: result.eventsBound, syncStarted: result.syncStarted },
-      { headers: { 'cache-control': 'no-store' } },
-    );
-  } catch (error) {
-    if (error instanceof InstallRefusedError) return problem(error.status, error.code, error.message);
-    if (error instanceof ApiError) return problem(error.status, error.code, error.message);
-    console.error('app install failed', error instanceof Error ? error.name : 'error');
-    return problem(
-      500,
-      'internal_error',
-      'The installation could not be recorded; make a new install link and save the app again.',
-    );
-  }
+  return withBitrix24Post(
+    {
+      query: installQuery,
+      bodyLimit: installBodyLimit,
+      refusal: (error) => (error instanceof InstallRefusedError ? error : null),
+      failure: {
+        log: 'app install failed',
+        message: 'The installation could not be recorded; make a new install link and save the app again.',
+      },
+    },
+    async ({ body, contentType, query }) => {
+      const result = await installAppConnection(db, box, { state: query.state, body, contentType }, deps);
+      return Response.json({ status: 'success', eventsBound: result.eventsBound, syncStarted: result.syncStarted });
+    },
+  )(request);
 }
