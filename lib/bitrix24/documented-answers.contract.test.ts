@@ -12,7 +12,7 @@ import { flowColumns, flowMembers } from '@/lib/sync/flow-writes';
 import { mirroredTask } from '@/lib/sync/mirrored-task';
 import { parsePortalEvent } from '@/lib/sync/portal-events';
 import { historyChanges } from '@/lib/sync/task-histories';
-import { addMeeting, calendarSections, notifyUser, serverTime } from './api/calendar-and-notify';
+import { addMeeting, notifyUser, serverTime } from './api/calendar-and-notify';
 import { currentUser, listDepartments, listUsers } from './api/directory';
 import { getFlow, getFlows } from './api/flows';
 import { addTask, countTasks, getTask, highestTaskId, scanTasks, taskHistories, taskHistory } from './api/tasks';
@@ -244,10 +244,9 @@ describe('people and departments', () => {
 });
 
 describe('meetings and notifications', () => {
-  it('calendar.event.add, calendar.section.get, im.notify.system.add', async () => {
+  it('calendar.event.add, im.notify.system.add', async () => {
     const { client } = clientFor({
       'calendar.event.add': calendar.calendarEventAdd,
-      'calendar.section.get': calendar.calendarSectionGet,
       'im.notify.system.add': calendar.imNotifySystemAdd,
     });
     expect(
@@ -259,13 +258,6 @@ describe('meetings and notifications', () => {
         attendees: [2],
       }),
     ).toBe(1246);
-    expect(
-      (await calendarSections(client, 1)).map((section) => [section.ID, section.CAL_TYPE, section.OWNER_ID]),
-    ).toEqual([
-      [190, 'user', 1],
-      [191, 'user', 1],
-      [192, 'user', 1],
-    ]);
     expect(await notifyUser(client, 1, 'Hello')).toBe(12345);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import type { PrismaClient } from '@/lib/db/client';
-import { backfillDailyFigures, rollUpDailyFigures } from './daily-figure-rollup';
+import { backfillDailyFigures } from './daily-figure-rollup';
 import { flowDayFigure } from './day-figure-definition';
 import { dailyFlowSeries, weeklyFlowSeries } from './daily-figure-reads';
 import { cumulativeFlow, weeklyThroughput } from './status-series';
@@ -133,38 +133,6 @@ describe('daily figures on hand-made flows', () => {
         (row) => row.efficiency === 100 && row.pending === 0 && row.leadP50 === null,
       ),
     ).toBe(true);
-  });
-
-  it('rolls up one day in place, and refuses a day that has not begun', async () => {
-    const db = database.db;
-    await insertTasks(db, portalId, [
-      {
-        id: 8,
-        flowId,
-        status: 2,
-        createdBy: 1,
-        responsibleId: 9,
-        createdAt: now - hour,
-        startedAt: null,
-        closedAt: null,
-        deadline: now - 1000,
-      },
-    ]);
-    expect(await rollUpDailyFigures(db, portalId, undefined, { now: new Date(now) })).toBe(2);
-    expect(await rollUpDailyFigures(db, portalId, '2026-05-11', { now: new Date(now) })).toBe(2);
-    const days = lastPortalDays(now, 40, '+03:00');
-    const tasks = await loadMetricTasks(db, flowId);
-    const stored = new Map((await storedFigures(db, flowId)).map((row) => [row.day, row]));
-    expect(stored.size).toBe(40);
-    expect(stored.get('2026-05-20')).toEqual(flowDayFigure(tasks, '2026-05-20', '+03:00', now));
-    expect(stored.get('2026-05-20')).toMatchObject({ created: 1, pending: 1, overdue: 2 });
-    expect(stored.get('2026-05-11')).toEqual(flowDayFigure(tasks, '2026-05-11', '+03:00', now));
-    // A day not rolled up again keeps its earlier figures.
-    expect(stored.get(days[0]!)).toBeDefined();
-    await expect(rollUpDailyFigures(db, portalId, '2026-05-21', { now: new Date(now) })).rejects.toThrow(
-      /today is 2026-05-20/,
-    );
-    await expect(rollUpDailyFigures(db, portalId, '20.05.2026', { now: new Date(now) })).rejects.toThrow();
   });
 
   it('serves daily and weekly series from the stored rows', async () => {

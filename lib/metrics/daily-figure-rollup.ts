@@ -6,7 +6,7 @@ import { efficiencyWindow } from './flow-efficiency';
 import { dailyLeadWindowDays, figureMoment } from './day-figure-definition';
 import { dayMs } from '@/lib/time/durations';
 import { portalDaySql } from './portal-day-sql';
-import { lastPortalDays, portalDay } from './portal-days';
+import { lastPortalDays } from './portal-days';
 import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
 import { statusSql } from './task-status-sql';
 
@@ -20,9 +20,7 @@ import { statusSql } from './task-status-sql';
  */
 
 const portalSchema = z.object({ timeZoneOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'a UTC offset like +03:00') });
-const dayString = z.iso.date();
 
-const rollUpOptionsSchema = z.object({ now: z.date().default(() => new Date()) });
 const backfillOptionsSchema = z.object({
   days: z.number().int().min(1).max(3660).default(120),
   now: z.date().default(() => new Date()),
@@ -34,21 +32,6 @@ async function portalOffset(db: PrismaClient, portalId: string): Promise<string>
     select: { timeZoneOffset: true },
   });
   return portalSchema.parse(portal).timeZoneOffset;
-}
-
-/** Figures of one portal day (default: today, so far) for every flow of the portal. Returns the rows written. */
-export async function rollUpDailyFigures(
-  db: PrismaClient,
-  portalId: string,
-  day?: string,
-  options: { now?: Date } = {},
-): Promise<number> {
-  const { now } = rollUpOptionsSchema.parse(options);
-  const offset = await portalOffset(db, portalId);
-  const today = portalDay(now.getTime(), offset);
-  const target = day === undefined ? today : dayString.parse(day);
-  if (target > today) throw new Error(`No figures for ${target}: the portal's today is ${today}.`);
-  return writeDailyFigures(db, portalId, offset, [target], now.getTime());
 }
 
 /** Figures of the last `days` portal days (default 120, today included), rebuilt from task dates and history. */

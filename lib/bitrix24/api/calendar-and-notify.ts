@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import type { Bitrix24Client } from '../client';
 
-const sectionSchema = z
-  .object({ ID: z.coerce.number(), NAME: z.string(), CAL_TYPE: z.string(), OWNER_ID: z.coerce.number() })
-  .passthrough();
-
-export async function calendarSections(client: Bitrix24Client, ownerId: number) {
-  return (await client.call('calendar.section.get', { type: 'user', ownerId }, z.array(sectionSchema))).result;
-}
-
 /** A meeting in the owner's calendar with attendees; returns the new event id. */
 export async function addMeeting(
   client: Bitrix24Client,

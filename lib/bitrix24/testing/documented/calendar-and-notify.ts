@@ -1,7 +1,7 @@
 import type { DocumentedAnswer } from './documented-answer';
 
 /**
- * Meetings and notifications: calendar.event.add, calendar.section.get, im.notify.system.add.
+ * Meetings and notifications: calendar.event.add, im.notify.system.add.
  * Transcribed from the example answers of the official REST docs (bitrix24/b24restdocs); each
  * `source` is the page. Values as the docs print them; where they elide a value its structure stays.
  */
@@ -29,132 +29,6 @@ export const calendarEventAddNoName: DocumentedAnswer = {
   body: {
     error: '',
     error_description: 'The required parameter "name" for the method "calendar.event.add" is not set',
-  },
-};
-
-/** The page elides the second and third sections (`"ID": "191", ...`): they keep the first one's structure. */
-export const calendarSectionGet: DocumentedAnswer = {
-  source: 'api-reference/calendar/calendar-section-get.md',
-  status: 200,
-  body: {
-    result: [
-      {
-        ID: '190',
-        NAME: 'New Section',
-        GAPI_CALENDAR_ID: null,
-        DESCRIPTION: 'Description for section',
-        COLOR: '#9cbeee',
-        TEXT_COLOR: '#283000',
-        EXPORT: {
-          ALLOW: true,
-        },
-        CAL_TYPE: 'user',
-        OWNER_ID: '1',
-        CREATED_BY: '1',
-        DATE_CREATE: '2024-12-10 06:36:00',
-        TIMESTAMP_X: '2024-12-10 06:36:00',
-        CAL_DAV_CON: null,
-        SYNC_TOKEN: null,
-        PAGE_TOKEN: null,
-        EXTERNAL_TYPE: 'local',
-        ACCESS: {
-          D114: 17,
-          G2: 13,
-          U2: 15,
-          U1: 19,
-        },
-        IS_COLLAB: false,
-        PERM: {
-          view_time: true,
-          view_title: true,
-          view_full: true,
-          add: true,
-          edit: true,
-          edit_section: true,
-          access: true,
-        },
-      },
-      {
-        ID: '191',
-        NAME: 'New Section',
-        GAPI_CALENDAR_ID: null,
-        DESCRIPTION: 'Description for section',
-        COLOR: '#9cbeee',
-        TEXT_COLOR: '#283000',
-        EXPORT: {
-          ALLOW: true,
-        },
-        CAL_TYPE: 'user',
-        OWNER_ID: '1',
-        CREATED_BY: '1',
-        DATE_CREATE: '2024-12-10 06:36:00',
-        TIMESTAMP_X: '2024-12-10 06:36:00',
-        CAL_DAV_CON: null,
-        SYNC_TOKEN: null,
-        PAGE_TOKEN: null,
-        EXTERNAL_TYPE: 'local',
-        ACCESS: {
-          D114: 17,
-          G2: 13,
-          U2: 15,
-          U1: 19,
-        },
-        IS_COLLAB: false,
-        PERM: {
-          view_time: true,
-          view_title: true,
-          view_full: true,
-          add: true,
-          edit: true,
-          edit_section: true,
-          access: true,
-        },
-      },
-      {
-        ID: '192',
-        NAME: 'New Section',
-        GAPI_CALENDAR_ID: null,
-        DESCRIPTION: 'Description for section',
-        COLOR: '#9cbeee',
-        TEXT_COLOR: '#283000',
-        EXPORT: {
-          ALLOW: true,
-        },
-        CAL_TYPE: 'user',
-        OWNER_ID: '1',
-        CREATED_BY: '1',
-        DATE_CREATE: '2024-12-10 06:36:00',
-        TIMESTAMP_X: '2024-12-10 06:36:00',
-        CAL_DAV_CON: null,
-        SYNC_TOKEN: null,
-        PAGE_TOKEN: null,
-        EXTERNAL_TYPE: 'local',
-        ACCESS: {
-          D114: 17,
-          G2: 13,
-          U2: 15,
-          U1: 19,
-        },
-        IS_COLLAB: false,
-        PERM: {
-          view_time: true,
-          view_title: true,
-          view_full: true,
-          add: true,
-          edit: true,
-          edit_section: true,
-          access: true,
-        },
-      },
-    ],
-    time: {
-      start: 1733828946.418185,
-      finish: 1733828946.650208,
-      duration: 0.23202300071716309,
-      processing: 0.0054471492767333984,
-      date_start: '2024-12-08T11:09:06+00:00',
-      date_finish: '2024-12-08T11:09:06+00:00',
-    },
   },
 };
 

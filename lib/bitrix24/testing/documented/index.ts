@@ -1,7 +1,6 @@
 import {
   calendarEventAdd,
   calendarEventAddNoName,
-  calendarSectionGet,
   imNotifySystemAdd,
   imNotifySystemAddNoUser,
 } from './calendar-and-notify';
@@ -52,7 +51,6 @@ export const documentedMethods: Record<string, readonly DocumentedAnswer[]> = {
   'user.admin': [userAdmin],
   'department.get': [departmentGet],
   'calendar.event.add': [calendarEventAdd, calendarEventAddNoName],
-  'calendar.section.get': [calendarSectionGet],
   'im.notify.system.add': [imNotifySystemAdd, imNotifySystemAddNoUser],
   'server.time': [serverTime],
   scope: [scope],
