@@ -7,34 +7,35 @@
 // Try it small first: `npm run bench:dashboard-pages -- --flows 100 --tasks 100000` (printed
 // only; the documented section is written by the full size). `--no-build` measures .next as it
 // is instead of rebuilding when the sources changed; `--list-scripts` prints each page's script files.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import exitHook from 'async-exit-hook';
-import { chromium, type Browser, type Response as BrowserResponse } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { z } from 'zod';
 import { chromiumArgs, findChromium } from '../e2e/support/find-chromium';
 import { hashPassword } from '../lib/auth/password';
-import { createPrismaClient, type PrismaClient } from '../lib/db/client';
-import type { Prisma } from '../lib/db/generated/client';
+import { createPrismaClient } from '../lib/db/client';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
 import { createScratchDatabase } from '../lib/db/scratch-database';
 import { withPgClient } from '../lib/db/with-pg-client';
-import { childEnvironment, env } from '../lib/env';
+import { env } from '../lib/env';
 import { visibleFlowsWhere } from '../lib/flows/flow-access';
 import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
 import { isBuildCurrent } from '../lib/launcher/build-stamp';
 import { buildApp } from '../lib/launcher/next-process';
 import { Shutdown } from '../lib/launcher/shutdown';
-import { waitForHttp } from '../lib/launcher/wait-for-http';
+import { log } from './log';
+import { busiestFlow, completeMirror } from './pages/bench-mirror';
+import { buildState, settledBuild, snapshotBuild } from './pages/build-snapshot';
+import { loadDataQueries, type DataQueries } from './pages/data-queries';
+import { startNext } from './pages/next-start';
+import { cookieHeader, signIn, timePage } from './pages/page-requests';
+import { loadScripts, type ScriptLoad } from './pages/script-load';
 import { machineDescription } from './machine';
 import { measure, type Timing } from './measure';
 import { writeBenchmarkSection } from './results-file';
@@ -77,21 +78,13 @@ if (size.tasks < size.flows)
 const documented = size.flows === documentedSize.flows && size.tasks === documentedSize.tasks;
 
 const root = process.cwd();
-const require = createRequire(import.meta.url);
-const nextBin = require.resolve('next/dist/bin/next');
 
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 // kB of 1,000 bytes, as Next's own build output counts them.
 const kb = (bytes: number) =>
   `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
 const int = (value: number) => value.toLocaleString('en-US');
-
-async function tail(file: string, lines = 30): Promise<string> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
 
 function git(...gitArgs: string[]): string {
   try {
@@ -101,342 +94,13 @@ function git(...gitArgs: string[]): string {
   }
 }
 
-async function buildId(): Promise<string> {
-  return (await readFile(path.join(root, '.next', 'BUILD_ID'), 'utf8').catch(() => '')).trim();
-}
-
-const buildMarkers = ['BUILD_ID', 'routes-manifest.json', 'prerender-manifest.json', 'required-server-files.json'];
-// What `next dev` and the build cache touch: not signs of a production build being written.
-const notBuildOutput = new Set(['cache', 'dev', 'types', 'trace', 'trace-build', 'diagnostics']);
-
-/** Whether .next holds a finished build nobody is writing (`ready`), one being written (`busy`), or none. */
-async function buildState(): Promise<'ready' | 'busy' | 'missing'> {
-  const folder = path.join(root, '.next');
-  const entries = (await readdir(folder).catch(() => [])).filter((entry) => !notBuildOutput.has(entry));
-  const times = await Promise.all(
-    entries.map((entry) =>
-      stat(path.join(folder, entry)).then(
-        (info) => info.mtimeMs,
-        () => Date.now(),
-      ),
-    ),
-  );
-  const quietMs = Date.now() - Math.max(0, ...times);
-  if (buildMarkers.every((marker) => existsSync(path.join(folder, marker)))) return quietMs > 10_000 ? 'ready' : 'busy';
-  return quietMs < 60_000 ? 'busy' : 'missing';
-}
-
-/** Waits for a finished build in .next (another `next build` in this tree may be writing it) and gives its id. */
-async function settledBuild(): Promise<string> {
-  const deadline = Date.now() + 15 * 60_000;
-  let told = false;
-  for (;;) {
-    const state = await buildState();
-    if (state === 'ready') return buildId();
-    if (state === 'missing')
-      throw new Error('There is no build in .next. Run `npm run build` first, or drop --no-build.');
-    if (Date.now() > deadline) throw new Error('The build in .next was still being written after 15 minutes.');
-    if (!told) log('.next is being written by another build; waiting for it to finish…');
-    told = true;
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-}
-
-/**
- * A private copy of the build for `next start` to serve, in `into`: the build output of .next,
- * beside links to the project's node_modules, package.json, next.config.mjs and public. Another
- * `next build` in this working tree empties and rewrites .next while it runs; a server on .next
- * itself would then fail, or answer with two builds' chunks within one run.
- */
-async function snapshotBuild(into: string): Promise<{ id: string; current: boolean }> {
-  const source = path.join(root, '.next');
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    const id = await settledBuild();
-    const current = await isBuildCurrent(root);
-    await rm(into, { recursive: true, force: true });
-    await mkdir(into, { recursive: true });
-    const copied = await cp(source, path.join(into, '.next'), {
-      recursive: true,
-      // .next/node_modules holds relative links to the externals (pg, …); they resolve through the node_modules link.
-      verbatimSymlinks: true,
-      filter: (file) => !notBuildOutput.has(path.relative(source, file).split(path.sep)[0] ?? ''),
-    }).then(
-      () => true,
-      // A build that starts mid-copy removes files under it; the next attempt waits for that build.
-      () => false,
-    );
-    if (copied && (await buildId()) === id && (await buildState()) === 'ready') {
-      for (const entry of ['node_modules', 'package.json', 'next.config.mjs', 'public']) {
-        if (existsSync(path.join(root, entry))) await symlink(path.join(root, entry), path.join(into, entry));
-      }
-      return { id, current };
-    }
-    log(`.next changed while it was copied (attempt ${attempt}); copying again…`);
-  }
-  throw new Error('.next kept changing while it was copied; run the bench when no build is running.');
-}
-
-/** Cookies a response sets, by name (value only: the bench sends them straight back). */
-function setCookies(response: Response): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const header of response.headers.getSetCookie()) {
-    const pair = header.split(';', 1)[0] ?? '';
-    const equals = pair.indexOf('=');
-    if (equals > 0) cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
-  }
-  return cookies;
-}
-
-const cookieHeader = (cookies: Map<string, string>) =>
-  [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-
-/**
- * Signs in the way the sign-in form does (next-auth's credentials provider `password`), over
- * plain HTTP: the CSRF token and its cookie, then the credentials callback. Returns the session cookies.
- */
-async function signIn(baseUrl: string, email: string, password: string): Promise<Map<string, string>> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  if (!csrfResponse.ok) throw new Error(`GET /api/auth/csrf answered ${csrfResponse.status}`);
-  const { csrfToken } = z.object({ csrfToken: z.string().min(1) }).parse(await csrfResponse.json());
-  const cookies = setCookies(csrfResponse);
-  const response = await fetch(`${baseUrl}/api/auth/callback/password`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(cookies) },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/overview`, json: 'true' }),
-  });
-  const body = await response.text();
-  const session = [...setCookies(response)].filter(([name]) => /(^|\.)next-auth\.session-token(\.\d+)?$/.test(name));
-  if (session.length === 0)
-    throw new Error(`Sign-in gave no session cookie (${response.status}): ${body.slice(0, 300)}`);
-  return new Map(session);
-}
-
-/**
- * The server's time for one page: a GET with the session cookie, timed until the whole HTML has
- * arrived (the streamed Suspense parts included). Warm-up requests first, so route modules are
- * loaded and the database's caches hold what the page reads.
- */
-async function timePage(
-  url: string,
-  cookie: string,
-  warmup: number,
-  requests: number,
-): Promise<Timing & { htmlBytes: number }> {
-  let htmlBytes = 0;
-  const timing = await measure(
-    requests,
-    async () => {
-      const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-      const html = await response.text();
-      // A redirect (signed out), 403 (out of scope) or error page would be timed as if it were the page.
-      if (response.status !== 200)
-        throw new Error(
-          `GET ${url} answered ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`,
-        );
-      if (!(response.headers.get('content-type') ?? '').includes('text/html'))
-        throw new Error(`GET ${url} did not answer HTML`);
-      htmlBytes = Buffer.byteLength(html);
-    },
-    warmup,
-  );
-  return { ...timing, htmlBytes };
-}
-
-type FlowsFilter = Prisma.FlowWhereInput;
-type DataQueries = {
-  flowsList: (db: PrismaClient, flows: FlowsFilter) => Promise<unknown>;
-  flowDashboard: (db: PrismaClient, flows: FlowsFilter, flowId: string) => Promise<unknown>;
-  overview: (db: PrismaClient, flows: FlowsFilter) => Promise<unknown>;
-};
-const dataQueryFiles: Record<keyof DataQueries, string> = {
-  flowsList: 'lib/dashboards/flows-list.ts',
-  flowDashboard: 'lib/dashboards/flow-dashboard.ts',
-  overview: 'lib/dashboards/overview.ts',
-};
-
-/**
- * The pages' data functions from lib/dashboards, or why they cannot be used. Imported by path at
- * run time, not statically: they are written alongside the pages, and the bench must still
- * compile and measure the pages in a tree that does not have them (yet, or under these names).
- */
-async function loadDataQueries(): Promise<{ queries: DataQueries } | { missing: string }> {
-  const isFunction = z.custom<(...args: never[]) => unknown>(
-    (value) => typeof value === 'function',
-    'not an exported function',
-  );
-  const found: Partial<Record<keyof DataQueries, unknown>> = {};
-  for (const [name, file] of Object.entries(dataQueryFiles) as [keyof DataQueries, string][]) {
-    if (!existsSync(path.join(root, file))) return { missing: `${file} does not exist` };
-    const imported: unknown = await import(pathToFileURL(path.join(root, file)).href);
-    const exported = z.object({ [name]: isFunction }).safeParse(imported);
-    if (!exported.success) return { missing: `${file} has no function \`${name}\`` };
-    found[name] = exported.data[name];
-  }
-  // The shapes were checked above; the signatures are checked by the results in timeDataQueries.
-  return { queries: found as DataQueries };
-}
-
-type ScriptFile = { url: string; raw: number; gzip: number; transferred: number; encoding: string };
-type ScriptLoad = {
-  files: ScriptFile[];
-  raw: number;
-  gzip: number;
-  transferred: number;
-  encodings: string[];
-  errors: string[];
-};
-
-async function scriptFile(response: BrowserResponse): Promise<ScriptFile | null> {
-  try {
-    const body = await response.body();
-    const sizes = await response.request().sizes();
-    return {
-      url: response.url(),
-      raw: body.length,
-      gzip: gzipSync(body).length,
-      transferred: sizes.responseBodySize,
-      encoding: response.headers()['content-encoding'] ?? 'identity',
-    };
-  } catch {
-    // A script whose body is gone (redirected, aborted) transferred no code.
-    return null;
-  }
-}
-
-/**
- * The JavaScript files one visit loads, in a fresh browser context (empty cache) with the
- * session cookie, until the network is idle. Next's router requests (header RSC) are refused:
- * on a first load the page needs none, and the prefetches of linked pages (a thousand flow links
- * on the list) would otherwise pull in other pages' code.
- */
-async function loadScripts(
-  browser: Browser,
-  baseUrl: string,
-  pagePath: string,
-  cookies: Map<string, string>,
-): Promise<ScriptLoad> {
-  const url = `${baseUrl}${pagePath}`;
-  const context = await browser.newContext();
-  try {
-    // Given the site's root, the cookies get path "/" as next-auth sets them.
-    await context.addCookies([...cookies].map(([name, value]) => ({ name, value, url: `${baseUrl}/` })));
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.route('**/*', (route) =>
-      route.request().headers()['rsc'] === undefined ? route.continue() : route.abort(),
-    );
-    const files: Promise<ScriptFile | null>[] = [];
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') files.push(scriptFile(response));
-    });
-    const response = await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    if (response?.status() !== 200) throw new Error(`Chromium: ${url} answered ${response?.status() ?? 'nothing'}`);
-    if (new URL(page.url()).pathname !== new URL(url).pathname)
-      throw new Error(`Chromium: ${url} went on to ${page.url()}`);
-    // A page that polls never goes quite idle; what it loaded by then still counts.
-    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
-    const byUrl = new Map<string, ScriptFile>();
-    for (const file of await Promise.all([...files])) if (file) byUrl.set(file.url, file);
-    const list = [...byUrl.values()];
-    const sum = (pick: (file: ScriptFile) => number) => list.reduce((total, file) => total + pick(file), 0);
-    return {
-      files: list,
-      raw: sum((file) => file.raw),
-      gzip: sum((file) => file.gzip),
-      transferred: sum((file) => file.transferred),
-      encodings: [...new Set(list.map((file) => file.encoding))],
-      errors,
-    };
-  } finally {
-    await context.close();
-  }
-}
-
-/** Starts `next start` on the build in `appDir`, as lib/launcher/launcher.ts does, with its output in `logFile`. */
-async function startNext(
-  appDir: string,
-  port: number,
-  settings: Record<string, string>,
-  logFile: string,
-  cleanup: Shutdown,
-): Promise<string> {
-  const output = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [nextBin, 'start', appDir, '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: appDir,
-    stdio: ['ignore', output, output],
-    env: childEnvironment({ ...settings, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) }),
-  });
-  closeSync(output);
-  cleanup.add(() => stopChild(child), 'stop next start');
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const exited = new Promise<false>((resolve) => child.once('exit', () => resolve(false)));
-  const ready = await Promise.race([waitForHttp(`${baseUrl}/api/health`, 120_000), exited]);
-  if (!ready || child.exitCode !== null)
-    throw new Error(`next start did not come up on port ${port}. Its output:\n${await tail(logFile)}`);
-  return baseUrl;
-}
-
-/**
- * What a full sync leaves beside the mirror and bench/synthetic-mirror.ts does not make: an
- * employee for every member, assignee and creator (the pages show names), an owner (also as
- * the flow's ownerId) and a moderator per flow (members k=0 and k=1), and a succeeded full sync
- * (pages may say when data was last synced).
- */
-async function completeMirror(databaseUrl: string, portalId: string): Promise<void> {
-  await withPgClient(databaseUrl, async (client) => {
-    await client.query(
-      `UPDATE flow_member m SET role = CASE (m."bitrixUserId" - 10000) % 10 WHEN 0 THEN 'owner' ELSE 'moderator' END::"FlowMemberRole"
-       FROM flow f WHERE f.id = m."flowId" AND f."portalId" = $1 AND (m."bitrixUserId" - 10000) % 10 IN (0, 1)`,
-      [portalId],
-    );
-    await client.query(`UPDATE flow SET "ownerId" = 10000 + ("bitrixFlowId" - 1) * 10 WHERE "portalId" = $1`, [
-      portalId,
-    ]);
-    await client.query(
-      `INSERT INTO employee ("portalId", "bitrixUserId", name, "lastName")
-       SELECT $1, id, 'Employee', id::text FROM (
-         SELECT m."bitrixUserId" AS id FROM flow_member m JOIN flow f ON f.id = m."flowId" WHERE f."portalId" = $1
-         UNION SELECT "createdBy" FROM task WHERE "portalId" = $1
-         UNION SELECT "responsibleId" FROM task WHERE "portalId" = $1
-       ) people ON CONFLICT DO NOTHING`,
-      [portalId],
-    );
-    await client.query(
-      `INSERT INTO sync_run ("portalId", kind, state, phase, "startedAt", "heartbeatAt", "finishedAt")
-       VALUES ($1, 'full', 'succeeded', 'done', now() - interval '1 hour', now(), now())`,
-      [portalId],
-    );
-  });
-}
-
-/** The flow with the most open tasks (then the most tasks): the busiest flow page. */
-async function busiestFlow(
-  databaseUrl: string,
-  portalId: string,
-): Promise<{ id: string; name: string; open: number; tasks: number }> {
-  const rows = await withPgClient(databaseUrl, (client) =>
-    client.query(
-      `SELECT f.id, f.name, count(*) FILTER (WHERE t.status IN (1, 2, 3, 4)) AS open, count(*) AS tasks
-       FROM task t JOIN flow f ON f.id = t."flowId"
-       WHERE t."portalId" = $1 AND t."deletedAt" IS NULL
-       GROUP BY f.id, f.name ORDER BY open DESC, tasks DESC, f.id LIMIT 1`,
-      [portalId],
-    ),
-  );
-  return z
-    .object({ id: z.uuid(), name: z.string(), open: z.coerce.number(), tasks: z.coerce.number() })
-    .parse(rows.rows[0]);
-}
-
 async function main(cleanup: Shutdown): Promise<void> {
   const started = performance.now();
   const loadAtStart = os.loadavg()[0]!;
 
   // The build first: a failing build should not cost the long fill.
-  if (args['no-build']) log(`using the build in .next as it is (${await settledBuild()})`);
-  else if ((await buildState()) === 'missing' || !(await isBuildCurrent(root))) {
+  if (args['no-build']) log(`using the build in .next as it is (${await settledBuild(root)})`);
+  else if ((await buildState(root)) === 'missing' || !(await isBuildCurrent(root))) {
     log('the build in .next is missing or older than the sources: building (npm run build)…');
     await buildApp(root, (child) => cleanup.add(() => stopChild(child), 'stop next build'));
   }
@@ -475,7 +139,7 @@ async function main(cleanup: Shutdown): Promise<void> {
 
   // Taken now, not at the start: .next may have been rebuilt while the mirror was filled.
   const appDir = path.join(folder, 'app');
-  const { id: build, current: buildCurrent } = await snapshotBuild(appDir);
+  const { id: build, current: buildCurrent } = await snapshotBuild(root, appDir);
   const commit = git('rev-parse', '--short', 'HEAD');
   const uncommitted = git('status', '--porcelain', '--', 'app', 'components', 'lib', 'messages', 'public') !== '';
   log(
@@ -533,7 +197,7 @@ async function main(cleanup: Shutdown): Promise<void> {
   }
 
   // The same data without Next: what the page adds (session, rendering, streaming) is the rest.
-  const loaded = await loadDataQueries();
+  const loaded = await loadDataQueries(root);
   let dataNote = '';
   const dataTimings: (Timing | null)[] = [];
   if ('missing' in loaded) {

@@ -22,6 +22,7 @@ import { env } from '../lib/env';
 import { executeSyncRun } from '../lib/sync/run-sync';
 import { requestSyncRun, syncPhases } from '../lib/sync/sync-runs';
 import { mirrorDifferences } from '../lib/sync/testing/mirror-differences';
+import { log } from './log';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
 import { freePort } from '../lib/launcher/port-free';
@@ -38,7 +39,6 @@ const phases = syncPhases.full;
 type Phase = (typeof phases)[number];
 
 const since = (started: number) => (performance.now() - started) / 1000;
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
 const fixed = (value: number, digits = 1) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
