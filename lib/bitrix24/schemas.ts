@@ -72,6 +72,8 @@ export const portalUserSchema = z
     LAST_NAME: z.string().nullish(),
     EMAIL: z.string().nullish(),
     WORK_POSITION: z.string().nullish(),
+    /** "M", "F", or "" when the profile does not say (docs/bitrix24.md, "`PERSONAL_GENDER`"). */
+    PERSONAL_GENDER: z.string().nullish(),
     // Extranet, e-mail and bot users belong to no department: false, "", null or missing; some rows give one id alone.
     UF_DEPARTMENT: z.preprocess(
       (value) =>

@@ -20,6 +20,8 @@ export const portalUserSchema = z.object({
   NAME: z.string(),
   LAST_NAME: z.string(),
   SECOND_NAME: z.string().optional(),
+  /** "M", "F" or "" (docs/bitrix24.md, "`PERSONAL_GENDER`"); served as "" when the file has none. */
+  PERSONAL_GENDER: z.enum(['M', 'F', '']).optional(),
   EMAIL: z.string().optional(),
   WORK_POSITION: z.string().optional(),
   UF_DEPARTMENT: z.array(z.number().int()).default([]),

@@ -21,6 +21,7 @@ export async function syncDirectory(
     active: user.ACTIVE,
     departmentIds: user.UF_DEPARTMENT ?? [],
     photoUrl: typeof user.PERSONAL_PHOTO === 'string' && user.PERSONAL_PHOTO ? user.PERSONAL_PHOTO : null,
+    gender: user.PERSONAL_GENDER === 'M' ? 'male' : user.PERSONAL_GENDER === 'F' ? 'female' : null,
   }));
   const units = departments.map((department) => ({
     bitrixDepartmentId: Number(department.ID),
@@ -31,14 +32,15 @@ export async function syncDirectory(
   }));
   await db.$transaction([
     db.$executeRaw`
-      INSERT INTO employee ("portalId", "bitrixUserId", name, "lastName", email, position, active, "departmentIds", "photoUrl")
+      INSERT INTO employee ("portalId", "bitrixUserId", name, "lastName", email, position, active, "departmentIds", "photoUrl", gender)
       SELECT ${portalId}::uuid, e."bitrixUserId", e.name, e."lastName", e.email, e.position, e.active,
-        ARRAY(SELECT jsonb_array_elements_text(e."departmentIds")::int), e."photoUrl"
+        ARRAY(SELECT jsonb_array_elements_text(e."departmentIds")::int), e."photoUrl", e.gender
       FROM jsonb_to_recordset(${JSON.stringify(employees)}::jsonb) AS e(
-        "bitrixUserId" int, name text, "lastName" text, email text, position text, active boolean, "departmentIds" jsonb, "photoUrl" text)
+        "bitrixUserId" int, name text, "lastName" text, email text, position text, active boolean, "departmentIds" jsonb, "photoUrl" text, gender text)
       ON CONFLICT ("portalId", "bitrixUserId") DO UPDATE SET
         name = excluded.name, "lastName" = excluded."lastName", email = excluded.email, position = excluded.position,
-        active = excluded.active, "departmentIds" = excluded."departmentIds", "photoUrl" = excluded."photoUrl"`,
+        active = excluded.active, "departmentIds" = excluded."departmentIds", "photoUrl" = excluded."photoUrl",
+        gender = excluded.gender`,
     db.$executeRaw`
       INSERT INTO department ("portalId", "bitrixDepartmentId", name, "parentId", "headId", sort)
       SELECT ${portalId}::uuid, d."bitrixDepartmentId", d.name, d."parentId", d."headId", d.sort

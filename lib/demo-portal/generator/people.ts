@@ -18,6 +18,7 @@ export type Employee = {
   firstName: string;
   lastName: string;
   secondName: string;
+  gender: Gender;
   email: string;
   position: string;
   home: DepartmentKey;
@@ -76,6 +77,7 @@ export function hireStaff(
       firstName,
       lastName,
       secondName: gender === 'male' ? patronymic[0] : patronymic[1],
+      gender,
       email: uniqueEmail(firstName, lastName, identity.emailDomain, usedEmails),
       position,
       home,
@@ -169,6 +171,9 @@ export function userRecord(employee: Employee, clock: PortalClock): PortalUser {
     NAME: employee.firstName,
     LAST_NAME: employee.lastName,
     SECOND_NAME: employee.secondName,
+    // Many real profiles leave the gender empty: every fifth person here does too, so the name's
+    // own gender is used as well.
+    PERSONAL_GENDER: employee.id % 5 === 0 ? '' : employee.gender === 'male' ? 'M' : 'F',
     EMAIL: employee.email,
     WORK_POSITION: employee.position,
     UF_DEPARTMENT: employee.departmentIds,

@@ -26,9 +26,10 @@ function userMatches(user: Record<string, unknown>, filter: Record<string, unkno
 
 /** A user as user.get gives it: someone in no department (extranet, e-mail, bot) has `UF_DEPARTMENT: false`, as an empty multiple field comes out of Bitrix24. */
 function userForResponse(user: Record<string, unknown>): Record<string, unknown> {
+  const served = { ...user, PERSONAL_GENDER: user.PERSONAL_GENDER ?? '' };
   return Array.isArray(user.UF_DEPARTMENT) && user.UF_DEPARTMENT.length === 0
-    ? { ...user, UF_DEPARTMENT: false }
-    : user;
+    ? { ...served, UF_DEPARTMENT: false }
+    : served;
 }
 
 const reserved = new Set(['SORT', 'ORDER', 'START', 'SELECT', 'ADMIN_MODE', 'IMAGE_RESIZE', 'FILTER', 'AUTH']);

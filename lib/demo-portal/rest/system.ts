@@ -36,7 +36,7 @@ export const profile: RestMethod = {
         ADMIN: context.options.admins.includes(context.caller.userId),
         NAME: user.NAME,
         LAST_NAME: user.LAST_NAME,
-        PERSONAL_GENDER: '',
+        PERSONAL_GENDER: user.PERSONAL_GENDER ?? '',
         TIME_ZONE: user.TIME_ZONE ?? '',
       },
     };
