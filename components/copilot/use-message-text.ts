@@ -37,7 +37,17 @@ export function useMessageText(view: AnalysisView) {
     const advice = withPeopleNames(message.advice, view.tokens);
     // Names come from the portal; in a Bitrix24 description they must stay text, not BBCode.
     const inertTokens = Object.fromEntries(
-      Object.entries(view.tokens).map(([token, person]) => [token, { name: bbcodeInert(person.name) }]),
+      Object.entries(view.tokens).map(([token, person]) => [
+        token,
+        {
+          name: bbcodeInert(person.name),
+          forms:
+            person.forms &&
+            (Object.fromEntries(
+              Object.entries(person.forms).map(([nameCase, form]) => [nameCase, bbcodeInert(form)]),
+            ) as typeof person.forms),
+        },
+      ]),
     );
     const findings = view.findings.filter((finding) => message.findingIds.includes(finding.id));
     const evidence = findings.flatMap((finding) => [

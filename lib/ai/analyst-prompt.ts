@@ -27,6 +27,12 @@ export function analystSystemPrompt(request: AnalysisRequest): string {
     'finding\'s figures; "advice" says what to do. Cite in findingIds the findings each message rests on.',
     'Use only numbers that are in the cited findings, written as digits. Name people only by their tokens (user_1, …),',
     'never by a name. Mention tasks only as #id from the cited findings. No links, no markup.',
+    ...(request.locale === 'ru'
+      ? [
+          'Where a sentence needs a person in another case, add the case to the token: user_1[gen], [dat], [acc], [ins] or',
+          '[pre]; the reader sees the name declined.',
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -39,7 +39,16 @@ function phraseFinding(
   const figures = Object.fromEntries(
     Object.entries(finding.figures).map(([key, value]) => [key, number.format(value)]),
   );
-  const values = { ...figures, lostPoints: finding.lostPoints, unit: finding.unit, people: finding.people.join(', ') };
+  // People as a person lists them ("user_1 и user_2"), and in the genitive where the sentence asks for it.
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const values = {
+    ...figures,
+    lostPoints: finding.lostPoints,
+    unit: finding.unit,
+    people: list.format(finding.people),
+    peopleGen: list.format(finding.people.map((token) => `${token}[gen]`)),
+    peopleCount: finding.people.length,
+  };
   const factor = t(`kinds.${finding.kind}.factor`, values);
   const reviewers =
     finding.kind === 'review-wait' && finding.people.length > 0 ? ` ${t('kinds.review-wait.people', values)}` : '';

@@ -2,10 +2,13 @@ import { builtinAnalyst, builtinMessages } from '@/lib/ai/builtin-analyst';
 import { modelErrorCodes, type ModelErrorCode } from '@/lib/ai/model-errors';
 import { taskUrl } from '@/lib/bitrix24/portal-links';
 import type { Viewer } from '@/lib/auth/viewer';
+import { nameForms } from '@/lib/people/name-forms';
+import { nameCases, type NameCase } from '@/lib/people/name-cases';
+import { namePartsOf } from '@/lib/people/name-parts-of';
 import { peopleOf } from '@/lib/people/people-of';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
-import type { Locale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { analysisRecordSchema } from './analysis-record';
 import { abandonedRunMs } from './analysis-run';
 import type { Finding, FindingKind } from '@/lib/findings/finding';
@@ -33,6 +36,8 @@ export type AnalysisMessageView = {
 };
 
 export type PersonView = { id: number; name: string };
+/** A person named in messages: also the name in each case, for tokens such as `user_1[gen]` (without them, the name as it is). */
+export type TokenPersonView = PersonView & { forms?: Record<NameCase, string> };
 
 /** One analysis as the CoPilot panel shows it (plain JSON). */
 export type AnalysisView = {
@@ -52,7 +57,7 @@ export type AnalysisView = {
   unexplainedPoints: number;
   messages: AnalysisMessageView[];
   /** Person tokens (user_1…) of the messages → people, mapped back only here, for the viewer. */
-  tokens: Record<string, PersonView>;
+  tokens: Record<string, TokenPersonView>;
   people: Record<number, PersonView>;
   tasks: Record<number, { title: string; url: string }>;
   previous: {
@@ -105,11 +110,12 @@ export async function analysisView(
     ]),
   ];
   const taskIds = [...new Set(record.findings.flatMap((finding) => finding.taskIds))];
-  const [personOf, tasks, previous] = await Promise.all([
+  const [personOf, nameParts, tasks, previous] = await Promise.all([
     peopleOf(
       db,
       personIds.map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId })),
     ),
+    namePartsOf(db, flow.portalId, Object.values(record.people)),
     db.task.findMany({
       where: { portalId: flow.portalId, bitrixTaskId: { in: taskIds } },
       select: { bitrixTaskId: true, title: true, responsibleId: true },
@@ -127,6 +133,15 @@ export async function analysisView(
     (analysis.state === 'failed' && analysis.error === 'interrupted');
   const rewrite = analysis.model === builtinAnalyst.id && analysis.state === 'succeeded' && analysis.locale !== locale;
   const messages = rewrite ? builtinMessages(pseudonymisedFindings(record.findings).findings, locale) : record.messages;
+  const messagesLocale = rewrite || !isLocale(analysis.locale) ? locale : analysis.locale;
+  const tokenPerson = (id: number): TokenPersonView => {
+    const shown = person(id);
+    const parts = nameParts.get(id);
+    const forms = parts
+      ? nameForms(parts, messagesLocale)
+      : (Object.fromEntries(nameCases.map((nameCase) => [nameCase, shown.name])) as Record<NameCase, string>);
+    return { ...shown, forms };
+  };
   const lost = record.findings.reduce((sum, finding) => sum + finding.lostPoints, 0);
   return {
     id: analysis.id,
@@ -157,7 +172,7 @@ export async function analysisView(
         },
       };
     }),
-    tokens: Object.fromEntries(Object.entries(record.people).map(([token, id]) => [token, person(id)])),
+    tokens: Object.fromEntries(Object.entries(record.people).map(([token, id]) => [token, tokenPerson(id)])),
     people: Object.fromEntries(personIds.map((id) => [id, person(id)])),
     tasks: Object.fromEntries(
       tasks.map((task) => [

@@ -395,6 +395,11 @@ describe('answerProblems accepts', () => {
     expect(problems(['f3'], 'The moderator (user_38) hands tasks on after 2.5 days.', 'en')).toEqual([]);
   });
 
+  it('a person token with the case a Russian sentence asks for', () => {
+    expect(problems(['f1'], 'Большая часть работы — у user_1[gen] и user_2[gen].', 'ru')).toEqual([]);
+    expect(problems(['f1'], 'Работа ждёт у user_9[gen].', 'ru')).not.toEqual([]);
+  });
+
   it('tokens, tasks and figures from several cited findings', () => {
     expect(
       problems(
