@@ -103,6 +103,8 @@ test.describe('npm start on the embedded defaults', () => {
     const again = launch({ ...settings, HOST: undefined, TRUSTED_PROXY_HOPS: '1' });
     await waitForOutput(again, new RegExp(`installation ${id}, start #2\\b`), 120_000);
     await waitForOutput(again, /ready: /, 180_000);
+    // The hint is its own line after "ready:"; the pipe may hand it over a moment later.
+    await waitForOutput(again, /sign in at |setup\?token=/, 10_000);
     expect(again.output()).toContain('database schema is up to date');
     expect(again.output()).toContain('sign in at http://localhost:3101/sign-in');
     expect(again.output()).not.toContain('/setup?token=');
