@@ -173,6 +173,46 @@ test('a flow of fewer than 10 tasks shows labelled examples, in Russian too', as
   await page.screenshot({ path: 'test-results/screenshots/demo-copilot-examples-ru.png' });
 });
 
+test('CoPilot reads naturally in Russian on three flows at 834 px: names declined, no label cut', async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, 'Admin', 'ru-RU');
+  await page.setViewportSize({ width: 834, height: 1100 });
+  await page.goto('/flows');
+  const rows = page.getByRole('table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  // The three lowest flows with enough tasks for an analysis: the ones with most to say.
+  const flows: { name: string; efficiency: number }[] = [];
+  for (const row of await rows.all()) {
+    const name = ((await row.getByRole('rowheader').locator('a[href^="/flows/"]').textContent()) ?? '').trim();
+    if (portal.taskCount(name) >= 10) flows.push({ name, efficiency: await efficiencyOf(row) });
+  }
+  const lowest = flows.sort((a, b) => a.efficiency - b.efficiency).slice(0, 3);
+  expect(lowest).toHaveLength(3);
+
+  for (const [index, flow] of lowest.entries()) {
+    await page.goto(`/flows?q=${encodeURIComponent(flow.name)}`);
+    await page.getByRole('button', { name: `Спросить CoPilot о потоке «${flow.name}»` }).click();
+    const panel = page.getByRole('dialog', { name: 'Рекомендации CoPilot' });
+    const messages = panel.getByRole('list', { name: 'Рекомендации CoPilot' }).locator(':scope > li');
+    await expect(messages.first()).toBeVisible();
+    await expect(panel.getByRole('status').filter({ hasText: 'CoPilot пишет' })).toHaveCount(0);
+    // Tokens, with or without their case, are names by now.
+    await expect(panel).not.toContainText(/user_\d+|\[(gen|dat|acc|ins|pre)\]/);
+    // Every step of the waterfall shows its whole name.
+    const labels = panel.getByRole('region', { name: 'Куда ушли пункты' }).locator('li > span:first-child');
+    for (const label of await labels.all()) {
+      const { scrollWidth, clientWidth } = await label.evaluate((element) => ({
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }));
+      expect(scrollWidth, (await label.textContent()) ?? '').toBeLessThanOrEqual(clientWidth);
+    }
+    await page.screenshot({ path: `test-results/screenshots/demo-copilot-ru-834-${index + 1}.png`, fullPage: true });
+    await page.keyboard.press('Escape');
+  }
+});
+
 test('with CoPilot switched off the button is gone and the action refuses', async ({ browser }) => {
   const lead = await signedIn(browser, 'Team lead');
   const flow = await lowestFlowRow(lead);

@@ -34,9 +34,8 @@ export function LostPointsBreakdown({ view }: { view: AnalysisView }) {
             remaining = start;
             return (
               <li key={step.key} className="grid grid-cols-[minmax(0,11rem)_1fr_3rem] items-center gap-2 text-sm">
-                <span className="truncate text-slate-800" title={step.label}>
-                  {step.label}
-                </span>
+                {/* Wrapped, never cut: a finding's name is read whole at any panel width. */}
+                <span className="leading-tight break-words text-slate-800">{step.label}</span>
                 <span aria-hidden="true" className="relative h-3 rounded bg-slate-100">
                   <span
                     className="absolute inset-y-0 rounded bg-red-600"

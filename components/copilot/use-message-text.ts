@@ -2,11 +2,9 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
-import { orderedFigures, type Finding } from '@/lib/findings/finding';
+import { durationFigures, orderedFigures, type Finding } from '@/lib/findings/finding';
 import { bbcodeInert } from '@/lib/bitrix24/bbcode';
 import { withPeopleNames } from '@/lib/copilot/grounding/token-names';
-
-const durationFigures = new Set(['planned', 'p85Lead', 'p50Lead', 'medianPickup', 'medianAssignDelay', 'medianReview']);
 
 /** A finding's figure as shown: its name, and its value (durations in the finding's unit, shares with %, the template as yes/no). */
 export function useFigureText() {

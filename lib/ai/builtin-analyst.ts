@@ -2,9 +2,13 @@ import { createTranslator } from 'next-intl';
 import type { Locale } from '@/lib/i18n/locales';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
+import { durationFigures } from '@/lib/findings/finding';
 import type { AnalysisRequest, AnalystModel, ModelEvent, ModelFinding, ModelMessage } from './analyst-model';
 
 const catalogs = { en, ru } as const;
+
+/** Figures the messages follow with a noun ("2,5 комментария"), so their plural is chosen in the message. */
+const countedFigures: ReadonlySet<string> = new Set(['lateComments', 'intakePerDay']);
 
 /** The analyst's translator for a language: greeting, messages per finding kind, examples. */
 export function analystTranslator(locale: Locale) {
@@ -34,10 +38,18 @@ function phraseFinding(
   finding: ModelFinding,
   locale: Locale,
 ): { factor: string; advice: string } {
-  // Figures as the language writes them ("6,5", "1 234"); the points stay a number for their plural.
+  // Figures as the language writes them ("6,5", "1 234"), durations with their unit in words
+  // ("6,5 часа", "1 day"); counts a sentence puts a noun after stay numbers for their plural.
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const figures = Object.fromEntries(
-    Object.entries(finding.figures).map(([key, value]) => [key, number.format(value)]),
+    Object.entries(finding.figures).map(([key, value]) => [
+      key,
+      durationFigures.has(key)
+        ? t('duration', { unit: finding.unit, value })
+        : countedFigures.has(key)
+          ? value
+          : number.format(value),
+    ]),
   );
   // People as a person lists them ("user_1 и user_2"), and in the genitive where the sentence asks for it.
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });

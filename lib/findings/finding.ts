@@ -89,6 +89,16 @@ export const figureOrder = [
   'lateTasks',
 ];
 
+/** Figures that are durations, in the finding's `unit` (hours or days). */
+export const durationFigures: ReadonlySet<string> = new Set([
+  'planned',
+  'p85Lead',
+  'p50Lead',
+  'medianPickup',
+  'medianAssignDelay',
+  'medianReview',
+]);
+
 /** A finding's figures in the order they are shown. */
 export function orderedFigures(finding: Finding): [string, number][] {
   const rank = (key: string) => (figureOrder.includes(key) ? figureOrder.indexOf(key) : figureOrder.length);
