@@ -393,3 +393,24 @@ test("an admin looks at each model, sets the answer language and a limit; the le
     await save("The reader's interface language", '600');
   }
 });
+
+test("an admin lets a model know each person's gender: off by default, kept once saved", async ({ browser }) => {
+  const admin = await signedIn(browser, 'Admin');
+  await admin.goto('/settings');
+  const form = admin.getByRole('region', { name: "CoPilot's model" });
+  const share = form.getByRole('checkbox', { name: "Tell the model each person's gender" });
+  await expect(share).not.toBeChecked();
+  await expect(share).toHaveAccessibleDescription(/Names never leave Flowpilot/);
+  await form.getByRole('radio', { name: /Built-in analyst/ }).check();
+  await share.check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toContainText('Saved.');
+  await admin.reload();
+  await expect(share).toBeChecked();
+  // Back as the other tests expect it.
+  await share.uncheck();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toContainText('Saved.');
+  await admin.reload();
+  await expect(share).not.toBeChecked();
+});

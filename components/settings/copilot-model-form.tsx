@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { Fragment, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useActionRunner, type ActionFailure } from '@/components/actions/use-action-runner';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -52,6 +52,7 @@ export function CopilotModelForm({
     settings.userDailyLimit === null ? '' : String(settings.userDailyLimit),
   );
   const [retentionDays, setRetentionDays] = useState(String(settings.logRetentionDays));
+  const [shareGender, setShareGender] = useState(settings.shareGenderWithModel);
   const [test, setTest] = useState<ConnectionTest | null>(null);
   const [running, setRunning] = useState<'test' | 'save' | null>(null);
   const [invalidFields, setInvalidFields] = useState<ReadonlySet<string>>(new Set());
@@ -59,6 +60,7 @@ export function CopilotModelForm({
     errorText: (failure: ActionFailure) => t(isRefusal(failure.error) ? failure.error : 'failed'),
   });
   const storedSecret = settings.secretSet && settings.provider.kind === kind;
+  const shareGenderHintId = useId();
 
   // A key typed for one provider is never sent to another.
   const choose = (option: ProviderKind) => {
@@ -106,6 +108,7 @@ export function CopilotModelForm({
           monthlyRequestLimit: optional(monthlyLimit),
           userDailyLimit: optional(userDailyLimit),
           logRetentionDays: Number(retentionDays),
+          shareGenderWithModel: shareGender,
         }),
       () => {
         setSecret('');
@@ -190,6 +193,21 @@ export function CopilotModelForm({
                 </option>
               ))}
             </select>
+          </label>
+          <label className="flex gap-2 text-sm text-slate-800 md:col-span-2">
+            <input
+              type="checkbox"
+              checked={shareGender}
+              onChange={(event) => setShareGender(event.target.checked)}
+              aria-describedby={shareGenderHintId}
+              className="mt-1"
+            />
+            <span>
+              <span className="block font-medium">{t('shareGender')}</span>
+              <span id={shareGenderHintId} className="block text-xs text-slate-600">
+                {t('shareGenderHint')}
+              </span>
+            </span>
           </label>
           <NumberField
             label={t('hourlyLimit')}

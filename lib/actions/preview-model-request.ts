@@ -15,7 +15,9 @@ export const previewModelRequestAction = authorizedAction(
   z.object({ flowId: z.uuid() }),
   async ({ flowId }) => {
     const [viewerLocale, settings] = await Promise.all([getLocale(), copilotSettings(db())]);
-    const request = await modelRequestPreview(db(), flowId, answerLocale(settings, viewerLocale));
+    const request = await modelRequestPreview(db(), flowId, answerLocale(settings, viewerLocale), {
+      shareGender: settings.shareGenderWithModel,
+    });
     if (!request) throw new ActionError('not-found', 'There is no such flow.');
     return { system: analystSystemPrompt(request), user: analystUserPrompt(request) };
   },

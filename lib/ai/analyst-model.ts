@@ -20,6 +20,11 @@ export type AnalysisRequest = {
     templated: boolean;
   };
   findings: ModelFinding[];
+  /**
+   * Each person token's grammatical gender, for words that agree with it; only when the admin
+   * allows it (docs/copilot.md, "What a model sees, and the grounding check").
+   */
+  genders?: Record<string, 'male' | 'female'>;
 };
 
 /** One chat message as a model must answer it: the findings it rests on, what is going on, what to do. */

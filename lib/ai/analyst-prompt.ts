@@ -33,12 +33,22 @@ export function analystSystemPrompt(request: AnalysisRequest): string {
           '[pre]; the reader sees the name declined.',
         ]
       : []),
+    ...(request.genders
+      ? [
+          '"genders" gives the grammatical gender of person tokens, for words that agree with them; use it for nothing else.',
+        ]
+      : []),
   ].join('\n');
 }
 
 /** The user message: the flow's settings and findings as JSON, fenced as data. */
 export function analystUserPrompt(request: AnalysisRequest): string {
-  const data = JSON.stringify({ flow: request.flow, efficiency: request.efficiency, findings: request.findings });
+  const data = JSON.stringify({
+    flow: request.flow,
+    efficiency: request.efficiency,
+    findings: request.findings,
+    ...(request.genders ? { genders: request.genders } : {}),
+  });
   // The closing tag cannot occur inside: escape any "<" in the data.
   return `<findings>\n${data.replaceAll('<', '\\u003c')}\n</findings>`;
 }

@@ -35,6 +35,7 @@ import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './analysis/load-analysed-flow';
 import { createMeetingFromMessage, createTaskFromMessage, rateMessage } from './analysis/message-actions';
 import { analysisRequest } from './grounding/pseudonymise';
+import { analystSystemPrompt, analystUserPrompt } from '@/lib/ai/analyst-prompt';
 import { requestAnalysis, type AnalysisOutcome } from './analysis/request-analysis';
 
 let database: MigratedDatabase;
@@ -792,6 +793,44 @@ describe('the chosen model', () => {
       select: { lastName: true },
     });
     expect(employees.filter(({ lastName }) => lastName.length >= 4 && text.includes(lastName))).toEqual([]);
+  });
+
+  it("tells a model each person token's gender only when the admin allows it, and never a name", async () => {
+    const off = (await modelRequestPreview(database.db, lowFlowId, 'ru'))!;
+    expect(off).not.toHaveProperty('genders');
+    expect(analystUserPrompt(off)).not.toContain('genders');
+
+    const on = (await modelRequestPreview(database.db, lowFlowId, 'ru', { shareGender: true }))!;
+    const tokens = new Set(on.findings.flatMap((finding) => finding.people));
+    expect(tokens.size).toBeGreaterThan(0);
+    expect(Object.keys(on.genders!).length).toBeGreaterThan(0);
+    expect(Object.keys(on.genders!).every((token) => tokens.has(token))).toBe(true);
+    expect(Object.values(on.genders!).every((gender) => gender === 'male' || gender === 'female')).toBe(true);
+    expect(analystSystemPrompt(on)).toContain('"genders" gives the grammatical gender of person tokens');
+
+    // A run asked for with the setting on hands the model the same genders.
+    await updateCopilotSettings(database.db, { shareGenderWithModel: true });
+    const seen: AnalysisRequest[] = [];
+    const recording: AnalystModel = {
+      id: 'recording',
+      phrase(request) {
+        seen.push(request);
+        return builtinAnalyst.phrase(request);
+      },
+    };
+    try {
+      await analyse(admin, lowFlowId, { fresh: true, model: recording, locale: 'ru' });
+    } finally {
+      await updateCopilotSettings(database.db, { shareGenderWithModel: false });
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.genders).toEqual(on.genders);
+    const names = await database.db.employee.findMany({
+      where: { portalId: fixture.portalId },
+      select: { name: true },
+    });
+    const text = JSON.stringify(seen[0]);
+    expect(names.filter(({ name }) => name.length >= 4 && text.includes(name))).toEqual([]);
   });
 
   it('deletes, when the daily job runs, the request logs older than the retention period and keeps the rest', async () => {

@@ -10,6 +10,7 @@ import { personNames } from '../grounding/names-to-catch';
 import { recordModelRequest } from '../settings/request-log';
 import { analysisRequest } from '../grounding/pseudonymise';
 import { answerProblems, type AnswerContext } from '../grounding/validate-answer';
+import type { Gender } from '@/lib/people/name-forms';
 
 /** A run that has not finished in this time is given up: its model call is aborted and the row closed. */
 export const abandonedRunMs = 120_000;
@@ -25,6 +26,8 @@ export type NewAnalysis = {
   locale: Locale;
   requestedById: string | null;
   model: AnalystModel;
+  /** People's genders for the model, when the admin allows it (CopilotSettings.shareGenderWithModel). */
+  genders?: ReadonlyMap<number, Gender>;
 };
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -49,7 +52,13 @@ export async function startAnalysis(
   analysis: NewAnalysis,
 ): Promise<{ id: string; phrase: () => Promise<void> }> {
   const { loaded, result } = analysis;
-  const { request, people } = analysisRequest(loaded.flow, result.efficiency, result.findings, analysis.locale);
+  const { request, people } = analysisRequest(
+    loaded.flow,
+    result.efficiency,
+    result.findings,
+    analysis.locale,
+    analysis.genders,
+  );
   const { id } = await tx.copilotAnalysis.create({
     data: {
       portalId: loaded.portalId,

@@ -3,6 +3,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
+import { findingPeopleGenders } from '../grounding/finding-people-genders';
 import { analysisRequest } from '../grounding/pseudonymise';
 
 /**
@@ -13,10 +14,11 @@ export async function modelRequestPreview(
   db: PrismaClient,
   flowId: string,
   locale: Locale,
-  now = new Date(),
+  options: { now?: Date; shareGender?: boolean } = {},
 ): Promise<AnalysisRequest | null> {
-  const loaded = await loadAnalysedFlow(db, flowId, now);
+  const loaded = await loadAnalysedFlow(db, flowId, options.now ?? new Date());
   if (!loaded) return null;
   const result = flowFindings(loaded.flow);
-  return analysisRequest(loaded.flow, result.efficiency, result.findings, locale).request;
+  const genders = options.shareGender ? await findingPeopleGenders(db, loaded.portalId, result.findings) : undefined;
+  return analysisRequest(loaded.flow, result.efficiency, result.findings, locale, genders).request;
 }

@@ -7,6 +7,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import type { Locale } from '@/lib/i18n/locales';
 import { closeAbandonedRuns, startAnalysis } from './analysis-run';
+import { findingPeopleGenders } from '../grounding/finding-people-genders';
 import { copilotSettings, type CopilotSettings } from '../settings/copilot-settings';
 import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './load-analysed-flow';
@@ -95,6 +96,9 @@ export async function requestAnalysis(
   if (loaded.taskCount < minimumFlowTasks) return { kind: 'examples', taskCount: loaded.taskCount };
   const result = flowFindings(loaded.flow);
   const findingsMs = performance.now() - loadStarted;
+  const genders = settings.shareGenderWithModel
+    ? await findingPeopleGenders(db, loaded.portalId, result.findings)
+    : undefined;
 
   // One decision at a time per portal: two clicks on the same flow make one run, and the hourly
   // quota counts every run (the same lock pattern as sync runs).
@@ -134,6 +138,7 @@ export async function requestAnalysis(
       locale: input.locale,
       requestedById: viewer.id,
       model: dependencies.model?.() ?? builtinAnalyst,
+      genders,
     });
     return { kind: 'start', analysis } as const;
   });

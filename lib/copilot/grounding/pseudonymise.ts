@@ -2,6 +2,7 @@ import type { AnalysisRequest, ModelFinding } from '@/lib/ai/analyst-model';
 import type { Locale } from '@/lib/i18n/locales';
 import type { AnalysedFlow } from '@/lib/findings/analysed-flow';
 import type { Finding } from '@/lib/findings/finding';
+import type { Gender } from '@/lib/people/name-forms';
 
 /** Token (user_1…) → Bitrix24 user id, for mapping a model's answer back to people in the browser. */
 export type PeopleTokens = Record<string, number>;
@@ -15,8 +16,18 @@ export function analysisRequest(
   efficiency: number,
   findings: readonly Finding[],
   locale: Locale,
+  /** People's genders by Bitrix24 user id, given only when the admin allows a model to know them. */
+  genders?: ReadonlyMap<number, Gender>,
 ): { request: AnalysisRequest; people: PeopleTokens } {
   const { findings: modelFindings, people } = pseudonymisedFindings(findings);
+  const tokenGenders = genders
+    ? Object.fromEntries(
+        Object.entries(people).flatMap(([token, id]) => {
+          const gender = genders.get(id);
+          return gender ? [[token, gender]] : [];
+        }),
+      )
+    : undefined;
   return {
     request: {
       locale,
@@ -29,6 +40,7 @@ export function analysisRequest(
         templated: flow.templateId > 0,
       },
       findings: modelFindings,
+      ...(tokenGenders ? { genders: tokenGenders } : {}),
     },
     people,
   };

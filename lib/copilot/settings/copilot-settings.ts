@@ -21,6 +21,8 @@ export type CopilotSettings = {
   provider: ProviderConfig;
   secretSet: boolean;
   answerLanguage: AnswerLanguage;
+  /** Whether a model is told each person token's grammatical gender; names never leave either way. */
+  shareGenderWithModel: boolean;
 };
 
 const defaults = {
@@ -33,6 +35,7 @@ const defaults = {
   provider: { kind: 'builtin' } as ProviderConfig,
   sealedProviderSecret: null,
   answerLanguage: 'viewer' as const,
+  shareGenderWithModel: false,
 };
 
 async function settingsRow(db: PrismaClient) {
@@ -47,6 +50,7 @@ async function settingsRow(db: PrismaClient) {
       provider: true,
       sealedProviderSecret: true,
       answerLanguage: true,
+      shareGenderWithModel: true,
     },
   });
   if (!row) return defaults;
@@ -67,6 +71,7 @@ export type SettingsChange = {
   userDailyLimit?: number | null;
   logRetentionDays?: number;
   answerLanguage?: AnswerLanguage;
+  shareGenderWithModel?: boolean;
   provider?: ProviderConfig;
   /** A new secret; null removes it; undefined keeps the stored one. */
   secret?: string | null;
@@ -154,6 +159,8 @@ export const modelSettingsInputSchema = z.object({
   monthlyRequestLimit: z.number().int().min(1).max(10_000_000).nullable(),
   userDailyLimit: z.number().int().min(1).max(100_000).nullable(),
   logRetentionDays: z.number().int().min(1).max(365),
+  /** Left out: kept as it is. */
+  shareGenderWithModel: z.boolean().optional(),
 });
 
 /** Where a provider's key is sent: every address of its config. */
