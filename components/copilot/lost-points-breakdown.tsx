@@ -33,7 +33,7 @@ export function LostPointsBreakdown({ view }: { view: AnalysisView }) {
             const start = remaining - step.points;
             remaining = start;
             return (
-              <li key={step.key} className="grid grid-cols-[minmax(0,11rem)_1fr_3rem] items-center gap-2 text-sm">
+              <li key={step.key} className="grid grid-cols-[minmax(0,11rem)_1fr_auto] items-center gap-2 text-sm">
                 {/* Wrapped, never cut: a finding's name is read whole at any panel width. */}
                 <span className="leading-tight break-words text-slate-800">{step.label}</span>
                 <span aria-hidden="true" className="relative h-3 rounded bg-slate-100">
@@ -42,7 +42,7 @@ export function LostPointsBreakdown({ view }: { view: AnalysisView }) {
                     style={{ left: `${start}%`, width: `${step.points}%` }}
                   />
                 </span>
-                <span className="text-right font-semibold tabular-nums text-red-800">
+                <span className="text-right font-semibold whitespace-nowrap tabular-nums text-red-800">
                   {t('breakdown.points', { points: step.points })}
                 </span>
               </li>
