@@ -51,7 +51,8 @@ function phraseFinding(
           : number.format(value),
     ]),
   );
-  // People as a person lists them ("user_1 и user_2"), and in the genitive where the sentence asks for it.
+  // People as a person lists them ("user_1 и user_2"), and in the genitive where a sentence asks for
+  // it (in English the same names: both languages' messages take the same placeholders).
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const values = {
     ...figures,
