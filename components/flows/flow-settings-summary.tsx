@@ -1,13 +1,32 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import type { FlowSettings } from '@/lib/dashboards/dashboard-types';
+import type { WorkCalendar } from '@/lib/time/work-calendar';
 
 /** The flow's settings as sentences: what Bitrix24 does with its tasks. */
 export function FlowSettingsSummary({ settings }: { settings: FlowSettings }) {
   const t = useTranslations('flow.settings');
   const format = useChartFormat();
+  const formatter = useFormatter();
+  const locale = useLocale();
+  const calendarText = (calendar: WorkCalendar) => {
+    // Days off from Monday on, by their short names in the reader's language.
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+    const days = [...calendar.daysOff]
+      .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
+      .map((day) => weekday.format(new Date(Date.UTC(2024, 0, 7 + day))));
+    const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+    const values = {
+      days: days.length > 0 ? formatter.list(days) : '—',
+      start: clock(calendar.workStart),
+      end: clock(calendar.workEnd),
+    };
+    return calendar.source === 'portal'
+      ? t('calendarPortal', { ...values, holidays: calendar.holidays.length })
+      : t('calendarDefault', values);
+  };
   const items: [string, string][] = [
     [
       t('plannedTime'),
@@ -19,6 +38,7 @@ export function FlowSettingsSummary({ settings }: { settings: FlowSettings }) {
     [t('taskControl'), settings.taskControl ? t('taskControlOn') : t('taskControlOff')],
     [t('template'), settings.templateId > 0 ? t('templateValue', { id: settings.templateId }) : t('templateNone')],
     [t('workTime'), settings.matchWorkTime ? t('workTimeOn') : t('workTimeOff')],
+    [t('calendar'), calendarText(settings.calendar)],
     [t('deadlineChanges'), settings.responsibleCanChangeDeadline ? t('deadlineChangesOn') : t('deadlineChangesOff')],
   ];
   return (

@@ -32,6 +32,7 @@ import * as system from './testing/documented/system';
 import * as tasks from './testing/documented/tasks';
 import { documentedBatch, documentedTransport, type DocumentedRoutes } from './testing/documented-transport';
 import { bitrix24Failure, collectPages } from './testing/client-results';
+import { readPortalWorkCalendar } from '@/lib/sync/portal-work-calendar';
 
 /**
  * The client's parsing and the sync's mapping on the answers the official REST docs print
@@ -244,6 +245,17 @@ describe('people and departments', () => {
 });
 
 describe('meetings and notifications', () => {
+  it('calendar.settings.get becomes the working calendar the tasks module reads', async () => {
+    const { client } = clientFor({ 'calendar.settings.get': calendar.calendarSettingsGet });
+    expect(await readPortalWorkCalendar(client)).toEqual({
+      daysOff: [0, 6],
+      holidays: ['01-01', '01-02', '01-07', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04'],
+      workStart: 9 * 60,
+      workEnd: 19 * 60,
+      source: 'portal',
+    });
+  });
+
   it('calendar.event.add, im.notify.system.add', async () => {
     const { client } = clientFor({
       'calendar.event.add': calendar.calendarEventAdd,

@@ -5,6 +5,7 @@ import type { Person } from '@/lib/people/people-of';
  * Times are ISO strings, durations milliseconds, days portal days (YYYY-MM-DD in the portal's zone).
  */
 import type { DailyFlowFigure } from '@/lib/metrics/daily-figure-reads';
+import type { WorkCalendar } from '@/lib/time/work-calendar';
 
 /** Efficiency against the 80 % line (docs/dashboards.md): healthy at 80 or more, watch from 60, critical below. */
 export type EfficiencyBand = 'healthy' | 'watch' | 'critical';
@@ -76,6 +77,8 @@ export type FlowSettings = {
   matchWorkTime: boolean;
   responsibleCanChangeDeadline: boolean;
   description: string;
+  /** The portal's working calendar the findings use, or Bitrix24's default until it is read. */
+  calendar: WorkCalendar;
 };
 
 /** A day of the flow's charts: the stored daily figure without its lead-time percentiles. */

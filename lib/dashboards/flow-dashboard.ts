@@ -12,6 +12,7 @@ import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
 import { statusSql } from '@/lib/metrics/task-status-sql';
+import { storedWorkCalendar } from '@/lib/time/work-calendar';
 
 /** Completed tasks drawn on the lead-time scatter: the most recent ones when a period has more. */
 const maxLeadTimePoints = 2_000;
@@ -58,7 +59,7 @@ export async function flowDashboard(
       matchWorkTime: true,
       responsibleCanChangeDeadline: true,
       description: true,
-      portal: { select: { domain: true } },
+      portal: { select: { domain: true, workCalendar: true } },
       members: { select: { bitrixUserId: true, role: true } },
     },
   });
@@ -125,6 +126,7 @@ export async function flowDashboard(
         matchWorkTime: flow.matchWorkTime,
         responsibleCanChangeDeadline: flow.responsibleCanChangeDeadline,
         description: flow.description,
+        calendar: storedWorkCalendar(flow.portal.workCalendar),
       },
       team: flow.members
         .map((member) => ({ ...who(member.bitrixUserId), role: member.role }))

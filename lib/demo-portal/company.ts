@@ -123,6 +123,20 @@ export const companyHeaderSchema = z.object({
   /** The moment the data describes as "now"; the portal shifts every date so this becomes today. */
   asOf: isoDate,
   seed: z.number().int().optional(),
+  /**
+   * The main calendar settings calendar.settings.get serves (docs/bitrix24.md, "The working
+   * calendar"); without them, the values of the method's documented example.
+   */
+  calendar: z
+    .object({
+      work_time_start: z.string(),
+      work_time_end: z.string(),
+      year_holidays: z.string(),
+      year_workdays: z.string(),
+      week_holidays: z.array(z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'])),
+      week_start: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']),
+    })
+    .optional(),
 });
 
 export type PortalUser = z.infer<typeof portalUserSchema>;

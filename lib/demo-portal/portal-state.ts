@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
-import type { DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
+import type { CompanyHeader, DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
 import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
 import { weekMs } from '@/lib/time/durations';
 import { portalEfficiencyTask } from './portal-efficiency-task';
@@ -131,6 +131,20 @@ export class PortalState {
     for (const binding of removed) this.eventBindings.splice(this.eventBindings.indexOf(binding), 1);
     this.appTokens.delete(clientId);
     return removed;
+  }
+
+  /** The company's calendar settings, or those of calendar.settings.get's documented example. */
+  get calendarSettings(): NonNullable<CompanyHeader['calendar']> {
+    return (
+      this.company.header.calendar ?? {
+        work_time_start: '9',
+        work_time_end: '19',
+        year_holidays: '1.01,2.01,7.01,23.02,8.03,1.05,9.05,12.06,4.11',
+        year_workdays: '31.12',
+        week_holidays: ['SA', 'SU'],
+        week_start: 'MO',
+      }
+    );
   }
 
   get offset(): string {

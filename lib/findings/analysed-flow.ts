@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '@/lib/time/work-calendar';
 import type { MetricTask } from '@/lib/metrics/metric-task';
 
 /** A flow's task as the findings read it: the metric task plus what it says about its making. */
@@ -34,4 +35,6 @@ export type AnalysedFlow = {
   intake: IntakeDay[];
   now: number;
   timeZoneOffset: string;
+  /** The portal's working calendar: days off and holidays for deadline findings. */
+  workCalendar: WorkCalendar;
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysedFlow, AnalysedTask, IntakeDay } from './analysed-flow';
 import { findingsSchema, type Finding, type FindingKind } from './finding';
 import { flowFindings, type FlowFindings } from './flow-findings';
+import { defaultWorkCalendar } from '@/lib/time/work-calendar';
 
 // ---------------------------------------------------------------------------------------------
 // Builders
@@ -84,6 +85,7 @@ function flow(tasks: AnalysedTask[], overrides: Partial<AnalysedFlow> = {}): Ana
     intake: [],
     now,
     timeZoneOffset: offset,
+    workCalendar: defaultWorkCalendar,
     ...overrides,
   };
 }
@@ -372,6 +374,24 @@ describe('weekend-deadlines', () => {
     expect(result.late).toBe(4);
     expect(problems(result)).toEqual([]);
     expect(result.unexplainedPoints).toBe(40);
+  });
+
+  it("follows the portal's calendar: a weekday holiday is a day off, and so is its own week end", () => {
+    // Four tasks due Wednesday 2026-11-04 (a holiday in Russia's calendar) and closed the day after.
+    const tuesday = local('2026-11-03T10:00');
+    const late = times(4, () =>
+      task({ createdAt: tuesday, deadline: local('2026-11-04T18:00'), closedAt: local('2026-11-05T18:00') }),
+    );
+    const tasks = [...late, ...times(6, () => task())];
+    const holiday = { ...defaultWorkCalendar, holidays: ['11-04'], source: 'portal' as const };
+    expect(kinds(flowFindings(flow(tasks, { matchWorkTime: false })))).not.toContain('weekend-deadlines');
+    const withHoliday = flowFindings(flow(tasks, { matchWorkTime: false, workCalendar: holiday }));
+    expect(kinds(withHoliday)).toEqual(['weekend-deadlines']);
+    expect(findingOf(withHoliday, 'weekend-deadlines').figures).toMatchObject({ weekendDeadlines: 4, lateTasks: 4 });
+    // A portal whose week ends on Friday and Saturday: weekendFlow's Saturday deadlines are days off there too.
+    const fridaySaturday = { ...defaultWorkCalendar, daysOff: [5, 6], source: 'portal' as const };
+    const { flow: saturday } = weekendFlow();
+    expect(kinds(flowFindings({ ...saturday, workCalendar: fridaySaturday }))).toEqual(['weekend-deadlines']);
   });
 
   it('is not reported with fewer than 3 weekend deadlines', () => {

@@ -1,10 +1,10 @@
-import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import { efficiencyTaskOf, violatesInWindow } from '@/lib/metrics/flow-efficiency';
 import { isOpen } from '@/lib/metrics/metric-task';
 import { portalDay } from '@/lib/metrics/portal-days';
 import { timeByStatus } from '@/lib/metrics/task-times';
 import type { AnalysedFlow, AnalysedTask } from './analysed-flow';
 import { taskStatus } from '@/lib/bitrix24/task-status';
+import { isDayOff } from '@/lib/time/work-calendar';
 
 /** Below this many characters a description says too little to work from. */
 export const thinDescriptionLength = 40;
@@ -33,8 +33,6 @@ export function measureTask(
   const handedOnAt = flow.distributionType === 'manually' ? task.assignedAt : null;
   const waitFrom = handedOnAt ?? task.createdAt;
   const originalDeadline = task.deadlineChanges?.[0]?.from ?? task.deadline;
-  const shift = offsetMinutes(flow.timeZoneOffset) * 60_000;
-  const weekday = originalDeadline === null ? null : new Date(originalDeadline + shift).getUTCDay();
   const closedOrNow = task.closedAt ?? flow.now;
   const pickupEnd = task.startedAt ?? (isOpen(task) ? flow.now : null);
   return {
@@ -45,7 +43,8 @@ export function measureTask(
     pickup: task.status === taskStatus.declined || pickupEnd === null ? null : Math.max(0, pickupEnd - waitFrom),
     work: task.startedAt === null ? null : Math.max(0, (firstHandIn ?? closedOrNow) - task.startedAt),
     review: firstHandIn === null ? null : (timeByStatus(task, flow.now).get(4) ?? 0),
-    weekendDeadline: weekday === 0 || weekday === 6,
+    weekendDeadline:
+      originalDeadline !== null && isDayOff(flow.workCalendar, portalDay(originalDeadline, flow.timeZoneOffset)),
     thin: task.descriptionLength < thinDescriptionLength,
     postponed: (task.deadlineChanges ?? []).length > 0,
     createdDay: portalDay(task.createdAt, flow.timeZoneOffset),

@@ -15,6 +15,7 @@ import { syncDirectory } from './directory-sync';
 import { refreshFlows } from './flow-refresh';
 import { mirroredTask } from './mirrored-task';
 import { readPortalTimeZone } from './portal-time-zone';
+import { readPortalWorkCalendar } from './portal-work-calendar';
 import {
   claimSyncRun,
   failSyncRun,
@@ -101,6 +102,12 @@ async function directoryPhase(context: PhaseContext): Promise<void> {
     });
     context.offset = zone.offset;
   }
+  const calendar = await readPortalWorkCalendar(client).catch((error: unknown) => {
+    // A connection without the calendar scope still syncs; the last calendar read (or Bitrix24's defaults) stays.
+    if (error instanceof Bitrix24Error && !error.retryable) return null;
+    throw error;
+  });
+  if (calendar) await db.portal.update({ where: { id: context.run.portalId }, data: { workCalendar: calendar } });
   Object.assign(context.counts, written);
 }
 

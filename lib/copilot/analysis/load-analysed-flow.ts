@@ -7,6 +7,7 @@ import { metricTaskFromMirror } from '@/lib/metrics/mirrored-metric-task';
 import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { AnalysedFlow } from '@/lib/findings/analysed-flow';
 import { statusSql } from '@/lib/metrics/task-status-sql';
+import { storedWorkCalendar } from '@/lib/time/work-calendar';
 
 /** As Bitrix24's CoPilot, at most the 1,000 most recent tasks of the window are read. */
 export const maxAnalysedTasks = 1_000;
@@ -52,7 +53,7 @@ export async function loadAnalysedFlow(
       matchWorkTime: true,
       taskControl: true,
       templateId: true,
-      portal: { select: { timeZoneOffset: true } },
+      portal: { select: { timeZoneOffset: true, workCalendar: true } },
       members: { select: { bitrixUserId: true, role: true } },
     },
   });
@@ -134,6 +135,7 @@ export async function loadAnalysedFlow(
       intake: z.array(intakeRowSchema).parse(intakeRows),
       now: now.getTime(),
       timeZoneOffset: offset,
+      workCalendar: storedWorkCalendar(flow.portal.workCalendar),
     },
   };
 }

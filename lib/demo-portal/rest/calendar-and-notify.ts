@@ -2,7 +2,7 @@ import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { RestError } from './rest-error';
 import type { RestMethod } from './rest-method';
 
-/** calendar.section.get, calendar.event.add, calendar.event.getbyid and im.notify.system.add (docs/bitrix24.md, "Answers as Bitrix24 documents them"). */
+/** calendar.section.get, calendar.settings.get, calendar.event.add, calendar.event.getbyid and im.notify.system.add (docs/bitrix24.md, "Answers as Bitrix24 documents them"). */
 export const calendarSectionGet: RestMethod = {
   scope: 'calendar',
   handle(context, params) {
@@ -17,6 +17,25 @@ export const calendarSectionGet: RestMethod = {
           PERM: { add: true, edit: true },
         },
       ],
+    };
+  },
+};
+
+/** The main calendar settings: the company file's, or the documented example's (docs/bitrix24.md, "The working calendar"). */
+export const calendarSettingsGet: RestMethod = {
+  scope: 'calendar',
+  handle(context) {
+    return {
+      result: {
+        ...context.state.calendarSettings,
+        user_name_template: '#NAME# #LAST_NAME#',
+        sync_by_push: false,
+        user_show_login: true,
+        path_to_user: '/company/personal/user/#user_id#/',
+        path_to_user_calendar: '/company/personal/user/#user_id#/calendar/',
+        dep_manager_sub: true,
+        denied_superpose_types: [],
+      },
     };
   },
 };

@@ -1,6 +1,12 @@
 import { RestError } from './rest-error';
 import type { RestAnswer, RestContext, RestMethod } from './rest-method';
-import { calendarEventAdd, calendarEventGetById, calendarSectionGet, imNotifySystemAdd } from './calendar-and-notify';
+import {
+  calendarEventAdd,
+  calendarEventGetById,
+  calendarSectionGet,
+  calendarSettingsGet,
+  imNotifySystemAdd,
+} from './calendar-and-notify';
 import { departmentGet, userCurrent, userGet } from './directory';
 import { flowGet } from './flows';
 import { appInfo, eventBind, eventGet, eventUnbind, methodGet, profile, scope, serverTime, userAdmin } from './system';
@@ -37,6 +43,7 @@ const methods = new Map<string, RestMethod>([
   ['user.admin', userAdmin],
   ['department.get', departmentGet],
   ['calendar.section.get', calendarSectionGet],
+  ['calendar.settings.get', calendarSettingsGet],
   ['calendar.event.add', calendarEventAdd],
   ['calendar.event.getbyid', calendarEventGetById],
   ['im.notify.system.add', imNotifySystemAdd],

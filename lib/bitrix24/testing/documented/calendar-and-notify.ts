@@ -1,7 +1,8 @@
 import type { DocumentedAnswer } from './documented-answer';
 
 /**
- * Meetings and notifications: calendar.event.add, im.notify.system.add.
+ * Meetings, the working calendar and notifications: calendar.event.add, calendar.settings.get,
+ * im.notify.system.add.
  * Transcribed from the example answers of the official REST docs (bitrix24/b24restdocs); each
  * `source` is the page. Values as the docs print them; where they elide a value its structure stays.
  */
@@ -56,5 +57,47 @@ export const imNotifySystemAddNoUser: DocumentedAnswer = {
   body: {
     error: 'USER_ID_EMPTY',
     error_description: "User ID can't be empty",
+  },
+};
+
+export const calendarSettingsGet: DocumentedAnswer = {
+  source: 'api-reference/calendar/calendar-settings-get.md',
+  status: 200,
+  body: {
+    result: {
+      work_time_start: '9',
+      work_time_end: '19',
+      year_holidays: '1.01,2.01,7.01,23.02,8.03,1.05,9.05,12.06,4.11',
+      year_workdays: '31.12',
+      week_holidays: ['SA', 'SU'],
+      week_start: 'MO',
+      user_name_template: '#NAME# #LAST_NAME#',
+      sync_by_push: false,
+      user_show_login: true,
+      path_to_user: '/company/personal/user/#user_id#/',
+      path_to_user_calendar: '/company/personal/user/#user_id#/calendar/',
+      path_to_group: '/workgroups/group/#group_id#/',
+      path_to_group_calendar: '/workgroups/group/#group_id#/calendar/',
+      path_to_vr: '',
+      path_to_rm: '',
+      rm_iblock_type: '',
+      rm_iblock_id: '',
+      dep_manager_sub: true,
+      denied_superpose_types: [],
+      pathes_for_sites: '',
+      forum_id: '8',
+      rm_for_sites: true,
+      path_to_type_company_calendar: '',
+      path_to_type_location: '',
+      path_to_type_open_event: '',
+    },
+    time: {
+      start: 1733924639.802569,
+      finish: 1733924640.184363,
+      duration: 0.3817939758300781,
+      processing: 0.012382984161376953,
+      date_start: '2024-12-11T13:43:59+00:00',
+      date_finish: '2024-12-11T13:44:00+00:00',
+    },
   },
 };

@@ -1,6 +1,7 @@
 import {
   calendarEventAdd,
   calendarEventAddNoName,
+  calendarSettingsGet,
   imNotifySystemAdd,
   imNotifySystemAddNoUser,
 } from './calendar-and-notify';
@@ -51,6 +52,7 @@ export const documentedMethods: Record<string, readonly DocumentedAnswer[]> = {
   'user.admin': [userAdmin],
   'department.get': [departmentGet],
   'calendar.event.add': [calendarEventAdd, calendarEventAddNoName],
+  'calendar.settings.get': [calendarSettingsGet],
   'im.notify.system.add': [imNotifySystemAdd, imNotifySystemAddNoUser],
   'server.time': [serverTime],
   scope: [scope],

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * A portal's working calendar as the tasks module reads it (docs/bitrix24.md, "The working
+ * calendar"): days of the week off, holidays that repeat every year, and the working hours.
+ */
+export type WorkCalendar = {
+  /** Days of the week off: 0 is Sunday, 6 Saturday. */
+  daysOff: number[];
+  /** Holidays as "MM-DD", the same every year. */
+  holidays: string[];
+  /** Minutes from midnight, portal time. */
+  workStart: number;
+  workEnd: number;
+  /** `portal`: read from Bitrix24; `default`: Bitrix24's own defaults, used until it is read. */
+  source: 'portal' | 'default';
+};
+
+/** A stored calendar (portal.workCalendar), checked before use; anything else reads as the default. */
+export const workCalendarSchema = z.object({
+  daysOff: z.array(z.number().int().min(0).max(6)),
+  holidays: z.array(z.string().regex(/^\d{2}-\d{2}$/)),
+  workStart: z.number().int().min(0).max(1440),
+  workEnd: z.number().int().min(0).max(1440),
+  source: z.enum(['portal', 'default']),
+});
+
+/** What the tasks module uses when the calendar says nothing: Monday to Friday, 9:00 to 19:00, no holidays. */
+export const defaultWorkCalendar: WorkCalendar = {
+  daysOff: [0, 6],
+  holidays: [],
+  workStart: 9 * 60,
+  workEnd: 19 * 60,
+  source: 'default',
+};
+
+/** Whether a portal day ("YYYY-MM-DD") is a day off: a day of the week off, or a holiday. */
+export function isDayOff(calendar: WorkCalendar, day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return calendar.daysOff.includes(weekday) || calendar.holidays.includes(day.slice(5));
+}
+
+/** The calendar stored for a portal, or the default when none was read (or it does not parse). */
+export function storedWorkCalendar(value: unknown): WorkCalendar {
+  const parsed = workCalendarSchema.safeParse(value);
+  return parsed.success ? parsed.data : defaultWorkCalendar;
+}

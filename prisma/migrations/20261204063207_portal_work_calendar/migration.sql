@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "portal" ADD COLUMN     "workCalendar" JSONB;
