@@ -99,6 +99,10 @@ test('an executive sees every flow; the list, a flow page and the overview agree
   await expect(page.locator('[data-figure="in-progress"]')).toHaveText(String(row.inProgress));
   await expect(page.locator('[data-figure="completed"]')).toHaveText(String(row.completed));
   expect(number(await page.locator('[data-figure="efficiency"]').textContent())).toBe(row.efficiency);
+  // The calendar the portal serves (calendar.settings.get's documented example), as the first sync read it.
+  await expect(page.getByRole('region', { name: 'How this flow works' })).toContainText(
+    "Bitrix24's calendar: days off Sat and Sun; 9 holidays a year; working day 9:00–19:00",
+  );
 
   // The overview adds up the same flows.
   await page.goto('/overview');
