@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
 import { fixtureCompany } from '@/lib/demo-portal/testing/fixture-company';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { executeSyncRun } from './run-sync';
-import { requestSyncRun } from './sync-runs';
+import { fullSyncOf } from './testing/full-sync-of';
 
 /**
  * Employees' gender as user.get gives it (docs/bitrix24.md, "`PERSONAL_GENDER`"): "M" and "F"
@@ -35,15 +33,7 @@ afterAll(async () => {
 
 describe('employee gender', () => {
   it('keeps "M" and "F" and leaves "" or a missing field unknown', async () => {
-    const { run } = await requestSyncRun(database.db, portalId, 'full');
-    const outcome = await executeSyncRun(
-      {
-        db: database.db,
-        client: new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } }),
-        owner: 'test',
-      },
-      run.id,
-    );
+    const outcome = await fullSyncOf(database.db, portalId, portal.webhookUrl);
     expect(outcome).toBe('succeeded');
     const employees = await database.db.employee.findMany({
       where: { portalId },

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { loadAnalysedFlow } from '@/lib/copilot/analysis/load-analysed-flow';
 import { startDemoPortal, type DemoPortal } from '@/lib/demo-portal/server';
 import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/demo-portal/testing/fixture-company';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { defaultWorkCalendar } from '@/lib/time/work-calendar';
-import { executeSyncRun } from './run-sync';
-import { requestSyncRun } from './sync-runs';
+import { fullSyncOf } from './testing/full-sync-of';
 
 /**
  * The working calendar read from the portal by each sync (docs/bitrix24.md, "The working
@@ -55,9 +53,7 @@ async function syncWith(code: string, memberId: string): Promise<string> {
   const { id: portalId } = await database.db.portal.create({
     data: { memberId, domain: `${memberId}.bitrix24.test`, kind: 'webhook', timeZoneOffset: '+03:00' },
   });
-  const { run } = await requestSyncRun(database.db, portalId, 'full');
-  const client = new Bitrix24Client({ connection: { kind: 'webhook', url: `${portal.url}/rest/1/${code}/` } });
-  expect(await executeSyncRun({ db: database.db, client, owner: 'test' }, run.id)).toBe('succeeded');
+  expect(await fullSyncOf(database.db, portalId, `${portal.url}/rest/1/${code}/`)).toBe('succeeded');
   return portalId;
 }
 
