@@ -87,7 +87,9 @@ test('the test names each missing permission, and connecting is refused with the
   await expect(item('Permission “department”: departments')).toContainText(
     'Missing, and needed. Edit the webhook in Bitrix24 and tick “department”.',
   );
-  await expect(item('Permission “calendar”: CoPilot: create a meeting')).toContainText('Flowpilot works without it');
+  await expect(item('Permission “calendar”: the working calendar; CoPilot: create a meeting')).toContainText(
+    'Flowpilot works without it',
+  );
   await expect(item('Flows')).toContainText('Flows are available: found “Поддержка клиентов” (#3).');
 
   await connectForm(page).getByRole('button', { name: 'Connect', exact: true }).click();

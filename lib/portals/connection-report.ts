@@ -10,8 +10,9 @@ import { describeRange, type RefusedRangeKind } from '@/lib/http/outbound-guard'
 /**
  * The permissions Flowpilot asks for (docs/bitrix24.md, "Calling Bitrix24"). The first sync reads tasks and flows
  * (`task`), employees (`user`) and departments (`department`), so those three are needed to
- * connect; CoPilot's "create a meeting" and "notify" actions use `calendar` and `im` and only
- * stop working without them.
+ * connect; the working calendar (docs/bitrix24.md, "The working calendar") and CoPilot's "create a
+ * meeting" use `calendar`, its "notify" uses `im`; without them Bitrix24's default calendar is used
+ * and those actions stop working.
  */
 export const neededScopes = [
   { scope: 'task', required: true },
