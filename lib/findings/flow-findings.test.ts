@@ -394,6 +394,22 @@ describe('weekend-deadlines', () => {
     expect(kinds(flowFindings({ ...saturday, workCalendar: fridaySaturday }))).toEqual(['weekend-deadlines']);
   });
 
+  it('is not reported when tasks due on a day off run late no more often than the rest', () => {
+    // Day-off deadlines: 4 of 5 late (80 %); the others: 8 of 10 late (80 %). The weekend is not why.
+    const friday = local('2026-11-13T10:00');
+    const dueSaturday = (closedAt: number) =>
+      task({ createdAt: friday, deadline: local('2026-11-14T18:00'), closedAt });
+    const tasks = [
+      ...times(4, () => dueSaturday(local('2026-11-15T18:00'))),
+      dueSaturday(local('2026-11-14T12:00')),
+      ...times(8, () => lateTask()),
+      ...times(2, () => task()),
+    ];
+    const result = flowFindings(flow(tasks, { matchWorkTime: false }));
+    expect(result.late).toBe(12);
+    expect(kinds(result)).not.toContain('weekend-deadlines');
+  });
+
   it('is not reported with fewer than 3 weekend deadlines', () => {
     const result = flowFindings(weekendFlow({ weekendTasks: 2 }).flow);
     expect(result.late).toBe(2);
@@ -524,6 +540,14 @@ describe('intake-spike', () => {
     const result = flowFindings(intakeSpikeFlow([3, 3, 3, 3, 3, 3, 2]).flow);
     expect(result.late).toBe(5);
     expect(problems(result)).toEqual([]);
+  });
+
+  it("is not reported when a quiet flow's busier week is within what chance gives", () => {
+    // 11 tasks in the week against 7 expected (1 a day): 1.57× the usual day, but a Poisson count
+    // of mean 7 reaches 11 one time in ten.
+    const { flow: input } = intakeSpikeFlow();
+    const result = flowFindings({ ...input, intake: intake({ created: 1, completed: 1 }, [2, 2, 2, 2, 1, 1, 1]) });
+    expect(kinds(result)).not.toContain('intake-spike');
   });
 
   it('is not reported without at least two weeks of history before the last three weeks', () => {

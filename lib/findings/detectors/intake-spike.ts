@@ -1,4 +1,5 @@
 import type { AnalysedFlow } from '../analysed-flow';
+import { poissonTailAtLeast } from '@/lib/metrics/poisson-tail';
 import { round1, type Detector } from '../detector';
 
 /** A trailing week's daily intake at least this many times the usual day is a spike. */
@@ -13,6 +14,10 @@ const minUsualDays = 14;
 const minUsualTasks = 5;
 /** A spike lasts at least this many days; fewer are a busy day or two, not a spike. */
 const minSpikeDays = 3;
+/** A week's intake is a spike only if chance gives as many this rarely or less (Poisson, one-sided). */
+export const spikeChance = 0.05;
+/** A week with fewer new tasks than this is too small to call a spike, whatever its ratio. */
+export const minSpikeWeekTasks = 10;
 
 /** Far more tasks came in lately than the team can take on. */
 export const intakeSpike: Detector = {
@@ -35,7 +40,9 @@ export const intakeSpike: Detector = {
 /**
  * Days on which the flow took in far more than its team can take on: the trailing week's intake
  * at least spikeFactor times the usual day (the larger of the daily completions and the daily
- * intake over the days before the recent stretch), and more than the team completed on those days.
+ * intake over the days before the recent stretch), at least minSpikeWeekTasks, and more than a
+ * Poisson count of the usual mean reaches by chance (spikeChance); and more than the team
+ * completed on those days.
  */
 function spikeOf(
   flow: AnalysedFlow,
@@ -50,7 +57,13 @@ function spikeOf(
   const days = new Set<string>();
   for (let index = Math.max(recentFrom, trailingDays - 1); index < flow.intake.length; index++) {
     const week = flow.intake.slice(index - (trailingDays - 1), index + 1);
-    if (week.reduce((sum, day) => sum + day.created, 0) / trailingDays >= spikeFactor * capacity) {
+    const created = week.reduce((sum, day) => sum + day.created, 0);
+    // Busier than usual by the factor, big enough, and more than a quiet flow's chance would give.
+    if (
+      created / trailingDays >= spikeFactor * capacity &&
+      created >= minSpikeWeekTasks &&
+      poissonTailAtLeast(created, capacity * trailingDays) < spikeChance
+    ) {
       for (const day of week) if (flow.intake.indexOf(day) >= recentFrom) days.add(day.day);
     }
   }
