@@ -27,6 +27,9 @@ export type FlowFindings = {
 const highSeverityPoints = 10;
 /** Lost points from which a problem is of medium severity; below, low. */
 const mediumSeverityPoints = 4;
+/** A problem with fewer lost points than this and fewer late tasks than minCauseTasks is not shown as a cause. */
+export const minCausePoints = 2;
+export const minCauseTasks = 3;
 /** A finding names at most this many of its tasks, the newest first. */
 const maxTaskIds = 10;
 
@@ -98,6 +101,8 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
     const tasks = explained.get(kind) ?? [];
     if (!detection || (tasks.length === 0 && !detection.alwaysReport)) continue;
     const points = lostPoints.get(kind) ?? 0;
+    // Too little to be a cause: CoPilot says less, not more; its tasks count as unexplained.
+    if (!detection.alwaysReport && points < minCausePoints && tasks.length < minCauseTasks) continue;
     problems.push({
       kind,
       tone: 'problem',
