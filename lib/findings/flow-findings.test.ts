@@ -334,6 +334,26 @@ describe('review-wait', () => {
     expect(kinds(result)).not.toContain('review-wait');
   });
 
+  it('does not put down to review a task already overdue when it was handed in', () => {
+    // Due five hours after creation, handed in after ten, then 40 hours in review: the review did
+    // not make it late.
+    const overdueAtHandIn = () =>
+      task({
+        closedAt: wednesday + 50 * hour,
+        deadline: wednesday + 5 * hour,
+        statusChanges: [
+          { from: 2, to: 3, at: wednesday + hour },
+          { from: 3, to: 4, at: wednesday + 10 * hour },
+          { from: 4, to: 5, at: wednesday + 50 * hour },
+        ],
+      });
+    const { late, flow: input } = reviewWaitFlow();
+    const tasks = [...times(5, overdueAtHandIn), ...input.tasks.filter((one) => !late.includes(one))];
+    const result = flowFindings({ ...input, tasks });
+    expect(result.late).toBe(5);
+    expect(kinds(result)).not.toContain('review-wait');
+  });
+
   it('is not reported for a flow without task control', () => {
     const result = flowFindings({ ...reviewWaitFlow().flow, taskControl: false });
     expect(kinds(result)).not.toContain('review-wait');

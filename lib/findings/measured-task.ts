@@ -16,6 +16,8 @@ export type MeasuredTask = AnalysedTask & {
   pickup: number | null;
   work: number | null;
   review: number | null;
+  /** Handed in for review only after its deadline had passed: the review did not make it late. */
+  overdueAtHandIn: boolean;
   weekendDeadline: boolean;
   thin: boolean;
   postponed: boolean;
@@ -43,6 +45,7 @@ export function measureTask(
     pickup: task.status === taskStatus.declined || pickupEnd === null ? null : Math.max(0, pickupEnd - waitFrom),
     work: task.startedAt === null ? null : Math.max(0, (firstHandIn ?? closedOrNow) - task.startedAt),
     review: firstHandIn === null ? null : (timeByStatus(task, flow.now).get(4) ?? 0),
+    overdueAtHandIn: firstHandIn !== null && task.deadline !== null && firstHandIn > task.deadline,
     weekendDeadline:
       originalDeadline !== null && isDayOff(flow.workCalendar, portalDay(originalDeadline, flow.timeZoneOffset)),
     thin: task.descriptionLength < thinDescriptionLength,

@@ -19,7 +19,8 @@ export const reviewWait: Detector = {
         reviewed.filter((task) => task.late),
         (task) => task.createdBy,
       ),
-      explains: (task) => task.review !== null && task.review >= slowReviewShare * planned,
+      // A task already overdue when handed in ran late before anyone could review it.
+      explains: (task) => task.review !== null && task.review >= slowReviewShare * planned && !task.overdueAtHandIn,
     };
   },
 };
