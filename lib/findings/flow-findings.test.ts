@@ -678,6 +678,15 @@ describe('postponed-deadlines', () => {
     expect([...finding.taskIds].sort()).toEqual(idsOf(late).sort());
   });
 
+  it('wins over a plan too short when most deadlines were moved', () => {
+    // Six of ten had their deadline moved and then ran on for 80 hours, past the planned 72: the
+    // moving, not the plan, is what the team does.
+    const moved = times(6, () => postponedLate({ closedAt: wednesday + 80 * hour }));
+    const result = flowFindings(flow([...moved, ...times(4, () => task())]));
+    expect(result.late).toBe(6);
+    expect(kinds(result)).toEqual(['postponed-deadlines']);
+  });
+
   it('is not reported when the postponed share is just under 20 %', () => {
     // 3 of 16 = 18.75 %.
     const result = flowFindings(postponedFlow(16).flow);

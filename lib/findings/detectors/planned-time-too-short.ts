@@ -1,4 +1,5 @@
 import type { Detector } from '../detector';
+import { postponingIsHabit } from './postponed-deadlines';
 
 /** A late task whose work took this share of the planned time or more is put down to a plan too short. */
 export const longWorkShare = 0.7;
@@ -6,8 +7,10 @@ export const longWorkShare = 0.7;
 /** The work takes longer than the flow plans: the p85 lead time is past the planned time. */
 export const plannedTimeTooShort: Detector = {
   kind: 'planned-time-too-short',
-  detect({ planned, inUnit, leads }) {
+  detect({ planned, inUnit, leads, counted }) {
     if (planned <= 0 || leads.p85 === null || leads.p85 <= planned) return null;
+    // Where moving deadlines is the habit, a moved task's long run is the moving, not the plan.
+    const movingHabit = postponingIsHabit(counted);
     return {
       figures: {
         planned: inUnit(planned),
@@ -15,7 +18,8 @@ export const plannedTimeTooShort: Detector = {
         p50Lead: inUnit(leads.p50!),
         completed: leads.count,
       },
-      explains: (task) => task.work !== null && task.work >= longWorkShare * planned,
+      explains: (task) =>
+        task.work !== null && task.work >= longWorkShare * planned && !(movingHabit && task.postponed),
     };
   },
 };
