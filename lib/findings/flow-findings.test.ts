@@ -490,6 +490,18 @@ describe('overloaded-assignee', () => {
     expect(finding.taskIds).toEqual(latestFirst(late));
   });
 
+  it('is not reported for three open tasks against a team median of none', () => {
+    // Assignee 2 holds 3 open, overdue tasks; 3 and 4 have finished theirs. Three tasks are no load.
+    const tasks = [
+      ...times(3, () => openOverdue()),
+      ...times(3, () => task({ responsibleId: 3 })),
+      ...times(3, () => task({ responsibleId: 4 })),
+    ];
+    const result = flowFindings(flow(tasks));
+    expect(result.late).toBe(3);
+    expect(kinds(result)).not.toContain('overloaded-assignee');
+  });
+
   it('is not reported with an open count one short of the median + 3', () => {
     // 3 open against a median of 1: 2× the median, but not median + 3.
     const result = flowFindings(overloadedFlow(1).flow);

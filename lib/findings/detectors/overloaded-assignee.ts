@@ -5,13 +5,16 @@ import { round1, type Detector } from '../detector';
 export const overloadFactor = 2;
 /** Overloaded also takes this many tasks above the median, so two tasks against a median of one are not a load. */
 export const overloadMargin = 3;
+/** And at least this many tasks: three open tasks against a team median of none are no load. */
+export const minOverloadTasks = 4;
 
 /** The assignees far above the team's median, leaving out people who left. */
 export function overloadedPeople(
   load: ReturnType<typeof teamLoad>,
   inactive: ReadonlySet<number>,
 ): ReturnType<typeof teamLoad>['assignees'] {
-  const far = (value: number, median: number) => value >= overloadFactor * median && value >= median + overloadMargin;
+  const far = (value: number, median: number) =>
+    value >= overloadFactor * median && value >= median + overloadMargin && value >= minOverloadTasks;
   return load.assignees.filter(
     (person) =>
       !inactive.has(person.responsibleId) &&
