@@ -3,7 +3,7 @@ import { modelErrorCodes, type ModelErrorCode } from '@/lib/ai/model-errors';
 import { taskUrl } from '@/lib/bitrix24/portal-links';
 import type { Viewer } from '@/lib/auth/viewer';
 import { nameForms } from '@/lib/people/name-forms';
-import { nameCases, type NameCase } from '@/lib/people/name-cases';
+import type { NameCase } from '@/lib/people/name-cases';
 import { namePartsOf } from '@/lib/people/name-parts-of';
 import { peopleOf } from '@/lib/people/people-of';
 import type { PrismaClient } from '@/lib/db/client';
@@ -134,13 +134,10 @@ export async function analysisView(
   const rewrite = analysis.model === builtinAnalyst.id && analysis.state === 'succeeded' && analysis.locale !== locale;
   const messages = rewrite ? builtinMessages(pseudonymisedFindings(record.findings).findings, locale) : record.messages;
   const messagesLocale = rewrite || !isLocale(analysis.locale) ? locale : analysis.locale;
+  // Someone the mirror does not know keeps their shown name in every case.
   const tokenPerson = (id: number): TokenPersonView => {
-    const shown = person(id);
     const parts = nameParts.get(id);
-    const forms = parts
-      ? nameForms(parts, messagesLocale)
-      : (Object.fromEntries(nameCases.map((nameCase) => [nameCase, shown.name])) as Record<NameCase, string>);
-    return { ...shown, forms };
+    return parts ? { ...person(id), forms: nameForms(parts, messagesLocale) } : person(id);
   };
   const lost = record.findings.reduce((sum, finding) => sum + finding.lostPoints, 0);
   return {
