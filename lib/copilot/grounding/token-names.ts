@@ -1,10 +1,7 @@
 import { nameCases, type NameCase } from '@/lib/people/name-cases';
 
 /** A token as a sentence uses it: `user_1`, or `user_1[gen]` for the name in the genitive. */
-const tokenPattern = new RegExp(`\\buser_\\d+(?:\\[(${nameCases.join('|')})\\])?`, 'gu');
-
-/** The part of a token before its case: `user_1[gen]` → `user_1`. */
-const bareToken = (token: string) => token.replace(/\[.*$/u, '');
+const tokenPattern = new RegExp(`\\b(user_\\d+)\\b(?:\\[(${nameCases.join('|')})\\])?`, 'gu');
 
 /**
  * A model's text with its person tokens (user_1…) turned into names, for the viewer's eyes only:
@@ -15,8 +12,8 @@ export function withPeopleNames(
   text: string,
   tokens: Readonly<Record<string, { name: string; forms?: Readonly<Record<NameCase, string>> }>>,
 ): string {
-  return text.replace(tokenPattern, (token, nameCase: NameCase | undefined) => {
-    const person = tokens[bareToken(token)];
+  return text.replace(tokenPattern, (token, bare: string, nameCase: NameCase | undefined) => {
+    const person = tokens[bare];
     if (!person) return token;
     return (nameCase && person.forms?.[nameCase]) || person.name;
   });
