@@ -94,20 +94,24 @@ async function checkpoint(
 async function directoryPhase(context: PhaseContext): Promise<void> {
   const { db, client } = context.options;
   const written = await syncDirectory(db, client, context.run.portalId);
-  const zone = await readPortalTimeZone(client);
-  if (zone) {
+  const [zone, calendar] = await Promise.all([
+    readPortalTimeZone(client),
+    readPortalWorkCalendar(client).catch((error: unknown) => {
+      // A connection without the calendar scope still syncs; the last calendar read (or Bitrix24's defaults) stays.
+      if (error instanceof Bitrix24Error && !error.retryable) return null;
+      throw error;
+    }),
+  ]);
+  if (zone || calendar) {
     await db.portal.update({
       where: { id: context.run.portalId },
-      data: { timeZoneOffset: zone.offset, timeZone: zone.timeZone },
+      data: {
+        ...(zone ? { timeZoneOffset: zone.offset, timeZone: zone.timeZone } : {}),
+        ...(calendar ? { workCalendar: calendar } : {}),
+      },
     });
-    context.offset = zone.offset;
   }
-  const calendar = await readPortalWorkCalendar(client).catch((error: unknown) => {
-    // A connection without the calendar scope still syncs; the last calendar read (or Bitrix24's defaults) stays.
-    if (error instanceof Bitrix24Error && !error.retryable) return null;
-    throw error;
-  });
-  if (calendar) await db.portal.update({ where: { id: context.run.portalId }, data: { workCalendar: calendar } });
+  if (zone) context.offset = zone.offset;
   Object.assign(context.counts, written);
 }
 
