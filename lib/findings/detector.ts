@@ -23,6 +23,8 @@ export type DetectorContext = {
   medianPickup: number | null;
   leads: ReturnType<typeof distribution>;
   thin: MeasuredTask[];
+  /** Counted tasks whose deadline was moved. */
+  postponed: MeasuredTask[];
 };
 
 /** A reason that holds for the flow as a whole: its figures, the people behind it, and which late tasks it explains. */

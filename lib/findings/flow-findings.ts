@@ -79,6 +79,7 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
     medianPickup: median(counted.filter((task) => task.pickup !== null).map((task) => task.pickup!)),
     leads: distribution(counted.map(leadTime).filter((value): value is number => value !== null)),
     thin: counted.filter((task) => task.thin),
+    postponed: counted.filter((task) => task.postponed),
   };
   const detections = new Map(
     problemKinds.flatMap((kind) => {

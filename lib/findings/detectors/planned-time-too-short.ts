@@ -7,10 +7,11 @@ export const longWorkShare = 0.7;
 /** The work takes longer than the flow plans: the p85 lead time is past the planned time. */
 export const plannedTimeTooShort: Detector = {
   kind: 'planned-time-too-short',
-  detect({ planned, inUnit, leads, counted }) {
+  detect(context) {
+    const { planned, inUnit, leads } = context;
     if (planned <= 0 || leads.p85 === null || leads.p85 <= planned) return null;
     // Where moving deadlines is the habit, a moved task's long run is the moving, not the plan.
-    const movingHabit = postponingIsHabit(counted);
+    const movingHabit = postponingIsHabit(context);
     return {
       figures: {
         planned: inUnit(planned),
