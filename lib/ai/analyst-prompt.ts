@@ -43,11 +43,12 @@ export function analystSystemPrompt(request: AnalysisRequest): string {
 
 /** The user message: the flow's settings and findings as JSON, fenced as data. */
 export function analystUserPrompt(request: AnalysisRequest): string {
+  // Without genders the key is left out (JSON drops undefined).
   const data = JSON.stringify({
     flow: request.flow,
     efficiency: request.efficiency,
     findings: request.findings,
-    ...(request.genders ? { genders: request.genders } : {}),
+    genders: request.genders,
   });
   // The closing tag cannot occur inside: escape any "<" in the data.
   return `<findings>\n${data.replaceAll('<', '\\u003c')}\n</findings>`;
