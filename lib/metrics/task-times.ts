@@ -24,18 +24,22 @@ export function leadTime(task: MetricTask): number | null {
 
 /**
  * Milliseconds spent in each status, from the status history: starts pending at creation, then
- * follows each move; the last status runs until `now` (or until the task was closed).
+ * follows each move; the last status runs until `now` (or until the task was closed). `span`
+ * measures a stretch (by default in calendar time; the findings leave days off out).
  */
-export function timeByStatus(task: MetricTask, now: number): Map<number, number> {
+export function timeByStatus(
+  task: MetricTask,
+  now: number,
+  span: (from: number, to: number) => number = (from, to) => Math.max(0, to - from),
+): Map<number, number> {
   const spent = new Map<number, number>();
   let status: number = taskStatus.pending;
   let since = task.createdAt;
   for (const change of task.statusChanges ?? []) {
-    spent.set(status, (spent.get(status) ?? 0) + Math.max(0, change.at - since));
+    spent.set(status, (spent.get(status) ?? 0) + span(since, change.at));
     status = change.to;
     since = change.at;
   }
-  if (status !== taskStatus.completed)
-    spent.set(status, (spent.get(status) ?? 0) + Math.max(0, (task.closedAt ?? now) - since));
+  if (status !== taskStatus.completed) spent.set(status, (spent.get(status) ?? 0) + span(since, task.closedAt ?? now));
   return spent;
 }

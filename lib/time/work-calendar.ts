@@ -45,3 +45,26 @@ export function storedWorkCalendar(value: unknown): WorkCalendar {
   const parsed = workCalendarSchema.safeParse(value);
   return parsed.success ? parsed.data : defaultWorkCalendar;
 }
+
+const dayLength = 24 * 60 * 60 * 1000;
+
+/**
+ * How much of [from, to) falls on days off of the calendar, in milliseconds; days are portal days
+ * (UTC shifted by `offsetMinutes`). Nobody works then: a time measured without it is the time on
+ * working days, which is how a flow that matches work time counts its plan.
+ */
+export function dayOffTime(calendar: WorkCalendar, offsetMinutes: number, from: number, to: number): number {
+  if (to <= from) return 0;
+  const shift = offsetMinutes * 60_000;
+  let total = 0;
+  // Walk portal days from the one that holds `from`; each adds the part of it inside [from, to).
+  for (
+    let dayStart = Math.floor((from + shift) / dayLength) * dayLength - shift;
+    dayStart < to;
+    dayStart += dayLength
+  ) {
+    const day = new Date(dayStart + shift).toISOString().slice(0, 10);
+    if (isDayOff(calendar, day)) total += Math.min(to, dayStart + dayLength) - Math.max(from, dayStart);
+  }
+  return total;
+}
