@@ -1,4 +1,3 @@
-import { causeProfiles } from './cause-profiles';
 import type { FlowPlan } from './flow-plans';
 import { DAY, HOUR, localDayOfWeek, localMidnight, localTimeOfDay, type PortalClock } from './portal-time';
 import type { Random } from './random';
@@ -19,7 +18,7 @@ const TREND_GROWTH = 0.3;
 export function creationTimes(plan: FlowPlan, random: Random, clock: PortalClock): Float64Array {
   const times = new Float64Array(plan.taskCount);
   if (plan.taskCount === 0) return times;
-  const profile = causeProfiles[plan.cause];
+  const profile = plan.profile;
   const firstHour = localMidnight(plan.start, clock) + Math.floor(localTimeOfDay(plan.start, clock) / HOUR) * HOUR;
   const hours = Math.max(1, Math.ceil((plan.end - firstHour) / HOUR));
   const cumulative = new Float64Array(hours);

@@ -1,4 +1,5 @@
-import { causeProfiles } from './cause-profiles';
+import { causeProfiles, type CauseProfile } from './cause-profiles';
+import { messyMix, mixedProfile, type CauseMix, type CompanyKind } from './cause-mix';
 import { departmentSpec, departmentSubtree } from './departments';
 import { CORE_HEALTHY_COUNT, causeArchetypes, healthyArchetypes, type FlowArchetype } from './flow-catalog';
 import { failingCauses, type FlowCause } from './flow-causes';
@@ -11,6 +12,10 @@ import { largestRemainder } from './shares';
 export type FlowPlan = {
   id: number;
   cause: FlowCause;
+  /** How its tasks live: its cause's profile, or in a messy company the mix of causes it has. */
+  profile: CauseProfile;
+  /** A messy company's mix of causes; null in a clean one, where the cause is all there is. */
+  mix: CauseMix | null;
   archetype: FlowArchetype;
   groupId: number;
   templateId: number;
@@ -30,8 +35,8 @@ export type FlowPlan = {
   start: number;
   end: number;
   taskCount: number;
-  /** The team member who gets most tasks in an overloaded flow. */
-  overloadedAssigneeId: number | null;
+  /** The team members who get most tasks in an overloaded flow (several at once in a messy company). */
+  overloadedAssigneeIds: number[];
 };
 
 const HISTORY_DAYS = 180;
@@ -40,6 +45,8 @@ const MAX_HEALTHY_FLOWS = 21;
 /**
  * Picks the flows (one per failing cause, one inactive, one empty, and healthy ones; more of
  * them for bigger companies), shuffles their ids, staffs them and splits `taskTotal` over them.
+ * A messy company mixes causes into every flow from `messRandom`, a stream of its own, so the
+ * flows themselves are those the clean company of the same seed has.
  */
 export function planFlows(
   random: Random,
@@ -47,6 +54,8 @@ export function planFlows(
   taskTotal: number,
   asOf: number,
   clock: PortalClock,
+  kind: CompanyKind,
+  messRandom: Random,
 ): FlowPlan[] {
   const extraHealthy = random.int(0, 3) + Math.floor(Math.log10(Math.max(10, taskTotal)));
   const healthyCount = Math.min(MAX_HEALTHY_FLOWS, CORE_HEALTHY_COUNT + extraHealthy);
@@ -89,10 +98,19 @@ export function planFlows(
     } else if (cause === 'empty') {
       start = end = today - 4 * DAY + 11 * HOUR;
     }
-    const overload = causeProfiles[cause].overload;
+    const mix = kind === 'messy' ? messyMix(messRandom, cause, archetype) : null;
+    const profile = mix ? mixedProfile(mix, archetype.plannedHours * HOUR) : causeProfiles[cause];
+    const star = profile.overload ? random.pick(team) : null;
+    // A messy company's overloaded flow has two people behind, when the team is big enough.
+    const second =
+      star !== null && mix?.dominant?.cause === 'overloaded-assignee' && team.length >= 4
+        ? messRandom.pick(team.filter((person) => person !== star))
+        : null;
     return {
       id,
       cause,
+      profile,
+      mix,
       archetype,
       groupId: 10 + id,
       templateId: archetype.template ? 40 + id : 0,
@@ -109,7 +127,7 @@ export function planFlows(
       start,
       end,
       taskCount: counts[index] ?? 0,
-      overloadedAssigneeId: overload ? random.pick(team) : null,
+      overloadedAssigneeIds: [star, second].filter((person) => person !== null),
     };
   });
 }

@@ -57,7 +57,11 @@ function causeExplanation(plan: FlowPlan, staff: Staff): string {
   };
   const explanations: Record<FlowCause, string> = {
     healthy: 'здоровый поток — задачи быстро берут в работу и закрывают в срок.',
-    'overloaded-assignee': `перегружен один исполнитель — около половины задач переназначают на сотрудника ${nameOf(plan.overloadedAssigneeId)}, задачи копятся и выходят за срок.`,
+    // The names stay in the nominative: the sentence is built so that they need no other case.
+    'overloaded-assignee':
+      plan.overloadedAssigneeIds.length > 1
+        ? `перегружены исполнители: ${plan.overloadedAssigneeIds.map(nameOf).join(' и ')} получают больше половины задач, задачи копятся и выходят за срок.`
+        : `перегружен исполнитель: ${nameOf(plan.overloadedAssigneeIds[0] ?? null)} получает около половины задач, задачи копятся и выходят за срок.`,
     'planned-time-too-short': `плановое время (${durationText(plan.plannedSeconds)}) меньше реального объёма работы — большинство задач закрывают позже срока.`,
     'slow-manual-distribution': `модератор (${nameOf(plan.moderatorId)}) распределяет задачи вручную с большой задержкой — задачи подолгу ждут, пока их возьмут в работу.`,
     'review-bottleneck':

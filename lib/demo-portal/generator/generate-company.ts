@@ -1,6 +1,7 @@
 import type { CompanyHeader, PortalFlow } from '../company';
 import type { CompanyLine } from '../company-file';
 import { creationTimes } from './arrivals';
+import type { CauseMix, CompanyKind } from './cause-mix';
 import { companyIdentities } from './company-identities';
 import type { FlowCause } from './flow-causes';
 import { measureFlowHealth } from './flow-health';
@@ -21,13 +22,16 @@ export const MAX_TASK_COUNT = 5_000_000;
 const MIN_EMPLOYEES = 40;
 const MAX_EMPLOYEES = 200;
 
-export type CompanyOptions = { seed: number; tasks: number; asOf?: string };
+/** `kind`: clean (each failing flow has one cause, the default) or messy (mixed causes and noise). */
+export type CompanyOptions = { seed: number; tasks: number; asOf?: string; kind?: CompanyKind };
 
 export type GeneratedCompany = {
   header: CompanyHeader;
   flows: PortalFlow[];
   /** Flow id → why the flow has the efficiency it has (what diagnostics should find). */
   flowCauses: ReadonlyMap<number, FlowCause>;
+  /** Flow id → its mix of causes, in a messy company. */
+  flowMixes: ReadonlyMap<number, CauseMix>;
   employeeCount: number;
   deletedTaskIds: number;
   /** Every record after the header, generated as it is read: departments, users, flows, then
@@ -52,7 +56,8 @@ export function generateCompany(options: CompanyOptions): GeneratedCompany {
   const staffRandom = createRandom(seed, 'staff');
   const employeeCount = staffSize(tasks, staffRandom.int(-3, 3));
   const staff = hireStaff(staffRandom, employeeCount, identity, asOf, clock);
-  const plans = planFlows(createRandom(seed, 'flows'), staff, tasks, asOf, clock);
+  const kind = options.kind ?? 'clean';
+  const plans = planFlows(createRandom(seed, 'flows'), staff, tasks, asOf, clock, kind, createRandom(seed, 'mess'));
   const times = plans.map((plan) => creationTimes(plan, createRandom(seed, 'intake', plan.id), clock));
   const { ids, deleted } = assignTaskIds(times, createRandom(seed, 'task-ids'));
   // Each flow's tasks come from their own random stream, so both passes see the same tasks.
@@ -97,6 +102,7 @@ export function generateCompany(options: CompanyOptions): GeneratedCompany {
     header,
     flows,
     flowCauses: new Map(plans.map((plan) => [plan.id, plan.cause])),
+    flowMixes: new Map(plans.flatMap((plan) => (plan.mix ? [[plan.id, plan.mix] as const] : []))),
     employeeCount,
     deletedTaskIds: deleted,
     lines,

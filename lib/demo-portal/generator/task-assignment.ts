@@ -19,7 +19,7 @@ export function assignTask(flow: FlowSimulation, task: SimulatedTask, selfAssign
   const { plan, profile, random } = flow;
   const distribution = plan.archetype.distributionType;
   const overload = profile.overload;
-  const star = plan.overloadedAssigneeId;
+  const stars = plan.overloadedAssigneeIds;
   const firstAssignee =
     distribution === 'queue'
       ? (plan.team[flow.queueTurn++ % plan.team.length] ?? plan.ownerId)
@@ -28,14 +28,18 @@ export function assignTask(flow: FlowSimulation, task: SimulatedTask, selfAssign
   let assignedAt = task.createdAt;
   if (
     overload &&
-    star !== null &&
+    stars.length > 0 &&
     task.createdAt >= flow.asOf - overload.sinceDays * DAY &&
-    assignee !== star &&
+    !stars.includes(assignee) &&
     !selfAssigned
   ) {
-    // Round robin already gives him 1/n of the tasks; this share of the rest is redirected to him.
-    const redirect = (overload.share - 1 / plan.team.length) / (1 - 1 / plan.team.length);
+    // Round robin already gives them k/n of the tasks; this share of the rest is redirected to
+    // them (a second person adds a quarter of the tasks to the share).
+    const ownShare = stars.length / plan.team.length;
+    const share = Math.min(0.8, overload.share + 0.25 * (stars.length - 1));
+    const redirect = (share - ownShare) / (1 - ownShare);
     if (random.chance(redirect)) {
+      const star = stars.length === 1 ? (stars[0] ?? assignee) : random.pick(stars);
       if (distribution === 'queue') {
         assignedAt = task.createdAt + random.int(5 * MINUTE, 2 * HOUR);
         task.events.push({ kind: 'responsible', at: assignedAt, by: assignee, from: assignee, to: star });
@@ -54,7 +58,7 @@ export function assignTask(flow: FlowSimulation, task: SimulatedTask, selfAssign
   if (
     distribution === 'queue' &&
     !selfAssigned &&
-    assignee !== star &&
+    !stars.includes(assignee) &&
     plan.team.length > 1 &&
     random.chance(COVER_SHARE)
   ) {

@@ -1,4 +1,3 @@
-import { causeProfiles } from './cause-profiles';
 import type { FlowPlan } from './flow-plans';
 import { DAY, HOUR, addWeekdayTime, type PortalClock } from './portal-time';
 import type { Random } from './random';
@@ -33,7 +32,7 @@ export function* simulateFlowTasks(timeline: FlowTimeline): Generator<SimulatedT
   const { plan } = timeline;
   const flow: FlowSimulation = {
     plan,
-    profile: causeProfiles[plan.cause],
+    profile: plan.profile,
     random: timeline.random,
     clock: timeline.clock,
     asOf: timeline.asOf,
@@ -98,7 +97,7 @@ function takeIntoWork(flow: FlowSimulation, task: SimulatedTask, { assignee, ass
   let waitSeconds =
     (within(random, profile.pickup) + (task.thinDescription ? within(random, profile.thinClarification) : 0)) *
     plan.plannedSeconds;
-  if (profile.overload && assignee === plan.overloadedAssigneeId)
+  if (profile.overload && plan.overloadedAssigneeIds.includes(assignee))
     waitSeconds += profile.overload.growth * Math.max(0, task.createdAt - (asOf - profile.overload.sinceDays * DAY));
   if (profile.spike)
     waitSeconds += profile.spike.growth * Math.max(0, task.createdAt - (asOf - profile.spike.sinceDays * DAY));
@@ -120,7 +119,7 @@ function workOn(flow: FlowSimulation, task: SimulatedTask, assignee: number, sta
   if (task.thinDescription) workFraction *= profile.thinWorkFactor;
   if (
     profile.overload &&
-    assignee === plan.overloadedAssigneeId &&
+    plan.overloadedAssigneeIds.includes(assignee) &&
     task.createdAt >= flow.asOf - profile.overload.sinceDays * DAY
   )
     workFraction *= profile.overload.workFactor;

@@ -1,5 +1,6 @@
 import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
 import { companyFromLines } from '@/lib/demo-portal/company-file';
+import type { CompanyKind } from '@/lib/demo-portal/generator/cause-mix';
 import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
 import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from '@/lib/demo-portal/server';
 import { LeakyBucketLimiter } from '@/lib/bitrix24/rate-limiter';
@@ -12,9 +13,9 @@ import type { PrismaClient } from '@/lib/db/client';
  */
 export async function syncFixture(
   db: PrismaClient,
-  options: { seed: number; tasks: number; portal?: Partial<DemoPortalOptions> },
+  options: { seed: number; tasks: number; kind?: CompanyKind; portal?: Partial<DemoPortalOptions> },
 ) {
-  const generated = generateCompany({ seed: options.seed, tasks: options.tasks });
+  const generated = generateCompany({ seed: options.seed, tasks: options.tasks, kind: options.kind });
   const company = companyFromLines(generated.header, generated.lines());
   const portal: DemoPortal = await startDemoPortal({
     company,
@@ -36,5 +37,5 @@ export async function syncFixture(
       maxRetries: 8,
       onRetry: options.onRetry,
     });
-  return { company, portal, portalId, client, flowCauses: generated.flowCauses };
+  return { company, portal, portalId, client, flowCauses: generated.flowCauses, flowMixes: generated.flowMixes };
 }
