@@ -31,8 +31,11 @@ export type DetectorContext = {
 export type Detection = {
   figures: Record<string, number>;
   people?: number[];
-  /** Does this late task fail for this reason? */
-  explains: (task: MeasuredTask) => boolean;
+  /**
+   * How much of this late task's lost time this reason accounts for, in milliseconds (0: none).
+   * A late task goes to the reason with the most; detectors/ say what each one counts.
+   */
+  evidence: (task: MeasuredTask) => number;
   /** Reported even when no late task is put down to it (people who left are still in the queue). */
   alwaysReport?: boolean;
 };
@@ -45,3 +48,15 @@ export const round1 = (value: number) => Math.round(value * 10) / 10;
 /** The share of tasks that are late, 0 for none. */
 export const lateRate = (tasks: readonly MeasuredTask[]) =>
   tasks.length === 0 ? 0 : tasks.filter((task) => task.late).length / tasks.length;
+
+/**
+ * The share of the planned time each stage of a task on plan takes at most: a wait to be handed
+ * on, to be taken into work or for review a tenth each, the work itself the rest. Time beyond it
+ * is what a stage cost a late task.
+ */
+export const stageShare = { handOn: 0.1, pickup: 0.1, work: 0.6, review: 0.1 } as const;
+
+/** A stage's time beyond its share of the plan, in milliseconds; 0 when the stage was never reached. */
+export function beyondShare(time: number | null, share: number, planned: number): number {
+  return time === null ? 0 : Math.max(0, time - share * planned);
+}

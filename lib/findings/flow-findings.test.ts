@@ -140,9 +140,15 @@ function overloadedFlow(extraOpenForTwo = 2) {
   return { late, flow: flow(tasks) };
 }
 
-/** Five tasks took four days against three planned (deadline at three days), five took 20 hours. */
+/**
+ * Five tasks took four days against three planned (deadline at three days), five took 20 hours.
+ * The four days run from Monday to Friday: a flow that matches work time counts working days only.
+ */
 function plannedTooShortFlow(lateLead = 4 * day) {
-  const late = times(5, () => task({ closedAt: wednesday + lateLead, deadline: wednesday + lateLead - day }));
+  const monday = local('2026-11-16T10:00');
+  const late = times(5, () =>
+    task({ createdAt: monday, closedAt: monday + lateLead, deadline: monday + lateLead - day }),
+  );
   return { late, flow: flow([...late, ...times(5, () => task())]) };
 }
 
@@ -252,7 +258,8 @@ const tuesday = local('2026-11-17T10:00');
  * Four late tasks were created in the spike, one (late too) weeks before it.
  */
 function intakeSpikeFlow(lastWeek = [6, 6, 6, 6, 6, 6, 6]) {
-  const inSpike = times(4, () => lateTask({ createdAt: tuesday }));
+  // Waiting in the queue the spike made: taken into work 30 hours after they came in.
+  const inSpike = times(4, () => lateTask({ createdAt: tuesday, startedAt: tuesday + 30 * hour }));
   const beforeSpike = lateTask({ createdAt: local('2026-10-26T10:00') });
   const tasks = [...inSpike, beforeSpike, ...times(4, () => task())];
   return { inSpike, beforeSpike, flow: flow(tasks, { intake: intake({ created: 1, completed: 2 }, lastWeek) }) };
@@ -933,5 +940,108 @@ describe('points when every late task is explained', () => {
       [findingOf(result, 'dismissed-in-team').lostPoints, findingOf(result, 'postponed-deadlines').lostPoints].sort(),
     ).toEqual([8, 9]);
     expect(result.unexplainedPoints).toBe(0);
+  });
+});
+
+describe('attribution by evidence', () => {
+  /**
+   * A manual flow whose moderator hands tasks on after 25 hours (past a third of the three-day
+   * plan) and whose assignees then wait to start: five late tasks waited 45 hours, five on time 20.
+   * Created Monday, so no day off falls inside.
+   */
+  function handOnAndPickupFlow() {
+    const monday = local('2026-11-16T09:00');
+    const handedOn = (wait: number, closeAfter: number) =>
+      task({
+        createdAt: monday,
+        assignedAt: monday + 25 * hour,
+        startedAt: monday + 25 * hour + wait,
+        closedAt: monday + closeAfter,
+        deadline: monday + 60 * hour,
+      });
+    const late = times(5, () => handedOn(45 * hour, 72 * hour));
+    const onTime = times(5, () => handedOn(20 * hour, 50 * hour));
+    return { late, flow: flow([...late, ...onTime], { distributionType: 'manually', moderatorIds: [1] }) };
+  }
+
+  it('puts a late task down to the stage that cost it most, not to the first reason that holds', () => {
+    const { late, flow: input } = handOnAndPickupFlow();
+    const result = flowFindings(input);
+    // Both reasons hold for the flow, and slow distribution comes first in the order of
+    // specificity; but each late task lost 37.8 h waiting to start (45 h against a tenth of the
+    // plan) and 17.8 h waiting to be handed on (25 h against a tenth): the wait to start wins, and
+    // slow distribution, left with no late task of its own, is not shown as a cause.
+    expect(kinds(result)).toEqual(['slow-pickup']);
+    expect([...findingOf(result, 'slow-pickup').taskIds].sort()).toEqual(idsOf(late).sort());
+    expect(findingOf(result, 'slow-pickup').lostPoints).toBe(50);
+  });
+
+  it('keeps the lost points adding up when the evidence decides', () => {
+    const result = flowFindings(handOnAndPickupFlow().flow);
+    const lost = result.findings.reduce((sum, finding) => sum + finding.lostPoints, 0) + result.unexplainedPoints;
+    expect(lost).toBe(100 - result.efficiency);
+  });
+});
+
+describe('overload judged over the window', () => {
+  /**
+   * Assignee 2 received 12 of the window's 20 tasks and, with nothing open now, has cleared them:
+   * 10 of them waited two days to start and ran late. Assignees 3 and 4 took 4 each, on time.
+   */
+  function clearedBacklogFlow() {
+    const late = times(10, () =>
+      lateTask({ startedAt: wednesday + 2 * day - hour, closedAt: wednesday + 2 * day, responsibleId: 2 }),
+    );
+    const onTime = [
+      ...times(2, () => task({ responsibleId: 2 })),
+      ...times(4, () => task({ responsibleId: 3 })),
+      ...times(4, () => task({ responsibleId: 4 })),
+    ];
+    return { late, flow: flow([...late, ...onTime]) };
+  }
+
+  it('names a person who received most of the tasks and has just cleared them', () => {
+    const { late, flow: input } = clearedBacklogFlow();
+    const result = flowFindings(input);
+    const finding = findingOf(result, 'overloaded-assignee');
+    expect(kinds(result)[0]).toBe('overloaded-assignee');
+    expect(finding.people).toEqual([2]);
+    expect(finding.figures).toMatchObject({ openTasks: 0, receivedTasks: 12 });
+    expect([...finding.taskIds].sort()).toEqual(idsOf(late).sort());
+  });
+
+  it('does not name a person whose tasks run late no more often than the rest', () => {
+    // The same volume on assignee 2, but the others' tasks run late just as often.
+    const { flow: input } = clearedBacklogFlow();
+    const othersLate = [
+      ...times(4, () => lateTask({ responsibleId: 3 })),
+      ...times(4, () => lateTask({ responsibleId: 4 })),
+    ];
+    const result = flowFindings({
+      ...input,
+      tasks: [...input.tasks.filter((one) => one.responsibleId === 2), ...othersLate],
+    });
+    expect(kinds(result)).not.toContain('overloaded-assignee');
+  });
+});
+
+describe('like with like: working days where the flow matches work time', () => {
+  /** Five tasks from Friday 10:00 to Tuesday 10:00: four calendar days, but two working days. */
+  function overWeekendFlow(matchWorkTime: boolean) {
+    const friday = local('2026-11-13T10:00');
+    const overWeekend = times(5, () =>
+      task({ createdAt: friday, closedAt: friday + 4 * day, deadline: friday + 3 * day }),
+    );
+    return flow([...overWeekend, ...times(5, () => task())], { matchWorkTime });
+  }
+
+  it('does not call the plan too short for work that fit it on working days', () => {
+    expect(kinds(flowFindings(overWeekendFlow(true)))).not.toContain('planned-time-too-short');
+  });
+
+  it('compares calendar time where the flow counts its deadlines in calendar time', () => {
+    expect(findingOf(flowFindings(overWeekendFlow(false)), 'planned-time-too-short').figures).toMatchObject({
+      p85Lead: 4,
+    });
   });
 });

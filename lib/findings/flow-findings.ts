@@ -2,7 +2,6 @@ import { teamLoad } from '@/lib/metrics/assignee-load';
 import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow } from '@/lib/metrics/flow-efficiency';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import { distribution, median } from '@/lib/metrics/percentiles';
-import { leadTime } from '@/lib/metrics/task-times';
 import { dayMs, hourMs } from '@/lib/time/durations';
 import type { AnalysedFlow, AnalysedTask } from './analysed-flow';
 import { round1, type DetectorContext } from './detector';
@@ -35,9 +34,11 @@ const maxTaskIds = 10;
 
 /**
  * The findings engine: why a flow's efficiency is what it is. Every overdue task of the window
- * is put down to the first reason, in a fixed order from the most specific (an assignee who
- * left, a review wait) to the most general (planned time, postponed deadlines), that both holds
- * for the flow as a whole and explains that task. A finding's lost points are its tasks' share
+ * is put down, by evidence, to the reason that holds for the flow as a whole and accounts for
+ * most of that task's lost time (its wait to be handed on or taken, its work or review beyond
+ * their share of the plan, the days off it ran into, …; see each detector's `evidence`). On a
+ * tie the more specific reason wins (the order of problemKinds, from an assignee who left to
+ * postponed deadlines). A finding's lost points are its tasks' share
  * of the window (each overdue task costs 100 / counted points), so the breakdown adds up to the
  * points the flow lost. Each reason is a detector of its own (detectors/, in the order of
  * problemKinds). With efficiency at the 80 % line or more, what the team does well comes first.
@@ -67,7 +68,7 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
     flow.now,
     flow.team.filter((id) => !inactive.has(id)),
   );
-  const context: DetectorContext = {
+  const shared = {
     flow,
     counted,
     late,
@@ -75,12 +76,12 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
     inUnit,
     inactive,
     load,
-    overloaded: overloadedPeople(load, inactive),
     medianPickup: median(counted.filter((task) => task.pickup !== null).map((task) => task.pickup!)),
-    leads: distribution(counted.map(leadTime).filter((value): value is number => value !== null)),
+    leads: distribution(counted.map((task) => task.lead).filter((value): value is number => value !== null)),
     thin: counted.filter((task) => task.thin),
     postponed: counted.filter((task) => task.postponed),
   };
+  const context: DetectorContext = { ...shared, overloaded: overloadedPeople(shared) };
   const detections = new Map(
     problemKinds.flatMap((kind) => {
       const detection = detectors[kind].detect(context);
@@ -88,11 +89,15 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
     }),
   );
 
-  // Each overdue task goes to the first reason that holds for it.
+  // Each overdue task goes to the reason with the most evidence; ties keep the order of specificity.
   const explained = new Map<ProblemKind, MeasuredTask[]>();
   for (const task of late) {
-    const kind = problemKinds.find((candidate) => detections.get(candidate)?.explains(task));
-    if (kind) explained.set(kind, [...(explained.get(kind) ?? []), task]);
+    let best: { kind: ProblemKind; evidence: number } | null = null;
+    for (const [kind, detection] of detections) {
+      const evidence = detection.evidence(task);
+      if (evidence > 0 && (best === null || evidence > best.evidence)) best = { kind, evidence };
+    }
+    if (best) explained.set(best.kind, [...(explained.get(best.kind) ?? []), task]);
   }
   const lostPoints = pointsOf(explained, counted.length, 100 - efficiency);
 

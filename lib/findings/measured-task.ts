@@ -1,10 +1,11 @@
 import { efficiencyTaskOf, violatesInWindow } from '@/lib/metrics/flow-efficiency';
 import { isOpen } from '@/lib/metrics/metric-task';
 import { portalDay } from '@/lib/metrics/portal-days';
-import { timeByStatus } from '@/lib/metrics/task-times';
+import { leadTime, timeByStatus } from '@/lib/metrics/task-times';
+import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { AnalysedFlow, AnalysedTask } from './analysed-flow';
 import { taskStatus } from '@/lib/bitrix24/task-status';
-import { isDayOff } from '@/lib/time/work-calendar';
+import { dayOffTime, isDayOff } from '@/lib/time/work-calendar';
 
 /** Below this many characters a description says too little to work from. */
 export const thinDescriptionLength = 40;
@@ -12,10 +13,21 @@ export const thinDescriptionLength = 40;
 /** A task with what the detectors ask of it, measured once. */
 export type MeasuredTask = AnalysedTask & {
   late: boolean;
+  /**
+   * Waits and work as the plan counts them, like with like: on working days where the flow matches
+   * work time (days off of the portal's calendar left out), else in calendar time.
+   */
   assignDelay: number | null;
   pickup: number | null;
   work: number | null;
   review: number | null;
+  lead: number | null;
+  /** The same stages on working days whatever the flow counts: what each one really cost (the evidence). */
+  onWorkingDays: Record<'assignDelay' | 'pickup' | 'work' | 'review', number | null>;
+  /** Calendar time on days off from its creation to when it was done (or now). */
+  daysOffLived: number;
+  /** How far its deadline was moved in all, never less than 0. */
+  deadlineShift: number;
   /** Handed in for review only after its deadline had passed: the review did not make it late. */
   overdueAtHandIn: boolean;
   weekendDeadline: boolean;
@@ -37,17 +49,34 @@ export function measureTask(
   const originalDeadline = task.deadlineChanges?.[0]?.from ?? task.deadline;
   const closedOrNow = task.closedAt ?? flow.now;
   const pickupEnd = task.startedAt ?? (isOpen(task) ? flow.now : null);
+  const offset = offsetMinutes(flow.timeZoneOffset);
+  const daysOff = (from: number, to: number) => dayOffTime(flow.workCalendar, offset, from, to);
+  const onWorkingDays = (from: number, to: number) => Math.max(0, to - from - daysOff(from, to));
+  const inCalendar = (from: number, to: number) => Math.max(0, to - from);
+  const stages = (span: (from: number, to: number) => number) => ({
+    assignDelay:
+      flow.distributionType === 'manually'
+        ? span(task.createdAt, task.assignedAt ?? task.startedAt ?? closedOrNow)
+        : null,
+    pickup: task.status === taskStatus.declined || pickupEnd === null ? null : span(waitFrom, pickupEnd),
+    work: task.startedAt === null ? null : span(task.startedAt, firstHandIn ?? closedOrNow),
+    review: firstHandIn === null ? null : (timeByStatus(task, flow.now, span).get(4) ?? 0),
+  });
+  const working = stages(onWorkingDays);
+  const lead = leadTime(task);
+  const weekendDeadline =
+    originalDeadline !== null && isDayOff(flow.workCalendar, portalDay(originalDeadline, flow.timeZoneOffset));
   return {
     ...task,
     late: violatesInWindow(efficiencyTaskOf(task), window, flow.now),
-    assignDelay:
-      flow.distributionType === 'manually' ? (task.assignedAt ?? task.startedAt ?? closedOrNow) - task.createdAt : null,
-    pickup: task.status === taskStatus.declined || pickupEnd === null ? null : Math.max(0, pickupEnd - waitFrom),
-    work: task.startedAt === null ? null : Math.max(0, (firstHandIn ?? closedOrNow) - task.startedAt),
-    review: firstHandIn === null ? null : (timeByStatus(task, flow.now).get(4) ?? 0),
+    ...(flow.matchWorkTime ? working : stages(inCalendar)),
+    onWorkingDays: working,
+    lead: lead === null || !flow.matchWorkTime ? lead : onWorkingDays(task.createdAt, task.createdAt + lead),
+    daysOffLived: daysOff(task.createdAt, closedOrNow),
+    deadlineShift:
+      task.deadline !== null && originalDeadline !== null ? Math.max(0, task.deadline - originalDeadline) : 0,
     overdueAtHandIn: firstHandIn !== null && task.deadline !== null && firstHandIn > task.deadline,
-    weekendDeadline:
-      originalDeadline !== null && isDayOff(flow.workCalendar, portalDay(originalDeadline, flow.timeZoneOffset)),
+    weekendDeadline,
     thin: task.descriptionLength < thinDescriptionLength,
     postponed: (task.deadlineChanges ?? []).length > 0,
     createdDay: portalDay(task.createdAt, flow.timeZoneOffset),

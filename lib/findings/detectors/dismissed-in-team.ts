@@ -12,7 +12,8 @@ export const dismissedInTeam: Detector = {
     return {
       figures: { members: people.length, openTasks: onLeavers.filter(isOpen).length },
       people,
-      explains: (task) => inactive.has(task.responsibleId),
+      // Nobody works a leaver's task: all of its time is theirs, whatever else it shows.
+      evidence: (task) => (inactive.has(task.responsibleId) ? Number.POSITIVE_INFINITY : 0),
       alwaysReport: true,
     };
   },

@@ -1,6 +1,6 @@
 import type { AnalysedFlow } from '../analysed-flow';
 import { poissonTailAtLeast } from '@/lib/metrics/poisson-tail';
-import { round1, type Detector } from '../detector';
+import { beyondShare, round1, stageShare, type Detector } from '../detector';
 
 /** A trailing week's daily intake at least this many times the usual day is a spike. */
 export const spikeFactor = 1.5;
@@ -22,7 +22,7 @@ export const minSpikeWeekTasks = 10;
 /** Far more tasks came in lately than the team can take on. */
 export const intakeSpike: Detector = {
   kind: 'intake-spike',
-  detect({ flow }) {
+  detect({ flow, planned }) {
     const spike = spikeOf(flow);
     if (!spike) return null;
     return {
@@ -32,7 +32,9 @@ export const intakeSpike: Detector = {
         completedPerDay: spike.completedPerDay,
         usualPerDay: spike.usualPerDay,
       },
-      explains: (task) => spike.days.has(task.createdDay),
+      // A spike makes a queue: the wait of a task that came in with it, beyond a task's usual one.
+      evidence: (task) =>
+        spike.days.has(task.createdDay) ? beyondShare(task.onWorkingDays.pickup, stageShare.pickup, planned) : 0,
     };
   },
 };

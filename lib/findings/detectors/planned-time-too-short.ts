@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { beyondShare, stageShare, type Detector } from '../detector';
 import { postponingIsHabit } from './postponed-deadlines';
 
 /** A late task whose work took this share of the planned time or more is put down to a plan too short. */
@@ -19,8 +19,10 @@ export const plannedTimeTooShort: Detector = {
         p50Lead: inUnit(leads.p50!),
         completed: leads.count,
       },
-      explains: (task) =>
-        task.work !== null && task.work >= longWorkShare * planned && !(movingHabit && task.postponed),
+      evidence: (task) =>
+        task.work !== null && task.work >= longWorkShare * planned && !(movingHabit && task.postponed)
+          ? beyondShare(task.onWorkingDays.work, stageShare.work, planned)
+          : 0,
     };
   },
 };

@@ -20,7 +20,7 @@ export const postponedDeadlines: Detector = {
     const { counted, postponed } = context;
     return {
       figures: { postponedTasks: postponed.length, postponedPct: percent(postponed.length, counted.length) },
-      explains: (task) => task.postponed,
+      evidence: (task) => task.deadlineShift,
     };
   },
 };

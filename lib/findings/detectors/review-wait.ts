@@ -1,5 +1,5 @@
 import { median } from '@/lib/metrics/percentiles';
-import type { Detector } from '../detector';
+import { beyondShare, stageShare, type Detector } from '../detector';
 import { topPeople } from './top-people';
 
 /** The median review, as a share of the planned time, from which review is a bottleneck; a late task reviewed this long is put down to it. */
@@ -20,7 +20,10 @@ export const reviewWait: Detector = {
         (task) => task.createdBy,
       ),
       // A task already overdue when handed in ran late before anyone could review it.
-      explains: (task) => task.review !== null && task.review >= slowReviewShare * planned && !task.overdueAtHandIn,
+      evidence: (task) =>
+        task.review !== null && task.review >= slowReviewShare * planned && !task.overdueAtHandIn
+          ? beyondShare(task.onWorkingDays.review, stageShare.review, planned)
+          : 0,
     };
   },
 };

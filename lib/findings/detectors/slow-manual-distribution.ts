@@ -1,6 +1,6 @@
 import { isOpen } from '@/lib/metrics/metric-task';
 import { median } from '@/lib/metrics/percentiles';
-import type { Detector } from '../detector';
+import { beyondShare, stageShare, type Detector } from '../detector';
 
 /** The median wait for hand-on, as a share of the planned time, from which distribution is slow. */
 export const slowDistributionShare = 0.25;
@@ -28,7 +28,10 @@ export const slowManualDistribution: Detector = {
           .length,
       },
       people: flow.moderatorIds.length > 0 ? flow.moderatorIds : flow.ownerId === null ? [] : [flow.ownerId],
-      explains: (task) => task.assignDelay !== null && task.assignDelay >= lateByDistributionShare * planned,
+      evidence: (task) =>
+        task.assignDelay !== null && task.assignDelay >= lateByDistributionShare * planned
+          ? beyondShare(task.onWorkingDays.assignDelay, stageShare.handOn, planned)
+          : 0,
     };
   },
 };

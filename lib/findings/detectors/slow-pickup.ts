@@ -1,5 +1,5 @@
 import { isOpen } from '@/lib/metrics/metric-task';
-import type { Detector } from '../detector';
+import { beyondShare, stageShare, type Detector } from '../detector';
 
 /** The median wait before work starts, as a share of the planned time, from which pickup is slow. */
 export const slowPickupShare = 0.25;
@@ -17,7 +17,10 @@ export const slowPickup: Detector = {
         planned: inUnit(planned),
         waitingNow: counted.filter((task) => isOpen(task) && task.startedAt === null).length,
       },
-      explains: (task) => task.pickup !== null && task.pickup >= lateByPickupShare * planned,
+      evidence: (task) =>
+        task.pickup !== null && task.pickup >= lateByPickupShare * planned
+          ? beyondShare(task.onWorkingDays.pickup, stageShare.pickup, planned)
+          : 0,
     };
   },
 };

@@ -1,5 +1,5 @@
 import { isOpen } from '@/lib/metrics/metric-task';
-import { lateRate, round1, type Detector } from '../detector';
+import { beyondShare, lateRate, round1, stageShare, type Detector } from '../detector';
 import type { MeasuredTask } from '../measured-task';
 
 /** Thin descriptions are weighed from this many tasks with one. */
@@ -12,7 +12,7 @@ export const thinLateMargin = 0.05;
 /** Tasks set with a short or empty description run late. */
 export const thinDescriptions: Detector = {
   kind: 'thin-descriptions',
-  detect({ counted, late, thin }) {
+  detect({ counted, late, thin, planned }) {
     const full = counted.filter((task) => !task.thin);
     const thinLate = lateRate(thin);
     const fullLate = lateRate(full);
@@ -32,7 +32,12 @@ export const thinDescriptions: Detector = {
         lateComments: meanComments(late),
         onTimeComments: meanComments(counted.filter((task) => !task.late && !isOpen(task))),
       },
-      explains: (task) => task.thin,
+      // Asking what the task means delays the start and stretches the work.
+      evidence: (task) =>
+        task.thin
+          ? beyondShare(task.onWorkingDays.pickup, stageShare.pickup, planned) +
+            beyondShare(task.onWorkingDays.work, stageShare.work, planned)
+          : 0,
     };
   },
 };

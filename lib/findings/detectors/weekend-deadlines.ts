@@ -29,7 +29,8 @@ export const weekendDeadlines: Detector = {
         weekendLatePct: Math.round(100 * weekendLate),
         otherLatePct: Math.round(100 * otherLate),
       },
-      explains: (task) => task.weekendDeadline,
+      // Its plan counted days off as if someone worked then: the days off it lived through.
+      evidence: (task) => (task.weekendDeadline ? task.daysOffLived : 0),
     };
   },
 };
