@@ -1,4 +1,4 @@
-// npm run demo-portal:generate -- --seed N [--tasks M] [--out FILE] [--as-of ISO]
+// npm run demo-portal:generate -- --seed N [--tasks M] [--out FILE] [--as-of ISO] [--kind messy]
 // Writes a generated demo company (docs/demo-company-format.md) as JSON Lines. The same
 // arguments always give the same file, byte for byte.
 import { rename, rm, mkdir, stat } from 'node:fs/promises';
@@ -15,12 +15,13 @@ import {
 } from '@/lib/demo-portal/generator/generate-company';
 import { dataDir } from '../lib/env';
 
-const usage = `Usage: npm run demo-portal:generate -- --seed N [--tasks M] [--out FILE] [--as-of ISO]
+const usage = `Usage: npm run demo-portal:generate -- --seed N [--tasks M] [--out FILE] [--as-of ISO] [--kind messy]
   --seed N     whole number from 0 to 4294967295; the same seed gives the same company
   --tasks M    number of tasks, ${MIN_TASK_COUNT} to ${MAX_TASK_COUNT} (default ${DEFAULT_TASK_COUNT})
   --out FILE   where to write (default: <data folder>/demo-company-seed<N>.jsonl)
   --as-of ISO  the moment the data describes as "now", with its UTC offset
-               (default ${DEFAULT_AS_OF})`;
+               (default ${DEFAULT_AS_OF})
+  --kind K     clean (default: each failing flow has one cause) or messy (mixed causes and noise)`;
 
 const wholeNumber = (name: string, min: number, max: number) =>
   z
@@ -38,6 +39,7 @@ const argsSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, '--as-of must look like 2026-06-01T12:00:00+03:00')
     .refine((value) => !Number.isNaN(Date.parse(value)), '--as-of is not a real date')
     .default(DEFAULT_AS_OF),
+  kind: z.enum(['clean', 'messy'], { error: '--kind must be clean or messy' }).default('clean'),
 });
 
 function parseArguments() {
@@ -49,6 +51,7 @@ function parseArguments() {
         tasks: { type: 'string' },
         out: { type: 'string' },
         'as-of': { type: 'string' },
+        kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -85,7 +88,7 @@ const started = performance.now();
 const file = path.resolve(args.out ?? path.join(dataDir(), `demo-company-seed${args.seed}.jsonl`));
 const partial = `${file}.partial`;
 try {
-  const company = generateCompany({ seed: args.seed, tasks: args.tasks, asOf: args['as-of'] });
+  const company = generateCompany({ seed: args.seed, tasks: args.tasks, asOf: args['as-of'], kind: args.kind });
   const counts = new Map<string, number>();
   await mkdir(path.dirname(file), { recursive: true });
   // Written under another name first, so a run cut short never leaves a half file behind.
