@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { orderedFigures, type Finding } from '@/lib/findings/finding';
-import { useFigureText } from './use-message-text';
+import { useFigureText, useLateCause } from './use-message-text';
 
 /** The findings behind a message: their figures, the people and the tasks (linked to Bitrix24). */
 export function MessageEvidence({
@@ -19,6 +19,7 @@ export function MessageEvidence({
 }) {
   const t = useTranslations('copilot');
   const figure = useFigureText();
+  const lateCause = useLateCause();
   return (
     <section
       id={id}
@@ -28,6 +29,7 @@ export function MessageEvidence({
       {findings.map((finding) => (
         <div key={finding.id} className="space-y-2">
           <p className="font-semibold text-slate-900">{t(`kinds.${finding.kind}`)}</p>
+          {lateCause(finding) && <p className="text-slate-700">{lateCause(finding)}</p>}
           <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5">
             {orderedFigures(finding).map(([key, value]) => (
               <div key={key} className="contents">

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
-import { durationFigures, orderedFigures, type Finding } from '@/lib/findings/finding';
+import { durationFigures, isProblemKind, orderedFigures, type Finding } from '@/lib/findings/finding';
 import { bbcodeInert } from '@/lib/bitrix24/bbcode';
 import { withPeopleNames } from '@/lib/copilot/grounding/token-names';
 
@@ -23,12 +23,28 @@ export function useFigureText() {
 }
 
 /**
+ * How many of the window's late tasks a problem finding took, and what they lost their time to
+ * ("of 23 overdue tasks, 17 lost the most time waiting for review"); null for a strength, or a
+ * finding stored before the total was kept.
+ */
+export function useLateCause() {
+  const t = useTranslations('copilot');
+  return (finding: Finding): string | null => {
+    const { lateTasks, lateTotal } = finding.figures;
+    if (finding.tone !== 'problem' || !lateTasks || lateTotal === undefined || !isProblemKind(finding.kind))
+      return null;
+    return t(`lateCause.${finding.kind}`, { lateTasks, lateTotal });
+  };
+}
+
+/**
  * A message in plain words, people by name: what the "…" menu copies and what a task or meeting
  * created from it quotes, with its evidence.
  */
 export function useMessageText(view: AnalysisView) {
   const t = useTranslations('copilot');
   const figure = useFigureText();
+  const lateCause = useLateCause();
   const format = useFormatter();
   return (message: AnalysisMessageView) => {
     const factor = withPeopleNames(message.factor, view.tokens);
@@ -49,6 +65,7 @@ export function useMessageText(view: AnalysisView) {
     );
     const findings = view.findings.filter((finding) => message.findingIds.includes(finding.id));
     const evidence = findings.flatMap((finding) => [
+      ...(lateCause(finding) ? [`- ${lateCause(finding)}`] : []),
       ...orderedFigures(finding).map(([key, value]) => `- ${figure.label(key)}: ${figure.value(finding, key, value)}`),
       ...(finding.people.length > 0
         ? [

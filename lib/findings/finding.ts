@@ -27,6 +27,10 @@ export const strengthKinds = [
 
 export const findingKinds = [...problemKinds, ...strengthKinds] as const;
 export type ProblemKind = (typeof problemKinds)[number];
+
+export function isProblemKind(kind: string): kind is ProblemKind {
+  return (problemKinds as readonly string[]).includes(kind);
+}
 export type StrengthKind = (typeof strengthKinds)[number];
 export type FindingKind = (typeof findingKinds)[number];
 
@@ -90,6 +94,7 @@ export const figureOrder = [
   'counted',
   'templated',
   'lateTasks',
+  'lateTotal',
 ];
 
 /** Figures that are durations, in the finding's `unit` (hours or days). */
