@@ -393,7 +393,12 @@ describe('writes and the other methods', () => {
     const second = await addTask(client, { TITLE: 'Нет доступа к CRM', FLOW_ID: 1 });
     expect([first.responsibleId, second.responsibleId]).toEqual(['2', '3']);
     expect(first).toMatchObject({ status: '2', flowId: '1' });
-    expect(Date.parse(first.deadline!) - Date.parse(first.createdDate)).toBe(48 * 3_600_000);
+    // Planned 48 hours in calendar time, seconds dropped, rounded up to five minutes (docs/bitrix24.md,
+    // "A flow task's deadline").
+    const past48Hours = Date.parse(first.deadline!) - Date.parse(first.createdDate) - 48 * 3_600_000;
+    expect(past48Hours).toBeGreaterThan(-60_000);
+    expect(past48Hours).toBeLessThan(5 * 60_000);
+    expect(new Date(first.deadline!).getUTCMinutes() % 5).toBe(0);
     expect(await getTask(client, Number(first.id))).toMatchObject({ id: first.id, title: 'Сломался принтер' });
     expect(await getTask(client, 99_999)).toBeNull();
     expect((await taskHistory(client, Number(first.id))).map((row) => row.field)).toEqual(['NEW']);

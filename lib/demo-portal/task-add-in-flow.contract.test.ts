@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { fixtureCompany, fixtureFlow } from './testing/fixture-company';
 import { startDemoPortal, type DemoPortal } from './server';
@@ -15,7 +15,9 @@ let portal: DemoPortal;
 let client: Bitrix24Client;
 beforeAll(async () => {
   portal = await startDemoPortal({
-    company: fixtureCompany({ flows: [fixtureFlow(1), fixtureFlow(2, { active: false })] }),
+    company: fixtureCompany({
+      flows: [fixtureFlow(1), fixtureFlow(2, { active: false })],
+    }),
   });
   client = new Bitrix24Client({ connection: { kind: 'webhook', url: portal.webhookUrl } });
 });
@@ -44,5 +46,47 @@ describe('a task added in a flow on the demo portal', () => {
     await expect(
       client.call('tasks.task.add', { fields: { TITLE: 'В несуществующий поток', FLOW_ID: 99, RESPONSIBLE_ID: 3 } }),
     ).rejects.toMatchObject({ details: { httpStatus: 400 } });
+  });
+});
+
+/**
+ * The deadline of a flow task as the tasks module computes it (docs/bitrix24.md, "A flow task's
+ * deadline"), with the portal's own calendar: here the documented example's, Russia's holidays.
+ */
+describe('the deadline a flow that matches work time gives', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // A portal of its own, started at the faked moment: its rate limits keep time by the same clock.
+  const addedAt = async (now: string, flowId: number) => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date(now));
+    const dated = await startDemoPortal({
+      company: fixtureCompany({
+        flows: [
+          fixtureFlow(3, { plannedCompletionTime: 4 * 3600, matchWorkTime: true }),
+          fixtureFlow(4, { plannedCompletionTime: 24 * 3600, matchWorkTime: true }),
+        ],
+      }),
+    });
+    try {
+      const { result } = await new Bitrix24Client({
+        connection: { kind: 'webhook', url: dated.webhookUrl },
+      }).call<AddedTask>('tasks.task.add', { fields: { TITLE: 'Срок', FLOW_ID: flowId } });
+      return Date.parse(result.task.deadline!);
+    } finally {
+      await dated.stop();
+    }
+  };
+
+  it('moves a deadline past the working day to the next morning, a Saturday too', async () => {
+    // Friday 17:00 + 4 h is 21:00, after 19:00: Saturday 9:00.
+    expect(await addedAt('2026-11-13T17:00:00+03:00', 3)).toBe(Date.parse('2026-11-14T09:00:00+03:00'));
+  });
+
+  it("skips the portal's holiday and rounds up to five minutes", async () => {
+    // Tuesday 10:02:30 + 24 h: 13 h 58 min of Tuesday, 4 November off, 10 h 2 min of Thursday, then 10:05.
+    expect(await addedAt('2026-11-03T10:02:30+03:00', 4)).toBe(Date.parse('2026-11-05T10:05:00+03:00'));
   });
 });

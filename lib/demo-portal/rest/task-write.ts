@@ -1,3 +1,5 @@
+import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
+import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
 import { formatPortalDate, offsetMinutes, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
@@ -8,27 +10,6 @@ import { taskForResponse } from './task-shape';
  * the deadline from its planned time), update, the status methods, delete. Each writes history
  * rows and fires the matching event.
  */
-const weekdayMs = 86_400_000;
-
-/** The flow's deadline for a task created now: planned time later, skipping weekends when the flow matches work time. */
-export function flowDeadline(
-  createdAt: number,
-  plannedSeconds: number,
-  matchWorkTime: boolean,
-  offset: string,
-): string {
-  if (!matchWorkTime) return formatPortalDate(createdAt + plannedSeconds * 1000, offset);
-  let remaining = plannedSeconds * 1000;
-  let cursor = createdAt;
-  const localDay = (time: number) => new Date(time + offsetMinutes(offset) * 60_000).getUTCDay();
-  while (remaining > 0) {
-    const step = Math.min(remaining, weekdayMs);
-    cursor += step;
-    if (localDay(cursor) !== 0 && localDay(cursor) !== 6) remaining -= step;
-  }
-  return formatPortalDate(cursor, offset);
-}
-
 function fieldsOf(params: Record<string, unknown>): Record<string, unknown> {
   const fields = params.fields ?? params.FIELDS;
   if (!fields || typeof fields !== 'object')
@@ -75,7 +56,16 @@ export const tasksTaskAdd: RestMethod = {
     if (responsibleId === null) throw new RestError(400, 'ERROR_CORE', 'Assignee not specified<br>');
     if (!state.users.has(responsibleId)) throw new RestError(400, 'ERROR_CORE', 'Assignee not found<br>');
     const deadline = flow
-      ? flowDeadline(Date.now(), flow.plannedCompletionTime, flow.matchWorkTime, state.offset)
+      ? formatPortalDate(
+          flowDeadline(
+            Date.now(),
+            flow.plannedCompletionTime,
+            flow.matchWorkTime,
+            workCalendarOf(state.calendarSettings),
+            offsetMinutes(state.offset),
+          ),
+          state.offset,
+        )
       : fields.DEADLINE
         ? formatPortalDate(parsePortalDate(String(fields.DEADLINE), state.offset) ?? Date.now(), state.offset)
         : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorkCalendar } from '@/lib/time/work-calendar';
-import { workCalendarOf } from './portal-work-calendar';
+import { workCalendarOf } from './calendar-settings';
 
 describe('workCalendarOf', () => {
   it('reads hours with minutes, a Friday–Saturday week end and holidays as the tasks module does', () => {
