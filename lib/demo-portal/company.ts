@@ -139,6 +139,16 @@ export const companyHeaderSchema = z.object({
     .optional(),
 });
 
+/** calendar.settings.get's documented example (Russia's holidays): what a company file without its own calendar has. */
+export const documentedCalendarSettings: NonNullable<CompanyHeader['calendar']> = {
+  work_time_start: '9',
+  work_time_end: '19',
+  year_holidays: '1.01,2.01,7.01,23.02,8.03,1.05,9.05,12.06,4.11',
+  year_workdays: '31.12',
+  week_holidays: ['SA', 'SU'],
+  week_start: 'MO',
+};
+
 export type PortalUser = z.infer<typeof portalUserSchema>;
 export type Department = z.infer<typeof departmentSchema>;
 export type PortalFlow = z.infer<typeof flowSchema>;

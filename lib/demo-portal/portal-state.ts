@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
-import type { CompanyHeader, DemoCompany, Department, HistoryRow, PortalFlow, PortalTask, PortalUser } from './company';
+import {
+  documentedCalendarSettings,
+  type CompanyHeader,
+  type DemoCompany,
+  type Department,
+  type HistoryRow,
+  type PortalFlow,
+  type PortalTask,
+  type PortalUser,
+} from './company';
 import { flowEfficiency, type EfficiencyTask } from '@/lib/metrics/flow-efficiency';
 import { weekMs } from '@/lib/time/durations';
 import { portalEfficiencyTask } from './portal-efficiency-task';
@@ -135,16 +144,7 @@ export class PortalState {
 
   /** The company's calendar settings, or those of calendar.settings.get's documented example. */
   get calendarSettings(): NonNullable<CompanyHeader['calendar']> {
-    return (
-      this.company.header.calendar ?? {
-        work_time_start: '9',
-        work_time_end: '19',
-        year_holidays: '1.01,2.01,7.01,23.02,8.03,1.05,9.05,12.06,4.11',
-        year_workdays: '31.12',
-        week_holidays: ['SA', 'SU'],
-        week_start: 'MO',
-      }
-    );
+    return this.company.header.calendar ?? documentedCalendarSettings;
   }
 
   get offset(): string {

@@ -8,7 +8,11 @@ import { readCompanyFile, writeCompanyFile } from '../company-file';
 import { historyByTask, secondsOf, tasksOfFlow, weekdayOf } from './company-measures';
 import { failingCauses } from './flow-causes';
 import { generateCompany, staffSize, type CompanyOptions, type GeneratedCompany } from './generate-company';
-import { DAY, addWeekdayTime, portalClock } from './portal-time';
+import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
+import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
+import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
+import { documentedCalendarSettings } from '../company';
+import { DAY } from './portal-time';
 
 const TASKS = 2500;
 let folder: string;
@@ -244,20 +248,24 @@ describe('the tasks', () => {
     }
   });
 
-  it('get the deadline the flow plans: weekends skipped when it matches work time, and some weekend deadlines when not', () => {
-    const clock = portalClock(company.header.timeZoneOffset);
+  it('get the deadline Bitrix24 gives: working days and hours when the flow matches work time, some weekend deadlines when not', () => {
+    const calendar = workCalendarOf(documentedCalendarSettings);
+    const offset = offsetMinutes(company.header.timeZoneOffset);
     let weekendDeadlinesWithoutWorkTime = 0;
     for (const task of company.tasks) {
       const flow = flowOf(task);
       const initial = rowsOf(task, 'DEADLINE')[0]?.value.from ?? task.deadline ?? '';
       const created = secondsOf(task.createdDate);
-      const expected = flow.matchWorkTime
-        ? addWeekdayTime(created, flow.plannedCompletionTime, clock)
-        : created + flow.plannedCompletionTime;
-      expect(secondsOf(initial)).toBe(expected);
+      expect(secondsOf(initial)).toBe(
+        flowDeadline(created * 1000, flow.plannedCompletionTime, flow.matchWorkTime, calendar, offset) / 1000,
+      );
       const weekend = [0, 6].includes(weekdayOf(initial));
-      if (flow.matchWorkTime) expect(weekend).toBe(false);
-      else if (weekend) weekendDeadlinesWithoutWorkTime++;
+      const clock = initial.slice(11, 16);
+      // Within working hours; a day off only as the next morning after a working day ran out.
+      if (flow.matchWorkTime) {
+        expect(clock >= '09:00' && clock <= '19:00').toBe(true);
+        if (weekend) expect(clock).toBe('09:00');
+      } else if (weekend) weekendDeadlinesWithoutWorkTime++;
     }
     expect(weekendDeadlinesWithoutWorkTime).toBeGreaterThan(0);
   });

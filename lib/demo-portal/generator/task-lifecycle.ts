@@ -1,10 +1,15 @@
 import type { FlowPlan } from './flow-plans';
-import { DAY, HOUR, addWeekdayTime, type PortalClock } from './portal-time';
+import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
+import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
+import { documentedCalendarSettings } from '../company';
+import { DAY, HOUR, type PortalClock } from './portal-time';
 import type { Random } from './random';
 import type { SimulatedTask } from './simulated-task';
 import { assignTask, pickRequester, type Assignment } from './task-assignment';
 import { finished, later, spread, step, within, type FlowSimulation } from './task-steps';
 
+/** The calendar a generated company's portal serves: it writes none of its own. */
+const companyCalendar = workCalendarOf(documentedCalendarSettings);
 /** Tasks whose creator is also the assignee (the portal leaves them out of efficiency). */
 const SELF_ASSIGNED_SHARE = 0.03;
 const DECLINE_SHARE = 0.004;
@@ -53,9 +58,15 @@ function simulateTask(flow: FlowSimulation, index: number, createdAt: number, id
     createdBy: plan.ownerId,
     responsibleAtCreation: plan.ownerId,
     statusAtCreation: '2',
-    deadlineAtCreation: plan.matchWorkTime
-      ? addWeekdayTime(createdAt, plan.plannedSeconds, clock)
-      : createdAt + plan.plannedSeconds,
+    // As Bitrix24 sets it, with the calendar the demo portal serves (docs/bitrix24.md, "A flow task's deadline").
+    deadlineAtCreation:
+      flowDeadline(
+        createdAt * 1000,
+        plan.plannedSeconds,
+        plan.matchWorkTime,
+        companyCalendar,
+        clock.offsetSeconds / 60,
+      ) / 1000,
     events: [],
     thinDescription: random.chance(plan.templateId > 0 ? 0 : profile.thinShare),
   };
