@@ -11,13 +11,24 @@ export type CausePart = { cause: FailingCause; strength: number };
  * How a flow of a messy company fails: its dominant cause (at full strength, or weaker for a
  * flow between healthy and failing), and one or two weaker causes and noise on top of it.
  */
-export type CauseMix = { dominant: CausePart | null; weaker: CausePart[] };
+export type CauseMix = {
+  dominant: CausePart | null;
+  weaker: CausePart[];
+  /** A review wait that is one busy person's: most tasks come from them, and only they review slowly. */
+  busyReviewer: boolean;
+};
 
 /** The kind of company: each failing flow with one clean cause, or real companies' mess. */
 export type CompanyKind = 'clean' | 'messy';
 
 /** Of a messy company's failing flows, the share that sits between healthy and failing. */
 const borderlineShare = 0.3;
+/** A dominant spike at a lower strength still lasts this many days. */
+const minSpikeDays = 7;
+/** Day-off deadlines cost only the tasks due on a day off: causes on top of them are kept this much weaker still. */
+const weakerOnDayOffShare = 0.5;
+/** Of a messy company's review-bottleneck flows, the share whose slow reviews are one busy person's. */
+const busyReviewerShare = 0.5;
 /** A weaker cause is at most this share of the dominant one's strength, so the dominant stays dominant. */
 const weakerShareOfDominant = 0.45;
 
@@ -48,16 +59,21 @@ export function causeFits(cause: FailingCause, archetype: FlowArchetype): boolea
 /**
  * What a messy company does to one flow. A failing flow keeps its cause as the dominant one (in
  * borderlineShare of them at 0.5–0.75 strength, which puts the flow near the 80 % line) and gets
- * one or two weaker causes that fit it; a healthy flow gets a little of one cause as noise.
+ * one or two weaker causes that fit it; a healthy flow gets a little of one cause as noise. Half
+ * the review bottlenecks are one busy person's, who sets most of the flow's tasks.
  */
 export function messyMix(random: Random, cause: FlowCause, archetype: FlowArchetype): CauseMix {
   const fitting = (except: FlowCause) =>
     random.shuffled(failingCauses.filter((other) => other !== except && causeFits(other, archetype)));
   if (cause === 'healthy') {
     const [noise] = fitting(cause);
-    return { dominant: null, weaker: noise ? [{ cause: noise, strength: random.between(0.05, 0.2) }] : [] };
+    return {
+      dominant: null,
+      weaker: noise ? [{ cause: noise, strength: random.between(0.05, 0.2) }] : [],
+      busyReviewer: false,
+    };
   }
-  if (cause === 'inactive' || cause === 'empty') return { dominant: null, weaker: [] };
+  if (cause === 'inactive' || cause === 'empty') return { dominant: null, weaker: [], busyReviewer: false };
   const strength = random.chance(borderlineShare) ? random.between(0.2, 0.45) : 1;
   // Day-off deadlines fail a flow whose work just fits the plan: anything that changes the work
   // itself would be a cause of its own, so such a flow gets only queues on top.
@@ -65,10 +81,18 @@ export function messyMix(random: Random, cause: FlowCause, archetype: FlowArchet
     cause === 'weekend-deadlines'
       ? fitting(cause).filter((other) => other === 'overloaded-assignee' || other === 'intake-spike')
       : fitting(cause);
-  const weaker = candidates
-    .slice(0, random.int(1, 2))
-    .map((other) => ({ cause: other, strength: strength * random.between(0.15, weakerShareOfDominant) }));
-  return { dominant: { cause, strength }, weaker };
+  const weaker = candidates.slice(0, random.int(1, 2)).map((other) => ({
+    cause: other,
+    strength:
+      strength *
+      random.between(0.15, weakerShareOfDominant) *
+      (cause === 'weekend-deadlines' ? weakerOnDayOffShare : 1),
+  }));
+  return {
+    dominant: { cause, strength },
+    weaker,
+    busyReviewer: cause === 'review-bottleneck' && random.chance(busyReviewerShare),
+  };
 }
 
 /**
@@ -115,10 +139,15 @@ export function mixedProfile(mix: CauseMix, plannedSeconds: number): CauseProfil
             workFactor: lerp(1, target.overload.workFactor, s),
           }
         : profile.overload,
+      // A dominant spike is a spike whatever its strength (the intake really does jump), only a
+      // shorter one with a smaller queue; a weaker one is a rise in intake.
       spike: target.spike
         ? {
-            sinceDays: target.spike.sinceDays,
-            factor: lerp(1, target.spike.factor, s),
+            sinceDays:
+              part === mix.dominant
+                ? Math.max(minSpikeDays, Math.round(s * target.spike.sinceDays))
+                : target.spike.sinceDays,
+            factor: part === mix.dominant ? target.spike.factor : lerp(1, target.spike.factor, s),
             growth: backlogGrowth(target.spike.growth, target.spike.sinceDays),
           }
         : profile.spike,

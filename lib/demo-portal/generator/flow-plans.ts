@@ -35,6 +35,8 @@ export type FlowPlan = {
   start: number;
   end: number;
   taskCount: number;
+  /** A messy company's busy reviewer: sets most of the flow's tasks, and only their reviews are slow. */
+  busyReviewerId: number | null;
   /** The team members who get most tasks in an overloaded flow (several at once in a messy company). */
   overloadedAssigneeIds: number[];
 };
@@ -106,11 +108,14 @@ export function planFlows(
       star !== null && mix?.dominant?.cause === 'overloaded-assignee' && team.length >= 4
         ? messRandom.pick(team.filter((person) => person !== star))
         : null;
+    const requesters = requestersOf(archetype, staff);
+    const reviewers = requesters.filter((person) => person.active && !team.includes(person.id));
     return {
       id,
       cause,
       profile,
       mix,
+      busyReviewerId: mix?.busyReviewer && reviewers.length > 0 ? messRandom.pick(reviewers).id : null,
       archetype,
       groupId: 10 + id,
       templateId: archetype.template ? 40 + id : 0,
@@ -118,7 +123,7 @@ export function planFlows(
       creatorId: random.chance(0.75) ? head.id : 1,
       moderatorId: manual ? head.id : null,
       team,
-      requesters: requestersOf(archetype, staff),
+      requesters,
       plannedSeconds,
       matchWorkTime: archetype.matchWorkTime,
       taskControl: archetype.taskControl,

@@ -79,8 +79,13 @@ export function assignTask(flow: FlowSimulation, task: SimulatedTask, selfAssign
   return { assignee, assignedAt };
 }
 
-/** Someone allowed to add tasks, still employed at `at`, and not `exclude` (the assignee). */
+/** Of a flow with a busy reviewer, the share of tasks that person sets. */
+const busyReviewerTasks = 0.65;
+
+/** Someone allowed to add tasks, still employed at `at`, and not `exclude` (the assignee); a busy reviewer most often. */
 export function pickRequester(flow: FlowSimulation, at: number, exclude: number): number {
+  const busy = flow.plan.busyReviewerId;
+  if (busy !== null && busy !== exclude && flow.random.chance(busyReviewerTasks)) return busy;
   for (let attempt = 0; attempt < 20; attempt++) {
     const person = flow.random.pick(flow.plan.requesters);
     if (person.id !== exclude && (person.active || (person.dismissedAt ?? 0) > at)) return person.id;

@@ -2,6 +2,7 @@ import type { FlowPlan } from './flow-plans';
 import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
 import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
 import { documentedCalendarSettings } from '../company';
+import { causeProfiles } from './cause-profiles';
 import { DAY, HOUR, type PortalClock } from './portal-time';
 import type { Random } from './random';
 import type { SimulatedTask } from './simulated-task';
@@ -164,12 +165,16 @@ function workOn(flow: FlowSimulation, task: SimulatedTask, assignee: number, sta
     return { closedAt: doneAt, deadline, deadlineSetAt };
   }
   task.events.push({ kind: 'status', at: doneAt, by: assignee, from: '3', to: '4' });
-  let closedAt = later(flow, doneAt, spread(random, profile.review));
-  if (random.chance(profile.returnShare)) {
+  // With a busy reviewer, only their reviews wait; the others review as a healthy flow does.
+  const reviewer =
+    plan.busyReviewerId === null || task.createdBy === plan.busyReviewerId ? profile : causeProfiles.healthy;
+  const review = reviewer.review;
+  let closedAt = later(flow, doneAt, spread(random, review));
+  if (random.chance(reviewer.returnShare)) {
     task.events.push({ kind: 'status', at: closedAt, by: task.createdBy, from: '4', to: '3' });
     const redoneAt = later(flow, closedAt, random.between(0.05, 0.2));
     task.events.push({ kind: 'status', at: redoneAt, by: assignee, from: '3', to: '4' });
-    closedAt = later(flow, redoneAt, spread(random, profile.review) / 2);
+    closedAt = later(flow, redoneAt, spread(random, review) / 2);
   }
   task.events.push({ kind: 'status', at: closedAt, by: task.createdBy, from: '4', to: '5' });
   return { closedAt, deadline, deadlineSetAt };
