@@ -4,9 +4,7 @@ import { executeSyncRun } from '@/lib/sync/run-sync';
 import { requestSyncRun } from '@/lib/sync/sync-runs';
 import { syncFixture } from '@/lib/sync/testing/sync-fixture';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { flowFindings } from './flow-findings';
-import { loadAnalysedFlow } from '@/lib/copilot/analysis/load-analysed-flow';
-import { expectedKind } from './testing/generated-diagnosis';
+import { diagnoseSyncedFlows, expectedKind } from './testing/generated-diagnosis';
 
 // Held out: the thresholds were set by looking at seed 11's company; these seeds were not looked at.
 describe.each([23, 24])('findings on a generated company (seed %i), synced from the demo portal', (seed) => {
@@ -27,23 +25,7 @@ describe.each([23, 24])('findings on a generated company (seed %i), synced from 
     await database?.drop();
   });
 
-  async function findingsByCause() {
-    const flows = await database.db.flow.findMany({
-      where: { portalId: fixture.portalId },
-      select: { id: true, bitrixFlowId: true, name: true },
-    });
-    const results = [];
-    for (const flow of flows) {
-      const loaded = await loadAnalysedFlow(database.db, flow.id);
-      if (!loaded || loaded.taskCount < 10) continue;
-      results.push({
-        name: flow.name,
-        cause: fixture.flowCauses.get(flow.bitrixFlowId)!,
-        result: flowFindings(loaded.flow),
-      });
-    }
-    return results;
-  }
+  const findingsByCause = () => diagnoseSyncedFlows(database.db, fixture);
 
   it('puts the cause each failing flow was generated with first', async () => {
     const results = await findingsByCause();

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAnalysedFlow } from '@/lib/copilot/analysis/load-analysed-flow';
 import { executeSyncRun } from '@/lib/sync/run-sync';
 import { requestSyncRun } from '@/lib/sync/sync-runs';
 import { syncFixture } from '@/lib/sync/testing/sync-fixture';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { flowFindings } from './flow-findings';
-import { diagnosisScore, type DiagnosedFlow, type DiagnosisScore } from './testing/generated-diagnosis';
+import { diagnoseSyncedFlows, diagnosisScore, type DiagnosisScore } from './testing/generated-diagnosis';
 
 /**
  * Seeds of messy companies: every failing flow with a dominant cause, weaker ones and noise.
@@ -46,21 +44,7 @@ describe('findings on messy generated companies, synced from the demo portal', (
       expect(await executeSyncRun({ db: database.db, client: fixture.client(), owner: 'test' }, run.id)).toBe(
         'succeeded',
       );
-      const flows = await database.db.flow.findMany({
-        where: { portalId: fixture.portalId },
-        select: { id: true, bitrixFlowId: true, name: true },
-      });
-      const diagnosed: DiagnosedFlow[] = [];
-      for (const flow of flows) {
-        const loaded = await loadAnalysedFlow(database.db, flow.id);
-        if (!loaded || loaded.taskCount < 10) continue;
-        diagnosed.push({
-          name: flow.name,
-          cause: fixture.flowCauses.get(flow.bitrixFlowId)!,
-          mix: fixture.flowMixes.get(flow.bitrixFlowId),
-          result: flowFindings(loaded.flow),
-        });
-      }
+      const diagnosed = await diagnoseSyncedFlows(database.db, fixture);
       const score = diagnosisScore(diagnosed);
       scores.set(seed, score);
       expect(score.healthy).toBe(score.strengthsFirst);

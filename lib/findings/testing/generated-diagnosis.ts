@@ -1,8 +1,10 @@
+import { loadAnalysedFlow } from '@/lib/copilot/analysis/load-analysed-flow';
+import type { PrismaClient } from '@/lib/db/client';
 import type { CauseMix } from '@/lib/demo-portal/generator/cause-mix';
 import { isFailingCause, type FailingCause, type FlowCause } from '@/lib/demo-portal/generator/flow-causes';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import type { FindingKind } from '../finding';
-import type { FlowFindings } from '../flow-findings';
+import { flowFindings, type FlowFindings } from '../flow-findings';
 
 /** The finding each generated cause must produce first. */
 export const expectedKind: Record<FailingCause, FindingKind> = {
@@ -33,6 +35,34 @@ export type DiagnosisScore = {
   /** The failing flows whose first finding is not their cause: name, cause, the findings (kind and points). */
   misses: { name: string; cause: FailingCause; weaker: string[]; efficiency: number; found: string[] }[];
 };
+
+/** Every synced flow of a generated company with 10 tasks or more, with its findings and what it was generated with. */
+export async function diagnoseSyncedFlows(
+  db: PrismaClient,
+  fixture: {
+    portalId: string;
+    flowCauses: ReadonlyMap<number, FlowCause>;
+    flowMixes: ReadonlyMap<number, CauseMix>;
+  },
+): Promise<DiagnosedFlow[]> {
+  const flows = await db.flow.findMany({
+    where: { portalId: fixture.portalId },
+    select: { id: true, bitrixFlowId: true, name: true },
+  });
+  const diagnosed: DiagnosedFlow[] = [];
+  for (const flow of flows) {
+    const loaded = await loadAnalysedFlow(db, flow.id);
+    const cause = fixture.flowCauses.get(flow.bitrixFlowId);
+    if (!loaded || loaded.taskCount < 10 || !cause) continue;
+    diagnosed.push({
+      name: flow.name,
+      cause,
+      mix: fixture.flowMixes.get(flow.bitrixFlowId),
+      result: flowFindings(loaded.flow),
+    });
+  }
+  return diagnosed;
+}
 
 export function diagnosisScore(flows: readonly DiagnosedFlow[]): DiagnosisScore {
   const score: DiagnosisScore = {
