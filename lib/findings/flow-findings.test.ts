@@ -826,7 +826,7 @@ describe('the breakdown', () => {
     expect(findingsSchema.parse(result.findings)).toEqual(result.findings);
   });
 
-  it('counts each late task once, under the first reason in the fixed order that explains it', () => {
+  it('counts each late task once: a leaver’s tasks go to the leaver whatever else they show', () => {
     // Five postponed late tasks: three on the dismissed member 5, two on member 2.
     const onLeaver = times(3, () => postponedLate({ responsibleId: 5 }));
     const onMember = times(2, () => postponedLate());
