@@ -103,6 +103,16 @@ test('an executive sees every flow; the list, a flow page and the overview agree
   await expect(page.getByRole('region', { name: 'How this flow works' })).toContainText(
     "Bitrix24's calendar: days off Sat and Sun; 9 holidays a year; working day 9:00–19:00",
   );
+  // Each overdue or at-risk task says how likely it is to run late, the likeliest first, and that it is an estimate.
+  const risks = page.getByRole('table', { name: 'Overdue and at-risk tasks' });
+  await expect(risks.getByRole('columnheader', { name: 'Chance late' })).toBeVisible();
+  const chances = (await risks.locator('tbody tr').allTextContents()).map((text) =>
+    Number(/(\d+)%\s*likely late/.exec(text)?.[1]),
+  );
+  expect(chances.length).toBeGreaterThan(0);
+  expect(chances.every((chance) => chance >= 0 && chance <= 100)).toBe(true);
+  expect(chances).toEqual([...chances].sort((a, b) => b - a));
+  await expect(page.getByText(/The chance is an estimate/)).toBeVisible();
 
   // The overview adds up the same flows.
   await page.goto('/overview');

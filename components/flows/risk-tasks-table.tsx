@@ -4,8 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { PersonName } from '@/components/people/person-avatar';
 import type { RiskTask } from '@/lib/dashboards/dashboard-types';
+import { fewTasksBehindRisk, type DeadlineRisk } from '@/lib/metrics/deadline-risk';
 
-/** Open tasks past their deadline or past 80 % of their time, soonest deadline first, each linking to Bitrix24. */
+/**
+ * Open tasks past their deadline or past 80 % of their time, the likeliest to run late first, each
+ * with its estimated chance of running late and linking to Bitrix24.
+ */
 export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; timeZoneOffset: string }) {
   const t = useTranslations('flow.risks');
   const statusName = useTranslations('flow.status');
@@ -20,6 +24,7 @@ export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; t
         <p className="text-xs text-slate-600">
           {t('summary', { overdue, atRisk: tasks.length - overdue, offset: timeZoneOffset })}
         </p>
+        <p className="mt-1 text-xs text-slate-600">{t('riskNote')}</p>
       </div>
       {tasks.length === 0 ? (
         <p className="px-5 py-6 text-sm text-slate-600">{t('none')}</p>
@@ -40,6 +45,9 @@ export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; t
                 </th>
                 <th scope="col" className="px-4 py-2 font-semibold">
                   {t('deadline')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t('risk')}
                 </th>
                 <th scope="col" className="px-4 py-2 font-semibold">
                   {t('state')}
@@ -67,6 +75,9 @@ export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; t
                     {format.portalTime(task.deadline, timeZoneOffset)}
                   </td>
                   <td className="px-4 py-2">
+                    <RiskCell risk={task.risk} />
+                  </td>
+                  <td className="px-4 py-2">
                     <span
                       className={`rounded-full px-2 py-0.5 text-xs font-medium ${task.kind === 'overdue' ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900'}`}
                     >
@@ -80,5 +91,29 @@ export function RiskTasksTable({ tasks, timeZoneOffset }: { tasks: RiskTask[]; t
         </div>
       )}
     </section>
+  );
+}
+
+/** "78 % likely late", and below it what the estimate rests on (or that the deadline has passed). */
+function RiskCell({ risk }: { risk: DeadlineRisk | null }) {
+  const t = useTranslations('flow.risks');
+  const format = useChartFormat();
+  if (risk === null) return <span className="text-slate-600">{t('riskUnknown')}</span>;
+  const percent = format.percent(Math.round(100 * risk.probability));
+  return (
+    <div className="leading-tight">
+      <span className="font-medium tabular-nums text-slate-900">{t('riskValue', { percent })}</span>
+      <span className="block text-xs text-slate-600">
+        {risk.basis === 0 && risk.probability === 1
+          ? t('riskPassed')
+          : [
+              t('riskBand', {
+                range: format.percentRange(Math.round(100 * risk.low), Math.round(100 * risk.high)),
+                basis: risk.basis,
+              }),
+              ...(risk.basis < fewTasksBehindRisk ? [t('riskFew')] : []),
+            ].join('; ')}
+      </span>
+    </div>
   );
 }

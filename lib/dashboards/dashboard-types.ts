@@ -1,3 +1,4 @@
+import type { DeadlineRisk } from '@/lib/metrics/deadline-risk';
 import type { Person } from '@/lib/people/people-of';
 /**
  * What the dashboard pages show, as plain JSON: the server renders the first paint from these and
@@ -110,6 +111,8 @@ export type RiskTask = {
   responsible: Person;
   deadline: string;
   kind: 'overdue' | 'at-risk';
+  /** The estimated chance it closes after its deadline (docs/metrics.md, "Deadline risk"); null if it changed in between. */
+  risk: DeadlineRisk | null;
   url: string;
 };
 

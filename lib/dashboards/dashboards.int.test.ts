@@ -12,6 +12,8 @@ import {
   loadMetricTasks,
   randomTasks,
 } from '@/lib/metrics/testing/mirror-fixture';
+import { deadlineRisk } from '@/lib/metrics/deadline-risk';
+import { dayOffTime, defaultWorkCalendar } from '@/lib/time/work-calendar';
 import { flowDashboard } from './flow-dashboard';
 import { flowsList } from './flows-list';
 import { overview } from './overview';
@@ -154,6 +156,45 @@ describe('the dashboards over a mirror', () => {
     const leads = distribution(page!.leadTimes.points.map((point) => point.leadMs));
     expect(page!.leadTimes.percentiles.p85).toBeCloseTo(leads.p85!, 3);
     expect(page!.aging.tasks).toHaveLength(tasks.filter(isOpen).length);
+  });
+
+  it("each task of the risk table carries its chance of running late, by the flow's last 90 days, the likeliest first", async () => {
+    const page = await flowDashboard(database.db, {}, flowIds[0]!, { now: new Date(now) });
+    const tasks = await loadMetricTasks(database.db, flowIds[0]!);
+    // The same estimate from the JS metric tasks: stage durations on working days (the flow matches
+    // work time; the portal has the default calendar), conditioned on the open task's time in its stage.
+    const span = (from: number, to: number) => to - from - dayOffTime(defaultWorkCalendar, 180, from, to);
+    const learned = tasks.filter(
+      (task) =>
+        task.status === 5 && task.closedAt !== null && task.closedAt <= now && task.closedAt >= now - 90 * 86_400_000,
+    );
+    const handIn = (task: MetricTask, which: 'first' | 'last') => {
+      const moves = (task.statusChanges ?? []).filter((change) => change.to === 4);
+      return (which === 'first' ? moves[0] : moves.at(-1))?.at ?? null;
+    };
+    const stages = {
+      pending: learned.map((task) => span(task.createdAt, task.closedAt!)),
+      working: learned.flatMap((task) => (task.startedAt === null ? [] : [span(task.startedAt, task.closedAt!)])),
+      review: learned.flatMap((task) => {
+        const at = handIn(task, 'first');
+        return at === null ? [] : [span(at, task.closedAt!)];
+      }),
+    };
+    expect(page!.riskTasks.length).toBeGreaterThan(0);
+    for (const row of page!.riskTasks) {
+      const task = tasks.find((one) => one.id === row.taskId)!;
+      const [durations, since] =
+        task.status === 4
+          ? [stages.review, handIn(task, 'last')!]
+          : task.startedAt !== null
+            ? [stages.working, task.startedAt]
+            : [stages.pending, task.createdAt];
+      const left = task.deadline! > now ? Math.max(1, span(now, task.deadline!)) : 0;
+      expect(row.risk).toEqual(deadlineRisk(durations, span(since, now), left));
+      if (row.kind === 'overdue') expect(row.risk!.probability).toBe(1);
+    }
+    const chances = page!.riskTasks.map((row) => row.risk!.probability);
+    expect(chances).toEqual([...chances].sort((a, b) => b - a));
   });
 
   it('a flow outside the filter, an unknown id and a malformed id all give nothing', async () => {

@@ -11,6 +11,7 @@ import { flowsList } from './flows-list';
 import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
+import { openTaskRisks } from '@/lib/metrics/open-task-risks';
 import { statusSql } from '@/lib/metrics/task-status-sql';
 import { storedWorkCalendar } from '@/lib/time/work-calendar';
 
@@ -67,7 +68,8 @@ export async function flowDashboard(
   const periodStart = new Date(startOfPortalDay(period.from, period.timeZoneOffset));
   const at = now.toISOString();
 
-  const [daily, weekly, leadRows, leadPercentiles, pageMetrics, riskRows] = await Promise.all([
+  const calendar = storedWorkCalendar(flow.portal.workCalendar);
+  const [daily, weekly, leadRows, leadPercentiles, pageMetrics, riskRows, risksById] = await Promise.all([
     dailyFlowSeries(db, id.data, period),
     weeklyFlowSeries(db, id.data, period),
     db.$queryRaw<unknown[]>`
@@ -97,6 +99,11 @@ export async function flowDashboard(
       ) f
       WHERE t."flowId" = ${id.data}::uuid AND t.status IN (${statusSql.open}) AND t."deletedAt" IS NULL AND t.deadline IS NOT NULL AND (f.overdue OR f."atRisk")
       ORDER BY t.deadline, t."bitrixTaskId"`,
+    openTaskRisks(
+      db,
+      { id: id.data, matchWorkTime: flow.matchWorkTime, calendar, timeZoneOffset: list.window.timeZoneOffset },
+      now,
+    ),
   ]);
 
   const leadPoints = z.array(leadPointSchema).parse(leadRows);
@@ -126,7 +133,7 @@ export async function flowDashboard(
         matchWorkTime: flow.matchWorkTime,
         responsibleCanChangeDeadline: flow.responsibleCanChangeDeadline,
         description: flow.description,
-        calendar: storedWorkCalendar(flow.portal.workCalendar),
+        calendar,
       },
       team: flow.members
         .map((member) => ({ ...who(member.bitrixUserId), role: member.role }))
@@ -168,14 +175,18 @@ export async function flowDashboard(
       medianOpen: pageMetrics.load.medianOpen,
       medianOverdue: pageMetrics.load.medianOverdue,
     },
-    riskTasks: risks.map((task): RiskTask => ({
-      taskId: task.taskId,
-      title: task.title,
-      status: task.status,
-      responsible: who(task.responsibleId),
-      deadline: task.deadline.toISOString(),
-      kind: task.overdue ? 'overdue' : 'at-risk',
-      url: taskUrl(flow.portal.domain, task.taskId, task.responsibleId),
-    })),
+    // The likeliest to run late first; on a tie, the soonest deadline (the query's order).
+    riskTasks: risks
+      .map((task): RiskTask => ({
+        taskId: task.taskId,
+        title: task.title,
+        status: task.status,
+        responsible: who(task.responsibleId),
+        deadline: task.deadline.toISOString(),
+        kind: task.overdue ? 'overdue' : 'at-risk',
+        risk: risksById.get(task.taskId) ?? null,
+        url: taskUrl(flow.portal.domain, task.taskId, task.responsibleId),
+      }))
+      .sort((a, b) => (b.risk?.probability ?? 0) - (a.risk?.probability ?? 0)),
   };
 }
