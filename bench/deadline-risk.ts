@@ -10,7 +10,7 @@ import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import { companyFromLines } from '@/lib/demo-portal/company-file';
 import { documentedCalendarSettings, type HistoryRow, type PortalTask } from '@/lib/demo-portal/company';
 import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
-import { deadlineRisk } from '@/lib/metrics/deadline-risk';
+import { openTaskRisk, stageDurations } from '@/lib/metrics/deadline-risk';
 import { dayOffTime } from '@/lib/time/work-calendar';
 import { log } from './log';
 import { machineDescription } from './machine';
@@ -89,11 +89,10 @@ for (let daysBefore = firstMomentDays; daysBefore >= lastMomentDays; daysBefore 
     const learned = flowTimelines.filter(
       (one) => one.closedAt !== null && one.closedAt < moment && one.closedAt >= moment - learnDays * day,
     );
-    const stage = {
-      pending: learned.map((one) => span(flowId, one.createdAt, one.closedAt!)),
-      working: learned.flatMap((one) => (one.startedAt === null ? [] : [span(flowId, one.startedAt, one.closedAt!)])),
-      review: learned.flatMap((one) => (one.handedInAt === null ? [] : [span(flowId, one.handedInAt, one.closedAt!)])),
-    };
+    const stages = stageDurations(
+      learned.map((one) => ({ ...one, closedAt: one.closedAt! })),
+      (from, to) => span(flowId, from, to),
+    );
     const lateLearned = learned.filter((one) => {
       const deadline = deadlineAt(one, one.closedAt!);
       return deadline !== null && one.closedAt! > deadline;
@@ -106,14 +105,19 @@ for (let daysBefore = firstMomentDays; daysBefore >= lastMomentDays; daysBefore 
       // The outcome: closed after that deadline, or still open at asOf and past it; otherwise unknown.
       const late = one.closedAt !== null ? one.closedAt > deadline : asOf > deadline ? true : null;
       if (late === null) continue;
-      const [durations, since] =
-        one.handedInAt !== null && one.handedInAt <= moment
-          ? [stage.review, one.handedInAt]
-          : one.startedAt !== null && one.startedAt <= moment
-            ? [stage.working, one.startedAt]
-            : [stage.pending, one.createdAt];
-      const left = deadline > moment ? span(flowId, moment, deadline) : 0;
-      const risk = deadlineRisk(durations, span(flowId, since, moment), left).probability;
+      const inReviewSince =
+        one.handedInAt !== null && one.handedInAt <= moment && (one.startedAt ?? 0) <= moment ? one.handedInAt : null;
+      const risk = openTaskRisk(
+        stages,
+        {
+          createdAt: one.createdAt,
+          startedAt: one.startedAt !== null && one.startedAt <= moment ? one.startedAt : null,
+          inReviewSince,
+          deadline,
+        },
+        moment,
+        (from, to) => span(flowId, from, to),
+      ).probability;
       predictions.push({ risk, baseRate, overdueNow: moment > deadline ? 1 : 0, late: late ? 1 : 0 });
     }
   }

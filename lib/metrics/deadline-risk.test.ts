@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineRisk } from './deadline-risk';
+import { deadlineRisk, openTaskRisk, stageDurations } from './deadline-risk';
 
 const hour = 3_600_000;
 /** Twenty completed tasks that took 1, 2, … 20 hours. */
@@ -45,5 +45,47 @@ describe('deadlineRisk', () => {
     const wide = deadlineRisk(hours, 5 * hour, 6 * hour);
     const narrow = deadlineRisk(many, 5 * hour, 6 * hour);
     expect(narrow.high - narrow.low).toBeLessThan(wide.high - wide.low);
+  });
+});
+
+describe('openTaskRisk', () => {
+  const span = (from: number, to: number) => to - from;
+  // Three completed tasks: created at 0, started at 1 h, handed in at 3 h, closed at 4, 6 and 10 h.
+  const stages = stageDurations(
+    [4, 6, 10].map((closedAfter) => ({
+      createdAt: 0,
+      startedAt: hour,
+      handedInAt: 3 * hour,
+      closedAt: closedAfter * hour,
+    })),
+    span,
+  );
+
+  it('measures each stage from its own start to the close', () => {
+    expect(stages).toEqual({
+      pending: [4 * hour, 6 * hour, 10 * hour],
+      working: [3 * hour, 5 * hour, 9 * hour],
+      review: [1 * hour, 3 * hour, 7 * hour],
+    });
+  });
+
+  it('reads the stage the task is in: pending from creation, in progress from its start, in review from its hand-in', () => {
+    const now = 10 * hour;
+    const deadline = now + 2 * hour;
+    // Pending for 2 h, 2 h left: of 4, 6 and 10 h, those over 2 h (all three) and over 4 h (two).
+    expect(
+      openTaskRisk(stages, { createdAt: 8 * hour, startedAt: null, inReviewSince: null, deadline }, now, span),
+    ).toEqual(deadlineRisk(stages.pending, 2 * hour, 2 * hour));
+    expect(
+      openTaskRisk(stages, { createdAt: 0, startedAt: 8 * hour, inReviewSince: null, deadline }, now, span),
+    ).toEqual(deadlineRisk(stages.working, 2 * hour, 2 * hour));
+    expect(
+      openTaskRisk(stages, { createdAt: 0, startedAt: hour, inReviewSince: 9 * hour, deadline }, now, span),
+    ).toEqual(deadlineRisk(stages.review, hour, 2 * hour));
+  });
+
+  it('is certain past the deadline', () => {
+    const overdue = { createdAt: 0, startedAt: null, inReviewSince: null, deadline: 5 * hour };
+    expect(openTaskRisk(stages, overdue, 6 * hour, span).probability).toBe(1);
   });
 });

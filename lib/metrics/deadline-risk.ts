@@ -49,3 +49,41 @@ function wilsonBand(hits: number, trials: number): [number, number] {
   const half = (z80 * Math.sqrt((share * (1 - share)) / trials + z2 / (4 * trials * trials))) / (1 + z2 / trials);
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
+
+/** How long the completed tasks took to close from the start of each stage. */
+export type StageDurations = { pending: number[]; working: number[]; review: number[] };
+
+/** A completed task's moments, for the stage durations (epoch milliseconds). */
+type CompletedTimes = { createdAt: number; startedAt: number | null; handedInAt: number | null; closedAt: number };
+/** An open task's moments: `inReviewSince` is its latest move to review while it is in review. */
+type OpenTimes = { createdAt: number; startedAt: number | null; inReviewSince: number | null; deadline: number };
+
+/** `span` measures a stretch as the flow counts time (on working days where it matches work time). */
+export function stageDurations(
+  completed: readonly CompletedTimes[],
+  span: (from: number, to: number) => number,
+): StageDurations {
+  return {
+    pending: completed.map((task) => span(task.createdAt, task.closedAt)),
+    working: completed.flatMap((task) => (task.startedAt === null ? [] : [span(task.startedAt, task.closedAt)])),
+    review: completed.flatMap((task) => (task.handedInAt === null ? [] : [span(task.handedInAt, task.closedAt)])),
+  };
+}
+
+/** An open task's risk at `now`, from the durations of the stage it is in. */
+export function openTaskRisk(
+  stages: StageDurations,
+  task: OpenTimes,
+  now: number,
+  span: (from: number, to: number) => number,
+): DeadlineRisk {
+  const [durations, stageStart] =
+    task.inReviewSince !== null
+      ? [stages.review, task.inReviewSince]
+      : task.startedAt !== null
+        ? [stages.working, task.startedAt]
+        : [stages.pending, task.createdAt];
+  // A deadline still ahead leaves at least a moment, even when only days off lie before it.
+  const left = task.deadline > now ? Math.max(1, span(now, task.deadline)) : 0;
+  return deadlineRisk(durations, span(stageStart, now), left);
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import { dayOffTime, type WorkCalendar } from '@/lib/time/work-calendar';
-import { deadlineRisk, type DeadlineRisk } from './deadline-risk';
+import { openTaskRisk, stageDurations, type DeadlineRisk } from './deadline-risk';
 import { statusSql } from './task-status-sql';
 
 /** The history a risk learns from (docs/metrics.md, "Deadline risk"). */
@@ -52,26 +52,31 @@ export async function openTaskRisks(
       WHERE t."flowId" = ${flow.id}::uuid AND t."deletedAt" IS NULL AND t.status IN (${statusSql.open}) AND t.deadline IS NOT NULL`,
   ]);
   const offset = offsetMinutes(flow.timeZoneOffset);
-  const span = (from: Date, to: Date) => {
-    const ms = Math.max(0, to.getTime() - from.getTime());
-    return flow.matchWorkTime ? ms - dayOffTime(flow.calendar, offset, from.getTime(), to.getTime()) : ms;
+  const span = (from: number, to: number) => {
+    const ms = Math.max(0, to - from);
+    return flow.matchWorkTime ? ms - dayOffTime(flow.calendar, offset, from, to) : ms;
   };
-  const completed = z.array(completedSchema).parse(completedRows);
-  const stages = {
-    pending: completed.map((task) => span(task.createdAt, task.closedAt)),
-    working: completed.flatMap((task) => (task.startedAt ? [span(task.startedAt, task.closedAt)] : [])),
-    review: completed.flatMap((task) => (task.handedInAt ? [span(task.handedInAt, task.closedAt)] : [])),
-  };
+  const stages = stageDurations(
+    z
+      .array(completedSchema)
+      .parse(completedRows)
+      .map((task) => ({
+        createdAt: task.createdAt.getTime(),
+        startedAt: task.startedAt?.getTime() ?? null,
+        handedInAt: task.handedInAt?.getTime() ?? null,
+        closedAt: task.closedAt.getTime(),
+      })),
+    span,
+  );
   const risks = new Map<number, DeadlineRisk>();
   for (const task of z.array(openSchema).parse(openRows)) {
-    const [durations, stageStart] = task.inReviewSince
-      ? [stages.review, task.inReviewSince]
-      : task.startedAt
-        ? [stages.working, task.startedAt]
-        : [stages.pending, task.createdAt];
-    // A deadline still ahead leaves at least a moment, even when only days off lie before it.
-    const left = task.deadline > now ? Math.max(1, span(now, task.deadline)) : 0;
-    risks.set(task.bitrixTaskId, deadlineRisk(durations, span(stageStart, now), left));
+    const times = {
+      createdAt: task.createdAt.getTime(),
+      startedAt: task.startedAt?.getTime() ?? null,
+      inReviewSince: task.inReviewSince?.getTime() ?? null,
+      deadline: task.deadline.getTime(),
+    };
+    risks.set(task.bitrixTaskId, openTaskRisk(stages, times, now.getTime(), span));
   }
   return risks;
 }
