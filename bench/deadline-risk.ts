@@ -11,7 +11,8 @@ import { companyFromLines } from '@/lib/demo-portal/company-file';
 import { documentedCalendarSettings, type HistoryRow, type PortalTask } from '@/lib/demo-portal/company';
 import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
 import { openTaskRisk, stageDurations } from '@/lib/metrics/deadline-risk';
-import { dayOffTime } from '@/lib/time/work-calendar';
+import { dayMs } from '@/lib/time/durations';
+import { workingDaysTime } from '@/lib/time/work-calendar';
 import { log } from './log';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
@@ -22,7 +23,6 @@ const taskCount = Number(args.tasks ?? 20_000);
 if (!Number.isInteger(seed) || !Number.isInteger(taskCount) || taskCount < 50)
   throw new Error('--seed and --tasks must be whole numbers (tasks at least 50)');
 
-const day = 86_400_000;
 /** The history a prediction learns from. */
 const learnDays = 90;
 /** Predictions at a moment every this many days… */
@@ -50,8 +50,19 @@ const matchesWorkTime = new Map(company.flows.map((flow) => [flow.id, flow.match
 log(`company: seed ${seed}, ${company.tasks.length} tasks, ${company.flows.length} flows`);
 
 const historyByTask = new Map<string, HistoryRow[]>();
-for (const row of company.history) historyByTask.set(row.taskId, [...(historyByTask.get(row.taskId) ?? []), row]);
+for (const row of company.history) {
+  const rows = historyByTask.get(row.taskId);
+  if (rows) rows.push(row);
+  else historyByTask.set(row.taskId, [row]);
+}
 const timelines = company.tasks.flatMap((task) => (task.flowId ? [timelineOf(task)] : []));
+
+const byFlow = new Map<number, Timeline[]>();
+for (const timeline of timelines) {
+  const flowTimelines = byFlow.get(timeline.flowId);
+  if (flowTimelines) flowTimelines.push(timeline);
+  else byFlow.set(timeline.flowId, [timeline]);
+}
 
 function timelineOf(task: PortalTask): Timeline {
   const rows = (historyByTask.get(task.id) ?? []).sort((a, b) => Date.parse(a.createdDate) - Date.parse(b.createdDate));
@@ -77,17 +88,15 @@ const deadlineAt = (timeline: Timeline, moment: number) =>
   timeline.deadlines.filter(([from]) => from <= moment).at(-1)?.[1] ?? null;
 /** Time as the flow's plan counts it: working days only where it matches work time. */
 const span = (flowId: number, from: number, to: number) =>
-  matchesWorkTime.get(flowId) ? to - from - dayOffTime(calendar, offset, from, to) : to - from;
+  matchesWorkTime.get(flowId) ? workingDaysTime(calendar, offset, from, to) : Math.max(0, to - from);
 
 type Prediction = { risk: number; baseRate: number; overdueNow: number; late: number };
 const predictions: Prediction[] = [];
 for (let daysBefore = firstMomentDays; daysBefore >= lastMomentDays; daysBefore -= everyDays) {
-  const moment = asOf - daysBefore * day;
-  const byFlow = new Map<number, Timeline[]>();
-  for (const timeline of timelines) byFlow.set(timeline.flowId, [...(byFlow.get(timeline.flowId) ?? []), timeline]);
+  const moment = asOf - daysBefore * dayMs;
   for (const [flowId, flowTimelines] of byFlow) {
     const learned = flowTimelines.filter(
-      (one) => one.closedAt !== null && one.closedAt < moment && one.closedAt >= moment - learnDays * day,
+      (one) => one.closedAt !== null && one.closedAt < moment && one.closedAt >= moment - learnDays * dayMs,
     );
     const stages = stageDurations(
       learned.map((one) => ({ ...one, closedAt: one.closedAt! })),

@@ -1,7 +1,7 @@
+import { dayMs } from '@/lib/time/durations';
 import { isDayOff, type WorkCalendar } from '@/lib/time/work-calendar';
 
 const minuteMs = 60_000;
-const dayMs = 86_400_000;
 /** The tasks module rounds a computed deadline up to whole five minutes. */
 const roundToMinutes = 5;
 /** It gives up after five years of days off, as the module does. */

@@ -1,5 +1,5 @@
 import type { teamLoad } from '@/lib/metrics/assignee-load';
-import type { distribution } from '@/lib/metrics/percentiles';
+import { median, type distribution } from '@/lib/metrics/percentiles';
 import type { AnalysedFlow } from './analysed-flow';
 import type { ProblemKind } from './finding';
 import type { MeasuredTask } from './measured-task';
@@ -60,3 +60,15 @@ export const stageShare = { handOn: 0.1, pickup: 0.1, work: 0.6, review: 0.1 } a
 export function beyondShare(time: number | null, share: number, planned: number): number {
   return time === null ? 0 : Math.max(0, time - share * planned);
 }
+
+/** The evidence of a cause that both delays the start and stretches the work (a thin description, a backlog). */
+export function startAndWorkBeyondShares(task: MeasuredTask, planned: number): number {
+  return (
+    beyondShare(task.onWorkingDays.pickup, stageShare.pickup, planned) +
+    beyondShare(task.onWorkingDays.work, stageShare.work, planned)
+  );
+}
+
+/** The median wait before work of the tasks that have one, null when none has. */
+export const medianPickup = (tasks: readonly MeasuredTask[]) =>
+  median(tasks.flatMap((task) => (task.pickup === null ? [] : [task.pickup])));

@@ -1,10 +1,10 @@
 import { teamLoad } from '@/lib/metrics/assignee-load';
 import { countsForEfficiency, efficiencyOf, efficiencyTaskOf, efficiencyWindow } from '@/lib/metrics/flow-efficiency';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
-import { distribution, median } from '@/lib/metrics/percentiles';
+import { distribution } from '@/lib/metrics/percentiles';
 import { dayMs, hourMs } from '@/lib/time/durations';
 import type { AnalysedFlow, AnalysedTask } from './analysed-flow';
-import { round1, type DetectorContext } from './detector';
+import { medianPickup, round1, type DetectorContext } from './detector';
 import { detectors } from './detectors';
 import { overloadedPeople } from './detectors/overloaded-assignee';
 import { problemKinds, type Finding, type ProblemKind } from './finding';
@@ -76,7 +76,7 @@ export function flowFindings(flow: AnalysedFlow): FlowFindings {
     inUnit,
     inactive,
     load,
-    medianPickup: median(counted.filter((task) => task.pickup !== null).map((task) => task.pickup!)),
+    medianPickup: medianPickup(counted),
     leads: distribution(counted.map((task) => task.lead).filter((value): value is number => value !== null)),
     thin: counted.filter((task) => task.thin),
     postponed: counted.filter((task) => task.postponed),

@@ -5,7 +5,7 @@ import { leadTime, timeByStatus } from '@/lib/metrics/task-times';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import type { AnalysedFlow, AnalysedTask } from './analysed-flow';
 import { taskStatus } from '@/lib/bitrix24/task-status';
-import { dayOffTime, isDayOff } from '@/lib/time/work-calendar';
+import { dayOffTime, isDayOff, workingDaysTime } from '@/lib/time/work-calendar';
 
 /** Below this many characters a description says too little to work from. */
 export const thinDescriptionLength = 40;
@@ -50,8 +50,7 @@ export function measureTask(
   const closedOrNow = task.closedAt ?? flow.now;
   const pickupEnd = task.startedAt ?? (isOpen(task) ? flow.now : null);
   const offset = offsetMinutes(flow.timeZoneOffset);
-  const daysOff = (from: number, to: number) => dayOffTime(flow.workCalendar, offset, from, to);
-  const onWorkingDays = (from: number, to: number) => Math.max(0, to - from - daysOff(from, to));
+  const onWorkingDays = (from: number, to: number) => workingDaysTime(flow.workCalendar, offset, from, to);
   const inCalendar = (from: number, to: number) => Math.max(0, to - from);
   const stages = (span: (from: number, to: number) => number) => ({
     assignDelay:
@@ -72,7 +71,7 @@ export function measureTask(
     ...(flow.matchWorkTime ? working : stages(inCalendar)),
     onWorkingDays: working,
     lead: lead === null || !flow.matchWorkTime ? lead : onWorkingDays(task.createdAt, task.createdAt + lead),
-    daysOffLived: daysOff(task.createdAt, closedOrNow),
+    daysOffLived: dayOffTime(flow.workCalendar, offset, task.createdAt, closedOrNow),
     deadlineShift:
       task.deadline !== null && originalDeadline !== null ? Math.max(0, task.deadline - originalDeadline) : 0,
     overdueAtHandIn: firstHandIn !== null && task.deadline !== null && firstHandIn > task.deadline,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
-import { dayOffTime, type WorkCalendar } from '@/lib/time/work-calendar';
+import { dayMs } from '@/lib/time/durations';
+import { workingDaysTime, type WorkCalendar } from '@/lib/time/work-calendar';
 import { openTaskRisk, stageDurations, type DeadlineRisk } from './deadline-risk';
 import { statusSql } from './task-status-sql';
 
 /** The history a risk learns from (docs/metrics.md, "Deadline risk"). */
 export const riskLearningDays = 90;
-const dayMs = 86_400_000;
 
 const completedSchema = z.object({
   createdAt: z.date(),
@@ -17,7 +17,6 @@ const completedSchema = z.object({
 });
 const openSchema = z.object({
   bitrixTaskId: z.number(),
-  status: z.number(),
   createdAt: z.date(),
   startedAt: z.date().nullable(),
   /** The latest move to review, for a task in review now. */
@@ -45,17 +44,15 @@ export async function openTaskRisks(
       WHERE t."flowId" = ${flow.id}::uuid AND t."deletedAt" IS NULL AND t.status IN (${statusSql.completed})
         AND t."closedAt" >= ${since} AND t."closedAt" <= ${now}`,
     db.$queryRaw<unknown[]>`
-      SELECT t."bitrixTaskId", t.status::int AS status, t."createdAt", t."startedAt", t.deadline,
+      SELECT t."bitrixTaskId", t."createdAt", t."startedAt", t.deadline,
         CASE WHEN t.status = 4 THEN (SELECT max(c."changedAt") FROM task_change c
           WHERE c."portalId" = t."portalId" AND c."bitrixTaskId" = t."bitrixTaskId" AND c.field = 'status' AND c."toValue" = '4') END AS "inReviewSince"
       FROM task t
       WHERE t."flowId" = ${flow.id}::uuid AND t."deletedAt" IS NULL AND t.status IN (${statusSql.open}) AND t.deadline IS NOT NULL`,
   ]);
   const offset = offsetMinutes(flow.timeZoneOffset);
-  const span = (from: number, to: number) => {
-    const ms = Math.max(0, to - from);
-    return flow.matchWorkTime ? ms - dayOffTime(flow.calendar, offset, from, to) : ms;
-  };
+  const span = (from: number, to: number) =>
+    flow.matchWorkTime ? workingDaysTime(flow.calendar, offset, from, to) : Math.max(0, to - from);
   const stages = stageDurations(
     z
       .array(completedSchema)

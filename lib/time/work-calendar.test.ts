@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOffTime, defaultWorkCalendar, isDayOff } from './work-calendar';
+import { dayOffTime, defaultWorkCalendar, isDayOff, workingDaysTime } from './work-calendar';
 
 describe('isDayOff', () => {
   it('takes Saturday and Sunday off by default, and no holidays', () => {
@@ -39,5 +39,15 @@ describe('dayOffTime', () => {
     const tuesday = Date.parse('2026-11-03T12:00:00+03:00');
     const thursday = Date.parse('2026-11-05T12:00:00+03:00');
     expect(dayOffTime(calendar, 180, tuesday, thursday)).toBe(24 * hour);
+  });
+});
+
+describe('workingDaysTime', () => {
+  const hour = 60 * 60 * 1000;
+  it('leaves the days off out of a span, and an empty span is nothing', () => {
+    const friday18 = Date.parse('2026-11-06T18:00:00+03:00');
+    const monday10 = Date.parse('2026-11-09T10:00:00+03:00');
+    expect(workingDaysTime(defaultWorkCalendar, 180, friday18, monday10)).toBe(16 * hour);
+    expect(workingDaysTime(defaultWorkCalendar, 180, monday10, friday18)).toBe(0);
   });
 });

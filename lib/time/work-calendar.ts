@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayMs } from './durations';
 
 /**
  * A portal's working calendar as the tasks module reads it (docs/bitrix24.md, "The working
@@ -46,8 +47,6 @@ export function storedWorkCalendar(value: unknown): WorkCalendar {
   return parsed.success ? parsed.data : defaultWorkCalendar;
 }
 
-const dayLength = 24 * 60 * 60 * 1000;
-
 /**
  * How much of [from, to) falls on days off of the calendar, in milliseconds; days are portal days
  * (UTC shifted by `offsetMinutes`). Nobody works then: a time measured without it is the time on
@@ -58,13 +57,14 @@ export function dayOffTime(calendar: WorkCalendar, offsetMinutes: number, from: 
   const shift = offsetMinutes * 60_000;
   let total = 0;
   // Walk portal days from the one that holds `from`; each adds the part of it inside [from, to).
-  for (
-    let dayStart = Math.floor((from + shift) / dayLength) * dayLength - shift;
-    dayStart < to;
-    dayStart += dayLength
-  ) {
+  for (let dayStart = Math.floor((from + shift) / dayMs) * dayMs - shift; dayStart < to; dayStart += dayMs) {
     const day = new Date(dayStart + shift).toISOString().slice(0, 10);
-    if (isDayOff(calendar, day)) total += Math.min(to, dayStart + dayLength) - Math.max(from, dayStart);
+    if (isDayOff(calendar, day)) total += Math.min(to, dayStart + dayMs) - Math.max(from, dayStart);
   }
   return total;
+}
+
+/** The length of [from, to) on working days only: the days off in it left out (0 for an empty span). */
+export function workingDaysTime(calendar: WorkCalendar, offsetMinutes: number, from: number, to: number): number {
+  return Math.max(0, to - from) - dayOffTime(calendar, offsetMinutes, from, to);
 }

@@ -168,13 +168,12 @@ function workOn(flow: FlowSimulation, task: SimulatedTask, assignee: number, sta
   // With a busy reviewer, only their reviews wait; the others review as a healthy flow does.
   const reviewer =
     plan.busyReviewerId === null || task.createdBy === plan.busyReviewerId ? profile : causeProfiles.healthy;
-  const review = reviewer.review;
-  let closedAt = later(flow, doneAt, spread(random, review));
+  let closedAt = later(flow, doneAt, spread(random, reviewer.review));
   if (random.chance(reviewer.returnShare)) {
     task.events.push({ kind: 'status', at: closedAt, by: task.createdBy, from: '4', to: '3' });
     const redoneAt = later(flow, closedAt, random.between(0.05, 0.2));
     task.events.push({ kind: 'status', at: redoneAt, by: assignee, from: '3', to: '4' });
-    closedAt = later(flow, redoneAt, spread(random, review) / 2);
+    closedAt = later(flow, redoneAt, spread(random, reviewer.review) / 2);
   }
   task.events.push({ kind: 'status', at: closedAt, by: task.createdBy, from: '4', to: '5' });
   return { closedAt, deadline, deadlineSetAt };

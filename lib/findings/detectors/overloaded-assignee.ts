@@ -1,6 +1,13 @@
 import type { teamLoad } from '@/lib/metrics/assignee-load';
 import { median } from '@/lib/metrics/percentiles';
-import { beyondShare, lateRate, round1, stageShare, type Detector, type DetectorContext } from '../detector';
+import {
+  lateRate,
+  medianPickup,
+  round1,
+  startAndWorkBeyondShares,
+  type Detector,
+  type DetectorContext,
+} from '../detector';
 import type { MeasuredTask } from '../measured-task';
 
 /** An assignee is overloaded from this many times the team's median open (or overdue) tasks. */
@@ -41,7 +48,7 @@ export function overloadedPeople(
     const others = counted.filter((task) => task.responsibleId !== id);
     // With next to nothing on the others there is no team to compare with.
     if (others.length < minOverloadTasks) return false;
-    const othersPickup = median(others.filter((task) => task.pickup !== null).map((task) => task.pickup!));
+    const othersPickup = medianPickup(others);
     const receivedFar = far(person.received, medianReceived);
     const waitedFar =
       person.medianPickup !== null &&
@@ -65,7 +72,7 @@ function windowLoads(counted: readonly MeasuredTask[], team: readonly number[]):
     return {
       responsibleId,
       received: own.length,
-      medianPickup: median(own.filter((task) => task.pickup !== null).map((task) => task.pickup!)),
+      medianPickup: medianPickup(own),
       lateShare: lateRate(own),
     };
   });
@@ -79,10 +86,8 @@ export const overloadedAssignee: Detector = {
     const heaviest = overloaded.reduce((top, person) => (person.open > top.open ? person : top));
     const own = counted.filter((task) => task.responsibleId === heaviest.responsibleId);
     const others = counted.filter((task) => !overloaded.some((person) => person.responsibleId === task.responsibleId));
-    const medianPickupOf = (tasks: MeasuredTask[]) =>
-      median(tasks.filter((task) => task.pickup !== null).map((task) => task.pickup!));
-    const ownPickup = medianPickupOf(own);
-    const othersPickup = medianPickupOf(others);
+    const ownPickup = medianPickup(own);
+    const othersPickup = medianPickup(others);
     return {
       figures: {
         openTasks: heaviest.open,
@@ -98,8 +103,7 @@ export const overloadedAssignee: Detector = {
       // A backlog delays the start and slows the work of every task its holder gets.
       evidence: (task) =>
         overloaded.some((person) => person.responsibleId === task.responsibleId)
-          ? beyondShare(task.onWorkingDays.pickup, stageShare.pickup, planned) +
-            beyondShare(task.onWorkingDays.work, stageShare.work, planned)
+          ? startAndWorkBeyondShares(task, planned)
           : 0,
     };
   },

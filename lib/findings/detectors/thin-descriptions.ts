@@ -1,5 +1,5 @@
 import { isOpen } from '@/lib/metrics/metric-task';
-import { beyondShare, lateRate, round1, stageShare, type Detector } from '../detector';
+import { lateRate, round1, startAndWorkBeyondShares, type Detector } from '../detector';
 import type { MeasuredTask } from '../measured-task';
 
 /** Thin descriptions are weighed from this many tasks with one. */
@@ -33,11 +33,7 @@ export const thinDescriptions: Detector = {
         onTimeComments: meanComments(counted.filter((task) => !task.late && !isOpen(task))),
       },
       // Asking what the task means delays the start and stretches the work.
-      evidence: (task) =>
-        task.thin
-          ? beyondShare(task.onWorkingDays.pickup, stageShare.pickup, planned) +
-            beyondShare(task.onWorkingDays.work, stageShare.work, planned)
-          : 0,
+      evidence: (task) => (task.thin ? startAndWorkBeyondShares(task, planned) : 0),
     };
   },
 };
