@@ -64,6 +64,7 @@ try {
   console.log(`  REST:        ${portal.url}/rest/`);
   console.log(`  Webhook URL: ${portal.webhookUrl}`);
   console.log(`  Control:     POST ${portal.url}/_demo/control {"faults": {...}, "limits": {...}}`);
+  console.log(`  Sent alerts: GET  ${portal.url}/_demo/notifications`);
   const stop = () => void portal.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

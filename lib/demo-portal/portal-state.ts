@@ -44,7 +44,8 @@ export type CalendarEvent = {
   description: string;
   section: number;
 };
-export type Notification = { id: number; userId: number; message: string };
+/** A system notification as im.notify.system.add left it, with who sent it (the caller) and when (portal time). */
+export type Notification = { id: number; userId: number; message: string; fromUserId: number; date: string };
 /**
  * Where the portal posts an event. An app's bindings (event.bind) carry the app's token; an
  * outgoing webhook, made in the portal's settings, has a token of its own (b24restdocs
@@ -368,9 +369,9 @@ export class PortalState {
     return id;
   }
 
-  addNotification(userId: number, message: string): number {
+  addNotification(userId: number, message: string, fromUserId: number): number {
     const id = this.nextNotificationId++;
-    this.notifications.push({ id, userId, message });
+    this.notifications.push({ id, userId, message, fromUserId, date: this.nowText() });
     return id;
   }
 

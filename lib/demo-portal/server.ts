@@ -280,6 +280,8 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     if (path.replace(/\/+$/, '/') === '/oauth/token/')
       return handleToken(oauth, options.company, url, target.searchParams, response, send);
     if (path === '/_demo/control' && request.method === 'POST') return handleControl(body, response);
+    // What im.notify.system.add delivered, for tests to read back (a real portal shows it in each user's bell).
+    if (path === '/_demo/notifications' && request.method === 'GET') return send(response, 200, state.notifications);
     if (path.startsWith('/rest/api/'))
       return sendError(response, new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'));
     if (path.startsWith('/rest/')) return handleRest(request, response, path, target.search.slice(1), body);

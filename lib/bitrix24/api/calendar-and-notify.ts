@@ -32,9 +32,10 @@ export async function addMeeting(
   return result;
 }
 
-/** A system notification to one user; returns its id. */
-export async function notifyUser(client: Bitrix24Client, userId: number, message: string): Promise<number> {
-  return (await client.call('im.notify.system.add', { USER_ID: userId, MESSAGE: message }, z.coerce.number())).result;
+/** A system notification to one user; its id, or null when the portal answers `false` (not created). */
+export async function notifyUser(client: Bitrix24Client, userId: number, message: string): Promise<number | null> {
+  const answer = z.union([z.literal(false).transform(() => null), z.coerce.number().int().positive()]);
+  return (await client.call('im.notify.system.add', { USER_ID: userId, MESSAGE: message }, answer)).result;
 }
 
 /** The portal's clock with its offset (used to learn the portal's time zone). */

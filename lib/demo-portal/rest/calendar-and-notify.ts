@@ -101,9 +101,12 @@ export const imNotifySystemAdd: RestMethod = {
   scope: 'im',
   handle(context, params) {
     const userId = Number(params.USER_ID ?? params.user_id);
-    if (!userId) throw new RestError(400, 'USER_ID_EMPTY', 'User ID can not be empty');
-    const message = String(params.MESSAGE ?? params.message ?? '');
-    if (!message) throw new RestError(400, 'MESSAGE_EMPTY', 'Message can not be empty');
-    return { result: context.state.addNotification(userId, message) };
+    if (!Number.isInteger(userId) || userId <= 0) throw new RestError(400, 'USER_ID_EMPTY', "User ID can't be empty");
+    // The method trims the text before sending (api-reference/chats/notifications/im-notify-system-add.md).
+    const message = String(params.MESSAGE ?? params.message ?? '').trim();
+    if (!message) throw new RestError(400, 'MESSAGE_EMPTY', "Message can't be empty");
+    // No one to tell: the documented `false` for a notification that was not created.
+    if (!context.state.users.has(userId)) return { result: false };
+    return { result: context.state.addNotification(userId, message, context.caller.userId) };
   },
 };
