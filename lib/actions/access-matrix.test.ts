@@ -39,6 +39,9 @@ const expected: Record<string, Expected> = {
   saveCopilotModelAction: ['admin'],
   testModelConnectionAction: ['admin'],
   previewModelRequestAction: ['admin'],
+  saveAlertRuleAction: ['admin', 'lead'],
+  saveAlertSettingsAction: ['admin'],
+  sendTestAlertAction: ['admin', 'lead'],
 };
 
 const viewers: Record<'anonymous' | Role, Viewer | null> = {

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
+import { AlertSettingsCard } from '@/components/alerts/alert-settings-card';
 import { Bitrix24Settings } from '@/components/settings/bitrix24-settings';
 import { CopilotModelForm } from '@/components/settings/copilot-model-form';
 import { CopilotSettingsCard } from '@/components/settings/copilot-settings-card';
@@ -8,6 +9,8 @@ import { ModelRequestPreview } from '@/components/settings/model-request-preview
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { readDeploymentCa } from '@/lib/ai/deployment-ca';
+import { alertLog } from '@/lib/alerts/alert-log';
+import { alertSettings } from '@/lib/alerts/alert-settings';
 import { requireArea } from '@/lib/auth/guards';
 import { copilotSettings } from '@/lib/copilot/settings/copilot-settings';
 import { copilotUsage } from '@/lib/copilot/settings/copilot-usage';
@@ -21,8 +24,8 @@ import { appVersion } from '@/lib/version';
 export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
-  await requireArea('settings', '/settings');
-  const [t, status, portals, requestHeaders, copilot, usage, flows] = await Promise.all([
+  const viewer = await requireArea('settings', '/settings');
+  const [t, status, portals, requestHeaders, copilot, usage, flows, alerts, alertEntries] = await Promise.all([
     getTranslations('settings'),
     readSystemStatus(db(), env().DATABASE_URL ?? ''),
     listPortalSettings(db()),
@@ -30,6 +33,8 @@ export default async function SettingsPage() {
     copilotSettings(db()),
     copilotUsage(db()),
     db().flow.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    alertSettings(db()),
+    alertLog(db(), viewer),
   ]);
   return (
     <>
@@ -43,6 +48,7 @@ export default async function SettingsPage() {
       <CopilotModelForm settings={copilot} deploymentCa={readDeploymentCa()?.status ?? null} />
       <CopilotUsageCard usage={usage} settings={copilot} />
       <ModelRequestPreview flows={flows} />
+      <AlertSettingsCard settings={alerts} log={alertEntries} />
       <SystemStatusCard status={status} version={appVersion} />
     </>
   );

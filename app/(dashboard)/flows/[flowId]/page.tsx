@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { FlowAlertsSection } from '@/components/alerts/flow-alerts-section';
 import { FlowDashboardView } from '@/components/flows/flow-dashboard-view';
 import { PageHeader } from '@/components/ui/page-header';
+import { flowAlertsView } from '@/lib/alerts/flow-alerts-view';
 import { requireArea } from '@/lib/auth/guards';
 import { copilotAvailableTo } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
@@ -25,7 +27,7 @@ export default async function FlowPage({
   // Out of scope and unknown look the same, so nobody learns which flows exist. (No loading.tsx on
   // the flows segments: a loading boundary streams the page, and the 403 status could not be sent.)
   if (!dashboard) forbidden();
-  const t = await getTranslations();
+  const [t, alerts] = await Promise.all([getTranslations(), flowAlertsView(db(), viewer, flowId)]);
   const { flow } = dashboard;
   const subtitle = [
     flow.active ? t('flows.active') : t('flows.inactive'),
@@ -46,6 +48,7 @@ export default async function FlowPage({
       </nav>
       <PageHeader title={flow.name} subtitle={subtitle} />
       <FlowDashboardView initial={dashboard} copilot={await copilotAvailableTo(db(), viewer)} />
+      {alerts && <FlowAlertsSection view={alerts} />}
     </>
   );
 }
