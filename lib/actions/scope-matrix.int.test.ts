@@ -39,6 +39,8 @@ const scopedActions = [
   'createTaskFromMessageAction',
   'createMeetingFromMessageAction',
   'rateCopilotMessageAction',
+  'saveAlertRuleAction',
+  'sendTestAlertAction',
 ];
 
 beforeAll(async () => {
@@ -106,7 +108,12 @@ describe("a lead's flow scope, through the actions", () => {
     const touching: string[] = [];
     for (const file of (await serverActionModules(['lib'])).modules) {
       const source = await readFile(file, 'utf8');
-      if (!/lib\/copilot\/analysis\/(message-actions|request-analysis)'/.test(source)) continue;
+      if (
+        !/lib\/(copilot\/analysis\/(message-actions|request-analysis)|alerts\/(alert-rules|send-test-alert))'/.test(
+          source,
+        )
+      )
+        continue;
       touching.push(...[...source.matchAll(/export const (\w+Action)\b/g)].map((match) => match[1]!));
     }
     expect(touching.sort()).toEqual([...scopedActions].sort());
@@ -154,6 +161,19 @@ describe("a lead's flow scope, through the actions", () => {
     expect(await createTask(task)).toMatchObject({ ok: false, error: 'not-found' });
     expect(await createMeeting(meeting)).toMatchObject({ ok: false, error: 'not-found' });
     expect(await database.db.copilotMessageAction.count()).toBe(0);
+  });
+
+  it('saveAlertRuleAction and sendTestAlertAction: another flow is not found, and no rule is kept', async () => {
+    const save = await action('save-alert-rule', 'saveAlertRuleAction');
+    const test = await action('send-test-alert', 'sendTestAlertAction');
+    const rule = { kind: 'queue_over', enabled: true, threshold: 5, extraRecipients: [] };
+    for (const flowId of [ids.other, '00000000-0000-4000-8000-000000000000']) {
+      expect(await save({ ...rule, flowId })).toMatchObject({ ok: false, error: 'not-found' });
+      expect(await test({ flowId })).toMatchObject({ ok: false, error: 'not-found' });
+    }
+    expect(await database.db.alertRule.count()).toBe(0);
+    expect(await database.db.alertDelivery.count()).toBe(0);
+    expect(await save({ ...rule, flowId: ids.own })).toMatchObject({ ok: true });
   });
 
   it("the analysis API (analysisView): another flow's analysis is not there", async () => {

@@ -20,7 +20,7 @@ export const sendTestAlertAction = authorizedAction(
     return sendTestAlert(db(), appPortalClient, viewer, {
       flowId,
       locale: isLocale(locale) ? locale : 'ru',
-      flowUrl: flowPageUrl(appAddress(env().APP_URL, await headers(), ''), flowId),
+      flowUrl: async (id) => flowPageUrl(appAddress(env().APP_URL, await headers(), ''), id),
     });
   },
 );

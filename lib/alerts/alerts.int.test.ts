@@ -280,7 +280,7 @@ describe('alerts', () => {
     const outcome = await sendTestAlert(database.db, async () => clientWith(), linked, {
       flowId,
       locale: 'en',
-      flowUrl: flowPageUrl('https://flowpilot.example', flowId),
+      flowUrl: (id) => flowPageUrl('https://flowpilot.example', id),
     });
     expect(outcome.bitrixNotificationId).toBeGreaterThan(0);
     expect(sent()).toEqual([expect.objectContaining({ userId: 2 })]);
@@ -289,13 +289,13 @@ describe('alerts', () => {
       expect.objectContaining({ kind: null, state: 'sent', recipient: { id: 2, name: 'Пётр Петров' } }),
     ]);
     await expect(
-      sendTestAlert(database.db, async () => clientWith(), admin, { flowId, locale: 'en', flowUrl: 'x' }),
+      sendTestAlert(database.db, async () => clientWith(), admin, { flowId, locale: 'en', flowUrl: () => 'x' }),
     ).rejects.toMatchObject({ code: 'no-employee' });
     await expect(
       sendTestAlert(database.db, async () => clientWith(hooks[1]!.code), linked, {
         flowId,
         locale: 'en',
-        flowUrl: 'x',
+        flowUrl: () => 'x',
       }),
     ).rejects.toMatchObject({ code: 'missing-scope' });
   });

@@ -19,7 +19,7 @@ export async function sendTestAlert(
   db: PrismaClient,
   clientFor: (portalId: string) => Promise<Bitrix24Client>,
   viewer: Viewer,
-  input: { flowId: string; locale: Locale; flowUrl: string },
+  input: { flowId: string; locale: Locale; flowUrl: (flowId: string) => Promise<string> | string },
 ): Promise<{ bitrixNotificationId: number }> {
   const flow = await db.flow.findFirst({
     where: { AND: [{ id: input.flowId }, visibleFlowsWhere(viewer)] },
@@ -28,7 +28,7 @@ export async function sendTestAlert(
   if (!flow) throw new ActionError('not-found', 'No such flow.');
   if (viewer.bitrixUserId === null || viewer.portalId !== flow.portalId)
     throw new ActionError('no-employee', 'This account is not linked to an employee of the flow’s portal.');
-  const message = testAlertMessage(input.locale, { flowName: flow.name, flowUrl: input.flowUrl });
+  const message = testAlertMessage(input.locale, { flowName: flow.name, flowUrl: await input.flowUrl(flow.id) });
   const outcome = await sendOne(await clientFor(flow.portalId), viewer.bitrixUserId, message);
   await db.alertDelivery.create({
     data: {
