@@ -24,7 +24,7 @@ export type HoldingCondition = {
   task?: { id: number; title: string; responsibleId: number };
 };
 
-/** The conditions that hold now, for the enabled rules (docs/alerts.md, "Conditions"). */
+/** The conditions that hold now, for the enabled rules (docs/alerts.md, "Rules"). */
 export function holdingConditions(rules: readonly AlertRule[], figures: FlowAlertFigures): HoldingCondition[] {
   const holding: HoldingCondition[] = [];
   const flowLevel = (kind: AlertKind, value: number) => holding.push({ kind, subject: 'flow', value });

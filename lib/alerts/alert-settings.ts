@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { hourMs, dayMs } from '@/lib/time/durations';
 import { locales, type Locale } from '@/lib/i18n/locales';
 
-/** The deployment's alert limits (docs/alerts.md, "Quiet hours and the daily cap"). */
+/** The deployment's alert limits (docs/alerts.md, "Delivery"). */
 export type AlertSettings = {
   /** Hours 0–23 in portal time: no alert goes out from `quietFrom` until `quietTo`; equal means never quiet. */
   quietFrom: number;

@@ -271,6 +271,8 @@ describe('meetings and notifications', () => {
       }),
     ).toBe(1246);
     expect(await notifyUser(client, 1, 'Hello')).toBe(12345);
+    const notCreated = clientFor({ 'im.notify.system.add': calendar.imNotifySystemAddNotCreated }).client;
+    expect(await notifyUser(notCreated, 1, 'Hello')).toBeNull();
   });
 
   it('their refusals carry the portal’s text, even with an empty error code', async () => {

@@ -51,6 +51,25 @@ export const imNotifySystemAdd: DocumentedAnswer = {
   },
 };
 
+/** "If the notification was not created, it may return `false`" (Returned Data). */
+export const imNotifySystemAddNotCreated: DocumentedAnswer = {
+  source: 'api-reference/chats/notifications/im-notify-system-add.md',
+  status: 200,
+  body: {
+    result: false,
+    time: {
+      start: 1760000000,
+      finish: 1760000000.1,
+      duration: 0.1,
+      processing: 0.04,
+      date_start: '2026-03-02T09:30:00+01:00',
+      date_finish: '2026-03-02T09:30:00+01:00',
+      operating_reset_at: 1760030000,
+      operating: 0,
+    },
+  },
+};
+
 export const imNotifySystemAddNoUser: DocumentedAnswer = {
   source: 'api-reference/chats/notifications/im-notify-system-add.md',
   status: 400,

@@ -4,6 +4,7 @@ import {
   calendarSettingsGet,
   imNotifySystemAdd,
   imNotifySystemAddNoUser,
+  imNotifySystemAddNotCreated,
 } from './calendar-and-notify';
 import { departmentGet, userAdmin, userCurrent, userGet } from './directory';
 import type { DocumentedAnswer, DocumentedPost } from './documented-answer';
@@ -53,7 +54,7 @@ export const documentedMethods: Record<string, readonly DocumentedAnswer[]> = {
   'department.get': [departmentGet],
   'calendar.event.add': [calendarEventAdd, calendarEventAddNoName],
   'calendar.settings.get': [calendarSettingsGet],
-  'im.notify.system.add': [imNotifySystemAdd, imNotifySystemAddNoUser],
+  'im.notify.system.add': [imNotifySystemAdd, imNotifySystemAddNotCreated, imNotifySystemAddNoUser],
   'server.time': [serverTime],
   scope: [scope],
   profile: [profile],
