@@ -1,4 +1,5 @@
 import type { DeadlineRisk } from '@/lib/metrics/deadline-risk';
+import type { EfficiencyForecast } from '@/lib/metrics/efficiency-forecast';
 import type { Person } from '@/lib/people/people-of';
 /**
  * What the dashboard pages show, as plain JSON: the server renders the first paint from these and
@@ -38,6 +39,8 @@ export type FlowListRow = {
   /** Open tasks past their deadline now, and open ones past 80 % of their time. */
   overdue: number;
   atRisk: number;
+  /** Open tasks more likely late than not (docs/metrics.md, "Likely late"): an estimate. */
+  likelyLate: number;
   efficiency: {
     /** By the portal's rule over the 30 days up to today; null before the first daily figures. */
     value: number | null;
@@ -51,6 +54,11 @@ export type FlowListRow = {
     /** The daily figures of the window's days, oldest first (days not rolled up are left out): plain numbers, as the list sends hundreds of them. */
     sparkline: number[];
   };
+  /**
+   * Efficiency 7 and 14 days ahead (docs/metrics.md, "Efficiency forecast"), and its drop: today's
+   * figure minus the median in 14 days (positive: expected to fall), null without today's figure.
+   */
+  forecast: EfficiencyForecast & { drop: number | null };
   /** The flow's tasks in Bitrix24. */
   bitrixUrl: string;
 };
@@ -140,6 +148,8 @@ export type OverviewTotals = {
   open: number;
   overdue: number;
   atRisk: number;
+  /** Open tasks more likely late than not, over the flows: an estimate. */
+  likelyLate: number;
   completed: number;
   /** Mean of the flows' current efficiency (flows with a figure). */
   efficiency: number | null;

@@ -197,6 +197,23 @@ describe('the dashboards over a mirror', () => {
     expect(chances).toEqual([...chances].sort((a, b) => b - a));
   });
 
+  it('each row counts the open tasks likely late and forecasts its efficiency, as the flow page does', async () => {
+    const list = await flowsList(database.db, {}, { now: new Date(now) });
+    for (const row of list.rows) {
+      const page = await flowDashboard(database.db, {}, row.id, { now: new Date(now) });
+      expect(page!.flow.likelyLate).toBe(row.likelyLate);
+      expect(page!.flow.forecast).toEqual(row.forecast);
+      expect(row.forecast.points.map((point) => point.days)).toEqual([7, 14]);
+      expect(row.forecast.drop).toBe(row.efficiency.value! - row.forecast.points[1]!.median);
+      // Overdue tasks are certain to be late, so they are all among the likely late.
+      expect(row.likelyLate).toBeGreaterThanOrEqual(row.overdue);
+    }
+    expect(list.rows[0]!.likelyLate).toBeGreaterThan(list.rows[0]!.overdue);
+    // A flow with no tasks: nothing likely late, and 100 % now and ahead.
+    expect(list.rows[2]!.likelyLate).toBe(0);
+    expect(list.rows[2]!.forecast.points.map((point) => point.median)).toEqual([100, 100]);
+  });
+
   it('a flow outside the filter, an unknown id and a malformed id all give nothing', async () => {
     expect(
       await flowDashboard(database.db, { id: { in: [flowIds[1]!] } }, flowIds[0]!, { now: new Date(now) }),
@@ -217,6 +234,7 @@ describe('the dashboards over a mirror', () => {
       open: rows.reduce((sum, row) => sum + row.pending.count + row.inProgress.count + row.awaitingReview, 0),
       overdue: rows.reduce((sum, row) => sum + row.overdue, 0),
       atRisk: rows.reduce((sum, row) => sum + row.atRisk, 0),
+      likelyLate: rows.reduce((sum, row) => sum + row.likelyLate, 0),
       completed: rows.reduce((sum, row) => sum + row.completed, 0),
       efficiency: Math.round(rows.reduce((sum, row) => sum + row.efficiency.value!, 0) / 3),
     });

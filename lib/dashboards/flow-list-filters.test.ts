@@ -18,6 +18,8 @@ function row(
     owner?: number;
     distribution?: FlowListRow['distributionType'];
     active?: boolean;
+    likelyLate?: number;
+    drop?: number | null;
   } = {},
 ): FlowListRow {
   const efficiency = overrides.efficiency === undefined ? 90 : overrides.efficiency;
@@ -35,6 +37,7 @@ function row(
     completed: 0,
     overdue: 0,
     atRisk: 0,
+    likelyLate: overrides.likelyLate ?? 0,
     efficiency: {
       value: efficiency,
       previous: null,
@@ -44,15 +47,30 @@ function row(
       differs: false,
       sparkline: [],
     },
+    forecast: {
+      current: efficiency ?? 100,
+      points: [],
+      basis: { tasks: 0, openDue: 0, recent: 0 },
+      arrivalsPerDay: 0,
+      drop: overrides.drop === undefined ? 0 : overrides.drop,
+    },
     bitrixUrl: '',
   };
 }
 
 const rows = [
-  row('Юристы', { efficiency: 55, change: -10, pending: 4, owner: 2, distribution: 'manually' }),
-  row('Alpha', { efficiency: 95, change: 5, pending: 1 }),
-  row('beta', { efficiency: null, pending: 9, active: false, distribution: 'himself' }),
-  row('Gamma', { efficiency: 70, change: 0, pending: 1, owner: 2 }),
+  row('Юристы', {
+    efficiency: 55,
+    change: -10,
+    pending: 4,
+    owner: 2,
+    distribution: 'manually',
+    likelyLate: 3,
+    drop: 6,
+  }),
+  row('Alpha', { efficiency: 95, change: 5, pending: 1, drop: -2 }),
+  row('beta', { efficiency: null, pending: 9, active: false, distribution: 'himself', likelyLate: 5, drop: null }),
+  row('Gamma', { efficiency: 70, change: 0, pending: 1, owner: 2, likelyLate: 3, drop: 11 }),
 ];
 const names = (list: FlowListRow[]) => list.map((item) => item.name);
 
@@ -73,6 +91,16 @@ describe('the flows list filters', () => {
     expect(names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'pending', order: 'asc' }, 'en'))).toEqual(
       ['Alpha', 'Gamma', 'Юристы', 'beta'],
     );
+  });
+
+  it('sorts by the open tasks likely late and by the forecast drop, the biggest first when descending', () => {
+    expect(
+      names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'likelyLate', order: 'desc' }, 'en')),
+    ).toEqual(['beta', 'Gamma', 'Юристы', 'Alpha']);
+    expect(
+      names(filterAndSortFlows(rows, { ...defaultFlowListFilters, sort: 'forecastDrop', order: 'desc' }, 'en')),
+    ).toEqual(['Gamma', 'Юристы', 'Alpha', 'beta']);
+    expect(flowListFiltersFrom({ sort: 'forecastDrop', order: 'desc' })).toMatchObject({ sort: 'forecastDrop' });
   });
 
   it('searches names and owners, and filters by health, distribution, owner and state', () => {

@@ -10,7 +10,9 @@ export const flowListFiltersSchema = z.object({
   /** An owner's Bitrix24 user id, or all. */
   owner: z.union([z.literal('all'), z.string().regex(/^\d+$/)]).catch('all'),
   active: z.enum(['all', 'active', 'inactive']).catch('all'),
-  sort: z.enum(['name', 'pending', 'inProgress', 'completed', 'efficiency', 'change']).catch('name'),
+  sort: z
+    .enum(['name', 'pending', 'inProgress', 'completed', 'likelyLate', 'efficiency', 'change', 'forecastDrop'])
+    .catch('name'),
   order: z.enum(['asc', 'desc']).catch('asc'),
   /** Which page of the matching rows is shown (flowListPageSize rows each). */
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -38,6 +40,8 @@ const sortValue: Record<FlowSortKey, (row: FlowListRow) => number | string | nul
   completed: (row) => row.completed,
   efficiency: (row) => row.efficiency.value,
   change: (row) => row.efficiency.change,
+  likelyLate: (row) => row.likelyLate,
+  forecastDrop: (row) => row.forecast.drop,
 };
 
 /** The rows that match, in the chosen order; rows without a value sort last either way, ties by name. */

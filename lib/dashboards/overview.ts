@@ -128,6 +128,7 @@ export async function overview(
       open: sum((row) => row.pending.count + row.inProgress.count + row.awaitingReview),
       overdue: sum((row) => row.overdue),
       atRisk: sum((row) => row.atRisk),
+      likelyLate: sum((row) => row.likelyLate),
       completed: sum((row) => row.completed),
       efficiency:
         withValue.length === 0
