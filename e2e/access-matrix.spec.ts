@@ -40,6 +40,7 @@ const pages: Record<string, Record<Who, PageOutcome>> = {
   '/overview': signedInOnly,
   '/flows': signedInOnly,
   '/flows/[flowId]': signedInOnly,
+  '/outcomes': signedInOnly,
   '/settings': adminOnly,
   '/users': adminOnly,
   '/users/[userId]': adminOnly,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderWithIntl } from '@/components/charts/render-with-intl';
 import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
+import type { MessageOutcome } from '@/lib/copilot/outcomes/message-outcomes';
 import { findingKinds, type Finding } from '@/lib/findings/finding';
 import { AnalysisChat } from './analysis-chat';
 import { QuotaNotice } from './copilot-panel';
@@ -70,6 +71,8 @@ function view(overrides: Partial<AnalysisView> = {}): AnalysisView {
         advice: 'Hand part of the open tasks of user_1 to teammates.',
         actions: [],
         feedback: { mine: null, helpful: null, notHelpful: null },
+        followable: true,
+        followed: null,
       },
       {
         index: 1,
@@ -78,6 +81,8 @@ function view(overrides: Partial<AnalysisView> = {}): AnalysisView {
         advice: 'Lengthen it.',
         actions: [{ kind: 'task', bitrixId: 77, url: 'https://p.bitrix24.ru/task/77/' }],
         feedback: { mine: true, helpful: 2, notHelpful: 1 },
+        followable: true,
+        followed: null,
       },
     ],
     tokens: { user_1: { id: 7, name: 'Ольга Смирнова' } },
@@ -98,9 +103,39 @@ function view(overrides: Partial<AnalysisView> = {}): AnalysisView {
       ],
     },
     flow: { name: 'Support', ownerId: 7, team: [{ id: 7, name: 'Ольга Смирнова' }] },
+    followedEarlier: [],
+    outcomePeople: {},
     ...overrides,
   };
 }
+
+/** Advice on Ольга's load, followed with a task on 12 November: her open tasks 31 → 9. */
+const followedLoad: MessageOutcome = {
+  id: 'o1',
+  analysisId: 'a0',
+  messageIndex: 0,
+  flowId: 'flow-1',
+  kind: 'overloaded-assignee',
+  people: [7],
+  via: 'task',
+  actedAt: '2026-11-12T09:00:00.000Z',
+  before: { efficiency: 35, lostPoints: 62, figure: { key: 'openTasks', value: 31, unit: 'day' }, found: true },
+  now: { efficiency: 71, lostPoints: 11, figure: { key: 'openTasks', value: 9, unit: 'day' }, found: true },
+  improved: true,
+  task: { bitrixId: 77, completedAt: '2026-11-15T12:00:00.000Z' },
+};
+const olga = {
+  id: 7,
+  name: 'Ольга Смирнова',
+  forms: {
+    nom: 'Ольга Смирнова',
+    gen: 'Ольги Смирновой',
+    dat: 'Ольге Смирновой',
+    acc: 'Ольгу Смирнову',
+    ins: 'Ольгой Смирновой',
+    pre: 'Ольге Смирновой',
+  },
+};
 
 describe('an analysis in the panel', () => {
   it('greets with the drop, shows where the points went and the numbered messages, people by name', () => {
@@ -169,6 +204,36 @@ describe('an analysis in the panel', () => {
       ),
     ).toContain('provider is limiting requests right now');
     expect(html).toContain('CoPilot пишет…');
+  });
+
+  it('shows followed advice first, then and now, with the person’s name declined and an honest note', () => {
+    const followed = view({ followedEarlier: [followedLoad], outcomePeople: { 7: olga } });
+    const ru = render('ru', <AnalysisChat view={followed} onFresh={() => undefined} requesting={false} />);
+    expect(ru).toContain('Советы, которым последовала команда');
+    expect(ru).toContain('С 12 ноября, когда по этому совету поставили задачу:');
+    expect(ru).toContain('Открытые задачи у Ольги Смирновой');
+    expect(ru).toMatch(/31 → <strong>9<\/strong>/);
+    expect(ru).toMatch(/62 → <strong>11<\/strong>/);
+    expect(ru).toMatch(/35 % → <strong>71 %<\/strong>/);
+    expect(ru).toContain('Задача по этому совету завершена 15 ноября.');
+    expect(ru).toContain('а не доказательство того, что их вызвали эти меры');
+    expect(ru.indexOf('Советы, которым последовала команда')).toBeLessThan(ru.indexOf('Much of the work sits with'));
+    const en = render(
+      'en',
+      <AnalysisChat
+        view={view({
+          messages: view().messages.map((message, index) =>
+            index === 0 ? { ...message, followed: followedLoad } : message,
+          ),
+          outcomePeople: { 7: { ...olga, forms: { ...olga.forms, gen: 'Ольга Смирнова' } } },
+        })}
+        onFresh={() => undefined}
+        requesting={false}
+      />,
+    );
+    expect(en).toContain('Since November 12, when a task was made from this advice:');
+    expect(en).toContain('Open tasks of Ольга Смирнова');
+    expect(en).toContain('Better');
   });
 
   it('has a name in both languages for every finding kind', () => {

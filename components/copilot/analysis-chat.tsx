@@ -8,6 +8,7 @@ import { AnalysisChanges } from './analysis-changes';
 import { CopilotBubble } from './copilot-bubble';
 import { CopilotMessage } from './copilot-message';
 import { LostPointsBreakdown } from './lost-points-breakdown';
+import { MessageOutcomeView } from './message-outcome';
 
 /** One analysis as a chat: the greeting, where the points went, what changed, then the numbered messages. */
 export function AnalysisChat({
@@ -69,6 +70,19 @@ export function AnalysisChat({
         <p className="text-sm text-slate-700">{low ? greeting('lowLine') : greeting('highLine')}</p>
       </CopilotBubble>
       {low && <LostPointsBreakdown view={view} />}
+      {view.followedEarlier.length > 0 && (
+        <CopilotBubble>
+          <p className="font-semibold text-slate-900">{t('outcome.earlierTitle')}</p>
+          {view.followedEarlier.map((outcome) => (
+            <MessageOutcomeView
+              key={outcome.id}
+              outcome={outcome}
+              people={view.outcomePeople}
+              title={t(`kinds.${outcome.kind}`)}
+            />
+          ))}
+        </CopilotBubble>
+      )}
       {view.previous && <AnalysisChanges view={view} previous={view.previous} />}
       <ol aria-label={t('title')} aria-live="polite" aria-busy={running} className="space-y-3">
         {view.messages.map((message) => (

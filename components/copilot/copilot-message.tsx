@@ -6,8 +6,10 @@ import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/a
 import { CopilotBubble } from './copilot-bubble';
 import { CreateMeetingDialog } from './create-meeting-dialog';
 import { CreateTaskDialog } from './create-task-dialog';
+import { MarkFollowedDialog } from './mark-followed-dialog';
 import { MessageActionsMenu } from './message-actions-menu';
 import { MessageEvidence } from './message-evidence';
+import { MessageOutcomeView } from './message-outcome';
 import { useMessageText } from './use-message-text';
 
 /** One numbered CoPilot message: what is happening, the recommendation, its evidence and its "…" menu. */
@@ -16,7 +18,7 @@ export function CopilotMessage({ view, message }: { view: AnalysisView; message:
   const number = message.index + 1;
   const text = useMessageText(view)(message);
   const [evidenceOpen, setEvidenceOpen] = useState(false);
-  const [dialog, setDialog] = useState<'task' | 'meeting' | null>(null);
+  const [dialog, setDialog] = useState<'task' | 'meeting' | 'followed' | null>(null);
   const evidenceId = useId();
   const menuTrigger = useRef<HTMLButtonElement>(null);
   const findings = view.findings.filter((finding) => message.findingIds.includes(finding.id));
@@ -68,7 +70,11 @@ export function CopilotMessage({ view, message }: { view: AnalysisView; message:
           ))}
         </div>
         {evidenceOpen && <MessageEvidence id={evidenceId} view={view} findings={findings} number={number} />}
+        {message.followed && <MessageOutcomeView outcome={message.followed} people={view.outcomePeople} />}
       </CopilotBubble>
+      {dialog === 'followed' && (
+        <MarkFollowedDialog view={view} message={message} returnFocusTo={menuTrigger} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'task' && (
         <CreateTaskDialog
           view={view}

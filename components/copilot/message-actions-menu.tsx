@@ -11,7 +11,7 @@ import { copilotKeys } from '@/lib/query/keys';
 const itemClass =
   'flex w-full cursor-default select-none items-center gap-2 rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100 aria-checked:font-semibold';
 
-/** The "…" menu of a message: task, meeting, copy, helpful / not helpful. */
+/** The "…" menu of a message: task, meeting, "we did this", copy, helpful / not helpful. */
 export function MessageActionsMenu({
   view,
   message,
@@ -22,7 +22,7 @@ export function MessageActionsMenu({
   view: AnalysisView;
   message: AnalysisMessageView;
   plainText: string;
-  onCreate: (kind: 'task' | 'meeting') => void;
+  onCreate: (kind: 'task' | 'meeting' | 'followed') => void;
   /** The dialogs opened from the menu give focus back here when they close. */
   triggerRef: RefObject<HTMLButtonElement | null>;
 }) {
@@ -71,6 +71,11 @@ export function MessageActionsMenu({
             <DropdownMenu.Item className={itemClass} onSelect={() => onCreate('meeting')}>
               {t('createMeeting')}
             </DropdownMenu.Item>
+            {message.followable && message.followed === null && (
+              <DropdownMenu.Item className={itemClass} onSelect={() => onCreate('followed')}>
+                {t('weDidThis')}
+              </DropdownMenu.Item>
+            )}
             <DropdownMenu.Item className={itemClass} onSelect={() => void copy()}>
               {t('copy')}
             </DropdownMenu.Item>

@@ -5,7 +5,13 @@ import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { Area } from '@/lib/auth/roles';
 
-const hrefs: Record<Area, string> = { overview: '/overview', flows: '/flows', users: '/users', settings: '/settings' };
+const hrefs: Record<Area, string> = {
+  overview: '/overview',
+  flows: '/flows',
+  outcomes: '/outcomes',
+  users: '/users',
+  settings: '/settings',
+};
 
 /** The areas the viewer's role may open, in a fixed order. */
 export function AppNav({ areas }: { areas: readonly Area[] }) {

@@ -35,6 +35,7 @@ const expected: Record<string, Expected> = {
   createTaskFromMessageAction: ['admin', 'lead'],
   createMeetingFromMessageAction: ['admin', 'lead'],
   rateCopilotMessageAction: ['admin', 'lead'],
+  markMessageFollowedAction: ['admin', 'lead'],
   setCopilotEnabledAction: ['admin'],
   saveCopilotModelAction: ['admin'],
   testModelConnectionAction: ['admin'],

@@ -39,6 +39,7 @@ const scopedActions = [
   'createTaskFromMessageAction',
   'createMeetingFromMessageAction',
   'rateCopilotMessageAction',
+  'markMessageFollowedAction',
   'saveAlertRuleAction',
   'sendTestAlertAction',
 ];
@@ -136,6 +137,16 @@ describe("a lead's flow scope, through the actions", () => {
     });
     expect(await database.db.copilotFeedback.count()).toBe(0);
     expect(await rate({ analysisId: ids.ownAnalysis, messageIndex: 0, helpful: true })).toMatchObject({ ok: true });
+  });
+
+  it('markMessageFollowedAction: a message of another flow is not found, and nothing is followed', async () => {
+    const mark = await action('mark-message-followed', 'markMessageFollowedAction');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await mark({ analysisId: ids.otherAnalysis, messageIndex: 0, date: today })).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+    expect(await database.db.copilotFollowedMessage.count()).toBe(0);
   });
 
   it('createTaskFromMessageAction and createMeetingFromMessageAction: a message of another flow is not found, nothing is created', async () => {

@@ -3,9 +3,15 @@ import { areas, canOpen, homePath, roles } from './roles';
 
 describe('roles', () => {
   it('admins open everything; leads and executives never settings or users', () => {
-    expect(areas.filter((area) => canOpen('admin', area))).toEqual(['overview', 'flows', 'users', 'settings']);
+    expect(areas.filter((area) => canOpen('admin', area))).toEqual([
+      'overview',
+      'flows',
+      'outcomes',
+      'users',
+      'settings',
+    ]);
     for (const role of ['lead', 'executive'] as const) {
-      expect(areas.filter((area) => canOpen(role, area))).toEqual(['overview', 'flows']);
+      expect(areas.filter((area) => canOpen(role, area))).toEqual(['overview', 'flows', 'outcomes']);
     }
   });
 

@@ -2,13 +2,13 @@ export const roles = ['admin', 'lead', 'executive'] as const;
 export type Role = (typeof roles)[number];
 
 /** The parts of the app a role may open. Leads and executives never reach settings or users. */
-export const areas = ['overview', 'flows', 'users', 'settings'] as const;
+export const areas = ['overview', 'flows', 'outcomes', 'users', 'settings'] as const;
 export type Area = (typeof areas)[number];
 
 const areasByRole: Record<Role, readonly Area[]> = {
   admin: areas,
-  lead: ['overview', 'flows'],
-  executive: ['overview', 'flows'],
+  lead: ['overview', 'flows', 'outcomes'],
+  executive: ['overview', 'flows', 'outcomes'],
 };
 
 export function canOpen(role: Role, area: Area): boolean {

@@ -13,6 +13,8 @@ import { analysisRecordSchema } from './analysis-record';
 import { abandonedRunMs } from './analysis-run';
 import type { Finding, FindingKind } from '@/lib/findings/finding';
 import { pseudonymisedFindings } from '../grounding/pseudonymise';
+import { messageProblem } from '../outcomes/follow-message';
+import { followedSelect, messageOutcomes, type MessageOutcome } from '../outcomes/message-outcomes';
 
 export type AnalysisState = 'running' | 'succeeded' | 'failed' | 'interrupted';
 
@@ -33,6 +35,10 @@ export type AnalysisMessageView = {
   actions: { kind: 'task' | 'meeting'; bitrixId: number; url: string }[];
   /** The viewer's own vote; the counts only for admins. */
   feedback: { mine: boolean | null; helpful: number | null; notHelpful: number | null };
+  /** Whether the message is about a problem, so the team can follow it. */
+  followable: boolean;
+  /** Since the team acted on it: its finding's figures then and now. */
+  followed: MessageOutcome | null;
 };
 
 export type PersonView = { id: number; name: string };
@@ -67,7 +73,14 @@ export type AnalysisView = {
     findings: { kind: FindingKind; lostPoints: number }[];
   } | null;
   flow: { name: string; ownerId: number | null; team: PersonView[] };
+  /** Advice of earlier analyses of the flow that the team followed, newest first: shown before the messages. */
+  followedEarlier: MessageOutcome[];
+  /** The people outcomes name, with their names in each case. */
+  outcomePeople: Record<number, TokenPersonView>;
 };
+
+/** Earlier followed advice shown at the top of an analysis. */
+const followedEarlierShown = 3;
 
 /**
  * An analysis of one of the viewer's flows, or null. The built-in analyst's messages are written
@@ -110,12 +123,25 @@ export async function analysisView(
     ]),
   ];
   const taskIds = [...new Set(record.findings.flatMap((finding) => finding.taskIds))];
+  const followedRows = await db.copilotFollowedMessage.findMany({
+    where: { flowId: analysis.flowId, analysis: { startedAt: { lte: analysis.startedAt } } },
+    orderBy: { actedAt: 'desc' },
+    select: followedSelect,
+  });
+  const thisAnalysis = followedRows.filter((row) => row.analysisId === analysis.id);
+  const earlier = followedRows.filter((row) => row.analysisId !== analysis.id).slice(0, followedEarlierShown);
+  const outcomes =
+    [...thisAnalysis, ...earlier].length > 0 ? await messageOutcomes(db, [...thisAnalysis, ...earlier], now) : [];
+  const outcomePeopleIds = [...new Set(outcomes.flatMap((outcome) => outcome.people))];
   const [personOf, nameParts, tasks, previous] = await Promise.all([
     peopleOf(
       db,
-      personIds.map((bitrixUserId) => ({ portalId: flow.portalId, bitrixUserId })),
+      [...new Set([...personIds, ...outcomePeopleIds])].map((bitrixUserId) => ({
+        portalId: flow.portalId,
+        bitrixUserId,
+      })),
     ),
-    namePartsOf(db, flow.portalId, Object.values(record.people)),
+    namePartsOf(db, flow.portalId, [...new Set([...Object.values(record.people), ...outcomePeopleIds])]),
     db.task.findMany({
       where: { portalId: flow.portalId, bitrixTaskId: { in: taskIds } },
       select: { bitrixTaskId: true, title: true, responsibleId: true },
@@ -167,6 +193,9 @@ export async function analysisView(
           helpful: viewer.role === 'admin' ? votes.filter((vote) => vote.helpful).length : null,
           notHelpful: viewer.role === 'admin' ? votes.filter((vote) => !vote.helpful).length : null,
         },
+        followable: messageProblem(record, index) !== null,
+        followed:
+          outcomes.find((outcome) => outcome.analysisId === analysis.id && outcome.messageIndex === index) ?? null,
       };
     }),
     tokens: Object.fromEntries(Object.entries(record.people).map(([token, id]) => [token, tokenPerson(id)])),
@@ -192,5 +221,7 @@ export async function analysisView(
       ownerId: flow.ownerId,
       team: [...new Set(memberIds)].map(person).sort((a, b) => a.name.localeCompare(b.name)),
     },
+    followedEarlier: outcomes.filter((outcome) => outcome.analysisId !== analysis.id),
+    outcomePeople: Object.fromEntries(outcomePeopleIds.map((id) => [id, tokenPerson(id)])),
   };
 }

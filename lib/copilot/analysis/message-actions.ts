@@ -11,6 +11,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import { analysisRecordSchema } from './analysis-record';
 import { copilotSettings } from '../settings/copilot-settings';
+import { followMessage, messageProblem } from '../outcomes/follow-message';
 
 const messageRef = { analysisId: z.uuid(), messageIndex: z.number().int().min(0).max(50) };
 
@@ -32,6 +33,9 @@ export const createMeetingInputSchema = z.object({
 });
 
 export const rateMessageInputSchema = z.object({ ...messageRef, helpful: z.boolean() });
+
+/** "We did this" on a message: the portal day the team acted, not after today. */
+export const markFollowedInputSchema = z.object({ ...messageRef, date: z.iso.date() });
 
 export type CreatedInPortal = {
   bitrixId: number;
@@ -57,6 +61,7 @@ async function messageOf(db: PrismaClient, viewer: Viewer, analysisId: string, m
       messages: true,
       findings: true,
       people: true,
+      startedAt: true,
       flow: {
         select: {
           bitrixFlowId: true,
@@ -137,6 +142,7 @@ export async function createTaskFromMessage(
       createdById: viewer.id,
     },
   });
+  await followIfAdvice(db, analysis, input.messageIndex, { via: 'task', bitrixTaskId: bitrixId, userId: viewer.id });
   const deadline = task.deadline ? parsePortalDate(task.deadline, portal.timeZoneOffset) : null;
   return {
     bitrixId,
@@ -185,7 +191,45 @@ export async function createMeetingFromMessage(
       createdById: viewer.id,
     },
   });
+  await followIfAdvice(db, analysis, input.messageIndex, { via: 'meeting', userId: viewer.id });
   return { bitrixId, url };
+}
+
+/** A task or meeting made from advice follows it, from now on (a message about what goes well is not advice). */
+async function followIfAdvice(
+  db: PrismaClient,
+  analysis: Awaited<ReturnType<typeof messageOf>>,
+  messageIndex: number,
+  how: { via: 'task' | 'meeting'; bitrixTaskId?: number; userId: string },
+): Promise<void> {
+  if (!messageProblem(analysisRecordSchema.parse(analysis), messageIndex)) return;
+  await followMessage(db, { analysisId: analysis.id, messageIndex, actedAt: new Date(), ...how });
+}
+
+/**
+ * "We did this": the lead says the team acted on a message on a given day (in portal time, from the
+ * analysis's day to today). The figures of that day's end, or of now for today, are kept as "before".
+ */
+export async function markMessageFollowed(
+  db: PrismaClient,
+  viewer: Viewer,
+  input: z.infer<typeof markFollowedInputSchema>,
+  now = new Date(),
+): Promise<{ created: boolean }> {
+  const analysis = await messageOf(db, viewer, input.analysisId, input.messageIndex);
+  const offset = analysis.flow.portal.timeZoneOffset;
+  const dayEnd = (parsePortalDate(`${input.date}T23:59:59${offset}`, offset) ?? Number.NaN) + 999;
+  const analysedDay = formatPortalDate(analysis.startedAt.getTime(), offset).slice(0, 10);
+  const today = formatPortalDate(now.getTime(), offset).slice(0, 10);
+  if (Number.isNaN(dayEnd) || input.date > today || input.date < analysedDay)
+    throw new ActionError('invalid-date', 'The day must be between the analysis and today.');
+  return followMessage(db, {
+    analysisId: analysis.id,
+    messageIndex: input.messageIndex,
+    via: 'marked',
+    actedAt: new Date(Math.min(dayEnd, now.getTime())),
+    userId: viewer.id,
+  });
 }
 
 /** Helpful / not helpful: one vote per user and message, changeable. */
