@@ -62,7 +62,6 @@ const check = (code?: string) =>
   checkPortalAlerts(database.db, async () => clientWith(code), portalId, {
     now: new Date(),
     flowUrl: (id) => flowPageUrl('https://flowpilot.example', id),
-    forecastOf: async () => null,
   });
 const rest = (method: string, params: Parameters<Bitrix24Client['call']>[1]) => clientWith().call(method, params);
 const sent = () => portal.state.notifications;
@@ -135,7 +134,7 @@ describe('alerts', () => {
   it('sends once when two app instances check at the same time', async () => {
     const other = createPrismaClient(database.url);
     try {
-      const options = { now: new Date(), flowUrl: (id: string) => id, forecastOf: async () => null };
+      const options = { now: new Date(), flowUrl: (id: string) => id };
       await Promise.all([
         checkPortalAlerts(database.db, async () => clientWith(), portalId, options),
         checkPortalAlerts(other, async () => clientWith(), portalId, options),
@@ -160,6 +159,22 @@ describe('alerts', () => {
     const risk = sent().filter((notification) => notification.message.includes('Закупки'));
     expect(risk.map((notification) => notification.userId).sort()).toEqual([1, 3]);
     expect(risk[0]!.message).toContain('задача «Задача 5» с вероятностью 100 % не успеет к сроку');
+  });
+
+  it('warns of a forecast drop, saying it is an estimate', async () => {
+    await saveAlertRule(database.db, admin, {
+      flowId: secondFlowId,
+      kind: 'forecast_below',
+      enabled: true,
+      threshold: 100,
+      extraRecipients: [],
+    });
+    await check();
+    const forecast = sent().filter((notification) => notification.message.includes('Закупки'));
+    expect(forecast.map((notification) => notification.userId)).toEqual([1]);
+    expect(forecast[0]!.message).toMatch(
+      /через 7 дней эффективность, по прогнозу, будет \d+ % — ниже порога 100 %\. Это оценка/,
+    );
   });
 
   it('holds alerts in quiet hours and sends them once the hours end', async () => {
@@ -242,7 +257,6 @@ describe('alerts', () => {
     const round = await checkPortalAlerts(database.db, async () => unreachable, portalId, {
       now: new Date(),
       flowUrl: (id) => id,
-      forecastOf: async () => null,
     });
     expect(round).toMatchObject({ sent: 0, refused: 0, held: 1 });
     expect(await check()).toMatchObject({ sent: 1 });

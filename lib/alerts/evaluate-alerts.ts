@@ -5,7 +5,7 @@ import { alertMessage } from './alert-message';
 import { alertRecipients, holdingConditions, type HoldingCondition } from './alert-conditions';
 import { effectiveRules, type AlertRule } from './alert-rules';
 import { alertSettings } from './alert-settings';
-import { flowAlertFigures, type CheckedFlow } from './flow-alert-figures';
+import { flowAlertFigures } from './flow-alert-figures';
 
 /** What a check did, for the worker's log and for tests. */
 export type AlertCheck = { opened: number; cleared: number; queued: number };
@@ -14,8 +14,6 @@ export type AlertCheckOptions = {
   now: Date;
   /** The flow's page in Flowpilot, for the notification's link. */
   flowUrl: (flowId: string) => string;
-  /** The flow's efficiency forecast in 7 days (median), or null when it has none. */
-  forecastOf: (flow: CheckedFlow, now: Date) => Promise<number | null>;
 };
 
 const openKeyOf = (ruleId: string, subject: string) => `${ruleId}/${subject}`;
@@ -55,9 +53,8 @@ export async function evaluateAlerts(
   const figures = await flowAlertFigures(
     db,
     checked,
-    (flowId) => ({ risks: enabled(flowId, 'task_risk_over'), forecast: enabled(flowId, 'forecast_below') }),
+    (flowId) => enabled(flowId, 'task_risk_over') || enabled(flowId, 'forecast_below'),
     now,
-    options.forecastOf,
   );
   const settings = await alertSettings(db);
   const locales = await recipientLocales(db, portalId);

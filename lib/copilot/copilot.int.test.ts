@@ -33,7 +33,14 @@ import { modelRequestPreview } from './analysis/model-request-preview';
 import { purgeRequestLogs } from './settings/request-log';
 import { flowFindings } from '@/lib/findings/flow-findings';
 import { loadAnalysedFlow } from './analysis/load-analysed-flow';
-import { createMeetingFromMessage, createTaskFromMessage, rateMessage } from './analysis/message-actions';
+import {
+  createMeetingFromMessage,
+  createTaskFromMessage,
+  markMessageFollowed,
+  rateMessage,
+} from './analysis/message-actions';
+import { figuresAt } from './outcomes/follow-message';
+import { outcomesOverview } from './outcomes/outcomes-overview';
 import { analysisRequest } from './grounding/pseudonymise';
 import { analystSystemPrompt, analystUserPrompt } from '@/lib/ai/analyst-prompt';
 import { requestAnalysis, type AnalysisOutcome } from './analysis/request-analysis';
@@ -539,6 +546,84 @@ describe('actions on a message', () => {
       { code: 'not-found' },
     );
   });
+
+  it('follows advice a task was made from: its figures then, and now beside them', async () => {
+    const followed = await database.db.copilotFollowedMessage.findUniqueOrThrow({
+      where: { analysisId_messageIndex: { analysisId, messageIndex: 0 } },
+    });
+    expect(followed).toMatchObject({ via: 'task', flowId: lowFlowId, findingKind: 'slow-manual-distribution' });
+    // "Before" is what the findings engine says at the moment of acting.
+    const atAction = await figuresAt(
+      database.db,
+      lowFlowId,
+      { kind: 'slow-manual-distribution', people: followed.people },
+      followed.actedAt,
+    );
+    expect(followed.before).toEqual(atAction);
+    expect(atAction).toMatchObject({ found: true, figure: { key: 'medianAssignDelay' } });
+    expect(atAction.lostPoints).toBeGreaterThan(0);
+
+    const view = (await analysisView(database.db, lead, analysisId, 'ru'))!;
+    const outcome = view.messages[0]!.followed!;
+    expect(outcome).toMatchObject({
+      via: 'task',
+      before: atAction,
+      task: { bitrixId: followed.bitrixTaskId, completedAt: null },
+    });
+    expect(outcome.now.efficiency).toBe(view.efficiency);
+    expect(outcome.improved).toBe(
+      outcome.now.lostPoints < outcome.before.lostPoints ||
+        (outcome.now.lostPoints === outcome.before.lostPoints &&
+          outcome.now.figure!.value < outcome.before.figure!.value),
+    );
+    // A second way of following the same message keeps the first.
+    expect(
+      await markMessageFollowed(database.db, lead, {
+        analysisId,
+        messageIndex: 0,
+        date: new Date().toISOString().slice(0, 10),
+      }),
+    ).toEqual({ created: false });
+
+    const overview = await outcomesOverview(database.db, lead, 'ru');
+    expect(overview.outcomes.map((entry) => [entry.analysisId, entry.messageIndex])).toContainEqual([analysisId, 0]);
+    const outsider: Viewer = {
+      ...lead,
+      id: '00000000-0000-4000-8000-0000000000ff',
+      portalId: null,
+      bitrixUserId: null,
+    };
+    expect((await outcomesOverview(database.db, outsider, 'ru')).outcomes).toEqual([]);
+  });
+
+  it('"we did this" takes a day from the analysis to today, and the next analysis shows the outcome first', async () => {
+    const view = (await analysisView(database.db, lead, analysisId, 'en'))!;
+    const index = view.messages.findIndex((message) => message.followable && message.followed === null);
+    expect(index).toBeGreaterThan(0);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await expect(
+      markMessageFollowed(database.db, lead, { analysisId, messageIndex: index, date: tomorrow }),
+    ).rejects.toMatchObject({ code: 'invalid-date' });
+    await expect(
+      markMessageFollowed(database.db, lead, { analysisId, messageIndex: index, date: '2020-01-01' }),
+    ).rejects.toMatchObject({ code: 'invalid-date' });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await markMessageFollowed(database.db, lead, { analysisId, messageIndex: index, date: today })).toEqual({
+      created: true,
+    });
+    expect((await analysisView(database.db, lead, analysisId, 'en'))!.messages[index]!.followed).toMatchObject({
+      via: 'marked',
+    });
+
+    const next = await analyse(lead, lowFlowId, { fresh: true });
+    const nextView = (await analysisView(database.db, lead, (next as { analysisId: string }).analysisId, 'en'))!;
+    // Everything followed on the earlier analysis: the task (0), the meeting and the marked message.
+    const followedRows = await database.db.copilotFollowedMessage.findMany({ where: { analysisId } });
+    expect(followedRows.map((row) => row.via).sort()).toEqual(['marked', 'meeting', 'task']);
+    expect(nextView.followedEarlier.map((outcome) => outcome.messageIndex).sort()).toEqual(
+      followedRows.map((row) => row.messageIndex).sort(),
+    );
+  });
 });
 
 describe('the chosen model', () => {
@@ -848,6 +933,7 @@ describe('the chosen model', () => {
       box,
       owner: 'retention-test',
       log: () => undefined,
+      appUrl: 'http://flowpilot.test',
     });
     try {
       expect(await worker.boss.getSchedules()).toContainEqual(

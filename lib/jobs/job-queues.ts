@@ -18,6 +18,8 @@ export const jobQueues = {
   dailyFigures: 'daily-figures',
   /** Compute the daily figures of the past 120 days for a portal (payload: portalId), after its first full sync. */
   figuresBackfill: 'figures-backfill',
+  /** Check a portal's alert rules and send what is due (payload: portalId), after each sync. */
+  alertsCheck: 'alerts-check',
   /** Delete CoPilot's request logs older than the retention period. */
   copilotLogRetention: 'copilot-log-retention',
 } as const;
@@ -48,5 +50,7 @@ export async function createJobQueues(boss: PgBoss): Promise<void> {
     policy: 'stately',
     retryLimit: 2,
   });
+  // One check per portal at a time; a sync that ends meanwhile queues one more, not one each.
+  await boss.createQueue(jobQueues.alertsCheck, { name: jobQueues.alertsCheck, policy: 'stately', retryLimit: 2 });
   await boss.createQueue(jobQueues.copilotLogRetention, { name: jobQueues.copilotLogRetention, policy: 'singleton' });
 }

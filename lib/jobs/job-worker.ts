@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
+import { checkPortalAlerts, flowPageUrl } from '@/lib/alerts/check-portal-alerts';
 import { linkDemoAccounts } from '@/lib/auth/demo-accounts';
 import { purgeRequestLogs } from '@/lib/copilot/settings/request-log';
 import type { PrismaClient } from '@/lib/db/client';
@@ -25,6 +26,8 @@ export type JobWorkerOptions = {
   /** This worker's name on the runs it holds: host, process and a random part. */
   owner: string;
   log: (message: string) => void;
+  /** Where people open Flowpilot (APP_URL, else this machine's address), for links in alerts. */
+  appUrl: string;
   staleAfterMs?: number;
   orphanScanMs?: number;
 };
@@ -84,6 +87,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
           .map(([name, count]) => `${count} ${name}`)
           .join(', ')})`,
       );
+      await boss.send(jobQueues.alertsCheck, { portalId: run.portalId }, { singletonKey: run.portalId });
       if (run.kind === 'full') {
         if ((await linkDemoAccounts(db)) === 'linked') log('demo mode: the demo accounts are linked to demo employees');
         await boss.send(jobQueues.figuresBackfill, { portalId: run.portalId }, { singletonKey: run.portalId });
@@ -140,6 +144,20 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   await boss.work(jobQueues.dailyFigures, async () => {
     for (const portalId of await connectedPortalIds()) await backfillDailyFigures(db, portalId, { days: 2 });
   });
+  await boss.work(
+    jobQueues.alertsCheck,
+    logFailures('alerts', async ([job]) => {
+      const { portalId } = portalPayload.parse(job!.data);
+      const done = await checkPortalAlerts(db, () => portalClient(db, box, portalId), portalId, {
+        now: new Date(),
+        flowUrl: (flowId) => flowPageUrl(options.appUrl, flowId),
+      });
+      if (done.opened + done.cleared + done.sent + done.refused > 0)
+        log(
+          `alerts: ${done.opened} opened, ${done.cleared} cleared, ${done.sent} sent, ${done.refused} refused, ${done.held} waiting`,
+        );
+    }),
+  );
   await boss.work(jobQueues.copilotLogRetention, async () => {
     const deleted = await purgeRequestLogs(db);
     if (deleted > 0) log(`copilot: ${deleted} request logs past their retention deleted`);

@@ -148,12 +148,14 @@ export async function launch(mode: 'production' | 'development', root: string = 
     log(`installation ${installation.instanceId}, start #${installation.startCount}`);
     if (firstRun.state === 'admin-created') log(`created the admin account ${firstRun.email} (ADMIN_EMAIL)`);
 
+    const appUrl = (config.APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
     const worker = await startJobWorker({
       databaseUrl,
       db: client,
       box,
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       log,
+      appUrl,
     });
     shutdown.add(worker.stop);
     if (
@@ -167,7 +169,6 @@ export async function launch(mode: 'production' | 'development', root: string = 
       if (started) log('demo portal: first sync started; the header shows its progress');
     }
 
-    const appUrl = (config.APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
     const auth = {
       AUTH_SECRET: config.AUTH_SECRET ?? (await generatedSecret(dataDir(config), 'auth-secret')),
       ENCRYPTION_KEY: encryptionKey,

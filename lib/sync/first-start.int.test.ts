@@ -61,6 +61,7 @@ beforeAll(async () => {
     box,
     owner: 'first-start-test',
     log: () => undefined,
+    appUrl: 'http://flowpilot.test',
     orphanScanMs: 500,
   });
   events = await startEventsEndpoint({ db: database.db, box, boss: async () => worker.boss });
