@@ -36,6 +36,7 @@ const expected: Record<string, Expected> = {
   createMeetingFromMessageAction: ['admin', 'lead'],
   rateCopilotMessageAction: ['admin', 'lead'],
   markMessageFollowedAction: ['admin', 'lead'],
+  moveDemoOnAction: ['admin'],
   setCopilotEnabledAction: ['admin'],
   saveCopilotModelAction: ['admin'],
   testModelConnectionAction: ['admin'],

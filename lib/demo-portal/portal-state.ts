@@ -85,6 +85,8 @@ export class PortalState {
   private nextNotificationId = 1;
   private queueCursor = new Map<number, number>();
   readonly shiftMs: number;
+  /** Moves the portal's clock while the demo replays days gone by (time-travel.ts); 0 otherwise. */
+  private clockShift = 0;
 
   constructor(
     readonly company: DemoCompany,
@@ -203,8 +205,48 @@ export class PortalState {
     return low;
   }
 
+  /** The portal's clock: now, or a moment of the days the demo replays. */
+  clock(): number {
+    return this.now() + this.clockShift;
+  }
+
   nowText(): string {
-    return formatPortalDate(this.now(), this.offset);
+    return formatPortalDate(this.clock(), this.offset);
+  }
+
+  /** Runs `work` as if the portal's clock showed `time` (what it writes is dated then). */
+  atClock<T>(time: number, work: () => T): T {
+    this.clockShift = time - this.now();
+    try {
+      return work();
+    } finally {
+      this.clockShift = 0;
+    }
+  }
+
+  /**
+   * Moves every date of the company by `ms` (negative: into the past), as if that much time had
+   * passed since: tasks, their histories, flows' activity, meetings and notifications.
+   */
+  rebase(ms: number): void {
+    const move = (value: string | null) => {
+      const time = value === null ? null : parsePortalDate(value);
+      return time === null ? value : formatPortalDate(time + ms, this.offset);
+    };
+    for (const stored of [...this.tasks]) {
+      const record = { ...stored.record };
+      for (const field of taskDateFields) record[field] = move(record[field]) as never;
+      this.store(record);
+    }
+    for (const rows of this.history.values())
+      for (const row of rows) {
+        row.createdDate = move(row.createdDate)!;
+        if (row.field === 'DEADLINE') row.value = { from: move(row.value.from), to: move(row.value.to) };
+      }
+    for (const flow of this.flows.values()) this.flows.set(flow.id, { ...flow, activity: move(flow.activity)! });
+    for (const event of this.calendarEvents) Object.assign(event, { from: move(event.from)!, to: move(event.to)! });
+    for (const notification of this.notifications) notification.date = move(notification.date)!;
+    for (const flowId of this.flows.keys()) this.refreshEfficiency(String(flowId));
   }
 
   private addHistory(taskId: number, userId: number, field: string, from: string | null, to: string | null): void {
@@ -384,7 +426,7 @@ export class PortalState {
     const tasks: EfficiencyTask[] = [];
     for (const stored of this.flowTasks.get(String(flowId)) ?? [])
       tasks.push(portalEfficiencyTask(stored.record, this.history.get(Number(stored.record.id)) ?? []));
-    return flowEfficiency(tasks, this.now(), this.offset).efficiency;
+    return flowEfficiency(tasks, this.clock(), this.offset).efficiency;
   }
 
   /** Stores the flow's efficiency afresh, as the module does when one of its tasks is added, changed or deleted. */

@@ -20,6 +20,7 @@ import { noFaults, type PortalFaults } from './portal-faults';
 import { defaultLimits, PortalLimits, type LimitSettings } from './portal-limits';
 import { PortalState } from './portal-state';
 import { readBody } from './read-body';
+import { maxMoveOnDays, moveOn, moveOnSchema } from './time-travel';
 import { runBatch } from './rest/batch';
 import { RestError } from './rest/rest-error';
 import type { Caller, RestAnswer, RestContext, RestOptions } from './rest/rest-method';
@@ -233,7 +234,17 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
       flowsEnabled?: boolean;
       language?: 'ru' | 'en';
       admins?: number[];
+      moveOn?: unknown;
     };
+    if (change.moveOn !== undefined) {
+      const parsed = moveOnSchema.safeParse(change.moveOn);
+      if (!parsed.success || !state.flows.has(parsed.data.flowId))
+        return send(response, 400, {
+          error: 'INVALID_MOVE_ON',
+          error_description: `Give {days: 1–${maxMoveOnDays}, flowId} of a flow of the company.`,
+        });
+      return send(response, 200, moveOn(state, parsed.data));
+    }
     Object.assign(faults, change.faults);
     limits.settings = { ...limits.settings, ...change.limits };
     if (change.flowIdFilter !== undefined) restOptions.flowIdFilter = change.flowIdFilter;

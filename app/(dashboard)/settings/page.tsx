@@ -5,6 +5,7 @@ import { Bitrix24Settings } from '@/components/settings/bitrix24-settings';
 import { CopilotModelForm } from '@/components/settings/copilot-model-form';
 import { CopilotSettingsCard } from '@/components/settings/copilot-settings-card';
 import { CopilotUsageCard } from '@/components/settings/copilot-usage-card';
+import { DemoMoveOnCard } from '@/components/settings/demo-move-on-card';
 import { ModelRequestPreview } from '@/components/settings/model-request-preview';
 import { SystemStatusCard } from '@/components/system/system-status-card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -25,17 +26,23 @@ export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
   const viewer = await requireArea('settings', '/settings');
-  const [t, status, portals, requestHeaders, copilot, usage, flows, alerts, alertEntries] = await Promise.all([
-    getTranslations('settings'),
-    readSystemStatus(db(), env().DATABASE_URL ?? ''),
-    listPortalSettings(db()),
-    headers(),
-    copilotSettings(db()),
-    copilotUsage(db()),
-    db().flow.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    alertSettings(db()),
-    alertLog(db(), viewer),
-  ]);
+  const [t, status, portals, requestHeaders, copilot, usage, flows, alerts, alertEntries, demoFlows] =
+    await Promise.all([
+      getTranslations('settings'),
+      readSystemStatus(db(), env().DATABASE_URL ?? ''),
+      listPortalSettings(db()),
+      headers(),
+      copilotSettings(db()),
+      copilotUsage(db()),
+      db().flow.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+      alertSettings(db()),
+      alertLog(db(), viewer),
+      db().flow.findMany({
+        where: { portal: { kind: 'demo' }, active: true },
+        select: { id: true, name: true },
+        orderBy: { name: 'asc' },
+      }),
+    ]);
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -49,6 +56,7 @@ export default async function SettingsPage() {
       <CopilotUsageCard usage={usage} settings={copilot} />
       <ModelRequestPreview flows={flows} />
       <AlertSettingsCard settings={alerts} log={alertEntries} />
+      {demoFlows.length > 0 && <DemoMoveOnCard flows={demoFlows} />}
       <SystemStatusCard status={status} version={appVersion} />
     </>
   );
