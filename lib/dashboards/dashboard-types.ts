@@ -39,8 +39,11 @@ export type FlowListRow = {
   /** Open tasks past their deadline now, and open ones past 80 % of their time. */
   overdue: number;
   atRisk: number;
-  /** Open tasks more likely late than not (docs/metrics.md, "Likely late"): an estimate. */
-  likelyLate: number;
+  /**
+   * Open tasks more likely late than not (docs/metrics.md, "Likely late"): an estimate. This and
+   * the forecast are worked out for the rows a page shows; null in rows it does not.
+   */
+  likelyLate: number | null;
   efficiency: {
     /** By the portal's rule over the 30 days up to today; null before the first daily figures. */
     value: number | null;
@@ -54,14 +57,16 @@ export type FlowListRow = {
     /** The daily figures of the window's days, oldest first (days not rolled up are left out): plain numbers, as the list sends hundreds of them. */
     sparkline: number[];
   };
-  /**
-   * Efficiency 7 and 14 days ahead (docs/metrics.md, "Efficiency forecast"), and its drop: today's
-   * figure minus the median in 14 days (positive: expected to fall), null without today's figure.
-   */
-  forecast: EfficiencyForecast & { drop: number | null };
+  forecast: FlowForecast | null;
   /** The flow's tasks in Bitrix24. */
   bitrixUrl: string;
 };
+
+/**
+ * Efficiency 7 and 14 days ahead (docs/metrics.md, "Efficiency forecast"), and its drop: today's
+ * figure minus the median in 14 days (positive: expected to fall), null without today's figure.
+ */
+export type FlowForecast = EfficiencyForecast & { drop: number | null };
 
 export type FlowsList = { window: PortalWindow; rows: FlowListRow[] };
 

@@ -15,7 +15,9 @@ import {
 import { deadlineRisk } from '@/lib/metrics/deadline-risk';
 import { dayOffTime, defaultWorkCalendar } from '@/lib/time/work-calendar';
 import { flowDashboard } from './flow-dashboard';
+import { defaultFlowListFilters } from './flow-list-filters';
 import { flowsList } from './flows-list';
+import { shownFlowsListPage } from './shown-flows-list-page';
 import { overview } from './overview';
 
 const now = Date.UTC(2026, 4, 20, 9);
@@ -136,7 +138,8 @@ describe('the dashboards over a mirror', () => {
     const page = await flowDashboard(database.db, {}, flowIds[0]!, { now: new Date(now), days: 90 });
     expect(page).not.toBeNull();
     const { settings: _settings, team, ...header } = page!.flow;
-    expect(header).toEqual(list.rows[0]);
+    // The list's row, with what lies ahead filled in (compared in the test below).
+    expect({ ...header, likelyLate: null, forecast: null }).toEqual(list.rows[0]);
     expect(team.map((member) => member.bitrixUserId).sort()).toEqual([101, 102]);
     expect(page!.riskTasks.filter((task) => task.kind === 'overdue')).toHaveLength(list.rows[0]!.overdue);
     expect(page!.riskTasks.filter((task) => task.kind === 'at-risk')).toHaveLength(list.rows[0]!.atRisk);
@@ -197,21 +200,33 @@ describe('the dashboards over a mirror', () => {
     expect(chances).toEqual([...chances].sort((a, b) => b - a));
   });
 
-  it('each row counts the open tasks likely late and forecasts its efficiency, as the flow page does', async () => {
+  it('the rows shown count the open tasks likely late and forecast efficiency, as the flow page does', async () => {
     const list = await flowsList(database.db, {}, { now: new Date(now) });
-    for (const row of list.rows) {
+    expect(list.rows.every((row) => row.likelyLate === null && row.forecast === null)).toBe(true);
+    const shown = await shownFlowsListPage(database.db, list, defaultFlowListFilters, 'en', new Date(now));
+    for (const row of shown.rows) {
       const page = await flowDashboard(database.db, {}, row.id, { now: new Date(now) });
       expect(page!.flow.likelyLate).toBe(row.likelyLate);
       expect(page!.flow.forecast).toEqual(row.forecast);
-      expect(row.forecast.points.map((point) => point.days)).toEqual([7, 14]);
-      expect(row.forecast.drop).toBe(row.efficiency.value! - row.forecast.points[1]!.median);
+      expect(row.forecast!.points.map((point) => point.days)).toEqual([7, 14]);
+      expect(row.forecast!.drop).toBe(row.efficiency.value! - row.forecast!.points[1]!.median);
       // Overdue tasks are certain to be late, so they are all among the likely late.
       expect(row.likelyLate).toBeGreaterThanOrEqual(row.overdue);
     }
-    expect(list.rows[0]!.likelyLate).toBeGreaterThan(list.rows[0]!.overdue);
+    expect(shown.rows[0]!.likelyLate).toBeGreaterThan(shown.rows[0]!.overdue);
     // A flow with no tasks: nothing likely late, and 100 % now and ahead.
-    expect(list.rows[2]!.likelyLate).toBe(0);
-    expect(list.rows[2]!.forecast.points.map((point) => point.median)).toEqual([100, 100]);
+    expect(shown.rows[2]!.likelyLate).toBe(0);
+    expect(shown.rows[2]!.forecast!.points.map((point) => point.median)).toEqual([100, 100]);
+    // Sorted by the drop, the flow expected to fall most comes first.
+    const byDrop = await shownFlowsListPage(
+      database.db,
+      list,
+      { ...defaultFlowListFilters, sort: 'forecastDrop', order: 'desc' },
+      'en',
+      new Date(now),
+    );
+    const drops = byDrop.rows.map((row) => row.forecast!.drop!);
+    expect(drops).toEqual([...drops].sort((a, b) => b - a));
   });
 
   it('a flow outside the filter, an unknown id and a malformed id all give nothing', async () => {
@@ -228,13 +243,14 @@ describe('the dashboards over a mirror', () => {
     const list = await flowsList(database.db, {}, { now: new Date(now) });
     const view = await overview(database.db, {}, { now: new Date(now), days: 30 });
     const rows = list.rows;
+    const shown = await shownFlowsListPage(database.db, list, defaultFlowListFilters, 'en', new Date(now));
     expect(view.totals).toEqual({
       flows: 3,
       activeFlows: 3,
       open: rows.reduce((sum, row) => sum + row.pending.count + row.inProgress.count + row.awaitingReview, 0),
       overdue: rows.reduce((sum, row) => sum + row.overdue, 0),
       atRisk: rows.reduce((sum, row) => sum + row.atRisk, 0),
-      likelyLate: rows.reduce((sum, row) => sum + row.likelyLate, 0),
+      likelyLate: shown.rows.reduce((sum, row) => sum + row.likelyLate!, 0),
       completed: rows.reduce((sum, row) => sum + row.completed, 0),
       efficiency: Math.round(rows.reduce((sum, row) => sum + row.efficiency.value!, 0) / 3),
     });

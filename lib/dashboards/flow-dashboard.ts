@@ -8,6 +8,7 @@ import { startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, FlowDashboard, LeadTimePoint, RiskTask } from './dashboard-types';
 import { defaultChartPeriod } from './chart-period';
 import { flowsList } from './flows-list';
+import { withOutlooks } from './flow-outlook-rows';
 import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
@@ -47,8 +48,8 @@ export async function flowDashboard(
   if (!id.success) return null;
   const now = options.now ?? new Date();
   const list = await flowsList(db, { AND: [flows, { id: id.data }] }, { now });
-  const row = list.rows[0];
-  if (!row) return null;
+  if (list.rows.length === 0) return null;
+  const row = (await withOutlooks(db, list.rows, now))[0]!;
   const flow = await db.flow.findUniqueOrThrow({
     where: { id: id.data },
     select: {

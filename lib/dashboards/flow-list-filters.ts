@@ -41,8 +41,11 @@ const sortValue: Record<FlowSortKey, (row: FlowListRow) => number | string | nul
   efficiency: (row) => row.efficiency.value,
   change: (row) => row.efficiency.change,
   likelyLate: (row) => row.likelyLate,
-  forecastDrop: (row) => row.forecast.drop,
+  forecastDrop: (row) => row.forecast?.drop ?? null,
 };
+
+/** Orders that need what lies ahead of every matching flow, not only of the page's. */
+export const outlookSorts: readonly FlowSortKey[] = ['likelyLate', 'forecastDrop'];
 
 /** The rows that match, in the chosen order; rows without a value sort last either way, ties by name. */
 export function filterAndSortFlows(

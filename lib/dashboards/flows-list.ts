@@ -10,8 +10,6 @@ import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
 import { statusSql } from '@/lib/metrics/task-status-sql';
-import { flowOutlooks } from '@/lib/metrics/flow-outlooks';
-import { storedWorkCalendar } from '@/lib/time/work-calendar';
 
 const noOpenTasks = {
   pending: 0,
@@ -66,8 +64,7 @@ export async function flowsList(
       portalEfficiency: true,
       activityAt: true,
       ownerId: true,
-      matchWorkTime: true,
-      portal: { select: { domain: true, timeZoneOffset: true, workCalendar: true } },
+      portal: { select: { domain: true, timeZoneOffset: true } },
       members: {
         where: { role: { in: ['owner', 'moderator'] } },
         select: { bitrixUserId: true, role: true },
@@ -84,7 +81,7 @@ export async function flowsList(
   // Two days before the window too: while today is not rolled up yet, yesterday's figure stands
   // for today and the one 30 days before it is its previous value.
   const firstDay = shiftDay(listWindow.to, -31);
-  const [openRows, figureRows, person, outlooks] = await Promise.all([
+  const [openRows, figureRows, person] = await Promise.all([
     // Open tasks through the (flowId, status, …) index: a small part of a large mirror.
     db.$queryRaw<unknown[]>`
       SELECT t."flowId"::text AS "flowId",
@@ -114,16 +111,6 @@ export async function flowsList(
         ...(flow.ownerId === null ? [] : [{ portalId: flow.portalId, bitrixUserId: flow.ownerId }]),
         ...flow.members.map((member) => ({ portalId: flow.portalId, bitrixUserId: member.bitrixUserId })),
       ]),
-    ),
-    flowOutlooks(
-      db,
-      found.map((flow) => ({
-        id: flow.id,
-        matchWorkTime: flow.matchWorkTime,
-        calendar: storedWorkCalendar(flow.portal.workCalendar),
-        timeZoneOffset: flow.portal.timeZoneOffset,
-      })),
-      new Date(now),
     ),
   ]);
 
@@ -157,8 +144,6 @@ export async function flowsList(
     const value = daily && last >= 0 ? daily.efficiencies[last]! : null;
     const previousAt = daily ? daily.offsets.indexOf(daily.offsets[last]! - 30) : -1;
     const previous = daily && previousAt >= 0 ? daily.efficiencies[previousAt]! : null;
-    const outlook = outlooks.get(flow.id)!;
-    const in14Days = outlook.forecast.points.at(-1)!.median;
     const ownerId = flow.ownerId ?? flow.members.find((member) => member.role === 'owner')?.bitrixUserId ?? null;
     return {
       id: flow.id,
@@ -177,7 +162,8 @@ export async function flowsList(
       completed: daily?.completed ?? 0,
       overdue: counts.overdue,
       atRisk: counts.atRisk,
-      likelyLate: outlook.likelyLate,
+      // What lies ahead costs a simulation per flow: worked out only for the rows shown (flow-outlook-rows.ts).
+      likelyLate: null,
       efficiency: {
         value,
         previous,
@@ -188,7 +174,7 @@ export async function flowsList(
         // The window's 30 days (offset 2 is its first day).
         sparkline: daily ? daily.efficiencies.filter((_, index) => daily.offsets[index]! >= 2) : [],
       },
-      forecast: { ...outlook.forecast, drop: value === null ? null : value - in14Days },
+      forecast: null,
       bitrixUrl: flowUrl(flow.portal.domain, flow.bitrixFlowId, ownerId),
     };
   });

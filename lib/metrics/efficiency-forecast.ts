@@ -159,6 +159,8 @@ export function efficiencyForecast(input: EfficiencyForecastInput): EfficiencyFo
   const runs = horizons.map(() => new Array<number>(forecastRuns));
   const totals = new Array<number>(horizons.length);
   const violations = new Array<number>(horizons.length);
+  const drawn = new Uint32Array(patterns.length);
+  const sample = new Array<Pattern>(patterns.length);
   for (let run = 0; run < forecastRuns; run++) {
     for (let h = 0; h < horizons.length; h++) {
       totals[h] = baseTotals[h]!;
@@ -167,14 +169,17 @@ export function efficiencyForecast(input: EfficiencyForecastInput): EfficiencyFo
     // An open task late in this run is a violation from its deadline on, in every window it reaches.
     for (const task of openDue) {
       if (uniform(random) >= task.risk) continue;
-      horizons.forEach(({ at }, h) => {
-        if (task.deadline <= at && !task.alreadyViolating[h]) violations[h]!++;
-      });
+      for (let h = 0; h < horizons.length; h++)
+        if (task.deadline <= horizons[h]!.at && !task.alreadyViolating[h]) violations[h]!++;
     }
-    // The recent tasks are a sample too: each run resamples them (the pace with them).
-    const sample = patterns
-      .map(() => patterns[Math.floor(uniform(random) * patterns.length)]!)
-      .sort((a, b) => a.age - b.age);
+    // The recent tasks are a sample too: each run resamples them (the pace with them), drawing how
+    // often each one comes up and laying them out youngest first.
+    drawn.fill(0);
+    for (let draw = 0; draw < patterns.length; draw++) drawn[Math.floor(uniform(random) * patterns.length)]!++;
+    let filled = 0;
+    patterns.forEach((pattern, index) => {
+      for (let copy = 0; copy < drawn[index]!; copy++) sample[filled++] = pattern;
+    });
     const pace = firstAged(sample, arrivalDays * dayMs) / (arrivalDays * dayMs);
     // New tasks: a Poisson stream at the recent pace, each late as a recent task of at least the
     // same age was (drawn among those old enough to show it for the longest horizon it reaches).
@@ -182,11 +187,12 @@ export function efficiencyForecast(input: EfficiencyForecastInput): EfficiencyFo
       created += -Math.log(1 - uniform(random)) / pace;
       if (created > last) break;
       const pattern = patternFor(sample, last - created, random);
-      horizons.forEach(({ at }, h) => {
-        if (created > at) return;
+      for (let h = 0; h < horizons.length; h++) {
+        const at = horizons[h]!.at;
+        if (created > at) continue;
         if (pattern.counts) totals[h]!++;
         if (created + pattern.lateAfter <= at) violations[h]!++;
-      });
+      }
     }
     for (let h = 0; h < horizons.length; h++) runs[h]![run] = efficiencyOf(totals[h]!, violations[h]!);
   }
