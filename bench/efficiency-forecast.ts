@@ -4,7 +4,8 @@
 // each open task), and compared with the efficiency the portal's rule gave on those dates. Scores:
 // the mean absolute error against the naive forecast "efficiency stays as it is", and how often
 // the actual value fell inside the 80 % band. Results go to docs/benchmarks.md; `-- --seed N --tasks M`.
-import { efficiencyForecast, forecastHorizons, forecastRuns } from '@/lib/metrics/efficiency-forecast';
+import { efficiencyForecast, forecastRuns } from '@/lib/metrics/efficiency-forecast';
+import { forecastHorizons } from '@/lib/metrics/forecast-horizons';
 import { flowEfficiency } from '@/lib/metrics/flow-efficiency';
 import { dayMs } from '@/lib/time/durations';
 import {

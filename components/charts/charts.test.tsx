@@ -188,6 +188,30 @@ describe('charts', () => {
     ).toContain('Перцентили: p50 3,2 дня и p85 5 дней. Плановое время: 3 дня.');
   });
 
+  it('continues a flow’s efficiency with its forecast, said to be an estimate, in both languages', () => {
+    const forecast = {
+      points: [
+        { day: '2026-05-19', days: 7, median: 74, low: 70, high: 79 },
+        { day: '2026-05-26', days: 14, median: 64, low: 52, high: 75 },
+      ],
+      tasks: 42,
+      pace: { perDay: 1.5, days: 14 },
+    };
+    expect(renderWithIntl('en', <EfficiencyChart data={daily} forecast={forecast} caption={caption} />)).toContain(
+      'Forecast: 64% in 14 days (80 % band 52% – 75%). An estimate from 42 tasks in the window: open tasks by their chance of running late, tasks leaving the window, and new ones at the pace of the last 14 days (1.5 a day).',
+    );
+    const ru = renderWithIntl(
+      'ru',
+      <EfficiencyChart data={daily} forecast={{ ...forecast, tasks: 3 }} caption={caption} />,
+    ).replaceAll('\u00a0', ' ');
+    expect(ru).toContain(
+      'Прогноз: 64 % через 14 дней (80-процентный интервал 52–75 %). Это оценка по 3 задачам в окне: открытые задачи — с учётом вероятности просрочки, задачи, выходящие из окна, и новые — в темпе последних 14 дней (1,5 в день). Задач мало: это лишь грубый ориентир.',
+    );
+    expect(ru).toContain('Прогноз (оценка)');
+    // The company-wide chart has no forecast.
+    expect(renderWithIntl('en', <EfficiencyChart data={daily} caption={caption} />)).not.toContain('Forecast');
+  });
+
   it('marks overdue tasks in the aging legend and the team median in text', () => {
     expect(renderWithIntl('en', <AgingChart aging={aging} caption={caption} />)).toContain('Overdue');
     expect(renderWithIntl('ru', <TeamLoadChart load={load} caption={caption} />)).toContain(

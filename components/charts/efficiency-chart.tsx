@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import { ChartCard, type ChartFrameProps } from './chart-card';
 import type { ChartTableData } from './chart-data-table';
@@ -12,38 +12,98 @@ import { useChartFormat } from './use-chart-format';
 
 const height = 280;
 const percentTicks = [0, 20, 40, 60, 80, 100];
+const forecastDash = '5 4';
+/** The band is a reading aid around the dashed line, which carries the figure itself. */
+const bandOpacity = 0.15;
 
-/** Efficiency per portal day against the 80 % line: a flow's DailyFigure[] or the overview's company-wide series. */
+/** A flow's efficiency forecast as the chart draws it: portal days ahead, and what the estimate rests on. */
+export type EfficiencyChartForecast = {
+  points: { day: string; days: number; median: number; low: number; high: number }[];
+  tasks: number;
+  pace: { perDay: number; days: number };
+};
+
+/** Below this many tasks in the window the note says the forecast is a rough guide. */
+const fewTasks = 10;
+
+/**
+ * Efficiency per portal day against the 80 % line: a flow's DailyFigure[] or the overview's
+ * company-wide series; a flow's forecast continues it as a dashed line with its 80 % band.
+ */
 export function EfficiencyChart({
   data,
+  forecast,
   caption,
   csvFileStem = 'flowpilot',
   headingLevel,
-}: { data: { day: string; efficiency: number }[] } & ChartFrameProps) {
+}: { data: { day: string; efficiency: number }[]; forecast?: EfficiencyChartForecast } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
   const title = t('efficiency.title');
   const targetLabel = format.percent(efficiencyLine);
+  const ahead = data.length > 0 && forecast ? forecast.points : [];
   const table: ChartTableData = {
     columns: [
       { key: 'day', header: t('columns.day'), format: (value) => format.day(String(value)) },
       { key: 'efficiency', header: t('columns.efficiency'), numeric: true },
+      ...(ahead.length > 0
+        ? [
+            { key: 'forecast', header: t('columns.forecast'), numeric: true },
+            { key: 'forecastLow', header: t('columns.forecastLow'), numeric: true },
+            { key: 'forecastHigh', header: t('columns.forecastHigh'), numeric: true },
+          ]
+        : []),
     ],
-    rows: data.map(({ day, efficiency }) => ({ day, efficiency })),
+    rows: [
+      ...data.map(({ day, efficiency }) => ({ day, efficiency })),
+      ...ahead.map((point) => ({
+        day: point.day,
+        efficiency: null,
+        forecast: point.median,
+        forecastLow: point.low,
+        forecastHigh: point.high,
+      })),
+    ],
   };
+  // The dashed line and its band start at the last day drawn, so the forecast continues the line.
+  const last = data.at(-1);
+  const chartRows = [
+    ...data.map(({ day, efficiency }) =>
+      day === last?.day && ahead.length > 0
+        ? { day, efficiency, forecast: efficiency, band: [efficiency, efficiency] }
+        : { day, efficiency },
+    ),
+    ...ahead.map((point) => ({ day: point.day, forecast: point.median, band: [point.low, point.high] })),
+  ];
+  const furthest = ahead.at(-1);
+  const note =
+    furthest && forecast
+      ? [
+          t('efficiency.forecastNote', {
+            median: format.percent(furthest.median),
+            days: furthest.days,
+            range: format.percentRange(furthest.low, furthest.high),
+            tasks: forecast.tasks,
+            paceDays: forecast.pace.days,
+            perDay: format.decimal(forecast.pace.perDay),
+          }),
+          ...(forecast.tasks < fewTasks ? [t('efficiency.forecastFew')] : []),
+        ].join(' ')
+      : undefined;
 
   return (
     <ChartCard
       title={title}
       caption={caption}
+      description={note}
       table={table}
       csvFileName={`${csvFileStem}-efficiency.csv`}
       headingLevel={headingLevel}
       empty={data.length === 0 ? { title: t('noDailyFigures.title'), body: t('noDailyFigures.body') } : undefined}
     >
       {/* The wrapper is role="img" with the table as the alternative, so Recharts' keyboard layer stays off. */}
-      <LineChart
-        data={table.rows}
+      <ComposedChart
+        data={chartRows}
         responsive
         style={{ width: '100%', height }}
         margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
@@ -63,9 +123,21 @@ export function EfficiencyChart({
             <ChartTooltip
               formatLabel={(label) => (typeof label === 'string' ? format.day(label) : '')}
               formatValue={format.percent}
+              dataKeys={['efficiency', 'forecast']}
             />
           }
         />
+        {ahead.length > 0 && (
+          <Area
+            type="linear"
+            dataKey="band"
+            name={t('series.forecastBand')}
+            stroke="none"
+            fill={seriesColors.efficiency}
+            fillOpacity={bandOpacity}
+            isAnimationActive={false}
+          />
+        )}
         <Line
           type="linear"
           dataKey="efficiency"
@@ -75,10 +147,38 @@ export function EfficiencyChart({
           dot={data.length <= 31 ? { r: 2.5, fill: seriesColors.efficiency } : false}
           isAnimationActive={false}
         />
-      </LineChart>
+        {ahead.length > 0 && (
+          <Line
+            type="linear"
+            dataKey="forecast"
+            name={t('series.forecast')}
+            stroke={seriesColors.efficiency}
+            strokeWidth={2}
+            strokeDasharray={forecastDash}
+            dot={false}
+            isAnimationActive={false}
+          />
+        )}
+      </ComposedChart>
       <ChartLegend
         items={[
           { label: t('series.efficiency'), color: seriesColors.efficiency, mark: 'line' },
+          ...(ahead.length > 0
+            ? [
+                {
+                  label: t('series.forecast'),
+                  color: seriesColors.efficiency,
+                  mark: 'dashed' as const,
+                  dash: forecastDash,
+                },
+                {
+                  label: t('series.forecastBand'),
+                  color: seriesColors.efficiency,
+                  mark: 'box' as const,
+                  opacity: bandOpacity,
+                },
+              ]
+            : []),
           {
             label: t('series.target', { value: targetLabel }),
             color: seriesColors.target,

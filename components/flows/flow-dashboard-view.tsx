@@ -14,6 +14,7 @@ import { usePeriodDashboard } from '@/components/dashboard/use-period-dashboard'
 import { PersonName } from '@/components/people/person-avatar';
 import { fetchFlowDashboard } from '@/lib/dashboards/dashboard-fetch';
 import type { FlowDashboard } from '@/lib/dashboards/dashboard-types';
+import { portalDay } from '@/lib/metrics/portal-days';
 import { dashboardKeys } from '@/lib/query/keys';
 import { CopilotButton } from '@/components/copilot/copilot-button';
 import { EfficiencyFigure } from './efficiency-figure';
@@ -119,7 +120,24 @@ export function FlowDashboardView({ initial, copilot }: { initial: FlowDashboard
           failed={failed}
         />
         <div className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`} aria-busy={stale}>
-          <EfficiencyChart data={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
+          <EfficiencyChart
+            data={dashboard.daily}
+            forecast={
+              flow.forecast
+                ? {
+                    points: flow.forecast.points.map((point) => ({
+                      ...point,
+                      day: portalDay(point.at, dashboard.window.timeZoneOffset),
+                    })),
+                    tasks: flow.forecast.basis.tasks,
+                    pace: flow.forecast.pace,
+                  }
+                : undefined
+            }
+            caption={periodCaption}
+            csvFileStem={stem}
+            headingLevel={3}
+          />
           <CumulativeFlowChart daily={dashboard.daily} caption={periodCaption} csvFileStem={stem} headingLevel={3} />
           <LeadTimeScatter
             leadTimes={dashboard.leadTimes}

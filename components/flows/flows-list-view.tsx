@@ -3,13 +3,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { EfficiencySparkline } from '@/components/charts/efficiency-sparkline';
 import { PersonName } from '@/components/people/person-avatar';
 import { fetchFlowsList } from '@/lib/dashboards/dashboard-fetch';
 import type { FlowListRow, FlowsListPage } from '@/lib/dashboards/dashboard-types';
-import { defaultFlowListFilters, flowListPageSize, type FlowSortKey } from '@/lib/dashboards/flow-list-filters';
+import {
+  defaultFlowListFilters,
+  flowListPageSize,
+  outlookSorts,
+  type FlowSortKey,
+} from '@/lib/dashboards/flow-list-filters';
+import { furthestHorizon } from '@/lib/metrics/forecast-horizons';
+import { likelyLateRisk } from '@/lib/metrics/likely-late';
 import { dashboardKeys } from '@/lib/query/keys';
 import { CopilotButton } from '@/components/copilot/copilot-button';
 import { EfficiencyFigure } from './efficiency-figure';
@@ -47,6 +54,7 @@ export function FlowsListView({
   const list = data ?? initial;
   const { rows: pageRows, page, pageCount } = list;
 
+  const aheadNoteId = useId();
   const sortHeader = (key: FlowSortKey, label: string, numeric = true) => (
     <th
       scope="col"
@@ -56,6 +64,8 @@ export function FlowsListView({
       <button
         type="button"
         onClick={() => sortBy(key)}
+        // The estimates' columns point to the note that says what they are.
+        aria-describedby={outlookSorts.includes(key) ? aheadNoteId : undefined}
         className="inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         {label}
@@ -152,6 +162,10 @@ export function FlowsListView({
         {isError && <span className="ml-2 text-red-700">{t('refreshFailed')}</span>}
       </p>
 
+      <p id={aheadNoteId} className="text-xs text-slate-600">
+        {t('aheadNote', { threshold: format.percent(100 * likelyLateRisk), days: furthestHorizon })}
+      </p>
+
       {pageRows.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
           <p className="font-semibold text-slate-900">{t('noMatchTitle')}</p>
@@ -170,7 +184,9 @@ export function FlowsListView({
                 {sortHeader('pending', t('columns.pending'))}
                 {sortHeader('inProgress', t('columns.inProgress'))}
                 {sortHeader('completed', t('columns.completed'))}
+                {sortHeader('likelyLate', t('columns.likelyLate'))}
                 {sortHeader('efficiency', t('columns.efficiency'))}
+                {sortHeader('forecastDrop', t('columns.forecast', { days: furthestHorizon }))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -305,6 +321,9 @@ function FlowRow({ row, copilot }: { row: FlowListRow; copilot: boolean }) {
       <td data-figure="completed" className="px-3 py-3 text-right font-semibold tabular-nums text-slate-900">
         {format.count(row.completed)}
       </td>
+      <td data-figure="likely-late" className="px-3 py-3 text-right font-semibold tabular-nums text-slate-900">
+        {row.likelyLate === null ? t('noValue') : format.count(row.likelyLate)}
+      </td>
       <td className="px-3 py-3">
         <div className="flex items-center justify-end gap-3">
           <span className="hidden md:inline-block">
@@ -323,6 +342,29 @@ function FlowRow({ row, copilot }: { row: FlowListRow; copilot: boolean }) {
           </div>
         )}
       </td>
+      <td className="px-3 py-3 text-right tabular-nums">
+        <ForecastCell forecast={row.forecast} />
+      </td>
     </tr>
+  );
+}
+
+/** The forecast's change from today's figure ("▼ −8 pts"), and where it ends ("to 64 %"). */
+function ForecastCell({ forecast }: { forecast: FlowListRow['forecast'] }) {
+  const t = useTranslations('flows');
+  const format = useChartFormat();
+  if (forecast === null) return <span className="text-slate-600">{t('noValue')}</span>;
+  const drop = forecast.drop;
+  return (
+    <>
+      {drop !== null && (
+        <div data-figure="forecast-drop" className={`font-semibold ${drop > 0 ? 'text-red-700' : 'text-slate-900'}`}>
+          {t('forecastChange', { sign: drop > 0 ? 'down' : drop < 0 ? 'up' : 'none', points: Math.abs(drop) })}
+        </div>
+      )}
+      <div className="text-xs text-slate-600">
+        {t('forecastTo', { value: format.percent(forecast.points.at(-1)!.median) })}
+      </div>
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { FigureTile } from '@/components/dashboard/figure-tile';
 import { usePeriodDashboard } from '@/components/dashboard/use-period-dashboard';
 import { fetchOverview } from '@/lib/dashboards/dashboard-fetch';
 import type { Overview } from '@/lib/dashboards/dashboard-types';
+import { likelyLateRisk } from '@/lib/metrics/likely-late';
 import { dashboardKeys } from '@/lib/query/keys';
 import { EfficiencyMovers } from './efficiency-movers';
 
@@ -39,7 +40,7 @@ export function OverviewView({ initial }: { initial: Overview }) {
           </h2>
           <p className="text-xs text-slate-600">{windowCaption}</p>
         </div>
-        <dl className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <dl className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
           <FigureTile
             label={t('totals.efficiency')}
             figure="efficiency"
@@ -64,6 +65,12 @@ export function OverviewView({ initial }: { initial: Overview }) {
             value={format.count(totals.overdue)}
             detail={t('totals.atRisk', { count: totals.atRisk })}
             tone={totals.overdue > 0 ? 'alert' : 'plain'}
+          />
+          <FigureTile
+            label={t('totals.likelyLate')}
+            figure="likely-late"
+            value={format.count(totals.likelyLate)}
+            detail={t('totals.likelyLateDetail', { threshold: format.percent(100 * likelyLateRisk) })}
           />
           <FigureTile
             label={t('totals.completed')}

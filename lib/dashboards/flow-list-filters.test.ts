@@ -51,7 +51,7 @@ function row(
       current: efficiency ?? 100,
       points: [],
       basis: { tasks: 0, openDue: 0, recent: 0 },
-      arrivalsPerDay: 0,
+      pace: { perDay: 0, days: 14 },
       drop: overrides.drop === undefined ? 0 : overrides.drop,
     },
     bitrixUrl: '',

@@ -23,11 +23,11 @@ export async function withOutlooks(
   return rows.map((row) => {
     const outlook = outlooks.get(row.id);
     if (!outlook) return row;
-    const in14Days = outlook.forecast.points.at(-1)!.median;
+    const furthest = outlook.forecast.points.at(-1)!.median;
     return {
       ...row,
       likelyLate: outlook.likelyLate,
-      forecast: { ...outlook.forecast, drop: row.efficiency.value === null ? null : row.efficiency.value - in14Days },
+      forecast: { ...outlook.forecast, drop: row.efficiency.value === null ? null : row.efficiency.value - furthest },
     };
   });
 }

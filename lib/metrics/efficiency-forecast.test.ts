@@ -40,7 +40,7 @@ describe('efficiencyForecast', () => {
     expect(point(result, 7)).toMatchObject({ median: 100, low: 100, high: 100 });
     expect(point(result, 14)).toMatchObject({ median: 100, low: 100, high: 100 });
     expect(result.basis).toEqual({ tasks: 10, openDue: 0, recent: 0 });
-    expect(result.arrivalsPerDay).toBe(0);
+    expect(result.pace).toEqual({ perDay: 0, days: 14 });
   });
 
   it('counts an open task late in a run as a violation once its deadline passes', () => {
@@ -97,7 +97,7 @@ describe('efficiencyForecast', () => {
       });
     const onTime = forecast(recent(null));
     const late = forecast(recent(2));
-    expect(onTime.arrivalsPerDay).toBeCloseTo(2, 5);
+    expect(onTime.pace.perDay).toBeCloseTo(2, 5);
     expect(onTime.basis.recent).toBe(60);
     // Punctual tasks keep the flow near 100 (one open task has no risk: as likely late as not);
     // tasks that overran by two days keep it as low as it is, the newest not yet past their deadline.

@@ -9,6 +9,7 @@ import {
   violationSpans,
   type EfficiencyTask,
 } from './flow-efficiency';
+import { forecastHorizons } from './forecast-horizons';
 import { percentile } from './percentiles';
 
 /**
@@ -49,18 +50,16 @@ export type EfficiencyForecast = {
     /** Tasks created in the last 30 days, which set the lateness of new ones (those of the last 14 days their pace). */
     recent: number;
   };
-  /** New tasks a day at the recent pace. */
-  arrivalsPerDay: number;
+  /** The pace new tasks arrive at: tasks a day over the last `days` days. */
+  pace: { perDay: number; days: number };
 };
 
-/** Days ahead the forecast looks. */
-export const forecastHorizons: readonly number[] = [7, 14];
 /** Runs per forecast: enough for steady percentiles, few enough for a list of many flows. */
 export const forecastRuns = 500;
 /** A fixed seed, so the same tasks at the same moment always give the same forecast. */
 const forecastSeed = 19;
 /** New tasks arrive at the pace of this many recent days (short enough to follow a change of pace). */
-export const arrivalDays = 14;
+const arrivalDays = 14;
 /** How far back recent tasks show how late new ones run. */
 const patternDays = 30;
 /**
@@ -205,6 +204,6 @@ export function efficiencyForecast(input: EfficiencyForecastInput): EfficiencyFo
       return { days, at, median: quantile(0.5), low: quantile(0.1), high: quantile(0.9) };
     }),
     basis: { tasks: countedNow, openDue: openDue.length, recent: patterns.length },
-    arrivalsPerDay: firstAged(patterns, arrivalDays * dayMs) / arrivalDays,
+    pace: { perDay: firstAged(patterns, arrivalDays * dayMs) / arrivalDays, days: arrivalDays },
   };
 }
