@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { ActionStatus } from '@/components/actions/action-status';
 import { useActionRunner } from '@/components/actions/use-action-runner';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { saveAlertRuleAction } from '@/lib/actions/save-alert-rule';
@@ -131,12 +132,7 @@ export function AlertRuleRow({
             {runner.pending ? t('saving') : t('save')}
           </button>
         )}
-        <p
-          aria-live="polite"
-          className={`w-full text-sm ${runner.message?.kind === 'error' ? 'text-red-800' : 'text-emerald-800'}`}
-        >
-          {runner.message?.text}
-        </p>
+        <ActionStatus message={runner.message} className="w-full" />
       </form>
     </li>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ActionStatus } from '@/components/actions/action-status';
 import { useActionRunner } from '@/components/actions/use-action-runner';
 import { SettingsSection } from '@/components/settings/settings-section';
 import { buttonStyles } from '@/components/ui/button-styles';
@@ -95,12 +96,7 @@ export function AlertSettingsCard({ settings, log }: { settings: AlertSettings; 
           <button type="submit" className={buttonStyles.primary} disabled={runner.pending}>
             {t('settings.save')}
           </button>
-          <p
-            aria-live="polite"
-            className={`text-sm ${runner.message?.kind === 'error' ? 'text-red-800' : 'text-emerald-800'}`}
-          >
-            {runner.message?.text}
-          </p>
+          <ActionStatus message={runner.message} />
         </div>
       </form>
       <h3 className="mt-6 text-sm font-semibold text-slate-900">{t('log.title')}</h3>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
+import { ActionStatus } from '@/components/actions/action-status';
 import { useActionRunner } from '@/components/actions/use-action-runner';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { sendTestAlertAction } from '@/lib/actions/send-test-alert';
@@ -59,12 +60,7 @@ export function FlowAlertsSection({ view }: { view: FlowAlertsView }) {
           >
             {test.pending ? t('rules.testing') : t('rules.test')}
           </button>
-          <p
-            aria-live="polite"
-            className={`text-sm ${test.message?.kind === 'error' ? 'text-red-800' : 'text-emerald-800'}`}
-          >
-            {test.message?.text}
-          </p>
+          <ActionStatus message={test.message} />
         </div>
       )}
       <h3 className="mt-6 text-sm font-semibold text-slate-900">{t('log.flowTitle')}</h3>

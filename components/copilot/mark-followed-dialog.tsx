@@ -8,6 +8,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { markMessageFollowedAction } from '@/lib/actions/mark-message-followed';
 import type { AnalysisMessageView, AnalysisView } from '@/lib/copilot/analysis/analysis-view';
 import { copilotKeys } from '@/lib/query/keys';
+import { MessageDialog } from './message-dialog';
 
 /** The day in the browser's calendar, as YYYY-MM-DD. */
 function localDay(date: Date): string {
@@ -37,67 +38,61 @@ export function MarkFollowedDialog({
       failure.error === 'invalid-date' || failure.error === 'invalid' ? t('invalidDate') : t('failed'),
   });
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-[70] bg-slate-900/40" />
-        <Dialog.Content
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            returnFocusTo.current?.focus();
-          }}
-          className="fixed left-1/2 top-1/2 z-[80] w-[min(28rem,95vw)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-2xl focus:outline-none"
-        >
-          <Dialog.Title className="text-lg font-semibold text-slate-900">{t('title')}</Dialog.Title>
-          <Dialog.Description className="mt-2 text-sm text-slate-700">{t('hint')}</Dialog.Description>
-          <form
-            className="mt-4 space-y-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              runner.run(
-                () => markMessageFollowedAction({ analysisId: view.id, messageIndex: message.index, date }),
-                () => {
-                  setDone(true);
-                  return { kind: 'ok', text: t('done') };
-                },
-                [copilotKeys.analysis(view.id)],
-              );
-            }}
+    <MessageDialog
+      title={t('title')}
+      description={t('hint')}
+      describeVisibly
+      size="narrow"
+      returnFocusTo={returnFocusTo}
+      onClose={onClose}
+    >
+      <form
+        className="mt-4 space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          runner.run(
+            () => markMessageFollowedAction({ analysisId: view.id, messageIndex: message.index, date }),
+            () => {
+              setDone(true);
+              return { kind: 'ok', text: t('done') };
+            },
+            [copilotKeys.analysis(view.id)],
+          );
+        }}
+      >
+        <label htmlFor={dateId} className="block text-sm font-medium text-slate-800">
+          {t('date')}
+        </label>
+        <input
+          id={dateId}
+          type="date"
+          required
+          min={earliest}
+          max={today}
+          value={date}
+          disabled={done}
+          onChange={(event) => setDate(event.target.value)}
+          className="block rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+        {runner.message && (
+          <p
+            role={runner.message.kind === 'error' ? 'alert' : 'status'}
+            className={`rounded-md px-3 py-2 text-sm ${runner.message.kind === 'error' ? 'bg-red-50 text-red-800' : 'bg-emerald-50 text-emerald-900'}`}
           >
-            <label htmlFor={dateId} className="block text-sm font-medium text-slate-800">
-              {t('date')}
-            </label>
-            <input
-              id={dateId}
-              type="date"
-              required
-              min={earliest}
-              max={today}
-              value={date}
-              disabled={done}
-              onChange={(event) => setDate(event.target.value)}
-              className="block rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-            {runner.message && (
-              <p
-                role={runner.message.kind === 'error' ? 'alert' : 'status'}
-                className={`rounded-md px-3 py-2 text-sm ${runner.message.kind === 'error' ? 'bg-red-50 text-red-800' : 'bg-emerald-50 text-emerald-900'}`}
-              >
-                {runner.message.text}
-              </p>
-            )}
-            <div className="flex justify-end gap-2">
-              <Dialog.Close type="button" className={buttonStyles.secondary}>
-                {done ? t('close') : t('cancel')}
-              </Dialog.Close>
-              {!done && (
-                <button type="submit" className={buttonStyles.primary} disabled={runner.pending}>
-                  {t('submit')}
-                </button>
-              )}
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            {runner.message.text}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Dialog.Close type="button" className={buttonStyles.secondary}>
+            {done ? t('close') : t('cancel')}
+          </Dialog.Close>
+          {!done && (
+            <button type="submit" className={buttonStyles.primary} disabled={runner.pending}>
+              {t('submit')}
+            </button>
+          )}
+        </div>
+      </form>
+    </MessageDialog>
   );
 }

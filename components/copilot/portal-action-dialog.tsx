@@ -8,6 +8,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import type { ActionResult } from '@/lib/auth/guards';
 import type { CreatedInPortal } from '@/lib/copilot/analysis/message-actions';
 import { copilotKeys } from '@/lib/query/keys';
+import { MessageDialog } from './message-dialog';
 
 /** What went wrong, in the user's language; the portal's own words follow when it gave any. */
 function usePortalErrorText() {
@@ -80,53 +81,46 @@ export function PortalActionDialog({
     onSubmit();
   }
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-[70] bg-slate-900/40" />
-        <Dialog.Content
-          // Opened from a menu rather than a trigger of its own: focus goes back to the message's "…" button.
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            returnFocusTo.current?.focus();
-          }}
-          className="fixed left-1/2 top-1/2 z-[80] max-h-[90vh] w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-5 shadow-2xl focus:outline-none"
-        >
-          <Dialog.Title className="text-lg font-semibold text-slate-900">{own('title')}</Dialog.Title>
-          <Dialog.Description className="sr-only">{own('title')}</Dialog.Description>
-          <p className="mt-2 text-sm text-slate-700">{hint}</p>
-          <form onSubmit={submit} className="mt-4 space-y-4">
-            <fieldset disabled={pending || created !== null} className="space-y-4">
-              {children}
-            </fieldset>
-            {error && (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-                {error}
-              </p>
-            )}
-            {created ? (
-              <div className="space-y-3">
-                <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-                  {own('done')}{' '}
-                  <a href={created.url} target="_blank" rel="noreferrer" className="font-semibold underline">
-                    {own('open')} (#{created.bitrixId})
-                  </a>
-                  {outcome?.(created) && <span className="mt-1 block">{outcome(created)}</span>}
-                </p>
-                <Dialog.Close className={buttonStyles.secondary}>{t('close')}</Dialog.Close>
-              </div>
-            ) : (
-              <div className="flex justify-end gap-2">
-                <Dialog.Close type="button" className={buttonStyles.secondary}>
-                  {own('cancel')}
-                </Dialog.Close>
-                <button type="submit" className={buttonStyles.primary} disabled={pending}>
-                  {pending ? own('submitting') : own('submit')}
-                </button>
-              </div>
-            )}
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <MessageDialog
+      title={own('title')}
+      description={own('title')}
+      describeVisibly={false}
+      size="wide"
+      returnFocusTo={returnFocusTo}
+      onClose={onClose}
+    >
+      <p className="mt-2 text-sm text-slate-700">{hint}</p>
+      <form onSubmit={submit} className="mt-4 space-y-4">
+        <fieldset disabled={pending || created !== null} className="space-y-4">
+          {children}
+        </fieldset>
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        )}
+        {created ? (
+          <div className="space-y-3">
+            <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+              {own('done')}{' '}
+              <a href={created.url} target="_blank" rel="noreferrer" className="font-semibold underline">
+                {own('open')} (#{created.bitrixId})
+              </a>
+              {outcome?.(created) && <span className="mt-1 block">{outcome(created)}</span>}
+            </p>
+            <Dialog.Close className={buttonStyles.secondary}>{t('close')}</Dialog.Close>
+          </div>
+        ) : (
+          <div className="flex justify-end gap-2">
+            <Dialog.Close type="button" className={buttonStyles.secondary}>
+              {own('cancel')}
+            </Dialog.Close>
+            <button type="submit" className={buttonStyles.primary} disabled={pending}>
+              {pending ? own('submitting') : own('submit')}
+            </button>
+          </div>
+        )}
+      </form>
+    </MessageDialog>
   );
 }

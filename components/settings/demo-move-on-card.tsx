@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ActionStatus } from '@/components/actions/action-status';
 import { useActionRunner } from '@/components/actions/use-action-runner';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { moveDemoOnAction } from '@/lib/actions/move-demo-on';
@@ -63,12 +64,7 @@ export function DemoMoveOnCard({ flows }: { flows: { id: string; name: string }[
         <button type="submit" className={buttonStyles.primary} disabled={runner.pending || flowId === ''}>
           {runner.pending ? t('moving') : t('submit')}
         </button>
-        <p
-          aria-live="polite"
-          className={`w-full text-sm ${runner.message?.kind === 'error' ? 'text-red-800' : 'text-emerald-800'}`}
-        >
-          {runner.message?.text}
-        </p>
+        <ActionStatus message={runner.message} className="w-full" />
       </form>
     </SettingsSection>
   );

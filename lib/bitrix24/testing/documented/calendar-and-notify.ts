@@ -33,21 +33,24 @@ export const calendarEventAddNoName: DocumentedAnswer = {
   },
 };
 
+/** The `time` block of im.notify.system.add's documented answers. */
+const notifyTime = {
+  start: 1760000000,
+  finish: 1760000000.1,
+  duration: 0.1,
+  processing: 0.04,
+  date_start: '2026-03-02T09:30:00+01:00',
+  date_finish: '2026-03-02T09:30:00+01:00',
+  operating_reset_at: 1760030000,
+  operating: 0,
+};
+
 export const imNotifySystemAdd: DocumentedAnswer = {
   source: 'api-reference/chats/notifications/im-notify-system-add.md',
   status: 200,
   body: {
     result: 12345,
-    time: {
-      start: 1760000000,
-      finish: 1760000000.1,
-      duration: 0.1,
-      processing: 0.04,
-      date_start: '2026-03-02T09:30:00+01:00',
-      date_finish: '2026-03-02T09:30:00+01:00',
-      operating_reset_at: 1760030000,
-      operating: 0,
-    },
+    time: notifyTime,
   },
 };
 
@@ -57,16 +60,7 @@ export const imNotifySystemAddNotCreated: DocumentedAnswer = {
   status: 200,
   body: {
     result: false,
-    time: {
-      start: 1760000000,
-      finish: 1760000000.1,
-      duration: 0.1,
-      processing: 0.04,
-      date_start: '2026-03-02T09:30:00+01:00',
-      date_finish: '2026-03-02T09:30:00+01:00',
-      operating_reset_at: 1760030000,
-      operating: 0,
-    },
+    time: notifyTime,
   },
 };
 
