@@ -60,24 +60,25 @@ export async function evaluateAlerts(
   const locales = await recipientLocales(db, portalId);
   const result: AlertCheck = { opened: 0, cleared: 0, queued: 0 };
 
+  const allOpen = await db.alertEpisode.findMany({
+    where: { rule: { flow: { portalId } }, clearedAt: null },
+    select: { id: true, subject: true, rule: { select: { kind: true, flowId: true } } },
+  });
+  // A flow switched off is no longer watched: its episodes end, so it alerts afresh once back.
+  const watched = new Set(flows.map((flow) => flow.id));
+  for (const episode of allOpen.filter((open) => !watched.has(open.rule.flowId))) {
+    await clearEpisode(db, episode.id, now);
+    result.cleared++;
+  }
   for (const flow of flows) {
     const rules = rulesByFlow.get(flow.id)!;
     const flowFigures = figures.get(flow.id);
     const holding = flowFigures ? holdingConditions(rules, flowFigures) : [];
-    const openEpisodes = await db.alertEpisode.findMany({
-      where: { rule: { flowId: flow.id }, clearedAt: null },
-      select: { id: true, ruleId: true, subject: true, rule: { select: { kind: true } } },
-    });
+    const openEpisodes = allOpen.filter((episode) => episode.rule.flowId === flow.id);
     const holdingKeys = new Set(holding.map((condition) => `${condition.kind}/${condition.subject}`));
     for (const episode of openEpisodes) {
       if (holdingKeys.has(`${episode.rule.kind}/${episode.subject}`)) continue;
-      await db.$transaction([
-        db.alertEpisode.update({ where: { id: episode.id }, data: { clearedAt: now, openKey: null } }),
-        db.alertDelivery.updateMany({
-          where: { episodeId: episode.id, state: 'held' },
-          data: { state: 'dropped', reason: 'cleared' },
-        }),
-      ]);
+      await clearEpisode(db, episode.id, now);
       result.cleared++;
     }
     for (const condition of holding) {
@@ -107,6 +108,14 @@ export async function evaluateAlerts(
     }
   }
   return result;
+}
+
+/** Ends an episode; what it still held back is dropped, with the reason on record. */
+async function clearEpisode(db: PrismaClient, episodeId: string, now: Date): Promise<void> {
+  await db.$transaction([
+    db.alertEpisode.update({ where: { id: episodeId }, data: { clearedAt: now, openKey: null } }),
+    db.alertDelivery.updateMany({ where: { episodeId, state: 'held' }, data: { state: 'dropped', reason: 'cleared' } }),
+  ]);
 }
 
 /** A default rule (the flow's Bitrix24 setting) gets an unedited row when it first fires, to hold its episodes. */
