@@ -89,6 +89,19 @@ test('an executive sees every flow; the list, a flow page and the overview agree
   const expected = portal.flowsOf(null);
   expect(listed.size).toBe(portal.flows.length);
   for (const [name, figures] of expected) expect(listed.get(name), name).toEqual(figures);
+  // Every row says how many open tasks are likely late and where efficiency is heading, as estimates.
+  await expect(page.getByRole('columnheader', { name: /Likely late/ })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /Forecast, 14 days/ })).toBeVisible();
+  await expect(
+    page.getByText(/Likely late: open tasks with a 50% or higher chance .* Both are estimates\./),
+  ).toBeVisible();
+  const likelyLate = new Map<string, number>();
+  for (const row of await page.getByRole('table').locator('tbody tr').all()) {
+    const name = (await row.getByRole('rowheader').getByRole('link').first().textContent())!.trim();
+    likelyLate.set(name, number(await row.locator('[data-figure="likely-late"]').textContent()));
+    await expect(row.locator('[data-figure="forecast-drop"]')).toHaveText(/^(▼ −\d+ pts|▲ \+\d+ pts|no change)$/);
+  }
+  expect(likelyLate.size).toBe(listed.size);
 
   // The flow page's headline figures are the list's row.
   const spike = causeArchetypes['intake-spike'].name;
@@ -113,6 +126,27 @@ test('an executive sees every flow; the list, a flow page and the overview agree
   expect(chances.every((chance) => chance >= 0 && chance <= 100)).toBe(true);
   expect(chances).toEqual([...chances].sort((a, b) => b - a));
   await expect(page.getByText(/The chance is an estimate/)).toBeVisible();
+  // The table shows overdue and at-risk tasks; the list's likely late also counts others at 50 % or more.
+  expect(chances.filter((chance) => chance >= 50).length).toBeLessThanOrEqual(likelyLate.get(spike)!);
+
+  // The efficiency chart goes on two weeks as a forecast: its table has the two estimate rows, each inside its band.
+  const efficiencyRows = await chartTable(page, 'Efficiency by day');
+  const ahead = efficiencyRows.filter((day) => day['Forecast (estimate), %'] !== '—');
+  expect(ahead).toHaveLength(2);
+  for (const day of ahead) {
+    expect(day['Efficiency, %']).toBe('—');
+    const [low, median, high] = [
+      day['Low end of the 80 % band, %'],
+      day['Forecast (estimate), %'],
+      day['High end of the 80 % band, %'],
+    ].map(Number);
+    expect(low).toBeLessThanOrEqual(median!);
+    expect(median).toBeLessThanOrEqual(high!);
+  }
+  expect(efficiencyRows.indexOf(ahead[0]!)).toBe(efficiencyRows.length - 2);
+  await expect(
+    page.getByText(/^Forecast: \d+% in 14 days \(80 % band \d+% – \d+%\)\. An estimate from \d+ tasks/),
+  ).toBeVisible();
 
   // The overview adds up the same flows.
   await page.goto('/overview');
@@ -125,6 +159,9 @@ test('an executive sees every flow; the list, a flow page and the overview agree
   expect(number(await page.locator('[data-figure="open"]').textContent())).toBe(portal.openTasks());
   expect(number(await page.locator('[data-figure="efficiency"]').textContent())).toBe(
     Math.round(sum((figures) => figures.efficiency) / listed.size),
+  );
+  expect(number(await page.locator('[data-figure="likely-late"]').textContent())).toBe(
+    [...likelyLate.values()].reduce((total, count) => total + count, 0),
   );
   expect(number(await page.locator('[data-figure="below-target"]').textContent())).toBe(
     [...listed.values()].filter((figures) => figures.efficiency < 80).length,
@@ -185,6 +222,23 @@ test('the list is searched, filtered and sorted by keyboard, and the address kee
   await expect(rows.getByRole('rowheader').getByRole('link', { name: one, exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(rows).toHaveCount(listed.size);
+  // Sorted by the forecast, the flow expected to fall most comes first.
+  await page.getByRole('button', { name: /^Forecast, 14 days/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Forecast, 14 days/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const drops = () =>
+    rows
+      .locator('[data-figure="forecast-drop"]')
+      .allTextContents()
+      .then((texts) => texts.map((text) => (text.startsWith('▼') ? 1 : text.startsWith('▲') ? -1 : 0) * number(text)));
+  await expect
+    .poll(async () => {
+      const shown = await drops();
+      return shown.length === listed.size && shown.every((value, index) => index === 0 || shown[index - 1]! >= value);
+    })
+    .toBe(true);
   await page.getByLabel('Search').fill('<script>alert(1)</script>');
   await expect(page.getByText('No flow matches')).toBeVisible();
   await page.context().close();
