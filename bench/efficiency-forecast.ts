@@ -84,11 +84,12 @@ await writeBenchmarkSection(
 
 \`npm run bench:efficiency-forecast\` (seed ${seed}, ${taskCount.toLocaleString('en-US')} tasks) · ${new Date().toISOString().slice(0, 10)} · ${machineDescription()}
 
-At a moment every ${schedule.everyDays} days from ${schedule.firstDaysBefore} to ${schedule.lastDaysBefore} days before the company's \`asOf\`, each of the
-${replay.byFlow.size} flows' efficiency ${forecastHorizons.map((days) => `+${days}`).join(' and ')} days ahead is forecast from what was known then: the tasks as they
+At a moment every ${schedule.everyDays} days from ${schedule.firstDaysBefore} to ${schedule.lastDaysBefore} days before the company's \`asOf\`, the efficiency
+of each of its ${replay.byFlow.size} flows with tasks ${forecastHorizons.map((days) => `+${days}`).join(' and ')} days ahead is forecast from what was known then: the tasks as they
 stood, each open task's deadline risk (\`lib/metrics/efficiency-forecast.ts\`, ${forecastRuns} runs). The actual value is the
 portal's rule at that later moment over the tasks as they stood then. The naive forecast is "efficiency stays as it is".
-${forecasts.toLocaleString('en-US')} forecasts in ${(forecastMs / 1000).toFixed(1)} s, with their actual values.
+${forecasts.toLocaleString('en-US')} forecasts, with the replay of what was known and their actual values, in ${(forecastMs / 1000).toFixed(1)} s.
+A mean error above 0 means the forecast was higher than what came.
 
 | Horizon | Forecasts | MAE, model | MAE, naive | Model ÷ naive | Mean error (bias) | Actual inside the 80 % band | Mean band width |
 | --- | --- | --- | --- | --- | --- | --- | --- |
