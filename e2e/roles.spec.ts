@@ -18,7 +18,7 @@ test.describe('admin', () => {
   test('sees every area and every flow', async ({ page }) => {
     await page.goto('/home');
     await expect(page).toHaveURL(/\/overview$/);
-    expect(await navLinks(page)).toEqual(['Overview', 'Flows', 'Users', 'Settings']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Flows', 'Outcomes', 'Users', 'Settings']);
     expect(await flowNames(page)).toEqual(['Legal', 'Sales', 'Support']);
     for (const path of ['/users', '/settings']) {
       const response = await page.goto(path);
@@ -33,7 +33,7 @@ test.describe('executive', () => {
   test('sees every flow read-only, and not users or settings', async ({ page }) => {
     await page.goto('/home');
     await expect(page).toHaveURL(/\/overview$/);
-    expect(await navLinks(page)).toEqual(['Overview', 'Flows']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Flows', 'Outcomes']);
     expect(await flowNames(page)).toEqual(['Legal', 'Sales', 'Support']);
     for (const path of ['/users', '/settings']) {
       const response = await page.goto(path);
@@ -49,7 +49,7 @@ test.describe('team lead', () => {
   test('starts at their flows and sees only the flows they are in', async ({ page }) => {
     await page.goto('/home');
     await expect(page).toHaveURL(/\/flows$/);
-    expect(await navLinks(page)).toEqual(['Overview', 'Flows']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Flows', 'Outcomes']);
     expect(await flowNames(page)).toEqual(['Sales', 'Support']);
     await page.getByRole('link', { name: 'Support', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Support' })).toBeVisible();
