@@ -36,11 +36,9 @@ export async function evaluateAlerts(
       id: true,
       name: true,
       ownerId: true,
-      matchWorkTime: true,
       notifyOnQueueOverflow: true,
       notifyOnTasksInProgressOverflow: true,
       notifyWhenEfficiencyDecreases: true,
-      portal: { select: { timeZoneOffset: true, workCalendar: true } },
       alertRules: {
         select: { id: true, kind: true, enabled: true, threshold: true, extraRecipients: true, edited: true },
       },
@@ -52,7 +50,7 @@ export async function evaluateAlerts(
     rulesByFlow.get(flowId)!.some((rule) => rule.kind === kind && rule.enabled);
   const figures = await flowAlertFigures(
     db,
-    checked,
+    checked.map((flow) => flow.id),
     (flowId) => enabled(flowId, 'task_risk_over') || enabled(flowId, 'forecast_below'),
     now,
   );

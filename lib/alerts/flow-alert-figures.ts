@@ -1,15 +1,8 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { flowOutlooks } from '@/lib/metrics/flow-outlooks';
 import { flowSummaries } from '@/lib/metrics/flow-summaries';
-import { storedWorkCalendar } from '@/lib/time/work-calendar';
+import { riskFlowsOf } from '@/lib/metrics/risk-flows';
 import type { FlowAlertFigures } from './alert-conditions';
-
-/** A flow whose rules are checked, with what its figures need. */
-export type CheckedFlow = {
-  id: string;
-  matchWorkTime: boolean;
-  portal: { timeZoneOffset: string; workCalendar: unknown };
-};
 
 /** The forecast an alert compares with: the median efficiency this many days ahead. */
 export const alertForecastDays = 7;
@@ -21,49 +14,36 @@ export const alertForecastDays = 7;
  */
 export async function flowAlertFigures(
   db: PrismaClient,
-  flows: readonly CheckedFlow[],
+  flowIds: readonly string[],
   needsOutlook: (flowId: string) => boolean,
   now: Date,
 ): Promise<Map<string, FlowAlertFigures>> {
-  const looking = flows.filter((flow) => needsOutlook(flow.id));
+  const looking = flowIds.filter(needsOutlook);
   const [summaries, outlooks] = await Promise.all([
-    flowSummaries(
-      db,
-      flows.map((flow) => flow.id),
-      { now },
-    ),
-    flowOutlooks(
-      db,
-      looking.map((flow) => ({
-        id: flow.id,
-        matchWorkTime: flow.matchWorkTime,
-        calendar: storedWorkCalendar(flow.portal.workCalendar),
-        timeZoneOffset: flow.portal.timeZoneOffset,
-      })),
-      now,
-    ),
+    flowSummaries(db, flowIds, { now }),
+    riskFlowsOf(db, looking).then((flows) => flowOutlooks(db, flows, now)),
   ]);
   const risky = [...outlooks.values()].flatMap((outlook) => [...outlook.risks.keys()]);
   const tasks =
     risky.length === 0
       ? []
       : await db.task.findMany({
-          where: { flowId: { in: looking.map((flow) => flow.id) }, bitrixTaskId: { in: risky }, deletedAt: null },
+          where: { flowId: { in: looking }, bitrixTaskId: { in: risky }, deletedAt: null },
           select: { flowId: true, bitrixTaskId: true, title: true, responsibleId: true },
         });
   const figures = new Map<string, FlowAlertFigures>();
-  for (const flow of flows) {
-    const summary = summaries.find((row) => row.flowId === flow.id);
+  for (const flowId of flowIds) {
+    const summary = summaries.find((row) => row.flowId === flowId);
     if (!summary) continue;
-    const outlook = outlooks.get(flow.id);
-    figures.set(flow.id, {
+    const outlook = outlooks.get(flowId);
+    figures.set(flowId, {
       efficiency: summary.efficiency.value,
       forecast: outlook?.forecast.points.find((point) => point.days === alertForecastDays)?.median ?? null,
       pending: summary.counts.pending,
       inProgress: summary.counts.inProgress,
       taskRisks: outlook
         ? tasks
-            .filter((task) => task.flowId === flow.id && outlook.risks.has(task.bitrixTaskId))
+            .filter((task) => task.flowId === flowId && outlook.risks.has(task.bitrixTaskId))
             .map((task) => ({
               taskId: task.bitrixTaskId,
               title: task.title,
