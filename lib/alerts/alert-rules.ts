@@ -73,6 +73,9 @@ const flowSelect = {
   notifyWhenEfficiencyDecreases: true,
 } as const;
 
+/** What effectiveRules reads of a flow: its Bitrix24 notification settings and its saved rules. */
+export const flowRulesSelect = { ...flowSelect, alertRules: { select: ruleSelect } } as const;
+
 /** Every kind's rule for a flow, saved or default, in the order of alertKinds. */
 export function effectiveRules(flow: FlowNotifySettings, saved: readonly SavedRule[]): AlertRule[] {
   return alertKinds.map((kind) => {
@@ -90,7 +93,7 @@ export function effectiveRules(flow: FlowNotifySettings, saved: readonly SavedRu
 export async function flowAlertRules(db: PrismaClient, viewer: Viewer, flowId: string): Promise<AlertRule[] | null> {
   const flow = await db.flow.findFirst({
     where: { AND: [{ id: flowId }, visibleFlowsWhere(viewer)] },
-    select: { ...flowSelect, alertRules: { select: ruleSelect } },
+    select: flowRulesSelect,
   });
   return flow ? effectiveRules(flow, flow.alertRules) : null;
 }

@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/db/generated/client';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { alertMessage } from './alert-message';
 import { alertRecipients, holdingConditions, type HoldingCondition } from './alert-conditions';
-import { effectiveRules, type AlertRule } from './alert-rules';
+import { effectiveRules, flowRulesSelect, type AlertRule } from './alert-rules';
 import { alertSettings } from './alert-settings';
 import { flowAlertFigures } from './flow-alert-figures';
 
@@ -36,12 +36,7 @@ export async function evaluateAlerts(
       id: true,
       name: true,
       ownerId: true,
-      notifyOnQueueOverflow: true,
-      notifyOnTasksInProgressOverflow: true,
-      notifyWhenEfficiencyDecreases: true,
-      alertRules: {
-        select: { id: true, kind: true, enabled: true, threshold: true, extraRecipients: true, edited: true },
-      },
+      ...flowRulesSelect,
     },
   });
   const rulesByFlow = new Map(flows.map((flow) => [flow.id, effectiveRules(flow, flow.alertRules)]));

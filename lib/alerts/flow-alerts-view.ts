@@ -2,7 +2,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import { alertLog, type AlertLogEntry } from './alert-log';
-import { effectiveRules, type AlertRule } from './alert-rules';
+import { effectiveRules, flowRulesSelect, type AlertRule } from './alert-rules';
 
 /** What the flow page's alerts section shows. */
 export type FlowAlertsView = {
@@ -25,12 +25,7 @@ export async function flowAlertsView(db: PrismaClient, viewer: Viewer, flowId: s
       id: true,
       portalId: true,
       ownerId: true,
-      notifyOnQueueOverflow: true,
-      notifyOnTasksInProgressOverflow: true,
-      notifyWhenEfficiencyDecreases: true,
-      alertRules: {
-        select: { id: true, kind: true, enabled: true, threshold: true, extraRecipients: true, edited: true },
-      },
+      ...flowRulesSelect,
       members: { select: { bitrixUserId: true } },
       portal: { select: { connection: { select: { scopes: true } } } },
     },
