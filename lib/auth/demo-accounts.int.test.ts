@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { demoAccounts, syncDemoAccounts } from './demo-accounts';
+import { demoAccounts, linkDemoAccounts, syncDemoAccounts } from './demo-accounts';
 import { signInWithPassword } from './password-sign-in';
 
 const demoPassword = 'per-install-demo-password';
@@ -71,6 +71,31 @@ describe('demo accounts', () => {
       select: { bitrixUserId: true },
     });
     expect(linked.map((u) => u.bitrixUserId).sort()).toEqual([1, 3, null]);
+  });
+
+  it('give the lead the owner of the busiest flow, the lowest flow id first among flows as busy', async () => {
+    const { db } = database;
+    const portal = await db.portal.findFirstOrThrow({ where: { kind: 'demo' } });
+    await db.user.deleteMany({ where: { email: 'boris@real.test' } });
+    // Two flows busier than "Big", as busy as each other, written by a sync in the order 9, 8: a
+    // sync writes flows in whatever order the portal lists them, so that order must not decide.
+    for (const [bitrixFlowId, owner] of [
+      [9, 3],
+      [8, 1],
+    ] as const)
+      await db.flow.create({
+        data: {
+          portalId: portal.id,
+          bitrixFlowId,
+          name: `Busy ${bitrixFlowId}`,
+          members: {
+            create: [1, 2, 3].map((id) => ({ bitrixUserId: id, role: id === owner ? 'owner' : 'member' })),
+          },
+        },
+      });
+    await linkDemoAccounts(db);
+    expect((await db.user.findUniqueOrThrow({ where: { email: 'lead@demo.flowpilot.local' } })).bitrixUserId).toBe(1);
+    await db.flow.deleteMany({ where: { portalId: portal.id, bitrixFlowId: { in: [8, 9] } } });
   });
 
   it('are deactivated, sessions ended, once no demo portal is connected', async () => {

@@ -27,8 +27,10 @@ export async function demoPortalId(db: PrismaClient): Promise<string | null> {
 
 /** The employee a demo account speaks for: the lead owns the busiest flow, the executive is another active employee. */
 async function demoEmployees(db: PrismaClient, portalId: string) {
+  // By Bitrix24 id, so that among flows as busy the choice does not follow the order a sync wrote them in.
   const flows = await db.flow.findMany({
     where: { portalId },
+    orderBy: { bitrixFlowId: 'asc' },
     select: { members: { select: { bitrixUserId: true, role: true } } },
   });
   flows.sort((a, b) => b.members.length - a.members.length);
