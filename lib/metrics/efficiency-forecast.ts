@@ -1,4 +1,4 @@
-import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
+import type { RandomGenerator } from 'pure-rand';
 import { taskStatus } from '@/lib/bitrix24/task-status';
 import { dayMs } from '@/lib/time/durations';
 import {
@@ -11,6 +11,7 @@ import {
 } from './flow-efficiency';
 import { forecastHorizons } from './forecast-horizons';
 import { percentile } from './percentiles';
+import { seededGenerator, uniform } from './seeded-random';
 
 /**
  * The efficiency a flow will show in 7 and 14 days, by the portal's rule with its 30-day window
@@ -92,9 +93,6 @@ function recentPatterns(tasks: readonly ForecastTask[], now: number): Pattern[] 
     .sort((a, b) => a.age - b.age);
 }
 
-/** A number in [0, 1) from the generator. */
-const uniform = (random: RandomGenerator) => (random.unsafeNext() >>> 0) / 4_294_967_296;
-
 /** The first of the patterns (youngest first) at least `age` old; their count when none is. */
 function firstAged(patterns: readonly Pattern[], age: number): number {
   let low = 0;
@@ -154,7 +152,7 @@ export function efficiencyForecast(input: EfficiencyForecastInput): EfficiencyFo
 
   const patterns = recentPatterns(tasks, now);
 
-  const random = xoroshiro128plus(forecastSeed);
+  const random = seededGenerator(forecastSeed);
   const runs = horizons.map(() => new Array<number>(forecastRuns));
   const totals = new Array<number>(horizons.length);
   const violations = new Array<number>(horizons.length);
