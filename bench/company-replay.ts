@@ -18,7 +18,7 @@ import { taskAsOf } from '@/lib/metrics/task-as-of';
 import { historyChanges } from '@/lib/sync/task-histories';
 import { mirroredTask } from '@/lib/sync/mirrored-task';
 import { dayMs } from '@/lib/time/durations';
-import { workingDaysTime } from '@/lib/time/work-calendar';
+import { isDayOff, workingDaysTime } from '@/lib/time/work-calendar';
 import { log } from './log';
 
 /** A flow task's moments, as the deadline risk reads them. */
@@ -43,6 +43,8 @@ export type CompanyReplay = {
   historyOf: (taskId: string) => HistoryRow[];
   /** Time as the flow's plan counts it: working days only where it matches work time. */
   span: (flowId: number, from: number, to: number) => number;
+  /** Whether the portal day starting at `dayStart` counts for the flow: any day, or a working day where it matches work time. */
+  countsDay: (flowId: number, dayStart: number) => boolean;
 };
 
 /** `-- --seed N --tasks M` (seed 1, 20,000 tasks by default), generated and read as the portal serves it. */
@@ -85,6 +87,9 @@ export function replayCompanyFromArgs(): CompanyReplay {
     historyOf,
     span: (flowId, from, to) =>
       matchesWorkTime.get(flowId) ? workingDaysTime(calendar, offset, from, to) : Math.max(0, to - from),
+    countsDay: (flowId, dayStart) =>
+      !matchesWorkTime.get(flowId) ||
+      !isDayOff(calendar, new Date(dayStart + offset * 60_000).toISOString().slice(0, 10)),
   };
 }
 
