@@ -3,26 +3,12 @@ import type { PrismaClient } from '@/lib/db/client';
 import type { ForecastTask } from './efficiency-forecast';
 import { efficiencyTaskOf, efficiencyWindow } from './flow-efficiency';
 import { groupByFlow } from './group-by-flow';
-import { metricTaskFromMirror } from './mirrored-metric-task';
+import { metricTaskFromMirror, mirroredChangeRowSchema, mirroredTaskRowSchema } from './mirrored-metric-task';
 
-const taskRowSchema = z.object({
+const taskRowSchema = mirroredTaskRowSchema.extend({
   flowId: z.string(),
-  bitrixTaskId: z.number(),
-  status: z.number(),
-  createdBy: z.number(),
-  responsibleId: z.number(),
-  createdAt: z.date(),
-  startedAt: z.date().nullable(),
-  closedAt: z.date().nullable(),
-  deadline: z.date().nullable(),
-  changes: z.array(
-    z.object({
-      field: z.string(),
-      fromValue: z.string().nullable(),
-      toValue: z.string().nullable(),
-      changedAt: z.coerce.date(),
-    }),
-  ),
+  // A JSON aggregate gives the change's time as text.
+  changes: z.array(mirroredChangeRowSchema.extend({ changedAt: z.coerce.date() })),
 });
 
 /**

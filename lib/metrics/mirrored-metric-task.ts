@@ -1,17 +1,26 @@
+import { z } from 'zod';
 import type { MetricTask } from './metric-task';
 
-/** A mirrored task row and its changes as the database gives them (dates as Date, values as text). */
-export type MirroredTaskRow = {
-  bitrixTaskId: number;
-  status: number;
-  createdBy: number;
-  responsibleId: number;
-  createdAt: Date;
-  startedAt: Date | null;
-  closedAt: Date | null;
-  deadline: Date | null;
-};
-export type MirroredChangeRow = { field: string; fromValue: string | null; toValue: string | null; changedAt: Date };
+/** A mirrored task row as the database gives it (dates as Date), checked on the way out of a raw query. */
+export const mirroredTaskRowSchema = z.object({
+  bitrixTaskId: z.number(),
+  status: z.number(),
+  createdBy: z.number(),
+  responsibleId: z.number(),
+  createdAt: z.date(),
+  startedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  deadline: z.date().nullable(),
+});
+/** One of its changes (values as text). */
+export const mirroredChangeRowSchema = z.object({
+  field: z.string(),
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  changedAt: z.date(),
+});
+export type MirroredTaskRow = z.infer<typeof mirroredTaskRowSchema>;
+export type MirroredChangeRow = z.infer<typeof mirroredChangeRowSchema>;
 
 /** The task as the JS metrics take it; `changes` are this task's, oldest first. */
 export function metricTaskFromMirror(task: MirroredTaskRow, changes: readonly MirroredChangeRow[]): MetricTask {

@@ -3,7 +3,11 @@ import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { efficiencyWindow } from '@/lib/metrics/flow-efficiency';
 import { portalDaySql } from '@/lib/metrics/portal-day-sql';
-import { metricTaskFromMirror } from '@/lib/metrics/mirrored-metric-task';
+import {
+  metricTaskFromMirror,
+  mirroredChangeRowSchema,
+  mirroredTaskRowSchema,
+} from '@/lib/metrics/mirrored-metric-task';
 import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { AnalysedFlow } from '@/lib/findings/analysed-flow';
 import { statusSql } from '@/lib/metrics/task-status-sql';
@@ -13,25 +17,8 @@ import { storedWorkCalendar } from '@/lib/time/work-calendar';
 export const maxAnalysedTasks = 1_000;
 const intakeDays = 60;
 
-const taskRowSchema = z.object({
-  bitrixTaskId: z.number(),
-  status: z.number(),
-  createdBy: z.number(),
-  responsibleId: z.number(),
-  createdAt: z.date(),
-  startedAt: z.date().nullable(),
-  closedAt: z.date().nullable(),
-  deadline: z.date().nullable(),
-  descriptionLength: z.number(),
-  commentsCount: z.number(),
-});
-const changeRowSchema = z.object({
-  bitrixTaskId: z.number(),
-  field: z.string(),
-  fromValue: z.string().nullable(),
-  toValue: z.string().nullable(),
-  changedAt: z.date(),
-});
+const taskRowSchema = mirroredTaskRowSchema.extend({ descriptionLength: z.number(), commentsCount: z.number() });
+const changeRowSchema = mirroredChangeRowSchema.extend({ bitrixTaskId: z.number() });
 const intakeRowSchema = z.object({ day: z.string(), created: z.number(), completed: z.number() });
 
 export type FlowToAnalyse = { flowId: string; portalId: string; taskCount: number; flow: AnalysedFlow };
