@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
+import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
+import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
+import { formatPortalDate, offsetMinutes, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import {
   documentedCalendarSettings,
   type CompanyHeader,
@@ -212,6 +214,19 @@ export class PortalState {
 
   nowText(): string {
     return formatPortalDate(this.clock(), this.offset);
+  }
+
+  /** The deadline Bitrix24 gives a task that enters the flow at `createdAt` (lib/bitrix24/flow-deadline.ts), in portal time. */
+  flowDeadlineFor(flow: PortalFlow, createdAt: number): string {
+    const calendar = workCalendarOf(this.calendarSettings);
+    const deadline = flowDeadline(
+      createdAt,
+      flow.plannedCompletionTime,
+      flow.matchWorkTime,
+      calendar,
+      offsetMinutes(this.offset),
+    );
+    return formatPortalDate(deadline, this.offset);
   }
 
   /** Runs `work` as if the portal's clock showed `time` (what it writes is dated then). */

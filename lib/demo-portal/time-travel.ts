@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
-import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
-import { formatPortalDate, offsetMinutes } from '@/lib/bitrix24/portal-dates';
+import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
 import { dayMs, hourMs } from '@/lib/time/durations';
 import type { PortalState, StoredTask } from './portal-state';
 
@@ -60,8 +58,6 @@ export function moveOn(state: PortalState, change: MoveOn): MovedOn {
   );
   const arrivals = Math.round((monthBefore.length / 30) * change.days);
   const planned = flow.plannedCompletionTime * 1000;
-  const calendar = workCalendarOf(state.calendarSettings);
-  const minutes = offsetMinutes(state.offset);
   const creator = Number(monthBefore[0]?.record.createdBy ?? owner);
   type Step = { at: number; run: () => void };
   const steps: Step[] = [];
@@ -96,10 +92,7 @@ export function moveOn(state: PortalState, change: MoveOn): MovedOn {
           createdBy: creator,
           responsibleId: team[index % team.length]!,
           flow,
-          deadline: formatPortalDate(
-            flowDeadline(createdAt, flow.plannedCompletionTime, flow.matchWorkTime, calendar, minutes),
-            state.offset,
-          ),
+          deadline: state.flowDeadlineFor(flow, createdAt),
           priority: '1',
           groupId: flow.groupId,
         });

@@ -1,6 +1,4 @@
-import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
-import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
-import { formatPortalDate, offsetMinutes, parsePortalDate } from '@/lib/bitrix24/portal-dates';
+import { formatPortalDate, parsePortalDate } from '@/lib/bitrix24/portal-dates';
 import { RestError } from './rest-error';
 import type { RestContext, RestMethod } from './rest-method';
 import { taskForResponse } from './task-shape';
@@ -56,16 +54,7 @@ export const tasksTaskAdd: RestMethod = {
     if (responsibleId === null) throw new RestError(400, 'ERROR_CORE', 'Assignee not specified<br>');
     if (!state.users.has(responsibleId)) throw new RestError(400, 'ERROR_CORE', 'Assignee not found<br>');
     const deadline = flow
-      ? formatPortalDate(
-          flowDeadline(
-            Date.now(),
-            flow.plannedCompletionTime,
-            flow.matchWorkTime,
-            workCalendarOf(state.calendarSettings),
-            offsetMinutes(state.offset),
-          ),
-          state.offset,
-        )
+      ? state.flowDeadlineFor(flow, Date.now())
       : fields.DEADLINE
         ? formatPortalDate(parsePortalDate(String(fields.DEADLINE), state.offset) ?? Date.now(), state.offset)
         : null;
