@@ -11,11 +11,7 @@ export async function checkPortalAlerts(
   options: AlertCheckOptions,
 ): Promise<AlertCheck & AlertDeliveryRound> {
   const check = await evaluateAlerts(db, portalId, options);
-  const held = await db.alertDelivery.count({ where: { state: 'held', flow: { portalId } } });
-  // No call to the portal when nothing waits.
-  const round =
-    held > 0 ? await deliverAlerts(db, await client(), portalId, options.now) : { sent: 0, refused: 0, held: 0 };
-  return { ...check, ...round };
+  return { ...check, ...(await deliverAlerts(db, client, portalId, options.now)) };
 }
 
 /** The flow's page in Flowpilot, for links in notifications. */

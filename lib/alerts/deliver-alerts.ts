@@ -12,17 +12,15 @@ export type AlertDeliveryRound = { sent: number; refused: number; held: number }
  * Sends the portal's held alerts whose time has come (docs/alerts.md, "Delivery"): none in quiet
  * hours, and no more to one person in a portal day than the daily cap; those wait, with the reason
  * on record, and go out later while their episode is still open. Each alert is claimed (held →
- * sending) before the call, so two instances never send the same one.
+ * sending) before the call, so two instances never send the same one. The portal is not called
+ * when nothing is due.
  */
 export async function deliverAlerts(
   db: PrismaClient,
-  client: Bitrix24Client,
+  clientFor: () => Promise<Bitrix24Client>,
   portalId: string,
   now: Date,
 ): Promise<AlertDeliveryRound> {
-  const portal = await db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { timeZoneOffset: true } });
-  const offset = offsetMinutes(portal.timeZoneOffset);
-  const settings = await alertSettings(db);
   const round: AlertDeliveryRound = { sent: 0, refused: 0, held: 0 };
   const waiting = await db.alertDelivery.findMany({
     where: { state: 'held', flow: { portalId } },
@@ -30,6 +28,9 @@ export async function deliverAlerts(
     select: { id: true, recipientId: true, message: true },
   });
   if (waiting.length === 0) return round;
+  const portal = await db.portal.findUniqueOrThrow({ where: { id: portalId }, select: { timeZoneOffset: true } });
+  const offset = offsetMinutes(portal.timeZoneOffset);
+  const settings = await alertSettings(db);
   if (inQuietHours(settings, now.getTime(), offset)) {
     await db.alertDelivery.updateMany({
       where: { id: { in: waiting.map((row) => row.id) } },
@@ -38,6 +39,8 @@ export async function deliverAlerts(
     return { ...round, held: waiting.length };
   }
   const dayStart = portalDayStart(now.getTime(), offset);
+  // The portal's client is opened only once something is to be sent.
+  let client: Bitrix24Client | null = null;
   const sentToday = new Map<number, number>();
   for (const delivery of waiting) {
     if (!sentToday.has(delivery.recipientId))
@@ -57,6 +60,7 @@ export async function deliverAlerts(
       data: { state: 'sending', reason: null },
     });
     if (claimed.count === 0) continue;
+    client ??= await clientFor();
     const outcome = await sendOne(client, delivery.recipientId, delivery.message);
     await db.alertDelivery.update({
       where: { id: delivery.id },
