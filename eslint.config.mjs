@@ -12,7 +12,7 @@ const layers = [
   ['security', 'bitrix24', 'people', 'system'],
   ['auth', 'metrics'],
   ['flows', 'users', 'demo-portal', 'findings', 'dashboards'],
-  ['portals', 'ai', 'alerts'],
+  ['portals', 'ai', 'alerts', 'simulation'],
   ['sync', 'copilot'],
   ['jobs'],
   ['receivers', 'launcher', 'actions'],

@@ -6,7 +6,8 @@ import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import { historyRowSchema, portalTaskSchema } from '@/lib/bitrix24/schemas';
 import { companyFromLines } from '@/lib/demo-portal/company-file';
-import { documentedCalendarSettings, type HistoryRow, type PortalTask } from '@/lib/demo-portal/company';
+import { documentedCalendarSettings, type HistoryRow, type PortalFlow, type PortalTask } from '@/lib/demo-portal/company';
+import type { FlowCause } from '@/lib/demo-portal/generator/flow-causes';
 import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
 import { openTaskRisk, stageDurations, type StageDurations } from '@/lib/metrics/deadline-risk';
 import type { ForecastTask } from '@/lib/metrics/efficiency-forecast';
@@ -18,7 +19,7 @@ import { taskAsOf } from '@/lib/metrics/task-as-of';
 import { historyChanges } from '@/lib/sync/task-histories';
 import { mirroredTask } from '@/lib/sync/mirrored-task';
 import { dayMs } from '@/lib/time/durations';
-import { isDayOff, workingDaysTime } from '@/lib/time/work-calendar';
+import { isDayOff, workingDaysTime, type WorkCalendar } from '@/lib/time/work-calendar';
 import { log } from './log';
 
 /** A flow task's moments, as the deadline risk reads them. */
@@ -38,6 +39,10 @@ export type CompanyReplay = {
   taskCount: number;
   asOf: number;
   timeZoneOffset: string;
+  calendar: WorkCalendar;
+  /** The flows as the portal serves them, and why each has its efficiency. */
+  flows: PortalFlow[];
+  causes: ReadonlyMap<number, FlowCause>;
   /** Each flow's tasks by Bitrix24 flow id. */
   byFlow: Map<number, { timelines: Timeline[]; portalTasks: PortalTask[] }>;
   historyOf: (taskId: string) => HistoryRow[];
@@ -83,6 +88,9 @@ export function replayCompanyFromArgs(): CompanyReplay {
     taskCount,
     asOf: Date.parse(company.header.asOf),
     timeZoneOffset: company.header.timeZoneOffset,
+    calendar,
+    flows: company.flows,
+    causes: generated.flowCauses,
     byFlow,
     historyOf,
     span: (flowId, from, to) =>

@@ -1,0 +1,262 @@
+import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
+import { openTaskStatuses, taskStatus } from '@/lib/bitrix24/task-status';
+import { efficiencyTaskOf, efficiencyWindow, violationSpans } from '@/lib/metrics/flow-efficiency';
+import type { MetricTask } from '@/lib/metrics/metric-task';
+import { dayMs } from '@/lib/time/durations';
+import type { WorkCalendar } from '@/lib/time/work-calendar';
+import type { DistributionType, FlowModel, OpenTask, OpenTaskStage, PersonModel } from './flow-model';
+import { planClock } from './plan-clock';
+import { samplesOf } from './samples';
+
+/** A flow's settings and the tasks it knows at `now` (docs/simulation.md, "What it learns from"). */
+export type FlowHistory = {
+  distribution: DistributionType;
+  plannedSeconds: number;
+  matchWorkTime: boolean;
+  taskControl: boolean;
+  /** Members of the flow's team (not its moderators). */
+  team: number[];
+  moderatorIds: number[];
+  timeZoneOffset: string;
+  calendar: WorkCalendar;
+  /**
+   * Its tasks created in the last `learnDays`, open now, or closed within the efficiency window,
+   * each with its history up to `now`.
+   */
+  tasks: MetricTask[];
+};
+
+/** Paces, waits and reviews are learned from the last 60 days: two of the rule's windows. */
+export const learnDays = 60;
+/** Arrivals and who gets them follow the last four weeks, so a change of pace shows soon. */
+export const arrivalDays = 28;
+/** Below this many of their own tasks a person's pace is the team's. */
+const ownPaceTasks = 5;
+
+export type FitError = 'too-little-history' | 'no-team';
+
+/**
+ * Learns a flow's model from its history (docs/simulation.md). Each person's pace comes as two
+ * durations: the gap between getting to one waiting task and the next (a person with many waiting
+ * gets to them one after another, so an overloaded person's tasks wait longer and longer), and the
+ * work from start to hand-in.
+ */
+export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { error: FitError } {
+  const offset = offsetMinutes(history.timeZoneOffset);
+  const earliest = Math.min(now - (learnDays + 1) * dayMs, ...history.tasks.map((task) => task.createdAt));
+  const clock = planClock(history.matchWorkTime, history.calendar, offset, earliest, now + 120 * dayMs);
+  const span = (from: number, to: number) => Math.max(0, clock.toPlan(to) - clock.toPlan(from));
+  const learnFrom = now - learnDays * dayMs;
+  const inLearning = (moment: number | null) => moment !== null && moment >= learnFrom && moment <= now;
+  const tasks = history.tasks.filter((task) => isFlowTask(task, history.distribution));
+
+  // Who got to each task, and from when it waited for them.
+  const starts = new Map<number, { ready: number; start: number }[]>();
+  const work = new Map<number, number[]>();
+  for (const task of tasks) {
+    if (task.startedAt === null || task.startedAt > now) continue;
+    const starter = assigneeAt(task, task.startedAt);
+    const list = starts.get(starter) ?? [];
+    list.push({ ready: readyAt(task, history.distribution), start: task.startedAt });
+    starts.set(starter, list);
+    const handIn = firstHandIn(task) ?? task.closedAt;
+    if (inLearning(handIn)) work.set(starter, [...(work.get(starter) ?? []), span(task.startedAt, handIn!)]);
+  }
+  const gaps = new Map<number, number[]>();
+  for (const [person, list] of starts) {
+    list.sort((a, b) => a.start - b.start);
+    const own: number[] = [];
+    list.forEach((entry, index) => {
+      if (!inLearning(entry.start)) return;
+      const free = index === 0 ? entry.ready : Math.max(entry.ready, list[index - 1]!.start);
+      own.push(span(Math.min(free, entry.start), entry.start));
+    });
+    gaps.set(person, own);
+  }
+  const teamGaps = samplesOf([...gaps.values()].flat());
+  const teamWork = samplesOf([...work.values()].flat());
+  if (teamGaps.length < ownPaceTasks || teamWork.length < ownPaceTasks) return { error: 'too-little-history' };
+
+  // Who gets the new tasks: each person's share of the recent ones.
+  const arrivalFrom = now - arrivalDays * dayMs;
+  const recent = tasks.filter((task) => task.createdAt >= arrivalFrom && task.createdAt <= now);
+  const received = new Map<number, number>();
+  for (const task of recent) {
+    const person = task.startedAt !== null ? assigneeAt(task, task.startedAt) : waitingFor(task, history);
+    if (person !== null) received.set(person, (received.get(person) ?? 0) + 1);
+  }
+  const handedOut = [...received.values()].reduce((sum, count) => sum + count, 0);
+  const ids = [...new Set([...history.team, ...received.keys()])];
+  if (ids.length === 0) return { error: 'no-team' };
+  const personOf = (id: number): PersonModel => {
+    const ownGaps = gaps.get(id) ?? [];
+    const ownWork = work.get(id) ?? [];
+    const pooled = ownGaps.length < ownPaceTasks || ownWork.length < ownPaceTasks;
+    return {
+      id,
+      share: handedOut === 0 ? 1 / ids.length : (received.get(id) ?? 0) / handedOut,
+      gaps: pooled ? teamGaps : samplesOf(ownGaps),
+      work: pooled ? teamWork : samplesOf(ownWork),
+      pooled,
+      removed: false,
+    };
+  };
+  const people = ids.map(personOf);
+
+  const arrivalsByHour = new Float64Array(7 * 24);
+  for (const task of recent) arrivalsByHour[hourOfWeek(task.createdAt, offset)]! += 7 / arrivalDays;
+
+  const open: OpenTask[] = [];
+  for (const task of tasks) {
+    if (!openTaskStatuses.includes(task.status) || task.createdAt > now) continue;
+    const stage = stageOf(task, history);
+    if (stage.kind !== 'unassigned' && !people.some((person) => person.id === stage.assignee))
+      people.push({ ...personOf(stage.assignee), share: 0 });
+    open.push({
+      id: task.id,
+      createdAt: task.createdAt,
+      deadline: task.deadline,
+      stage,
+      // The rule also lists a violation still to come at the deadline ahead: the runs decide that one.
+      spans: violationSpans(efficiencyTaskOf(task)).filter((span) => span.start <= now),
+    });
+  }
+  const windowStart = efficiencyWindow(now, history.timeZoneOffset).start;
+  const settled = tasks
+    .filter((task) => !openTaskStatuses.includes(task.status) && task.createdBy !== task.responsibleId)
+    .filter((task) => task.closedAt === null || task.closedAt >= windowStart)
+    .map(efficiencyTaskOf);
+
+  const review = reviewsOf(tasks, inLearning, span);
+  return {
+    now,
+    timeZoneOffset: history.timeZoneOffset,
+    offsetMinutes: offset,
+    calendar: history.calendar,
+    matchWorkTime: history.matchWorkTime,
+    distribution: history.distribution,
+    plannedSeconds: history.plannedSeconds,
+    review: history.taskControl,
+    arrivalsByHour,
+    people,
+    assignDelays: samplesOf(
+      tasks.flatMap((task) => {
+        const handedOn = task.responsibleChanges?.[0]?.at ?? null;
+        return history.distribution === 'manually' && inLearning(handedOn) ? [span(task.createdAt, handedOn!)] : [];
+      }),
+    ),
+    reviews: samplesOf(review.stints),
+    returnShare: review.stints.length === 0 ? 0 : review.returned / review.stints.length,
+    rework: samplesOf(review.rework),
+    rescueShare: rescueShareOf(tasks, inLearning),
+    open,
+    settled,
+    basis: {
+      learnDays,
+      arrivalDays,
+      tasks: [...work.values()].reduce((sum, list) => sum + list.length, 0),
+      arrivals: recent.length,
+    },
+  };
+}
+
+/**
+ * A task of the flow's work: its creator is not its assignee (the efficiency rule's own test), or,
+ * in a self-assignment flow, it still waits with its creator for someone to take it.
+ */
+function isFlowTask(task: MetricTask, distribution: DistributionType): boolean {
+  if (task.createdBy !== task.responsibleId) return true;
+  return distribution === 'himself' && task.startedAt === null && openTaskStatuses.includes(task.status);
+}
+
+/** Who had the task at `moment`. */
+function assigneeAt(task: MetricTask, moment: number): number {
+  return task.responsibleChanges?.find((change) => change.at > moment)?.from ?? task.responsibleId;
+}
+
+function firstHandIn(task: MetricTask): number | null {
+  return task.statusChanges?.find((change) => change.to === taskStatus.awaitingReview)?.at ?? null;
+}
+
+/**
+ * From when the task waited for the person who started it: its hand-over by the moderator in a
+ * manual flow, its last re-assignment before the start in a queue, its creation otherwise.
+ */
+function readyAt(task: MetricTask, distribution: DistributionType): number {
+  const changes = task.responsibleChanges ?? [];
+  if (distribution === 'manually') return changes[0]?.at ?? task.createdAt;
+  if (distribution === 'queue')
+    return changes.filter((change) => change.at <= (task.startedAt ?? Infinity)).at(-1)?.at ?? task.createdAt;
+  return task.createdAt;
+}
+
+/** The person a task not yet started waits for; null while nobody has it (the moderator, or the creator of a self-assignment task). */
+function waitingFor(task: MetricTask, history: FlowHistory): number | null {
+  const handedOn = (task.responsibleChanges?.length ?? 0) > 0;
+  if (history.distribution === 'manually' && !handedOn && history.moderatorIds.includes(task.responsibleId)) return null;
+  if (history.distribution === 'himself' && task.responsibleId === task.createdBy) return null;
+  return task.responsibleId;
+}
+
+function stageOf(task: MetricTask, history: FlowHistory): OpenTaskStage {
+  const lastMoveTo = (status: number) =>
+    task.statusChanges?.filter((change) => change.to === status).at(-1)?.at ?? null;
+  if (task.status === taskStatus.awaitingReview)
+    return { kind: 'review', assignee: task.responsibleId, since: lastMoveTo(taskStatus.awaitingReview) ?? task.createdAt };
+  if (task.status === taskStatus.inProgress)
+    return {
+      kind: 'working',
+      assignee: task.responsibleId,
+      since: lastMoveTo(taskStatus.inProgress) ?? task.startedAt ?? task.createdAt,
+    };
+  const person = waitingFor(task, history);
+  if (person === null) return { kind: 'unassigned', since: task.createdAt };
+  return { kind: 'waiting', assignee: person, since: readyAt(task, history.distribution) };
+}
+
+/** Each stint in review, whether it sent the task back, and the rework until it was handed in again. */
+function reviewsOf(
+  tasks: readonly MetricTask[],
+  inLearning: (moment: number | null) => boolean,
+  span: (from: number, to: number) => number,
+): { stints: number[]; returned: number; rework: number[] } {
+  const stints: number[] = [];
+  const rework: number[] = [];
+  let returned = 0;
+  for (const task of tasks) {
+    const changes = task.statusChanges ?? [];
+    changes.forEach((change, index) => {
+      const next = changes[index + 1];
+      if (change.to !== taskStatus.awaitingReview || !next || !inLearning(next.at)) return;
+      stints.push(span(change.at, next.at));
+      if (next.to !== taskStatus.pending && next.to !== taskStatus.inProgress) return;
+      returned++;
+      const again = changes.slice(index + 2).find((later) => later.to === taskStatus.awaitingReview);
+      if (again) rework.push(span(next.at, again.at));
+    });
+  }
+  return { stints, returned, rework };
+}
+
+/**
+ * Of the tasks handed in (or closed) after their first deadline in the learning days, the share
+ * with no violation at all: their deadline was moved before it passed.
+ */
+function rescueShareOf(tasks: readonly MetricTask[], inLearning: (moment: number | null) => boolean): number {
+  let heading = 0;
+  let rescued = 0;
+  for (const task of tasks) {
+    const done = firstHandIn(task) ?? task.closedAt;
+    const firstDeadline = task.deadlineChanges?.[0]?.from ?? task.deadline;
+    if (!inLearning(done) || firstDeadline === null || done! <= firstDeadline) continue;
+    heading++;
+    if (violationSpans(efficiencyTaskOf(task)).length === 0) rescued++;
+  }
+  return heading === 0 ? 0 : rescued / heading;
+}
+
+/** The hour of the week a moment falls in, in portal time, Sunday 0:00 first. */
+export function hourOfWeek(moment: number, offsetMinutes: number): number {
+  const local = new Date(moment + offsetMinutes * 60_000);
+  return local.getUTCDay() * 24 + local.getUTCHours();
+}

@@ -1,0 +1,341 @@
+import type { RandomGenerator } from 'pure-rand';
+import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
+import { countsForEfficiency, efficiencyOf, efficiencyWindow, violatesInWindow } from '@/lib/metrics/flow-efficiency';
+import { percentile } from '@/lib/metrics/percentiles';
+import { seededGenerator, uniform } from '@/lib/metrics/seeded-random';
+import { dayMs, hourMs } from '@/lib/time/durations';
+import { hourOfWeek } from './fit-flow-model';
+import type { FlowModel, OpenTask } from './flow-model';
+import { planClock } from './plan-clock';
+import { draw, drawRest } from './samples';
+
+/** A figure over the runs: the median and the 10th–90th percentiles (an 80 % band). */
+export type Band = { median: number; low: number; high: number };
+
+/** The end of a portal day ahead (day 0 is today) and the flow as it stands then. */
+export type SimulatedDay = { at: number; efficiency: Band; pending: Band; inProgress: Band };
+
+export type Simulation = {
+  days: SimulatedDay[];
+  /** Efficiency at the end of the last day. */
+  efficiency: Band;
+  /** Hours from creation to being taken into work, of the tasks taken in the days ahead (a mean per run). */
+  pendingHours: Band | null;
+  /** Hours from being taken into work to being handed in, of the tasks handed in in the days ahead. */
+  inProgressHours: Band | null;
+  /** Tasks completed in the days ahead. */
+  completed: Band;
+  runs: number;
+};
+
+export type SimulationOptions = { days?: number; runs?: number; seed?: number };
+
+export const simulationDays = 30;
+export const simulationRuns = 1_000;
+const simulationSeed = 20;
+/** The portal's window: a close at or after this long before a day's end still counts on that day. */
+const windowReach = 31 * dayMs - 2_000;
+
+/** A task the runs move on: one open now, or one that arrives. */
+type RunTask = {
+  open: OpenTask | null;
+  createdAt: number;
+  deadline: number | null;
+  /** Plan time from which it waits for a person; null when it needs none (in work or in review now). */
+  ready: number | null;
+  person: number;
+  start: number;
+};
+
+/**
+ * Runs the flow's model forward (docs/simulation.md, "How a run goes") and reads each day's
+ * efficiency by the portal's rule, the tasks pending and in progress, and how long tasks waited
+ * and worked. Seeded: the same model and options give the same numbers, and two models run with
+ * the same seed draw alike, so a lever's effect is not lost in noise.
+ */
+export function simulateFlow(model: FlowModel, options: SimulationOptions = {}): Simulation {
+  const days = options.days ?? simulationDays;
+  const runs = options.runs ?? simulationRuns;
+  const seed = options.seed ?? simulationSeed;
+  const { now, people } = model;
+  const lastEnd = efficiencyWindow(now, model.timeZoneOffset).end;
+  const horizonEnd = lastEnd + days * dayMs;
+  const earliest = Math.min(now, ...model.open.map((task) => Math.min(task.createdAt, task.stage.since)));
+  const clock = planClock(model.matchWorkTime, model.calendar, model.offsetMinutes, earliest, horizonEnd + 120 * dayMs);
+  const plan = clock.toPlan;
+  const moment = clock.fromPlan;
+  const planNow = plan(now);
+  const dayOf = (at: number) => (at <= lastEnd ? 0 : Math.ceil((at - lastEnd) / dayMs));
+  const lastDaySeen = (closedAt: number) => Math.min(days, Math.floor((closedAt - lastEnd + windowReach) / dayMs));
+
+  // What the settled tasks give each day, once for all runs.
+  const settledTotal = new Int32Array(days + 1);
+  const settledLate = new Int32Array(days + 1);
+  for (let day = 0; day <= days; day++) {
+    const window = efficiencyWindow(now + day * dayMs, model.timeZoneOffset);
+    for (const task of model.settled) {
+      if (countsForEfficiency(task, window)) settledTotal[day]!++;
+      if (violatesInWindow(task, window, window.end)) settledLate[day]!++;
+    }
+  }
+
+  const deadlines = new Map<number, number>();
+  const deadlineOf = (createdAt: number): number | null => {
+    if (model.plannedSeconds <= 0) return null;
+    const minute = Math.floor(createdAt / 60_000);
+    let deadline = deadlines.get(minute);
+    if (deadline === undefined) {
+      deadline = flowDeadline(minute * 60_000, model.plannedSeconds, model.matchWorkTime, model.calendar, model.offsetMinutes);
+      deadlines.set(minute, deadline);
+    }
+    return deadline;
+  };
+
+  // Expected arrivals in each hour ahead.
+  const firstHour = Math.floor(now / hourMs) * hourMs;
+  const hours = Math.ceil((horizonEnd - firstHour) / hourMs);
+  const arrivalRate = new Float64Array(hours);
+  for (let hour = 0; hour < hours; hour++) {
+    const from = Math.max(now, firstHour + hour * hourMs);
+    const to = Math.min(horizonEnd, firstHour + (hour + 1) * hourMs);
+    arrivalRate[hour] = (model.arrivalsByHour[hourOfWeek(from, model.offsetMinutes)]! * Math.max(0, to - from)) / hourMs;
+  }
+
+  const shares = cumulativeShares(people.map((person) => person.share));
+  const indexOf = new Map(people.map((person, index) => [person.id, index]));
+  // Tasks waiting now are got to in the order they began to wait.
+  const openInOrder = [...model.open].sort((a, b) => a.stage.since - b.stage.since);
+
+  const perDay = days + 1;
+  const efficiency = new Float64Array(runs * perDay);
+  const pending = new Float64Array(runs * perDay);
+  const inProgress = new Float64Array(runs * perDay);
+  const pendingHours: number[] = [];
+  const inProgressHours: number[] = [];
+  const completed: number[] = [];
+  const total = new Int32Array(perDay + 1);
+  const late = new Int32Array(perDay + 1);
+  const waiting = new Int32Array(perDay + 1);
+  const working = new Int32Array(perDay + 1);
+  const addDays = (counts: Int32Array, from: number, to: number) => {
+    const first = Math.max(0, from);
+    const last = Math.min(days, to);
+    if (first > last) return;
+    counts[first]!++;
+    counts[last + 1]!--;
+  };
+
+  for (let run = 0; run < runs; run++) {
+    const random = seededGenerator(seed * 1_000_003 + run);
+    total.fill(0);
+    late.fill(0);
+    waiting.fill(0);
+    working.fill(0);
+    let waitedSum = 0;
+    let waitedCount = 0;
+    let workedSum = 0;
+    let workedCount = 0;
+    let done = 0;
+
+    const tasks: RunTask[] = [];
+    for (const task of openInOrder) {
+      const stage = task.stage;
+      const ready =
+        stage.kind === 'unassigned'
+          ? planNow + (model.distribution === 'manually' ? drawRest(model.assignDelays, planNow - plan(stage.since), random) : 0)
+          : stage.kind === 'waiting'
+            ? planNow
+            : null;
+      // A task waiting for someone who leaves the team is handed to someone else.
+      const holder = stage.kind === 'unassigned' ? -1 : indexOf.get(stage.assignee)!;
+      const person = stage.kind === 'waiting' && people[holder]!.removed ? -1 : holder;
+      tasks.push({ open: task, createdAt: task.createdAt, deadline: task.deadline, ready, person, start: NaN });
+    }
+    for (let hour = 0; hour < hours; hour++) {
+      const arrivals = poisson(arrivalRate[hour]!, random);
+      const from = Math.max(now, firstHour + hour * hourMs);
+      const to = Math.min(horizonEnd, firstHour + (hour + 1) * hourMs);
+      for (let arrival = 0; arrival < arrivals; arrival++) {
+        const createdAt = from + uniform(random) * (to - from);
+        const handOn = model.distribution === 'manually' ? draw(model.assignDelays, random) : 0;
+        tasks.push({ open: null, createdAt, deadline: deadlineOf(createdAt), ready: plan(createdAt) + handOn, person: -1, start: NaN });
+      }
+    }
+
+    // Each person gets to the tasks waiting for them one after another.
+    const freeAt = new Float64Array(people.length).fill(planNow);
+    const queue = tasks.filter((task) => task.ready !== null).sort((a, b) => a.ready! - b.ready!);
+    for (const task of queue) {
+      if (task.person < 0) task.person = pick(shares, random);
+      task.start = Math.max(task.ready!, freeAt[task.person]!) + draw(people[task.person]!.gaps, random);
+      freeAt[task.person] = task.start;
+    }
+
+    for (const task of tasks) {
+      const open = task.open;
+      const stage = open?.stage;
+      const person = people[task.person]!;
+      let handedIn: number | null = null;
+      let reviewEnd: number;
+      if (stage?.kind === 'review') reviewEnd = planNow + drawRest(model.reviews, planNow - plan(stage.since), random);
+      else {
+        handedIn =
+          stage?.kind === 'working'
+            ? planNow + drawRest(person.work, planNow - plan(stage.since), random)
+            : task.start + draw(person.work, random);
+        reviewEnd = model.review ? handedIn + draw(model.reviews, random) : handedIn;
+      }
+      let returnedAt: number | null = null;
+      let handedInAgain: number | null = null;
+      let closedAt = reviewEnd;
+      if ((model.review || stage?.kind === 'review') && model.rework.length > 0 && uniform(random) < model.returnShare) {
+        returnedAt = reviewEnd;
+        handedInAgain = returnedAt + draw(model.rework, random);
+        closedAt = model.review ? handedInAgain + draw(model.reviews, random) : handedInAgain;
+      }
+
+      const started = task.ready === null ? null : moment(task.start);
+      const handIn = handedIn === null ? null : moment(handedIn);
+      const returned = returnedAt === null ? null : moment(returnedAt);
+      const handInAgain = handedInAgain === null ? null : moment(handedInAgain);
+      const closed = moment(closedAt);
+      // A self-assignment task stays with its creator, outside the rule, until someone takes it.
+      const takenAt = model.distribution === 'himself' && stage?.kind !== 'working' && stage?.kind !== 'review' ? started : null;
+      const countsFrom = takenAt ?? task.createdAt;
+
+      const spans: [number, number][] = [];
+      for (const span of open?.spans ?? []) spans.push([span.start, span.end ?? handIn ?? now]);
+      const ongoing = open?.spans.some((span) => span.end === null) ?? false;
+      let rescued = false;
+      if (task.deadline !== null && handIn !== null && handIn > task.deadline && !ongoing) {
+        if (task.deadline > now && uniform(random) < model.rescueShare) rescued = true;
+        else spans.push([Math.max(task.deadline, countsFrom, now), handIn]);
+      }
+      if (!rescued && task.deadline !== null && returned !== null && handInAgain! > task.deadline)
+        spans.push([Math.max(returned, task.deadline), handInAgain!]);
+      addUnion(late, spans, dayOf, lastDaySeen, addDays);
+      addDays(total, dayOf(countsFrom), lastDaySeen(closed));
+
+      if (started !== null) {
+        addDays(waiting, dayOf(task.createdAt), dayOf(started) - 1);
+        if (started <= horizonEnd) {
+          waitedSum += started - task.createdAt;
+          waitedCount++;
+        }
+      }
+      const workFrom = started ?? (stage?.kind === 'working' ? stage.since : null);
+      if (workFrom !== null && handIn !== null) {
+        addDays(working, dayOf(workFrom), dayOf(handIn) - 1);
+        if (handIn <= horizonEnd) {
+          workedSum += handIn - workFrom;
+          workedCount++;
+        }
+      }
+      if (returned !== null) addDays(working, dayOf(returned), dayOf(handInAgain!) - 1);
+      if (closed <= horizonEnd) done++;
+    }
+
+    let totalNow = 0;
+    let lateNow = 0;
+    let waitingNow = 0;
+    let workingNow = 0;
+    for (let day = 0; day <= days; day++) {
+      totalNow += total[day]!;
+      lateNow += late[day]!;
+      waitingNow += waiting[day]!;
+      workingNow += working[day]!;
+      const at = run * perDay + day;
+      efficiency[at] = efficiencyOf(settledTotal[day]! + totalNow, settledLate[day]! + lateNow);
+      pending[at] = waitingNow;
+      inProgress[at] = workingNow;
+    }
+    if (waitedCount > 0) pendingHours.push(waitedSum / waitedCount / hourMs);
+    if (workedCount > 0) inProgressHours.push(workedSum / workedCount / hourMs);
+    completed.push(done);
+  }
+
+  const column = (values: Float64Array, day: number) => {
+    const list: number[] = [];
+    for (let run = 0; run < runs; run++) list.push(values[run * perDay + day]!);
+    return list;
+  };
+  const dayList: SimulatedDay[] = [];
+  for (let day = 0; day <= days; day++)
+    dayList.push({
+      at: lastEnd + day * dayMs,
+      efficiency: bandOf(column(efficiency, day), 0),
+      pending: bandOf(column(pending, day), 1),
+      inProgress: bandOf(column(inProgress, day), 1),
+    });
+  return {
+    days: dayList,
+    efficiency: dayList.at(-1)!.efficiency,
+    pendingHours: pendingHours.length === 0 ? null : bandOf(pendingHours, 1),
+    inProgressHours: inProgressHours.length === 0 ? null : bandOf(inProgressHours, 1),
+    completed: bandOf(completed, 0),
+    runs,
+  };
+}
+
+/** Adds a task's violations to the days whose window they reach, once per day however many overlap. */
+function addUnion(
+  counts: Int32Array,
+  spans: [number, number][],
+  dayOf: (at: number) => number,
+  lastDaySeen: (at: number) => number,
+  addDays: (counts: Int32Array, from: number, to: number) => void,
+) {
+  const ranges = spans
+    .map(([start, end]): [number, number] => [dayOf(start), lastDaySeen(end)])
+    .filter(([from, to]) => from <= to)
+    .sort((a, b) => a[0] - b[0]);
+  let current: [number, number] | null = null;
+  for (const range of ranges) {
+    if (current && range[0] <= current[1] + 1) current[1] = Math.max(current[1], range[1]);
+    else {
+      if (current) addDays(counts, current[0], current[1]);
+      current = [...range];
+    }
+  }
+  if (current) addDays(counts, current[0], current[1]);
+}
+
+function cumulativeShares(shares: readonly number[]): Float64Array {
+  const sum = shares.reduce((total, share) => total + share, 0);
+  const cumulative = new Float64Array(shares.length);
+  let running = 0;
+  shares.forEach((share, index) => {
+    running += sum > 0 ? share / sum : 1 / shares.length;
+    cumulative[index] = running;
+  });
+  return cumulative;
+}
+
+/** A person by their share. */
+function pick(cumulative: Float64Array, random: RandomGenerator): number {
+  const u = uniform(random);
+  for (let index = 0; index < cumulative.length; index++) if (u < cumulative[index]!) return index;
+  return cumulative.length - 1;
+}
+
+/** Knuth's Poisson draw: an hour expects a handful of tasks at most. */
+function poisson(mean: number, random: RandomGenerator): number {
+  if (mean <= 0) return 0;
+  const limit = Math.exp(-mean);
+  let count = -1;
+  let product = 1;
+  do {
+    count++;
+    product *= uniform(random);
+  } while (product > limit);
+  return count;
+}
+
+function bandOf(values: readonly number[], decimals: number): Band {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (value: number | null) => {
+    const factor = 10 ** decimals;
+    return Math.round((value ?? 0) * factor) / factor;
+  };
+  return { median: round(percentile(sorted, 0.5)), low: round(percentile(sorted, 0.1)), high: round(percentile(sorted, 0.9)) };
+}
