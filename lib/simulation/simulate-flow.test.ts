@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { samplesOf } from './samples';
+import { simulateFlow } from './simulate-flow';
+import { hours, modelOf, personOf, testNow } from './testing/flow-model-fixture';
+
+const waiting = (id: number, deadlineHours: number) => ({
+  id,
+  createdAt: testNow - hours(1),
+  deadline: testNow + hours(deadlineHours),
+  stage: { kind: 'waiting' as const, assignee: 1, since: testNow - hours(1) + id },
+  spans: [],
+});
+
+describe('simulateFlow', () => {
+  it('lets one person get to waiting tasks one after another, so the last runs late', () => {
+    // Gaps of 10 h: starts at +10, +20, +30 h; work of 1 h hands them in at +11, +21, +31 h.
+    // The deadline (+24 h, Tuesday noon) is missed by the third only: 1 of 3 late from day 1.
+    const model = modelOf({ people: [personOf(1, 10, 1)], open: [1, 2, 3].map((id) => waiting(id, 24)) });
+    const result = simulateFlow(model, { days: 3, runs: 20 });
+    expect(result.days.map((day) => day.efficiency.median)).toEqual([100, 67, 67, 67]);
+    // At Monday's end the second (Tuesday 08:00) and third (Tuesday 18:00) still wait.
+    expect(result.days[0]!.pending.median).toBe(2);
+    expect(result.days[1]!.pending.median).toBe(0);
+    expect(result.pendingHours).toEqual({ median: 21, low: 21, high: 21 });
+    expect(result.inProgressHours).toEqual({ median: 1, low: 1, high: 1 });
+    expect(result.completed.median).toBe(3);
+  });
+
+  it('counts a review that sends a task back after its deadline as a violation', () => {
+    // Work 2 h, review 3 h, always sent back, rework 5 h: handed in again at +10 h, past the +8 h deadline.
+    const open = [
+      {
+        id: 1,
+        createdAt: testNow - hours(1),
+        deadline: testNow + hours(8),
+        stage: { kind: 'working' as const, assignee: 1, since: testNow },
+        spans: [],
+      },
+    ];
+    const reviewed = modelOf({
+      people: [personOf(1, 1, 2)],
+      review: true,
+      reviews: samplesOf([hours(3)]),
+      returnShare: 1,
+      rework: samplesOf([hours(5)]),
+      open,
+    });
+    expect(simulateFlow(reviewed, { days: 1, runs: 10 }).days.map((day) => day.efficiency.median)).toEqual([0, 0]);
+    // Without task control nobody sends it back: handed in and done at +2 h.
+    const unreviewed = { ...reviewed, review: false };
+    expect(simulateFlow(unreviewed, { days: 1, runs: 10 }).days.map((day) => day.efficiency.median)).toEqual([100, 100]);
+  });
+
+  it('gives new tasks the flow deadline: work of 30 h misses a 24 h plan and keeps a 48 h one', () => {
+    const arrivalsByHour = new Float64Array(168).fill(1);
+    const model = modelOf({ arrivalsByHour, people: [personOf(1, 0, 30)] });
+    // By day 10, tasks created more than 30 h before its end are late: (252 − 30) / 252 of them.
+    const short = simulateFlow(model, { days: 10, runs: 50 }).days[10]!.efficiency;
+    expect(short.median).toBeGreaterThanOrEqual(8);
+    expect(short.median).toBeLessThanOrEqual(16);
+    const long = simulateFlow({ ...model, plannedSeconds: 48 * 3600 }, { days: 10, runs: 50 });
+    expect(long.days[10]!.efficiency).toEqual({ median: 100, low: 100, high: 100 });
+  });
+
+  it('is seeded: the same model and seed give the same numbers, another seed others', () => {
+    const model = modelOf({
+      arrivalsByHour: new Float64Array(168).fill(0.5),
+      people: [
+        { ...personOf(1, 0, 0), gaps: samplesOf([0, hours(2), hours(8)]), work: samplesOf([hours(5), hours(20), hours(40)]) },
+      ],
+    });
+    const first = simulateFlow(model, { days: 10, runs: 100 });
+    expect(simulateFlow(model, { days: 10, runs: 100 })).toEqual(first);
+    expect(simulateFlow(model, { days: 10, runs: 100, seed: 7 })).not.toEqual(first);
+  });
+
+  it('keeps settled tasks in the window until their close falls out of it', () => {
+    const settled = {
+      createdBy: '2',
+      responsibleId: '1',
+      status: '5',
+      createdDate: testNow - hours(24 * 20),
+      closedDate: testNow - hours(24 * 10),
+      deadline: testNow - hours(24 * 15),
+      deadlineChanges: [],
+    };
+    const result = simulateFlow(modelOf({ settled: [settled] }), { days: 25, runs: 5 });
+    // Late for five days before its close, ten days ago: in the window until day 20, then gone.
+    expect(result.days[20]!.efficiency.median).toBe(0);
+    expect(result.days[21]!.efficiency.median).toBe(100);
+  });
+});
