@@ -44,6 +44,7 @@ const expected: Record<string, Expected> = {
   saveAlertRuleAction: ['admin', 'lead'],
   saveAlertSettingsAction: ['admin'],
   sendTestAlertAction: ['admin', 'lead'],
+  simulateFlowAction: ['admin', 'lead', 'executive'],
 };
 
 const viewers: Record<'anonymous' | Role, Viewer | null> = {

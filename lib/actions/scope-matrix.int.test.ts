@@ -42,6 +42,7 @@ const scopedActions = [
   'markMessageFollowedAction',
   'saveAlertRuleAction',
   'sendTestAlertAction',
+  'simulateFlowAction',
 ];
 
 beforeAll(async () => {
@@ -110,7 +111,7 @@ describe("a lead's flow scope, through the actions", () => {
     for (const file of (await serverActionModules(['lib'])).modules) {
       const source = await readFile(file, 'utf8');
       if (
-        !/lib\/(copilot\/analysis\/(message-actions|request-analysis)|alerts\/(alert-rules|send-test-alert))'/.test(
+        !/lib\/(copilot\/analysis\/(message-actions|request-analysis)|alerts\/(alert-rules|send-test-alert)|flows\/flow-access)'/.test(
           source,
         )
       )
@@ -185,6 +186,14 @@ describe("a lead's flow scope, through the actions", () => {
     expect(await database.db.alertRule.count()).toBe(0);
     expect(await database.db.alertDelivery.count()).toBe(0);
     expect(await save({ ...rule, flowId: ids.own })).toMatchObject({ ok: true });
+  });
+
+  it('simulateFlowAction: another flow is not found, like an unknown one', async () => {
+    const simulate = await action('simulate-flow', 'simulateFlowAction');
+    for (const flowId of [ids.other, '00000000-0000-4000-8000-000000000000'])
+      expect(await simulate({ flowId, levers: {} })).toMatchObject({ ok: false, error: 'not-found' });
+    // The lead's own flow has no history: it is found, and too young to simulate.
+    expect(await simulate({ flowId: ids.own, levers: {} })).toMatchObject({ ok: false, error: 'too-little-history' });
   });
 
   it("the analysis API (analysisView): another flow's analysis is not there", async () => {

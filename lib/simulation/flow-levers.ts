@@ -46,6 +46,11 @@ export const flowLeversSchema = z
 
 export type FlowLevers = z.infer<typeof flowLeversSchema>;
 
+/** Whether any lever is moved (an empty set, or an empty list of people, moves none). */
+export function leversMoved(levers: FlowLevers): boolean {
+  return Object.values(levers).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0));
+}
+
 /** Why levers cannot be applied to this flow. */
 export type LeverError = 'remove-unknown-person' | 'remove-everyone' | 'cap-unknown-person' | 'cap-only-person' | 'no-review-history';
 

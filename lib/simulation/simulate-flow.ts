@@ -2,6 +2,7 @@ import type { RandomGenerator } from 'pure-rand';
 import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
 import { countsForEfficiency, efficiencyOf, efficiencyWindow, violatesInWindow } from '@/lib/metrics/flow-efficiency';
 import { percentile } from '@/lib/metrics/percentiles';
+import { portalDay } from '@/lib/metrics/portal-days';
 import { seededGenerator, uniform } from '@/lib/metrics/seeded-random';
 import { dayMs, hourMs } from '@/lib/time/durations';
 import { hourOfWeek } from './fit-flow-model';
@@ -12,8 +13,8 @@ import { draw, drawRest } from './samples';
 /** A figure over the runs: the median and the 10th–90th percentiles (an 80 % band). */
 export type Band = { median: number; low: number; high: number };
 
-/** The end of a portal day ahead (day 0 is today) and the flow as it stands then. */
-export type SimulatedDay = { at: number; efficiency: Band; pending: Band; inProgress: Band };
+/** A portal day ahead (day 0 is today, "YYYY-MM-DD") and the flow as it stands at its end. */
+export type SimulatedDay = { day: string; efficiency: Band; pending: Band; inProgress: Band };
 
 export type Simulation = {
   days: SimulatedDay[];
@@ -137,6 +138,21 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
     let workedCount = 0;
     let done = 0;
 
+    // A task's violations come in time order; the days they reach merge, so a day counts the task once.
+    let lateFrom = 0;
+    let lateTo = -1;
+    const addLate = (start: number, end: number) => {
+      const from = dayOf(start);
+      const to = lastDaySeen(end);
+      if (from > to) return;
+      if (lateTo >= lateFrom && from <= lateTo + 1) lateTo = Math.max(lateTo, to);
+      else {
+        addDays(late, lateFrom, lateTo);
+        lateFrom = from;
+        lateTo = to;
+      }
+    };
+
     const tasks: RunTask[] = [];
     for (const task of openInOrder) {
       const stage = task.stage;
@@ -164,7 +180,9 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
 
     // Each person gets to the tasks waiting for them one after another.
     const freeAt = new Float64Array(people.length).fill(planNow);
-    const queue = tasks.filter((task) => task.ready !== null).sort((a, b) => a.ready! - b.ready!);
+    const queue = tasks.filter((task) => task.ready !== null);
+    // Arrivals come in time order; only a hand-over delay can put a task behind a later one.
+    if (model.distribution === 'manually') queue.sort((a, b) => a.ready! - b.ready!);
     for (const task of queue) {
       if (task.person < 0) task.person = pick(shares, random);
       task.start = Math.max(task.ready!, freeAt[task.person]!) + draw(people[task.person]!.gaps, random);
@@ -203,17 +221,21 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
       const takenAt = model.distribution === 'himself' && stage?.kind !== 'working' && stage?.kind !== 'review' ? started : null;
       const countsFrom = takenAt ?? task.createdAt;
 
-      const spans: [number, number][] = [];
-      for (const span of open?.spans ?? []) spans.push([span.start, span.end ?? handIn ?? now]);
-      const ongoing = open?.spans.some((span) => span.end === null) ?? false;
+      lateFrom = 0;
+      lateTo = -1;
+      let ongoing = false;
+      for (const span of open?.spans ?? []) {
+        ongoing ||= span.end === null;
+        addLate(span.start, span.end ?? handIn ?? now);
+      }
       let rescued = false;
       if (task.deadline !== null && handIn !== null && handIn > task.deadline && !ongoing) {
         if (task.deadline > now && uniform(random) < model.rescueShare) rescued = true;
-        else spans.push([Math.max(task.deadline, countsFrom, now), handIn]);
+        else addLate(Math.max(task.deadline, countsFrom, now), handIn);
       }
       if (!rescued && task.deadline !== null && returned !== null && handInAgain! > task.deadline)
-        spans.push([Math.max(returned, task.deadline), handInAgain!]);
-      addUnion(late, spans, dayOf, lastDaySeen, addDays);
+        addLate(Math.max(returned, task.deadline), handInAgain!);
+      addDays(late, lateFrom, lateTo);
       addDays(total, dayOf(countsFrom), lastDaySeen(closed));
 
       if (started !== null) {
@@ -262,7 +284,7 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
   const dayList: SimulatedDay[] = [];
   for (let day = 0; day <= days; day++)
     dayList.push({
-      at: lastEnd + day * dayMs,
+      day: portalDay(lastEnd + day * dayMs, model.timeZoneOffset),
       efficiency: bandOf(column(efficiency, day), 0),
       pending: bandOf(column(pending, day), 1),
       inProgress: bandOf(column(inProgress, day), 1),
@@ -275,29 +297,6 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
     completed: bandOf(completed, 0),
     runs,
   };
-}
-
-/** Adds a task's violations to the days whose window they reach, once per day however many overlap. */
-function addUnion(
-  counts: Int32Array,
-  spans: [number, number][],
-  dayOf: (at: number) => number,
-  lastDaySeen: (at: number) => number,
-  addDays: (counts: Int32Array, from: number, to: number) => void,
-) {
-  const ranges = spans
-    .map(([start, end]): [number, number] => [dayOf(start), lastDaySeen(end)])
-    .filter(([from, to]) => from <= to)
-    .sort((a, b) => a[0] - b[0]);
-  let current: [number, number] | null = null;
-  for (const range of ranges) {
-    if (current && range[0] <= current[1] + 1) current[1] = Math.max(current[1], range[1]);
-    else {
-      if (current) addDays(counts, current[0], current[1]);
-      current = [...range];
-    }
-  }
-  if (current) addDays(counts, current[0], current[1]);
 }
 
 function cumulativeShares(shares: readonly number[]): Float64Array {
