@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '@/lib/demo-portal/generator/random';
 import { defaultWorkCalendar } from '@/lib/time/work-calendar';
-import { onTimeShare, plannedTimeCalibration, type CalibrationFlow } from './planned-time-calibration';
+import { maxPlannedHours, onTimeShare, plannedTimeCalibration, type CalibrationFlow } from './planned-time-calibration';
 
 const hour = 3_600_000;
 /** Monday 2 November 2026, 10:00 UTC (the portal runs on UTC here). */
@@ -55,5 +56,35 @@ describe('planned-time calibration', () => {
     const tasks = [{ createdAt: friday, closedAt: friday + 71 * hour }];
     expect(onTimeShare(tasks, calendarTime, 24)).toBe(0);
     expect(onTimeShare(tasks, { ...calendarTime, matchWorkTime: true }, 24)).toBe(1);
+  });
+
+  it('gives, for any mix of tasks, the shares themselves: each point the share there, each target the first plan reaching it', () => {
+    const random = createRandom('planned-time-calibration', 'shares');
+    // A month of tasks created at any hour; five took 200 days, over 90 even in working days.
+    const tasks = Array.from({ length: 80 }, (_, index) => {
+      const createdAt = monday + Math.floor(random.between(0, 30 * 24 * hour));
+      const took = index < 5 ? 200 * 24 * hour : Math.floor(random.logNormal(40 * hour, 1.2));
+      return { createdAt, closedAt: createdAt + took };
+    });
+    const workingDays: CalibrationFlow = {
+      matchWorkTime: true,
+      calendar: { ...defaultWorkCalendar, holidays: ['11-04', '11-16'] },
+      offsetMinutes: 180,
+    };
+    for (const flow of [calendarTime, workingDays]) {
+      const calibration = plannedTimeCalibration(tasks, flow, 30 * 3600);
+      for (const point of [calibration.current, ...calibration.curve])
+        expect(point.onTime).toBe(onTimeShare(tasks, flow, point.plannedHours));
+      for (const { target, plannedHours } of calibration.needed) {
+        if (plannedHours === null) {
+          expect(onTimeShare(tasks, flow, maxPlannedHours)).toBeLessThan(target);
+          continue;
+        }
+        expect(onTimeShare(tasks, flow, plannedHours)).toBeGreaterThanOrEqual(target);
+        expect(onTimeShare(tasks, flow, plannedHours - 1)).toBeLessThan(target);
+      }
+      // 75 of 80 (94 %) can be on time: 95 % is out of reach, 80 and 85 % are not.
+      expect(calibration.needed.map((entry) => entry.plannedHours === null)).toEqual([false, false, true]);
+    }
   });
 });

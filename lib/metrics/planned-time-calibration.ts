@@ -1,4 +1,5 @@
 import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
+import { hourMs } from '@/lib/time/durations';
 import type { WorkCalendar } from '@/lib/time/work-calendar';
 
 /**
@@ -36,6 +37,7 @@ export const calibrationTargets = [0.8, 0.85, 0.95] as const;
 export const maxPlannedHours = 90 * 24;
 /** Points drawn on the curve. */
 const curvePoints = 40;
+const minuteMs = 60_000;
 
 /** The share of tasks that closed by the deadline a planned time of `hours` would have given them. */
 export function onTimeShare(tasks: readonly CalibrationTask[], flow: CalibrationFlow, hours: number): number {
@@ -48,14 +50,20 @@ export function onTimeShare(tasks: readonly CalibrationTask[], flow: Calibration
   return onTime / tasks.length;
 }
 
-/** The shortest whole number of hours whose share reaches `target` (the share only grows with the plan). */
-function shortestPlan(tasks: readonly CalibrationTask[], flow: CalibrationFlow, target: number): number | null {
-  if (onTimeShare(tasks, flow, maxPlannedHours) < target) return null;
+/**
+ * The shortest whole number of hours that would have kept the task on time, found by bisection
+ * (the deadline only grows with the plan).
+ */
+function shortestOnTimePlan(task: CalibrationTask, flow: CalibrationFlow): number {
+  const onTime = (hours: number) =>
+    task.closedAt <= flowDeadline(task.createdAt, hours * 3600, flow.matchWorkTime, flow.calendar, flow.offsetMinutes);
+  // The deadline is never before the creation minute plus the plan (days off only push it later),
+  // so a plan as long as the task took, and a minute, keeps it: the search ends there.
+  let high = Math.max(1, Math.ceil((task.closedAt - task.createdAt + minuteMs) / hourMs));
   let low = 1;
-  let high = maxPlannedHours;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    if (onTimeShare(tasks, flow, middle) >= target) high = middle;
+    if (onTime(middle)) high = middle;
     else low = middle + 1;
   }
   return low;
@@ -68,16 +76,24 @@ export function plannedTimeCalibration(
   plannedSeconds: number,
 ): PlannedTimeCalibration {
   const plannedHours = Math.max(1, Math.round(plannedSeconds / 3600));
-  const needed = calibrationTargets.map((target) => ({ target, plannedHours: shortestPlan(tasks, flow, target) }));
+  // Each task's shortest plan once (deadlines are costly with working days); a share is then a count.
+  const plans = tasks.map((task) => shortestOnTimePlan(task, flow)).sort((a, b) => a - b);
+  const share = (hours: number) =>
+    plans.length === 0 ? 0 : plans.filter((plan) => plan <= hours).length / plans.length;
+  // The shortest plan for a target is that of the task which brings the share to it.
+  const needed = calibrationTargets.map((target) => {
+    const plan = plans.find((_, index) => (index + 1) / plans.length >= target);
+    return { target, plannedHours: plan === undefined || plan > maxPlannedHours ? null : plan };
+  });
   // The curve spans from an hour to beyond the longest plan of interest, so today's and every target show on it.
   const longest = Math.max(plannedHours, ...needed.map((entry) => entry.plannedHours ?? 0)) * 1.5;
   const step = Math.max(1, Math.ceil(longest / curvePoints));
   const curve: CalibrationPoint[] = [];
   for (let hours = step; hours <= longest + step; hours += step)
-    curve.push({ plannedHours: hours, onTime: onTimeShare(tasks, flow, hours) });
+    curve.push({ plannedHours: hours, onTime: share(hours) });
   return {
     basis: tasks.length,
-    current: { plannedHours, onTime: onTimeShare(tasks, flow, plannedHours) },
+    current: { plannedHours, onTime: share(plannedHours) },
     needed,
     curve,
   };
