@@ -25,13 +25,17 @@ describe('durations in words', () => {
   });
 });
 
-function factor(locale: Locale, finding: Pick<ModelFinding, 'kind' | 'figures' | 'unit' | 'lostPoints'>): string {
-  const [message] = builtinMessages(
+type PhrasedFinding = Pick<ModelFinding, 'kind' | 'figures' | 'unit' | 'lostPoints'>;
+
+function message(locale: Locale, finding: PhrasedFinding) {
+  const [only] = builtinMessages(
     [{ id: 'f1', tone: 'problem', severity: 'high', people: [], taskIds: [], ...finding }],
     locale,
   );
-  return message!.factor;
+  return only!;
 }
+
+const factor = (locale: Locale, finding: PhrasedFinding) => message(locale, finding).factor;
 
 describe('counts followed by a noun', () => {
   const thin = (lateComments: number) => ({
@@ -119,5 +123,45 @@ describe('every duration with its unit', () => {
     expect(factor('en', finding)).toBe(
       'The planned completion time is 2 days, but p85 of the completed tasks (67) is 14.4 days, the median 8.2 days: the work itself takes longer. Overdue tasks put down to this: 9 (−12 points).',
     );
+  });
+});
+
+describe('the planned time the last 90 days call for', () => {
+  const finding = (calibrationTasks: number) => ({
+    kind: 'planned-time-too-short' as const,
+    unit: 'day' as const,
+    lostPoints: 12,
+    figures: {
+      planned: 2,
+      completed: 67,
+      p85Lead: 3.4,
+      p50Lead: 1.2,
+      suggestedPlanned: 3,
+      plannedOnTimePct: 41,
+      suggestedOnTimePct: 86,
+      calibrationTasks,
+      calibrationDays: 90,
+      lateTasks: 9,
+    },
+  });
+
+  it('in both languages, the suggested time with the shares on time and the tasks behind them', () => {
+    expect(message('ru', finding(120)).advice).toBe(
+      'Задайте плановое время 3 дня, а не 2 дня: тогда в срок уложились бы 86 % из 120 задач, завершённых за последние 90 дней (сейчас — 41 %).',
+    );
+    expect(message('en', finding(120)).advice).toBe(
+      'Set the planned time to 3 days instead of 2 days: 86 % of the last 90 days’ 120 completed tasks would have been on time (now 41 %).',
+    );
+  });
+
+  it('with the tasks in their plural', () => {
+    expect(counts.slice(0, 5).map((count) => message('ru', finding(count)).advice.match(/ из (.+?) за /)![1])).toEqual([
+      '1 задачи, завершённой',
+      '2 задач, завершённых',
+      '5 задач, завершённых',
+      '11 задач, завершённых',
+      '21 задачи, завершённой',
+    ]);
+    expect(message('en', finding(1)).advice).toContain('90 days’ 1 completed task would');
   });
 });

@@ -194,6 +194,33 @@ describe('builtinAnalyst', () => {
       }
     });
 
+    it('names the planned time the last 90 days call for, when the finding has it, with nothing it does not hold', async () => {
+      const calibration = {
+        suggestedPlanned: 4.5,
+        plannedOnTimePct: 41,
+        suggestedOnTimePct: 86,
+        calibrationTasks: 1234,
+        calibrationDays: 90,
+      };
+      for (const unit of ['hour', 'day'] as const) {
+        const req = request(locale, [
+          finding('planned-time-too-short', 0, {
+            unit,
+            figures: { ...figuresOf['planned-time-too-short'], ...calibration },
+          }),
+        ]);
+        const [message] = await messagesOf(req);
+        expect(answerProblems(message!, contextOf(req))).toEqual([]);
+        expect(message!.advice).toMatch(
+          locale === 'ru' ? /4,5.+86 %.+1\s234.+90.+41 %/u : /4\.5.+86 %.+90.+1,234.+41 %/u,
+        );
+      }
+      // Without it, the advice points at the p85 as before.
+      const [plain] = await messagesOf(request(locale, [finding('planned-time-too-short', 0)]));
+      expect(plain!.advice).not.toMatch(/86|41/u);
+      expect(plain!.advice).toContain(locale === 'ru' ? '6,5' : '6.5');
+    });
+
     it.each(kindsWithPeople)('names the people of %s by their tokens, and never by name', async (kind) => {
       const req = request(locale, allFindings);
       const index = findingKinds.indexOf(kind);

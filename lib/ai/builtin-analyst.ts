@@ -8,7 +8,12 @@ import type { AnalysisRequest, AnalystModel, ModelEvent, ModelFinding, ModelMess
 const catalogs = { en, ru } as const;
 
 /** Figures the messages follow with a noun ("2,5 комментария"), so their plural is chosen in the message. */
-const countedFigures: ReadonlySet<string> = new Set(['lateComments', 'intakePerDay']);
+const countedFigures: ReadonlySet<string> = new Set([
+  'lateComments',
+  'intakePerDay',
+  'calibrationTasks',
+  'calibrationDays',
+]);
 
 /** The analyst's translator for a language: greeting, messages per finding kind, examples. */
 export function analystTranslator(locale: Locale) {
@@ -65,5 +70,10 @@ function phraseFinding(
   const factor = t(`kinds.${finding.kind}.factor`, values);
   const reviewers =
     finding.kind === 'review-wait' && finding.people.length > 0 ? ` ${t('kinds.review-wait.people', values)}` : '';
-  return { factor: factor + reviewers, advice: t(`kinds.${finding.kind}.advice`, values) };
+  // A plan too short that the last 90 days calibrate names the planned time to set; otherwise the p85 to aim at.
+  const advice =
+    finding.kind === 'planned-time-too-short' && 'suggestedPlanned' in finding.figures
+      ? t('kinds.planned-time-too-short.calibratedAdvice', values)
+      : t(`kinds.${finding.kind}.advice`, values);
+  return { factor: factor + reviewers, advice };
 }

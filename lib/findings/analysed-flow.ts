@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '@/lib/time/work-calendar';
 import type { MetricTask } from '@/lib/metrics/metric-task';
+import type { CalibrationTask } from '@/lib/metrics/planned-time-calibration';
 
 /** A flow's task as the findings read it: the metric task plus what it says about its making. */
 export type AnalysedTask = MetricTask & {
@@ -31,6 +32,11 @@ export type AnalysedFlow = {
   inactiveUserIds: number[];
   /** The tasks the efficiency window can count: the 1,000 most recent, as Bitrix24's CoPilot reads. */
   tasks: AnalysedTask[];
+  /**
+   * The tasks completed in the last 90 days (lib/metrics/flow-calibration.ts), beyond the window:
+   * what the planned time would have to be, judged on a quarter's work.
+   */
+  completedLastQuarter: CalibrationTask[];
   /** The last 60 portal days. */
   intake: IntakeDay[];
   now: number;

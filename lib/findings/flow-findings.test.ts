@@ -82,6 +82,12 @@ function flow(tasks: AnalysedTask[], overrides: Partial<AnalysedFlow> = {}): Ana
     team: [2, 3, 4],
     inactiveUserIds: [],
     tasks,
+    // What the loader would read: the fixture's completed tasks, all closed within the last 90 days.
+    completedLastQuarter: tasks.flatMap((task) =>
+      task.status === 5 && task.closedAt !== null && task.createdBy !== task.responsibleId
+        ? [{ createdAt: task.createdAt, closedAt: task.closedAt }]
+        : [],
+    ),
     intake: [],
     now,
     timeZoneOffset: offset,
@@ -682,6 +688,56 @@ describe('planned-time-too-short', () => {
   it('is not reported when the flow plans no time', () => {
     const result = flowFindings({ ...plannedTooShortFlow().flow, plannedCompletionTime: 0 });
     expect(kinds(result)).not.toContain('planned-time-too-short');
+  });
+
+  describe('the planned time the last 90 days call for', () => {
+    /** Ten tasks of the last 90 days, created Monday 2 November 10:00, that took these many hours (calendar time). */
+    const took = (...hours: number[]) => {
+      const created = local('2026-11-02T10:00');
+      return hours.map((taken) => ({ createdAt: created, closedAt: created + taken * hour }));
+    };
+    const calibrated = (completedLastQuarter: { createdAt: number; closedAt: number }[]) =>
+      findingOf(
+        flowFindings({ ...plannedTooShortFlow().flow, matchWorkTime: false, completedLastQuarter }),
+        'planned-time-too-short',
+      ).figures;
+
+    it('suggests the shortest plan that keeps 85 % on time, with the shares now and with it', () => {
+      // The plan is 72 h: the first five are on time (50 %). 85 % of ten is nine tasks, so the
+      // ninth's 100 h, shown as 4.2 days; with it nine of ten (90 %) are on time.
+      expect(calibrated(took(24, 36, 48, 60, 72, 80, 84, 90, 100, 200))).toMatchObject({
+        planned: 3,
+        suggestedPlanned: 4.2,
+        plannedOnTimePct: 50,
+        suggestedOnTimePct: 90,
+        calibrationTasks: 10,
+        calibrationDays: 90,
+      });
+    });
+
+    it('counts working days where the flow matches work time, as the portal’s deadline does', () => {
+      // The window's own tasks: five of 20 hours, five from Monday 10:00 to Friday 10:00. Four
+      // working days: 96 h keeps all ten, 95 h only half.
+      expect(findingOf(flowFindings(plannedTooShortFlow().flow), 'planned-time-too-short').figures).toMatchObject({
+        suggestedPlanned: 4,
+        plannedOnTimePct: 50,
+        suggestedOnTimePct: 100,
+        calibrationTasks: 10,
+      });
+    });
+
+    it('suggests nothing when no plan up to 90 days keeps 85 % on time', () => {
+      // Two of ten took 100 days: at most 80 % can be on time.
+      const figures = calibrated(took(24, 24, 24, 24, 24, 24, 24, 24, 2400, 2400));
+      expect(Object.keys(figures)).not.toContain('suggestedPlanned');
+      expect(figures).toMatchObject({ planned: 3, p85Lead: 4 });
+    });
+
+    it('suggests nothing when the plan for 85 % is no longer than today’s as shown', () => {
+      // 85 % needs 73 h: 3.0 days, as the plan reads now.
+      expect(Object.keys(calibrated(took(...times(10, () => 73))))).not.toContain('suggestedPlanned');
+      expect(Object.keys(calibrated([]))).not.toContain('suggestedPlanned');
+    });
   });
 });
 

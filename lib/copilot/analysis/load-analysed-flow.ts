@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { efficiencyWindow } from '@/lib/metrics/flow-efficiency';
+import { calibrationTasksOf } from '@/lib/metrics/flow-calibration';
 import { portalDaySql } from '@/lib/metrics/portal-day-sql';
 import {
   metricTaskFromMirror,
@@ -50,7 +51,7 @@ export async function loadAnalysedFlow(
   const days = lastPortalDays(now.getTime(), intakeDays, offset);
   const intakeFrom = new Date(startOfPortalDay(days[0]!, offset));
 
-  const [taskRows, taskCount, intakeRows] = await Promise.all([
+  const [taskRows, taskCount, intakeRows, completedLastQuarter] = await Promise.all([
     // The rule's own exclusions come first, so the 1,000 are tasks it counts or may count as violations
     // (a deferred task's violation counts, though the task does not).
     db.$queryRaw<unknown[]>`
@@ -74,6 +75,7 @@ export async function loadAnalysedFlow(
       )
       SELECT days.day, coalesce(created.n, 0) AS created, coalesce(completed.n, 0) AS completed
       FROM days LEFT JOIN created USING (day) LEFT JOIN completed USING (day) ORDER BY days.day`,
+    calibrationTasksOf(db, flow.id, now),
   ]);
   const tasks = z.array(taskRowSchema).parse(taskRows);
   const changes = z.array(changeRowSchema).parse(
@@ -119,6 +121,7 @@ export async function loadAnalysedFlow(
           assignedAt: firstHandOver ? firstHandOver.changedAt.getTime() : null,
         };
       }),
+      completedLastQuarter,
       intake: z.array(intakeRowSchema).parse(intakeRows),
       now: now.getTime(),
       timeZoneOffset: offset,

@@ -495,3 +495,40 @@ describe('answerProblems also rejects', () => {
     ).toEqual(['names-person']);
   });
 });
+
+describe('a plan too short with the planned time the last 90 days call for', () => {
+  /** Allowed when cited: 62, 7, 3, 8.4, 4.2, 120, 3.5, 41, 86, 118, 90, 9. */
+  const calibrated: ModelFinding = {
+    ...tooShort,
+    figures: {
+      ...tooShort.figures,
+      suggestedPlanned: 3.5,
+      plannedOnTimePct: 41,
+      suggestedOnTimePct: 86,
+      calibrationTasks: 118,
+      calibrationDays: 90,
+    },
+  };
+  const check = (locale: Locale, advice: string) =>
+    answerProblems(
+      message(['f2'], 'The work takes longer than planned.', advice),
+      context(locale, { findings: [calibrated] }),
+    );
+
+  it('accepts a model naming the suggested time, the shares and the tasks behind them', () => {
+    expect(
+      check(
+        'en',
+        'Raise the planned time from 3 to 3.5 days: 86 % of 118 tasks in the last 90 days would have been on time, against 41 % now.',
+      ),
+    ).toEqual([]);
+    expect(
+      check('ru', 'Увеличьте плановое время до 3,5 дня: из 118 задач за 90 дней в срок было бы 86 %, сейчас 41 %.'),
+    ).toEqual([]);
+  });
+
+  it('rejects a share or a time it does not hold', () => {
+    expect(check('en', 'Set 3.5 days: 95 % would be on time.')).toEqual([{ reason: 'unknown-number', detail: '95' }]);
+    expect(check('en', 'Set 5 days.')).toEqual([{ reason: 'unknown-number', detail: '5' }]);
+  });
+});

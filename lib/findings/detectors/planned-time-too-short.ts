@@ -1,8 +1,14 @@
-import { beyondShare, stageShare, type Detector } from '../detector';
+import { calibrationDays, calibrationFlowOf } from '@/lib/metrics/flow-calibration';
+import { onTimeShare, plannedTimeCalibration } from '@/lib/metrics/planned-time-calibration';
+import { hourMs } from '@/lib/time/durations';
+import { beyondShare, stageShare, type Detector, type DetectorContext } from '../detector';
 import { postponingIsHabit } from './postponed-deadlines';
 
 /** A late task whose work took this share of the planned time or more is put down to a plan too short. */
 export const longWorkShare = 0.7;
+
+/** The share on time the suggested planned time keeps (one of the calibration's targets). */
+const suggestedOnTimeShare = 0.85;
 
 /** The work takes longer than the flow plans: the p85 lead time is past the planned time. */
 export const plannedTimeTooShort: Detector = {
@@ -18,6 +24,7 @@ export const plannedTimeTooShort: Detector = {
         p85Lead: inUnit(leads.p85),
         p50Lead: inUnit(leads.p50!),
         completed: leads.count,
+        ...suggestedPlan(context),
       },
       evidence: (task) =>
         task.work !== null && task.work >= longWorkShare * planned && !(movingHabit && task.postponed)
@@ -26,3 +33,24 @@ export const plannedTimeTooShort: Detector = {
     };
   },
 };
+
+/**
+ * The planned time that would have kept 85 % of the last 90 days' completed tasks on time
+ * (docs/metrics.md, "Planned-time calibration"), with the shares on time now and with it and the
+ * tasks it rests on; nothing when no plan up to 90 days does, or when it is no longer than today's
+ * as the finding shows it.
+ */
+function suggestedPlan({ flow, inUnit, planned }: DetectorContext): Record<string, number> {
+  const tasks = flow.completedLastQuarter;
+  const calibrationFlow = calibrationFlowOf(flow);
+  const calibration = plannedTimeCalibration(tasks, calibrationFlow, flow.plannedCompletionTime);
+  const hours = calibration.needed.find((entry) => entry.target === suggestedOnTimeShare)?.plannedHours ?? null;
+  if (hours === null || inUnit(hours * hourMs) <= inUnit(planned)) return {};
+  return {
+    suggestedPlanned: inUnit(hours * hourMs),
+    plannedOnTimePct: Math.round(100 * calibration.current.onTime),
+    suggestedOnTimePct: Math.round(100 * onTimeShare(tasks, calibrationFlow, hours)),
+    calibrationTasks: calibration.basis,
+    calibrationDays,
+  };
+}
