@@ -21,3 +21,9 @@ export const copilotKeys = {
   all: ['copilot'] as const,
   analysis: (analysisId: string) => [...copilotKeys.all, 'analysis', analysisId] as const,
 };
+
+export const whatIfKeys = {
+  all: ['what-if'] as const,
+  /** A flow simulated as it is, with no lever moved. */
+  asItIs: (flowId: string) => [...whatIfKeys.all, 'as-it-is', flowId] as const,
+};

@@ -3,6 +3,7 @@ import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { FlowAlertsSection } from '@/components/alerts/flow-alerts-section';
 import { FlowDashboardView } from '@/components/flows/flow-dashboard-view';
+import { FlowTabs } from '@/components/flows/flow-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { flowAlertsView } from '@/lib/alerts/flow-alerts-view';
 import { requireArea } from '@/lib/auth/guards';
@@ -47,6 +48,7 @@ export default async function FlowPage({
         </a>
       </nav>
       <PageHeader title={flow.name} subtitle={subtitle} />
+      <FlowTabs flowId={flow.id} current="dashboard" />
       <FlowDashboardView initial={dashboard} copilot={await copilotAvailableTo(db(), viewer)} />
       {alerts && <FlowAlertsSection view={alerts} />}
     </>
