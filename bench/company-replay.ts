@@ -6,7 +6,12 @@ import { workCalendarOf } from '@/lib/bitrix24/api/calendar-settings';
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
 import { historyRowSchema, portalTaskSchema } from '@/lib/bitrix24/schemas';
 import { companyFromLines } from '@/lib/demo-portal/company-file';
-import { documentedCalendarSettings, type HistoryRow, type PortalFlow, type PortalTask } from '@/lib/demo-portal/company';
+import {
+  documentedCalendarSettings,
+  type HistoryRow,
+  type PortalFlow,
+  type PortalTask,
+} from '@/lib/demo-portal/company';
 import type { FlowCause } from '@/lib/demo-portal/generator/flow-causes';
 import { generateCompany } from '@/lib/demo-portal/generator/generate-company';
 import { openTaskRisk, stageDurations, type StageDurations } from '@/lib/metrics/deadline-risk';

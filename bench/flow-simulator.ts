@@ -64,7 +64,17 @@ function historyAt(flow: PortalFlow, tasks: readonly MetricTask[], moment: numbe
 const realEfficiency = (tasks: readonly MetricTask[], at: number) =>
   flowEfficiency(efficiencyTasksAt(tasks, at), at, timeZoneOffset).efficiency;
 
-type ReplayRow = { id: number; name: string; cause: string; real30: number; sim30: string; real60: number; sim60: string; error30: number; error60: number };
+type ReplayRow = {
+  id: number;
+  name: string;
+  cause: string;
+  real30: number;
+  sim30: string;
+  real60: number;
+  sim60: string;
+  error30: number;
+  error60: number;
+};
 const replayRows: ReplayRow[] = [];
 type LeverRow = { id: number; cause: string; lever: string; before: number; after: number; improved: boolean };
 const leverRows: LeverRow[] = [];
@@ -116,7 +126,11 @@ for (const flow of replay.flows) {
   if (cause === 'overloaded-assignee') check('load spread evenly', { load: { kind: 'spread' } });
   if (cause === 'planned-time-too-short') {
     const quarter = tasks.filter(
-      (task) => task.status === 5 && task.closedAt !== null && task.closedAt >= asOf - 90 * dayMs && task.createdBy !== task.responsibleId,
+      (task) =>
+        task.status === 5 &&
+        task.closedAt !== null &&
+        task.closedAt >= asOf - 90 * dayMs &&
+        task.createdBy !== task.responsibleId,
     );
     const calibration = plannedTimeCalibration(
       quarter.map((task) => ({ createdAt: task.createdAt, closedAt: task.closedAt! })),
@@ -124,7 +138,10 @@ for (const flow of replay.flows) {
       flow.plannedCompletionTime,
     );
     const suggested = calibration.needed.find((entry) => entry.target === calibrationTargets[1])?.plannedHours;
-    if (suggested) check(`planned time ${suggested} h (85 % on time), now ${Math.round(flow.plannedCompletionTime / 3600)} h`, { plannedHours: suggested });
+    if (suggested)
+      check(`planned time ${suggested} h (85 % on time), now ${Math.round(flow.plannedCompletionTime / 3600)} h`, {
+        plannedHours: suggested,
+      });
   }
   if (cause === 'intake-spike') check('arrivals −50 %', { arrivalsPercent: -50 });
 }
@@ -154,7 +171,9 @@ log(`speed: ${simulationMs.toFixed(0)} ms for 1,000 runs; the rule ×1,000 ${rul
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  return sorted.length % 2
+    ? sorted[sorted.length >> 1]!
+    : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
 };
 const stable = replayRows.filter((row) => row.cause !== 'overloaded-assignee' && row.cause !== 'intake-spike');
 await writeBenchmarkSection(

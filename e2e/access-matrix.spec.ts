@@ -40,6 +40,7 @@ const pages: Record<string, Record<Who, PageOutcome>> = {
   '/overview': signedInOnly,
   '/flows': signedInOnly,
   '/flows/[flowId]': signedInOnly,
+  '/flows/[flowId]/what-if': signedInOnly,
   '/outcomes': signedInOnly,
   '/settings': adminOnly,
   '/users': adminOnly,
@@ -97,6 +98,7 @@ const routes: Record<string, Record<string, Call>> = {
 
 async function samplePath(pattern: string): Promise<string> {
   if (pattern === '/flows/[flowId]') return `/flows/${readStack().flows.support}`;
+  if (pattern === '/flows/[flowId]/what-if') return `/flows/${readStack().flows.support}/what-if`;
   if (pattern === '/users/[userId]') {
     const db = createPrismaClient(readStack().databaseUrl);
     const lead = await db.user

@@ -63,9 +63,12 @@ test.describe('team lead', () => {
     const html = await page.content();
     expect(html).not.toContain('Legal');
     expect(html).not.toContain('Oleg');
-    // An id that does not exist looks exactly the same.
+    // An id that does not exist looks exactly the same; so does the flow's What if tab.
     const unknown = await page.goto('/flows/00000000-0000-4000-8000-000000000000');
     expect(unknown?.status()).toBe(403);
+    const whatIf = await page.goto(`/flows/${readStack().flows.legal}/what-if`);
+    expect(whatIf?.status()).toBe(403);
+    expect(await page.content()).not.toContain('Legal');
   });
 
   test('cannot open users or settings', async ({ page }) => {

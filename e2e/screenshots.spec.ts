@@ -10,6 +10,7 @@ const pages = () => [
   { path: '/overview', name: 'overview' },
   { path: '/flows', name: 'flows' },
   { path: `/flows/${readStack().flows.support}`, name: 'flow' },
+  { path: `/flows/${readStack().flows.support}/what-if`, name: 'flow-what-if' },
   { path: '/users', name: 'users' },
   { path: '/settings', name: 'settings' },
 ];

@@ -18,7 +18,13 @@ const percentTicks = [0, 20, 40, 60, 80, 100];
  * The planned-time calibration: for each planned time, the share of the last 90 days' completed
  * tasks that would have been on time, with today's setting marked and the times each target needs.
  */
-export function CalibrationChart({ calibration, csvFileStem }: { calibration: PlannedTimeCalibration; csvFileStem: string }) {
+export function CalibrationChart({
+  calibration,
+  csvFileStem,
+}: {
+  calibration: PlannedTimeCalibration;
+  csvFileStem: string;
+}) {
   const t = useTranslations('whatIf.calibration');
   const format = useChartFormat();
   const hours = (value: number) => format.duration(value * hourMs);
@@ -28,7 +34,10 @@ export function CalibrationChart({ calibration, csvFileStem }: { calibration: Pl
       { key: 'plannedHours', header: t('columns.plannedTime'), numeric: true, format: (value) => hours(Number(value)) },
       { key: 'onTime', header: t('columns.onTime'), numeric: true, format: (value) => format.percent(Number(value)) },
     ],
-    rows: calibration.curve.map((point) => ({ plannedHours: point.plannedHours, onTime: Math.round(point.onTime * 100) })),
+    rows: calibration.curve.map((point) => ({
+      plannedHours: point.plannedHours,
+      onTime: Math.round(point.onTime * 100),
+    })),
   };
   const targets = calibration.needed
     .map((entry) =>

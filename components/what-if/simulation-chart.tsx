@@ -53,7 +53,11 @@ export function SimulationChart({
         asItIsLow: day.efficiency.low,
         asItIsHigh: day.efficiency.high,
         ...(moved
-          ? { withLevers: moved.efficiency.median, withLeversLow: moved.efficiency.low, withLeversHigh: moved.efficiency.high }
+          ? {
+              withLevers: moved.efficiency.median,
+              withLeversLow: moved.efficiency.low,
+              withLeversHigh: moved.efficiency.high,
+            }
           : {}),
       };
     }),
@@ -64,7 +68,9 @@ export function SimulationChart({
       day: day.day,
       asItIs: day.efficiency.median,
       asItIsBand: [day.efficiency.low, day.efficiency.high],
-      ...(moved ? { withLevers: moved.efficiency.median, withLeversBand: [moved.efficiency.low, moved.efficiency.high] } : {}),
+      ...(moved
+        ? { withLevers: moved.efficiency.median, withLeversBand: [moved.efficiency.low, moved.efficiency.high] }
+        : {}),
     };
   });
   const targetLabel = format.percent(efficiencyLine);
@@ -102,8 +108,22 @@ export function SimulationChart({
             />
           }
         />
-        <Area dataKey="asItIsBand" name={t('asItIsBand')} stroke="none" fill={asItIsColor} fillOpacity={bandOpacity} isAnimationActive={false} />
-        <Line dataKey="asItIs" name={t('asItIs')} stroke={asItIsColor} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Area
+          dataKey="asItIsBand"
+          name={t('asItIsBand')}
+          stroke="none"
+          fill={asItIsColor}
+          fillOpacity={bandOpacity}
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="asItIs"
+          name={t('asItIs')}
+          stroke={asItIsColor}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
         {withLevers && (
           <Area
             dataKey="withLeversBand"

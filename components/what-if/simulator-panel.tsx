@@ -113,10 +113,14 @@ export function SimulatorPanel({
     'aria-invalid': leverErrors.has(code) || undefined,
     'aria-describedby': leverErrors.has(code) ? `${id}-${code}` : undefined,
   });
-  const hours = (value: number) => format.number(value, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 });
+  const hours = (value: number) =>
+    format.number(value, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 });
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
       <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
         {t('title')}
       </h2>
@@ -286,7 +290,9 @@ export function SimulatorPanel({
                 />
                 {t('review')}
               </label>
-              {!model.review && !model.reviewKnown && <p className="mt-1 text-xs text-slate-600">{t('reviewUnknown')}</p>}
+              {!model.review && !model.reviewKnown && (
+                <p className="mt-1 text-xs text-slate-600">{t('reviewUnknown')}</p>
+              )}
             </div>
 
             <div>

@@ -7,6 +7,7 @@ import { demoPortalFacts, type DemoPortalFacts } from './demo-portal-facts';
 import { runLauncher, waitForOutput } from './launcher-process';
 
 const port = 3103;
+const postgresPort = 54603;
 export const demoAppUrl = `http://127.0.0.1:${port}`;
 /** The deployment's own admin (ADMIN_EMAIL / ADMIN_PASSWORD): demo accounts may not choose CoPilot's model. */
 export const ownAdmin = { email: 'owner@demo-company.test', password: 'owner-password-1' };
@@ -20,6 +21,8 @@ export type DemoCompany = {
   facts: () => Promise<DemoPortalFacts>;
   /** Everything the app has printed so far (its log). */
   appLog: () => string;
+  /** The app's embedded database, for a spec that sets up what an admin would (grants). */
+  databaseUrl: string;
 };
 
 /**
@@ -36,7 +39,7 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
         ADMIN_EMAIL: ownAdmin.email,
         ADMIN_PASSWORD: ownAdmin.password,
         DATA_DIR: dataDir,
-        EMBEDDED_PG_PORT: '54603',
+        EMBEDDED_PG_PORT: String(postgresPort),
         DATABASE_URL: undefined,
         GIGACHAT_CA_FILE: testCertificatePath('ca.pem'),
       });
@@ -47,12 +50,14 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
         await waitForOutput(launcher, /daily figures: \d+ flow-days/, 300_000);
         const webhookCode = (await readFile(path.join(dataDir, 'demo-portal-webhook'), 'utf8')).trim();
         const demoPassword = (await readFile(path.join(dataDir, 'demo-password'), 'utf8')).trim();
+        const postgresPassword = (await readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
         await provide({
           portalUrl: portalUrl!,
           webhookCode,
           demoPassword,
           facts: () => demoPortalFacts(portalUrl!, webhookCode),
           appLog: () => launcher.output(),
+          databaseUrl: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${postgresPort}/flowpilot`,
         });
       } finally {
         await launcher.stop('SIGTERM');

@@ -14,13 +14,17 @@ const inputSchema = z.object({ flowId: z.uuid(), levers: flowLeversSchema }).str
  * A flow in the viewer's scope, simulated as it is and with the levers moved. Executives read the
  * simulation of the flow as it is; only admins and the flow's leads move levers.
  */
-export const simulateFlowAction = authorizedAction(['admin', 'lead', 'executive'], inputSchema, async (input, viewer) => {
-  const flow = await db().flow.findFirst({
-    where: { AND: [{ id: input.flowId }, visibleFlowsWhere(viewer)] },
-    select: { id: true },
-  });
-  if (!flow) throw new ActionError('not-found', 'No such flow.');
-  if (viewer.role === 'executive' && leversMoved(input.levers))
-    throw new ActionError('forbidden', 'Only admins and the flow’s leads move the levers.');
-  return simulateWhatIf(db(), flow.id, input.levers);
-});
+export const simulateFlowAction = authorizedAction(
+  ['admin', 'lead', 'executive'],
+  inputSchema,
+  async (input, viewer) => {
+    const flow = await db().flow.findFirst({
+      where: { AND: [{ id: input.flowId }, visibleFlowsWhere(viewer)] },
+      select: { id: true },
+    });
+    if (!flow) throw new ActionError('not-found', 'No such flow.');
+    if (viewer.role === 'executive' && leversMoved(input.levers))
+      throw new ActionError('forbidden', 'Only admins and the flow’s leads move the levers.');
+    return simulateWhatIf(db(), flow.id, input.levers);
+  },
+);

@@ -193,7 +193,8 @@ function readyAt(task: MetricTask, distribution: DistributionType): number {
 /** The person a task not yet started waits for; null while nobody has it (the moderator, or the creator of a self-assignment task). */
 function waitingFor(task: MetricTask, history: FlowHistory): number | null {
   const handedOn = (task.responsibleChanges?.length ?? 0) > 0;
-  if (history.distribution === 'manually' && !handedOn && history.moderatorIds.includes(task.responsibleId)) return null;
+  if (history.distribution === 'manually' && !handedOn && history.moderatorIds.includes(task.responsibleId))
+    return null;
   if (history.distribution === 'himself' && task.responsibleId === task.createdBy) return null;
   return task.responsibleId;
 }
@@ -202,7 +203,11 @@ function stageOf(task: MetricTask, history: FlowHistory): OpenTaskStage {
   const lastMoveTo = (status: number) =>
     task.statusChanges?.filter((change) => change.to === status).at(-1)?.at ?? null;
   if (task.status === taskStatus.awaitingReview)
-    return { kind: 'review', assignee: task.responsibleId, since: lastMoveTo(taskStatus.awaitingReview) ?? task.createdAt };
+    return {
+      kind: 'review',
+      assignee: task.responsibleId,
+      since: lastMoveTo(taskStatus.awaitingReview) ?? task.createdAt,
+    };
   if (task.status === taskStatus.inProgress)
     return {
       kind: 'working',

@@ -62,7 +62,9 @@ describe('flow levers', () => {
   it('says why levers do not fit the flow', () => {
     expect(applyLevers(model, { removePeople: [1, 2, 3] })).toEqual({ error: 'remove-everyone' });
     expect(applyLevers(model, { removePeople: [9] })).toEqual({ error: 'remove-unknown-person' });
-    expect(applyLevers(model, { load: { kind: 'cap', person: 9, percent: 50 } })).toEqual({ error: 'cap-unknown-person' });
+    expect(applyLevers(model, { load: { kind: 'cap', person: 9, percent: 50 } })).toEqual({
+      error: 'cap-unknown-person',
+    });
     expect(applyLevers(model, { review: true })).toEqual({ error: 'no-review-history' });
     const reviewed = applyLevers({ ...model, reviews: samplesOf([1]) }, { review: true, plannedHours: 36 });
     expect('error' in reviewed ? null : [reviewed.review, reviewed.plannedSeconds]).toEqual([true, 36 * 3600]);

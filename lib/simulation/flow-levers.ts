@@ -20,7 +20,12 @@ export const flowLeversSchema = z
       .min(1, 'planned-hours')
       .max(maxLeverPlannedHours, 'planned-hours')
       .optional(),
-    addPeople: z.number({ message: 'add-people' }).int('add-people').min(0, 'add-people').max(maxAddedPeople, 'add-people').optional(),
+    addPeople: z
+      .number({ message: 'add-people' })
+      .int('add-people')
+      .min(0, 'add-people')
+      .max(maxAddedPeople, 'add-people')
+      .optional(),
     removePeople: z.array(z.number().int().positive()).max(100).optional(),
     load: z
       .discriminatedUnion('kind', [
@@ -52,7 +57,8 @@ export function leversMoved(levers: FlowLevers): boolean {
 }
 
 /** Why levers cannot be applied to this flow. */
-export type LeverError = 'remove-unknown-person' | 'remove-everyone' | 'cap-unknown-person' | 'cap-only-person' | 'no-review-history';
+export type LeverError =
+  'remove-unknown-person' | 'remove-everyone' | 'cap-unknown-person' | 'cap-only-person' | 'no-review-history';
 
 /** The model with the levers moved, or why they cannot be. */
 export function applyLevers(model: FlowModel, levers: FlowLevers): FlowModel | { error: LeverError } {

@@ -74,7 +74,12 @@ export async function whatIfModel(
  * The flow simulated as it is and, when any lever is moved, with the levers (the same seed, so the
  * difference is the levers'). Throws ActionError with the reason when it cannot be.
  */
-export async function simulateWhatIf(db: PrismaClient, flowId: string, levers: FlowLevers, now = new Date()): Promise<WhatIf> {
+export async function simulateWhatIf(
+  db: PrismaClient,
+  flowId: string,
+  levers: FlowLevers,
+  now = new Date(),
+): Promise<WhatIf> {
   const fitted = await modelOf(db, flowId, now);
   if (fitted === null) throw new ActionError('not-found', 'No such flow.');
   if ('error' in fitted) throw new ActionError(fitted.error, 'The flow has too little history to simulate.');

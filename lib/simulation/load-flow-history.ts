@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
-import { metricTaskFromMirror, mirroredChangeRowSchema, mirroredTaskRowSchema } from '@/lib/metrics/mirrored-metric-task';
+import {
+  metricTaskFromMirror,
+  mirroredChangeRowSchema,
+  mirroredTaskRowSchema,
+} from '@/lib/metrics/mirrored-metric-task';
 import { dayMs } from '@/lib/time/durations';
 import { storedWorkCalendar } from '@/lib/time/work-calendar';
 import { learnDays, type FlowHistory } from './fit-flow-model';

@@ -48,7 +48,9 @@ describe('simulateFlow', () => {
     expect(simulateFlow(reviewed, { days: 1, runs: 10 }).days.map((day) => day.efficiency.median)).toEqual([0, 0]);
     // Without task control nobody sends it back: handed in and done at +2 h.
     const unreviewed = { ...reviewed, review: false };
-    expect(simulateFlow(unreviewed, { days: 1, runs: 10 }).days.map((day) => day.efficiency.median)).toEqual([100, 100]);
+    expect(simulateFlow(unreviewed, { days: 1, runs: 10 }).days.map((day) => day.efficiency.median)).toEqual([
+      100, 100,
+    ]);
   });
 
   it('gives new tasks the flow deadline: work of 30 h misses a 24 h plan and keeps a 48 h one', () => {
@@ -66,7 +68,11 @@ describe('simulateFlow', () => {
     const model = modelOf({
       arrivalsByHour: new Float64Array(168).fill(0.5),
       people: [
-        { ...personOf(1, 0, 0), gaps: samplesOf([0, hours(2), hours(8)]), work: samplesOf([hours(5), hours(20), hours(40)]) },
+        {
+          ...personOf(1, 0, 0),
+          gaps: samplesOf([0, hours(2), hours(8)]),
+          work: samplesOf([hours(5), hours(20), hours(40)]),
+        },
       ],
     });
     const first = simulateFlow(model, { days: 10, runs: 100 });

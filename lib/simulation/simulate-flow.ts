@@ -86,7 +86,13 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
     const minute = Math.floor(createdAt / 60_000);
     let deadline = deadlines.get(minute);
     if (deadline === undefined) {
-      deadline = flowDeadline(minute * 60_000, model.plannedSeconds, model.matchWorkTime, model.calendar, model.offsetMinutes);
+      deadline = flowDeadline(
+        minute * 60_000,
+        model.plannedSeconds,
+        model.matchWorkTime,
+        model.calendar,
+        model.offsetMinutes,
+      );
       deadlines.set(minute, deadline);
     }
     return deadline;
@@ -99,7 +105,8 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
   for (let hour = 0; hour < hours; hour++) {
     const from = Math.max(now, firstHour + hour * hourMs);
     const to = Math.min(horizonEnd, firstHour + (hour + 1) * hourMs);
-    arrivalRate[hour] = (model.arrivalsByHour[hourOfWeek(from, model.offsetMinutes)]! * Math.max(0, to - from)) / hourMs;
+    arrivalRate[hour] =
+      (model.arrivalsByHour[hourOfWeek(from, model.offsetMinutes)]! * Math.max(0, to - from)) / hourMs;
   }
 
   const shares = cumulativeShares(people.map((person) => person.share));
@@ -158,7 +165,8 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
       const stage = task.stage;
       const ready =
         stage.kind === 'unassigned'
-          ? planNow + (model.distribution === 'manually' ? drawRest(model.assignDelays, planNow - plan(stage.since), random) : 0)
+          ? planNow +
+            (model.distribution === 'manually' ? drawRest(model.assignDelays, planNow - plan(stage.since), random) : 0)
           : stage.kind === 'waiting'
             ? planNow
             : null;
@@ -174,7 +182,14 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
       for (let arrival = 0; arrival < arrivals; arrival++) {
         const createdAt = from + uniform(random) * (to - from);
         const handOn = model.distribution === 'manually' ? draw(model.assignDelays, random) : 0;
-        tasks.push({ open: null, createdAt, deadline: deadlineOf(createdAt), ready: plan(createdAt) + handOn, person: -1, start: NaN });
+        tasks.push({
+          open: null,
+          createdAt,
+          deadline: deadlineOf(createdAt),
+          ready: plan(createdAt) + handOn,
+          person: -1,
+          start: NaN,
+        });
       }
     }
 
@@ -206,7 +221,11 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
       let returnedAt: number | null = null;
       let handedInAgain: number | null = null;
       let closedAt = reviewEnd;
-      if ((model.review || stage?.kind === 'review') && model.rework.length > 0 && uniform(random) < model.returnShare) {
+      if (
+        (model.review || stage?.kind === 'review') &&
+        model.rework.length > 0 &&
+        uniform(random) < model.returnShare
+      ) {
         returnedAt = reviewEnd;
         handedInAgain = returnedAt + draw(model.rework, random);
         closedAt = model.review ? handedInAgain + draw(model.reviews, random) : handedInAgain;
@@ -218,7 +237,8 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
       const handInAgain = handedInAgain === null ? null : moment(handedInAgain);
       const closed = moment(closedAt);
       // A self-assignment task stays with its creator, outside the rule, until someone takes it.
-      const takenAt = model.distribution === 'himself' && stage?.kind !== 'working' && stage?.kind !== 'review' ? started : null;
+      const takenAt =
+        model.distribution === 'himself' && stage?.kind !== 'working' && stage?.kind !== 'review' ? started : null;
       const countsFrom = takenAt ?? task.createdAt;
 
       lateFrom = 0;
@@ -336,5 +356,9 @@ function bandOf(values: readonly number[], decimals: number): Band {
     const factor = 10 ** decimals;
     return Math.round((value ?? 0) * factor) / factor;
   };
-  return { median: round(percentile(sorted, 0.5)), low: round(percentile(sorted, 0.1)), high: round(percentile(sorted, 0.9)) };
+  return {
+    median: round(percentile(sorted, 0.5)),
+    low: round(percentile(sorted, 0.1)),
+    high: round(percentile(sorted, 0.9)),
+  };
 }

@@ -48,7 +48,9 @@ describe('What if on a synced company', () => {
     expect(page.calibration.current.onTime).toBeLessThan(0.8);
     expect(page.suggestedPlannedHours).toBeGreaterThan(page.model.plannedHours);
     const [before, after] = efficiencies(
-      await simulateWhatIf(database.db, flowOf('planned-time-too-short'), { plannedHours: page.suggestedPlannedHours! }),
+      await simulateWhatIf(database.db, flowOf('planned-time-too-short'), {
+        plannedHours: page.suggestedPlannedHours!,
+      }),
     );
     expect(after).toBeGreaterThan(before! + 10);
   });
@@ -61,6 +63,19 @@ describe('What if on a synced company', () => {
       await simulateWhatIf(database.db, flowOf('overloaded-assignee'), { load: { kind: 'spread' } }),
     );
     expect(after).toBeGreaterThan(before!);
+  });
+
+  it('answers the delivery questions, and refuses a day to ask about that is not ahead', async () => {
+    const page = await whatIfPage(database.db, flowOf('healthy'));
+    const { backlog, by, basis } = page.delivery;
+    expect(basis.completed).toBeGreaterThan(0);
+    if (backlog.count > 0) expect(backlog.doneBy!.p50 <= backlog.doneBy!.p95).toBe(true);
+    expect(by.atLeast.p50).toBeGreaterThanOrEqual(by.atLeast.p95);
+    expect(by.invalid).toBe(false);
+    for (const hostile of ['2001-01-01', 'tomorrow', "'; DROP TABLE task; --", '9999-99-99']) {
+      const refused = await whatIfPage(database.db, flowOf('healthy'), { by: hostile });
+      expect(refused.delivery.by).toMatchObject({ invalid: true, day: by.day });
+    }
   });
 
   it('gives the same numbers for the same flow and levers', async () => {

@@ -9,7 +9,14 @@ export const hours = (count: number) => count * hourMs;
 
 /** A person whose every gap and every piece of work takes the given hours. */
 export function personOf(id: number, gapHours: number, workHours: number, share = 1): PersonModel {
-  return { id, share, gaps: samplesOf([hours(gapHours)]), work: samplesOf([hours(workHours)]), pooled: false, removed: false };
+  return {
+    id,
+    share,
+    gaps: samplesOf([hours(gapHours)]),
+    work: samplesOf([hours(workHours)]),
+    pooled: false,
+    removed: false,
+  };
 }
 
 /** A flow with nothing in it but what the test sets: no arrivals, no review, calendar time. */
