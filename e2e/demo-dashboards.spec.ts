@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { causeArchetypes } from '@/lib/demo-portal/generator/flow-catalog';
+import { expectNoSeriousAxeViolations } from './support/axe';
 import { expect, signedIn, test } from './support/demo-company';
 import type { DemoPortalFacts, ExpectedFlowRow } from './support/demo-portal-facts';
 
@@ -37,16 +37,6 @@ async function listedRows(page: Page): Promise<Map<string, ExpectedFlowRow>> {
     });
   }
   return found;
-}
-
-async function expectNoSeriousAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(serious.map((violation) => `${label} ${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual(
-    [],
-  );
 }
 
 /** A chart card's table view, as rows of cell texts keyed by column header. */

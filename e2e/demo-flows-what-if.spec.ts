@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db/client';
 import { causeArchetypes } from '@/lib/demo-portal/generator/flow-catalog';
+import { expectNoSeriousAxeViolations } from './support/axe';
 import { expect, signedIn, test } from './support/demo-company';
 
 /*
@@ -75,6 +76,9 @@ test('a lead takes the suggested planned time on the too-short flow, and the sim
   const { before, after } = await simulate(page);
   expect(after).toBeGreaterThan(before);
 
+  await expectNoSeriousAxeViolations(page, 'What if, en');
+  await page.screenshot({ path: 'test-results/screenshots/demo-what-if-en-1440.png', fullPage: true });
+
   // The calibration's table view carries the curve.
   await page.getByRole('button', { name: 'Table' }).first().click();
   await expect(
@@ -115,11 +119,16 @@ test('a bad lever gets its message, and an executive reads without levers', asyn
   await expect(page.getByLabel('Planned time, hours')).toHaveAttribute('aria-invalid', 'true');
   await page.context().close();
 
-  const executive = await signedIn(browser, 'Executive');
-  await openWhatIf(executive, overloaded);
+  // In Russian: the executive reads the flow as it is, with the levers shut.
+  const executive = await signedIn(browser, 'Executive', 'ru-RU');
+  await executive.goto(`/flows/${flowIds.get(overloaded)}/what-if`);
+  await expect(executive.getByRole('link', { name: 'Что если' })).toHaveAttribute('aria-current', 'page');
   await expect(
-    executive.getByText('You can read the simulation; the flow’s leads and admins move the levers.'),
+    executive.getByText('Вы можете смотреть симуляцию; рычаги двигают руководители потока и администраторы.'),
   ).toBeVisible();
-  await expect(executive.getByRole('button', { name: 'Simulate' })).toBeDisabled();
+  await expect(efficiencyRow(executive).locator('[data-column="as-it-is"]')).toHaveText(/\d/, { timeout: 30_000 });
+  await expect(executive.getByRole('button', { name: 'Смоделировать' })).toBeDisabled();
+  await expectNoSeriousAxeViolations(executive, 'What if, ru');
+  await executive.screenshot({ path: 'test-results/screenshots/demo-what-if-ru-1440.png', fullPage: true });
   await executive.context().close();
 });

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { ChartCard } from '@/components/charts/chart-card';
 import type { ChartTableData } from '@/components/charts/chart-data-table';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { deliveryLearningWeeks } from '@/lib/metrics/delivery-forecast';
 import type { DeliveryView } from '@/lib/simulation/what-if-page';
 import { DeliveryAnswers } from './delivery-answers';
 
@@ -45,6 +46,11 @@ export function DeliveryForecastCard({ view, csvFileStem }: { view: DeliveryView
       table={table}
       csvFileName={`${csvFileStem}-delivery-forecast.csv`}
       chartIsTable
+      empty={
+        basis.completed === 0
+          ? { title: t('empty.title', { weeks: deliveryLearningWeeks }), body: t('empty.body') }
+          : undefined
+      }
     >
       <div className="grid gap-6 md:grid-cols-2">
         <div>

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
-import { countedDaysOf, countedDaysUntil, deliveryRuns, type Confidence } from '@/lib/metrics/delivery-forecast';
+import {
+  countedDaysOf,
+  countedDaysUntil,
+  deliveryLearningWeeks,
+  deliveryRuns,
+  type Confidence,
+} from '@/lib/metrics/delivery-forecast';
 import { plannedTimeCalibrationOf } from '@/lib/metrics/flow-calibration';
 import { deliveryForecastOf } from '@/lib/metrics/flow-delivery-forecast';
 import type { RiskFlow } from '@/lib/metrics/open-task-risks';
@@ -85,7 +91,7 @@ export async function whatIfPage(
       backlog: { count: delivery.backlog, doneBy: delivery.doneBy },
       by: { day: by, atLeast: delivery.doneWithin, invalid: asked !== null && !inRange },
       basis: {
-        weeks: Math.round(delivery.learned?.weeks ?? 0),
+        weeks: Math.round(delivery.learned?.weeks ?? deliveryLearningWeeks),
         completed: delivery.basis.completed,
         runs: deliveryRuns,
       },
