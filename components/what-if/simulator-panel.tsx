@@ -8,9 +8,9 @@ import { useActionRunner } from '@/components/actions/use-action-runner';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { simulateFlowAction } from '@/lib/actions/simulate-flow';
 import { whatIfKeys } from '@/lib/query/keys';
-import type { FlowLevers } from '@/lib/simulation/flow-levers';
-import type { WhatIf, WhatIfModel } from '@/lib/simulation/flow-what-if';
-import type { Band } from '@/lib/simulation/simulate-flow';
+import { leversMoved, type FlowLevers } from '@/lib/simulation/flow-levers';
+import type { WhatIfModel } from '@/lib/simulation/flow-what-if';
+import type { Band, Simulation } from '@/lib/simulation/simulate-flow';
 import { SimulationChart } from './simulation-chart';
 import { useWhatIfErrorText } from './use-what-if-error-text';
 
@@ -24,6 +24,15 @@ type Form = {
   capPercent: string;
   review: boolean;
   arrivalsPercent: string;
+};
+
+/** Refusals that concern one lever, shown beside it rather than under the form. */
+const leverRefusals: Record<string, 'remove' | 'load' | 'review'> = {
+  'remove-unknown-person': 'remove',
+  'remove-everyone': 'remove',
+  'cap-unknown-person': 'load',
+  'cap-only-person': 'load',
+  'no-review-history': 'review',
 };
 
 const fieldStyle =
@@ -77,8 +86,7 @@ export function SimulatorPanel({
     staleTime: Infinity,
     retry: false,
   });
-  const [withLevers, setWithLevers] = useState<WhatIf | null>(null);
-  const result = withLevers ?? asItIs.data ?? null;
+  const [withLevers, setWithLevers] = useState<Simulation | null>(null);
   const pending = runner.pending || asItIs.isFetching;
   const initial: Form = {
     plannedHours: String(model.plannedHours),
@@ -93,16 +101,31 @@ export function SimulatorPanel({
   const [form, setForm] = useState<Form>(initial);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
 
-  const simulate = (levers: FlowLevers) =>
+  const simulate = (levers: FlowLevers) => {
+    // No lever moved is the flow as it is, which is already on the screen.
+    if (!leversMoved(levers)) {
+      setWithLevers(null);
+      runner.setMessage({ kind: 'ok', text: t('doneAsItIs') });
+      return;
+    }
     runner.run(
       () => simulateFlowAction({ flowId, levers }),
       (data) => {
         setWithLevers(data);
-        return { kind: 'ok', text: data.withLevers ? t('doneWithLevers') : t('doneAsItIs') };
+        return { kind: 'ok', text: t('doneWithLevers') };
       },
     );
+  };
 
   const leverErrors = new Set(runner.fields.levers ?? []);
+  const refusedAt =
+    runner.message?.kind === 'error' && runner.message.code ? leverRefusals[runner.message.code] : undefined;
+  const refusal = (section: 'remove' | 'load' | 'review'): ReactNode =>
+    refusedAt === section ? (
+      <p role="alert" className="mt-1 text-sm text-red-800">
+        {runner.message?.text}
+      </p>
+    ) : null;
   const fieldError = (code: string): ReactNode =>
     leverErrors.has(code) ? (
       <p id={`${id}-${code}`} className="mt-1 text-sm text-red-800">
@@ -198,6 +221,7 @@ export function SimulatorPanel({
             {model.people.length > 0 && (
               <fieldset>
                 <legend className="text-sm font-medium text-slate-800">{t('removePeople')}</legend>
+                {refusal('remove')}
                 <ul className="mt-1 space-y-1">
                   {model.people.map((person) => (
                     <li key={person.bitrixUserId}>
@@ -269,6 +293,9 @@ export function SimulatorPanel({
                       id={`${id}-cap-percent`}
                       type="number"
                       inputMode="numeric"
+                      min={5}
+                      max={95}
+                      step={5}
                       value={form.capPercent}
                       onChange={(event) => set('capPercent', event.target.value)}
                       className={fieldStyle}
@@ -278,6 +305,7 @@ export function SimulatorPanel({
                 </div>
               )}
               {fieldError('cap-percent')}
+              {refusal('load')}
             </fieldset>
 
             <div>
@@ -287,12 +315,16 @@ export function SimulatorPanel({
                   checked={form.review}
                   onChange={(event) => set('review', event.target.checked)}
                   disabled={!model.review && !model.reviewKnown}
+                  aria-describedby={!model.review && !model.reviewKnown ? `${id}-review-unknown` : undefined}
                 />
                 {t('review')}
               </label>
               {!model.review && !model.reviewKnown && (
-                <p className="mt-1 text-xs text-slate-600">{t('reviewUnknown')}</p>
+                <p id={`${id}-review-unknown`} className="mt-1 text-xs text-slate-600">
+                  {t('reviewUnknown')}
+                </p>
               )}
+              {refusal('review')}
             </div>
 
             <div>
@@ -330,7 +362,7 @@ export function SimulatorPanel({
               </button>
             </div>
           </fieldset>
-          <ActionStatus message={runner.message} className="mt-3" />
+          <ActionStatus message={refusedAt ? null : runner.message} className="mt-3" />
         </form>
 
         <div className="min-w-0 space-y-4" aria-busy={pending}>
@@ -339,7 +371,7 @@ export function SimulatorPanel({
               {asItIs.error.message}
             </p>
           )}
-          {result === null ? (
+          {!asItIs.data ? (
             !asItIs.isError && (
               <p className="rounded-lg border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-600">
                 {t('running')}
@@ -347,10 +379,10 @@ export function SimulatorPanel({
             )
           ) : (
             <>
-              <ResultTable result={result} />
+              <ResultTable asItIs={asItIs.data} withLevers={withLevers} />
               <SimulationChart
-                asItIs={result.asItIs}
-                withLevers={result.withLevers}
+                asItIs={asItIs.data}
+                withLevers={withLevers}
                 caption={t('chartCaption', { days: model.days, runs: model.runs })}
                 csvFileStem={csvFileStem}
               />
@@ -363,18 +395,17 @@ export function SimulatorPanel({
 }
 
 /** The figures side by side: the flow as it is, and with the levers. */
-function ResultTable({ result }: { result: WhatIf }) {
+function ResultTable({ asItIs, withLevers }: { asItIs: Simulation; withLevers: Simulation | null }) {
   const t = useTranslations('whatIf.simulator.result');
   const format = useFormatter();
-  const { asItIs, withLevers } = result;
   const percent = (value: number) => format.number(value / 100, { style: 'percent', maximumFractionDigits: 0 });
   const count = (value: number) => format.number(value, { maximumFractionDigits: 1 });
   const hours = (value: number) =>
     format.number(value, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 });
   const band = (value: Band | null, show: (value: number) => string) =>
     value === null ? t('none') : `${show(value.median)} (${show(value.low)}–${show(value.high)})`;
-  const last = (simulation: typeof asItIs) => simulation.days.at(-1)!;
-  const rows: { key: string; of: (simulation: typeof asItIs) => string }[] = [
+  const last = (simulation: Simulation) => simulation.days.at(-1)!;
+  const rows: { key: string; of: (simulation: Simulation) => string }[] = [
     { key: 'efficiency', of: (simulation) => band(simulation.efficiency, percent) },
     { key: 'pending', of: (simulation) => band(last(simulation).pending, count) },
     { key: 'inProgress', of: (simulation) => band(last(simulation).inProgress, count) },

@@ -10,7 +10,7 @@ import {
   type EfficiencyTask,
 } from './flow-efficiency';
 import { forecastHorizons } from './forecast-horizons';
-import { percentile } from './percentiles';
+import { bandOf } from './percentiles';
 import { seededGenerator, uniform } from './seeded-random';
 
 /**
@@ -196,11 +196,7 @@ export function efficiencyForecast(input: EfficiencyForecastInput): EfficiencyFo
 
   return {
     current,
-    points: horizons.map(({ days, at }, h) => {
-      const sorted = runs[h]!.sort((a, b) => a - b);
-      const quantile = (q: number) => Math.round(percentile(sorted, q)!);
-      return { days, at, median: quantile(0.5), low: quantile(0.1), high: quantile(0.9) };
-    }),
+    points: horizons.map(({ days, at }, h) => ({ days, at, ...bandOf(runs[h]!, Math.round) })),
     basis: { tasks: countedNow, openDue: openDue.length, recent: patterns.length },
     pace: { perDay: firstAged(patterns, arrivalDays * dayMs) / arrivalDays, days: arrivalDays },
   };

@@ -96,9 +96,9 @@ describe('the planned-time calibration of a mirrored flow', () => {
     expect(calibration.basis).toBe(5);
     expect(calibration.current).toEqual({ plannedHours: 24, onTime: 0.8 });
     expect(calibration.needed).toEqual([
-      { target: 0.8, plannedHours: 24 },
-      { target: 0.85, plannedHours: 48 },
-      { target: 0.95, plannedHours: 48 },
+      { target: 0.8, plannedHours: 24, onTime: 0.8 },
+      { target: 0.85, plannedHours: 48, onTime: 1 },
+      { target: 0.95, plannedHours: 48, onTime: 1 },
     ]);
     const calendarTime = await plannedTimeCalibrationOf(database.db, { ...flow, matchWorkTime: false }, now);
     expect(calendarTime.current.onTime).toBe(0.6);

@@ -89,11 +89,7 @@ export async function deliveryForecastOf(
   };
 }
 
-/** "How many by `date`": the counted days after today (portal days, working days where the flow matches work time) up to that date's day. */
-export function deliveryDaysUntil(flow: RiskFlow, now: Date, date: Date): number {
-  return countedDaysUntil(
-    countedDaysOf(flow),
-    portalDay(now.getTime(), flow.timeZoneOffset),
-    portalDay(date.getTime(), flow.timeZoneOffset),
-  );
+/** "How many by `day`" (a portal day, "YYYY-MM-DD"): the counted days after today (working days where the flow matches work time) up to it. */
+export function deliveryDaysUntil(flow: RiskFlow, now: Date, day: string): number {
+  return countedDaysUntil(countedDaysOf(flow), portalDay(now.getTime(), flow.timeZoneOffset), day);
 }

@@ -18,6 +18,16 @@ export function percentile(sorted: readonly number[], q: number): number | null 
   return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
 }
 
+/** An estimate over many runs: the median and the 10th–90th percentiles (an 80 % band). */
+export type Band = { median: number; low: number; high: number };
+
+/** The band of the runs' values, each figure rounded by `round`. */
+export function bandOf(values: readonly number[], round: (value: number) => number): Band {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => round(percentile(sorted, q) ?? 0);
+  return { median: at(0.5), low: at(0.1), high: at(0.9) };
+}
+
 export function distribution(values: readonly number[]): Distribution {
   if (values.length === 0) return { count: 0, mean: null, p50: null, p85: null, p95: null };
   const sorted = [...values].sort((a, b) => a - b);

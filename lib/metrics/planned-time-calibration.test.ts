@@ -26,11 +26,11 @@ describe('planned-time calibration', () => {
     expect(calibration.basis).toBe(5);
     // 48 h: four of five on time.
     expect(calibration.current).toEqual({ plannedHours: 48, onTime: 0.8 });
-    // 80 % needs the fourth task (40 h); 85 % and 95 % need all five (50 h).
+    // 80 % needs the fourth task (40 h); 85 % and 95 % need all five (50 h), which keeps them all.
     expect(calibration.needed).toEqual([
-      { target: 0.8, plannedHours: 40 },
-      { target: 0.85, plannedHours: 50 },
-      { target: 0.95, plannedHours: 50 },
+      { target: 0.8, plannedHours: 40, onTime: 0.8 },
+      { target: 0.85, plannedHours: 50, onTime: 1 },
+      { target: 0.95, plannedHours: 50, onTime: 1 },
     ]);
     // The curve rises with the plan and reaches every task.
     const shares = calibration.curve.map((point) => point.onTime);
@@ -43,9 +43,9 @@ describe('planned-time calibration', () => {
     const calibration = plannedTimeCalibration(tasks, calendarTime, 24 * 3600);
     // 18 of 20 is 90 %: enough for 80 and 85 %, never 95 %.
     expect(calibration.needed).toEqual([
-      { target: 0.8, plannedHours: 5 },
-      { target: 0.85, plannedHours: 5 },
-      { target: 0.95, plannedHours: null },
+      { target: 0.8, plannedHours: 5, onTime: 0.9 },
+      { target: 0.85, plannedHours: 5, onTime: 0.9 },
+      { target: 0.95, plannedHours: null, onTime: null },
     ]);
   });
 

@@ -27,12 +27,16 @@ export type PlannedTimeCalibration = {
   /** The share on time with today's planned time. */
   current: CalibrationPoint;
   /** The shortest planned time, in whole hours, for each target share; null when no planned time up to the limit reaches it. */
-  needed: { target: number; plannedHours: number | null }[];
+  needed: (
+    { target: number; plannedHours: number; onTime: number } | { target: number; plannedHours: null; onTime: null }
+  )[];
   curve: CalibrationPoint[];
 };
 
 /** The shares a lead is offered. */
 export const calibrationTargets = [0.8, 0.85, 0.95] as const;
+/** The one CoPilot and the simulator suggest. */
+export const suggestedTarget = calibrationTargets[1];
 /** Planned times are looked at up to this many hours (90 days), about as long as a flow's plan goes. */
 export const maxPlannedHours = 90 * 24;
 /** Points drawn on the curve. */
@@ -83,7 +87,9 @@ export function plannedTimeCalibration(
   // The shortest plan for a target is that of the task which brings the share to it.
   const needed = calibrationTargets.map((target) => {
     const plan = plans.find((_, index) => (index + 1) / plans.length >= target);
-    return { target, plannedHours: plan === undefined || plan > maxPlannedHours ? null : plan };
+    return plan === undefined || plan > maxPlannedHours
+      ? { target, plannedHours: null, onTime: null }
+      : { target, plannedHours: plan, onTime: share(plan) };
   });
   // The curve spans from an hour to beyond the longest plan of interest, so today's and every target show on it.
   const longest = Math.max(plannedHours, ...needed.map((entry) => entry.plannedHours ?? 0)) * 1.5;

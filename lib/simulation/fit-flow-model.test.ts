@@ -74,6 +74,19 @@ describe('fitFlowModel', () => {
     expect(model.arrivalsByHour.reduce((sum, rate) => sum + rate, 0)).toBe(1.5);
   });
 
+  it('gives no new tasks to someone outside the team, who still finishes what they hold', () => {
+    // Person 9 took the tasks lately but is no longer in the queue's team (7 and 8).
+    const left = tasks.map((one) => ({ ...one, responsibleId: 9 }));
+    const open: MetricTask = { ...left[0]!, id: 10, status: 3, closedAt: null, statusChanges: [] };
+    const model = fitFlowModel(history([...left, open]), testNow);
+    if ('error' in model) throw new Error(model.error);
+    expect(model.people.map((person) => [person.id, person.share, person.inTeam])).toEqual([
+      [7, 0.5, true],
+      [8, 0.5, true],
+      [9, 0, false],
+    ]);
+  });
+
   it('learns review stints, returns and rework', () => {
     const model = fitFlowModel(history(tasks), testNow);
     if ('error' in model) throw new Error(model.error);

@@ -1,7 +1,8 @@
 import { offsetMinutes } from '@/lib/bitrix24/portal-dates';
-import { openTaskStatuses, taskStatus } from '@/lib/bitrix24/task-status';
+import { taskStatus } from '@/lib/bitrix24/task-status';
 import { efficiencyTaskOf, efficiencyWindow, violationSpans } from '@/lib/metrics/flow-efficiency';
-import type { MetricTask } from '@/lib/metrics/metric-task';
+import { isOpen, type MetricTask } from '@/lib/metrics/metric-task';
+import { hourOfWeek } from '@/lib/time/hour-of-week';
 import { dayMs } from '@/lib/time/durations';
 import type { WorkCalendar } from '@/lib/time/work-calendar';
 import type { DistributionType, FlowModel, OpenTask, OpenTaskStage, PersonModel } from './flow-model';
@@ -85,33 +86,41 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
     const person = task.startedAt !== null ? assigneeAt(task, task.startedAt) : waitingFor(task, history);
     if (person !== null) received.set(person, (received.get(person) ?? 0) + 1);
   }
-  const handedOut = [...received.values()].reduce((sum, count) => sum + count, 0);
-  const ids = [...new Set([...history.team, ...received.keys()])];
-  if (ids.length === 0) return { error: 'no-team' };
+  // A queue and self-assignment hand tasks to the team only; a moderator may hand them to anyone.
+  // With no team in the mirror, whoever got tasks lately stands for it.
+  const inTeam = (id: number) =>
+    history.team.length === 0
+      ? received.has(id)
+      : history.team.includes(id) || (history.distribution === 'manually' && received.has(id));
+  const team = [...new Set([...history.team, ...received.keys()])].filter(inTeam);
+  if (team.length === 0) return { error: 'no-team' };
+  const handedOut = team.reduce((sum, id) => sum + (received.get(id) ?? 0), 0);
   const personOf = (id: number): PersonModel => {
     const ownGaps = gaps.get(id) ?? [];
     const ownWork = work.get(id) ?? [];
     const pooled = ownGaps.length < ownPaceTasks || ownWork.length < ownPaceTasks;
+    const member = inTeam(id);
     return {
       id,
-      share: handedOut === 0 ? 1 / ids.length : (received.get(id) ?? 0) / handedOut,
+      share: !member ? 0 : handedOut === 0 ? 1 / team.length : (received.get(id) ?? 0) / handedOut,
       gaps: pooled ? teamGaps : samplesOf(ownGaps),
       work: pooled ? teamWork : samplesOf(ownWork),
       pooled,
+      inTeam: member,
       removed: false,
     };
   };
-  const people = ids.map(personOf);
+  const people = team.map(personOf);
 
   const arrivalsByHour = new Float64Array(7 * 24);
   for (const task of recent) arrivalsByHour[hourOfWeek(task.createdAt, offset)]! += 7 / arrivalDays;
 
   const open: OpenTask[] = [];
   for (const task of tasks) {
-    if (!openTaskStatuses.includes(task.status) || task.createdAt > now) continue;
+    if (!isOpen(task) || task.createdAt > now) continue;
     const stage = stageOf(task, history);
     if (stage.kind !== 'unassigned' && !people.some((person) => person.id === stage.assignee))
-      people.push({ ...personOf(stage.assignee), share: 0 });
+      people.push(personOf(stage.assignee));
     open.push({
       id: task.id,
       createdAt: task.createdAt,
@@ -123,7 +132,7 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
   }
   const windowStart = efficiencyWindow(now, history.timeZoneOffset).start;
   const settled = tasks
-    .filter((task) => !openTaskStatuses.includes(task.status) && task.createdBy !== task.responsibleId)
+    .filter((task) => !isOpen(task) && task.createdBy !== task.responsibleId)
     .filter((task) => task.closedAt === null || task.closedAt >= windowStart)
     .map(efficiencyTaskOf);
 
@@ -139,6 +148,8 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
     review: history.taskControl,
     arrivalsByHour,
     people,
+    teamGaps,
+    teamWork,
     assignDelays: samplesOf(
       tasks.flatMap((task) => {
         const handedOn = task.responsibleChanges?.[0]?.at ?? null;
@@ -166,7 +177,7 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
  */
 function isFlowTask(task: MetricTask, distribution: DistributionType): boolean {
   if (task.createdBy !== task.responsibleId) return true;
-  return distribution === 'himself' && task.startedAt === null && openTaskStatuses.includes(task.status);
+  return distribution === 'himself' && task.startedAt === null && isOpen(task);
 }
 
 /** Who had the task at `moment`. */
@@ -258,10 +269,4 @@ function rescueShareOf(tasks: readonly MetricTask[], inLearning: (moment: number
     if (violationSpans(efficiencyTaskOf(task)).length === 0) rescued++;
   }
   return heading === 0 ? 0 : rescued / heading;
-}
-
-/** The hour of the week a moment falls in, in portal time, Sunday 0:00 first. */
-export function hourOfWeek(moment: number, offsetMinutes: number): number {
-  const local = new Date(moment + offsetMinutes * 60_000);
-  return local.getUTCDay() * 24 + local.getUTCHours();
 }

@@ -59,6 +59,19 @@ describe('flow levers', () => {
     ]);
   });
 
+  it('leaves someone outside the team out of the levers', () => {
+    const withOutsider = { ...model, people: [...model.people, { ...personOf(4, 1, 1, 0), inTeam: false }] };
+    const moved = applyLevers(withOutsider, { load: { kind: 'spread' } });
+    if ('error' in moved) throw new Error(moved.error);
+    expect(moved.people.map((person) => [person.id, Number(person.share.toFixed(4))])).toEqual([
+      [1, 0.3333],
+      [2, 0.3333],
+      [3, 0.3333],
+      [4, 0],
+    ]);
+    expect(applyLevers(withOutsider, { removePeople: [4] })).toEqual({ error: 'remove-unknown-person' });
+  });
+
   it('says why levers do not fit the flow', () => {
     expect(applyLevers(model, { removePeople: [1, 2, 3] })).toEqual({ error: 'remove-everyone' });
     expect(applyLevers(model, { removePeople: [9] })).toEqual({ error: 'remove-unknown-person' });

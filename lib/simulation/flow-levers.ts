@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { hourMs } from '@/lib/time/durations';
 import type { FlowModel, PersonModel } from './flow-model';
-import { samplesOf } from './samples';
 
 /** The longest planned time a lever may set: 90 days, as far as the calibration looks. */
 export const maxLeverPlannedHours = 90 * 24;
@@ -62,21 +61,21 @@ export type LeverError =
 
 /** The model with the levers moved, or why they cannot be. */
 export function applyLevers(model: FlowModel, levers: FlowLevers): FlowModel | { error: LeverError } {
-  const known = (id: number) => model.people.some((person) => person.id === id && !person.removed);
   const removed = new Set(levers.removePeople ?? []);
-  if ([...removed].some((id) => !known(id))) return { error: 'remove-unknown-person' };
-  let team = model.people.filter((person) => !person.removed && !removed.has(person.id));
+  if ([...removed].some((id) => !model.people.some((person) => person.id === id && person.inTeam)))
+    return { error: 'remove-unknown-person' };
+  let team = model.people.filter((person) => person.inTeam && !removed.has(person.id));
   const added = levers.addPeople ?? 0;
   if (team.length + added === 0) return { error: 'remove-everyone' };
   if (added > 0) {
     // A newcomer works at the team's pace and takes an equal turn.
-    const pace = model.people.filter((person) => !person.removed);
     const newcomer = (index: number): PersonModel => ({
       id: -(index + 1),
       share: 1 / (team.length + added),
-      gaps: samplesOf(pace.flatMap((person) => [...person.gaps])),
-      work: samplesOf(pace.flatMap((person) => [...person.work])),
+      gaps: model.teamGaps,
+      work: model.teamWork,
       pooled: true,
+      inTeam: true,
       removed: false,
     });
     const keep = team.length / (team.length + added);
@@ -95,13 +94,13 @@ export function applyLevers(model: FlowModel, levers: FlowLevers): FlowModel | {
     team = capShare(team, capped, percent / 100);
   }
   if (levers.review === true && !model.review && model.reviews.length === 0) return { error: 'no-review-history' };
-  // Who leaves keeps the tasks already in work, and gets nothing new.
-  const leaving = model.people
-    .filter((person) => person.removed || removed.has(person.id))
-    .map((person) => ({ ...person, share: 0, removed: true }));
+  // Who leaves keeps the tasks already in work, and gets nothing new; who was outside stays so.
+  const outside = model.people
+    .filter((person) => !person.inTeam || removed.has(person.id))
+    .map((person) => ({ ...person, share: 0, inTeam: false, removed: person.removed || removed.has(person.id) }));
   return {
     ...model,
-    people: [...team, ...leaving],
+    people: [...team, ...outside],
     plannedSeconds: levers.plannedHours !== undefined ? (levers.plannedHours * hourMs) / 1000 : model.plannedSeconds,
     review: levers.review ?? model.review,
     arrivalsByHour:

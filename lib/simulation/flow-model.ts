@@ -19,7 +19,12 @@ export type PersonModel = {
   work: Samples;
   /** Learned from the team as a whole: the person did too few tasks to have a pace of their own (or was added by a lever). */
   pooled: boolean;
-  /** Taken out of the team by a lever: finishes what they have in work, gets nothing new. */
+  /**
+   * Gets new tasks: in the flow's team (in a manual flow, also handed tasks by the moderator
+   * lately). Someone outside it only finishes the tasks they hold.
+   */
+  inTeam: boolean;
+  /** Taken out of the team by a lever: finishes what is in work; the tasks waiting for them go to others. */
   removed: boolean;
 };
 
@@ -55,9 +60,12 @@ export type FlowModel = {
   /** Tasks arriving in each hour of the week (portal time, Sunday 0:00 first), on average. */
   arrivalsByHour: Float64Array;
   people: PersonModel[];
-  /** Manual flows: from creation to being handed on. */
+  /** The whole team's gaps and work, for people with too few tasks of their own and for newcomers. */
+  teamGaps: Samples;
+  teamWork: Samples;
+  /** Manual flows: from creation to being handed on (none seen: handed on at once). */
   assignDelays: Samples;
-  /** Awaiting review, per stint. */
+  /** Awaiting review, per stint (none seen: a review takes no time). */
   reviews: Samples;
   /** Share of reviews that send the task back. */
   returnShare: number;

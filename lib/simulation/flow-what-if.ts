@@ -2,7 +2,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { peopleOf } from '@/lib/people/people-of';
 import { ActionError } from '@/lib/errors/action-error';
 import { fitFlowModel, type FitError } from './fit-flow-model';
-import { applyLevers, leversMoved, type FlowLevers } from './flow-levers';
+import { applyLevers, type FlowLevers } from './flow-levers';
 import type { FlowModel } from './flow-model';
 import { loadFlowHistory } from './load-flow-history';
 import { simulateFlow, simulationDays, simulationRuns, type Simulation } from './simulate-flow';
@@ -22,8 +22,6 @@ export type WhatIfModel = {
   runs: number;
   days: number;
 };
-
-export type WhatIf = { asItIs: Simulation; withLevers: Simulation | null };
 
 /** The flow's model at `now`, or why there is none; null for an unknown flow. */
 async function modelOf(
@@ -71,22 +69,20 @@ export async function whatIfModel(
 }
 
 /**
- * The flow simulated as it is and, when any lever is moved, with the levers (the same seed, so the
- * difference is the levers'). Throws ActionError with the reason when it cannot be.
+ * The flow simulated with the levers (none: as it is). Always the same seed, so a run with levers
+ * differs from the run as it is where the levers make it. Throws ActionError with the reason when
+ * it cannot be simulated.
  */
 export async function simulateWhatIf(
   db: PrismaClient,
   flowId: string,
   levers: FlowLevers,
   now = new Date(),
-): Promise<WhatIf> {
+): Promise<Simulation> {
   const fitted = await modelOf(db, flowId, now);
   if (fitted === null) throw new ActionError('not-found', 'No such flow.');
   if ('error' in fitted) throw new ActionError(fitted.error, 'The flow has too little history to simulate.');
   const moved = applyLevers(fitted.model, levers);
   if ('error' in moved) throw new ActionError(moved.error, 'These levers do not fit the flow.');
-  return {
-    asItIs: simulateFlow(fitted.model),
-    withLevers: leversMoved(levers) ? simulateFlow(moved) : null,
-  };
+  return simulateFlow(moved);
 }

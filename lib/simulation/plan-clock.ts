@@ -10,7 +10,7 @@ import { isDayOff, type WorkCalendar } from '@/lib/time/work-calendar';
 export type PlanClock = {
   /** A moment (epoch ms) as plan time. */
   toPlan(moment: number): number;
-  /** The first moment at which `plan` time has passed. */
+  /** The moment at which `plan` time has passed: where days off stand still, the end of them (the next working day's start). */
   fromPlan(plan: number): number;
 };
 

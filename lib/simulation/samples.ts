@@ -8,8 +8,9 @@ export function samplesOf(values: readonly number[]): Samples {
   return Float64Array.from(values.filter((value) => Number.isFinite(value) && value >= 0)).sort();
 }
 
-/** One of the samples, each as likely. */
+/** One of the samples, each as likely; 0 when there are none (a stage the history never shows takes no time). */
 export function draw(samples: Samples, random: RandomGenerator): number {
+  if (samples.length === 0) return 0;
   return samples[Math.floor(uniform(random) * samples.length)]!;
 }
 

@@ -80,6 +80,35 @@ describe('simulateFlow', () => {
     expect(simulateFlow(model, { days: 10, runs: 100, seed: 7 })).not.toEqual(first);
   });
 
+  it('takes a stage the history never shows as taking no time, so the tasks still move on', () => {
+    // A manual flow with no hand-over seen, and task control on with no review seen.
+    const model = modelOf({
+      distribution: 'manually',
+      review: true,
+      arrivalsByHour: new Float64Array(168).fill(0.5),
+      people: [personOf(1, 1, 2)],
+    });
+    const result = simulateFlow(model, { days: 5, runs: 20 });
+    expect(result.completed.median).toBeGreaterThan(40);
+    expect(result.days.at(-1)!.pending.high).toBeLessThan(5);
+    expect(result.efficiency).toEqual({ median: 100, low: 100, high: 100 });
+  });
+
+  it('draws each task from its own stream: a lever that changes nothing changes no number', () => {
+    const model = modelOf({
+      arrivalsByHour: new Float64Array(168).fill(0.5),
+      people: [
+        { ...personOf(1, 0, 0, 0.5), gaps: samplesOf([0, hours(3)]), work: samplesOf([hours(5), hours(30)]) },
+        { ...personOf(2, 0, 0, 0.5), gaps: samplesOf([0, hours(3)]), work: samplesOf([hours(5), hours(30)]) },
+      ],
+    });
+    // A third person with no share gets no task, and every other draw stays where it was.
+    const outsider = { ...personOf(3, 50, 50, 0), inTeam: false };
+    expect(simulateFlow({ ...model, people: [...model.people, outsider] }, { days: 10, runs: 50 })).toEqual(
+      simulateFlow(model, { days: 10, runs: 50 }),
+    );
+  });
+
   it('keeps settled tasks in the window until their close falls out of it', () => {
     const settled = {
       createdBy: '2',

@@ -1,17 +1,16 @@
 import type { RandomGenerator } from 'pure-rand';
 import { flowDeadline } from '@/lib/bitrix24/flow-deadline';
 import { countsForEfficiency, efficiencyOf, efficiencyWindow, violatesInWindow } from '@/lib/metrics/flow-efficiency';
-import { percentile } from '@/lib/metrics/percentiles';
+import { bandOf, type Band } from '@/lib/metrics/percentiles';
 import { portalDay } from '@/lib/metrics/portal-days';
-import { seededGenerator, uniform } from '@/lib/metrics/seeded-random';
+import { streamOf, uniform } from '@/lib/metrics/seeded-random';
 import { dayMs, hourMs } from '@/lib/time/durations';
-import { hourOfWeek } from './fit-flow-model';
+import { hourOfWeek } from '@/lib/time/hour-of-week';
 import type { FlowModel, OpenTask } from './flow-model';
 import { planClock } from './plan-clock';
 import { draw, drawRest } from './samples';
 
-/** A figure over the runs: the median and the 10th–90th percentiles (an 80 % band). */
-export type Band = { median: number; low: number; high: number };
+export type { Band };
 
 /** A portal day ahead (day 0 is today, "YYYY-MM-DD") and the flow as it stands at its end. */
 export type SimulatedDay = { day: string; efficiency: Band; pending: Band; inProgress: Band };
@@ -46,6 +45,8 @@ type RunTask = {
   ready: number | null;
   person: number;
   start: number;
+  /** The task's own draws (see streamOf). */
+  random: RandomGenerator;
 };
 
 /**
@@ -134,7 +135,7 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
   };
 
   for (let run = 0; run < runs; run++) {
-    const random = seededGenerator(seed * 1_000_003 + run);
+    const arrivals = streamOf(seed, run, 0);
     total.fill(0);
     late.fill(0);
     waiting.fill(0);
@@ -161,7 +162,8 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
     };
 
     const tasks: RunTask[] = [];
-    for (const task of openInOrder) {
+    openInOrder.forEach((task, index) => {
+      const random = streamOf(seed, run, 1, index);
       const stage = task.stage;
       const ready =
         stage.kind === 'unassigned'
@@ -173,13 +175,15 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
       // A task waiting for someone who leaves the team is handed to someone else.
       const holder = stage.kind === 'unassigned' ? -1 : indexOf.get(stage.assignee)!;
       const person = stage.kind === 'waiting' && people[holder]!.removed ? -1 : holder;
-      tasks.push({ open: task, createdAt: task.createdAt, deadline: task.deadline, ready, person, start: NaN });
-    }
+      tasks.push({ open: task, createdAt: task.createdAt, deadline: task.deadline, ready, person, start: NaN, random });
+    });
+    let arrived = 0;
     for (let hour = 0; hour < hours; hour++) {
-      const arrivals = poisson(arrivalRate[hour]!, random);
+      const count = poisson(arrivalRate[hour]!, arrivals);
       const from = Math.max(now, firstHour + hour * hourMs);
       const to = Math.min(horizonEnd, firstHour + (hour + 1) * hourMs);
-      for (let arrival = 0; arrival < arrivals; arrival++) {
+      for (let arrival = 0; arrival < count; arrival++) {
+        const random = streamOf(seed, run, 2, arrived++);
         const createdAt = from + uniform(random) * (to - from);
         const handOn = model.distribution === 'manually' ? draw(model.assignDelays, random) : 0;
         tasks.push({
@@ -189,6 +193,7 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
           ready: plan(createdAt) + handOn,
           person: -1,
           start: NaN,
+          random,
         });
       }
     }
@@ -199,13 +204,13 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
     // Arrivals come in time order; only a hand-over delay can put a task behind a later one.
     if (model.distribution === 'manually') queue.sort((a, b) => a.ready! - b.ready!);
     for (const task of queue) {
-      if (task.person < 0) task.person = pick(shares, random);
-      task.start = Math.max(task.ready!, freeAt[task.person]!) + draw(people[task.person]!.gaps, random);
+      if (task.person < 0) task.person = pick(shares, task.random);
+      task.start = Math.max(task.ready!, freeAt[task.person]!) + draw(people[task.person]!.gaps, task.random);
       freeAt[task.person] = task.start;
     }
 
     for (const task of tasks) {
-      const open = task.open;
+      const { open, random } = task;
       const stage = open?.stage;
       const person = people[task.person]!;
       let handedIn: number | null = null;
@@ -305,16 +310,16 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
   for (let day = 0; day <= days; day++)
     dayList.push({
       day: portalDay(lastEnd + day * dayMs, model.timeZoneOffset),
-      efficiency: bandOf(column(efficiency, day), 0),
-      pending: bandOf(column(pending, day), 1),
-      inProgress: bandOf(column(inProgress, day), 1),
+      efficiency: bandOf(column(efficiency, day), Math.round),
+      pending: bandOf(column(pending, day), oneDecimal),
+      inProgress: bandOf(column(inProgress, day), oneDecimal),
     });
   return {
     days: dayList,
     efficiency: dayList.at(-1)!.efficiency,
-    pendingHours: pendingHours.length === 0 ? null : bandOf(pendingHours, 1),
-    inProgressHours: inProgressHours.length === 0 ? null : bandOf(inProgressHours, 1),
-    completed: bandOf(completed, 0),
+    pendingHours: pendingHours.length === 0 ? null : bandOf(pendingHours, oneDecimal),
+    inProgressHours: inProgressHours.length === 0 ? null : bandOf(inProgressHours, oneDecimal),
+    completed: bandOf(completed, Math.round),
     runs,
   };
 }
@@ -330,12 +335,16 @@ function cumulativeShares(shares: readonly number[]): Float64Array {
   return cumulative;
 }
 
-/** A person by their share. */
+/** A person by their share (never one with none, even where the shares' sum falls short of 1 by rounding). */
 function pick(cumulative: Float64Array, random: RandomGenerator): number {
   const u = uniform(random);
   for (let index = 0; index < cumulative.length; index++) if (u < cumulative[index]!) return index;
-  return cumulative.length - 1;
+  let last = cumulative.length - 1;
+  while (last > 0 && cumulative[last] === cumulative[last - 1]) last--;
+  return last;
 }
+
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /** Knuth's Poisson draw: an hour expects a handful of tasks at most. */
 function poisson(mean: number, random: RandomGenerator): number {
@@ -348,17 +357,4 @@ function poisson(mean: number, random: RandomGenerator): number {
     product *= uniform(random);
   } while (product > limit);
   return count;
-}
-
-function bandOf(values: readonly number[], decimals: number): Band {
-  const sorted = [...values].sort((a, b) => a - b);
-  const round = (value: number | null) => {
-    const factor = 10 ** decimals;
-    return Math.round((value ?? 0) * factor) / factor;
-  };
-  return {
-    median: round(percentile(sorted, 0.5)),
-    low: round(percentile(sorted, 0.1)),
-    high: round(percentile(sorted, 0.9)),
-  };
 }

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
-import {
-  countedDaysOf,
-  countedDaysUntil,
-  deliveryLearningWeeks,
-  deliveryRuns,
-  type Confidence,
-} from '@/lib/metrics/delivery-forecast';
+import { deliveryLearningWeeks, deliveryRuns, type Confidence } from '@/lib/metrics/delivery-forecast';
 import { plannedTimeCalibrationOf } from '@/lib/metrics/flow-calibration';
-import { deliveryForecastOf } from '@/lib/metrics/flow-delivery-forecast';
+import { deliveryDaysUntil, deliveryForecastOf } from '@/lib/metrics/flow-delivery-forecast';
 import type { RiskFlow } from '@/lib/metrics/open-task-risks';
-import { calibrationTargets, type PlannedTimeCalibration } from '@/lib/metrics/planned-time-calibration';
+import { suggestedTarget, type PlannedTimeCalibration } from '@/lib/metrics/planned-time-calibration';
 import { portalDay, shiftDay } from '@/lib/metrics/portal-days';
 import { storedWorkCalendar } from '@/lib/time/work-calendar';
 import type { FitError } from './fit-flow-model';
@@ -38,10 +32,7 @@ export type WhatIfPageData = {
 /** "How many by" looks this far ahead unless the reader picks a day, and at most a year. */
 const defaultByDays = 14;
 const maxByDays = 366;
-const dayParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((day) => !Number.isNaN(Date.parse(day)));
+const dayParam = z.iso.date();
 
 /**
  * The What if tab of a flow the caller has checked the viewer may see. `by` is the reader's day
@@ -80,13 +71,12 @@ export async function whatIfPage(
       { ...flow, plannedCompletionTime: row.plannedCompletionTime, workCalendar: flow.calendar },
       now,
     ),
-    deliveryForecastOf(db, flow, now, countedDaysUntil(countedDaysOf(flow), today, by)),
+    deliveryForecastOf(db, flow, now, deliveryDaysUntil(flow, now, by)),
   ]);
   return {
     model: model ?? { error: 'too-little-history' },
     calibration,
-    suggestedPlannedHours:
-      calibration.needed.find((entry) => entry.target === calibrationTargets[1])?.plannedHours ?? null,
+    suggestedPlannedHours: calibration.needed.find((entry) => entry.target === suggestedTarget)?.plannedHours ?? null,
     delivery: {
       backlog: { count: delivery.backlog, doneBy: delivery.doneBy },
       by: { day: by, atLeast: delivery.doneWithin, invalid: asked !== null && !inRange },

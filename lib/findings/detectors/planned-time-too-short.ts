@@ -1,14 +1,11 @@
 import { calibrationDays, calibrationFlowOf } from '@/lib/metrics/flow-calibration';
-import { onTimeShare, plannedTimeCalibration } from '@/lib/metrics/planned-time-calibration';
+import { plannedTimeCalibration, suggestedTarget } from '@/lib/metrics/planned-time-calibration';
 import { hourMs } from '@/lib/time/durations';
 import { beyondShare, stageShare, type Detector, type DetectorContext } from '../detector';
 import { postponingIsHabit } from './postponed-deadlines';
 
 /** A late task whose work took this share of the planned time or more is put down to a plan too short. */
 export const longWorkShare = 0.7;
-
-/** The share on time the suggested planned time keeps (one of the calibration's targets). */
-const suggestedOnTimeShare = 0.85;
 
 /** The work takes longer than the flow plans: the p85 lead time is past the planned time. */
 export const plannedTimeTooShort: Detector = {
@@ -42,14 +39,13 @@ export const plannedTimeTooShort: Detector = {
  */
 function suggestedPlan({ flow, inUnit, planned }: DetectorContext): Record<string, number> {
   const tasks = flow.completedLastQuarter;
-  const calibrationFlow = calibrationFlowOf(flow);
-  const calibration = plannedTimeCalibration(tasks, calibrationFlow, flow.plannedCompletionTime);
-  const hours = calibration.needed.find((entry) => entry.target === suggestedOnTimeShare)?.plannedHours ?? null;
-  if (hours === null || inUnit(hours * hourMs) <= inUnit(planned)) return {};
+  const calibration = plannedTimeCalibration(tasks, calibrationFlowOf(flow), flow.plannedCompletionTime);
+  const suggested = calibration.needed.find((entry) => entry.target === suggestedTarget);
+  if (!suggested?.plannedHours || inUnit(suggested.plannedHours * hourMs) <= inUnit(planned)) return {};
   return {
-    suggestedPlanned: inUnit(hours * hourMs),
+    suggestedPlanned: inUnit(suggested.plannedHours * hourMs),
     plannedOnTimePct: Math.round(100 * calibration.current.onTime),
-    suggestedOnTimePct: Math.round(100 * onTimeShare(tasks, calibrationFlow, hours)),
+    suggestedOnTimePct: Math.round(100 * suggested.onTime),
     calibrationTasks: calibration.basis,
     calibrationDays,
   };

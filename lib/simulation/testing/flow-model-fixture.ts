@@ -15,6 +15,7 @@ export function personOf(id: number, gapHours: number, workHours: number, share 
     gaps: samplesOf([hours(gapHours)]),
     work: samplesOf([hours(workHours)]),
     pooled: false,
+    inTeam: true,
     removed: false,
   };
 }
@@ -32,6 +33,8 @@ export function modelOf(overrides: Partial<FlowModel>): FlowModel {
     review: false,
     arrivalsByHour: new Float64Array(168),
     people: [personOf(1, 1, 1)],
+    teamGaps: samplesOf([hours(1)]),
+    teamWork: samplesOf([hours(1)]),
     assignDelays: samplesOf([]),
     reviews: samplesOf([]),
     returnShare: 0,
