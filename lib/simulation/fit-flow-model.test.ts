@@ -57,8 +57,8 @@ describe('fitFlowModel', () => {
     const model = fitFlowModel(history(tasks), testNow);
     if ('error' in model) throw new Error(model.error);
     const seven = model.people.find((person) => person.id === 7)!;
-    expect([...seven.gaps]).toEqual(Array(6).fill(hours(2)));
-    expect([...seven.work]).toEqual(Array(6).fill(hours(3)));
+    expect([...seven.paces.gaps]).toEqual(Array(6).fill(hours(2)));
+    expect([...seven.paces.work]).toEqual(Array(6).fill(hours(3)));
     expect(seven.pooled).toBe(false);
   });
 

@@ -7,7 +7,7 @@ import { dayMs } from '@/lib/time/durations';
 import type { WorkCalendar } from '@/lib/time/work-calendar';
 import type { DistributionType, FlowModel, OpenTask, OpenTaskStage, PersonModel } from './flow-model';
 import { planClock } from './plan-clock';
-import { samplesOf } from './samples';
+import { pacesOf, samplesOf } from './samples';
 
 /** A flow's settings and the tasks it knows at `now` (docs/simulation.md, "What it learns from"). */
 export type FlowHistory = {
@@ -51,32 +51,36 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
   const inLearning = (moment: number | null) => moment !== null && moment >= learnFrom && moment <= now;
   const tasks = history.tasks.filter((task) => isFlowTask(task, history.distribution));
 
-  // Who got to each task, and from when it waited for them.
-  const starts = new Map<number, { ready: number; start: number }[]>();
-  const work = new Map<number, number[]>();
+  // Who got to each task, from when it waited for them, and when it was handed in.
+  const starts = new Map<number, { ready: number; start: number; handIn: number | null }[]>();
   for (const task of tasks) {
     if (task.startedAt === null || task.startedAt > now) continue;
     const starter = assigneeAt(task, task.startedAt);
-    const list = starts.get(starter) ?? [];
-    list.push({ ready: readyAt(task, history.distribution), start: task.startedAt });
-    starts.set(starter, list);
     const handIn = firstHandIn(task) ?? task.closedAt;
-    if (inLearning(handIn)) work.set(starter, [...(work.get(starter) ?? []), span(task.startedAt, handIn!)]);
+    const list = starts.get(starter) ?? [];
+    list.push({
+      ready: readyAt(task, history.distribution),
+      start: task.startedAt,
+      handIn: handIn !== null && handIn <= now ? handIn : null,
+    });
+    starts.set(starter, list);
   }
-  const gaps = new Map<number, number[]>();
+  // Each task started in the learning days and handed in since: its gap and its work.
+  const paces = new Map<number, { gap: number; work: number }[]>();
   for (const [person, list] of starts) {
     list.sort((a, b) => a.start - b.start);
-    const own: number[] = [];
+    const own: { gap: number; work: number }[] = [];
     list.forEach((entry, index) => {
-      if (!inLearning(entry.start)) return;
+      if (!inLearning(entry.start) || entry.handIn === null) return;
       const free = index === 0 ? entry.ready : Math.max(entry.ready, list[index - 1]!.start);
-      own.push(span(Math.min(free, entry.start), entry.start));
+      own.push({ gap: span(Math.min(free, entry.start), entry.start), work: span(entry.start, entry.handIn) });
     });
-    gaps.set(person, own);
+    paces.set(person, own);
   }
-  const teamGaps = samplesOf([...gaps.values()].flat());
-  const teamWork = samplesOf([...work.values()].flat());
-  if (teamGaps.length < ownPaceTasks || teamWork.length < ownPaceTasks) return { error: 'too-little-history' };
+  const teamPairs = [...paces.values()].flat();
+  if (teamPairs.length < ownPaceTasks) return { error: 'too-little-history' };
+  const teamPaces = pacesOf(teamPairs);
+  const teamWork = samplesOf(teamPairs.map((pair) => pair.work));
 
   // Who gets the new tasks: each person's share of the recent ones.
   const arrivalFrom = now - arrivalDays * dayMs;
@@ -96,15 +100,14 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
   if (team.length === 0) return { error: 'no-team' };
   const handedOut = team.reduce((sum, id) => sum + (received.get(id) ?? 0), 0);
   const personOf = (id: number): PersonModel => {
-    const ownGaps = gaps.get(id) ?? [];
-    const ownWork = work.get(id) ?? [];
-    const pooled = ownGaps.length < ownPaceTasks || ownWork.length < ownPaceTasks;
+    const own = paces.get(id) ?? [];
+    const pooled = own.length < ownPaceTasks;
     const member = inTeam(id);
     return {
       id,
       share: !member ? 0 : handedOut === 0 ? 1 / team.length : (received.get(id) ?? 0) / handedOut,
-      gaps: pooled ? teamGaps : samplesOf(ownGaps),
-      work: pooled ? teamWork : samplesOf(ownWork),
+      paces: pooled ? teamPaces : pacesOf(own),
+      work: pooled ? teamWork : samplesOf(own.map((pair) => pair.work)),
       pooled,
       inTeam: member,
       removed: false,
@@ -148,7 +151,7 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
     review: history.taskControl,
     arrivalsByHour,
     people,
-    teamGaps,
+    teamPaces,
     teamWork,
     assignDelays: samplesOf(
       tasks.flatMap((task) => {
@@ -165,7 +168,7 @@ export function fitFlowModel(history: FlowHistory, now: number): FlowModel | { e
     basis: {
       learnDays,
       arrivalDays,
-      tasks: [...work.values()].reduce((sum, list) => sum + list.length, 0),
+      tasks: teamPairs.length,
       arrivals: recent.length,
     },
   };

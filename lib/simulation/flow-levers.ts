@@ -72,7 +72,7 @@ export function applyLevers(model: FlowModel, levers: FlowLevers): FlowModel | {
     const newcomer = (index: number): PersonModel => ({
       id: -(index + 1),
       share: 1 / (team.length + added),
-      gaps: model.teamGaps,
+      paces: model.teamPaces,
       work: model.teamWork,
       pooled: true,
       inTeam: true,

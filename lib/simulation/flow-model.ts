@@ -1,6 +1,6 @@
 import type { EfficiencyTask } from '@/lib/metrics/flow-efficiency';
 import type { WorkCalendar } from '@/lib/time/work-calendar';
-import type { Samples } from './samples';
+import type { Paces, Samples } from './samples';
 
 /**
  * A flow as the simulator runs it (docs/simulation.md): its settings, each person's pace and the
@@ -13,9 +13,12 @@ export type PersonModel = {
   id: number;
   /** Share of the flow's new tasks this person gets (all shares add up to 1). */
   share: number;
-  /** How long the person takes to get to the next task waiting for them, once the one before is started. */
-  gaps: Samples;
-  /** From taking a task into work to handing it in. */
+  /**
+   * Task by task: how long the person took to get to the next task waiting for them, once the one
+   * before was started, and its work from taking it into work to handing it in.
+   */
+  paces: Paces;
+  /** The same work on its own, sorted: what is left of a task in work now is drawn from it. */
   work: Samples;
   /** Learned from the team as a whole: the person did too few tasks to have a pace of their own (or was added by a lever). */
   pooled: boolean;
@@ -60,8 +63,8 @@ export type FlowModel = {
   /** Tasks arriving in each hour of the week (portal time, Sunday 0:00 first), on average. */
   arrivalsByHour: Float64Array;
   people: PersonModel[];
-  /** The whole team's gaps and work, for people with too few tasks of their own and for newcomers. */
-  teamGaps: Samples;
+  /** The whole team's paces, for people with too few tasks of their own and for newcomers. */
+  teamPaces: Paces;
   teamWork: Samples;
   /** Manual flows: from creation to being handed on (none seen: handed on at once). */
   assignDelays: Samples;

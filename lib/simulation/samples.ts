@@ -8,6 +8,17 @@ export function samplesOf(values: readonly number[]): Samples {
   return Float64Array.from(values.filter((value) => Number.isFinite(value) && value >= 0)).sort();
 }
 
+/**
+ * A person's pace as their tasks showed it, task by task: the gap before they got to each (see
+ * fit-flow-model.ts) and its work, side by side, so a task drawn long in one is long in the other
+ * as it was (a task that waited for a clarification also took longer to do).
+ */
+export type Paces = { gaps: Float64Array; work: Float64Array };
+
+export function pacesOf(pairs: readonly { gap: number; work: number }[]): Paces {
+  return { gaps: Float64Array.from(pairs, (pair) => pair.gap), work: Float64Array.from(pairs, (pair) => pair.work) };
+}
+
 /** One of the samples, each as likely; 0 when there are none (a stage the history never shows takes no time). */
 export function draw(samples: Samples, random: RandomGenerator): number {
   if (samples.length === 0) return 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplesOf } from './samples';
+import { pacesOf, samplesOf } from './samples';
 import { simulateFlow } from './simulate-flow';
 import { hours, modelOf, personOf, testNow } from './testing/flow-model-fixture';
 
@@ -70,8 +70,11 @@ describe('simulateFlow', () => {
       people: [
         {
           ...personOf(1, 0, 0),
-          gaps: samplesOf([0, hours(2), hours(8)]),
-          work: samplesOf([hours(5), hours(20), hours(40)]),
+          paces: pacesOf([
+            { gap: 0, work: hours(5) },
+            { gap: hours(2), work: hours(20) },
+            { gap: hours(8), work: hours(40) },
+          ]),
         },
       ],
     });
@@ -98,8 +101,20 @@ describe('simulateFlow', () => {
     const model = modelOf({
       arrivalsByHour: new Float64Array(168).fill(0.5),
       people: [
-        { ...personOf(1, 0, 0, 0.5), gaps: samplesOf([0, hours(3)]), work: samplesOf([hours(5), hours(30)]) },
-        { ...personOf(2, 0, 0, 0.5), gaps: samplesOf([0, hours(3)]), work: samplesOf([hours(5), hours(30)]) },
+        {
+          ...personOf(1, 0, 0, 0.5),
+          paces: pacesOf([
+            { gap: 0, work: hours(5) },
+            { gap: hours(3), work: hours(30) },
+          ]),
+        },
+        {
+          ...personOf(2, 0, 0, 0.5),
+          paces: pacesOf([
+            { gap: 0, work: hours(5) },
+            { gap: hours(3), work: hours(30) },
+          ]),
+        },
       ],
     });
     // A third person with no share gets no task, and every other draw stays where it was.

@@ -45,6 +45,8 @@ type RunTask = {
   ready: number | null;
   person: number;
   start: number;
+  /** Its work from its start to its hand-in, drawn with its gap (plan time). */
+  work: number;
   /** The task's own draws (see streamOf). */
   random: RandomGenerator;
 };
@@ -175,7 +177,16 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
       // A task waiting for someone who leaves the team is handed to someone else.
       const holder = stage.kind === 'unassigned' ? -1 : indexOf.get(stage.assignee)!;
       const person = stage.kind === 'waiting' && people[holder]!.removed ? -1 : holder;
-      tasks.push({ open: task, createdAt: task.createdAt, deadline: task.deadline, ready, person, start: NaN, random });
+      tasks.push({
+        open: task,
+        createdAt: task.createdAt,
+        deadline: task.deadline,
+        ready,
+        person,
+        start: NaN,
+        work: NaN,
+        random,
+      });
     });
     let arrived = 0;
     for (let hour = 0; hour < hours; hour++) {
@@ -193,6 +204,7 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
           ready: plan(createdAt) + handOn,
           person: -1,
           start: NaN,
+          work: NaN,
           random,
         });
       }
@@ -205,7 +217,10 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
     if (model.distribution === 'manually') queue.sort((a, b) => a.ready! - b.ready!);
     for (const task of queue) {
       if (task.person < 0) task.person = pick(shares, task.random);
-      task.start = Math.max(task.ready!, freeAt[task.person]!) + draw(people[task.person]!.gaps, task.random);
+      const { paces } = people[task.person]!;
+      const pace = Math.floor(uniform(task.random) * paces.gaps.length);
+      task.start = Math.max(task.ready!, freeAt[task.person]!) + paces.gaps[pace]!;
+      task.work = paces.work[pace]!;
       freeAt[task.person] = task.start;
     }
 
@@ -220,7 +235,7 @@ export function simulateFlow(model: FlowModel, options: SimulationOptions = {}):
         handedIn =
           stage?.kind === 'working'
             ? planNow + drawRest(person.work, planNow - plan(stage.since), random)
-            : task.start + draw(person.work, random);
+            : task.start + task.work;
         reviewEnd = model.review ? handedIn + draw(model.reviews, random) : handedIn;
       }
       let returnedAt: number | null = null;

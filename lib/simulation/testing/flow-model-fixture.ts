@@ -1,7 +1,7 @@
 import { defaultWorkCalendar } from '@/lib/time/work-calendar';
 import { hourMs } from '@/lib/time/durations';
 import type { FlowModel, PersonModel } from '../flow-model';
-import { samplesOf } from '../samples';
+import { pacesOf, samplesOf } from '../samples';
 
 /** Monday 2 March 2026, noon, portal time UTC: the tests' "now". */
 export const testNow = Date.parse('2026-03-02T12:00:00Z');
@@ -12,7 +12,7 @@ export function personOf(id: number, gapHours: number, workHours: number, share 
   return {
     id,
     share,
-    gaps: samplesOf([hours(gapHours)]),
+    paces: pacesOf([{ gap: hours(gapHours), work: hours(workHours) }]),
     work: samplesOf([hours(workHours)]),
     pooled: false,
     inTeam: true,
@@ -33,7 +33,7 @@ export function modelOf(overrides: Partial<FlowModel>): FlowModel {
     review: false,
     arrivalsByHour: new Float64Array(168),
     people: [personOf(1, 1, 1)],
-    teamGaps: samplesOf([hours(1)]),
+    teamPaces: pacesOf([{ gap: hours(1), work: hours(1) }]),
     teamWork: samplesOf([hours(1)]),
     assignDelays: samplesOf([]),
     reviews: samplesOf([]),
