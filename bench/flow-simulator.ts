@@ -201,7 +201,7 @@ ${replayRows.map((row) => `| ${row.id} | ${row.cause} | ${row.real30} | ${row.si
 ${leverRows.map((row) => `| ${row.id} | ${row.cause} | ${row.lever} | ${row.before} | ${row.after} | ${row.improved ? 'yes' : '**no**'} |`).join('\n')}
 
 **Speed.** The busiest flow (${busyFlow.id}, ${arrivalsPerDay.toFixed(1)} new tasks a day, ${busy.open.length} open): 1,000 runs of 30 days take
-**${simulationMs.toFixed(0)} ms** (median of 5), against ${ruleMs.toFixed(0)} ms for 1,000 evaluations of the portal's efficiency rule over its
-${windowTasks.length} tasks (ratio ${(simulationMs / ruleMs).toFixed(1)}×). The target is under a second, so it runs on the request path.
+**${Math.round(simulationMs).toLocaleString('en-US')} ms** (median of 5), against ${Math.round(ruleMs).toLocaleString('en-US')} ms for 1,000 evaluations of the portal's efficiency rule over its
+${windowTasks.length.toLocaleString('en-US')} tasks (ratio ${(simulationMs / ruleMs).toFixed(1)}×). The target is under a second, so it runs on the request path.
 `,
 );
