@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { outboundFetch, outboundRefusalOf } from '@/lib/http/outbound-guard';
 import { Bitrix24Error, portalError, refusedByGuard, unreachable } from './errors';
 import { encodePhpQuery } from './php-query';
-import { LeakyBucketLimiter, OperatingBudget, realClock, type Clock } from './rate-limiter';
+import { LeakyBucketLimiter, OperatingBudget, realClock, type Clock, type RequestLimiter } from './rate-limiter';
 
 /**
  * A thin typed client for Bitrix24 REST v2 (why not the official SDK: docs/bitrix24-client.md).
@@ -51,7 +51,7 @@ export type RetryNotice = { method: string; attempt: number; waitMs: number; err
 export type Bitrix24ClientOptions = {
   connection: Bitrix24Connection;
   /** Share one per portal: every caller of the portal must go through the same bucket. */
-  limiter?: LeakyBucketLimiter;
+  limiter?: RequestLimiter;
   budget?: OperatingBudget;
   clock?: Clock;
   /** The outbound guard's fetch unless given: a portal's address is typed by an admin or named by a token answer. */
@@ -69,7 +69,7 @@ export type Bitrix24ClientOptions = {
 type Params = Record<string, unknown>;
 
 export class Bitrix24Client {
-  readonly limiter: LeakyBucketLimiter;
+  readonly limiter: RequestLimiter;
   readonly budget: OperatingBudget;
   private readonly clock: Clock;
   private readonly fetchImpl: typeof fetch;
@@ -168,7 +168,7 @@ export class Bitrix24Client {
       const tokens = connection.kind === 'oauth' ? await connection.tokens.current() : undefined;
       try {
         const answer = await this.send(method, params, tokens?.accessToken);
-        this.limiter.accepted();
+        await this.limiter.accepted();
         this.budget.record(method, answer.time);
         if (!schema) return answer as CallResult<T>;
         const parsed = schema.safeParse(answer.result);
@@ -192,7 +192,7 @@ export class Bitrix24Client {
             await this.refreshTokens(tokens, connection.tokens);
           continue;
         } else if (error.kind === 'rate-limited' && rateLimitAttempts < (this.options.maxRateLimitRetries ?? 8)) {
-          this.limiter.refused();
+          await this.limiter.refused();
           waitMs = this.backoff(rateLimitAttempts++, 1_000);
         } else if (
           error.kind === 'operation-limit' &&

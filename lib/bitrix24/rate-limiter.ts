@@ -19,7 +19,18 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export class LeakyBucketLimiter {
+/**
+ * What the client asks of a limiter: a turn before each request, and what the portal answered.
+ * LeakyBucketLimiter keeps the bucket in the process; lib/portals/shared-rate-limit.ts keeps it in
+ * PostgreSQL, so that every instance of the app counts into one bucket per portal.
+ */
+export type RequestLimiter = {
+  acquire(): Promise<void>;
+  refused(): void | Promise<void>;
+  accepted(): void | Promise<void>;
+};
+
+export class LeakyBucketLimiter implements RequestLimiter {
   private level = 0;
   private updatedAt: number;
   private capacity: number;

@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
-import { LeakyBucketLimiter, OperatingBudget } from '@/lib/bitrix24/rate-limiter';
+import { OperatingBudget } from '@/lib/bitrix24/rate-limiter';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma, type PortalKind } from '@/lib/db/generated/client';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { appKeysFor } from './app-keys';
 import { appTokenStore, type AppKeys } from './app-token-store';
+import { SharedLeakyBucket } from './shared-rate-limit';
 
 /**
  * How Flowpilot reaches a portal, stored with its secrets sealed (webhook URL, event token), and
@@ -63,13 +64,14 @@ export async function saveWebhookConnection(
   });
 }
 
-type SharedLimits = { limiter: LeakyBucketLimiter; budget: OperatingBudget };
+type SharedLimits = { limiter: SharedLeakyBucket; budget: OperatingBudget };
 const limitsByPortal = new Map<string, SharedLimits>();
 
-function sharedLimits(portalId: string): SharedLimits {
+/** The portal's limits as this instance counts them: the request bucket in the database, shared by all instances. */
+function sharedLimits(db: PrismaClient, portalId: string): SharedLimits {
   let limits = limitsByPortal.get(portalId);
   if (!limits) {
-    limits = { limiter: new LeakyBucketLimiter(), budget: new OperatingBudget() };
+    limits = { limiter: new SharedLeakyBucket(db, portalId), budget: new OperatingBudget() };
     limitsByPortal.set(portalId, limits);
   }
   return limits;
@@ -97,7 +99,7 @@ export async function portalClient(
   if (connection?.sealedWebhookUrl) {
     return new Bitrix24Client({
       connection: { kind: 'webhook', url: box.open(connection.sealedWebhookUrl, 'portal_connection.sealedWebhookUrl') },
-      ...sharedLimits(portalId),
+      ...sharedLimits(db, portalId),
       ...clientOptions,
     });
   }
@@ -110,7 +112,7 @@ export async function portalClient(
     );
     return new Bitrix24Client({
       connection: { kind: 'oauth', endpoint: connection.restEndpoint, tokens },
-      ...sharedLimits(portalId),
+      ...sharedLimits(db, portalId),
       ...clientOptions,
     });
   }
