@@ -50,6 +50,12 @@ test('pages, API answers, refusals and static files carry the security headers',
   expect(file.status()).toBe(200);
   for (const [name, value] of Object.entries(everywhere))
     expect(file.headers()[name], `${name} on ${asset}`).toBe(value);
+  // Browsers ask for the icon unprompted: it is there, signed in or not.
+  const icon = await request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/x-icon');
+  for (const [name, value] of Object.entries(everywhere))
+    expect(icon.headers()[name], `${name} on the icon`).toBe(value);
 });
 
 /** Collects the page's CSP violations (and uncaught errors, which a blocked script would cause). */
