@@ -3,13 +3,9 @@ import type { PrismaClient } from '@/lib/db/client';
 import type { ForecastTask } from './efficiency-forecast';
 import { efficiencyTaskOf, efficiencyWindow } from './flow-efficiency';
 import { groupByFlow } from './group-by-flow';
-import { metricTaskFromMirror, mirroredChangeRowSchema, mirroredTaskRowSchema } from './mirrored-metric-task';
+import { metricTaskFromMirror, mirroredTaskWithChangesSchema, taskChangesJsonSql } from './mirrored-metric-task';
 
-const taskRowSchema = mirroredTaskRowSchema.extend({
-  flowId: z.string(),
-  // A JSON aggregate gives the change's time as text.
-  changes: z.array(mirroredChangeRowSchema.extend({ changedAt: z.coerce.date() })),
-});
+const taskRowSchema = mirroredTaskWithChangesSchema.extend({ flowId: z.string() });
 
 /**
  * The tasks the efficiency rule can see at `now` for each flow, with their history, by flow id:
@@ -31,11 +27,7 @@ export async function mirroredEfficiencyTasks(
     )
     SELECT t."flowId"::text AS "flowId", t."bitrixTaskId", t.status::int AS status, t."createdBy", t."responsibleId",
       t."createdAt", t."startedAt", t."closedAt", t.deadline,
-      COALESCE((
-        SELECT json_agg(json_build_object('field', c.field, 'fromValue', c."fromValue", 'toValue', c."toValue", 'changedAt', c."changedAt")
-          ORDER BY c."changedAt", c.id)
-        FROM task_change c WHERE c."portalId" = t."portalId" AND c."bitrixTaskId" = t."bitrixTaskId"
-      ), '[]'::json) AS changes
+      ${taskChangesJsonSql()} AS changes
     FROM scope s
     -- Open and recently closed tasks through the (flowId, closedAt) index, as the flows list reads them.
     CROSS JOIN LATERAL (

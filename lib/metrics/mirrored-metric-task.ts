@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Prisma } from '@/lib/db/generated/client';
 import type { MetricTask } from './metric-task';
 
 /** A mirrored task row as the database gives it (dates as Date), checked on the way out of a raw query. */
@@ -19,6 +20,24 @@ export const mirroredChangeRowSchema = z.object({
   toValue: z.string().nullable(),
   changedAt: z.date(),
 });
+/** A task row read with its changes in one column (`taskChangesJsonSql`); JSON gives their times as text. */
+export const mirroredTaskWithChangesSchema = mirroredTaskRowSchema.extend({
+  changes: z.array(mirroredChangeRowSchema.extend({ changedAt: z.coerce.date() })),
+});
+
+/**
+ * The changes of the query's task `t`, oldest first, as one JSON array (empty when none): a
+ * task's history comes with it in the same statement. With `until`, only those made by then.
+ */
+export function taskChangesJsonSql(until?: Date): Prisma.Sql {
+  const madeBy = until === undefined ? Prisma.empty : Prisma.sql`AND c."changedAt" <= ${until}`;
+  return Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object('field', c.field, 'fromValue', c."fromValue", 'toValue', c."toValue", 'changedAt', c."changedAt")
+      ORDER BY c."changedAt", c.id)
+    FROM task_change c WHERE c."portalId" = t."portalId" AND c."bitrixTaskId" = t."bitrixTaskId" ${madeBy}
+  ), '[]'::json)`;
+}
+
 export type MirroredTaskRow = z.infer<typeof mirroredTaskRowSchema>;
 export type MirroredChangeRow = z.infer<typeof mirroredChangeRowSchema>;
 

@@ -2,17 +2,12 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import {
   metricTaskFromMirror,
-  mirroredChangeRowSchema,
-  mirroredTaskRowSchema,
+  mirroredTaskWithChangesSchema,
+  taskChangesJsonSql,
 } from '@/lib/metrics/mirrored-metric-task';
 import { dayMs } from '@/lib/time/durations';
 import { storedWorkCalendar } from '@/lib/time/work-calendar';
 import { learnDays, type FlowHistory } from './fit-flow-model';
-
-const taskRowSchema = mirroredTaskRowSchema.extend({
-  // A JSON aggregate gives the change's time as text.
-  changes: z.array(mirroredChangeRowSchema.extend({ changedAt: z.coerce.date() })),
-});
 
 /** The flow's settings and people, as the What if tab shows them beside the model. */
 export type SimulatedFlow = {
@@ -46,16 +41,12 @@ export async function loadFlowHistory(db: PrismaClient, flowId: string, now: Dat
   const rows = await db.$queryRaw<unknown[]>`
     SELECT t."bitrixTaskId", t.status::int AS status, t."createdBy", t."responsibleId",
       t."createdAt", t."startedAt", t."closedAt", t.deadline,
-      COALESCE((
-        SELECT json_agg(json_build_object('field', c.field, 'fromValue', c."fromValue", 'toValue', c."toValue", 'changedAt', c."changedAt")
-          ORDER BY c."changedAt", c.id)
-        FROM task_change c WHERE c."portalId" = t."portalId" AND c."bitrixTaskId" = t."bitrixTaskId" AND c."changedAt" <= ${now}
-      ), '[]'::json) AS changes
+      ${taskChangesJsonSql(now)} AS changes
     FROM task t
     WHERE t."flowId" = ${flow.id}::uuid AND t."deletedAt" IS NULL AND t."createdAt" <= ${now}
       AND (t."createdAt" >= ${from} OR t."closedAt" IS NULL OR t."closedAt" >= ${from})`;
   const tasks = z
-    .array(taskRowSchema)
+    .array(mirroredTaskWithChangesSchema)
     .parse(rows)
     .map((row) => metricTaskFromMirror(row, row.changes));
   return {
