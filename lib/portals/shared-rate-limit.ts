@@ -86,19 +86,22 @@ export class SharedLeakyBucket implements RequestLimiter {
    */
   async refused(): Promise<void> {
     await this.db.$executeRaw`
-      UPDATE portal_rate_bucket SET
-        capacity = CASE WHEN "adaptedAt" IS NULL OR clock_timestamp() - "adaptedAt" > interval '2 seconds'
-          THEN greatest(${this.margin + 1}, floor(least(capacity,
-            greatest(0, level - extract(epoch FROM clock_timestamp() - "updatedAt") * drain)) * 0.8))
-          ELSE capacity END,
-        drain = CASE WHEN "adaptedAt" IS NULL OR clock_timestamp() - "adaptedAt" > interval '2 seconds'
-          THEN greatest(0.5, drain * 0.8) ELSE drain END,
-        "adaptedAt" = CASE WHEN "adaptedAt" IS NULL OR clock_timestamp() - "adaptedAt" > interval '2 seconds'
-          THEN clock_timestamp() ELSE "adaptedAt" END,
-        "updatedAt" = clock_timestamp()
-      WHERE "portalId" = ${this.portalId}::uuid`;
-    // The bucket is full at its new size.
-    await this.db.$executeRaw`UPDATE portal_rate_bucket SET level = capacity WHERE "portalId" = ${this.portalId}::uuid`;
+      WITH bucket AS (
+        SELECT capacity, drain, "adaptedAt", clock_timestamp() AS at,
+          ("adaptedAt" IS NULL OR clock_timestamp() - "adaptedAt" > interval '2 seconds') AS adapt,
+          greatest(0, level - extract(epoch FROM clock_timestamp() - "updatedAt") * drain) AS settled
+        FROM portal_rate_bucket WHERE "portalId" = ${this.portalId}::uuid FOR UPDATE
+      ), estimate AS (
+        SELECT at,
+          CASE WHEN adapt THEN greatest(${this.margin + 1}, floor(least(capacity, settled) * 0.8)) ELSE capacity END AS capacity,
+          CASE WHEN adapt THEN greatest(0.5, drain * 0.8) ELSE drain END AS drain,
+          CASE WHEN adapt THEN at ELSE "adaptedAt" END AS "adaptedAt"
+        FROM bucket
+      )
+      -- Full at its new size.
+      UPDATE portal_rate_bucket p
+      SET capacity = e.capacity, drain = e.drain, level = e.capacity, "adaptedAt" = e."adaptedAt", "updatedAt" = e.at
+      FROM estimate e WHERE p."portalId" = ${this.portalId}::uuid`;
   }
 
   /** A call went through: move a lowered estimate back toward the preset (nothing to write while it is the preset). */
