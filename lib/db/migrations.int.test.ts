@@ -44,6 +44,16 @@ describe('applyMigrations', () => {
     expect(tables.map((t) => t.table_name)).toContain('installation');
   });
 
+  it('several instances starting at once on one new database: each waits its turn, every migration applied once', async () => {
+    const { url } = await database();
+    const layout = projectMigrationsLayout();
+    const results = await Promise.all([1, 2, 3, 4].map(() => applyMigrations(url, layout)));
+    const applied = results.flat();
+    expect(new Set(applied).size).toBe(applied.length);
+    const rows = await query<{ migration_name: string }>(url, 'SELECT migration_name FROM _prisma_migrations');
+    expect(rows.map((row) => row.migration_name).sort()).toEqual([...applied].sort());
+  });
+
   it("keeps Prisma's own history, so `prisma migrate deploy` can take over", async () => {
     const { url } = await database();
     const layout = projectMigrationsLayout();

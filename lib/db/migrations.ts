@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { noSchemaFilter, openSchemaEngine, type SchemaFile } from './schema-engine';
+import { withPgClient } from './with-pg-client';
 
 /**
  * Prisma migrations in the standard layout (`prisma/migrations/<timestamp>_<name>/migration.sql`
@@ -61,16 +62,23 @@ async function readSchemaFile(file: string): Promise<SchemaFile> {
   return { path: path.basename(file), content: await readFile(file, 'utf8') };
 }
 
-/** Applies every migration the database has not had yet; returns the names it applied. */
+/**
+ * Applies every migration the database has not had yet; returns the names it applied. Instances
+ * starting at once on one database take turns: the schema engine's own lock gives up after 10
+ * seconds, so a start waits on this session lock first, with no time limit.
+ */
 export async function applyMigrations(connectionString: string, layout: MigrationsLayout): Promise<string[]> {
-  const engine = await openSchemaEngine(connectionString, await readSchemaFile(layout.schemaPath));
-  try {
-    const migrationsList = await readMigrationsList(layout.migrationsDir);
-    const result = await engine.applyMigrations({ migrationsList, filters: noSchemaFilter });
-    return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  return withPgClient(connectionString, async (lockHolder) => {
+    await lockHolder.query(`SELECT pg_advisory_lock(hashtext('flowpilot:migrations'))`);
+    const engine = await openSchemaEngine(connectionString, await readSchemaFile(layout.schemaPath));
+    try {
+      const migrationsList = await readMigrationsList(layout.migrationsDir);
+      const result = await engine.applyMigrations({ migrationsList, filters: noSchemaFilter });
+      return result.appliedMigrationNames;
+    } finally {
+      engine.free();
+    }
+  });
 }
 
 /**
