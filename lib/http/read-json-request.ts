@@ -11,8 +11,21 @@ function fromOwnOrigin(request: Request): boolean {
   if (request.headers.get('sec-fetch-site') === 'cross-site') return false;
   const origin = request.headers.get('origin');
   if (origin === null) return true;
-  const own = [new URL(request.url).origin, ...(env().APP_URL ? [new URL(env().APP_URL!).origin] : [])];
-  return own.includes(origin);
+  return ownOrigins(request).includes(origin);
+}
+
+/**
+ * The addresses Flowpilot is open at for this request: the one the browser used, as the
+ * connection or a trusted proxy tells it (lib/http/forwarded-headers.ts; Next.js names its own
+ * server localhost in request.url, whatever address was used), and APP_URL.
+ */
+function ownOrigins(request: Request): string[] {
+  // A chain of proxies lists one value each; the first is what the browser used.
+  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim() || null;
+  const host = first('x-forwarded-host') ?? first('host');
+  const protocol = first('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '');
+  const used = host ? [`${protocol}://${host}`] : [new URL(request.url).origin];
+  return [...used, ...(env().APP_URL ? [new URL(env().APP_URL!).origin] : [])];
 }
 
 /**
