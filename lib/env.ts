@@ -24,6 +24,8 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   APP_URL: z.string().url().optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** A sync run whose instance has been silent this long is taken over by another; heartbeats come every 5 s. */
+  SYNC_TAKEOVER_SECONDS: z.coerce.number().int().min(15).max(3600).default(30),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_MAX_AGE_HOURS: z.coerce
@@ -79,6 +81,8 @@ const fixes: Record<EnvName, string> = {
   DATA_DIR: 'set a folder path for local data, or leave it unset for .data',
   EMBEDDED_PG_PORT: 'set a free port from 1 to 65535 for the embedded database, for example EMBEDDED_PG_PORT=54329',
   APP_URL: 'set the address people open Flowpilot at, for example https://flowpilot.example.com',
+  SYNC_TAKEOVER_SECONDS:
+    'set how many seconds a silent sync run waits before another instance takes it over (15 to 3600), for example SYNC_TAKEOVER_SECONDS=30',
   TRUSTED_PROXY_HOPS:
     'set how many reverse proxies stand in front of Flowpilot (0 to 10), for example TRUSTED_PROXY_HOPS=1 behind one nginx',
   AUTH_SECRET:

@@ -156,6 +156,7 @@ export async function launch(mode: 'production' | 'development', root: string = 
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       log,
       appUrl,
+      staleAfterMs: config.SYNC_TAKEOVER_SECONDS * 1000,
     });
     shutdown.add(worker.stop);
     if (
