@@ -12,18 +12,18 @@ beforeAll(async () => {
 afterAll(() => portal.stop());
 
 describe('rate limiter against the portal bucket', () => {
-  it('a burst of 120 calls at the default preset never draws QUERY_LIMIT_EXCEEDED', { timeout: 90_000 }, async () => {
+  it('a burst of 64 calls at the default preset never draws QUERY_LIMIT_EXCEEDED', { timeout: 90_000 }, async () => {
     const notices: RetryNotice[] = [];
     const client = new Bitrix24Client({
       connection: { kind: 'webhook', url: portal.webhookUrl },
       onRetry: (notice) => notices.push(notice),
     });
     const started = Date.now();
-    const answers = await Promise.all(Array.from({ length: 120 }, () => client.call('server.time')));
-    expect(answers).toHaveLength(120);
+    const answers = await Promise.all(Array.from({ length: 64 }, () => client.call('server.time')));
+    expect(answers).toHaveLength(64);
     expect(notices).toEqual([]);
-    // 48 at once, the rest at 2/s: the limiter, not luck, kept it under the limit.
-    expect(Date.now() - started).toBeGreaterThan(30_000);
+    // 48 at once, the other 16 at 2/s: the limiter, not luck, kept it under the limit.
+    expect(Date.now() - started).toBeGreaterThan(7_000);
   });
 
   it(

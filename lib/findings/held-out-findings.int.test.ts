@@ -6,8 +6,9 @@ import { syncFixture } from '@/lib/sync/testing/sync-fixture';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import { diagnoseSyncedFlows, expectedKind } from './testing/generated-diagnosis';
 
-// Held out: the thresholds were set by looking at seed 11's company; these seeds were not looked at.
-describe.each([23, 24])('findings on a generated company (seed %i), synced from the demo portal', (seed) => {
+// Held out: the thresholds were set by looking at seed 11's company; this seed was not looked at
+// (messy-findings.int.test.ts holds out ten more companies).
+describe.each([23])('findings on a generated company (seed %i), synced from the demo portal', (seed) => {
   let database: MigratedDatabase;
   let fixture: Awaited<ReturnType<typeof syncFixture>>;
 
