@@ -340,3 +340,8 @@ test('a scheduled job fires once per slot, not once per instance', async () => {
   );
   expect(fired.map((slot) => slot.jobs)).toEqual(fired.map(() => 1));
 });
+
+test('together the instances stayed inside the portal’s request limit', () => {
+  // Both count their requests in one shared bucket (lib/portals/shared-rate-limit.ts).
+  expect(portal.limits.refused).toBe(0);
+});

@@ -10,6 +10,8 @@ export const defaultLimits: LimitSettings = { burst: 50, drainPerSecond: 2, oper
 export class PortalLimits {
   private readonly buckets = new Map<string, { level: number; at: number }>();
   private readonly operating = new Map<string, { minute: number; seconds: number }[]>();
+  /** Requests refused with QUERY_LIMIT_EXCEEDED so far, for tests of clients that must never draw one. */
+  refused = 0;
 
   constructor(public settings: LimitSettings = { ...defaultLimits }) {}
 
@@ -19,7 +21,10 @@ export class PortalLimits {
     bucket.level = Math.max(0, bucket.level - ((now - bucket.at) / 1000) * this.settings.drainPerSecond);
     bucket.at = now;
     this.buckets.set(key, bucket);
-    if (bucket.level + 1 > this.settings.burst) return false;
+    if (bucket.level + 1 > this.settings.burst) {
+      this.refused += 1;
+      return false;
+    }
     bucket.level += 1;
     return true;
   }

@@ -54,6 +54,7 @@ describe('one rate limit per portal across instances', () => {
     );
     // 60 calls against a bucket of 50: the portal refused none, because the two waited for each other.
     expect(notices.filter((notice) => notice.error.kind === 'rate-limited')).toEqual([]);
+    expect(portal.limits.refused).toBe(0);
     expect(Date.now() - started).toBeGreaterThan(4_000);
   });
 
