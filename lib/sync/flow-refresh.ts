@@ -4,6 +4,7 @@ import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import type { PortalFlowData } from '@/lib/bitrix24/schemas';
 import type { PrismaClient } from '@/lib/db/client';
 import { removeFlows, upsertFlows } from './flow-writes';
+import { lockMirrorWrites } from './mirror-write-lock';
 import { linkTasksToFlows } from './task-writes';
 
 /**
@@ -82,6 +83,7 @@ export async function refreshFlows(
   const flows = [...found.values()].sort((a, b) => a.id - b.id);
   const removed = await db.$transaction(
     async (tx) => {
+      await lockMirrorWrites(tx, portalId);
       await upsertFlows(tx, portalId, flows, timeZoneOffset);
       const count = await removeFlows(tx, portalId, gone);
       await linkTasksToFlows(tx, portalId);

@@ -5,6 +5,7 @@ import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { portalTaskSchema } from '@/lib/bitrix24/schemas';
 import type { PrismaClient } from '@/lib/db/client';
 import { upsertFlows } from './flow-writes';
+import { lockMirrorWrites } from './mirror-write-lock';
 import { mirroredTask } from './mirrored-task';
 import { readHistoryChanges, storeHistories } from './task-histories';
 import { linkTasksToFlows, markTasksDeleted, upsertTasks } from './task-writes';
@@ -88,6 +89,7 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     const changes = await readHistoryChanges(client, flowTaskIds, offset);
 
     await db.$transaction(async (tx) => {
+      await lockMirrorWrites(tx, portalId);
       if (touchedFlows.length) await upsertFlows(tx, portalId, touchedFlows, offset);
       await upsertTasks(tx, portalId, present);
       if (newFlows.length) await linkTasksToFlows(tx, portalId);

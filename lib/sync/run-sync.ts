@@ -32,6 +32,7 @@ import {
 } from './sync-runs';
 import { readHistoryChanges, storeHistories } from './task-histories';
 import { markMissingInRange, upsertTasks } from './task-writes';
+import { lockMirrorWrites } from './mirror-write-lock';
 
 /**
  * Runs a sync to its end: a full sync (directory, every task by batched id ranges, flows,
@@ -123,6 +124,7 @@ async function writeTaskPage(
 ): Promise<void> {
   const rows = tasks.map((task) => mirroredTask(task, context.offset));
   await context.options.db.$transaction(async (tx) => {
+    await lockMirrorWrites(tx, context.run.portalId);
     await upsertTasks(tx, context.run.portalId, rows);
     context.done += rows.length;
     context.cursor = { ...context.cursor, afterId };
@@ -190,6 +192,7 @@ async function deletionsPhase(context: PhaseContext): Promise<void> {
     upToId: context.cursor.upToId,
   })) {
     await db.$transaction(async (tx) => {
+      await lockMirrorWrites(tx, context.run.portalId);
       const removed = await markMissingInRange(
         tx,
         context.run.portalId,
@@ -241,6 +244,7 @@ async function historiesPhase(context: PhaseContext): Promise<void> {
     if (ids.length === 0) return;
     const changes = await readHistoryChanges(client, ids, context.offset);
     await db.$transaction(async (tx) => {
+      await lockMirrorWrites(tx, context.run.portalId);
       await storeHistories(tx, context.run.portalId, ids, changes);
       context.done += ids.length;
       context.counts.histories = (context.counts.histories ?? 0) + ids.length;
