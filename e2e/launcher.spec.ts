@@ -99,7 +99,7 @@ test.describe('npm start on the embedded defaults', () => {
     await first.stop('SIGTERM');
     expect(processesUsing(dataDir)).toEqual([]);
 
-    // Restarted without HOST, and as if behind one TLS proxy: demo mode keeps to this machine.
+    // Restarted without HOST, and as if behind one TLS proxy: demo mode still listens on loopback only.
     const again = launch({ ...settings, HOST: undefined, TRUSTED_PROXY_HOPS: '1' });
     await waitForOutput(again, new RegExp(`installation ${id}, start #2\\b`), 120_000);
     await waitForOutput(again, /ready: /, 180_000);
@@ -111,9 +111,20 @@ test.describe('npm start on the embedded defaults', () => {
     // The same demo company again, already mirrored: no second first sync.
     expect(again.output()).toMatch(/demo portal [\w.-]+ on http/);
     expect(again.output()).not.toContain('first sync started');
-    expect(again.output()).toContain('demo mode: listening on 127.0.0.1 only');
     const lan = outsideAddress();
     if (lan) await expect(fetch(`http://${lan}:3101/sign-in`)).rejects.toThrow();
+    // But the proxy serves whoever reaches it: the demo accounts' password is on the console only.
+    const [, proxiedPassword] = await waitForOutput(
+      again,
+      /demo mode: listening on 127\.0\.0\.1 behind a reverse proxy\. The demo accounts \(.*\) sign in with the password (\S+), printed here only/,
+      1_000,
+    );
+    const proxiedSignIn = await (
+      await fetch('http://127.0.0.1:3101/sign-in', { headers: { 'accept-language': 'en' } })
+    ).text();
+    expect(proxiedSignIn).toContain('admin@demo.flowpilot.local');
+    expect(proxiedSignIn).toContain('printed only on the console');
+    expect(proxiedSignIn).not.toContain(proxiedPassword!);
 
     // Behind a TLS proxy (one trusted hop) the session cookie is the Secure one, and it opens the app.
     const viaTls = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };

@@ -15,6 +15,7 @@ import { eventsPath } from '@/lib/http/bitrix24-receiver-paths';
 import { resealLegacySecrets } from '@/lib/security/reseal-secrets';
 import { secretBox, type SecretBox } from '@/lib/security/secret-box';
 import { requestSync } from '@/lib/jobs/request-sync';
+import { demoReach } from './demo-reach';
 import { generatedSecret } from './generated-secret';
 import { portIsFree } from './port-free';
 import { acquireLaunchLock } from './launch-lock';
@@ -71,11 +72,6 @@ async function startDemo(db: PrismaClient, box: SecretBox, port: number) {
       `${company.tasks.length} tasks (ready in ${((performance.now() - started) / 1000).toFixed(1)} s); connect a real portal in Settings → Bitrix24`,
   );
   return demo;
-}
-
-/** Only this machine can reach a server bound to these. */
-function isLoopback(host: string): boolean {
-  return ['127.0.0.1', '::1', 'localhost'].includes(host) || host.startsWith('127.');
 }
 
 /** Says, once, what ending demo mode switched off. */
@@ -135,13 +131,15 @@ export async function launch(mode: 'production' | 'development', root: string = 
     if (demoState.state === 'created') log('demo mode: created the demo accounts listed on the sign-in page');
     const ended = demoModeEnded(demoState);
     if (ended) log(ended);
-    if (demoPassword && isLoopback(host)) {
+    const reach = demoReach(host, config);
+    if (demoPassword && reach === 'this-machine') {
       log(
         `demo mode: listening on ${host} only, so the demo accounts are for this machine; set HOST=0.0.0.0 to open the demo to your network`,
       );
     } else if (demoPassword) {
+      const where = reach === 'proxy' ? `on ${host} behind a reverse proxy` : `on ${host}, open to your network`;
       log(
-        `demo mode: listening on ${host}, open to your network. The demo accounts (${demoAccounts.map((account) => account.email).join(', ')}) sign in with the password ${demoPassword}, printed here only`,
+        `demo mode: listening ${where}. The demo accounts (${demoAccounts.map((account) => account.email).join(', ')}) sign in with the password ${demoPassword}, printed here only`,
       );
     }
     const firstRun = await prepareFirstRun(client, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
@@ -196,7 +194,7 @@ export async function launch(mode: 'production' | 'development', root: string = 
       env: {
         DATABASE_URL: databaseUrl,
         ...auth,
-        FLOWPILOT_DEMO_PASSWORD: demoPassword && isLoopback(host) ? demoPassword : undefined,
+        FLOWPILOT_DEMO_PASSWORD: demoPassword && reach === 'this-machine' ? demoPassword : undefined,
       },
     });
     shutdown.add(() => stopChild(next));
