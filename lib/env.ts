@@ -9,7 +9,8 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
-const postgresUrl = z
+/** A PostgreSQL connection URL (DATABASE_URL, and the restore script's target). */
+export const postgresUrl = z
   .string()
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgresql://');

