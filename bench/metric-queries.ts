@@ -11,7 +11,7 @@ import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
 import { createScratchDatabase } from '../lib/db/scratch-database';
 import { withPgClient } from '../lib/db/with-pg-client';
 import { teamLoad } from '../lib/metrics/assignee-load';
-import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
+import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { efficiencyTaskOf, flowEfficiency } from '../lib/metrics/flow-efficiency';
 import { dailyFlowSeries, weeklyFlowSeries } from '@/lib/metrics/daily-figure-reads';
 import { flowPageMetrics } from '../lib/metrics/flow-page-metrics';
@@ -107,10 +107,10 @@ try {
   const pageFlow = (index: number) => flows[((index + 1) * 37) % flows.length]!;
 
   mark = performance.now();
-  await backfillDailyFigures(db, portalId, { days: 120 });
+  await rollUpFigures(db, portalId, { days: 120 });
   const backfillMs = performance.now() - mark;
   console.log(`backfill: ${seconds(backfillMs)}`);
-  const rollUp = await measure(runs.rollUp, () => backfillDailyFigures(db, portalId, { days: 1 }));
+  const rollUp = await measure(runs.rollUp, () => rollUpFigures(db, portalId, { days: 1 }));
   console.log(`roll-up: ${millis(rollUp.p50)}`);
 
   const list = await measure(runs.list, () => flowSummaries(db, { portalId }));
@@ -177,8 +177,8 @@ ${row(`Flows list, all ${size.flows.toLocaleString('en-US')} flows (\`flowSummar
 ${row(`Flows list, naive (${runs.naiveList} runs)`, `${pair(naiveList)} — ${(naiveList.p50 / list.p50).toFixed(0)}× the SQL`)}
 ${row(`One flow's page: card, times, load, aging, 120 daily and weekly figures (${runs.page} runs, different flows)`, pair(page))}
 ${row(`One flow's page, naive (${runs.naivePage} runs)`, `${pair(naivePage)} — ${(naivePage.p50 / page.p50).toFixed(1)}× the SQL`)}
-${row(`Roll-up of today for all flows (\`backfillDailyFigures\` with \`days: 1\`, ${runs.rollUp} runs)`, pair(rollUp))}
-${row('Backfill of 120 days for all flows (`backfillDailyFigures`, once)', seconds(backfillMs))}
+${row(`Roll-up of today for all flows (\`rollUpFigures\` with \`days: 1\`, ${runs.rollUp} runs)`, pair(rollUp))}
+${row('Backfill of 120 days for all flows (`rollUpFigures`, once)', seconds(backfillMs))}
 
 Whole run: ${seconds(performance.now() - started)}.`,
   );

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
+import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { flowDayFigure } from '@/lib/metrics/day-figure-definition';
 import { isAtRisk, isOpen, isOverdue, type MetricTask } from '@/lib/metrics/metric-task';
 import { distribution, median } from '@/lib/metrics/percentiles';
-import { lastPortalDays, startOfPortalDay } from '@/lib/metrics/portal-days';
+import { lastPortalDays, shiftDay, startOfPortalDay } from '@/lib/metrics/portal-days';
 import {
   insertFlow,
   insertPortal,
@@ -15,9 +15,10 @@ import {
 import { deadlineRisk } from '@/lib/metrics/deadline-risk';
 import { dayOffTime, defaultWorkCalendar } from '@/lib/time/work-calendar';
 import { flowDashboard } from './flow-dashboard';
-import { defaultFlowListFilters } from './flow-list-filters';
+import { flowOutlooks } from '@/lib/metrics/flow-outlooks';
+import { riskFlowsOf } from '@/lib/metrics/risk-flows';
+import { defaultFlowListFilters, flowsListPage } from './flow-list-filters';
 import { flowsList } from './flows-list';
-import { shownFlowsListPage } from './shown-flows-list-page';
 import { overview } from './overview';
 
 const now = Date.UTC(2026, 4, 20, 9);
@@ -35,7 +36,7 @@ beforeAll(async () => {
     await insertFlow(db, portalId, { name: 'Gamma (no tasks)' }),
   ];
   await insertTasks(db, portalId, randomTasks('dashboards', 900, [flowIds[0]!, flowIds[1]!, null], now));
-  await backfillDailyFigures(db, portalId, { days: 120, now: new Date(now) });
+  await rollUpFigures(db, portalId, { days: 120, now: new Date(now) });
 });
 afterAll(async () => {
   await database?.drop();
@@ -102,6 +103,29 @@ describe('the dashboards over a mirror', () => {
     });
   });
 
+  it('on days not rolled up yet, each row reads the daily figures as they stand: the latest stands for today', async () => {
+    for (const days of [1, 2, 31, 40]) {
+      const later = now + days * 86_400_000;
+      const list = await flowsList(database.db, {}, { now: new Date(later) });
+      // The days the list reads: 31 before today up to today; the window is its last 30.
+      const read = lastPortalDays(later, 32, offset);
+      for (const row of list.rows) {
+        const figures = (
+          await database.db.flowDailyFigure.findMany({ where: { flowId: row.id }, orderBy: { day: 'asc' } })
+        )
+          .map((figure) => ({ ...figure, day: figure.day.toISOString().slice(0, 10) }))
+          .filter((figure) => figure.day >= read[0]! && figure.day <= read.at(-1)!);
+        const latest = figures.at(-1);
+        const previous = latest && figures.find((figure) => figure.day === shiftDay(latest.day, -30));
+        const inWindow = figures.filter((figure) => figure.day >= read[2]!);
+        expect(row.efficiency.value, `${row.name}, ${days} days on`).toBe(latest?.efficiency ?? null);
+        expect(row.efficiency.previous).toBe(previous?.efficiency ?? null);
+        expect(row.efficiency.sparkline).toEqual(inWindow.map((figure) => figure.efficiency));
+        expect(row.completed).toBe(inWindow.reduce((sum, figure) => sum + figure.completedToday, 0));
+      }
+    }
+  });
+
   it('flags the portal’s stored efficiency only when none of our figures since the flow last changed gives it', async () => {
     const alphaRow = async (portalEfficiency: number, activityAt: Date) => {
       await database.db.flow.update({ where: { id: flowIds[0]! }, data: { portalEfficiency, activityAt } });
@@ -138,8 +162,7 @@ describe('the dashboards over a mirror', () => {
     const page = await flowDashboard(database.db, {}, flowIds[0]!, { now: new Date(now), days: 90 });
     expect(page).not.toBeNull();
     const { settings: _settings, team, ...header } = page!.flow;
-    // The list's row, with what lies ahead filled in (compared in the test below).
-    expect({ ...header, likelyLate: null, forecast: null }).toEqual(list.rows[0]);
+    expect(header).toEqual(list.rows[0]);
     expect(team.map((member) => member.bitrixUserId).sort()).toEqual([101, 102]);
     expect(page!.riskTasks.filter((task) => task.kind === 'overdue')).toHaveLength(list.rows[0]!.overdue);
     expect(page!.riskTasks.filter((task) => task.kind === 'at-risk')).toHaveLength(list.rows[0]!.atRisk);
@@ -200,31 +223,36 @@ describe('the dashboards over a mirror', () => {
     expect(chances).toEqual([...chances].sort((a, b) => b - a));
   });
 
-  it('the rows shown count the open tasks likely late and forecast efficiency, as the flow page does', async () => {
+  it('every row counts the open tasks likely late and forecasts efficiency as the roll-up worked them out, equal to working them out now', async () => {
     const list = await flowsList(database.db, {}, { now: new Date(now) });
-    expect(list.rows.every((row) => row.likelyLate === null && row.forecast === null)).toBe(true);
-    const shown = await shownFlowsListPage(database.db, list, defaultFlowListFilters, 'en', new Date(now));
-    for (const row of shown.rows) {
+    const live = await flowOutlooks(
+      database.db,
+      await riskFlowsOf(
+        database.db,
+        list.rows.map((row) => row.id),
+      ),
+      new Date(now),
+    );
+    for (const row of list.rows) {
+      const outlook = live.get(row.id)!;
+      expect(row.likelyLate).toBe(outlook.likelyLate);
+      expect(row.forecast).toEqual({
+        ...outlook.forecast,
+        drop: row.efficiency.value! - outlook.forecast.points.at(-1)!.median,
+      });
       const page = await flowDashboard(database.db, {}, row.id, { now: new Date(now) });
       expect(page!.flow.likelyLate).toBe(row.likelyLate);
       expect(page!.flow.forecast).toEqual(row.forecast);
       expect(row.forecast!.points.map((point) => point.days)).toEqual([7, 14]);
-      expect(row.forecast!.drop).toBe(row.efficiency.value! - row.forecast!.points[1]!.median);
       // Overdue tasks are certain to be late, so they are all among the likely late.
       expect(row.likelyLate).toBeGreaterThanOrEqual(row.overdue);
     }
-    expect(shown.rows[0]!.likelyLate).toBeGreaterThan(shown.rows[0]!.overdue);
+    expect(list.rows[0]!.likelyLate).toBeGreaterThan(list.rows[0]!.overdue);
     // A flow with no tasks: nothing likely late, and 100 % now and ahead.
-    expect(shown.rows[2]!.likelyLate).toBe(0);
-    expect(shown.rows[2]!.forecast!.points.map((point) => point.median)).toEqual([100, 100]);
+    expect(list.rows[2]!.likelyLate).toBe(0);
+    expect(list.rows[2]!.forecast!.points.map((point) => point.median)).toEqual([100, 100]);
     // Sorted by the drop, the flow expected to fall most comes first.
-    const byDrop = await shownFlowsListPage(
-      database.db,
-      list,
-      { ...defaultFlowListFilters, sort: 'forecastDrop', order: 'desc' },
-      'en',
-      new Date(now),
-    );
+    const byDrop = flowsListPage(list, { ...defaultFlowListFilters, sort: 'forecastDrop', order: 'desc' }, 'en');
     const drops = byDrop.rows.map((row) => row.forecast!.drop!);
     expect(drops).toEqual([...drops].sort((a, b) => b - a));
   });
@@ -243,14 +271,13 @@ describe('the dashboards over a mirror', () => {
     const list = await flowsList(database.db, {}, { now: new Date(now) });
     const view = await overview(database.db, {}, { now: new Date(now), days: 30 });
     const rows = list.rows;
-    const shown = await shownFlowsListPage(database.db, list, defaultFlowListFilters, 'en', new Date(now));
     expect(view.totals).toEqual({
       flows: 3,
       activeFlows: 3,
       open: rows.reduce((sum, row) => sum + row.pending.count + row.inProgress.count + row.awaitingReview, 0),
       overdue: rows.reduce((sum, row) => sum + row.overdue, 0),
       atRisk: rows.reduce((sum, row) => sum + row.atRisk, 0),
-      likelyLate: shown.rows.reduce((sum, row) => sum + row.likelyLate!, 0),
+      likelyLate: rows.reduce((sum, row) => sum + row.likelyLate!, 0),
       completed: rows.reduce((sum, row) => sum + row.completed, 0),
       efficiency: Math.round(rows.reduce((sum, row) => sum + row.efficiency.value!, 0) / 3),
     });

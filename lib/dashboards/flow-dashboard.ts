@@ -8,7 +8,6 @@ import { startOfPortalDay } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, FlowDashboard, LeadTimePoint, RiskTask } from './dashboard-types';
 import { defaultChartPeriod } from './chart-period';
 import { flowsList } from './flows-list';
-import { withOutlooks } from './flow-outlook-rows';
 import { peopleOf } from '@/lib/people/people-of';
 import { periodWindow } from './portal-window';
 import { openTaskAtRiskSql, openTaskOverdueSql } from '@/lib/metrics/open-task-risk-sql';
@@ -49,7 +48,7 @@ export async function flowDashboard(
   const now = options.now ?? new Date();
   const list = await flowsList(db, { AND: [flows, { id: id.data }] }, { now });
   if (list.rows.length === 0) return null;
-  const row = (await withOutlooks(db, list.rows, now))[0]!;
+  const row = list.rows[0]!;
   const flow = await db.flow.findUniqueOrThrow({
     where: { id: id.data },
     select: {

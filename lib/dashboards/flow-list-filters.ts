@@ -44,7 +44,7 @@ const sortValue: Record<FlowSortKey, (row: FlowListRow) => number | string | nul
   forecastDrop: (row) => row.forecast?.drop ?? null,
 };
 
-/** Orders that need what lies ahead of every matching flow, not only of the page's. */
+/** The orders by what lies ahead (estimates, explained in the note under the list). */
 export const outlookSorts: readonly FlowSortKey[] = ['likelyLate', 'forecastDrop'];
 
 /** The rows that match, in the chosen order; rows without a value sort last either way, ties by name. */

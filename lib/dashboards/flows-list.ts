@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { flowUrl } from '@/lib/bitrix24/portal-links';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { listFigureDays, readListFigures, type ListFigures } from '@/lib/metrics/flow-list-figures';
 import { portalEfficiencyDiffers } from '@/lib/metrics/portal-efficiency-check';
 import { portalDay, shiftDay } from '@/lib/metrics/portal-days';
+import { dayMs } from '@/lib/time/durations';
 import type { FlowListRow, FlowsList } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
 import { peopleOf } from '@/lib/people/people-of';
@@ -30,20 +32,38 @@ const openRowSchema = z.object({
   overdue: z.number(),
   atRisk: z.number(),
 });
-const figureRowSchema = z.object({
-  flowId: z.string(),
-  offsets: z.array(z.number()),
-  efficiencies: z.array(z.number()),
-  completed: z.number(),
-});
+
+/** A flow's daily figures of the days the list reads (31 days before today up to today): each day's offset from the first (0 … 31) and efficiency, and the window's completions. */
+type WindowFigures = { offsets: number[]; efficiencies: number[]; completed: number };
+
+/**
+ * The stored days that fall in the list's window, with their offsets from its first day read
+ * (`firstDay`, 31 days before today), as the daily figures would give them: the roll-up writes
+ * both in one transaction, and no figure is newer than the stored `lastDay`.
+ */
+function windowFigures(stored: ListFigures, firstDay: string): WindowFigures {
+  // The stored arrays start listFigureDays − 1 days before lastDay.
+  const shift = (Date.parse(stored.lastDay) - Date.parse(firstDay)) / dayMs - (listFigureDays - 1);
+  const figures: WindowFigures = { offsets: [], efficiencies: [], completed: 0 };
+  stored.efficiencies.forEach((efficiency, index) => {
+    const offset = index + shift;
+    if (efficiency === null || offset < 0 || offset > 31) return;
+    figures.offsets.push(offset);
+    figures.efficiencies.push(efficiency);
+    // The window's 30 days start at offset 2.
+    if (offset >= 2) figures.completed += stored.completions[index] ?? 0;
+  });
+  return figures;
+}
 
 /**
  * The flows list: one row per flow the caller may see (`flows` is the caller's access filter,
  * e.g. visibleFlowsWhere), by name. Counts and waits are live from the open tasks; completions,
- * efficiency, its sparkline and its change come from the daily figures (flow_daily_figure), so
- * the list never reads closed tasks and stays fast at 1,000 flows and a million tasks. Every
- * figure shares one window, the last 30 portal days (the first portal's days, where flows span
- * portals); efficiency is the portal's rule over its own 30 days.
+ * efficiency, its sparkline and its change, the open tasks likely late and the forecast come from
+ * the roll-up's one row per flow (flow-list-figures.ts), so the list never reads closed tasks or
+ * a month of daily figures, and stays fast at 1,000 flows and a million tasks. Every figure shares
+ * one window, the last 30 portal days (the first portal's days, where flows span portals);
+ * efficiency is the portal's rule over its own 30 days; what lies ahead is as of the roll-up.
  */
 export async function flowsList(
   db: PrismaClient,
@@ -81,7 +101,7 @@ export async function flowsList(
   // Two days before the window too: while today is not rolled up yet, yesterday's figure stands
   // for today and the one 30 days before it is its previous value.
   const firstDay = shiftDay(listWindow.to, -31);
-  const [openRows, figureRows, person] = await Promise.all([
+  const [openRows, stored, person] = await Promise.all([
     // Open tasks through the (flowId, status, …) index: a small part of a large mirror.
     db.$queryRaw<unknown[]>`
       SELECT t."flowId"::text AS "flowId",
@@ -95,16 +115,7 @@ export async function flowsList(
       FROM task t
       WHERE t."flowId" = ANY(${flowIds}::uuid[]) AND t.status IN (${statusSql.open}) AND t."deletedAt" IS NULL
       GROUP BY t."flowId"`,
-    // The window's daily figures, one row per flow: efficiency by day (as offsets from the first
-    // day read, cheaper than dates) and the tasks completed in the window, so no closed task is
-    // read. Today's row is as fresh as the last roll-up (after each sync, and hourly).
-    db.$queryRaw<unknown[]>`
-      SELECT "flowId"::text AS "flowId", array_agg((day - ${firstDay}::date) ORDER BY day) AS offsets,
-        array_agg(efficiency ORDER BY day) AS efficiencies,
-        COALESCE(sum("completedToday") FILTER (WHERE day >= ${listWindow.from}::date), 0)::int AS completed
-      FROM flow_daily_figure
-      WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day BETWEEN ${firstDay}::date AND ${listWindow.to}::date
-      GROUP BY "flowId"`,
+    readListFigures(db, flowIds),
     peopleOf(
       db,
       found.flatMap((flow) => [
@@ -120,15 +131,9 @@ export async function flowsList(
       .parse(openRows)
       .map((row) => [row.flowId, row]),
   );
-  const figures = new Map(
-    z
-      .array(figureRowSchema)
-      .parse(figureRows)
-      .map((row) => [row.flowId, row]),
-  );
 
   // Our daily figures from the flow's last activity on (all of them when it is older or unknown).
-  const oursSince = (daily: z.infer<typeof figureRowSchema>, activityAt: Date | null): number[] => {
+  const oursSince = (daily: WindowFigures, activityAt: Date | null): number[] => {
     const from =
       activityAt === null
         ? 0
@@ -138,7 +143,8 @@ export async function flowsList(
   };
   const rows = found.map((flow): FlowListRow => {
     const counts = open.get(flow.id) ?? noOpenTasks;
-    const daily = figures.get(flow.id);
+    const figures = stored.get(flow.id);
+    const daily = figures ? windowFigures(figures, firstDay) : undefined;
     // The latest rolled-up day stands for today until the roll-up writes today's row.
     const last = daily ? daily.offsets.length - 1 : -1;
     const value = daily && last >= 0 ? daily.efficiencies[last]! : null;
@@ -162,8 +168,7 @@ export async function flowsList(
       completed: daily?.completed ?? 0,
       overdue: counts.overdue,
       atRisk: counts.atRisk,
-      // What lies ahead costs a simulation per flow: worked out only for the rows shown (flow-outlook-rows.ts).
-      likelyLate: null,
+      likelyLate: figures?.likelyLate ?? null,
       efficiency: {
         value,
         previous,
@@ -174,7 +179,12 @@ export async function flowsList(
         // The window's 30 days (offset 2 is its first day).
         sparkline: daily ? daily.efficiencies.filter((_, index) => daily.offsets[index]! >= 2) : [],
       },
-      forecast: null,
+      forecast: figures?.forecast
+        ? {
+            ...figures.forecast,
+            drop: value === null ? null : value - figures.forecast.points.at(-1)!.median,
+          }
+        : null,
       bitrixUrl: flowUrl(flow.portal.domain, flow.bitrixFlowId, ownerId),
     };
   });

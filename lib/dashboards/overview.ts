@@ -5,9 +5,6 @@ import { shiftDay, weekOf } from '@/lib/metrics/portal-days';
 import type { ChartPeriod, EfficiencyBucket, EfficiencyMover, FlowListRow, Overview } from './dashboard-types';
 import { efficiencyBand } from './efficiency-band';
 import { defaultChartPeriod } from './chart-period';
-import { likelyLateCount } from '@/lib/metrics/likely-late';
-import { openTaskRisksOfFlows } from '@/lib/metrics/open-task-risks';
-import { riskFlowsOf } from '@/lib/metrics/risk-flows';
 import { flowsList } from './flows-list';
 import { periodWindow } from './portal-window';
 
@@ -71,10 +68,11 @@ function heatmapRows(
 }
 
 /**
- * The executive overview over the flows within `flows` (the caller's access filter): totals and
- * the efficiency distribution from the flows list's rows (so the pages agree), the biggest
- * movers against the previous 30 days, the mean efficiency per day and a flows × weeks heat map
- * from the daily figures over the chosen period.
+ * The executive overview over the flows within `flows` (the caller's access filter): totals (the
+ * likely late too) and the efficiency distribution from the flows list's rows (so the pages
+ * agree), the biggest movers against the previous 30 days, the mean efficiency per day and a
+ * flows × weeks heat map from the daily figures over the chosen period (read from the
+ * (day, flowId, efficiency) index alone).
  */
 export async function overview(
   db: PrismaClient,
@@ -100,7 +98,7 @@ export async function overview(
   // today is rolled up (read as well, below).
   const cellDays = weeks.map((week) => (shiftDay(week, 6) < period.to ? shiftDay(week, 6) : period.to));
   const yesterday = shiftDay(period.to, -1);
-  const [list, dailyRows, cellRows, risks] = await Promise.all([
+  const [list, dailyRows, cellRows] = await Promise.all([
     flowsList(db, flows, { now }),
     db.$queryRaw<unknown[]>`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, round(avg(efficiency))::int AS efficiency, count(*)::int AS flows
@@ -111,8 +109,6 @@ export async function overview(
       SELECT "flowId"::text AS "flowId", to_char(day, 'YYYY-MM-DD') AS day, efficiency
       FROM flow_daily_figure
       WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day = ANY(${[...cellDays, yesterday]}::date[])`,
-    // Every flow's open-task risks for the likely-late total; the forecast is the flow pages' and the list's.
-    riskFlowsOf(db, flowIds).then((riskFlows) => openTaskRisksOfFlows(db, riskFlows, now)),
   ]);
 
   const withValue = list.rows.filter((row) => row.efficiency.value !== null);
@@ -133,7 +129,7 @@ export async function overview(
       open: sum((row) => row.pending.count + row.inProgress.count + row.awaitingReview),
       overdue: sum((row) => row.overdue),
       atRisk: sum((row) => row.atRisk),
-      likelyLate: [...risks.values()].reduce((total, flowRisks) => total + likelyLateCount(flowRisks.values()), 0),
+      likelyLate: sum((row) => row.likelyLate ?? 0),
       completed: sum((row) => row.completed),
       efficiency:
         withValue.length === 0

@@ -4,7 +4,7 @@ import { checkPortalAlerts, flowPageUrl } from '@/lib/alerts/check-portal-alerts
 import { linkDemoAccounts } from '@/lib/auth/demo-accounts';
 import { purgeRequestLogs } from '@/lib/copilot/settings/request-log';
 import type { PrismaClient } from '@/lib/db/client';
-import { backfillDailyFigures } from '@/lib/metrics/daily-figure-rollup';
+import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { PortalNotConnectedError, portalClient } from '@/lib/portals/portal-connection';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { processPortalEvents } from '@/lib/sync/process-portal-events';
@@ -136,13 +136,13 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     jobQueues.figuresBackfill,
     logFailures('daily figures backfill', async ([job]) => {
       const { portalId } = portalPayload.parse(job!.data);
-      const rows = await backfillDailyFigures(db, portalId);
+      const rows = await rollUpFigures(db, portalId);
       log(`daily figures: ${rows} flow-days of the last 120 days written`);
     }),
   );
   // Hourly: today so far, and yesterday, whose figures become final once the portal's day is over.
   await boss.work(jobQueues.dailyFigures, async () => {
-    for (const portalId of await connectedPortalIds()) await backfillDailyFigures(db, portalId, { days: 2 });
+    for (const portalId of await connectedPortalIds()) await rollUpFigures(db, portalId, { days: 2 });
   });
   await boss.work(
     jobQueues.alertsCheck,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
 import type { PrismaClient } from '@/lib/db/client';
-import { backfillDailyFigures } from './daily-figure-rollup';
+import { rollUpFigures } from './daily-figure-rollup';
 import { flowDayFigure } from './day-figure-definition';
 import { dailyFlowSeries, weeklyFlowSeries } from './daily-figure-reads';
 import { cumulativeFlow, weeklyThroughput } from './status-series';
@@ -110,7 +110,7 @@ describe('daily figures on hand-made flows', () => {
   it('backfills the past days exactly as flowDayFigure computes them', async () => {
     const db = database.db;
     const days = lastPortalDays(now, 40, '+03:00');
-    expect(await backfillDailyFigures(db, portalId, { days: 40, now: new Date(now) })).toBe(80);
+    expect(await rollUpFigures(db, portalId, { days: 40, now: new Date(now) })).toBe(80);
     await expectFiguresMatchJs(db, [flowId, emptyFlowId], '+03:00', days);
 
     const byDay = new Map((await storedFigures(db, flowId)).map((row) => [row.day, row]));
@@ -168,7 +168,7 @@ describe('daily figures equal the JS definition on a seeded random mirror', () =
     const flowIds = await Promise.all([0, 1, 2].map(() => insertFlow(db, portalId)));
     await insertTasks(db, portalId, randomTasks(seed, 350, [...flowIds, null], now));
     const days = lastPortalDays(now, 120, offset);
-    expect(await backfillDailyFigures(db, portalId, { now: new Date(now) })).toBe(360);
+    expect(await rollUpFigures(db, portalId, { now: new Date(now) })).toBe(360);
     await expectFiguresMatchJs(db, flowIds, offset, days);
 
     for (const flowId of flowIds) {

@@ -5,25 +5,30 @@ import { deadlineSegmentsSql } from './deadline-overruns-sql';
 import { efficiencyWindow } from './flow-efficiency';
 import { dailyLeadWindowDays, figureMoment } from './day-figure-definition';
 import { dayMs } from '@/lib/time/durations';
+import { writeFlowOutlooks, writeListFigures } from './flow-list-figures';
 import { portalDaySql } from './portal-day-sql';
 import { lastPortalDays } from './portal-days';
 import { violationInWindowSql, violationSpansSql } from './violation-spans-sql';
 import { statusSql } from './task-status-sql';
 
 /**
- * FlowDailyFigure rows, written by SQL for every flow of a portal: the figures flowDayFigure()
- * defines (see day-figure-definition.ts), over the mirror as it stood at the end of each day. Tasks'
- * statuses at a moment come from their status history when it has any, otherwise from their
- * dates; deadlines at a moment from the deadline history. The job worker (lib/jobs/job-worker.ts)
- * writes them all with backfillDailyFigures: the last 120 days after each full sync (the one that
- * follows connecting a portal), and the last two days after every other sync and every hour.
+ * The roll-up: FlowDailyFigure rows, written by SQL for every flow of a portal (or some of its
+ * flows), then the flows list's figures of each flow from them (flow-list-figures.ts). The daily
+ * rows are the figures flowDayFigure() defines (see day-figure-definition.ts), over the mirror as
+ * it stood at the end of each day. Tasks' statuses at a moment come from their status history
+ * when it has any, otherwise from their dates; deadlines at a moment from the deadline history.
+ * Each sync ends with a roll-up (lib/sync/run-sync.ts: the last 120 days after a full sync, the
+ * last two after any other), the job worker rolls up the last two days every hour, and event
+ * batches roll up the flows they touched.
  */
 
 const portalSchema = z.object({ timeZoneOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'a UTC offset like +03:00') });
 
-const backfillOptionsSchema = z.object({
+const rollUpOptionsSchema = z.object({
   days: z.number().int().min(1).max(3660).default(120),
   now: z.date().default(() => new Date()),
+  /** Only these flows of the portal (an event batch's); every flow when absent. */
+  flowIds: z.array(z.uuid()).optional(),
 });
 
 async function portalOffset(db: PrismaClient, portalId: string): Promise<string> {
@@ -34,28 +39,54 @@ async function portalOffset(db: PrismaClient, portalId: string): Promise<string>
   return portalSchema.parse(portal).timeZoneOffset;
 }
 
-/** Figures of the last `days` portal days (default 120, today included), rebuilt from task dates and history. */
-export async function backfillDailyFigures(
+/**
+ * Rolls up the last `days` portal days (default 120, today included) of the portal's flows:
+ * their daily figures rebuilt from task dates and history, and the list's figures of each flow
+ * with what lies ahead of it at `now`. Roll-ups of one portal take turns (an advisory lock), so
+ * two never write the same rows at once. Returns the flow-days written.
+ */
+export async function rollUpFigures(
   db: PrismaClient,
   portalId: string,
-  options: { days?: number; now?: Date } = {},
+  options: z.input<typeof rollUpOptionsSchema> = {},
 ): Promise<number> {
-  const { days, now } = backfillOptionsSchema.parse(options);
+  const { days, now, flowIds } = rollUpOptionsSchema.parse(options);
+  if (flowIds?.length === 0) return 0;
   const offset = await portalOffset(db, portalId);
-  return writeDailyFigures(db, portalId, offset, lastPortalDays(now.getTime(), days, offset), now.getTime());
+  const [, written] = await db.$transaction(
+    [
+      db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('flowpilot:roll-up'), hashtext(${portalId}))`,
+      writeDailyFigures(
+        db,
+        portalId,
+        offset,
+        lastPortalDays(now.getTime(), days, offset),
+        now.getTime(),
+        flowIds ?? null,
+      ),
+      writeListFigures(db, portalId, flowIds ?? null),
+    ],
+    // 120 days of a million tasks take about a minute on two cores, and another roll-up may be ahead.
+    { maxWait: 60_000, timeout: 30 * 60_000 },
+  );
+  const rolledUp =
+    flowIds ?? (await db.flow.findMany({ where: { portalId }, select: { id: true } })).map((flow) => flow.id);
+  await writeFlowOutlooks(db, rolledUp, now);
+  return written;
 }
 
 /**
  * One INSERT … ON CONFLICT DO UPDATE for a run of consecutive days. Moments and windows are
  * drawn in JS by the same functions the JS rule uses, and passed as arrays.
  */
-async function writeDailyFigures(
+function writeDailyFigures(
   db: PrismaClient,
   portalId: string,
   offset: string,
   days: readonly string[],
   now: number,
-): Promise<number> {
+  flowIds: readonly string[] | null,
+): Prisma.PrismaPromise<number> {
   const moments = days.map((day) => figureMoment(day, offset, now));
   const windows = moments.map((at) => efficiencyWindow(at, offset));
   const leadSinces = moments.map((at) => at - dailyLeadWindowDays * dayMs);
@@ -67,6 +98,8 @@ async function writeDailyFigures(
   // Tasks closed before this can count on no day of the run (efficiency and lead windows start later).
   const earliestWindow = new Date(Math.min(windows[0]!.start, leadSinces[0]!));
   const localDay = (column: Prisma.Sql) => portalDaySql(column, offset);
+  const onlyTasksOf = flowIds === null ? Prisma.empty : Prisma.sql`AND t."flowId" = ANY(${flowIds}::uuid[])`;
+  const onlyFlows = flowIds === null ? Prisma.empty : Prisma.sql`AND f.id = ANY(${flowIds}::uuid[])`;
   // statusAt() from the dates alone, for a task `t` at the moment `at`.
   const statusFromDates = (at: Prisma.Sql) => Prisma.sql`CASE
       WHEN t."closedAt" IS NOT NULL AND ${at} >= t."closedAt" THEN t.status
@@ -88,7 +121,7 @@ async function writeDailyFigures(
     -- Every mirrored task in a flow of the portal; read where needed rather than copied.
     portal_tasks AS NOT MATERIALIZED (
       SELECT t.* FROM task t
-      WHERE t."portalId" = ${portalId}::uuid AND t."flowId" IS NOT NULL AND t."deletedAt" IS NULL
+      WHERE t."portalId" = ${portalId}::uuid AND t."flowId" IS NOT NULL AND t."deletedAt" IS NULL ${onlyTasksOf}
     ),
     status_history AS (
       SELECT t.id AS "taskId", t."flowId", t."createdAt", c.id AS "changeId", c."changedAt", c."toValue"::int AS status
@@ -173,7 +206,7 @@ async function writeDailyFigures(
         sum(change) FILTER (WHERE status IN (${statusSql.awaitingReview})) AS "awaitingReview", sum(change) FILTER (WHERE status IN (${statusSql.completed})) AS completed
       FROM count_changes GROUP BY "flowId", day
     ),
-    grid AS (SELECT f.id AS "flowId", d.day FROM flow f CROSS JOIN days d WHERE f."portalId" = ${portalId}::uuid),
+    grid AS (SELECT f.id AS "flowId", d.day FROM flow f CROSS JOIN days d WHERE f."portalId" = ${portalId}::uuid ${onlyFlows}),
     counts AS (
       SELECT g."flowId", g.day,
         sum(COALESCE(c.pending, 0)) OVER w AS pending, sum(COALESCE(c."inProgress", 0)) OVER w AS "inProgress",

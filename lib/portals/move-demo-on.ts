@@ -64,10 +64,11 @@ export async function moveDemoOn(
       FROM alert_rule r JOIN flow f ON f.id = r."flowId" WHERE e."ruleId" = r.id AND f."portalId" = ${portalId}::uuid`,
     db.$executeRaw`UPDATE alert_delivery d SET "createdAt" = d."createdAt" - ${shift}, "sentAt" = d."sentAt" - ${shift}
       FROM flow f WHERE d."flowId" = f.id AND f."portalId" = ${portalId}::uuid`,
-    // The mirror is read again: its dates, histories and daily figures all moved.
+    // The mirror is read again: its dates, histories and figures all moved.
     db.taskChange.deleteMany({ where: { portalId } }),
     db.task.deleteMany({ where: { portalId } }),
     db.flowDailyFigure.deleteMany({ where: { flow: { portalId } } }),
+    db.flowListFigure.deleteMany({ where: { flow: { portalId } } }),
   ]);
   return { ...moved, portalId };
 }

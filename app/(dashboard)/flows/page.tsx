@@ -6,9 +6,8 @@ import { requireArea } from '@/lib/auth/guards';
 import { canOpen } from '@/lib/auth/roles';
 import { copilotAvailableTo } from '@/lib/copilot/settings/copilot-settings';
 import { db } from '@/lib/db/client';
-import { flowListFiltersFrom, flowListSearchParams } from '@/lib/dashboards/flow-list-filters';
+import { flowListFiltersFrom, flowListSearchParams, flowsListPage } from '@/lib/dashboards/flow-list-filters';
 import { flowsList } from '@/lib/dashboards/flows-list';
-import { shownFlowsListPage } from '@/lib/dashboards/shown-flows-list-page';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 import { currentPortal } from '@/lib/portals/current-portal';
 import { readSyncStatus } from '@/lib/sync/sync-status';
@@ -33,7 +32,7 @@ export default async function FlowsPage({
       <>
         {header}
         <FlowsListView
-          initial={await shownFlowsListPage(db(), list, filters, locale)}
+          initial={flowsListPage(list, filters, locale)}
           initialView={flowListSearchParams(filters).toString()}
           copilot={copilot}
         />

@@ -1,9 +1,8 @@
 import { getLocale } from 'next-intl/server';
 import { withAuth } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
-import { flowListFiltersSchema } from '@/lib/dashboards/flow-list-filters';
+import { flowListFiltersSchema, flowsListPage } from '@/lib/dashboards/flow-list-filters';
 import { flowsList } from '@/lib/dashboards/flows-list';
-import { shownFlowsListPage } from '@/lib/dashboards/shown-flows-list-page';
 import { visibleFlowsWhere } from '@/lib/flows/flow-access';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +15,6 @@ export const GET = withAuth(
   { query: flowListFiltersSchema },
   async (_request, { viewer, query: filters }) => {
     const [list, locale] = await Promise.all([flowsList(db(), visibleFlowsWhere(viewer)), getLocale()]);
-    return Response.json(await shownFlowsListPage(db(), list, filters, locale));
+    return Response.json(flowsListPage(list, filters, locale));
   },
 );
