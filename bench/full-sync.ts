@@ -207,6 +207,7 @@ const phaseRows = phases.map((phase, index) => {
     flows: `${int(counts.flows ?? 0)} flows (discovery and id probe)`,
     histories: `histories of ${historyTasks === historyTargets ? '' : `${int(historyTasks)} of `}${int(historyTargets)} flow tasks open or closed within ${historyDays} days`,
     deletions: `${int(counts.deleted ?? 0)} tasks marked deleted`,
+    figures: `${int(counts.flowDays ?? 0)} flow-days of daily figures and each flow's list figures rolled up`,
   };
   return `| ${phase} | ${what[phase]} | ${seconds === null ? '—' : fixed(seconds)} | ${int(requests[phase])} | ${int(refusals[phase])} |`;
 });

@@ -8,7 +8,17 @@ import { useEffect, useRef } from 'react';
 import { dashboardKeys, syncKeys } from '@/lib/query/keys';
 import { fetchSyncStatus } from '@/lib/sync/sync-status-schema';
 
-const knownPhases = new Set(['starting', 'directory', 'tasks', 'changes', 'flows', 'histories', 'deletions', 'done']);
+const knownPhases = new Set([
+  'starting',
+  'directory',
+  'tasks',
+  'changes',
+  'flows',
+  'histories',
+  'deletions',
+  'figures',
+  'done',
+]);
 
 /**
  * A bar under the header while a sync runs: what it is doing, how far it got and the time left,

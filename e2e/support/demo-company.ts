@@ -46,8 +46,8 @@ export const test = base.extend<object, { demoCompany: DemoCompany }>({
       try {
         const [, portalUrl] = await waitForOutput(launcher, /demo portal \S+ on (http:\/\/127\.0\.0\.1:\d+)/, 180_000);
         await waitForOutput(launcher, /ready: http/, 300_000);
-        // The first sync, then the daily figures' backfill that the charts read.
-        await waitForOutput(launcher, /daily figures: \d+ flow-days/, 300_000);
+        // The first sync, which ends with the figures the pages read.
+        await waitForOutput(launcher, /sync full: done/, 300_000);
         const webhookCode = (await readFile(path.join(dataDir, 'demo-portal-webhook'), 'utf8')).trim();
         const demoPassword = (await readFile(path.join(dataDir, 'demo-password'), 'utf8')).trim();
         const postgresPassword = (await readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();

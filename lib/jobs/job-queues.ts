@@ -14,10 +14,8 @@ export const jobQueues = {
   incrementalSync: 'scheduled-incremental-sync',
   /** Start a reconciliation of every connected portal: deletions and events that never arrived. */
   reconcile: 'scheduled-reconcile',
-  /** Write the daily flow figures of the current portal day (and the day before, which may have just closed). */
+  /** Roll up the figures of the current portal day (and the day before, which may have just closed) for every connected portal. */
   dailyFigures: 'daily-figures',
-  /** Compute the daily figures of the past 120 days for a portal (payload: portalId), after its first full sync. */
-  figuresBackfill: 'figures-backfill',
   /** Check a portal's alert rules and send what is due (payload: portalId), after each sync. */
   alertsCheck: 'alerts-check',
   /** Delete CoPilot's request logs older than the retention period. */
@@ -45,11 +43,6 @@ export async function createJobQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(jobQueues.incrementalSync, { name: jobQueues.incrementalSync, policy: 'singleton' });
   await boss.createQueue(jobQueues.reconcile, { name: jobQueues.reconcile, policy: 'singleton' });
   await boss.createQueue(jobQueues.dailyFigures, { name: jobQueues.dailyFigures, policy: 'singleton' });
-  await boss.createQueue(jobQueues.figuresBackfill, {
-    name: jobQueues.figuresBackfill,
-    policy: 'stately',
-    retryLimit: 2,
-  });
   // One check per portal at a time; a sync that ends meanwhile queues one more, not one each.
   await boss.createQueue(jobQueues.alertsCheck, { name: jobQueues.alertsCheck, policy: 'stately', retryLimit: 2 });
   await boss.createQueue(jobQueues.copilotLogRetention, { name: jobQueues.copilotLogRetention, policy: 'singleton' });

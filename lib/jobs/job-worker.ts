@@ -88,13 +88,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
           .join(', ')})`,
       );
       await boss.send(jobQueues.alertsCheck, { portalId: run.portalId }, { singletonKey: run.portalId });
-      if (run.kind === 'full') {
-        if ((await linkDemoAccounts(db)) === 'linked') log('demo mode: the demo accounts are linked to demo employees');
-        await boss.send(jobQueues.figuresBackfill, { portalId: run.portalId }, { singletonKey: run.portalId });
-      } else {
-        // Today's figures (completions, efficiency) follow the mirror after every sync, not only hourly.
-        await boss.send(jobQueues.dailyFigures, {}, { singletonKey: 'after-sync' });
-      }
+      if (run.kind === 'full' && (await linkDemoAccounts(db)) === 'linked')
+        log('demo mode: the demo accounts are linked to demo employees');
     } else if (outcome === 'failed') {
       log(`sync ${run.kind}: failed: ${finished?.error ?? 'unknown reason'}`);
     }
@@ -132,18 +127,14 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       await processPortalEvents(db, await portalClient(db, box, portalId), portalId);
     }),
   );
+  // Hourly: today so far, and yesterday, whose figures become final once the portal's day is
+  // over; what lies ahead moves on with the clock. Each sync rolls up its own.
   await boss.work(
-    jobQueues.figuresBackfill,
-    logFailures('daily figures backfill', async ([job]) => {
-      const { portalId } = portalPayload.parse(job!.data);
-      const rows = await rollUpFigures(db, portalId);
-      log(`daily figures: ${rows} flow-days of the last 120 days written`);
+    jobQueues.dailyFigures,
+    logFailures('roll-up', async () => {
+      for (const portalId of await connectedPortalIds()) await rollUpFigures(db, portalId, { days: 2 });
     }),
   );
-  // Hourly: today so far, and yesterday, whose figures become final once the portal's day is over.
-  await boss.work(jobQueues.dailyFigures, async () => {
-    for (const portalId of await connectedPortalIds()) await rollUpFigures(db, portalId, { days: 2 });
-  });
   await boss.work(
     jobQueues.alertsCheck,
     logFailures('alerts', async ([job]) => {

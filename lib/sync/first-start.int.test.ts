@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncDemoAccounts, visibleDemoAccounts } from '@/lib/auth/demo-accounts';
 import { addTask } from '@/lib/bitrix24/api/tasks';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { flowsList } from '@/lib/dashboards/flows-list';
 import { startJobWorker, type JobWorker } from '@/lib/jobs/job-worker';
 import { startDemoConnection } from '@/lib/portals/demo-portal-connection';
 import { secretBox } from '@/lib/security/secret-box';
@@ -92,6 +93,20 @@ describe('first start on the demo portal', () => {
     const run = await syncAndWait('full');
     expect(run.error).toBeNull();
     expect(run.state).toBe('succeeded');
+    // The moment the sync says it succeeded, the pages have their figures: the daily figures of
+    // the past 120 days for every flow, and in the flows list every flow's efficiency as the
+    // portal computes it, with what lies ahead.
+    const flows = await database.db.flow.count({ where: { portalId: demo.portalId } });
+    expect(await database.db.flowDailyFigure.count({ where: { flow: { portalId: demo.portalId } } })).toBe(flows * 120);
+    const list = await flowsList(database.db, {});
+    expect(list.rows).toHaveLength(flows);
+    expect(list.rows.filter((row) => row.efficiency.value === null).map((row) => row.name)).toEqual([]);
+    for (const row of list.rows) {
+      expect(row.efficiency.value, row.name).toBe(demo.portal.state.moduleEfficiency(row.bitrixFlowId));
+      expect(row.likelyLate, row.name).not.toBeNull();
+      expect(row.forecast, row.name).not.toBeNull();
+    }
+    expect(list.rows.reduce((sum, row) => sum + row.completed, 0)).toBeGreaterThan(0);
     expect(await mirrorDifferences(database.db, demo.portalId, demo.portal.state)).toEqual([]);
     // Demo mode: the demo accounts exist, the lead linked to a flow owner.
     const { value: lead } = await until(
@@ -110,14 +125,6 @@ describe('first start on the demo portal', () => {
     expect(
       await database.db.flowMember.count({ where: { bitrixUserId: lead.bitrixUserId!, role: 'owner' } }),
     ).toBeGreaterThan(0);
-    // After the first full sync, the daily figures of the past 120 days are backfilled for every flow.
-    const flows = await database.db.flow.count({ where: { portalId: demo.portalId } });
-    await until(
-      'the 120-day backfill',
-      async () =>
-        (await database.db.flowDailyFigure.count({ where: { flow: { portalId: demo.portalId } } })) === flows * 120,
-      30_000,
-    );
   });
 
   it('a task added, changed or deleted on the portal reaches the mirror by event within 5 seconds', async () => {

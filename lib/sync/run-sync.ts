@@ -11,6 +11,7 @@ import { Bitrix24Error } from '@/lib/bitrix24/errors';
 import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma, type SyncKind } from '@/lib/db/generated/client';
+import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { syncDirectory } from './directory-sync';
 import { refreshFlows } from './flow-refresh';
 import { mirroredTask } from './mirrored-task';
@@ -38,7 +39,8 @@ import { lockMirrorWrites } from './mirror-write-lock';
  * Runs a sync to its end: a full sync (directory, every task by batched id ranges, flows,
  * histories, deletions), an incremental one (tasks changed since the last run, with overlap), or
  * a reconciliation (directory, changes since the last reconciliation, an id scan that finds
- * tasks deleted on the portal, flows, histories). Every page is written in one transaction
+ * tasks deleted on the portal, flows, histories); each ends with the roll-up of the figures the
+ * pages show. Every page is written in one transaction
  * together with the run's cursor, so a run killed at any point resumes from its last page: no
  * gaps, and upserts make the re-read page harmless.
  */
@@ -254,6 +256,25 @@ async function historiesPhase(context: PhaseContext): Promise<void> {
   }
 }
 
+/**
+ * The roll-up of what the pages show (lib/metrics/daily-figure-rollup.ts), so that a sync that
+ * says it succeeded has its figures ready: after a full sync the daily figures of the days whose
+ * histories it read (120), after any other today's and yesterday's. Writing them again is
+ * harmless, so a resumed run simply does it again.
+ */
+async function figuresPhase(context: PhaseContext): Promise<void> {
+  const { db } = context.options;
+  const full = context.run.kind === 'full';
+  // A full sync is a bulk load: fresh planner statistics keep the roll-up on good plans (without
+  // them the 120-day roll-up of a new mirror is many times slower).
+  if (full) await db.$executeRaw`ANALYZE task, task_change, flow, flow_member, employee`;
+  const now = new Date(context.options.now?.() ?? Date.now());
+  context.counts.flowDays = await rollUpFigures(db, context.run.portalId, {
+    days: full ? (context.options.historyDays ?? 120) : 2,
+    now,
+  });
+}
+
 const phaseRunners: Record<string, (context: PhaseContext) => Promise<void>> = {
   directory: directoryPhase,
   tasks: allTasksPhase,
@@ -261,6 +282,7 @@ const phaseRunners: Record<string, (context: PhaseContext) => Promise<void>> = {
   deletions: deletionsPhase,
   flows: flowsPhase,
   histories: historiesPhase,
+  figures: figuresPhase,
 };
 
 /**
@@ -328,9 +350,6 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
       }
       await phaseRunners[phase]!(context);
     }
-    // A full sync is a bulk load: fresh planner statistics keep the figures' queries on good plans
-    // (without them the 120-day backfill of a new mirror is many times slower).
-    if (run.kind === 'full') await db.$executeRaw`ANALYZE task, task_change, flow, flow_member, employee`;
     await finishSyncRun(db, run, context.counts);
     return 'succeeded';
   } catch (error) {

@@ -8,9 +8,9 @@ import type { Prisma, SyncKind } from '@/lib/db/generated/client';
  * whose worker died (no heartbeat for a while) so they resume where they stopped.
  */
 export const syncPhases = {
-  full: ['directory', 'tasks', 'flows', 'histories', 'deletions'],
-  incremental: ['changes', 'flows', 'histories'],
-  reconcile: ['directory', 'changes', 'deletions', 'flows', 'histories'],
+  full: ['directory', 'tasks', 'flows', 'histories', 'deletions', 'figures'],
+  incremental: ['changes', 'flows', 'histories', 'figures'],
+  reconcile: ['directory', 'changes', 'deletions', 'flows', 'histories', 'figures'],
 } as const satisfies Record<SyncKind, readonly string[]>;
 
 export type SyncPhase = (typeof syncPhases)[SyncKind][number];
