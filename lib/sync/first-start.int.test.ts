@@ -4,6 +4,7 @@ import { syncDemoAccounts, visibleDemoAccounts } from '@/lib/auth/demo-accounts'
 import { addTask } from '@/lib/bitrix24/api/tasks';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { flowsList } from '@/lib/dashboards/flows-list';
+import { portalDay } from '@/lib/metrics/portal-days';
 import { startJobWorker, type JobWorker } from '@/lib/jobs/job-worker';
 import { startDemoConnection } from '@/lib/portals/demo-portal-connection';
 import { secretBox } from '@/lib/security/secret-box';
@@ -131,9 +132,20 @@ describe('first start on the demo portal', () => {
     const flow = [...demo.portal.state.flows.values()].find(
       (candidate) => candidate.active && candidate.distributionType === 'queue',
     )!;
+    // The flow's figures of today follow its events, not only the next sync.
+    const { id: flowId } = await database.db.flow.findFirstOrThrow({
+      where: { portalId: demo.portalId, bitrixFlowId: flow.id },
+    });
+    const { timeZoneOffset } = await database.db.portal.findUniqueOrThrow({ where: { id: demo.portalId } });
+    const today = new Date(`${portalDay(Date.now(), timeZoneOffset)}T00:00:00Z`);
+    const createdToday = async () =>
+      (await database.db.flowDailyFigure.findUnique({ where: { flowId_day: { flowId, day: today } } }))?.created;
+    const createdBefore = await createdToday();
+    expect(createdBefore).toBeTypeOf('number');
     const added = await addTask(client, { TITLE: 'Проверка события', FLOW_ID: flow.id, CREATED_BY: 1 });
     const arrival = await until('the added task', async () => mirrored(Number(added.id)), 5_000);
     expect(arrival.value).toMatchObject({ title: 'Проверка события', bitrixFlowId: flow.id });
+    await until("the added task in today's figures", async () => (await createdToday()) === createdBefore! + 1, 5_000);
 
     await client.call('tasks.task.start', { taskId: Number(added.id) });
     await until('the started task', async () => (await mirrored(Number(added.id)))?.status === 3, 5_000);

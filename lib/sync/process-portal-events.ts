@@ -4,6 +4,7 @@ import { mirroredTaskFields } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { portalTaskSchema } from '@/lib/bitrix24/schemas';
 import type { PrismaClient } from '@/lib/db/client';
+import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { upsertFlows } from './flow-writes';
 import { lockMirrorWrites } from './mirror-write-lock';
 import { mirroredTask } from './mirrored-task';
@@ -16,7 +17,9 @@ import { linkTasksToFlows, markTasksDeleted, upsertTasks } from './task-writes';
  * tasks the portal no longer has marked deleted (see below for a user who is not an admin), the
  * flows of the tasks touched read again, the histories of flow tasks re-read; then the events are
  * marked processed. Processing the same event twice
- * changes nothing, so a crash between the write and the mark is harmless.
+ * changes nothing, so a crash between the write and the mark is harmless. Then the flows the
+ * tasks were in, before and after, are rolled up (today's and yesterday's figures, and what lies
+ * ahead), so the pages' figures follow the events.
  */
 const pageSize = 50;
 
@@ -29,6 +32,14 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
   // As the last sync found it (user.admin); not known yet counts as not an admin.
   const seesEveryTask = portal.connectionUserIsAdmin === true;
   let processed = 0;
+  const touched = new Set<string>();
+  const noteFlowsOf = async (taskIds: number[]) => {
+    const tasks = await db.task.findMany({
+      where: { portalId, bitrixTaskId: { in: taskIds }, flowId: { not: null } },
+      select: { flowId: true },
+    });
+    for (const task of tasks) touched.add(task.flowId!);
+  };
   for (;;) {
     const events = await db.portalEvent.findMany({
       where: { portalId, processedAt: null },
@@ -36,7 +47,10 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
       take: 500,
       select: { id: true, bitrixTaskId: true, event: true },
     });
-    if (events.length === 0) return processed;
+    if (events.length === 0) {
+      if (touched.size > 0) await rollUpFigures(db, portalId, { days: 2, flowIds: [...touched] });
+      return processed;
+    }
     const taskIds = [...new Set(events.map((event) => event.bitrixTaskId))].slice(0, pageSize);
     const covered = events.filter((event) => taskIds.includes(event.bitrixTaskId)).map((event) => event.id);
 
@@ -88,6 +102,8 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     const flowTaskIds = present.filter((task) => task.bitrixFlowId !== null).map((task) => task.bitrixTaskId);
     const changes = await readHistoryChanges(client, flowTaskIds, offset);
 
+    // A task may leave its flow: the flow it was in changes too.
+    await noteFlowsOf(taskIds);
     await db.$transaction(async (tx) => {
       await lockMirrorWrites(tx, portalId);
       if (touchedFlows.length) await upsertFlows(tx, portalId, touchedFlows, offset);
@@ -97,6 +113,7 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
       await storeHistories(tx, portalId, flowTaskIds, changes);
       await tx.portalEvent.updateMany({ where: { id: { in: covered } }, data: { processedAt: new Date() } });
     });
+    await noteFlowsOf(taskIds);
     processed += covered.length;
   }
 }
