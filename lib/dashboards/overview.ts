@@ -20,7 +20,12 @@ const bucketRanges: [number, number][] = [
 const moversShown = 5;
 
 const dailyRowSchema = z.object({ day: z.string(), efficiency: z.number(), flows: z.number() });
-const cellRowSchema = z.object({ flowId: z.string(), day: z.string(), efficiency: z.number() });
+/** Each flow's efficiency on the heat map's days, by flow id and day. */
+const cellsSchema = z.record(z.string(), z.record(z.string(), z.number()));
+type Cells = z.infer<typeof cellsSchema>;
+
+/** Names in the order `localeCompare` gives, several times faster over a thousand flows. */
+const byName = new Intl.Collator().compare;
 
 function movers(rows: readonly FlowListRow[]): Overview['movers'] {
   const moved = rows.flatMap((row): EfficiencyMover[] =>
@@ -39,11 +44,11 @@ function movers(rows: readonly FlowListRow[]): Overview['movers'] {
   return {
     up: moved
       .filter((mover) => mover.change > 0)
-      .sort((a, b) => b.change - a.change || a.name.localeCompare(b.name))
+      .sort((a, b) => b.change - a.change || byName(a.name, b.name))
       .slice(0, moversShown),
     down: moved
       .filter((mover) => mover.change < 0)
-      .sort((a, b) => a.change - b.change || a.name.localeCompare(b.name))
+      .sort((a, b) => a.change - b.change || byName(a.name, b.name))
       .slice(0, moversShown),
   };
 }
@@ -53,18 +58,21 @@ function heatmapRows(
   rows: readonly FlowListRow[],
   cellDays: readonly string[],
   yesterday: string,
-  cells: Map<string, number>,
+  cells: Cells,
 ): Overview['heatmap']['rows'] {
-  const cell = (id: string, day: string, index: number) =>
-    cells.get(`${id}:${day}`) ??
-    (index === cellDays.length - 1 && day > yesterday ? (cells.get(`${id}:${yesterday}`) ?? null) : null);
-  const lines = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    cells: cellDays.map((day, index) => cell(row.id, day, index)),
-  }));
+  const lines = rows.map((row) => {
+    const days = cells[row.id] ?? {};
+    return {
+      id: row.id,
+      name: row.name,
+      cells: cellDays.map(
+        (day, index) =>
+          days[day] ?? (index === cellDays.length - 1 && day > yesterday ? (days[yesterday] ?? null) : null),
+      ),
+    };
+  });
   const latest = (line: (typeof lines)[number]) => line.cells.at(-1) ?? Number.POSITIVE_INFINITY;
-  return lines.sort((a, b) => latest(a) - latest(b) || a.name.localeCompare(b.name));
+  return lines.sort((a, b) => latest(a) - latest(b) || byName(a.name, b.name));
 }
 
 /**
@@ -98,28 +106,26 @@ export async function overview(
   // today is rolled up (read as well, below).
   const cellDays = weeks.map((week) => (shiftDay(week, 6) < period.to ? shiftDay(week, 6) : period.to));
   const yesterday = shiftDay(period.to, -1);
-  const [list, dailyRows, cellRows] = await Promise.all([
+  const [list, dailyRows, [{ cells }]] = await Promise.all([
     flowsList(db, flows, { now }),
     db.$queryRaw<unknown[]>`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, round(avg(efficiency))::int AS efficiency, count(*)::int AS flows
       FROM flow_daily_figure
       WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day BETWEEN ${period.from}::date AND ${period.to}::date
       GROUP BY day ORDER BY day`,
-    db.$queryRaw<unknown[]>`
-      SELECT "flowId"::text AS "flowId", to_char(day, 'YYYY-MM-DD') AS day, efficiency
-      FROM flow_daily_figure
-      WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day = ANY(${[...cellDays, yesterday]}::date[])`,
+    // As one JSON text: a thousand flows' cells read several times faster so than as rows.
+    db.$queryRaw<[{ cells: string }]>`
+      SELECT COALESCE(json_object_agg(c."flowId", c.days), '{}')::text AS cells
+      FROM (
+        SELECT "flowId", json_object_agg(to_char(day, 'YYYY-MM-DD'), efficiency) AS days
+        FROM flow_daily_figure
+        WHERE "flowId" = ANY(${flowIds}::uuid[]) AND day = ANY(${[...cellDays, yesterday]}::date[])
+        GROUP BY "flowId"
+      ) c`,
   ]);
 
   const withValue = list.rows.filter((row) => row.efficiency.value !== null);
   const sum = (pick: (row: FlowListRow) => number) => list.rows.reduce((total, row) => total + pick(row), 0);
-  const cells = new Map(
-    z
-      .array(cellRowSchema)
-      .parse(cellRows)
-      .map((row) => [`${row.flowId}:${row.day}`, row.efficiency]),
-  );
-
   return {
     window: list.window,
     period,
@@ -144,6 +150,6 @@ export async function overview(
       flows: withValue.filter((row) => row.efficiency.value! >= from && row.efficiency.value! <= to).length,
     })),
     movers: movers(list.rows),
-    heatmap: { weeks, rows: heatmapRows(list.rows, cellDays, yesterday, cells) },
+    heatmap: { weeks, rows: heatmapRows(list.rows, cellDays, yesterday, cellsSchema.parse(JSON.parse(cells))) },
   };
 }

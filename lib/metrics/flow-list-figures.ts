@@ -103,15 +103,17 @@ export type ListFigures = z.infer<typeof listFigureRowSchema>;
 /** The stored list figures of these flows, by flow id (flows not rolled up yet are absent). */
 export async function readListFigures(db: PrismaClient, flowIds: readonly string[]): Promise<Map<string, ListFigures>> {
   if (flowIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<unknown[]>`
-    SELECT "flowId"::text AS "flowId", to_char("lastDay", 'YYYY-MM-DD') AS "lastDay",
-      -- As JSON: JSON.parse reads a thousand rows of arrays several times faster than the array parser.
-      to_json(efficiencies) AS efficiencies, to_json(completions) AS completions, "likelyLate", forecast
+  // One JSON text for all the rows: a list of a thousand flows reads several times faster so than
+  // as rows of arrays and JSON values, which the client converts one value at a time.
+  const [{ rows }] = await db.$queryRaw<[{ rows: string }]>`
+    SELECT COALESCE(json_agg(json_build_object(
+      'flowId', "flowId", 'lastDay', "lastDay", 'efficiencies', efficiencies, 'completions', completions,
+      'likelyLate', "likelyLate", 'forecast', forecast)), '[]')::text AS rows
     FROM flow_list_figure WHERE "flowId" = ANY(${flowIds}::uuid[])`;
   return new Map(
     z
       .array(listFigureRowSchema)
-      .parse(rows)
+      .parse(JSON.parse(rows))
       .map((row) => [row.flowId, row]),
   );
 }
