@@ -206,6 +206,22 @@ async function main(cleanup: Shutdown): Promise<void> {
     log(`${page.path}: p50 ${millis(timing.p50)}, p95 ${millis(timing.p95)}, HTML ${kb(timing.htmlBytes)}`);
   }
 
+  // Where the flows list's time goes: the same view as JSON (session and data, no rendering), and
+  // the page with a search no flow matches (everything but drawing the rows).
+  const listCost = {
+    json: await timePage(
+      `${baseUrl}/api/dashboard/flows`,
+      cookieHeader(cookies),
+      args.warmup,
+      args.requests,
+      'application/json',
+    ),
+    noRows: await timePage(`${baseUrl}/flows?q=no-such-flow`, cookieHeader(cookies), args.warmup, args.requests),
+  };
+  log(
+    `/api/dashboard/flows: p50 ${millis(listCost.json.p50)}; /flows with no row shown: p50 ${millis(listCost.noRows.p50)}`,
+  );
+
   // The same data without Next: what the page adds (session, rendering, streaming) is the rest.
   const loaded = await loadDataQueries(root);
   let dataNote = '';
@@ -317,6 +333,8 @@ ${pages
   .join('\n')}
 
 ${targetLine}${dataNote ? `\n\n${dataNote}` : ''}
+
+Where the flows list's median goes: the same view as JSON from \`/api/dashboard/flows\` (session, data, no rendering) ${millis(listCost.json.p50)}; the page with a search that matches no flow (session, data, header, filters with every owner, the messages the browser gets; no rows drawn) ${millis(listCost.noRows.p50)}; the whole page ${millis(timings[0]!.p50)}, so drawing its 50 rows takes about ${millis(timings[0]!.p50 - listCost.noRows.p50)}.
 
 The roll-up behind the pages, on the same mirror: today and yesterday of every flow (the last phase of each sync, and hourly) ${seconds(syncRollUpMs)}; of 3 flows (after an event batch) ${millis(eventRollUp.p50)} (median of 5).
 

@@ -40,13 +40,15 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 /**
  * The server's time for one page: a GET with the session cookie, timed until the whole HTML has
  * arrived (the streamed Suspense parts included). Warm-up requests first, so route modules are
- * loaded and the database's caches hold what the page reads.
+ * loaded and the database's caches hold what the page reads. An API route is timed the same way,
+ * with the content type it must answer.
  */
 export async function timePage(
   url: string,
   cookie: string,
   warmup: number,
   requests: number,
+  contentType = 'text/html',
 ): Promise<Timing & { htmlBytes: number }> {
   let htmlBytes = 0;
   const timing = await measure(
@@ -59,8 +61,8 @@ export async function timePage(
         throw new Error(
           `GET ${url} answered ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`,
         );
-      if (!(response.headers.get('content-type') ?? '').includes('text/html'))
-        throw new Error(`GET ${url} did not answer HTML`);
+      if (!(response.headers.get('content-type') ?? '').includes(contentType))
+        throw new Error(`GET ${url} did not answer ${contentType}`);
       htmlBytes = Buffer.byteLength(html);
     },
     warmup,
