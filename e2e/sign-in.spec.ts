@@ -48,7 +48,7 @@ test.describe('signing out', () => {
     await signIn(page, 'admin@e2e.test', seedPassword);
     await expect(page).toHaveURL(/\/overview$/);
     await page.getByRole('button', { name: /^Account menu for / }).click();
-    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto('/overview');
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Foverview$/);
@@ -70,7 +70,7 @@ test.describe('signing out', () => {
     try {
       expect((await withCopy.get('/api/sync/status')).status()).toBe(200);
       await page.getByRole('button', { name: /^Account menu for / }).click();
-      await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
       await expect(page).toHaveURL(/\/sign-in/);
       expect((await withCopy.get('/api/sync/status')).status()).toBe(401);
       const pageWithCopy = await withCopy.get('/overview', { maxRedirects: 0 });
@@ -94,7 +94,7 @@ test.describe('signing out', () => {
       await expect(tabletPage.getByRole('heading', { level: 1, name: 'Flows' })).toBeVisible();
 
       await laptopPage.getByRole('button', { name: /^Account menu for / }).click();
-      await laptopPage.getByRole('menuitem', { name: 'Sign out on all devices' }).click();
+      await laptopPage.getByRole('button', { name: 'Sign out on all devices' }).click();
       await expect(laptopPage).toHaveURL(/\/sign-in/);
 
       await tabletPage.goto('/flows');

@@ -1,22 +1,23 @@
-'use client';
-
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { signOutEverywhereAction } from '@/lib/actions/sign-out-everywhere';
 import type { Role } from '@/lib/auth/roles';
+import { SignOutButtons } from './sign-out-buttons';
 
-const itemClass =
-  'flex w-full cursor-default select-none items-center rounded px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100';
+const menuId = 'user-menu';
 
-/** The signed-in person's name and role, with sign-out here and on every device. */
+/**
+ * The signed-in person's name and role, with sign-out here and on every device. The menu is an
+ * HTML popover (opening, closing on Escape or a click outside, focus back to the button are the
+ * browser's), so only the two sign-out buttons need JavaScript.
+ */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {
   const t = useTranslations('auth');
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
+    <>
+      <button
+        type="button"
+        popoverTarget={menuId}
         aria-label={t('userMenu', { name })}
-        className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1 text-left text-sm hover:bg-slate-50"
+        className="user-menu-button flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1 text-left text-sm hover:bg-slate-50"
       >
         <span
           aria-hidden
@@ -28,29 +29,16 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           <span className="block font-medium text-slate-900">{name}</span>
           <span className="block text-xs text-slate-600">{t(`roles.${role}`)}</span>
         </span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
-        >
-          <DropdownMenu.Label className="px-3 py-2 text-xs text-slate-600">{email}</DropdownMenu.Label>
-          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
-          <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>
-            {t('signOut')}
-          </DropdownMenu.Item>
-          <DropdownMenu.Item
-            className={itemClass}
-            onSelect={async () => {
-              await signOutEverywhereAction({});
-              await signOut({ callbackUrl: '/sign-in' });
-            }}
-          >
-            {t('signOutEverywhere')}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      </button>
+      <div
+        id={menuId}
+        popover="auto"
+        className="user-menu min-w-56 rounded-lg border border-slate-200 bg-white p-1 text-slate-800 shadow-lg"
+      >
+        <p className="px-3 py-2 text-xs text-slate-600">{email}</p>
+        <div aria-hidden className="my-1 h-px bg-slate-100" />
+        <SignOutButtons signOut={t('signOut')} signOutEverywhere={t('signOutEverywhere')} />
+      </div>
+    </>
   );
 }
