@@ -3,7 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { requestAnalysisAction } from '@/lib/actions/request-analysis';
 import type { AnalysisView } from '@/lib/copilot/analysis/analysis-view';
@@ -21,7 +21,16 @@ const pollWhileRunningMs = 400;
  * CoPilot's panel for one flow: asks for the analysis (the last one, a running one, or a new one)
  * and shows it as a chat; messages appear as the model writes them.
  */
-export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: string }) {
+export function CopilotPanel({
+  flowId,
+  flowName,
+  trigger,
+}: {
+  flowId: string;
+  flowName: string;
+  /** Focused again when the panel closes. */
+  trigger: RefObject<HTMLButtonElement | null>;
+}) {
   const t = useTranslations('copilot');
   const request = useMutation({
     mutationFn: async (fresh: boolean): Promise<AnalysisOutcome> => {
@@ -44,7 +53,13 @@ export function CopilotPanel({ flowId, flowName }: { flowId: string; flowName: s
   return (
     <Dialog.Portal>
       <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-      <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-full max-w-xl flex-col bg-slate-50 shadow-2xl focus:outline-none">
+      <Dialog.Content
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          trigger.current?.focus();
+        }}
+        className="fixed inset-y-0 right-0 z-50 flex w-full max-w-xl flex-col bg-slate-50 shadow-2xl focus:outline-none"
+      >
         <header className="flex items-start justify-between gap-3 border-b border-slate-200 bg-white px-5 py-4">
           <div className="flex items-center gap-3">
             <span className="flex size-9 items-center justify-center rounded-full bg-violet-700 text-white">
