@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { causeArchetypes } from '@/lib/demo-portal/generator/flow-catalog';
 import { expectNoSeriousAxeViolations } from './support/axe';
+import { drawAllCharts } from './support/charts';
 import { expect, signedIn, test } from './support/demo-company';
 import type { DemoPortalFacts, ExpectedFlowRow } from './support/demo-portal-facts';
 
@@ -284,6 +285,7 @@ test('every dashboard page passes axe and is photographed in both languages at 1
         await page.goto(pagePath);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expect(page.locator('.recharts-surface').or(page.getByRole('table')).first()).toBeVisible();
+        await drawAllCharts(page);
         if (width === 1440) await expectNoSeriousAxeViolations(page, `${locale} ${pagePath}`);
         await page.screenshot({
           path: `test-results/screenshots/demo-${name}-${locale.slice(0, 2)}-${width}.png`,

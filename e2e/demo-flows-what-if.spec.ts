@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db/client';
 import { causeArchetypes } from '@/lib/demo-portal/generator/flow-catalog';
 import { expectNoSeriousAxeViolations } from './support/axe';
+import { drawAllCharts } from './support/charts';
 import { expect, signedIn, test } from './support/demo-company';
 
 /*
@@ -76,6 +77,7 @@ test('a lead takes the suggested planned time on the too-short flow, and the sim
   const { before, after } = await simulate(page);
   expect(after).toBeGreaterThan(before);
 
+  await drawAllCharts(page);
   await expectNoSeriousAxeViolations(page, 'What if, en');
   await page.screenshot({ path: 'test-results/screenshots/demo-what-if-en-1440.png', fullPage: true });
 
@@ -128,6 +130,7 @@ test('a bad lever gets its message, and an executive reads without levers', asyn
   ).toBeVisible();
   await expect(efficiencyRow(executive).locator('[data-column="as-it-is"]')).toHaveText(/\d/, { timeout: 30_000 });
   await expect(executive.getByRole('button', { name: 'Смоделировать' })).toBeDisabled();
+  await drawAllCharts(executive);
   await expectNoSeriousAxeViolations(executive, 'What if, ru');
   await executive.screenshot({ path: 'test-results/screenshots/demo-what-if-ru-1440.png', fullPage: true });
   await executive.context().close();

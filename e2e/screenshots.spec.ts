@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { drawAllCharts } from './support/charts';
 import { e2ePort, readStack, storageStateFor } from './support/stack';
 
 test.use({ storageState: storageStateFor('admin') });
@@ -29,6 +30,7 @@ for (const locale of ['ru', 'en'] as const) {
           await expect(
             page.getByRole('status', { name: locale === 'ru' ? 'Состояние системы' : 'System status' }),
           ).not.toHaveAttribute('data-state', 'checking');
+        await drawAllCharts(page);
         await page.screenshot({ path: `test-results/screenshots/${name}-${locale}-${width}.png`, fullPage: true });
       }
     });

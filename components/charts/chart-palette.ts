@@ -23,6 +23,13 @@ export const seriesColors = {
   planned: '#6d28d9',
 } as const;
 
+/** A forecast, or a simulated run with the levers moved: dashed, beside the solid line of the figures. */
+export const forecastDash = '5 4';
+/** The 80 % band around a forecast: a reading aid (the line carries the figure), so see-through. */
+export const bandOpacity = 0.15;
+/** The what-if simulation as things are: a dark neutral, apart from the run with the levers (efficiency blue). */
+export const asItIsColor = seriesColors.p50;
+
 /** The percentile lines differ by dash too, so they stay apart without colour vision. */
 export const percentileDashes = { p50: '6 4', p85: '3 3', p95: '10 3 2 3' } as const;
 

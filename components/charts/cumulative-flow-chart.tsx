@@ -1,19 +1,23 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import type { DailyFigure } from '@/lib/dashboards/dashboard-types';
 import { ChartCard, type ChartFrameProps } from './chart-card';
 import type { ChartTableData } from './chart-data-table';
 import { ChartLegend } from './chart-legend';
-import { axisTick, chartChrome, seriesColors } from './chart-palette';
-import { ChartTooltip } from './chart-tooltip';
+import { seriesColors } from './chart-palette';
+import { WhenVisible } from './chart-plot';
 import { useChartFormat } from './use-chart-format';
 
 const height = 300;
+const CumulativeFlowPlot = dynamic(() => import('./cumulative-flow-plot').then((module) => module.CumulativeFlowPlot), {
+  ssr: false,
+});
 
 // Drawn bottom up: completed work settles at the bottom, waiting work rides on top.
-const statuses = ['completed', 'awaitingReview', 'inProgress', 'pending'] as const;
+const cumulativeStatuses = ['completed', 'awaitingReview', 'inProgress', 'pending'] as const;
+export type CumulativeStatus = (typeof cumulativeStatuses)[number];
 
 /** How many tasks stood in each status at the end of each portal day, stacked. */
 export function CumulativeFlowChart({
@@ -29,7 +33,7 @@ export function CumulativeFlowChart({
     columns: [
       { key: 'day', header: t('columns.day'), format: (value) => format.day(String(value)) },
       // The table reads top down, as the stack does.
-      ...[...statuses]
+      ...[...cumulativeStatuses]
         .reverse()
         .map((status) => ({ key: status, header: t(`series.${status}`), numeric: true, format: count })),
     ],
@@ -52,46 +56,11 @@ export function CumulativeFlowChart({
       headingLevel={headingLevel}
       empty={daily.length === 0 ? { title: t('noDailyFigures.title'), body: t('noDailyFigures.body') } : undefined}
     >
-      {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <AreaChart
-        data={table.rows}
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-        <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
-        <YAxis tick={axisTick} tickFormatter={format.count} allowDecimals={false} width={48} />
-        <Tooltip
-          content={
-            <ChartTooltip
-              formatLabel={(label) => format.day(String(label))}
-              formatValue={format.count}
-              dataKeys={[...statuses].reverse()}
-              // The areas' outline is white (it parts neighbouring areas), so the dot takes the fill.
-              colorOf={(entry) => entry.fill ?? chartChrome.ink}
-            />
-          }
-        />
-        {statuses.map((status) => (
-          <Area
-            key={status}
-            type="linear"
-            dataKey={status}
-            name={t(`series.${status}`)}
-            stackId="statuses"
-            stroke={chartChrome.card}
-            strokeWidth={1}
-            fill={seriesColors[status]}
-            fillOpacity={1}
-            activeDot={{ r: 4, fill: seriesColors[status], stroke: chartChrome.card, strokeWidth: 2 }}
-            isAnimationActive={false}
-          />
-        ))}
-      </AreaChart>
+      <WhenVisible height={height}>
+        <CumulativeFlowPlot daily={daily} statuses={cumulativeStatuses} height={height} />
+      </WhenVisible>
       <ChartLegend
-        items={[...statuses]
+        items={[...cumulativeStatuses]
           .reverse()
           .map((status) => ({ label: t(`series.${status}`), color: seriesColors[status], mark: 'box' }))}
       />

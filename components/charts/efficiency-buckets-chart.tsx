@@ -1,24 +1,23 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import dynamic from 'next/dynamic';
 import type { EfficiencyBand, EfficiencyBucket } from '@/lib/dashboards/dashboard-types';
 import { ChartCard, type ChartFrameProps } from './chart-card';
 import type { ChartTableData } from './chart-data-table';
 import { ChartLegend } from './chart-legend';
-import { axisTick, bandColors, chartChrome } from './chart-palette';
-import { ChartTooltip } from './chart-tooltip';
+import { bandColors } from './chart-palette';
+import { WhenVisible } from './chart-plot';
 import { useChartFormat } from './use-chart-format';
 
 const height = 260;
 const bands: EfficiencyBand[] = ['healthy', 'watch', 'critical'];
+const EfficiencyBucketsPlot = dynamic(
+  () => import('./efficiency-buckets-plot').then((module) => module.EfficiencyBucketsPlot),
+  { ssr: false },
+);
 
-type BucketRow = { range: string; band: string; flows: number; color: string };
-
-function BandBar({ x, y, width, height: barHeight, payload }: BarShapeProps) {
-  const row: BucketRow = payload;
-  return <rect x={x} y={y} width={width} height={barHeight} rx={2} fill={row.color} />;
-}
+export type BucketRow = { range: string; band: string; flows: number; color: string };
 
 /** How many flows stand in each efficiency range, each bar in its band's colour. */
 export function EfficiencyBucketsChart({
@@ -62,38 +61,9 @@ export function EfficiencyBucketsChart({
           : undefined
       }
     >
-      {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <BarChart
-        data={rows}
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-        <XAxis dataKey="range" tick={axisTick} tickFormatter={rangeLabel} interval={0} />
-        <YAxis tick={axisTick} tickFormatter={format.count} allowDecimals={false} width={40} />
-        <Tooltip
-          cursor={{ fill: chartChrome.grid }}
-          content={
-            <ChartTooltip
-              formatLabel={(label) => (label === undefined ? '' : rangeLabel(label))}
-              formatValue={format.count}
-              colorOf={(entry) => {
-                const row: BucketRow = entry.payload;
-                return row.color;
-              }}
-            />
-          }
-        />
-        <Bar
-          dataKey="flows"
-          name={t('series.flows')}
-          fill={bandColors.healthy}
-          shape={BandBar}
-          isAnimationActive={false}
-        />
-      </BarChart>
+      <WhenVisible height={height}>
+        <EfficiencyBucketsPlot rows={rows} rangeLabel={rangeLabel} height={height} />
+      </WhenVisible>
       <ChartLegend items={bands.map((band) => ({ label: t(`bands.${band}`), color: bandColors[band], mark: 'box' }))} />
     </ChartCard>
   );

@@ -1,20 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import { ChartCard, type ChartFrameProps } from './chart-card';
 import type { ChartTableData } from './chart-data-table';
 import { ChartLegend } from './chart-legend';
-import { axisTick, chartChrome, lineLabel, seriesColors } from './chart-palette';
-import { ChartTooltip } from './chart-tooltip';
+import { bandOpacity, forecastDash, seriesColors } from './chart-palette';
+import { WhenVisible } from './chart-plot';
 import { useChartFormat } from './use-chart-format';
 
 const height = 280;
-const percentTicks = [0, 20, 40, 60, 80, 100];
-const forecastDash = '5 4';
-/** The band is a reading aid around the dashed line, which carries the figure itself. */
-const bandOpacity = 0.15;
+const EfficiencyPlot = dynamic(() => import('./efficiency-plot').then((module) => module.EfficiencyPlot), {
+  ssr: false,
+});
+
+/** A day as the chart draws it: the figure, or the forecast and its band (low, high) ahead. */
+export type EfficiencyPlotRow = { day: string; efficiency?: number; forecast?: number; band?: number[] };
 
 /** A flow's efficiency forecast as the chart draws it: portal days ahead, and what the estimate rests on. */
 export type EfficiencyChartForecast = {
@@ -67,7 +69,7 @@ export function EfficiencyChart({
   };
   // The dashed line and its band start at the last day drawn, so the forecast continues the line.
   const last = data.at(-1);
-  const chartRows = [
+  const chartRows: EfficiencyPlotRow[] = [
     ...data.map(({ day, efficiency }) =>
       day === last?.day && ahead.length > 0
         ? { day, efficiency, forecast: efficiency, band: [efficiency, efficiency] }
@@ -101,65 +103,9 @@ export function EfficiencyChart({
       headingLevel={headingLevel}
       empty={data.length === 0 ? { title: t('noDailyFigures.title'), body: t('noDailyFigures.body') } : undefined}
     >
-      {/* The wrapper is role="img" with the table as the alternative, so Recharts' keyboard layer stays off. */}
-      <ComposedChart
-        data={chartRows}
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-        <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
-        <YAxis domain={[0, 100]} ticks={percentTicks} tick={axisTick} tickFormatter={format.percent} width={48} />
-        <ReferenceLine
-          y={efficiencyLine}
-          stroke={seriesColors.target}
-          strokeDasharray="6 4"
-          label={{ ...lineLabel, value: targetLabel, position: 'insideTopRight', fill: seriesColors.target }}
-        />
-        <Tooltip
-          content={
-            <ChartTooltip
-              formatLabel={(label) => (typeof label === 'string' ? format.day(label) : '')}
-              formatValue={format.percent}
-              dataKeys={['efficiency', 'forecast']}
-            />
-          }
-        />
-        {ahead.length > 0 && (
-          <Area
-            type="linear"
-            dataKey="band"
-            name={t('series.forecastBand')}
-            stroke="none"
-            fill={seriesColors.efficiency}
-            fillOpacity={bandOpacity}
-            isAnimationActive={false}
-          />
-        )}
-        <Line
-          type="linear"
-          dataKey="efficiency"
-          name={t('series.efficiency')}
-          stroke={seriesColors.efficiency}
-          strokeWidth={2}
-          dot={data.length <= 31 ? { r: 2.5, fill: seriesColors.efficiency } : false}
-          isAnimationActive={false}
-        />
-        {ahead.length > 0 && (
-          <Line
-            type="linear"
-            dataKey="forecast"
-            name={t('series.forecast')}
-            stroke={seriesColors.efficiency}
-            strokeWidth={2}
-            strokeDasharray={forecastDash}
-            dot={false}
-            isAnimationActive={false}
-          />
-        )}
-      </ComposedChart>
+      <WhenVisible height={height}>
+        <EfficiencyPlot rows={chartRows} forecast={ahead.length > 0} dots={data.length <= 31} height={height} />
+      </WhenVisible>
       <ChartLegend
         items={[
           { label: t('series.efficiency'), color: seriesColors.efficiency, mark: 'line' },

@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import type { FlowDashboard, PortalWindow } from '@/lib/dashboards/dashboard-types';
 import { ChartCard, type ChartFrameProps } from './chart-card';
 import type { ChartTableData } from './chart-data-table';
 import { ChartLegend } from './chart-legend';
-import { axisTick, chartChrome, seriesColors } from './chart-palette';
-import { ChartTooltip } from './chart-tooltip';
+import { seriesColors } from './chart-palette';
+import { WhenVisible } from './chart-plot';
 import { usePercentileLines } from './percentile-lines';
 import { portalClockTime, portalDayTime, useChartFormat } from './use-chart-format';
 import { dayMs } from '@/lib/time/durations';
@@ -15,8 +15,9 @@ import { dayMs } from '@/lib/time/durations';
 const height = 320;
 /** About six date ticks whatever the period's length. */
 const tickCount = 6;
+const LeadTimePlot = dynamic(() => import('./lead-time-plot').then((module) => module.LeadTimePlot), { ssr: false });
 
-type LeadTimeRow = {
+export type LeadTimeRow = {
   taskId: number;
   title: string;
   closedAt: string;
@@ -35,7 +36,7 @@ export function LeadTimeScatter({
 }: { leadTimes: FlowDashboard['leadTimes']; period: PortalWindow } & ChartFrameProps) {
   const t = useTranslations('charts');
   const format = useChartFormat();
-  const { referenceLines, legend, description } = usePercentileLines(leadTimes.percentiles, leadTimes.plannedMs);
+  const { lines, legend, description } = usePercentileLines(leadTimes.percentiles, leadTimes.plannedMs);
 
   const rows: LeadTimeRow[] = leadTimes.points.map((point) => {
     const closedClock = portalClockTime(point.closedAt, period.timeZoneOffset);
@@ -88,57 +89,9 @@ export function LeadTimeScatter({
       headingLevel={headingLevel}
       empty={rows.length === 0 ? { title: t('leadTime.emptyTitle'), body: t('leadTime.emptyBody') } : undefined}
     >
-      {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <ScatterChart
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={chartChrome.grid} />
-        <XAxis
-          type="number"
-          dataKey="closedClock"
-          name={t('columns.closedAt')}
-          domain={[start, lastDay + dayMs]}
-          ticks={ticks}
-          tick={axisTick}
-          tickFormatter={format.clockDayShort}
-        />
-        <YAxis
-          type="number"
-          dataKey="leadDays"
-          name={t('series.leadTime')}
-          domain={[0, 'auto']}
-          tick={axisTick}
-          tickFormatter={format.daysShort}
-          width={72}
-        />
-        <Tooltip
-          cursor={{ strokeDasharray: '3 3' }}
-          content={
-            <ChartTooltip
-              formatLabel={(_label, payload) => {
-                const row: LeadTimeRow | undefined = payload[0]?.payload;
-                return row ? `#${row.taskId} ${row.title}` : '';
-              }}
-              formatValue={(value, entry) => {
-                const row: LeadTimeRow = entry.payload;
-                return entry.dataKey === 'closedClock' ? format.clockDateTime(value) : format.duration(row.leadMs);
-              }}
-            />
-          }
-        />
-        {referenceLines}
-        <Scatter
-          data={rows}
-          name={t('series.completed')}
-          fill={seriesColors.completed}
-          stroke={chartChrome.card}
-          strokeWidth={1}
-          isAnimationActive={false}
-        />
-      </ScatterChart>
+      <WhenVisible height={height}>
+        <LeadTimePlot rows={rows} lines={lines} domain={[start, lastDay + dayMs]} ticks={ticks} height={height} />
+      </WhenVisible>
       <ChartLegend
         items={[{ label: t('series.completedTask'), color: seriesColors.completed, mark: 'dot' }, ...legend]}
       />

@@ -1,14 +1,14 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { ReferenceLine } from 'recharts';
 import type { Percentiles } from '@/lib/dashboards/dashboard-types';
 import type { ChartLegendItem } from './chart-legend';
-import { lineLabel, percentileDashes, seriesColors } from './chart-palette';
+import { percentileDashes, seriesColors } from './chart-palette';
 import { useChartFormat } from './use-chart-format';
 import { dayMs } from '@/lib/time/durations';
 
-type Line = { key: string; label: string; days: number; color: string; dash: string };
+/** A lead-time line across a chart whose value axis is in days. */
+export type PercentileLine = { key: string; label: string; days: number; color: string; dash: string };
 
 const percentileKeys = ['p50', 'p85', 'p95'] as const;
 const plannedDash = '12 4';
@@ -27,14 +27,14 @@ export function usePercentileLines(percentiles: Percentiles, plannedMs: number |
     const ms = percentiles[key];
     return ms === null ? [] : [{ key, ms }];
   });
-  const percentileLines = known.map(({ key, ms }): Line => ({
+  const percentileLines = known.map(({ key, ms }): PercentileLine => ({
     key,
     label: `${key} · ${format.duration(ms)}`,
     days: ms / dayMs,
     color: seriesColors[key],
     dash: percentileDashes[key],
   }));
-  const plannedLines: Line[] =
+  const plannedLines: PercentileLine[] =
     plannedMs === null
       ? []
       : [
@@ -63,23 +63,8 @@ export function usePercentileLines(percentiles: Percentiles, plannedMs: number |
   ];
 
   return {
-    /** ReferenceLine elements to place among the chart's children. */
-    referenceLines: lines.map((line) => (
-      <ReferenceLine
-        key={line.key}
-        y={line.days}
-        stroke={line.color}
-        strokeWidth={1.5}
-        strokeDasharray={line.dash}
-        ifOverflow="extendDomain"
-        label={{
-          ...lineLabel,
-          value: line.label,
-          position: line.key === 'planned' ? 'insideTopLeft' : 'insideTopRight',
-          fill: line.color,
-        }}
-      />
-    )),
+    /** The lines for the drawing (percentileReferenceLines). */
+    lines,
     legend: lines.map((line): ChartLegendItem => ({
       label: line.key === 'planned' ? t('series.planned') : line.key,
       color: line.color,

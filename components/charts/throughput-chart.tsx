@@ -1,16 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import type { WeeklyThroughput } from '@/lib/dashboards/dashboard-types';
 import { ChartCard, type ChartFrameProps } from './chart-card';
 import type { ChartTableData } from './chart-data-table';
 import { ChartLegend } from './chart-legend';
-import { axisTick, chartChrome, seriesColors } from './chart-palette';
-import { ChartTooltip } from './chart-tooltip';
+import { seriesColors } from './chart-palette';
+import { WhenVisible } from './chart-plot';
 import { useChartFormat } from './use-chart-format';
 
 const height = 280;
+const ThroughputPlot = dynamic(() => import('./throughput-plot').then((module) => module.ThroughputPlot), {
+  ssr: false,
+});
 
 /** Tasks completed per ISO week, with the tasks created in it alongside. */
 export function ThroughputChart({
@@ -39,30 +42,9 @@ export function ThroughputChart({
       headingLevel={headingLevel}
       empty={weekly.length === 0 ? { title: t('noDailyFigures.title'), body: t('noDailyFigures.body') } : undefined}
     >
-      {/* role="img" wrapper with the table as the alternative: Recharts' keyboard layer stays off. */}
-      <BarChart
-        data={table.rows}
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        barGap={2}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-        <XAxis dataKey="week" tick={axisTick} tickFormatter={format.dayShort} minTickGap={16} />
-        <YAxis tick={axisTick} tickFormatter={format.count} allowDecimals={false} width={48} />
-        <Tooltip
-          cursor={{ fill: chartChrome.grid }}
-          content={<ChartTooltip formatLabel={(label) => format.week(String(label))} formatValue={format.count} />}
-        />
-        <Bar
-          dataKey="throughput"
-          name={t('series.completed')}
-          fill={seriesColors.completed}
-          isAnimationActive={false}
-        />
-        <Bar dataKey="created" name={t('series.created')} fill={seriesColors.created} isAnimationActive={false} />
-      </BarChart>
+      <WhenVisible height={height}>
+        <ThroughputPlot weekly={weekly} height={height} />
+      </WhenVisible>
       <ChartLegend
         items={[
           { label: t('series.completed'), color: seriesColors.completed, mark: 'box' },

@@ -1,18 +1,20 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import { ChartCard } from '@/components/charts/chart-card';
 import type { ChartTableData } from '@/components/charts/chart-data-table';
 import { ChartLegend } from '@/components/charts/chart-legend';
-import { axisTick, chartChrome, lineLabel, seriesColors } from '@/components/charts/chart-palette';
-import { ChartTooltip } from '@/components/charts/chart-tooltip';
+import { seriesColors } from '@/components/charts/chart-palette';
+import { WhenVisible } from '@/components/charts/chart-plot';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import type { PlannedTimeCalibration } from '@/lib/metrics/planned-time-calibration';
 import { hourMs } from '@/lib/time/durations';
 
 const height = 260;
-const percentTicks = [0, 20, 40, 60, 80, 100];
+const CalibrationPlot = dynamic(() => import('./calibration-plot').then((module) => module.CalibrationPlot), {
+  ssr: false,
+});
 
 /**
  * The planned-time calibration: for each planned time, the share of the last 90 days' completed
@@ -29,15 +31,16 @@ export function CalibrationChart({
   const format = useChartFormat();
   const hours = (value: number) => format.duration(value * hourMs);
   const percent = (share: number) => format.percent(Math.round(share * 100));
+  const rows = calibration.curve.map((point) => ({
+    plannedHours: point.plannedHours,
+    onTime: Math.round(point.onTime * 100),
+  }));
   const table: ChartTableData = {
     columns: [
       { key: 'plannedHours', header: t('columns.plannedTime'), numeric: true, format: (value) => hours(Number(value)) },
       { key: 'onTime', header: t('columns.onTime'), numeric: true, format: (value) => format.percent(Number(value)) },
     ],
-    rows: calibration.curve.map((point) => ({
-      plannedHours: point.plannedHours,
-      onTime: Math.round(point.onTime * 100),
-    })),
+    rows,
   };
   const targets = calibration.needed
     .map((entry) =>
@@ -65,47 +68,9 @@ export function CalibrationChart({
       csvFileName={`${csvFileStem}-planned-time-calibration.csv`}
       empty={calibration.basis === 0 ? { title: t('empty.title'), body: t('empty.body') } : undefined}
     >
-      <LineChart
-        data={table.rows}
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-        <XAxis
-          dataKey="plannedHours"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          tick={axisTick}
-          tickFormatter={(value: number) => hours(value)}
-        />
-        <YAxis domain={[0, 100]} ticks={percentTicks} tick={axisTick} tickFormatter={format.percent} width={48} />
-        <ReferenceLine
-          x={calibration.current.plannedHours}
-          stroke={seriesColors.target}
-          strokeDasharray="6 4"
-          label={{ ...lineLabel, value: t('today'), position: 'insideTopRight', fill: seriesColors.target }}
-        />
-        <Tooltip
-          content={
-            <ChartTooltip
-              formatLabel={(label) => (typeof label === 'number' ? hours(label) : '')}
-              formatValue={format.percent}
-              dataKeys={['onTime']}
-            />
-          }
-        />
-        <Line
-          type="stepAfter"
-          dataKey="onTime"
-          name={t('series')}
-          stroke={seriesColors.efficiency}
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
-      </LineChart>
+      <WhenVisible height={height}>
+        <CalibrationPlot rows={rows} currentHours={calibration.current.plannedHours} height={height} />
+      </WhenVisible>
       <ChartLegend
         items={[
           { label: t('series'), color: seriesColors.efficiency, mark: 'line' },

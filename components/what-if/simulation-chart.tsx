@@ -1,21 +1,29 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
 import { ChartCard } from '@/components/charts/chart-card';
 import type { ChartTableData } from '@/components/charts/chart-data-table';
 import { ChartLegend } from '@/components/charts/chart-legend';
-import { axisTick, chartChrome, lineLabel, seriesColors } from '@/components/charts/chart-palette';
-import { ChartTooltip } from '@/components/charts/chart-tooltip';
+import { asItIsColor, bandOpacity, forecastDash, seriesColors } from '@/components/charts/chart-palette';
+import { WhenVisible } from '@/components/charts/chart-plot';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { efficiencyLine } from '@/lib/metrics/efficiency-line';
 import type { Simulation } from '@/lib/simulation/simulate-flow';
 
 const height = 280;
-const percentTicks = [0, 20, 40, 60, 80, 100];
-const bandOpacity = 0.15;
-const asItIsColor = seriesColors.p50;
-const leversDash = '5 4';
+const SimulationPlot = dynamic(() => import('./simulation-plot').then((module) => module.SimulationPlot), {
+  ssr: false,
+});
+
+/** A day as the drawing takes it: each run's median and its 80 % band (low, high). */
+export type SimulationPlotRow = {
+  day: string;
+  asItIs: number;
+  asItIsBand: number[];
+  withLevers?: number;
+  withLeversBand?: number[];
+};
 
 /** Simulated efficiency over the days ahead, as it is and with the levers, each with its 80 % band. */
 export function SimulationChart({
@@ -62,7 +70,7 @@ export function SimulationChart({
       };
     }),
   };
-  const chartRows = asItIs.days.map((day, index) => {
+  const chartRows: SimulationPlotRow[] = asItIs.days.map((day, index) => {
     const moved = withLevers?.days[index];
     return {
       day: day.day,
@@ -83,74 +91,14 @@ export function SimulationChart({
       csvFileName={`${csvFileStem}-simulated-efficiency.csv`}
       headingLevel={3}
     >
-      <ComposedChart
-        data={chartRows}
-        responsive
-        style={{ width: '100%', height }}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-        <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
-        <YAxis domain={[0, 100]} ticks={percentTicks} tick={axisTick} tickFormatter={format.percent} width={48} />
-        <ReferenceLine
-          y={efficiencyLine}
-          stroke={seriesColors.target}
-          strokeDasharray="6 4"
-          label={{ ...lineLabel, value: targetLabel, position: 'insideTopRight', fill: seriesColors.target }}
-        />
-        <Tooltip
-          content={
-            <ChartTooltip
-              formatLabel={(label) => (typeof label === 'string' ? format.day(label) : '')}
-              formatValue={format.percent}
-              dataKeys={['asItIs', 'withLevers']}
-            />
-          }
-        />
-        <Area
-          dataKey="asItIsBand"
-          name={t('asItIsBand')}
-          stroke="none"
-          fill={asItIsColor}
-          fillOpacity={bandOpacity}
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="asItIs"
-          name={t('asItIs')}
-          stroke={asItIsColor}
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
-        {withLevers && (
-          <Area
-            dataKey="withLeversBand"
-            name={t('withLeversBand')}
-            stroke="none"
-            fill={seriesColors.efficiency}
-            fillOpacity={bandOpacity}
-            isAnimationActive={false}
-          />
-        )}
-        {withLevers && (
-          <Line
-            dataKey="withLevers"
-            name={t('withLevers')}
-            stroke={seriesColors.efficiency}
-            strokeWidth={2}
-            strokeDasharray={leversDash}
-            dot={false}
-            isAnimationActive={false}
-          />
-        )}
-      </ComposedChart>
+      <WhenVisible height={height}>
+        <SimulationPlot rows={chartRows} withLevers={withLevers !== null} height={height} />
+      </WhenVisible>
       <ChartLegend
         items={[
           { label: t('asItIs'), color: asItIsColor, mark: 'line' },
           ...(withLevers
-            ? [{ label: t('withLevers'), color: seriesColors.efficiency, mark: 'dashed' as const, dash: leversDash }]
+            ? [{ label: t('withLevers'), color: seriesColors.efficiency, mark: 'dashed' as const, dash: forecastDash }]
             : []),
           { label: t('band'), color: asItIsColor, mark: 'box', opacity: bandOpacity },
           { label: t('target', { value: targetLabel }), color: seriesColors.target, mark: 'dashed', dash: '6 4' },
