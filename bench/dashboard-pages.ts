@@ -1,7 +1,8 @@
 // npm run bench:dashboard-pages — the three dashboard pages as a signed-in executive sees them, on
 // a mirror of 1,000 flows and 1,000,000 tasks: the server's time to the complete HTML of a real GET
 // against the production build (`next start`), and the JavaScript each page loads on first visit
-// in Chromium. A scratch PostgreSQL (embedded, temporary) is filled by bench/synthetic-mirror.ts
+// in Chromium (that of the other pages a visit may start on too: the What if tab, outcomes, users,
+// settings, sign-in and the landing page). A scratch PostgreSQL (embedded, temporary) is filled by bench/synthetic-mirror.ts
 // and its daily figures backfilled, as after a first full sync; the server runs on a private copy
 // of the build, so a rebuild in the working tree meanwhile does not disturb it. Results go to docs/benchmarks.md.
 // Try it small first: `npm run bench:dashboard-pages -- --flows 100 --tasks 100000` (printed
@@ -144,6 +145,11 @@ async function main(cleanup: Shutdown): Promise<void> {
     data: { email, name: 'Bench Executive', role: 'executive', passwordHash: await hashPassword(password) },
     select: { id: true, email: true, name: true, role: true, portalId: true, bitrixUserId: true },
   });
+  // The settings and users pages are an administrator's; only their first-load JS is measured.
+  const admin = { email: 'bench-admin@bench.test', password: randomBytes(18).toString('base64url') };
+  await db.user.create({
+    data: { email: admin.email, name: 'Bench Admin', role: 'admin', passwordHash: await hashPassword(admin.password) },
+  });
   const flow = await busiestFlow(scratch.url, portalId);
   log(`busiest flow: ${flow.name} (${int(flow.open)} open of ${int(flow.tasks)} tasks)`);
 
@@ -175,7 +181,8 @@ async function main(cleanup: Shutdown): Promise<void> {
   );
   log(`next start ready on ${baseUrl}`);
   const cookies = await signIn(baseUrl, email, password);
-  log('signed in as an executive');
+  const adminCookies = await signIn(baseUrl, admin.email, admin.password);
+  log('signed in as an executive and as an administrator');
 
   // Each page with the data function it renders from, called as the page calls it for this viewer.
   const scope = visibleFlowsWhere(user);
@@ -258,9 +265,19 @@ async function main(cleanup: Shutdown): Promise<void> {
   const browserPath = findChromium(env().E2E_CHROMIUM_PATH);
   const browser = await chromium.launch({ executablePath: browserPath.executablePath, args: chromiumArgs });
   cleanup.add(() => browser.close(), 'close Chromium');
+  const noCookies = new Map<string, string>();
+  // The other pages a visit may start on: first-load JS only (their server time is not this bench's).
+  const otherPages = [
+    { label: "A flow's What if tab: `/flows/<id>/what-if`", path: `/flows/${flow.id}/what-if`, cookies },
+    { label: 'Outcomes: `/outcomes`', path: '/outcomes', cookies },
+    { label: 'Users (administrator): `/users`', path: '/users', cookies: adminCookies },
+    { label: 'Settings (administrator): `/settings`', path: '/settings', cookies: adminCookies },
+    { label: 'Sign-in, signed out: `/sign-in`', path: '/sign-in', cookies: noCookies },
+    { label: 'Landing, signed out: `/`', path: '/', cookies: noCookies },
+  ];
   const scripts: ScriptLoad[] = [];
-  for (const page of pages) {
-    const load = await loadScripts(browser, baseUrl, page.path, cookies);
+  for (const page of [...pages.map((page) => ({ ...page, cookies })), ...otherPages]) {
+    const load = await loadScripts(browser, baseUrl, page.path, page.cookies);
     scripts.push(load);
     log(
       `${page.path}: ${load.files.length} scripts, ${kb(load.raw)} raw, ${kb(load.gzip)} gzip, ${kb(load.transferred)} transferred (${load.encodings.join(', ')})`,
@@ -329,6 +346,17 @@ ${pages
       kb(load.gzip),
       kb(load.transferred),
     ]);
+  })
+  .join('\n')}
+
+First-load JS of the other pages a visit may start on, measured the same way (the executive's session, an administrator's for users and settings, none for sign-in and the landing page):
+
+${row(['Page', 'Files', 'raw', 'gzip', 'transferred'])}
+${row(['---', '---', '---', '---', '---'])}
+${otherPages
+  .map((page, index) => {
+    const load = scripts[pages.length + index]!;
+    return row([page.label, String(load.files.length), kb(load.raw), kb(load.gzip), kb(load.transferred)]);
   })
   .join('\n')}
 
