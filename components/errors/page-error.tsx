@@ -6,7 +6,6 @@ import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { systemKeys } from '@/lib/query/keys';
-import { fetchHealth } from '@/lib/system/fetch-health';
 
 /**
  * What a page shows when it failed to render. It asks /api/health why, so a database outage
@@ -18,7 +17,8 @@ export function PageError({ digest, reset }: { digest?: string; reset: () => voi
   const [retrying, startRetry] = useTransition();
   const { data } = useQuery({
     queryKey: systemKeys.health(),
-    queryFn: ({ signal }) => fetchHealth(signal),
+    // Loaded when a page has failed: every page carries this boundary, and the check brings zod.
+    queryFn: async ({ signal }) => (await import('@/lib/system/fetch-health')).fetchHealth(signal),
     retry: false,
   });
   const databaseDown = data?.status === 'error';
