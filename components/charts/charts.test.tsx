@@ -177,6 +177,24 @@ describe('charts', () => {
     });
   }
 
+  it('keeps each drawing’s height in the first paint and draws it only in the browser, once in view', () => {
+    const heights = new Map([
+      ['EfficiencyChart', 280],
+      ['CumulativeFlowChart', 300],
+      ['LeadTimeScatter', 320],
+      ['AgingChart', 320],
+      // Its axes and a row per person (two here).
+      ['TeamLoadChart', 40 + 2 * 36],
+      ['ThroughputChart', 280],
+      ['EfficiencyBucketsChart', 260],
+    ]);
+    for (const { name, full } of cases.filter((chart) => heights.has(chart.name))) {
+      const html = renderWithIntl('en', full);
+      expect(html, name).toContain(`<div data-chart-plot="true" style="min-height:${heights.get(name)}px"></div>`);
+      expect(html, name).not.toContain('recharts');
+    }
+  });
+
   it('states the lead-time percentiles and planned time in text, and labels their lines', () => {
     const html = renderWithIntl('en', <LeadTimeScatter leadTimes={leadTimes} period={period} caption={caption} />);
     expect(html).toContain('Percentiles: p50 3.2 days and p85 5 days. Planned time: 3 days.');
