@@ -165,7 +165,7 @@ async function main(cleanup: Shutdown): Promise<void> {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const nextLog = path.join(folder, 'next.log');
-  const baseUrl = await startNext(
+  const { url: baseUrl } = await startNext(
     appDir,
     port,
     {

