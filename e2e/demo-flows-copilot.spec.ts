@@ -128,7 +128,12 @@ test('a lead asks CoPilot about a low flow, reads the evidence, and creates a ta
   await second.getByRole('button', { name: `Actions for message ${index}` }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Create task' })).toBeFocused();
-  await page.keyboard.press('ArrowDown');
+  // Radix may still be settling the menu it just focused on a busy machine: a key it misses is pressed again.
+  const meetingItem = page.getByRole('menuitem', { name: 'Create meeting' });
+  await expect(async () => {
+    await page.keyboard.press('ArrowDown');
+    await expect(meetingItem).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   const meetingDialog = page.getByRole('dialog', { name: 'Create a meeting' });
   await expect(meetingDialog).toContainText("Bitrix24 shows the portal connection's user");

@@ -45,13 +45,8 @@ const instances: LauncherProcess[] = [];
 
 function startInstance(index: number, env: Record<string, string>): LauncherProcess {
   const instance = runLauncher(
-    {
-      ...env,
-      PORT: String(ports[index]),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDirs[index]!,
-    },
-    `/tmp/instance-${index}.log`,
+    { ...env, PORT: String(ports[index]), HOST: '127.0.0.1', DATA_DIR: dataDirs[index]! },
+    path.resolve(`test-results/e2e-instance-${index + 1}.log`),
   );
   instances[index] = instance;
   return instance;
@@ -258,15 +253,23 @@ test('task events reaching both instances are each processed, never by two at on
     30_000,
   );
   expect(await mirrorDifferences(db, portalId, portal.state)).toEqual([]);
-  // pg-boss holds at most one event job per portal active: no two instances ever worked on the same events.
+  // pg-boss holds at most one event job per portal active: no two instances ever worked on the
+  // same events. Its times are each transaction's start, so a job taken as the one before it
+  // commits seems to overlap it by that commit; working side by side would take far longer.
   const overlaps = await db.$queryRawUnsafe<{ overlaps: number }[]>(
     `SELECT count(*)::int AS overlaps FROM "${jobSchema}".job a JOIN "${jobSchema}".job b
        ON a.name = b.name AND a.id < b.id AND a.data = b.data
-      AND a.started_on < coalesce(b.completed_on, now()) AND b.started_on < coalesce(a.completed_on, now())
-     WHERE a.name = $1`,
+     WHERE a.name = $1 AND a.state = 'completed' AND b.state = 'completed'
+       AND least(a.completed_on, b.completed_on) - greatest(a.started_on, b.started_on) > interval '100 milliseconds'`,
     jobQueues.portalEvents,
   );
   expect(overlaps[0]!.overlaps).toBe(0);
+  expect(
+    await db.$queryRawUnsafe<{ failed: number }[]>(
+      `SELECT count(*)::int AS failed FROM "${jobSchema}".job WHERE name = $1 AND state <> 'completed'`,
+      jobQueues.portalEvents,
+    ),
+  ).toEqual([{ failed: 0 }]);
 });
 
 test('CoPilot asked about one flow on both instances at once starts one analysis', async ({ browser }) => {
