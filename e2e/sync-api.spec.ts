@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { jobSchema } from '@/lib/jobs/boss-clients';
@@ -16,16 +17,23 @@ const memberId = 'e2e-events-portal';
 const applicationToken = 'e2e-application-token-0123456789';
 let db: PrismaClient;
 let portalId: string;
+const unreachableWebhookUrl = 'http://127.0.0.1:9/rest/1/e2e-unreachable/';
+
+/** Connects (or reconnects) the spec's own portal with its webhook at `webhookUrl`. */
+async function connectPortalAt(webhookUrl: string): Promise<string> {
+  const saved = await saveWebhookConnection(db, secretBox(readStack().encryptionKey), {
+    identity: { memberId, domain: 'events.bitrix24.test', kind: 'webhook', timeZoneOffset: '+03:00' },
+    webhookUrl,
+    applicationToken,
+    scopes: ['task', 'user'],
+  });
+  return saved.portalId;
+}
 
 test.beforeAll(async () => {
   const stack = readStack();
   db = createPrismaClient(stack.databaseUrl);
-  ({ portalId } = await saveWebhookConnection(db, secretBox(stack.encryptionKey), {
-    identity: { memberId, domain: 'events.bitrix24.test', kind: 'webhook', timeZoneOffset: '+03:00' },
-    webhookUrl: 'http://127.0.0.1:9/rest/1/e2e-unreachable/',
-    applicationToken,
-    scopes: ['task', 'user'],
-  }));
+  portalId = await connectPortalAt(unreachableWebhookUrl);
   // The stack's scheduled syncs would start runs for this connected portal in the middle of a
   // test that holds its own run; this spec starts every run it looks at itself.
   await db.$executeRawUnsafe(`DELETE FROM "${jobSchema}".schedule WHERE name = ANY($1)`, [
@@ -185,16 +193,26 @@ test.describe('as an admin', () => {
   test('Settings → Bitrix24: "Sync now" starts a sync, the header shows it, and the buttons wait for it', async ({
     page,
   }) => {
-    await page.goto('/settings');
-    const card = page.getByRole('region', { name: 'events.bitrix24.test', exact: true });
-    await expect(card).toContainText('No sync has completed yet.');
-    await card.getByRole('button', { name: 'Sync now' }).click();
-    await expect(card.getByRole('status').filter({ hasText: 'Sync started' })).toHaveText(
-      'Sync started; the bar under the header shows its progress.',
-    );
-    await expect(page.getByRole('progressbar', { name: /^Sync in progress/ })).toBeVisible();
-    await expect(card.getByRole('button', { name: 'Full sync' })).toBeDisabled();
-    await db.syncRun.deleteMany({ where: { portalId } });
+    // A portal that takes the connection and never answers: the sync stays running while the
+    // header is checked (a refused connection can end it between two polls of the header).
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    await connectPortalAt(`http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/rest/1/e2e-silent/`);
+    try {
+      await page.goto('/settings');
+      const card = page.getByRole('region', { name: 'events.bitrix24.test', exact: true });
+      await expect(card).toContainText('No sync has completed yet.');
+      await card.getByRole('button', { name: 'Sync now' }).click();
+      await expect(card.getByRole('status').filter({ hasText: 'Sync started' })).toHaveText(
+        'Sync started; the bar under the header shows its progress.',
+      );
+      await expect(page.getByRole('progressbar', { name: /^Sync in progress/ })).toBeVisible();
+      await expect(card.getByRole('button', { name: 'Full sync' })).toBeDisabled();
+    } finally {
+      await db.syncRun.deleteMany({ where: { portalId } });
+      await connectPortalAt(unreachableWebhookUrl);
+      silent.close();
+    }
   });
 
   test('the header shows a running sync with its phase, counts and progress, and why the last one failed', async ({
