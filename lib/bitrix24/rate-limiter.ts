@@ -1,12 +1,17 @@
 /**
  * Client side of Bitrix24's leaky bucket (docs/bitrix24.md, "Calling Bitrix24"): every request adds 1, the bucket
  * drains `drainPerSecond`, and the portal refuses requests above `burst`. We count our own
- * requests the same way and wait before one would overflow, keeping a small margin for
- * clock skew. When the portal still refuses (another client shares the bucket, or its limits
+ * requests the same way and wait before one would overflow, keeping a margin (`bucketMargin`). When the portal still refuses (another client shares the bucket, or its limits
  * are tighter than the preset) we treat the bucket as full and lower our estimate of its size,
  * then creep back up as calls succeed.
  */
 export type RateLimitPreset = { burst: number; drainPerSecond: number };
+
+/**
+ * Places left free in the portal's bucket. Requests let go in turn can reach the portal bunched
+ * (a busy network or process, clocks that disagree); at 2 per second, 5 places absorb 2.5 s of that.
+ */
+export const bucketMargin = 5;
 
 export const rateLimitPresets = {
   standard: { burst: 50, drainPerSecond: 2 },
@@ -41,7 +46,7 @@ export class LeakyBucketLimiter implements RequestLimiter {
   constructor(
     private readonly preset: RateLimitPreset = rateLimitPresets.standard,
     private readonly clock: Clock = realClock,
-    private readonly margin = 2,
+    private readonly margin = bucketMargin,
   ) {
     this.capacity = preset.burst;
     this.drain = preset.drainPerSecond;

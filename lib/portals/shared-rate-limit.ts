@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  bucketMargin,
   rateLimitPresets,
   realClock,
   type Clock,
@@ -31,7 +32,7 @@ export class SharedLeakyBucket implements RequestLimiter {
     private readonly portalId: string,
     private readonly preset: RateLimitPreset = rateLimitPresets.standard,
     private readonly clock: Clock = realClock,
-    private readonly margin = 2,
+    private readonly margin = bucketMargin,
   ) {
     this.seen = { burst: preset.burst, drainPerSecond: preset.drainPerSecond };
   }
