@@ -1,7 +1,7 @@
 // npm test: typecheck, lint, format check, unit + integration tests (Vitest, real PostgreSQL), production
 // build, e2e (Playwright in Chromium). Every step runs even when an earlier one failed, so one
 // run shows everything; the last line sums all suites for CI.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,10 +15,16 @@ const resultsDir = path.resolve('test-results');
 const vitestJson = path.join(resultsDir, 'vitest-results.json');
 const playwrightJson = path.join(resultsDir, 'e2e-results.json');
 
-function run(title: string, args: string[], env: Record<string, string | undefined> = {}): boolean {
+function run(title: string, args: string[], env: Record<string, string | undefined> = {}): Promise<boolean> {
   console.log(`\n━━ ${title} ━━`);
-  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnvironment(env) });
-  return result.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: childEnvironment(env) });
+    child.on('error', (error) => {
+      console.error(error.message);
+      resolve(false);
+    });
+    child.on('close', (code) => resolve(code === 0));
+  });
 }
 
 /** Runs a step beside others and prints its output in one piece when it ends. */
@@ -49,7 +55,20 @@ const [typesChecked, linted, formatted] = await Promise.all([
 ]);
 results.push(checkResult('typecheck', typesChecked), checkResult('lint', linted), checkResult('format', formatted));
 
-run('unit and integration tests (vitest)', [
+// The build runs beside the tests, its output shown after theirs: much of the integration tests'
+// time is waiting (rate limits, timers), and only the e2e run needs the build.
+const buildOutput: Buffer[] = [];
+const building = buildApp(process.cwd(), undefined, {
+  typesChecked,
+  output: (chunk) => buildOutput.push(chunk),
+}).then(
+  () => true,
+  (error: unknown) => {
+    buildOutput.push(Buffer.from(`${error instanceof Error ? error.message : String(error)}\n`));
+    return false;
+  },
+);
+await run('unit and integration tests (vitest)', [
   bin('vitest', 'vitest.mjs'),
   'run',
   '--reporter=default',
@@ -58,18 +77,13 @@ run('unit and integration tests (vitest)', [
 ]);
 results.push(await readVitestResult('unit + integration', vitestJson));
 
+const built = await building;
 console.log('\n━━ production build (next build) ━━');
-const built = await buildApp(process.cwd(), undefined, { typesChecked }).then(
-  () => true,
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    return false;
-  },
-);
+process.stdout.write(Buffer.concat(buildOutput));
 results.push(checkResult('build', built));
 
 if (built) {
-  run('e2e tests (playwright)', [bin('@playwright/test', 'cli.js'), 'test']);
+  await run('e2e tests (playwright)', [bin('@playwright/test', 'cli.js'), 'test']);
   results.push(await readPlaywrightResult('e2e', playwrightJson));
 } else {
   results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'not run: the build failed' });

@@ -18,22 +18,28 @@ function runToEnd(child: ChildProcess, what: string): Promise<void> {
 /**
  * Runs `next build` and records what it built from; `track` sees the child, to stop it on shutdown.
  * `typesChecked`: the caller has just run tsc over these sources, so the build skips its own check.
+ * `output`: where the build's output goes instead of this process's (for a build beside other work).
  */
 export async function buildApp(
   root: string,
   track: (child: ChildProcess) => void = () => {},
-  options: { typesChecked?: boolean } = {},
+  options: { typesChecked?: boolean; output?: (chunk: Buffer) => void } = {},
 ): Promise<void> {
   const fingerprint = await sourceFingerprint(root);
+  const { output } = options;
   const child = spawn(process.execPath, [nextBin, 'build'], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: childEnvironment({
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       FLOWPILOT_TYPES_CHECKED: options.typesChecked ? '1' : undefined,
     }),
   });
+  if (output) {
+    child.stdout?.on('data', output);
+    child.stderr?.on('data', output);
+  }
   track(child);
   await runToEnd(child, 'next build');
   await writeBuildStamp(root, fingerprint);
