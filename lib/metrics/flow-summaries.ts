@@ -99,16 +99,22 @@ export async function flowSummaries(
       WHERE t."deletedAt" IS NULL AND t."createdBy" <> t."responsibleId" AND t."createdAt" <= s."windowEnd"
     ),
     ${violationSpansSql},
+    -- Counted per flow and joined by flow, not by task: the planner guesses 200 rows for a DISTINCT
+    -- over these CTEs and, at 1,000 flows, compared every task with every violating one (minutes).
     violating AS (
-      SELECT DISTINCT t.id
+      SELECT t."flowId", count(DISTINCT t.id)::int AS violations
       FROM metric_tasks t JOIN violation_spans s ON s."taskId" = t.id
       WHERE ${violationInWindowSql({ at: Prisma.sql`${now}::timestamptz`, windowStart: Prisma.sql`t."windowStart"`, windowEnd: Prisma.sql`t."windowEnd"` })}
+      GROUP BY t."flowId"
     ),
     -- Deferred tasks are not counted, but their violations are (lib/metrics/flow-efficiency.ts).
     efficiency AS (
-      SELECT t."flowId", count(*) FILTER (WHERE t.status NOT IN (${statusSql.deferred}))::int AS total, count(v.id)::int AS violations
-      FROM metric_tasks t LEFT JOIN violating v ON v.id = t.id
-      GROUP BY t."flowId"
+      SELECT c."flowId", c.total, COALESCE(v.violations, 0) AS violations
+      FROM (
+        SELECT t."flowId", count(*) FILTER (WHERE t.status NOT IN (${statusSql.deferred}))::int AS total
+        FROM metric_tasks t GROUP BY t."flowId"
+      ) c
+      LEFT JOIN violating v ON v."flowId" = c."flowId"
     ),
     -- Counted from the (flowId, status, responsibleId, deletedAt) index alone.
     counts AS (
