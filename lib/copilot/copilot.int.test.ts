@@ -10,6 +10,7 @@ import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { causeArchetypes } from '@/lib/demo-portal/generator/flow-catalog';
 import { LeakyBucketLimiter } from '@/lib/bitrix24/rate-limiter';
 import { PrismaClient } from '@/lib/db/generated/client';
+import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
 import { insertTasks } from '@/lib/metrics/testing/mirror-fixture';
 import { executeSyncRun } from '@/lib/sync/run-sync';
 import { requestSyncRun } from '@/lib/sync/sync-runs';
@@ -359,6 +360,18 @@ describe('requestAnalysis', () => {
   });
 });
 
+/**
+ * Today in the portal's time, as "we did this" reads its day: the UTC date differs from it for
+ * hours each day (after 21:00 UTC in Moscow).
+ */
+async function portalToday(db: PrismaClient, analysisId: string): Promise<string> {
+  const { flow } = await db.copilotAnalysis.findUniqueOrThrow({
+    where: { id: analysisId },
+    select: { flow: { select: { portal: { select: { timeZoneOffset: true } } } } },
+  });
+  return formatPortalDate(Date.now(), flow.portal.timeZoneOffset).slice(0, 10);
+}
+
 describe('actions on a message', () => {
   let analysisId: string;
   const portalClient = async () => fixture.client();
@@ -581,7 +594,7 @@ describe('actions on a message', () => {
       await markMessageFollowed(database.db, lead, {
         analysisId,
         messageIndex: 0,
-        date: new Date().toISOString().slice(0, 10),
+        date: await portalToday(database.db, analysisId),
       }),
     ).toEqual({ created: false });
 
@@ -607,7 +620,7 @@ describe('actions on a message', () => {
     await expect(
       markMessageFollowed(database.db, lead, { analysisId, messageIndex: index, date: '2020-01-01' }),
     ).rejects.toMatchObject({ code: 'invalid-date' });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = await portalToday(database.db, analysisId);
     expect(await markMessageFollowed(database.db, lead, { analysisId, messageIndex: index, date: today })).toEqual({
       created: true,
     });
