@@ -14,7 +14,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import exitHook from 'async-exit-hook';
 import { chromium } from '@playwright/test';
 import { z } from 'zod';
 import { chromiumArgs, findChromium } from '../e2e/support/find-chromium';
@@ -29,7 +28,7 @@ import { visibleFlowsWhere } from '../lib/flows/flow-access';
 import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { isBuildCurrent } from '../lib/launcher/build-stamp';
 import { buildApp } from '../lib/launcher/next-process';
-import { Shutdown } from '../lib/launcher/shutdown';
+import type { Shutdown } from '../lib/launcher/shutdown';
 import { log } from './log';
 import { busiestFlow, completeMirror } from './pages/bench-mirror';
 import { buildState, settledBuild, snapshotBuild } from './pages/build-snapshot';
@@ -40,6 +39,7 @@ import { loadScripts, type ScriptLoad } from './pages/script-load';
 import { machineDescription } from './machine';
 import { measure, type Timing } from './measure';
 import { writeBenchmarkSection } from './results-file';
+import { runBench } from './run-bench';
 import { fillSyntheticMirror } from './synthetic-mirror';
 import { freePort } from '../lib/launcher/port-free';
 import { stopChild } from '../lib/launcher/stop-child';
@@ -371,24 +371,4 @@ Fill ${seconds(fillMs)}, 120-day roll-up ${seconds(backfillMs)}; whole run ${sec
   log('wrote docs/benchmarks.md');
 }
 
-const cleanup = new Shutdown({
-  onStart: (interrupted) => {
-    if (interrupted) log('interrupted: cleaning up…');
-  },
-  onStepError: (what, error) =>
-    console.error(`clean-up: ${what} failed: ${error instanceof Error ? error.message : String(error)}`),
-});
-// The default 10 s is too short to stop Next.js (up to 8 s), Chromium and PostgreSQL in turn.
-exitHook.forceExitTimeout(60_000);
-
-let failed = false;
-try {
-  await main(cleanup);
-} catch (error) {
-  failed = true;
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await cleanup.run();
-}
-// Exit explicitly: a pool or timer left by a failed step must not keep the process (and the terminal) waiting.
-process.exit(failed ? 1 : 0);
+await runBench(main);

@@ -9,14 +9,13 @@
 // Try it small first: `npm run bench:lighthouse -- --flows 50 --tasks 20000` (printed only; the
 // documented section is written by the full size).
 import os from 'node:os';
-import exitHook from 'async-exit-hook';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Flags, type Result } from 'lighthouse';
 import { chromium } from '@playwright/test';
 import { z } from 'zod';
 import { chromiumArgs, findChromium } from '../e2e/support/find-chromium';
 import { env } from '../lib/env';
-import { Shutdown } from '../lib/launcher/shutdown';
+import type { Shutdown } from '../lib/launcher/shutdown';
 import { median } from '../lib/metrics/percentiles';
 import { log } from './log';
 import { machineDescription } from './machine';
@@ -41,6 +40,7 @@ import {
 import { busiestFlow } from './pages/bench-mirror';
 import { cookieHeader, signIn, timePage } from './pages/page-requests';
 import { writeBenchmarkSection } from './results-file';
+import { runBench } from './run-bench';
 
 const args = parseOptions(
   { ...mirrorOptions.schema, runs: countOption(3) },
@@ -333,24 +333,4 @@ Whole run ${seconds(wholeRun)} (fill ${seconds(mirror.fillMs)}, backfill ${secon
   log('wrote docs/benchmarks.md');
 }
 
-const cleanup = new Shutdown({
-  onStart: (interrupted) => {
-    if (interrupted) log('interrupted: cleaning up…');
-  },
-  onStepError: (what, error) =>
-    console.error(`clean-up: ${what} failed: ${error instanceof Error ? error.message : String(error)}`),
-});
-// The default 10 s is too short to stop Chromium, Next.js (up to 8 s) and PostgreSQL in turn.
-exitHook.forceExitTimeout(60_000);
-
-let failed = false;
-try {
-  await main(cleanup);
-} catch (error) {
-  failed = true;
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await cleanup.run();
-}
-// Exit explicitly: a pool or timer left by a failed step must not keep the process (and the terminal) waiting.
-process.exit(failed ? 1 : 0);
+await runBench(main);

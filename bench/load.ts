@@ -12,10 +12,9 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import exitHook from 'async-exit-hook';
 import type { Role } from '../lib/auth/roles';
 import { poolSize } from '../lib/db/client';
-import { Shutdown } from '../lib/launcher/shutdown';
+import type { Shutdown } from '../lib/launcher/shutdown';
 import { log } from './log';
 import { machineDescription } from './machine';
 import {
@@ -50,6 +49,7 @@ import {
 import { cookieHeader, signIn, timePage } from './pages/page-requests';
 import { combineCpuUse, cpuSnapshot, cpuUse, treeCpuSeconds, type CpuGroups, type CpuUse } from './process-cpu';
 import { writeBenchmarkSection } from './results-file';
+import { runBench } from './run-bench';
 
 /** The issue's scenario: 50 users at once. */
 const documentedConnections = 50;
@@ -387,24 +387,4 @@ Fill ${seconds(mirror.fillMs)}, backfill ${seconds(mirror.backfillMs)}; whole ru
   if (failures > 0) process.exitCode = 1;
 }
 
-const cleanup = new Shutdown({
-  onStart: (interrupted) => {
-    if (interrupted) log('interrupted: cleaning up…');
-  },
-  onStepError: (what, error) =>
-    console.error(`clean-up: ${what} failed: ${error instanceof Error ? error.message : String(error)}`),
-});
-// The default 10 s is too short to stop two Next.js servers (up to 8 s each) and PostgreSQL in turn.
-exitHook.forceExitTimeout(60_000);
-
-let failed = false;
-try {
-  await main(cleanup);
-} catch (error) {
-  failed = true;
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await cleanup.run();
-}
-// Exit explicitly: a pool or timer left by a failed step must not keep the process (and the terminal) waiting.
-process.exit(failed ? 1 : (process.exitCode ?? 0));
+await runBench(main);
