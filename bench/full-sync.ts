@@ -4,9 +4,6 @@
 // phase, times each phase, checks the mirror against the portal, and compares the time with the
 // rate ceiling and with a naive client (cursor pages of 50, one history call per task).
 // Results go to docs/benchmarks.md; `-- --tasks N` runs another size into a section of its own.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bitrix24Client, type RetryNotice } from '../lib/bitrix24/client';
 import { companyFromLines } from '@/lib/demo-portal/company-file';
@@ -15,17 +12,15 @@ import { defaultLimits } from '@/lib/demo-portal/portal-limits';
 import { startDemoPortal } from '@/lib/demo-portal/server';
 import { rateLimitPresets } from '../lib/bitrix24/rate-limiter';
 import { createPrismaClient } from '../lib/db/client';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
 import { createScratchDatabase } from '../lib/db/scratch-database';
-import { env } from '../lib/env';
 import { executeSyncRun } from '../lib/sync/run-sync';
 import { requestSyncRun, syncPhases } from '../lib/sync/sync-runs';
 import { mirrorDifferences } from '../lib/sync/testing/mirror-differences';
+import { startBenchDatabaseServer } from './bench-database';
 import { log } from './log';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
-import { freePort } from '../lib/launcher/port-free';
 
 const defaultTasks = 100_000;
 const { values: args } = parseArgs({ options: { tasks: { type: 'string' } } });
@@ -45,24 +40,11 @@ const fixed = (value: number, digits = 1) =>
 /** The time Bitrix24's leaky bucket needs for `requests` starting empty: the burst is free, the rest drain at 2/s. */
 const ceilingSeconds = (requests: number) => Math.max(0, requests - burst) / drainPerSecond;
 
-// The database: a scratch database on DATABASE_URL's server when set, else an embedded server in a temporary folder.
-let embedded: EmbeddedDatabase | null = null;
-let folder: string | null = null;
-let adminUrl: string;
-const databaseUrl = env().DATABASE_URL;
-if (databaseUrl) {
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  adminUrl = admin.toString();
-} else {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-bench-pg-'));
-  embedded = await startEmbeddedPostgres({ dataDir: folder, port: await freePort() });
-  adminUrl = embedded.adminConnectionString;
-}
-const scratch = await createScratchDatabase(adminUrl, 'fp_bench');
+const server = await startBenchDatabaseServer();
+const scratch = await createScratchDatabase(server.adminUrl, 'fp_bench');
 await applyMigrations(scratch.url, projectMigrationsLayout());
 const db = createPrismaClient(scratch.url);
-log(`database ready (${databaseUrl ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${scratch.name})`);
+log(`database ready (${server.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}, ${scratch.name})`);
 
 let started = performance.now();
 const generated = generateCompany({ seed, tasks: taskCount });
@@ -158,8 +140,7 @@ const portalTasks = portal.state.tasks.length;
 await portal.stop();
 await db.$disconnect();
 await scratch.drop();
-await embedded?.stop();
-if (folder) await rm(folder, { recursive: true, force: true });
+await server.stop();
 
 // Phase durations: from each phase's start to the next one's (or the run's end).
 const end = finished.finishedAt?.getTime() ?? syncStarted + totalSeconds * 1000;
@@ -230,7 +211,7 @@ await writeBenchmarkSection(
 
 \`${command}\` · ${new Date().toISOString().slice(0, 10)} · ${machineDescription()}
 
-The demo portal (\`--seed ${seed}\`, ${int(taskCount)} tasks, ids up to ${int(maxId)}) over HTTP with Bitrix24's limits (burst ${burst}, ${drainPerSecond} requests/s, ${defaultLimits.operatingBudgetSeconds} s of each method's time per 10 minutes); \`executeSyncRun\` of a full run with the client's defaults (limiter preset ${rateLimitPresets.standard.burst} / ${rateLimitPresets.standard.drainPerSecond} per second) into a freshly migrated database${databaseUrl ? '' : ' on embedded PostgreSQL'}. Requests are counted at the client's \`fetch\`, refusals at \`onRetry\`.
+The demo portal (\`--seed ${seed}\`, ${int(taskCount)} tasks, ids up to ${int(maxId)}) over HTTP with Bitrix24's limits (burst ${burst}, ${drainPerSecond} requests/s, ${defaultLimits.operatingBudgetSeconds} s of each method's time per 10 minutes); \`executeSyncRun\` of a full run with the client's defaults (limiter preset ${rateLimitPresets.standard.burst} / ${rateLimitPresets.standard.drainPerSecond} per second) into a freshly migrated database${server.embedded ? ' on embedded PostgreSQL' : ''}. Requests are counted at the client's \`fetch\`, refusals at \`onRetry\`.
 
 | Phase | What | Seconds | Requests | Refusals |
 | --- | --- | --- | --- | --- |

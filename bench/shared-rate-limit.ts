@@ -3,25 +3,20 @@
 // 2 requests/s). Each instance counts its requests in the shared bucket in PostgreSQL
 // (lib/portals/shared-rate-limit.ts). Measures the wall time of each set-up, the ratio two ÷ one,
 // and the requests the portal refused. Results go to docs/benchmarks.md.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bitrix24Client, type RetryNotice } from '../lib/bitrix24/client';
 import { createPrismaClient, type PrismaClient } from '../lib/db/client';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { applyMigrations, projectMigrationsLayout } from '../lib/db/migrations';
 import { createScratchDatabase } from '../lib/db/scratch-database';
 import { companyFromLines } from '../lib/demo-portal/company-file';
 import { generateCompany } from '../lib/demo-portal/generator/generate-company';
 import { defaultLimits } from '../lib/demo-portal/portal-limits';
 import { startDemoPortal } from '../lib/demo-portal/server';
-import { env } from '../lib/env';
-import { freePort } from '../lib/launcher/port-free';
 import { SharedLeakyBucket } from '../lib/portals/shared-rate-limit';
 import { processPortalEvents } from '../lib/sync/process-portal-events';
 import { executeSyncRun } from '../lib/sync/run-sync';
 import { requestSyncRun } from '../lib/sync/sync-runs';
+import { startBenchDatabaseServer } from './bench-database';
 import { log } from './log';
 import { machineDescription } from './machine';
 import { writeBenchmarkSection } from './results-file';
@@ -33,19 +28,7 @@ const seed = 3;
 const fixed = (value: number, digits = 1) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-let embedded: EmbeddedDatabase | null = null;
-let folder: string | null = null;
-let adminUrl: string;
-const configured = env().DATABASE_URL;
-if (configured) {
-  const admin = new URL(configured);
-  admin.pathname = '/postgres';
-  adminUrl = admin.toString();
-} else {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-bench-pg-'));
-  embedded = await startEmbeddedPostgres({ dataDir: folder, port: await freePort() });
-  adminUrl = embedded.adminConnectionString;
-}
+const server = await startBenchDatabaseServer();
 
 const generated = generateCompany({ seed, tasks: taskCount });
 const company = companyFromLines(generated.header, generated.lines());
@@ -54,7 +37,7 @@ type Outcome = { seconds: number; requests: number; refused: number; retries: nu
 
 /** One set-up on a fresh database and a fresh portal, so neither starts with a used bucket. */
 async function measure(instances: 1 | 2): Promise<Outcome> {
-  const scratch = await createScratchDatabase(adminUrl, 'fp_bench_limit');
+  const scratch = await createScratchDatabase(server.adminUrl, 'fp_bench_limit');
   await applyMigrations(scratch.url, projectMigrationsLayout());
   const db = createPrismaClient(scratch.url);
   const portal = await startDemoPortal({ company, limits: { ...defaultLimits } });
@@ -107,8 +90,7 @@ async function measure(instances: 1 | 2): Promise<Outcome> {
 
 const one = await measure(1);
 const two = await measure(2);
-await embedded?.stop();
-if (folder) await rm(folder, { recursive: true, force: true });
+await server.stop();
 
 const ceiling = (requests: number) => Math.max(0, requests - defaultLimits.burst) / defaultLimits.drainPerSecond;
 const row = (label: string, outcome: Outcome) =>
