@@ -26,7 +26,6 @@ import {
   countOption,
   createBenchUsers,
   deploymentSettings,
-  documentedSize,
   int,
   millis,
   mirrorDescription,
@@ -37,6 +36,8 @@ import {
   seconds,
   startBenchMirror,
   startInstance,
+  tableRow,
+  undocumentedRun,
 } from './pages/bench-app';
 import { busiestFlow } from './pages/bench-mirror';
 import { loadDataQueries, type DataQueries } from './pages/data-queries';
@@ -224,13 +225,10 @@ async function main(cleanup: Shutdown): Promise<void> {
   console.log(targetLine);
   const wholeRun = performance.now() - started;
   if (!documented) {
-    log(
-      `whole run ${seconds(wholeRun)}; not written to docs/benchmarks.md (its section is for ${int(documentedSize.flows)} flows, ${int(documentedSize.tasks)} tasks)`,
-    );
+    log(undocumentedRun(wholeRun));
     return;
   }
 
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const pair = (timing: Timing) => `${millis(timing.p50)} / ${millis(timing.p95)}`;
   const encodings = [...new Set(scripts.flatMap((load) => load.encodings))].join(', ');
   await writeBenchmarkSection(
@@ -243,14 +241,14 @@ ${buildDescription(build)}, served by \`next start\` on loopback from a copy of 
 
 Server time is from sending a \`GET\` with the session cookie to the last byte of the HTML (the streamed parts included), ${args.requests} sequential requests per page after ${args.warmup} warm-up requests; median / p95. "Data alone" times the page's function from \`lib/dashboards\` (\`flowsList\`, \`flowDashboard\`, \`overview\`, default period) called in the bench's own process on the same database, the same number of times; the ratio is page ÷ data at the median. First-load JS is every script Chromium (${browserPath.source}, fresh context, no cache) loads for one visit until the network is idle, with Next's router requests (prefetches of linked pages) refused; "raw" is the decoded size, "gzip" the files gzipped here with zlib's default level, "transferred" the encoded bytes on the wire (server's encoding: ${encodings}). kB = 1,000 bytes.
 
-${row(['Page', 'Server time, median / p95', 'Data alone, median / p95', 'Page ÷ data', 'HTML', 'First-load JS: files', 'raw', 'gzip', 'transferred'])}
-${row(['---', '---', '---', '---', '---', '---', '---', '---', '---'])}
+${tableRow(['Page', 'Server time, median / p95', 'Data alone, median / p95', 'Page ÷ data', 'HTML', 'First-load JS: files', 'raw', 'gzip', 'transferred'])}
+${tableRow(['---', '---', '---', '---', '---', '---', '---', '---', '---'])}
 ${pages
   .map((page, index) => {
     const timing = timings[index]!;
     const data = dataTimings[index] ?? null;
     const load = scripts[index]!;
-    return row([
+    return tableRow([
       page.label,
       pair(timing),
       data ? pair(data) : '—',
@@ -266,12 +264,12 @@ ${pages
 
 First-load JS of the other pages a visit may start on, measured the same way (the executive's session, an administrator's for users and settings, none for sign-in and the landing page):
 
-${row(['Page', 'Files', 'raw', 'gzip', 'transferred'])}
-${row(['---', '---', '---', '---', '---'])}
+${tableRow(['Page', 'Files', 'raw', 'gzip', 'transferred'])}
+${tableRow(['---', '---', '---', '---', '---'])}
 ${otherPages
   .map((page, index) => {
     const load = scripts[pages.length + index]!;
-    return row([page.label, String(load.files.length), kb(load.raw), kb(load.gzip), kb(load.transferred)]);
+    return tableRow([page.label, String(load.files.length), kb(load.raw), kb(load.gzip), kb(load.transferred)]);
   })
   .join('\n')}
 

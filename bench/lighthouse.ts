@@ -25,7 +25,6 @@ import {
   countOption,
   createBenchUsers,
   deploymentSettings,
-  documentedSize,
   int,
   millis,
   mirrorDescription,
@@ -36,6 +35,8 @@ import {
   seconds,
   startBenchMirror,
   startInstance,
+  tableRow,
+  undocumentedRun,
 } from './pages/bench-app';
 import { busiestFlow } from './pages/bench-mirror';
 import { cookieHeader, signIn, timePage } from './pages/page-requests';
@@ -274,13 +275,10 @@ async function main(cleanup: Shutdown): Promise<void> {
   const benchmarkIndex = middle(allRuns.map((run) => run.benchmarkIndex));
   const wholeRun = performance.now() - started;
   if (!documented) {
-    log(
-      `whole run ${seconds(wholeRun)}; not written to docs/benchmarks.md (its section is for ${int(documentedSize.flows)} flows, ${int(documentedSize.tasks)} tasks)`,
-    );
+    log(undocumentedRun(wholeRun));
     return;
   }
 
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const scoreCell = ({ median: value, low, high }: { median: number; low: number; high: number }) =>
     Math.round(low) === Math.round(high) ? score(value) : `${score(value)} (${score(low)}–${score(high)})`;
   // One line per failed audit, with the pages it failed on: the header's controls are on all three.
@@ -312,11 +310,11 @@ ${buildDescription(build)}, served by \`next start\` on loopback from a copy of 
 
 Lighthouse ${lighthouseVersion} (Node API), ${settings.formFactor} preset (${settings.throttlingMethod === 'simulate' ? 'simulated' : settings.throttlingMethod} throttling: ${throttling.rttMs} ms round trip, ${((throttling.throughputKbps ?? 0) / 1024).toFixed(1)} Mbit/s, CPU slowdown ${throttling.cpuSlowdownMultiplier}×; ${screenEmulation.width} × ${screenEmulation.height} screen), categories performance, accessibility and best practices, in headless Chromium (${found.source}, ${/Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent}) started anew for each run by chrome-launcher with its default flags and the project's (no background networking: nothing leaves the machine). Each page ${args.runs} times, in rounds of the three pages in turn, after two requests that warm its route and the database's caches; the table gives the median of each figure over its runs (so a row's figures may come from different runs), with the lowest and highest score in brackets where they differ. Lighthouse's CPU benchmark index on this machine: ${Math.round(benchmarkIndex)} (median of the runs).
 
-${row(['Page', ...categories.map((category) => categoryLabels[category]), ...metrics.map(({ label }) => label)])}
-${row(Array.from({ length: 1 + categories.length + metrics.length }, () => '---'))}
+${tableRow(['Page', ...categories.map((category) => categoryLabels[category]), ...metrics.map(({ label }) => label)])}
+${tableRow(Array.from({ length: 1 + categories.length + metrics.length }, () => '---'))}
 ${summaries
   .map(({ page, scores, metrics: values }) =>
-    row([
+    tableRow([
       page.label,
       ...categories.map((category) => scoreCell(scores[category])),
       ...metrics.map(({ id, format }) => format(values[id])),

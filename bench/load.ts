@@ -23,7 +23,6 @@ import {
   countOption,
   createBenchUsers,
   deploymentSettings,
-  documentedSize,
   int,
   millis,
   mirrorDescription,
@@ -34,6 +33,8 @@ import {
   seconds,
   startBenchMirror,
   startInstance,
+  tableRow,
+  undocumentedRun,
   type AppInstance,
   type BenchMirror,
 } from './pages/bench-app';
@@ -330,14 +331,11 @@ async function main(cleanup: Shutdown): Promise<void> {
 
   const wholeRun = performance.now() - started;
   if (!documented) {
-    log(
-      `whole run ${seconds(wholeRun)}; not written to docs/benchmarks.md (its section is for ${int(documentedSize.flows)} flows, ${int(documentedSize.tasks)} tasks, ${documentedConnections} users)`,
-    );
+    log(undocumentedRun(wholeRun, `, ${documentedConnections} users`));
     if (failures > 0) process.exitCode = 1;
     return;
   }
 
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const triple = (timing: { p50: number; p95: number; p99: number }) =>
     `${time(timing.p50)} / ${time(timing.p95)} / ${time(timing.p99)}`;
   await writeBenchmarkSection(
@@ -350,13 +348,13 @@ ${buildDescription(build)}, served by two \`next start\` processes of one copy o
 
 The load generator is [autocannon](https://github.com/mcollina/autocannon) in the bench's own process: one keep-alive connection per user, each asking for the flows list, one of the user's flows (the next one each time, so the flow pages spread over all flows), and the overview, in turn (users start on different pages), each as soon as the previous answer has fully arrived (closed loop: no think time, so this is the most the set-up serves, not a typical day). "One instance": all ${users.length} connections to the first; "two instances": half to each, at the same time (as a round-robin balancer would send them). Each is measured in ${args.rounds} run${args.rounds > 1 ? 's' : ''} of ${args.duration} s, in the order one, two${args.rounds > 1 ? ', two, one…' : ''} so that drift on the shared machine falls on both alike, each right after a ${args.warmup} s warm-up of the same load (and only once the servers have finished the requests the previous run left); the figures are over all runs of a kind. Latency is from sending a request to the last byte of its answer, for the answers that arrive within the measured seconds; a request not answered within ${args.timeout} s counts as an error; errors and non-2xx answers are counted over the warm-ups too. CPU is read from \`/proc\` at the start and end of each run's measured seconds: the \`next start\` processes, PostgreSQL's processes, autocannon (the bench process), the rest of the machine as "other processes"; in cores on average.
 
-${row(['', 'Requests/s', 'Latency p50 / p95 / p99', 'Answers', 'Errors (timeouts)', 'Non-2xx', 'CPU, cores: Next', 'PostgreSQL', 'autocannon', 'other processes', 'machine', 'CPU per answer: Next / PostgreSQL'])}
-${row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---'])}
+${tableRow(['', 'Requests/s', 'Latency p50 / p95 / p99', 'Answers', 'Errors (timeouts)', 'Non-2xx', 'CPU, cores: Next', 'PostgreSQL', 'autocannon', 'other processes', 'machine', 'CPU per answer: Next / PostgreSQL'])}
+${tableRow(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---'])}
 ${[one, two]
   .map((scenario) => {
     const { label, result, cpu } = scenario;
     const next = perInstance(scenario);
-    return row([
+    return tableRow([
       label,
       result.perSecond.toFixed(1),
       triple(result.latency),
@@ -373,9 +371,9 @@ ${[one, two]
   })
   .join('\n')}
 
-${row(['Page, latency p50 / p95 / p99 (answers)', 'One instance', 'Two instances'])}
-${row(['---', '---', '---'])}
-${loadPages.map((page) => row([pageLabels[page], ...[one, two].map(({ result }) => `${triple(result.pages[page])} (${int(result.pages[page].count)})`)])).join('\n')}
+${tableRow(['Page, latency p50 / p95 / p99 (answers)', 'One instance', 'Two instances'])}
+${tableRow(['---', '---', '---'])}
+${loadPages.map((page) => tableRow([pageLabels[page], ...[one, two].map(({ result }) => `${triple(result.pages[page])} (${int(result.pages[page].count)})`)])).join('\n')}
 
 ${ratioLine} ${failureLine}
 

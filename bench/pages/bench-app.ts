@@ -68,6 +68,12 @@ export function mirrorSizeOf(args: MirrorSize): { size: MirrorSize; documented: 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
 export const int = (value: number) => value.toLocaleString('en-US');
+/** A row of a Markdown table. */
+export const tableRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+/** The log line of a run at another size: its figures are printed, not written to docs/benchmarks.md. */
+export const undocumentedRun = (wholeRunMs: number, more = '') =>
+  `whole run ${seconds(wholeRunMs)}; not written to docs/benchmarks.md (its section is for ${int(documentedSize.flows)} flows, ${int(documentedSize.tasks)} tasks${more})`;
 
 function git(root: string, ...gitArgs: string[]): string {
   try {
