@@ -207,10 +207,7 @@ export async function startDemoPortal(options: DemoPortalOptions): Promise<DemoP
     const context: RestContext = { state, caller, options: restOptions };
     try {
       if (method.toLowerCase() === 'batch') {
-        const answer = await runBatch(
-          params,
-          async (name, subParams) => (await runMethod(context, name, subParams)).answer,
-        );
+        const answer = await runBatch(params, (name, subParams) => runMethod(context, name, subParams));
         return send(response, 200, { ...answer, time: timeBlock(started) });
       }
       const { answer, usage } = await runMethod(context, method, params);

@@ -7,7 +7,10 @@ import type { RestAnswer } from './rest-method';
  * refers to an earlier result; `halt` stops at the first failure. Failures are collected per
  * key and the HTTP answer is 200; empty maps are `[]`, as PHP writes them.
  */
-export type RunCommand = (method: string, params: Record<string, unknown>) => Promise<RestAnswer>;
+export type RunCommand = (
+  method: string,
+  params: Record<string, unknown>,
+) => Promise<{ answer: RestAnswer; usage: { operating: number; resetAt: number } }>;
 
 function lookup(results: Record<string, unknown>, path: string[]): unknown {
   let value: unknown = results;
@@ -65,24 +68,29 @@ export async function runBatch(params: Record<string, unknown>, run: RunCommand)
     try {
       if (method.toLowerCase() === 'batch')
         throw new RestError(405, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage');
-      const answer = await run(method, substitute(commandParams(query), result) as Record<string, unknown>);
+      const { answer, usage } = await run(method, substitute(commandParams(query), result) as Record<string, unknown>);
       result[key] = answer.result;
       if (answer.total !== undefined) totals[key] = answer.total;
       if (answer.next !== undefined) nexts[key] = answer.next;
+      const finished = Date.now();
+      // A `time` object per sub-call, with its own method's budget figures (nested calls are
+      // accounted as separate methods: b24restdocs settings/performance/limits.md, api-reference/data-types.md#time).
+      times[key] = {
+        start: started / 1000,
+        finish: finished / 1000,
+        duration: (finished - started) / 1000,
+        processing: (finished - started) / 1000,
+        date_start: new Date(started).toISOString(),
+        date_finish: new Date(finished).toISOString(),
+        operating_reset_at: usage.resetAt,
+        operating: Number(usage.operating.toFixed(4)),
+      };
     } catch (error) {
       if (!(error instanceof RestError)) throw error;
+      // A failed sub-call has an error and no time (the error examples of batch.md).
       errors[key] = { error: error.error, error_description: error.description };
       if (halt) break;
     }
-    const finished = Date.now();
-    times[key] = {
-      start: started / 1000,
-      finish: finished / 1000,
-      duration: (finished - started) / 1000,
-      processing: (finished - started) / 1000,
-      date_start: new Date(started).toISOString(),
-      date_finish: new Date(finished).toISOString(),
-    };
   }
   return {
     result: {
