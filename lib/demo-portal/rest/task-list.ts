@@ -124,9 +124,16 @@ export const tasksTaskList: RestMethod = {
     let total = 0;
     if (!counting && ascendingById) {
       page = [];
+      // Ids ascend, so an upper bound on ID ends the walk, as the primary key's index would.
+      const bound = Math.min(
+        ...filters
+          .filter((c) => c.field === 'ID' && (c.op === '<' || c.op === '<='))
+          .map((c) => Number(c.values[0]) + (c.op === '<' ? 0 : 1))
+          .filter(Number.isFinite),
+      );
       for (
         let index = cursor ? context.state.firstAfter(Number(cursor.values[0])) : 0;
-        index < tasks.length && page.length < pageSize;
+        index < tasks.length && page.length < pageSize && Number(tasks[index]!.record.id) < bound;
         index++
       ) {
         const stored = tasks[index]!;
