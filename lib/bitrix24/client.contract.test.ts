@@ -293,6 +293,24 @@ describe('errors a person can act on', () => {
     expect((await client.call('user.current')).result).toMatchObject({ ID: '1' });
   });
 
+  it('a batch sub-call reports its own method’s operating time and reset in result_time, so the client sees it', async () => {
+    const portal = await portalWith(undefined, { faults: { extraCostSeconds: 0.2 } });
+    const client = webhookClient(portal);
+    const answer = await client.call('batch', {
+      cmd: { a: 'tasks.task.history.list?taskId=1', b: 'tasks.task.history.list?taskId=2', t: 'server.time' },
+    });
+    const times = (
+      answer.result as { result_time: Record<string, { operating?: number; operating_reset_at?: number }> }
+    ).result_time;
+    // Nested calls are accounted as their own methods: the second history call adds to the first.
+    expect(times.a?.operating).toBeGreaterThanOrEqual(0.2);
+    expect(times.b?.operating).toBeGreaterThan(times.a!.operating!);
+    expect(times.t?.operating).toBeLessThan(times.b!.operating!);
+    expect(times.a?.operating_reset_at).toBeGreaterThan(Date.now() / 1000);
+    await client.batch({ c: { method: 'tasks.task.history.list', params: { taskId: 3 } } });
+    expect(client.budget.usedSeconds('tasks.task.history.list')).toBeGreaterThanOrEqual(0.6);
+  });
+
   it('a non-JSON answer (not a REST address)', async () => {
     const site = (await import('node:http')).createServer((_request, response) =>
       response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Welcome</html>'),

@@ -236,13 +236,12 @@ export class Bitrix24Client {
     if (keys.length > 50) throw new Error(`A Bitrix24 batch takes at most 50 calls; got ${keys.length}.`);
     const merged: BatchResult = { results: {}, errors: {}, totals: {}, nexts: {} };
     let pending = keys;
-    const started = this.clock.now();
-    for (let round = 0; pending.length > 0; round++) {
-      // A sub-call's method may be held by its time budget; the batch must wait for it too.
-      const delay = Math.max(0, ...pending.map((key) => this.budget.delayFor(commands[key]!.method)));
-      if (delay > 0) await this.clock.sleep(delay);
+    /** When each sub-call was first refused for its method's time budget. */
+    const refusedSince = new Map<string, number>();
+    for (let round = 0, failures = 0; pending.length > 0; round++) {
+      const sending = await this.sendableNow(pending, commands, options.halt ?? false);
       const cmd = Object.fromEntries(
-        pending.map((key) => [key, `${commands[key]!.method}?${encodePhpQuery(commands[key]!.params ?? {})}`]),
+        sending.map((key) => [key, `${commands[key]!.method}?${encodePhpQuery(commands[key]!.params ?? {})}`]),
       );
       const { result } = await this.call('batch', { halt: options.halt ? 1 : 0, cmd }, batchResultSchema);
       Object.assign(merged.results, result.result);
@@ -254,7 +253,7 @@ export class Bitrix24Client {
         if (method && figures.success) this.budget.record(method, figures.data);
       }
       const retry: string[] = [];
-      for (const key of pending) {
+      for (const key of sending) {
         const raw = result.result_error[key];
         if (raw === undefined) {
           delete merged.errors[key];
@@ -262,7 +261,8 @@ export class Bitrix24Client {
         }
         const error = portalError(commands[key]?.method ?? key, 400, raw);
         merged.errors[key] = error;
-        if (this.retrySubCall(error, round, started)) retry.push(key);
+        if (error.kind === 'operation-limit' && !refusedSince.has(key)) refusedSince.set(key, this.clock.now());
+        if (this.retrySubCall(error, failures, refusedSince.get(key))) retry.push(key);
       }
       for (const key of retry) {
         const { method } = commands[key]!;
@@ -276,20 +276,52 @@ export class Bitrix24Client {
         });
       }
       if (retry.some((key) => merged.errors[key]!.kind !== 'operation-limit'))
-        await this.clock.sleep(this.backoff(round, 500));
-      pending = retry;
+        await this.clock.sleep(this.backoff(failures++, 500));
+      // Sub-calls held back for their method's budget go in a later request, as do those to retry.
+      pending = pending.filter((key) => retry.includes(key) || !sending.includes(key));
     }
     return merged;
   }
 
   /**
-   * Whether a failed sub-call of a batch is worth sending again: a method over its time budget
-   * (the budget frees up within Bitrix24's 10-minute window, so keep trying for 12 minutes), or a
-   * server hiccup (as many times as a whole call would be retried).
+   * The pending sub-calls to send now: as many of each method as its time budget will run, so
+   * none is refused; when none will, after waiting for the first method whose budget frees. A
+   * `halt` batch stays whole (its calls may depend on each other) and waits for every method.
    */
-  private retrySubCall(error: Bitrix24Error, round: number, started: number): boolean {
-    if (error.kind === 'operation-limit') return this.clock.now() - started < operatingWaitLimitMs;
-    return (error.kind === 'server-error' || error.kind === 'rate-limited') && round < (this.options.maxRetries ?? 3);
+  private async sendableNow(
+    pending: string[],
+    commands: Record<string, { method: string; params?: Params }>,
+    halt: boolean,
+  ): Promise<string[]> {
+    const methods = [...new Set(pending.map((key) => commands[key]!.method.toLowerCase()))];
+    if (halt) {
+      const delay = Math.max(0, ...methods.map((method) => this.budget.delayFor(method)));
+      if (delay > 0) await this.clock.sleep(delay);
+      return pending;
+    }
+    for (;;) {
+      const room = new Map(methods.map((method) => [method, this.budget.callsThatRun(method)]));
+      const sending = pending.filter((key) => {
+        const method = commands[key]!.method.toLowerCase();
+        const left = room.get(method)!;
+        room.set(method, left - 1);
+        return left > 0;
+      });
+      if (sending.length > 0) return sending;
+      await this.clock.sleep(Math.min(...methods.map((method) => this.budget.delayFor(method))));
+    }
+  }
+
+  /**
+   * Whether a failed sub-call of a batch is worth sending again: a method over its time budget
+   * (the budget frees up within Bitrix24's 10-minute window, so keep trying for 12 minutes from
+   * its first refusal), or a server hiccup (as many times as a whole call would be retried).
+   */
+  private retrySubCall(error: Bitrix24Error, failures: number, refusedSince: number | undefined): boolean {
+    if (error.kind === 'operation-limit') return this.clock.now() - (refusedSince ?? 0) < operatingWaitLimitMs;
+    return (
+      (error.kind === 'server-error' || error.kind === 'rate-limited') && failures < (this.options.maxRetries ?? 3)
+    );
   }
 
   /**
@@ -342,7 +374,11 @@ const phpMap = <T extends z.ZodType>(value: T) =>
 const operatingWaitLimitMs = 12 * 60_000;
 
 /** A batch sub-call's figures in `result_time` (b24restdocs `settings/how-to-call-rest-api/batch.md`). */
-const subCallTimeSchema = z.object({ operating: z.number().optional(), operating_reset_at: z.number().optional() });
+const subCallTimeSchema = z.object({
+  operating: z.number().optional(),
+  operating_reset_at: z.number().optional(),
+  finish: z.number().optional(),
+});
 
 const batchResultSchema = z.object({
   result: phpMap(z.unknown()),

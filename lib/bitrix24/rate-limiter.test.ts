@@ -64,17 +64,41 @@ describe('LeakyBucketLimiter', () => {
 });
 
 describe('OperatingBudget', () => {
-  it('adds no delay below 80 % of the budget, a growing one above it, and holds a method after a 429', () => {
+  it('lets calls run while the method is within its budget, counts how many more will, and holds it past the budget until enough baskets drop', () => {
+    const clock = fakeClock();
+    clock.advance(1_000_000);
+    const budget = new OperatingBudget(480, clock);
+    const method = 'tasks.task.history.list';
+    // Minute 16: the first figures; the portal names the basket's reset ten minutes on.
+    budget.record(method, { operating: 100, operating_reset_at: 1_600, finish: 1_000 });
+    expect(budget.callsThatRun(method)).toBe(Infinity);
+    budget.record(method, { operating: 102, operating_reset_at: 1_600, finish: 1_001 });
+    // 2 s a call, 378 s left: 189 fit and one more crosses the line.
+    expect(budget.callsThatRun('TASKS.TASK.HISTORY.LIST')).toBe(190);
+    expect(budget.delayFor(method)).toBe(0);
+    // A minute later another 380 s: 482 of 480 are counted.
+    clock.advance(60_000);
+    budget.record(method, { operating: 482, operating_reset_at: 1_600, finish: 1_060 });
+    expect(budget.usedSeconds(method)).toBe(482);
+    expect(budget.callsThatRun(method)).toBe(0);
+    // Held until the first basket (102 s) drops at the reset the portal named.
+    expect(budget.delayFor(method)).toBe(1_600_000 - clock.now());
+    clock.advance(budget.delayFor(method));
+    expect(budget.usedSeconds(method)).toBe(380);
+    expect(budget.callsThatRun(method)).toBe(51);
+    // Figures of an earlier call that arrive late change nothing.
+    budget.record(method, { operating: 10, operating_reset_at: 1_600, finish: 1_030 });
+    expect(budget.usedSeconds(method)).toBe(380);
+    expect(budget.delayFor('user.get')).toBe(0);
+  });
+
+  it('holds a method after a 429 until the reset given or last reported, else for one basket', () => {
     const clock = fakeClock();
     const budget = new OperatingBudget(480, clock);
     budget.record('tasks.task.list', { operating: 300, operating_reset_at: 600 });
-    expect(budget.delayFor('tasks.task.list')).toBe(0);
-    budget.record('tasks.task.list', { operating: 432, operating_reset_at: 600 });
-    expect(budget.delayFor('TASKS.TASK.LIST')).toBe(3_500);
-    expect(budget.delayFor('user.get')).toBe(0);
     expect(budget.exhausted('user.get', 25_000)).toBe(25_000);
     expect(budget.delayFor('user.get')).toBe(25_000);
-    // No reset known for the method: one minute bucket. A known future reset: until then.
+    expect(budget.callsThatRun('user.get')).toBe(0);
     expect(budget.exhausted('server.time')).toBe(60_000);
     expect(budget.exhausted('tasks.task.list')).toBe(600_000 - clock.now());
   });

@@ -1,9 +1,10 @@
 /**
  * Client side of Bitrix24's leaky bucket (docs/bitrix24.md, "Calling Bitrix24"): every request adds 1, the bucket
  * drains `drainPerSecond`, and the portal refuses requests above `burst`. We count our own
- * requests the same way and wait before one would overflow, keeping a margin (`bucketMargin`). When the portal still refuses (another client shares the bucket, or its limits
- * are tighter than the preset) we treat the bucket as full and lower our estimate of its size,
- * then creep back up as calls succeed.
+ * requests the same way and wait before one would overflow, keeping a margin (`bucketMargin`).
+ * When the portal still refuses (another client shares the bucket, or its limits are tighter than
+ * the preset) we treat the bucket as full and lower our estimate of its size, then creep back up
+ * as calls succeed.
  */
 export type RateLimitPreset = { burst: number; drainPerSecond: number };
 
@@ -102,48 +103,145 @@ export class LeakyBucketLimiter implements RequestLimiter {
 }
 
 /**
- * Bitrix24's per-method time budget (docs/bitrix24.md, "Limits and pacing"): each answer, and each batch sub-call in
- * `result_time`, reports how many seconds of the last 10 minutes the method used and when the
- * oldest minute bucket drops out (`operating_reset_at`). Above 80 % of the budget we slow that
- * method down. OPERATION_TIME_LIMIT itself carries no timings (b24restdocs
- * `settings/performance/limits.md`: "for the first retry, refer to operating_reset_at from the
- * last successful response; if the error persists, wait for the next bucket reset"), so the
- * method is held until the reset the last answer named, or else for one minute bucket.
+ * Bitrix24's per-method time budget (docs/bitrix24.md, "Limits and pacing"): a method's execution
+ * time is kept in one-minute baskets, each counted for ten minutes from its first call, and a call
+ * is refused (OPERATION_TIME_LIMIT) while their sum is over the budget. Each answer, and each batch
+ * sub-call in `result_time`, reports the sum (`operating`) and when the oldest basket drops
+ * (`operating_reset_at`). From these figures the budget keeps its own picture of the method's
+ * baskets: what each call costs, how many more calls will run now, and, when none will, the moment
+ * the baskets still counted fit again. Calls are held until then instead of being refused; slowing
+ * down earlier would only lengthen the work, as a basket frees exactly what was spent in its
+ * minute. The refusal itself carries no timings ("for the first retry, refer to
+ * operating_reset_at from the last successful response; if the error persists, wait for the next
+ * bucket reset", b24restdocs `settings/performance/limits.md`), so a refused method is held until
+ * the reset the last answer named, or else for one basket.
  */
-/** Bitrix24 counts a method's time in minute buckets; one drops out every minute at most. */
-const bucketMs = 60_000;
+/** Bitrix24 counts a method's time in minute baskets; one drops out every minute at most. */
+const basketMs = 60_000;
+/** How long a basket counts, from the first call in its minute. */
+const basketLifeMs = 10 * basketMs;
+
+type Basket = { minute: number; seenAt: number; seconds: number };
+type MethodUsage = {
+  /** The method's baskets as the figures show them, oldest first; they add up to the last `operating`. */
+  baskets: Basket[];
+  /** When the oldest basket drops, as the portal last named it (ms). */
+  resetAt: number;
+  /** The portal's time of the last figures taken (ms): figures of an earlier call arriving later are stale. */
+  reportedAt: number;
+  /** The last rises between figures: what one call cost, or more when another process spent too. */
+  rises: number[];
+  blockedUntil: number;
+};
 
 export class OperatingBudget {
-  private readonly usage = new Map<string, { operating: number; resetAt: number }>();
-  private readonly blockedUntil = new Map<string, number>();
+  private readonly methods = new Map<string, MethodUsage>();
 
   constructor(
     private readonly budgetSeconds = 480,
     private readonly clock: Clock = realClock,
   ) {}
 
-  record(method: string, time: { operating?: number; operating_reset_at?: number } | undefined): void {
-    if (time?.operating === undefined) return;
-    this.usage.set(method.toLowerCase(), { operating: time.operating, resetAt: (time.operating_reset_at ?? 0) * 1000 });
-  }
-
-  /** After a 429: hold the method until the given or last reported reset, else for one bucket (at least 10 s). */
-  exhausted(method: string, resetAtMs?: number): number {
-    const known = this.usage.get(method.toLowerCase())?.resetAt ?? 0;
-    const reset = resetAtMs ?? (known > this.clock.now() ? known : this.clock.now() + bucketMs);
-    const until = Math.max(this.clock.now() + 10_000, reset);
-    this.blockedUntil.set(method.toLowerCase(), until);
-    return until - this.clock.now();
-  }
-
-  /** How long to wait before calling the method: the block, or a delay that grows past 80 % of the budget (at most 7 s). */
-  delayFor(method: string): number {
+  private usageOf(method: string): MethodUsage {
     const key = method.toLowerCase();
-    const blocked = (this.blockedUntil.get(key) ?? 0) - this.clock.now();
-    if (blocked > 0) return blocked;
-    const usage = this.usage.get(key);
-    if (!usage || usage.resetAt < this.clock.now()) return 0;
-    const share = usage.operating / this.budgetSeconds;
-    return share <= 0.8 ? 0 : Math.min(7_000, Math.round(((share - 0.8) / 0.2) * 7_000));
+    let usage = this.methods.get(key);
+    if (!usage) {
+      usage = { baskets: [], resetAt: 0, reportedAt: -Infinity, rises: [], blockedUntil: 0 };
+      this.methods.set(key, usage);
+    }
+    return usage;
+  }
+
+  /** When a basket stops counting: the named reset for the oldest, else ten minutes after the call that showed it (no earlier than its first call's). */
+  private resetOf(usage: MethodUsage, basket: Basket): number {
+    return basket.minute === Math.floor((usage.resetAt - basketLifeMs) / basketMs)
+      ? usage.resetAt
+      : basket.seenAt + basketLifeMs;
+  }
+
+  /** Seconds of the method's baskets still counted at `at`. */
+  private usedAt(usage: MethodUsage, at: number): number {
+    return usage.baskets.reduce((sum, basket) => (this.resetOf(usage, basket) > at ? sum + basket.seconds : sum), 0);
+  }
+
+  record(method: string, time: { operating?: number; operating_reset_at?: number; finish?: number } | undefined): void {
+    if (time?.operating === undefined) return;
+    const usage = this.usageOf(method);
+    const at = time.finish === undefined ? this.clock.now() : time.finish * 1000;
+    if (at < usage.reportedAt) return;
+    const first = usage.reportedAt === -Infinity;
+    usage.reportedAt = at;
+    if (time.operating_reset_at !== undefined) {
+      usage.resetAt = time.operating_reset_at * 1000;
+      // Baskets older than the one whose reset the portal names are no longer counted.
+      const oldest = Math.floor((usage.resetAt - basketLifeMs) / basketMs);
+      usage.baskets = usage.baskets.filter((basket) => basket.minute >= oldest);
+    }
+    const rise = time.operating - usage.baskets.reduce((sum, basket) => sum + basket.seconds, 0);
+    if (rise > 0 && first && usage.resetAt > 0) {
+      // What was spent before this process looked: put in the oldest basket, which drops first. If
+      // it was spread wider, a refusal says so and the method waits for the next reset.
+      usage.baskets = [
+        {
+          minute: Math.floor((usage.resetAt - basketLifeMs) / basketMs),
+          seenAt: usage.resetAt - basketLifeMs,
+          seconds: rise,
+        },
+      ];
+    } else if (rise > 0) {
+      const minute = Math.floor(at / basketMs);
+      const last = usage.baskets.at(-1);
+      if (last?.minute === minute) last.seconds += rise;
+      else usage.baskets.push({ minute, seenAt: at, seconds: rise });
+      // Rises after the first figure are the calls made between figures.
+      if (!first) usage.rises = [...usage.rises.slice(-19), rise];
+    } else {
+      // The portal counts less than the picture: its oldest baskets dropped sooner than thought.
+      let excess = -rise;
+      for (const basket of usage.baskets) {
+        const taken = Math.min(basket.seconds, excess);
+        basket.seconds -= taken;
+        excess -= taken;
+      }
+      usage.baskets = usage.baskets.filter((basket) => basket.seconds > 0);
+    }
+  }
+
+  /** Seconds of the method's budget counted now, as the figures show them. */
+  usedSeconds(method: string): number {
+    return this.usedAt(this.usageOf(method), this.clock.now());
+  }
+
+  /** After a refusal: hold the method until the given or last reported reset, else for one basket (at least 10 s). */
+  exhausted(method: string, resetAtMs?: number): number {
+    const usage = this.usageOf(method);
+    const now = this.clock.now();
+    const reset = resetAtMs ?? (usage.resetAt > now ? usage.resetAt : now + basketMs);
+    usage.blockedUntil = Math.max(now + 10_000, reset);
+    return usage.blockedUntil - now;
+  }
+
+  /** How long to wait before the method's next call will run: a refusal's hold, or until enough baskets drop to bring it within the budget. */
+  delayFor(method: string): number {
+    const usage = this.usageOf(method);
+    const now = this.clock.now();
+    if (usage.blockedUntil > now) return usage.blockedUntil - now;
+    if (this.usedAt(usage, now) <= this.budgetSeconds) return 0;
+    const resets = usage.baskets.map((basket) => this.resetOf(usage, basket)).filter((reset) => reset > now);
+    const fits = resets.sort((a, b) => a - b).find((reset) => this.usedAt(usage, reset) <= this.budgetSeconds);
+    return (fits ?? now + basketMs) - now;
+  }
+
+  /**
+   * How many calls of the method will run now: Bitrix24 runs a call while the sum is within the
+   * budget, so those that fit and the one that crosses it. Unbounded until the cost of a call is known.
+   */
+  callsThatRun(method: string): number {
+    if (this.delayFor(method) > 0) return 0;
+    const usage = this.usageOf(method);
+    // The lower median of the recent rises: a call's cost, unmoved by another process's spending.
+    const perCall = [...usage.rises].sort((a, b) => a - b)[Math.floor((usage.rises.length - 1) / 2)];
+    if (perCall === undefined) return Infinity;
+    return Math.floor((this.budgetSeconds - this.usedAt(usage, this.clock.now())) / perCall) + 1;
   }
 }
