@@ -39,6 +39,17 @@ describe('full sync', () => {
       flows: fixture.portal.state.flows.size,
     });
     expect(await mirrorDifferences(database.db, fixture.portalId, fixture.portal.state)).toEqual([]);
+    // One history call per flow task in the window, save those waiting untouched since their creation.
+    const since = Date.now() - 120 * 86_400_000;
+    const inWindow = fixture.portal.state.tasks.filter(
+      (task) => task.record.flowId && (task.closedAt === null || task.closedAt >= since),
+    );
+    const untouched = inWindow.filter(
+      (task) =>
+        task.changedAt === task.createdAt && ['1', '2'].includes(task.record.status) && task.record.dateStart === null,
+    );
+    expect(untouched.length).toBeGreaterThan(0);
+    expect(run.counts).toMatchObject({ histories: inWindow.length - untouched.length });
     const perFlow = await database.db.task.groupBy({
       by: ['bitrixFlowId', 'status'],
       where: { portalId: fixture.portalId, deletedAt: null },

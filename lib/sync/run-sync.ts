@@ -8,6 +8,7 @@ import {
 } from '@/lib/bitrix24/api/tasks';
 import type { Bitrix24Client } from '@/lib/bitrix24/client';
 import { Bitrix24Error } from '@/lib/bitrix24/errors';
+import { taskStatus } from '@/lib/bitrix24/task-status';
 import { formatPortalDate } from '@/lib/bitrix24/portal-dates';
 import type { PrismaClient } from '@/lib/db/client';
 import { Prisma, type SyncKind } from '@/lib/db/generated/client';
@@ -222,14 +223,23 @@ async function flowsPhase(context: PhaseContext): Promise<void> {
   if (refreshed.unreadable.length) context.counts.flowsUnreadable = refreshed.unreadable.length;
 }
 
-/** Which tasks' histories the run reads: flow tasks open or closed within the window; for runs other than full, only those this run wrote. */
+/**
+ * Which tasks' histories the run reads: flow tasks open or closed within the window; for runs
+ * other than full, only those this run wrote. Left out: tasks still waiting, never started and
+ * never changed since their creation. Bitrix24 stamps every update as the task's CHANGED_DATE and
+ * logs each changed field at that stamp (docs/bitrix24.md, "Which histories the sync reads"), so
+ * such a task's history holds nothing after its creation moment, and no figure reads a change
+ * made at the moment a task began: the figures need no call for it.
+ */
 function historyTargets(context: PhaseContext): Prisma.Sql {
   const since = new Date((context.options.now?.() ?? Date.now()) - (context.options.historyDays ?? 120) * 86_400_000);
   const changedOnly = context.run.kind !== 'full';
   return Prisma.sql`
     "portalId" = ${context.run.portalId}::uuid AND "bitrixFlowId" IS NOT NULL AND "deletedAt" IS NULL
     AND ("closedAt" IS NULL OR "closedAt" >= ${since})
-    AND (${!changedOnly} OR "syncedAt" >= ${context.run.startedAt})`;
+    AND (${!changedOnly} OR "syncedAt" >= ${context.run.startedAt})
+    AND NOT ("changedAt" = "createdAt" AND raw->>'changedDate' IS NOT NULL
+      AND status IN (${taskStatus.new}, ${taskStatus.pending}) AND "startedAt" IS NULL)`;
 }
 
 async function historiesPhase(context: PhaseContext): Promise<void> {
