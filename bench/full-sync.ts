@@ -69,8 +69,9 @@ const { id: portalId } = await db.portal.create({
 });
 const { run } = await requestSyncRun(db, portalId, 'full');
 
-// Every request is put down to the phase the run's row says it is in when the request leaves;
-// the row moves to a phase before any of that phase's requests.
+// Every request is put down to the phase the run's row says it is in when the request leaves
+// (the row moves to a phase before any of that phase's requests), history batches to the
+// histories phase: a full run reads them along its task scan and flows.
 const requests = Object.fromEntries(phases.map((phase) => [phase, 0])) as Record<Phase, number>;
 const refusals = Object.fromEntries(phases.map((phase) => [phase, 0])) as Record<Phase, number>;
 const retries: RetryNotice[] = [];
@@ -82,14 +83,15 @@ const readPhase = async (): Promise<Phase> => {
 const client = new Bitrix24Client({
   connection: { kind: 'webhook', url: portal.webhookUrl },
   fetch: async (input, init) => {
-    currentPhase = await readPhase();
+    currentPhase = String(init?.body ?? '').includes('tasks.task.history.list') ? 'histories' : await readPhase();
     requests[currentPhase]++;
     return fetch(input, init);
   },
   onRetry: (notice) => {
     retries.push(notice);
-    refusals[currentPhase]++;
-    log(`retry in ${currentPhase}: ${notice.method} ${notice.error.kind} (wait ${notice.waitMs} ms)`);
+    const phase = notice.method.toLowerCase() === 'tasks.task.history.list' ? 'histories' : currentPhase;
+    refusals[phase]++;
+    log(`retry in ${phase}: ${notice.method} ${notice.error.kind} (wait ${notice.waitMs} ms)`);
   },
 });
 
@@ -186,7 +188,7 @@ const phaseRows = phases.map((phase, index) => {
     directory: `${int(counts.employees ?? mirrored.employees)} employees, ${int(counts.departments ?? 0)} departments, server time`,
     tasks: `${int(counts.tasks ?? 0)} tasks by batched id ranges`,
     flows: `${int(counts.flows ?? 0)} flows (discovery and id probe)`,
-    histories: `histories of ${historyTasks === historyTargets ? '' : `${int(historyTasks)} of `}${int(historyTargets)} flow tasks open or closed within ${historyDays} days`,
+    histories: `histories of ${historyTasks === historyTargets ? '' : `${int(historyTasks)} of `}${int(historyTargets)} flow tasks open or closed within ${historyDays} days, read along the task scan and flows (seconds: after them)`,
     deletions: `${int(counts.deleted ?? 0)} tasks marked deleted`,
     figures: `${int(counts.flowDays ?? 0)} flow-days of daily figures and each flow's list figures rolled up`,
   };

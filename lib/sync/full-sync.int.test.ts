@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTask } from '@/lib/bitrix24/api/tasks';
+import { Bitrix24Client } from '@/lib/bitrix24/client';
+import { LeakyBucketLimiter } from '@/lib/bitrix24/rate-limiter';
 import { efficiencyTaskOf, flowEfficiency } from '@/lib/metrics/flow-efficiency';
 import { metricTaskFromMirror } from '@/lib/metrics/mirrored-metric-task';
 import { flowSummaries } from '@/lib/metrics/flow-summaries';
@@ -186,4 +188,57 @@ describe('full sync', () => {
       'succeeded',
     );
   });
+});
+
+describe('histories along the task scan', () => {
+  it('reads the histories of the tasks scanned while later pages are still fetched, each once', async () => {
+    const scanDatabase = await migratedDatabase();
+    // 6,000 tasks are three batches of pages; slow answers keep the scan going while histories are
+    // read. A window of 200 days holds the company's first tasks too, so the first page has targets.
+    const historyDays = 200;
+    const scanFixture = await syncFixture(scanDatabase.db, {
+      seed: 12,
+      tasks: 6000,
+      portal: { faults: { slowMs: 50 } },
+    });
+    try {
+      // What each batch request carried, in the order sent: pages of the task scan, or histories.
+      const sent: ('tasks' | 'histories')[] = [];
+      let historyCalls = 0;
+      const client = new Bitrix24Client({
+        connection: { kind: 'webhook', url: scanFixture.portal.webhookUrl },
+        limiter: new LeakyBucketLimiter({ burst: 100_000, drainPerSecond: 100_000 }),
+        fetch: async (input, init) => {
+          const body = String(init?.body ?? '');
+          const histories = body.split('tasks.task.history.list').length - 1;
+          historyCalls += histories;
+          if (histories > 0) sent.push('histories');
+          else if (body.includes('tasks.task.list')) sent.push('tasks');
+          return fetch(input, init);
+        },
+      });
+      const { run } = await requestSyncRun(scanDatabase.db, scanFixture.portalId, 'full');
+      expect(await executeSyncRun({ db: scanDatabase.db, client, owner: 'test', historyDays }, run.id)).toBe(
+        'succeeded',
+      );
+      expect(sent.indexOf('histories')).toBeGreaterThan(-1);
+      expect(sent.indexOf('histories')).toBeLessThan(sent.lastIndexOf('tasks'));
+      expect(
+        await mirrorDifferences(scanDatabase.db, scanFixture.portalId, scanFixture.portal.state, { historyDays }),
+      ).toEqual([]);
+      const since = Date.now() - historyDays * 86_400_000;
+      const targets = scanFixture.portal.state.tasks.filter(
+        (task) =>
+          task.record.flowId &&
+          (task.closedAt === null || task.closedAt >= since) &&
+          !(task.changedAt === task.createdAt && ['1', '2'].includes(task.record.status) && !task.record.dateStart),
+      );
+      const finished = await scanDatabase.db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
+      expect(finished.counts).toMatchObject({ histories: targets.length });
+      expect(historyCalls).toBe(targets.length);
+    } finally {
+      await scanFixture.portal.stop();
+      await scanDatabase.drop();
+    }
+  }, 120_000);
 });

@@ -75,6 +75,10 @@ type PhaseContext = {
   cursor: SyncCursor;
   counts: Record<string, number>;
   done: number;
+  /** The progress total the last checkpoint saved. */
+  total: number | null;
+  /** A full run's history reads going on alongside its task scan and flows (`readHistoriesAlong`). */
+  historiesAlong?: HistoriesAlong;
 };
 
 const historyBatch = 50;
@@ -83,12 +87,14 @@ async function checkpoint(
   db: Prisma.TransactionClient | PrismaClient,
   context: PhaseContext,
   total: number | null,
+  cursor: SyncCursor = context.cursor,
 ): Promise<void> {
   // Stopping before the save rolls the page back with it: the resumed run reads that page again.
   if (context.options.signal?.aborted) throw new SyncStoppedError();
+  context.total = total;
   await saveCheckpoint(db, context.run, {
-    phase: context.cursor.phase ?? '',
-    cursor: context.cursor,
+    phase: cursor.phase ?? '',
+    cursor,
     done: context.done,
     total,
     counts: context.counts,
@@ -143,12 +149,15 @@ async function allTasksPhase(context: PhaseContext): Promise<void> {
     await checkpoint(context.options.db, context, await countTasks(client));
   }
   const total = (await readSyncRun(context.options.db, context.run.id))?.total ?? null;
+  const along = (context.historiesAlong = readHistoriesAlong(context));
   for await (const batch of scanAllTasksInBatches(client, {
     afterId: context.cursor.afterId,
     upToId: context.cursor.upToId,
   })) {
     await writeTaskPage(context, batch.tasks, batch.throughId, total);
+    along.scanned(batch.throughId);
   }
+  along.scanned(null);
 }
 
 async function changedTasksPhase(context: PhaseContext): Promise<void> {
@@ -242,27 +251,102 @@ function historyTargets(context: PhaseContext): Prisma.Sql {
       AND status IN (${taskStatus.new}, ${taskStatus.pending}) AND "startedAt" IS NULL)`;
 }
 
-async function historiesPhase(context: PhaseContext): Promise<void> {
+/** The next history targets after `afterId` (and up to `throughId`), in id order. */
+async function nextHistoryTargets(context: PhaseContext, afterId: number, throughId?: number): Promise<number[]> {
+  const upTo = throughId === undefined ? Prisma.empty : Prisma.sql`AND "bitrixTaskId" <= ${throughId}`;
+  const rows = await context.options.db.$queryRaw<{ id: number }[]>`
+    SELECT "bitrixTaskId" AS id FROM task WHERE ${historyTargets(context)} AND "bitrixTaskId" > ${afterId} ${upTo}
+    ORDER BY "bitrixTaskId" LIMIT ${historyBatch}`;
+  return rows.map((row) => row.id);
+}
+
+/** Reads and stores the histories of some tasks; `cursor` is the run's cursor once they are stored. */
+async function readHistories(context: PhaseContext, ids: number[], cursor: () => SyncCursor): Promise<void> {
   const { db, client } = context.options;
+  const changes = await readHistoryChanges(client, ids, context.offset);
+  await db.$transaction(async (tx) => {
+    await lockMirrorWrites(tx, context.run.portalId);
+    await storeHistories(tx, context.run.portalId, ids, changes);
+    if (context.cursor.phase === 'histories') context.done += ids.length;
+    context.counts.histories = (context.counts.histories ?? 0) + ids.length;
+    await checkpoint(tx, context, context.total, cursor());
+  });
+  // Only once stored: a phase's first checkpoint, saved meanwhile, must not claim these as read.
+  context.cursor = cursor();
+}
+
+type HistoriesAlong = {
+  /** The task scan has written every task up to this id (null: the scan is over). */
+  scanned: (throughId: number | null) => void;
+  /** Resolves when every target the scan wrote has its history, or rejects with the reader's failure. */
+  finished: Promise<void>;
+  stop: () => void;
+};
+
+/**
+ * A full run reads its histories along the task scan: each page written makes its flow tasks'
+ * histories readable, and those calls go out while later pages are fetched and the flows are
+ * read. A method may spend only 480 s of its time budget in any ten minutes (docs/bitrix24.md,
+ * "Limits and pacing"), so the history method's calls end no sooner than ten minutes after its
+ * first; the sooner that first call, the sooner the sync ends. `historiesThroughId` in the cursor
+ * keeps what is done, so a resumed run reads no history twice.
+ */
+function readHistoriesAlong(context: PhaseContext): HistoriesAlong {
+  let scannedThrough = context.cursor.afterId;
+  let scanOver = false;
+  let stopped = false;
+  let moves = 0;
+  let wake = () => {};
+  const moved = () => {
+    moves++;
+    wake();
+  };
+  const read = async () => {
+    for (;;) {
+      if (stopped) return;
+      const seen = moves;
+      const ids = await nextHistoryTargets(context, context.cursor.historiesThroughId ?? 0, scannedThrough);
+      if (ids.length === 0 && scanOver) return;
+      if (ids.length < historyBatch && !scanOver) {
+        // Wait for the scan's next page, unless it came while the targets were read.
+        if (seen === moves) await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      await readHistories(context, ids, () => ({ ...context.cursor, historiesThroughId: ids.at(-1)! }));
+    }
+  };
+  const finished = read();
+  // Failures surface when the histories phase joins; until then they must not go unhandled.
+  finished.catch(() => undefined);
+  return {
+    scanned: (throughId) => {
+      if (throughId === null) scanOver = true;
+      else scannedThrough = throughId;
+      moved();
+    },
+    finished,
+    stop: () => {
+      stopped = true;
+      scanOver = true;
+      moved();
+    },
+  };
+}
+
+async function historiesPhase(context: PhaseContext): Promise<void> {
+  const { db } = context.options;
   const targets = historyTargets(context);
-  const [{ remaining }] = await db.$queryRaw<[{ remaining: number }]>`
-    SELECT count(*)::int AS remaining FROM task WHERE ${targets} AND "bitrixTaskId" > ${context.cursor.afterId}`;
-  const total = context.done + remaining;
+  const from = () => Math.max(context.cursor.afterId, context.cursor.historiesThroughId ?? 0);
+  const [{ total, done }] = await db.$queryRaw<[{ total: number; done: number }]>`
+    SELECT count(*)::int AS total, (count(*) FILTER (WHERE "bitrixTaskId" <= ${from()}))::int AS done
+    FROM task WHERE ${targets}`;
+  context.done = done;
+  await checkpoint(db, context, total);
+  await context.historiesAlong?.finished;
   for (;;) {
-    const rows = await db.$queryRaw<{ id: number }[]>`
-      SELECT "bitrixTaskId" AS id FROM task WHERE ${targets} AND "bitrixTaskId" > ${context.cursor.afterId}
-      ORDER BY "bitrixTaskId" LIMIT ${historyBatch}`;
-    const ids = rows.map((row) => row.id);
+    const ids = await nextHistoryTargets(context, from());
     if (ids.length === 0) return;
-    const changes = await readHistoryChanges(client, ids, context.offset);
-    await db.$transaction(async (tx) => {
-      await lockMirrorWrites(tx, context.run.portalId);
-      await storeHistories(tx, context.run.portalId, ids, changes);
-      context.done += ids.length;
-      context.counts.histories = (context.counts.histories ?? 0) + ids.length;
-      context.cursor = { ...context.cursor, afterId: ids.at(-1)! };
-      await checkpoint(tx, context, total);
-    });
+    await readHistories(context, ids, () => ({ ...context.cursor, afterId: ids.at(-1)! }));
   }
 }
 
@@ -325,6 +409,7 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
   };
 
   let lost = false;
+  let stopAlong = () => {};
   const beat = setInterval(() => {
     void heartbeat(db, run).then(
       (held) => (lost ||= !held),
@@ -341,18 +426,21 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
       cursor: saved,
       counts: (record.counts ?? {}) as Record<string, number>,
       done: record.done,
+      total: record.total,
     };
+    stopAlong = () => context.historiesAlong?.stop();
     for (let index = Math.max(0, phases.indexOf(saved.phase ?? phases[0]!)); index < phases.length; index++) {
       if (lost) throw new LostSyncRunError(run.id);
       if (options.signal?.aborted) throw new SyncStoppedError();
       const phase = phases[index]!;
       if (context.cursor.phase !== phase) {
-        const { upToId, since } = context.cursor;
+        const { upToId, since, historiesThroughId } = context.cursor;
         context.cursor = {
           phase,
           afterId: 0,
           upToId: phase === 'deletions' && run.kind === 'reconcile' ? undefined : upToId,
           since,
+          historiesThroughId,
           phaseStartedAt: new Date().toISOString(),
         };
         context.done = 0;
@@ -369,5 +457,6 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
     return 'failed';
   } finally {
     clearInterval(beat);
+    stopAlong();
   }
 }

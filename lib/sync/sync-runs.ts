@@ -21,6 +21,8 @@ export const syncCursorSchema = z.object({
   afterId: z.number().int().min(0).default(0),
   /** The highest task id at the start of an id scan: the scan's end, fixed so a resumed scan ends where it would have. */
   upToId: z.number().int().min(0).optional(),
+  /** A full run's history reads along its task scan: every history target up to this id is stored. */
+  historiesThroughId: z.number().int().min(0).optional(),
   /** Changed-date scans read tasks changed since this moment (ISO). */
   since: z.string().optional(),
   phaseStartedAt: z.string().optional(),
