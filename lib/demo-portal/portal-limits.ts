@@ -16,6 +16,8 @@ export class PortalLimits {
   private readonly operating = new Map<string, { minute: number; firstAt: number; seconds: number }[]>();
   /** Requests refused with QUERY_LIMIT_EXCEEDED so far, for tests of clients that must never draw one. */
   refused = 0;
+  /** Seconds each method (lower case) has spent in all, for benchmarks that weigh its time budget. */
+  readonly spent = new Map<string, number>();
 
   constructor(public settings: LimitSettings = { ...defaultLimits }) {}
 
@@ -55,6 +57,7 @@ export class PortalLimits {
   spend(caller: string, method: string, seconds: number, now: number): void {
     const { minute, recent } = this.window(`${caller}|${method.toLowerCase()}`, now);
     const last = recent.at(-1);
+    this.spent.set(method.toLowerCase(), (this.spent.get(method.toLowerCase()) ?? 0) + seconds);
     if (last?.minute === minute) last.seconds += seconds;
     else recent.push({ minute, firstAt: now, seconds });
   }
