@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTask } from '@/lib/bitrix24/api/tasks';
 import { Bitrix24Client } from '@/lib/bitrix24/client';
 import { LeakyBucketLimiter } from '@/lib/bitrix24/rate-limiter';
+import { rollUpFigures } from '@/lib/metrics/daily-figure-rollup';
 import { efficiencyTaskOf, flowEfficiency } from '@/lib/metrics/flow-efficiency';
 import { metricTaskFromMirror } from '@/lib/metrics/mirrored-metric-task';
 import { flowSummaries } from '@/lib/metrics/flow-summaries';
@@ -236,6 +237,20 @@ describe('histories along the task scan', () => {
       const finished = await scanDatabase.db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
       expect(finished.counts).toMatchObject({ histories: targets.length });
       expect(historyCalls).toBe(targets.length);
+      // Flows rolled up as their histories came in have the figures one roll-up of every flow at
+      // the end gives (today's aside: its moment is the roll-up's own).
+      const figures = async () => {
+        const rows = await scanDatabase.db.flowDailyFigure.findMany({
+          where: { flow: { portalId: scanFixture.portalId } },
+          orderBy: [{ flowId: 'asc' }, { day: 'asc' }],
+        });
+        const today = Math.max(...rows.map((row) => row.day.getTime()));
+        return rows.filter((row) => row.day.getTime() < today);
+      };
+      const rolledUpAlong = await figures();
+      expect(rolledUpAlong.length).toBeGreaterThan(0);
+      await rollUpFigures(scanDatabase.db, scanFixture.portalId, { days: historyDays });
+      expect(await figures()).toEqual(rolledUpAlong);
     } finally {
       await scanFixture.portal.stop();
       await scanDatabase.drop();

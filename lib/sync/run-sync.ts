@@ -77,8 +77,10 @@ type PhaseContext = {
   done: number;
   /** The progress total the last checkpoint saved. */
   total: number | null;
-  /** A full run's history reads going on alongside its task scan and flows (`readHistoriesAlong`). */
+  /** The run's history reads, going on alongside other work (`readHistoriesAlong`). */
   historiesAlong?: HistoriesAlong;
+  /** Flows (ids) whose figures this process rolled up after their histories were read. */
+  rolledUp?: Set<string>;
 };
 
 const historyBatch = 50;
@@ -149,7 +151,7 @@ async function allTasksPhase(context: PhaseContext): Promise<void> {
     await checkpoint(context.options.db, context, await countTasks(client));
   }
   const total = (await readSyncRun(context.options.db, context.run.id))?.total ?? null;
-  const along = (context.historiesAlong = readHistoriesAlong(context));
+  const along = (context.historiesAlong = readHistoriesAlong(context, true));
   for await (const batch of scanAllTasksInBatches(client, {
     afterId: context.cursor.afterId,
     upToId: context.cursor.upToId,
@@ -251,13 +253,27 @@ function historyTargets(context: PhaseContext): Prisma.Sql {
       AND status IN (${taskStatus.new}, ${taskStatus.pending}) AND "startedAt" IS NULL)`;
 }
 
-/** The next history targets after `afterId` (and up to `throughId`), in id order. */
-async function nextHistoryTargets(context: PhaseContext, afterId: number, throughId?: number): Promise<number[]> {
-  const upTo = throughId === undefined ? Prisma.empty : Prisma.sql`AND "bitrixTaskId" <= ${throughId}`;
+/** The next history targets after `afterId` and up to `throughId`, in id order. */
+async function targetsUpTo(context: PhaseContext, afterId: number, throughId: number): Promise<number[]> {
   const rows = await context.options.db.$queryRaw<{ id: number }[]>`
-    SELECT "bitrixTaskId" AS id FROM task WHERE ${historyTargets(context)} AND "bitrixTaskId" > ${afterId} ${upTo}
+    SELECT "bitrixTaskId" AS id FROM task
+    WHERE ${historyTargets(context)} AND "bitrixTaskId" > ${afterId} AND "bitrixTaskId" <= ${throughId}
     ORDER BY "bitrixTaskId" LIMIT ${historyBatch}`;
   return rows.map((row) => row.id);
+}
+
+/** Where the flow-by-flow reading stands: history targets above `historiesThroughId`, by flow then id. */
+function flowOrderSql(cursor: SyncCursor): Prisma.Sql {
+  const [flow, task] = cursor.historiesAt ?? [0, 0];
+  return Prisma.sql`"bitrixTaskId" > ${cursor.historiesThroughId ?? 0} AND ("bitrixFlowId", "bitrixTaskId") > (${flow}, ${task})`;
+}
+
+/** The next history targets flow by flow (see `flowOrderSql`). */
+async function targetsByFlow(context: PhaseContext): Promise<{ id: number; flow: number }[]> {
+  return context.options.db.$queryRaw<{ id: number; flow: number }[]>`
+    SELECT "bitrixTaskId" AS id, "bitrixFlowId" AS flow FROM task
+    WHERE ${historyTargets(context)} AND ${flowOrderSql(context.cursor)}
+    ORDER BY "bitrixFlowId", "bitrixTaskId" LIMIT ${historyBatch}`;
 }
 
 /** Reads and stores the histories of some tasks; `cursor` is the run's cursor once they are stored. */
@@ -278,22 +294,26 @@ async function readHistories(context: PhaseContext, ids: number[], cursor: () =>
 type HistoriesAlong = {
   /** The task scan has written every task up to this id (null: the scan is over). */
   scanned: (throughId: number | null) => void;
-  /** Resolves when every target the scan wrote has its history, or rejects with the reader's failure. */
+  /** The flows (Bitrix24 ids) whose histories are all read since the last call; null once every one is read. */
+  completedFlows: () => Promise<number[] | null>;
+  /** Resolves when every history is read, or rejects with the reader's failure. */
   finished: Promise<void>;
   stop: () => void;
 };
 
 /**
- * A full run reads its histories along the task scan: each page written makes its flow tasks'
- * histories readable, and those calls go out while later pages are fetched and the flows are
- * read. A method may spend only 480 s of its time budget in any ten minutes (docs/bitrix24.md,
- * "Limits and pacing"), so the history method's calls end no sooner than ten minutes after its
- * first; the sooner that first call, the sooner the sync ends. `historiesThroughId` in the cursor
- * keeps what is done, so a resumed run reads no history twice.
+ * The run's history reads, going on while other work goes on. In a full run they start with the
+ * task scan: each page written makes its flow tasks' histories readable, and those calls go out
+ * while later pages are fetched. A method may spend only 480 s of its time budget in any ten
+ * minutes (docs/bitrix24.md, "Limits and pacing"), so the history method's calls end no sooner
+ * than ten minutes after its first; the sooner that first call, the sooner the sync ends. Once
+ * the scan is over the rest is read flow by flow, so each flow's figures can be rolled up as soon
+ * as its histories are in, while the next flows' are read. The cursor keeps both places
+ * (`historiesThroughId`, `historiesAt`), so a resumed run reads no history twice.
  */
-function readHistoriesAlong(context: PhaseContext): HistoriesAlong {
+function readHistoriesAlong(context: PhaseContext, scanning: boolean): HistoriesAlong {
   let scannedThrough = context.cursor.afterId;
-  let scanOver = false;
+  let scanOver = !scanning;
   let stopped = false;
   let moves = 0;
   let wake = () => {};
@@ -301,13 +321,19 @@ function readHistoriesAlong(context: PhaseContext): HistoriesAlong {
     moves++;
     wake();
   };
-  const read = async () => {
-    for (;;) {
-      if (stopped) return;
+  let completed: number[] = [];
+  let allRead = false;
+  let announce = () => {};
+  const complete = (flows: number[], last = false) => {
+    completed.push(...flows);
+    allRead ||= last;
+    announce();
+  };
+  const alongScan = async () => {
+    while (!scanOver && !stopped) {
       const seen = moves;
-      const ids = await nextHistoryTargets(context, context.cursor.historiesThroughId ?? 0, scannedThrough);
-      if (ids.length === 0 && scanOver) return;
-      if (ids.length < historyBatch && !scanOver) {
+      const ids = await targetsUpTo(context, context.cursor.historiesThroughId ?? 0, scannedThrough);
+      if (ids.length < historyBatch) {
         // Wait for the scan's next page, unless it came while the targets were read.
         if (seen === moves) await new Promise<void>((resolve) => (wake = resolve));
         continue;
@@ -315,7 +341,28 @@ function readHistoriesAlong(context: PhaseContext): HistoriesAlong {
       await readHistories(context, ids, () => ({ ...context.cursor, historiesThroughId: ids.at(-1)! }));
     }
   };
-  const finished = read();
+  const byFlow = async () => {
+    while (!stopped) {
+      const rows = await targetsByFlow(context);
+      const last = rows.at(-1);
+      if (!last) return;
+      await readHistories(
+        context,
+        rows.map((row) => row.id),
+        () => ({ ...context.cursor, historiesAt: [last.flow, last.id] }),
+      );
+      // Every flow before the last one in this batch is read to its end.
+      complete([...new Set(rows.filter((row) => row.flow !== last.flow).map((row) => row.flow))]);
+    }
+  };
+  const finished = (async () => {
+    try {
+      await alongScan();
+      await byFlow();
+    } finally {
+      complete([], true);
+    }
+  })();
   // Failures surface when the histories phase joins; until then they must not go unhandled.
   finished.catch(() => undefined);
   return {
@@ -323,6 +370,13 @@ function readHistoriesAlong(context: PhaseContext): HistoriesAlong {
       if (throughId === null) scanOver = true;
       else scannedThrough = throughId;
       moved();
+    },
+    completedFlows: async () => {
+      while (completed.length === 0 && !allRead) await new Promise<void>((resolve) => (announce = resolve));
+      if (completed.length === 0) return null;
+      const flows = completed;
+      completed = [];
+      return flows;
     },
     finished,
     stop: () => {
@@ -333,40 +387,66 @@ function readHistoriesAlong(context: PhaseContext): HistoriesAlong {
   };
 }
 
+/** The flows' figures (lib/metrics/daily-figure-rollup.ts): the days of the run's window after a full run, else the last two. */
+async function rollUp(context: PhaseContext, flowIds?: string[]): Promise<void> {
+  const full = context.run.kind === 'full';
+  const flowDays = await rollUpFigures(context.options.db, context.run.portalId, {
+    days: full ? (context.options.historyDays ?? 120) : 2,
+    now: new Date(context.options.now?.() ?? Date.now()),
+    flowIds,
+  });
+  context.counts.flowDays = (context.counts.flowDays ?? 0) + flowDays;
+}
+
+/** A full sync is a bulk load: fresh planner statistics keep the roll-up on good plans (without them the 120-day roll-up of a new mirror is many times slower). */
+async function analyzeMirror(context: PhaseContext): Promise<void> {
+  await context.options.db.$executeRaw`ANALYZE task, task_change, flow, flow_member, employee`;
+}
+
 async function historiesPhase(context: PhaseContext): Promise<void> {
   const { db } = context.options;
-  const targets = historyTargets(context);
-  const from = () => Math.max(context.cursor.afterId, context.cursor.historiesThroughId ?? 0);
+  const full = context.run.kind === 'full';
   const [{ total, done }] = await db.$queryRaw<[{ total: number; done: number }]>`
-    SELECT count(*)::int AS total, (count(*) FILTER (WHERE "bitrixTaskId" <= ${from()}))::int AS done
-    FROM task WHERE ${targets}`;
+    SELECT count(*)::int AS total, (count(*) FILTER (WHERE NOT (${flowOrderSql(context.cursor)})))::int AS done
+    FROM task WHERE ${historyTargets(context)}`;
   context.done = done;
   await checkpoint(db, context, total);
-  await context.historiesAlong?.finished;
-  for (;;) {
-    const ids = await nextHistoryTargets(context, from());
-    if (ids.length === 0) return;
-    await readHistories(context, ids, () => ({ ...context.cursor, afterId: ids.at(-1)! }));
+  const along = (context.historiesAlong ??= readHistoriesAlong(context, false));
+  if (full) await analyzeMirror(context);
+  // A full run rolls up each flow whose histories are in while the others' are read; the
+  // figures phase does the rest. The flows phase has mirrored the flows by now.
+  for (let flows = await along.completedFlows(); flows !== null; flows = await along.completedFlows()) {
+    if (!full) continue;
+    const rows = await db.flow.findMany({
+      where: { portalId: context.run.portalId, bitrixFlowId: { in: flows } },
+      select: { id: true },
+    });
+    await rollUp(
+      context,
+      rows.map((row) => row.id),
+    );
+    for (const row of rows) (context.rolledUp ??= new Set()).add(row.id);
   }
+  await along.finished;
 }
 
 /**
  * The roll-up of what the pages show (lib/metrics/daily-figure-rollup.ts), so that a sync that
  * says it succeeded has its figures ready: after a full sync the daily figures of the days whose
- * histories it read (120), after any other today's and yesterday's. Writing them again is
- * harmless, so a resumed run simply does it again.
+ * histories it read (120), after any other today's and yesterday's. A full run has rolled up most
+ * flows as their histories came in; the rest here, and every flow again when the run marked tasks
+ * deleted. Writing them again is harmless, so a resumed run simply does it again.
  */
 async function figuresPhase(context: PhaseContext): Promise<void> {
   const { db } = context.options;
   const full = context.run.kind === 'full';
-  // A full sync is a bulk load: fresh planner statistics keep the roll-up on good plans (without
-  // them the 120-day roll-up of a new mirror is many times slower).
-  if (full) await db.$executeRaw`ANALYZE task, task_change, flow, flow_member, employee`;
-  const now = new Date(context.options.now?.() ?? Date.now());
-  context.counts.flowDays = await rollUpFigures(db, context.run.portalId, {
-    days: full ? (context.options.historyDays ?? 120) : 2,
-    now,
-  });
+  if (!full) return rollUp(context);
+  const flows = await db.flow.findMany({ where: { portalId: context.run.portalId }, select: { id: true } });
+  const rolledUp = (context.counts.deleted ?? 0) > 0 ? new Set<string>() : (context.rolledUp ?? new Set<string>());
+  const left = flows.map((flow) => flow.id).filter((id) => !rolledUp.has(id));
+  if (left.length === 0) return;
+  await analyzeMirror(context);
+  await rollUp(context, left);
 }
 
 const phaseRunners: Record<string, (context: PhaseContext) => Promise<void>> = {
@@ -434,13 +514,14 @@ export async function executeSyncRun(options: SyncOptions, runId: string): Promi
       if (options.signal?.aborted) throw new SyncStoppedError();
       const phase = phases[index]!;
       if (context.cursor.phase !== phase) {
-        const { upToId, since, historiesThroughId } = context.cursor;
+        const { upToId, since, historiesThroughId, historiesAt } = context.cursor;
         context.cursor = {
           phase,
           afterId: 0,
           upToId: phase === 'deletions' && run.kind === 'reconcile' ? undefined : upToId,
           since,
           historiesThroughId,
+          historiesAt,
           phaseStartedAt: new Date().toISOString(),
         };
         context.done = 0;

@@ -23,6 +23,8 @@ export const syncCursorSchema = z.object({
   upToId: z.number().int().min(0).optional(),
   /** A full run's history reads along its task scan: every history target up to this id is stored. */
   historiesThroughId: z.number().int().min(0).optional(),
+  /** Histories above that are read flow by flow: the last (Bitrix24 flow id, task id) read. */
+  historiesAt: z.tuple([z.number().int(), z.number().int()]).optional(),
   /** Changed-date scans read tasks changed since this moment (ISO). */
   since: z.string().optional(),
   phaseStartedAt: z.string().optional(),
