@@ -268,7 +268,11 @@ ${row(
     : `${fixed(naiveCeiling / 60)} min at best; Flowpilot's run did not finish, so no measured ratio. Ceiling against ceiling: the whole job needs ${int(fullJobRequests)} requests (${int(Math.ceil(historyTargets / 50))} for histories), ${fixed(ceilingSeconds(fullJobRequests) / 60)} min, so the naive client needs **${fixed(naiveCeiling / ceilingSeconds(fullJobRequests))}×** as long`,
 )}
 
-The ceiling counts requests only. Bitrix24's other limit, ${defaultLimits.operatingBudgetSeconds} s of execution per method in 10 minutes, also applies to every sub-call of a batch (docs/bitrix24.md, "Limits and pacing") and is not part of the ceiling: at the request rate (50 history calls a request, 2 requests a second) a method whose calls cost 0.01 s spends its ${defaultLimits.operatingBudgetSeconds} s in 8 minutes, so more than about ${int(defaultLimits.operatingBudgetSeconds / 0.01)} history calls must wait for the first basket to drop, ten minutes after the first call, however they are spread. The row *least time both limits allow* adds that floor.${budgetNote}`,
+The ceiling counts requests only. Bitrix24's other limit, ${defaultLimits.operatingBudgetSeconds} s of execution per method in 10 minutes, also applies to every sub-call of a batch (docs/bitrix24.md, "Limits and pacing") and is not part of the ceiling: at the request rate (50 history calls a request, 2 requests a second) a method whose calls cost 0.01 s spends its ${defaultLimits.operatingBudgetSeconds} s in 8 minutes, so more than about ${int(defaultLimits.operatingBudgetSeconds / 0.01)} history calls must wait for the first basket to drop, ten minutes after the first call, however they are spread. The row *least time both limits allow* adds that floor.${
+    bothLimitsSeconds > ceiling
+      ? ` Here that floor is ${fixed(bothLimitsSeconds)} s, ${fixed(bothLimitsSeconds / ceiling, 2)}× the request ceiling: reading these histories, no pacing of the calls brings the sync closer to the ceiling than that.`
+      : ''
+  }${budgetNote}`,
 );
 log('Wrote docs/benchmarks.md');
 process.exit(succeeded ? 0 : 1);
