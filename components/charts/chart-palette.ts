@@ -30,6 +30,9 @@ export const bandOpacity = 0.15;
 /** The what-if simulation as things are: a dark neutral, apart from the run with the levers (efficiency blue). */
 export const asItIsColor = seriesColors.p50;
 
+/** The ticks of a percent axis. */
+export const percentTicks = [0, 20, 40, 60, 80, 100];
+
 /** The percentile lines differ by dash too, so they stay apart without colour vision. */
 export const percentileDashes = { p50: '6 4', p85: '3 3', p95: '10 3 2 3' } as const;
 

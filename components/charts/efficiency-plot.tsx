@@ -1,14 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { efficiencyLine } from '@/lib/metrics/efficiency-line';
-import { axisTick, bandOpacity, chartChrome, forecastDash, lineLabel, seriesColors } from './chart-palette';
-import { ChartTooltip } from './chart-tooltip';
+import { Area, ComposedChart, Line } from 'recharts';
+import { bandOpacity, forecastDash, seriesColors } from './chart-palette';
 import type { EfficiencyPlotRow } from './efficiency-chart';
-import { useChartFormat } from './use-chart-format';
-
-const percentTicks = [0, 20, 40, 60, 80, 100];
+import { EfficiencyDayFrame } from './efficiency-day-frame';
 
 /** EfficiencyChart's drawing (loaded when the chart comes into view). */
 export function EfficiencyPlot({
@@ -24,7 +20,6 @@ export function EfficiencyPlot({
   height: number;
 }) {
   const t = useTranslations('charts');
-  const format = useChartFormat();
   // ChartCard's role="img" wrapper has the table as the alternative: Recharts' keyboard layer stays off.
   return (
     <ComposedChart
@@ -34,29 +29,7 @@ export function EfficiencyPlot({
       margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
       accessibilityLayer={false}
     >
-      <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-      <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
-      <YAxis domain={[0, 100]} ticks={percentTicks} tick={axisTick} tickFormatter={format.percent} width={48} />
-      <ReferenceLine
-        y={efficiencyLine}
-        stroke={seriesColors.target}
-        strokeDasharray="6 4"
-        label={{
-          ...lineLabel,
-          value: format.percent(efficiencyLine),
-          position: 'insideTopRight',
-          fill: seriesColors.target,
-        }}
-      />
-      <Tooltip
-        content={
-          <ChartTooltip
-            formatLabel={(label) => (typeof label === 'string' ? format.day(label) : '')}
-            formatValue={format.percent}
-            dataKeys={['efficiency', 'forecast']}
-          />
-        }
-      />
+      <EfficiencyDayFrame dataKeys={['efficiency', 'forecast']} />
       {forecast && (
         <Area
           type="linear"

@@ -2,12 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisTick, chartChrome, lineLabel, seriesColors } from '@/components/charts/chart-palette';
+import { axisTick, chartChrome, lineLabel, percentTicks, seriesColors } from '@/components/charts/chart-palette';
 import { ChartTooltip } from '@/components/charts/chart-tooltip';
 import { useChartFormat } from '@/components/charts/use-chart-format';
 import { hourMs } from '@/lib/time/durations';
-
-const percentTicks = [0, 20, 40, 60, 80, 100];
 
 /** CalibrationChart's drawing (loaded when the chart comes into view). */
 export function CalibrationPlot({

@@ -1,22 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import {
-  asItIsColor,
-  axisTick,
-  bandOpacity,
-  chartChrome,
-  forecastDash,
-  lineLabel,
-  seriesColors,
-} from '@/components/charts/chart-palette';
-import { ChartTooltip } from '@/components/charts/chart-tooltip';
-import { useChartFormat } from '@/components/charts/use-chart-format';
-import { efficiencyLine } from '@/lib/metrics/efficiency-line';
+import { Area, ComposedChart, Line } from 'recharts';
+import { asItIsColor, bandOpacity, forecastDash, seriesColors } from '@/components/charts/chart-palette';
+import { EfficiencyDayFrame } from '@/components/charts/efficiency-day-frame';
 import type { SimulationPlotRow } from './simulation-chart';
-
-const percentTicks = [0, 20, 40, 60, 80, 100];
 
 /** SimulationChart's drawing (loaded when the chart comes into view). */
 export function SimulationPlot({
@@ -30,7 +18,6 @@ export function SimulationPlot({
   height: number;
 }) {
   const t = useTranslations('whatIf.simulator.chart');
-  const format = useChartFormat();
   // ChartCard's role="img" wrapper has the table as the alternative: Recharts' keyboard layer stays off.
   return (
     <ComposedChart
@@ -40,29 +27,7 @@ export function SimulationPlot({
       margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
       accessibilityLayer={false}
     >
-      <CartesianGrid stroke={chartChrome.grid} vertical={false} />
-      <XAxis dataKey="day" tick={axisTick} tickFormatter={format.dayShort} minTickGap={24} />
-      <YAxis domain={[0, 100]} ticks={percentTicks} tick={axisTick} tickFormatter={format.percent} width={48} />
-      <ReferenceLine
-        y={efficiencyLine}
-        stroke={seriesColors.target}
-        strokeDasharray="6 4"
-        label={{
-          ...lineLabel,
-          value: format.percent(efficiencyLine),
-          position: 'insideTopRight',
-          fill: seriesColors.target,
-        }}
-      />
-      <Tooltip
-        content={
-          <ChartTooltip
-            formatLabel={(label) => (typeof label === 'string' ? format.day(label) : '')}
-            formatValue={format.percent}
-            dataKeys={['asItIs', 'withLevers']}
-          />
-        }
-      />
+      <EfficiencyDayFrame dataKeys={['asItIs', 'withLevers']} />
       <Area
         dataKey="asItIsBand"
         name={t('asItIsBand')}
