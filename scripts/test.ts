@@ -89,6 +89,10 @@ if (built) {
   results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'not run: the build failed' });
 }
 
+// CI keeps only the end of a long run, so what failed is named again right above the summary.
+const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  ${r.suite}: ${f}`));
+if (failures.length > 0) console.log(`\n━━ failed ━━\n${failures.join('\n')}`);
+
 console.log('\n━━ summary ━━');
 for (const r of results) {
   console.log(
