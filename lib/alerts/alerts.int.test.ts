@@ -8,6 +8,7 @@ import { at, fixtureCompany, fixtureFlow, fixtureOffset, fixtureTask } from '@/l
 import { ActionError } from '@/lib/errors/action-error';
 import { fullSyncOf } from '@/lib/sync/testing/full-sync-of';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { whileAnotherInstanceInserts } from '@/lib/testing/uncommitted-insert';
 import { alertRuleInputSchema } from './alert-kinds';
 import { flowAlertRules, saveAlertRule } from './alert-rules';
 import { saveAlertSettings } from './alert-settings';
@@ -93,6 +94,15 @@ beforeEach(async () => {
   await saveAlertSettings(database.db, { quietFrom: 0, quietTo: 0, dailyCap: 10, locale: 'ru' });
 });
 
+/** Runs `write` while another instance has inserted the flow's default queue rule, uncommitted. */
+const whileAnotherInstanceSavesTheDefaultRule = <T>(write: () => Promise<T>) =>
+  whileAnotherInstanceInserts(
+    database,
+    (tx) =>
+      tx.alertRule.create({ data: { flowId, kind: 'queue_over', enabled: true, threshold: 2, extraRecipients: [] } }),
+    write,
+  );
+
 describe('alerts', () => {
   it('starts from the flow’s own Bitrix24 settings, so nothing new is switched on', async () => {
     const rules = await flowAlertRules(database.db, admin, flowId);
@@ -145,6 +155,28 @@ describe('alerts', () => {
     }
     expect(sent()).toHaveLength(1);
     expect(await database.db.alertDelivery.count()).toBe(1);
+  });
+
+  it('sends once when another instance saves the default rule while this one is saving it', async () => {
+    expect(await whileAnotherInstanceSavesTheDefaultRule(check)).toMatchObject({ opened: 1, sent: 1 });
+    expect(await database.db.alertRule.count({ where: { flowId } })).toBe(1);
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('saves an admin’s rule while another instance is saving the default one', async () => {
+    const saved = await whileAnotherInstanceSavesTheDefaultRule(() =>
+      saveAlertRule(database.db, admin, {
+        flowId,
+        kind: 'queue_over',
+        enabled: true,
+        threshold: 5,
+        extraRecipients: [],
+      }),
+    );
+    expect(saved).toMatchObject({ kind: 'queue_over', threshold: 5, source: 'flowpilot' });
+    expect(await database.db.alertRule.findMany({ where: { flowId }, select: { threshold: true } })).toEqual([
+      { threshold: 5 },
+    ]);
   });
 
   it('tells a task’s assignee and the flow owner when the task is likely late', async () => {

@@ -111,12 +111,18 @@ async function clearEpisode(db: PrismaClient, episodeId: string, now: Date): Pro
   ]);
 }
 
-/** A default rule (the flow's Bitrix24 setting) gets an unedited row when it first fires, to hold its episodes. */
+/**
+ * A default rule (the flow's Bitrix24 setting) gets an unedited row when it first fires, to hold its
+ * episodes. Another instance may be saving the same row: an insert that skips a duplicate waits for
+ * it and then reads it, where an upsert (read, then insert) would fail on the unique key.
+ */
 async function savedRuleId(db: PrismaClient, flowId: string, rule: AlertRule): Promise<string> {
-  const row = await db.alertRule.upsert({
+  await db.alertRule.createMany({
+    data: { flowId, kind: rule.kind, enabled: rule.enabled, threshold: rule.threshold, extraRecipients: [] },
+    skipDuplicates: true,
+  });
+  const row = await db.alertRule.findUniqueOrThrow({
     where: { flowId_kind: { flowId, kind: rule.kind } },
-    create: { flowId, kind: rule.kind, enabled: rule.enabled, threshold: rule.threshold, extraRecipients: [] },
-    update: {},
     select: { id: true },
   });
   return row.id;
