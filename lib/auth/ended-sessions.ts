@@ -11,11 +11,9 @@ export async function endSession(
   now = new Date(),
 ): Promise<void> {
   const expiresAt = new Date(now.getTime() + maxAgeMs);
-  await db.endedSession.upsert({
-    where: { id: sessionId },
-    create: { id: sessionId, endedAt: now, expiresAt },
-    update: {},
-  });
+  // Skipping a duplicate waits for a session another instance is ending at the same moment, where
+  // an upsert with nothing to update (read, then insert) would fail on the key.
+  await db.endedSession.createMany({ data: { id: sessionId, endedAt: now, expiresAt }, skipDuplicates: true });
   // Keep the table small: ended sessions whose tokens have all expired no longer matter.
   if (Math.random() < 0.05) await db.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
 }
