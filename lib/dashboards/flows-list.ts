@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { flowUrl } from '@/lib/bitrix24/portal-links';
 import type { PrismaClient } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
+import { Prisma } from '@/lib/db/generated/client';
 import { listFigureDays, readListFigures, type ListFigures } from '@/lib/metrics/flow-list-figures';
 import { portalEfficiencyDiffers } from '@/lib/metrics/portal-efficiency-check';
 import { portalDay, shiftDay } from '@/lib/metrics/portal-days';
@@ -38,6 +38,11 @@ const flowRowSchema = z.object({
   overdue: z.number(),
   atRisk: z.number(),
 });
+
+/** A mirrored employee row (joined as `alias`) as employeeSchema reads it; null when none joined. */
+const employeeJson = (alias: 'e' | 'owner') =>
+  Prisma.raw(`CASE WHEN ${alias}."bitrixUserId" IS NULL THEN NULL
+    ELSE json_build_object('name', ${alias}.name, 'lastName', ${alias}."lastName", 'photoUrl', ${alias}."photoUrl") END`);
 
 /** A flow's daily figures of the days the list reads (31 days before today up to today): each day's offset from the first (0 … 31) and efficiency, and the window's completions. */
 type WindowFigures = { offsets: number[]; efficiencies: number[]; completed: number };
@@ -101,8 +106,7 @@ export async function flowsList(
       ),
       leads AS (
         SELECT m."flowId", json_agg(json_build_object('bitrixUserId', m."bitrixUserId", 'role', m.role,
-          'employee', CASE WHEN e."bitrixUserId" IS NULL THEN NULL
-            ELSE json_build_object('name', e.name, 'lastName', e."lastName", 'photoUrl', e."photoUrl") END)
+          'employee', ${employeeJson('e')})
           ORDER BY m."bitrixUserId") AS members
         FROM flow_member m
         JOIN flow f ON f.id = m."flowId"
@@ -114,8 +118,7 @@ export async function flowsList(
         'id', f.id, 'bitrixFlowId', f."bitrixFlowId", 'name', f.name, 'active', f.active,
         'distributionType', f."distributionType", 'portalEfficiency', f."portalEfficiency",
         'activityAt', extract(epoch FROM f."activityAt") * 1000, 'ownerId', f."ownerId",
-        'owner', CASE WHEN owner."bitrixUserId" IS NULL THEN NULL
-          ELSE json_build_object('name', owner.name, 'lastName', owner."lastName", 'photoUrl', owner."photoUrl") END,
+        'owner', ${employeeJson('owner')},
         'domain', p.domain, 'timeZoneOffset', p."timeZoneOffset", 'members', COALESCE(l.members, '[]'),
         'pending', COALESCE(o.pending, 0), 'medianWaitMs', o."medianWaitMs",
         'inProgress', COALESCE(o."inProgress", 0), 'inProgressMedianMs', o."inProgressMedianMs",
