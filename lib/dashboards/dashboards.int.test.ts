@@ -294,4 +294,42 @@ describe('the dashboards over a mirror', () => {
     const movers = [...view.movers.up, ...view.movers.down];
     for (const mover of movers) expect(mover.change).toBe(rows.find((row) => row.id === mover.id)!.efficiency.change);
   });
+
+  it('names the owner and the moderators from the mirrored employees, and someone unknown by id', async () => {
+    const db = database.db;
+    const portalId = await insertPortal(db, offset);
+    try {
+      await db.employee.createMany({
+        data: [
+          { portalId, bitrixUserId: 201, name: 'Анна', lastName: 'Ершова', photoUrl: 'https://p.test/201.png' },
+          { portalId, bitrixUserId: 202, name: 'Олег', lastName: 'Петров' },
+        ],
+      });
+      const flow = await db.flow.create({
+        data: {
+          portalId,
+          bitrixFlowId: 9001,
+          name: 'Team',
+          ownerId: 201,
+          members: {
+            create: [
+              { bitrixUserId: 201, role: 'owner' },
+              { bitrixUserId: 201, role: 'moderator' },
+              { bitrixUserId: 202, role: 'moderator' },
+              { bitrixUserId: 203, role: 'moderator' },
+            ],
+          },
+        },
+      });
+      const [row] = (await flowsList(db, { id: flow.id }, { now: new Date(now) })).rows;
+      expect(row!.owner).toEqual({ bitrixUserId: 201, name: 'Анна Ершова', photoUrl: 'https://p.test/201.png' });
+      // The owner, who also hands tasks on, is shown once, as the owner.
+      expect(row!.moderators).toEqual([
+        { bitrixUserId: 202, name: 'Олег Петров', photoUrl: null },
+        { bitrixUserId: 203, name: '#203', photoUrl: null },
+      ]);
+    } finally {
+      await db.portal.delete({ where: { id: portalId } });
+    }
+  });
 });
