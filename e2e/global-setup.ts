@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { applyMigrations, projectMigrationsLayout } from '@/lib/db/migrations';
 import { createScratchDatabase } from '@/lib/db/scratch-database';
 import { env } from '@/lib/env';
+import { testPostgresPorts } from '@/lib/testing/test-ports';
 import { runLauncher, waitForOutput } from './support/launcher-process';
 import { e2eCompany, e2eOAuthApp } from './support/oauth-company';
 import { seedE2eData } from './support/seed';
@@ -31,7 +32,7 @@ export default async function globalSetup() {
     admin.pathname = '/postgres';
     adminUrl = admin.toString();
   } else {
-    const server = await startEmbeddedPostgres({ dataDir: workDir, port: 55400 + (process.pid % 500) });
+    const server = await startEmbeddedPostgres({ dataDir: workDir, port: testPostgresPorts.e2e });
     teardown.push(server.stop);
     // The last step, once the server has stopped: as root the cluster may live outside workDir (lib/db/postgres-as-root.ts).
     teardown.unshift(() => rm(server.clusterDir, { recursive: true, force: true }));

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { testPostgresPorts } from '@/lib/testing/test-ports';
 import { runLauncher, waitForOutput, type LauncherProcess } from './support/launcher-process';
 
 /** Processes whose command line mentions the folder: the embedded server runs with `-D <folder>/postgres`. */
@@ -53,14 +54,14 @@ test.describe('npm start on the embedded defaults', () => {
       PORT: '3101',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: '54601',
+      EMBEDDED_PG_PORT: String(testPostgresPorts.launcherSpec),
       DATABASE_URL: undefined,
     };
 
     const first = launch(settings);
     const [, id] = await waitForOutput(first, /installation ([0-9a-f-]{36}), start #1\b/, 120_000);
     await waitForOutput(first, /ready: http:\/\/localhost:3101/, 180_000);
-    expect(first.output()).toContain('embedded PostgreSQL on 127.0.0.1:54601');
+    expect(first.output()).toContain(`embedded PostgreSQL on 127.0.0.1:${testPostgresPorts.launcherSpec}`);
     const health = await (await fetch('http://127.0.0.1:3101/api/health')).json();
     expect(health, JSON.stringify(health)).toMatchObject({ status: 'ok', db: 'up' });
 

@@ -13,6 +13,7 @@ import { workerBoss } from '@/lib/jobs/boss-clients';
 import { createJobQueues, jobSchedules } from '@/lib/jobs/job-queues';
 import type { FlowsListPage } from '@/lib/dashboards/dashboard-types';
 import { isOpen } from '@/lib/metrics/metric-task';
+import { testPostgresPorts } from '@/lib/testing/test-ports';
 import { insertTasks, randomTasks } from '@/lib/metrics/testing/mirror-fixture';
 import { runLauncher, waitForOutput, type LauncherProcess } from './support/launcher-process';
 import { e2eMemberId } from './support/oauth-company';
@@ -27,7 +28,7 @@ import { seedE2eData, seedPassword, seedUsers } from './support/seed';
 const run = promisify(execFile);
 const appPort = 3108;
 const appUrl = `http://127.0.0.1:${appPort}`;
-const postgresPort = 54605;
+const postgresPort = testPostgresPorts.restoreBackup;
 
 let workDir: string;
 let server: EmbeddedDatabase | undefined;

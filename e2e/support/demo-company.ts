@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { testCertificatePath } from '@/lib/ai/testing/stub-server';
+import { testPostgresPorts } from '@/lib/testing/test-ports';
 import { demoPortalFacts, type DemoPortalFacts } from './demo-portal-facts';
 import { runLauncher, waitForOutput } from './launcher-process';
 
 const port = 3103;
-const postgresPort = 54603;
+const postgresPort = testPostgresPorts.demoCompany;
 export const demoAppUrl = `http://127.0.0.1:${port}`;
 /** The deployment's own admin (ADMIN_EMAIL / ADMIN_PASSWORD): demo accounts may not choose CoPilot's model. */
 export const ownAdmin = { email: 'owner@demo-company.test', password: 'owner-password-1' };

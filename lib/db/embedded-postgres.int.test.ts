@@ -15,6 +15,7 @@ import {
   sharedClusterDir,
   sharedCopyOfBinaries,
 } from './postgres-as-root';
+import { testPostgresPorts } from '@/lib/testing/test-ports';
 import { withPgClient } from './with-pg-client';
 
 const folders: string[] = [];
@@ -35,7 +36,7 @@ async function serverPid(database: EmbeddedDatabase): Promise<number> {
   return Number(lines[0]);
 }
 
-const port = 56000 + (process.pid % 1000);
+const port = testPostgresPorts.embeddedTests;
 
 describe('embedded PostgreSQL', () => {
   it('initialises a cluster, keeps data across restarts and leaves no process after stop', async () => {
@@ -177,8 +178,8 @@ describe.runIf(os.userInfo().uid === 0)('embedded PostgreSQL as root', () => {
       });
 
     const first = await migrate();
+    expect(first.code, first.output).toBe(0);
     expect(first.output).toMatch(/Applied \d+ migration/);
-    expect(first.code).toBe(0);
     folders.push(await sharedClusterDir(path.join(checkout, '.data')));
     const second = await migrate();
     expect(second.output).toMatch(/The database is up to date/);

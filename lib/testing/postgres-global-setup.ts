@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { env } from '@/lib/env';
+import { testPostgresPorts } from './test-ports';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const folder = await mkdtemp(path.join(os.tmpdir(), 'flowpilot-test-pg-'));
-  const server = await startEmbeddedPostgres({ dataDir: folder, port: 55000 + (process.pid % 1000) });
+  const server = await startEmbeddedPostgres({ dataDir: folder, port: testPostgresPorts.integration });
   project.provide('postgresAdminUrl', server.adminConnectionString);
   return async () => {
     await server.stop();
