@@ -54,6 +54,7 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     const taskIds = [...new Set(events.map((event) => event.bitrixTaskId))].slice(0, pageSize);
     const covered = events.filter((event) => taskIds.includes(event.bitrixTaskId)).map((event) => event.id);
 
+    const readAt = new Date();
     const { results, errors } = await client.batch(
       Object.fromEntries(
         taskIds.map((id) => [
@@ -107,7 +108,7 @@ export async function processPortalEvents(db: PrismaClient, client: Bitrix24Clie
     await db.$transaction(async (tx) => {
       await lockMirrorWrites(tx, portalId);
       if (touchedFlows.length) await upsertFlows(tx, portalId, touchedFlows, offset);
-      await upsertTasks(tx, portalId, present);
+      await upsertTasks(tx, portalId, present, readAt);
       if (newFlows.length) await linkTasksToFlows(tx, portalId);
       await markTasksDeleted(tx, portalId, gone);
       await storeHistories(tx, portalId, flowTaskIds, changes);

@@ -132,11 +132,12 @@ async function writeTaskPage(
   tasks: Parameters<typeof mirroredTask>[0][],
   afterId: number,
   total: number | null,
+  readAt: Date,
 ): Promise<void> {
   const rows = tasks.map((task) => mirroredTask(task, context.offset));
   await context.options.db.$transaction(async (tx) => {
     await lockMirrorWrites(tx, context.run.portalId);
-    await upsertTasks(tx, context.run.portalId, rows);
+    await upsertTasks(tx, context.run.portalId, rows, readAt);
     context.done += rows.length;
     context.cursor = { ...context.cursor, afterId };
     context.counts.tasks = (context.counts.tasks ?? 0) + rows.length;
@@ -152,12 +153,16 @@ async function allTasksPhase(context: PhaseContext): Promise<void> {
   }
   const total = (await readSyncRun(context.options.db, context.run.id))?.total ?? null;
   const along = (context.historiesAlong = readHistoriesAlong(context, true));
+  // A page is requested when the scan is asked for it, at the earliest after the last page was
+  // written; the scan may wait on the rate limit after that, so the time errs early.
+  let readAt = new Date();
   for await (const batch of scanAllTasksInBatches(client, {
     afterId: context.cursor.afterId,
     upToId: context.cursor.upToId,
   })) {
-    await writeTaskPage(context, batch.tasks, batch.throughId, total);
+    await writeTaskPage(context, batch.tasks, batch.throughId, total, readAt);
     along.scanned(batch.throughId);
+    readAt = new Date();
   }
   along.scanned(null);
 }
@@ -174,8 +179,10 @@ async function changedTasksPhase(context: PhaseContext): Promise<void> {
   }
   const filter = { '>=CHANGED_DATE': formatPortalDate(Date.parse(context.cursor.since!), context.offset) };
   const total = await countTasks(client, filter);
+  let readAt = new Date();
   for await (const page of scanTasks(client, { filter, afterId: context.cursor.afterId })) {
-    await writeTaskPage(context, page, Number(page.at(-1)!.id), total);
+    await writeTaskPage(context, page, Number(page.at(-1)!.id), total, readAt);
+    readAt = new Date();
   }
 }
 

@@ -8,15 +8,34 @@ type Db = Prisma.TransactionClient;
  * ones updated (and undeleted), each linked to its mirrored flow when the flow is known. Where a
  * known task's status, deadline or assignee differs from its mirrored copy, the difference is
  * kept as an observed change, so moves are on record even for tasks whose history is not read.
+ *
+ * A sync page and an event batch (on another instance) may read the same task at different
+ * times and write it in either order. A copy older than the mirrored one (an earlier
+ * `changedAt`; Bitrix24 stamps every update, docs/bitrix24.md) or read before the task was marked
+ * deleted (`readAt`, when the page was requested) is stale: it changes nothing but `syncedAt`,
+ * which tells the full sync's deletions phase that the portal still has the task.
  */
-export async function upsertTasks(db: Db, portalId: string, tasks: MirroredTask[]): Promise<void> {
+export async function upsertTasks(db: Db, portalId: string, tasks: MirroredTask[], readAt: Date): Promise<void> {
   if (tasks.length === 0) return;
   await db.$executeRaw`
-    WITH incoming AS (
+    WITH page AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(tasks)}::jsonb) AS i(
         "bitrixTaskId" int, "bitrixFlowId" int, title text, "descriptionLength" int, status smallint, "createdBy" int,
         "responsibleId" int, "groupId" int, "createdAt" timestamptz, "changedAt" timestamptz, "statusChangedAt" timestamptz,
         "startedAt" timestamptz, deadline timestamptz, "closedAt" timestamptz, "taskControl" boolean, "commentsCount" int, raw jsonb)
+    ),
+    stale AS (
+      SELECT t."bitrixTaskId"
+      FROM page i
+      JOIN task t ON t."portalId" = ${portalId}::uuid AND t."bitrixTaskId" = i."bitrixTaskId"
+      WHERE t."changedAt" > i."changedAt" OR t."deletedAt" >= ${readAt}
+    ),
+    seen AS (
+      UPDATE task SET "syncedAt" = now()
+      WHERE "portalId" = ${portalId}::uuid AND "bitrixTaskId" IN (SELECT "bitrixTaskId" FROM stale)
+    ),
+    incoming AS (
+      SELECT * FROM page WHERE "bitrixTaskId" NOT IN (SELECT "bitrixTaskId" FROM stale)
     ),
     observed AS (
       INSERT INTO task_change ("portalId", "bitrixTaskId", field, "fromValue", "toValue", "changedAt", source)
