@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { whileAnotherInstanceInserts } from '@/lib/testing/uncommitted-insert';
 import { createFirstAdmin, prepareFirstRun, SetupError, setupState } from './first-admin';
 import { verifyPassword } from './password';
 
@@ -65,6 +66,21 @@ describe('first run', () => {
     expect(await prepareFirstRun(database.db, { email: 'other@example.test', password: 'from-the-env-1' })).toEqual({
       state: 'ready',
     });
+    expect(await database.db.user.count()).toBe(1);
+  });
+
+  it('two instances starting at once on an empty database with ADMIN_EMAIL create the admin once, and both start', async () => {
+    const fromEnv = { email: 'root@example.test', password: 'from-the-env-1' };
+    // The other instance is inside its own first run: it holds the lock and has created the admin.
+    const run = await whileAnotherInstanceInserts(
+      database,
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "user" IN SHARE ROW EXCLUSIVE MODE`;
+        await tx.user.create({ data: { email: fromEnv.email, name: 'root', role: 'admin', passwordHash: 'x' } });
+      },
+      () => prepareFirstRun(database.db, fromEnv),
+    );
+    expect(run).toEqual({ state: 'ready' });
     expect(await database.db.user.count()).toBe(1);
   });
 });

@@ -29,7 +29,9 @@ async function hasOwnAdmin(db: Pick<PrismaClient, 'user'>): Promise<boolean> {
 /**
  * Run at every start. With the deployment's own admin present, nothing to do. Otherwise the
  * admin comes from ADMIN_EMAIL/ADMIN_PASSWORD when both are set (and the address is free), else a
- * fresh one-time setup link is issued (earlier unused links stop working).
+ * fresh one-time setup link is issued (earlier unused links stop working). Instances starting at
+ * once take turns on the same table lock as createFirstAdmin, so one creates the admin and the
+ * others find it.
  */
 export async function prepareFirstRun(
   db: PrismaClient,
@@ -38,14 +40,18 @@ export async function prepareFirstRun(
 ): Promise<FirstRun> {
   if (await hasOwnAdmin(db)) return { state: 'ready' };
   const email = admin.email ? normalizeEmail(admin.email) : null;
-  if (email && admin.password && !(await db.user.findUnique({ where: { email }, select: { id: true } }))) {
-    await db.user.create({
-      data: { email, name: email.split('@')[0]!, role: 'admin', passwordHash: await hashPassword(admin.password) },
-    });
-    return { state: 'admin-created', email };
-  }
-  await db.accountToken.deleteMany({ where: { purpose: 'setup', usedAt: null } });
-  return { state: 'setup-link', token: await issueAccountToken(db, 'setup', { ttlMs: setupLinkTtlMs, now }) };
+  // Hashed before the lock is taken: it takes a while, and the other instances wait on the lock.
+  const passwordHash = email && admin.password ? await hashPassword(admin.password) : null;
+  return db.$transaction(async (tx): Promise<FirstRun> => {
+    await tx.$executeRaw`LOCK TABLE "user" IN SHARE ROW EXCLUSIVE MODE`;
+    if (await hasOwnAdmin(tx)) return { state: 'ready' };
+    if (email && passwordHash && !(await tx.user.findUnique({ where: { email }, select: { id: true } }))) {
+      await tx.user.create({ data: { email, name: email.split('@')[0]!, role: 'admin', passwordHash } });
+      return { state: 'admin-created', email };
+    }
+    await tx.accountToken.deleteMany({ where: { purpose: 'setup', usedAt: null } });
+    return { state: 'setup-link', token: await issueAccountToken(tx, 'setup', { ttlMs: setupLinkTtlMs, now }) };
+  });
 }
 
 export type SetupState = 'open' | 'done' | 'invalid-link';
