@@ -31,7 +31,7 @@ export class AppKeysMissingError extends Error {
   }
 }
 
-/** One refresh at a time per portal in this process; other processes are caught by the conditional update below. */
+/** One refresh at a time per portal in this process; other processes are caught by the conditional update and the re-read below. */
 const refreshing = new Map<string, Promise<OAuthTokens>>();
 
 export function appTokenStore(
@@ -76,6 +76,10 @@ export function appTokenStore(
     const body: unknown = await response.json().catch(() => null);
     const parsed = refreshAnswer.safeParse(body);
     if (!response.ok || !parsed.success) {
+      // Another instance may have used this refresh token a moment ago: Bitrix24 then refuses it,
+      // and the pair that instance stored is the one to use.
+      const latest = await read();
+      if (latest.tokens.refreshToken !== stale.refreshToken) return latest.tokens;
       const error = (body ?? {}) as { error?: unknown };
       throw new Error(
         `The OAuth server refused to refresh the app's token (HTTP ${response.status}${typeof error.error === 'string' ? ` ${error.error}` : ''}); install the app again.`,
