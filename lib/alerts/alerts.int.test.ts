@@ -8,7 +8,7 @@ import { at, fixtureCompany, fixtureFlow, fixtureOffset, fixtureTask } from '@/l
 import { ActionError } from '@/lib/errors/action-error';
 import { fullSyncOf } from '@/lib/sync/testing/full-sync-of';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { whileAnotherInstanceInserts } from '@/lib/testing/uncommitted-insert';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { alertRuleInputSchema } from './alert-kinds';
 import { flowAlertRules, saveAlertRule } from './alert-rules';
 import { saveAlertSettings } from './alert-settings';
@@ -96,7 +96,7 @@ beforeEach(async () => {
 
 /** Runs `write` while another instance has inserted the flow's default queue rule, uncommitted. */
 const whileAnotherInstanceSavesTheDefaultRule = <T>(write: () => Promise<T>) =>
-  whileAnotherInstanceInserts(
+  whileAnotherInstanceWrites(
     database,
     (tx) =>
       tx.alertRule.create({ data: { flowId, kind: 'queue_over', enabled: true, threshold: 2, extraRecipients: [] } }),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { whileAnotherInstanceInserts } from '@/lib/testing/uncommitted-insert';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { endSession } from './ended-sessions';
 
 let database: MigratedDatabase;
@@ -16,7 +16,7 @@ describe('ending a session', () => {
   it('records the session once when two instances end it at the same moment (sign out in two tabs)', async () => {
     const sessionId = randomUUID();
     const now = new Date('2026-12-01T10:00:00Z');
-    await whileAnotherInstanceInserts(
+    await whileAnotherInstanceWrites(
       database,
       (tx) => tx.endedSession.create({ data: { id: sessionId, endedAt: now, expiresAt: new Date(now.getTime() + 1) } }),
       () => endSession(database.db, sessionId, 3_600_000, now),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
-import { whileAnotherInstanceInserts } from '@/lib/testing/uncommitted-insert';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { createFirstAdmin, prepareFirstRun, SetupError, setupState } from './first-admin';
 import { verifyPassword } from './password';
 
@@ -72,7 +72,7 @@ describe('first run', () => {
   it('two instances starting at once on an empty database with ADMIN_EMAIL create the admin once, and both start', async () => {
     const fromEnv = { email: 'root@example.test', password: 'from-the-env-1' };
     // The other instance is inside its own first run: it holds the lock and has created the admin.
-    const run = await whileAnotherInstanceInserts(
+    const run = await whileAnotherInstanceWrites(
       database,
       async (tx) => {
         await tx.$executeRaw`LOCK TABLE "user" IN SHARE ROW EXCLUSIVE MODE`;

@@ -6,6 +6,7 @@ import { fixtureCompany, fixtureFlow, fixtureTask } from '@/lib/demo-portal/test
 import { secretBox } from '@/lib/security/secret-box';
 import { requestSync } from '@/lib/jobs/request-sync';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { connectWebhookPortal } from './connect-webhook-portal';
 import { portalClient } from './portal-connection';
 import {
@@ -210,6 +211,23 @@ describe('the connected portal in settings', () => {
         Array.from({ length: 500 }, (_, index) => 1000 + index),
       ),
     ).rejects.toMatchObject({ code: 'too-many' });
+  });
+
+  it('keeps both admins’ flow ids when they add them at the same moment', async () => {
+    const { db } = database;
+    const portal = await db.portal.findFirstOrThrow({ where: { kind: 'webhook' } });
+    await db.portal.update({ where: { id: portal.id }, data: { manualFlowIds: [] } });
+    // The other admin's request has read the list, holding its row, and written 1 to it.
+    const saved = await whileAnotherInstanceWrites(
+      database,
+      async (tx) => {
+        await tx.$queryRaw`SELECT "manualFlowIds" FROM portal WHERE id = ${portal.id}::uuid FOR UPDATE`;
+        await tx.portal.update({ where: { id: portal.id }, data: { manualFlowIds: [1] } });
+      },
+      () => addManualFlowIds(db, portal.id, [2]),
+    );
+    expect(saved).toEqual([1, 2]);
+    expect((await db.portal.findUniqueOrThrow({ where: { id: portal.id } })).manualFlowIds).toEqual([1, 2]);
   });
 
   it('disconnects: the connection goes, the portal and its mirror stay', async () => {

@@ -1,6 +1,6 @@
 import { ActionError } from '@/lib/errors/action-error';
 import type { PrismaClient } from '@/lib/db/client';
-import type { PortalKind } from '@/lib/db/generated/client';
+import type { PortalKind, Prisma } from '@/lib/db/generated/client';
 import { bitrix24AppKeys } from '@/lib/env';
 import type { SecretBox } from '@/lib/security/secret-box';
 import type { AppKeysSource } from './app-keys';
@@ -106,8 +106,10 @@ export async function disconnectPortal(db: PrismaClient, portalId: string): Prom
 /** How many flow ids added by hand one portal keeps. */
 export const maxManualFlowIds = 500;
 
-async function manualIds(db: Pick<PrismaClient, 'portal'>, portalId: string): Promise<number[]> {
-  const portal = await db.portal.findUnique({ where: { id: portalId }, select: { manualFlowIds: true } });
+/** The portal's flow ids added by hand, its row locked until the transaction ends: two admins' edits take turns, and neither loses the other's. */
+async function manualIdsForUpdate(tx: Prisma.TransactionClient, portalId: string): Promise<number[]> {
+  const [portal] = await tx.$queryRaw<{ manualFlowIds: number[] }[]>`
+    SELECT "manualFlowIds" FROM portal WHERE id = ${portalId}::uuid FOR UPDATE`;
   if (!portal) throw new ActionError('not-found', 'No such portal.');
   return portal.manualFlowIds;
 }
@@ -115,7 +117,7 @@ async function manualIds(db: Pick<PrismaClient, 'portal'>, portalId: string): Pr
 /** Adds flow ids the discovery cannot find (flows have no list method: docs/bitrix24.md, "Calling Bitrix24"); picked up by the next sync. Returns the new list. */
 export async function addManualFlowIds(db: PrismaClient, portalId: string, flowIds: number[]): Promise<number[]> {
   return db.$transaction(async (tx) => {
-    const current = await manualIds(tx, portalId);
+    const current = await manualIdsForUpdate(tx, portalId);
     const next = [...new Set([...current, ...flowIds])].sort((a, b) => a - b);
     if (next.length > maxManualFlowIds)
       throw new ActionError('too-many', `A portal keeps at most ${maxManualFlowIds} flow ids added by hand.`);
@@ -126,7 +128,7 @@ export async function addManualFlowIds(db: PrismaClient, portalId: string, flowI
 
 export async function removeManualFlowId(db: PrismaClient, portalId: string, flowId: number): Promise<number[]> {
   return db.$transaction(async (tx) => {
-    const next = (await manualIds(tx, portalId)).filter((id) => id !== flowId);
+    const next = (await manualIdsForUpdate(tx, portalId)).filter((id) => id !== flowId);
     await tx.portal.update({ where: { id: portalId }, data: { manualFlowIds: next } });
     return next;
   });

@@ -5,33 +5,33 @@ import type { MigratedDatabase } from './migrated-database';
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
- * Runs `write` while another connection (another app instance) has inserted a row but not yet
- * committed it: `write`'s insert of the same key waits on the unique index until the other
- * commits, which is when a read-then-insert meets the row it did not see. Deterministic, unlike
- * starting two writers at once and hoping they interleave.
+ * Runs `write` while another connection (another app instance) has written a row but not yet
+ * committed it (`otherWrites` may first take the lock that instance would hold): `write` waits on that
+ * row or lock until the other commits, which is when a read-then-write meets the row it did not
+ * see. Deterministic, unlike starting two writers at once and hoping they interleave.
  */
-export async function whileAnotherInstanceInserts<T>(
+export async function whileAnotherInstanceWrites<T>(
   database: MigratedDatabase,
-  insert: (tx: Transaction) => Promise<unknown>,
+  otherWrites: (tx: Transaction) => Promise<unknown>,
   write: () => Promise<T>,
 ): Promise<T> {
   const other = createPrismaClient(database.url);
   let commit!: () => void;
   const committed = new Promise<void>((resolve) => (commit = resolve));
-  let inserted!: () => void;
-  const rowInserted = new Promise<void>((resolve) => (inserted = resolve));
+  let written!: () => void;
+  const rowWritten = new Promise<void>((resolve) => (written = resolve));
   try {
     const saving = other.$transaction(
       async (tx) => {
-        await insert(tx);
-        inserted();
+        await otherWrites(tx);
+        written();
         await committed;
       },
       { timeout: 60_000 },
     );
-    await Promise.race([rowInserted, saving]);
+    await Promise.race([rowWritten, saving]);
     const writing = write();
-    // The other instance commits once `write` waits on its row.
+    // The other instance commits once `write` waits on its row or lock.
     await vi.waitFor(
       async () => {
         const [{ waiting }] = await database.db.$queryRaw<[{ waiting: number }]>`
