@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { alertMessage } from './alert-message';
 import { alertRecipients, holdingConditions, type HoldingCondition } from './alert-conditions';
@@ -148,7 +148,7 @@ async function openEpisode(
     });
     return episode.id;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

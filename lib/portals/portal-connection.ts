@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { Bitrix24Client, type Bitrix24ClientOptions } from '@/lib/bitrix24/client';
 import { OperatingBudget } from '@/lib/bitrix24/rate-limiter';
 import type { PrismaClient } from '@/lib/db/client';
-import { Prisma, type PortalKind } from '@/lib/db/generated/client';
+import type { PortalKind } from '@/lib/db/generated/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import type { SecretBox } from '@/lib/security/secret-box';
 import { appKeysFor } from './app-keys';
 import { appTokenStore, type AppKeys } from './app-token-store';
@@ -181,7 +182,7 @@ async function learnIdentity(
       data: { memberId, ...(domain ? { domain } : {}) },
     });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    if (!isUniqueViolation(error)) throw error;
     console.warn(
       `[events] portal ${placeholder} sent member id ${memberId}, which another portal row already has; it stays known by its domain`,
     );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import type { Viewer } from '@/lib/auth/viewer';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { acceptInvite, inviteFor } from './accept-invite';
 import { inviteUser, reissueInvite } from './invite-user';
 
@@ -45,6 +46,17 @@ describe('invitations', () => {
     await expect(inviteUser(database.db, admin, { email: 'TWICE@x.test', name: 'Two', role: 'lead' })).rejects.toThrow(
       'already exists',
     );
+  });
+
+  it('says the e-mail is taken when another admin invites it at the same moment (a double submit)', async () => {
+    await expect(
+      whileAnotherInstanceWrites(
+        database,
+        (tx) => tx.user.create({ data: { email: 'race@x.test', name: 'One', role: 'lead' } }),
+        () => inviteUser(database.db, admin, { email: 'race@x.test', name: 'Two', role: 'lead' }),
+      ),
+    ).rejects.toMatchObject({ code: 'email-taken' });
+    expect(await database.db.user.count({ where: { email: 'race@x.test' } })).toBe(1);
   });
 
   it('a new link replaces the old one; expired links do not work', async () => {

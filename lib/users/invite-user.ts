@@ -5,6 +5,7 @@ import { normalizeEmail } from '@/lib/auth/password-sign-in';
 import type { Role } from '@/lib/auth/roles';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { managedUser } from './managed-user';
 
 export const inviteTtlMs = 7 * 24 * 60 * 60_000;
@@ -25,10 +26,16 @@ export async function inviteUser(
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new ActionError('email-taken', 'A user with this e-mail already exists.');
     }
-    const user = await tx.user.create({
-      data: { email, name: input.name.trim(), role: input.role, createdByDemo: isDemoAccount(actor) },
-      select: { id: true },
-    });
+    const user = await tx.user
+      .create({
+        data: { email, name: input.name.trim(), role: input.role, createdByDemo: isDemoAccount(actor) },
+        select: { id: true },
+      })
+      .catch((error: unknown) => {
+        // The same address invited a moment ago (a double submit, or another admin).
+        if (isUniqueViolation(error)) throw new ActionError('email-taken', 'A user with this e-mail already exists.');
+        throw error;
+      });
     const token = await issueAccountToken(tx, 'invite', { userId: user.id, ttlMs: inviteTtlMs, now });
     return { userId: user.id, token };
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/viewer';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { changeUserRole, linkUserToEmployee, setFlowGrants, setUserActive, signOutEverywhere } from './update-user';
 
 let database: MigratedDatabase;
@@ -80,6 +81,39 @@ describe('user management', () => {
       portalId: null,
       bitrixUserId: null,
     });
+  });
+
+  it('says the employee is taken when another admin links them to someone else at the same moment', async () => {
+    await expect(
+      whileAnotherInstanceWrites(
+        database,
+        (tx) => tx.user.update({ where: { id: ids.bob! }, data: { portalId, bitrixUserId: 7 } }),
+        () => linkUserToEmployee(database.db, viewer(ids.alice!), ids.lea!, { portalId, bitrixUserId: 7 }),
+      ),
+    ).rejects.toMatchObject({ code: 'employee-taken' });
+    expect(await database.db.user.findMany({ where: { bitrixUserId: 7 }, select: { id: true } })).toEqual([
+      { id: ids.bob! },
+    ]);
+  });
+
+  it('saves flow grants sent twice at the same moment (a double submit) once', async () => {
+    const flow = await database.db.flow.create({
+      data: { portalId, bitrixFlowId: 9, name: 'C' },
+      select: { id: true },
+    });
+    // The first request holds the user while it replaces their grants.
+    await whileAnotherInstanceWrites(
+      database,
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "user" WHERE id = ${ids.lea!}::uuid FOR UPDATE`;
+        await tx.flowAccessGrant.deleteMany({ where: { userId: ids.lea! } });
+        await tx.flowAccessGrant.create({ data: { userId: ids.lea!, flowId: flow.id } });
+      },
+      () => setFlowGrants(database.db, viewer(ids.alice!), ids.lea!, [flow.id]),
+    );
+    expect(
+      await database.db.flowAccessGrant.findMany({ where: { userId: ids.lea! }, select: { flowId: true } }),
+    ).toEqual([{ flowId: flow.id }]);
   });
 
   it('replaces flow grants and refuses unknown flows', async () => {

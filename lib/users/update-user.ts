@@ -2,6 +2,7 @@ import { ActionError } from '@/lib/errors/action-error';
 import type { Role } from '@/lib/auth/roles';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { PrismaClient } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { assertAnotherActiveAdmin } from './last-admin';
 import { managedUser } from './managed-user';
 
@@ -48,14 +49,21 @@ export async function linkUserToEmployee(
       const taken = await tx.user.findFirst({ where: { ...employee, NOT: { id: userId } }, select: { email: true } });
       if (taken) throw new ActionError('employee-taken', `This employee is already linked to ${taken.email}.`);
     }
-    await tx.user.update({ where: { id: userId }, data: employee ?? { portalId: null, bitrixUserId: null } });
+    await tx.user
+      .update({ where: { id: userId }, data: employee ?? { portalId: null, bitrixUserId: null } })
+      .catch((error: unknown) => {
+        // Linked to someone else a moment ago, by another admin or a Bitrix24 sign-in.
+        if (isUniqueViolation(error)) throw new ActionError('employee-taken', 'This employee is already linked.');
+        throw error;
+      });
   });
 }
 
-/** Replaces the flows an admin granted to a user. */
+/** Replaces the flows an admin granted to a user; two saves at once take turns on the user's row. */
 export async function setFlowGrants(db: PrismaClient, actor: Viewer, userId: string, flowIds: string[]): Promise<void> {
   await db.$transaction(async (tx) => {
     await managedUser(tx, actor, userId);
+    await tx.$queryRaw`SELECT id FROM "user" WHERE id = ${userId}::uuid FOR UPDATE`;
     const flows = await tx.flow.findMany({ where: { id: { in: flowIds } }, select: { id: true } });
     if (flows.length !== new Set(flowIds).size) throw new ActionError('no-flow', 'One of the flows does not exist.');
     await tx.flowAccessGrant.deleteMany({ where: { userId } });
