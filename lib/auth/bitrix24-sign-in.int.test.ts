@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { hashPassword } from './password';
 import { userForBitrix24Profile } from './bitrix24-sign-in';
 
@@ -25,6 +26,22 @@ describe('signing in with Bitrix24', () => {
     });
     expect(user).toMatchObject({ role: 'lead', email: 'ivan@acme.test', bitrixUserId: 3, passwordHash: null });
     expect(user.portal?.memberId).toBe('member-1');
+  });
+
+  it('signs in both of two sign-ins of one employee at the same moment (two tabs), as one user', async () => {
+    const portal = await database.db.portal.findUniqueOrThrow({ where: { memberId: 'member-1' } });
+    // The other tab's sign-in has created the employee's user and not yet committed.
+    const signedIn = await whileAnotherInstanceWrites(
+      database,
+      (tx) =>
+        tx.user.create({
+          data: { email: 'tabs@acme.test', name: 'Tabs', role: 'lead', portalId: portal.id, bitrixUserId: 21 },
+        }),
+      () => signIn({ ...profile, bitrixUserId: 21, email: 'tabs@acme.test' }),
+    );
+    const user = await database.db.user.findFirstOrThrow({ where: { portalId: portal.id, bitrixUserId: 21 } });
+    expect(signedIn).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await database.db.user.count({ where: { bitrixUserId: 21 } })).toBe(1);
   });
 
   it('signs in the account an admin linked to the employee', async () => {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import type { Bitrix24Profile } from './bitrix24-oauth-provider';
 import { normalizeEmail } from './password-sign-in';
 
@@ -46,29 +47,36 @@ export async function userForBitrix24Profile(
   options: { configuredPortalHost: string | null },
   now = new Date(),
 ): Promise<Bitrix24SignIn> {
-  return db.$transaction(async (tx) => {
-    const portalId = await portalFor(tx, profile, options.configuredPortalHost);
-    if (!portalId) return { ok: false, reason: 'other-portal' } as const;
-    const link = { portalId, bitrixUserId: profile.bitrixUserId };
-    const selection = { id: true, active: true, sessionVersion: true } as const;
+  const signIn = () =>
+    db.$transaction(async (tx) => {
+      const portalId = await portalFor(tx, profile, options.configuredPortalHost);
+      if (!portalId) return { ok: false, reason: 'other-portal' } as const;
+      const link = { portalId, bitrixUserId: profile.bitrixUserId };
+      const selection = { id: true, active: true, sessionVersion: true } as const;
 
-    let user = await tx.user.findUnique({ where: { portalId_bitrixUserId: link }, select: selection });
-    if (!user) {
-      const email = profile.email ? normalizeEmail(profile.email) : null;
-      const emailTaken = email !== null && (await tx.user.count({ where: { email } })) > 0;
-      user = await tx.user.create({
-        data: {
-          ...link,
-          role: 'lead',
-          name: profile.name,
-          // Without a free e-mail on the portal, the account still needs a unique sign-in name.
-          email: email && !emailTaken ? email : `bitrix24-${profile.bitrixUserId}@${profile.domain}`,
-        },
-        select: selection,
-      });
-    }
-    if (!user.active) return { ok: false, reason: 'disabled' } as const;
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } } as const;
+      let user = await tx.user.findUnique({ where: { portalId_bitrixUserId: link }, select: selection });
+      if (!user) {
+        const email = profile.email ? normalizeEmail(profile.email) : null;
+        const emailTaken = email !== null && (await tx.user.count({ where: { email } })) > 0;
+        user = await tx.user.create({
+          data: {
+            ...link,
+            role: 'lead',
+            name: profile.name,
+            // Without a free e-mail on the portal, the account still needs a unique sign-in name.
+            email: email && !emailTaken ? email : `bitrix24-${profile.bitrixUserId}@${profile.domain}`,
+          },
+          select: selection,
+        });
+      }
+      if (!user.active) return { ok: false, reason: 'disabled' } as const;
+      await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+      return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } } as const;
+    });
+  // One employee signing in twice at once (two tabs), or two employees of a portal not yet known:
+  // the sign-in that comes second fails on a unique key, and once more finds what the first made.
+  return signIn().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return signIn();
+    throw error;
   });
 }
