@@ -1,6 +1,7 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type MigratedDatabase } from '@/lib/testing/migrated-database';
+import { whileAnotherInstanceWrites } from '@/lib/testing/uncommitted-write';
 import { resealLegacySecrets } from './reseal-secrets';
 import { secretBox } from './secret-box';
 
@@ -57,5 +58,40 @@ describe('sealing old values again', () => {
     const settings = await db.copilotSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(box.open(settings.sealedProviderSecret!, 'copilot_settings.sealedProviderSecret')).toBe('provider-key');
     expect(await resealLegacySecrets(db, box)).toBe(0);
+  });
+
+  it('keeps tokens another instance refreshed while this one seals the old ones again', async () => {
+    const { db } = database;
+    const box = secretBox(key);
+    const portal = await db.portal.create({
+      data: {
+        memberId: 'm-oauth',
+        domain: 'oauth.test',
+        kind: 'oauth',
+        connection: {
+          create: {
+            kind: 'oauth',
+            sealedAccessToken: sealedTheOldWay('old-access'),
+            sealedRefreshToken: sealedTheOldWay('old-refresh'),
+          },
+        },
+      },
+    });
+    // An instance already running refreshes the tokens (a rolling upgrade) as this one starts.
+    await whileAnotherInstanceWrites(
+      database,
+      (tx) =>
+        tx.portalConnection.update({
+          where: { portalId: portal.id },
+          data: {
+            sealedAccessToken: box.seal('their-access', 'portal_connection.sealedAccessToken'),
+            sealedRefreshToken: box.seal('their-refresh', 'portal_connection.sealedRefreshToken'),
+          },
+        }),
+      () => resealLegacySecrets(db, box),
+    );
+    const connection = await db.portalConnection.findUniqueOrThrow({ where: { portalId: portal.id } });
+    expect(box.open(connection.sealedRefreshToken!, 'portal_connection.sealedRefreshToken')).toBe('their-refresh');
+    expect(box.open(connection.sealedAccessToken!, 'portal_connection.sealedAccessToken')).toBe('their-access');
   });
 });

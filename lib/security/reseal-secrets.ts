@@ -25,18 +25,24 @@ export async function resealLegacySecrets(db: PrismaClient, box: SecretBox): Pro
       sealedRefreshToken: again(connection.sealedRefreshToken, 'portal_connection.sealedRefreshToken'),
       sealedApplicationToken: again(connection.sealedApplicationToken, 'portal_connection.sealedApplicationToken'),
     };
-    const changed = Object.entries(data).filter(
-      ([name, value]) => value !== connection[name as keyof typeof data],
-    ).length;
-    if (changed === 0) continue;
-    await db.portalConnection.update({ where: { portalId: connection.portalId }, data });
-    resealed += changed;
+    const changed = (Object.keys(data) as (keyof typeof data)[]).filter((name) => data[name] !== connection[name]);
+    if (changed.length === 0) continue;
+    // Only where each value is still the one read: an instance already running may have
+    // refreshed the tokens meanwhile, and its new (bound) values must stay.
+    const { count } = await db.portalConnection.updateMany({
+      where: { portalId: connection.portalId, ...Object.fromEntries(changed.map((name) => [name, connection[name]])) },
+      data: Object.fromEntries(changed.map((name) => [name, data[name]])),
+    });
+    resealed += count * changed.length;
   }
   const settings = await db.copilotSettings.findUnique({ where: { id: 1 }, select: { sealedProviderSecret: true } });
   const providerSecret = again(settings?.sealedProviderSecret ?? null, 'copilot_settings.sealedProviderSecret');
-  if (providerSecret !== (settings?.sealedProviderSecret ?? null)) {
-    await db.copilotSettings.update({ where: { id: 1 }, data: { sealedProviderSecret: providerSecret } });
-    resealed += 1;
+  if (settings && providerSecret !== settings.sealedProviderSecret) {
+    const { count } = await db.copilotSettings.updateMany({
+      where: { id: 1, sealedProviderSecret: settings.sealedProviderSecret },
+      data: { sealedProviderSecret: providerSecret },
+    });
+    resealed += count;
   }
   return resealed;
 }
