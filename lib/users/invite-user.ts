@@ -23,16 +23,13 @@ export async function inviteUser(
 ): Promise<{ userId: string; token: string }> {
   const email = normalizeEmail(input.email);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new ActionError('email-taken', 'A user with this e-mail already exists.');
-    }
     const user = await tx.user
       .create({
         data: { email, name: input.name.trim(), role: input.role, createdByDemo: isDemoAccount(actor) },
         select: { id: true },
       })
       .catch((error: unknown) => {
-        // The same address invited a moment ago (a double submit, or another admin).
+        // The address is taken, perhaps a moment ago (a double submit, or another admin).
         if (isUniqueViolation(error)) throw new ActionError('email-taken', 'A user with this e-mail already exists.');
         throw error;
       });
