@@ -37,38 +37,29 @@ const vitestReport = z.object({
     .default([]),
 });
 
-type PlaywrightSuite = {
-  title: string;
-  specs?: {
-    title: string;
-    file: string;
-    line: number;
-    tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[];
-  }[];
-  suites?: PlaywrightSuite[];
-};
-const playwrightSuite: z.ZodType<PlaywrightSuite> = z.lazy(() =>
-  z.object({
-    title: z.string(),
-    specs: z
-      .array(
-        z.object({
-          title: z.string(),
-          file: z.string(),
-          line: z.number(),
-          tests: z.array(
-            z.object({
-              projectName: z.string(),
-              status: z.string(),
-              results: z.array(z.object({ error: z.object({ message: z.string().optional() }).optional() })),
-            }),
-          ),
-        }),
-      )
-      .optional(),
-    suites: z.array(playwrightSuite).optional(),
-  }),
-);
+const playwrightSuite = z.object({
+  title: z.string(),
+  specs: z
+    .array(
+      z.object({
+        title: z.string(),
+        file: z.string(),
+        line: z.number(),
+        tests: z.array(
+          z.object({
+            projectName: z.string(),
+            status: z.string(),
+            results: z.array(z.object({ error: z.object({ message: z.string().optional() }).optional() })),
+          }),
+        ),
+      }),
+    )
+    .optional(),
+  get suites() {
+    return z.array(playwrightSuite).optional();
+  },
+});
+type PlaywrightSuite = z.infer<typeof playwrightSuite>;
 
 const playwrightReport = z.object({
   stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }),
